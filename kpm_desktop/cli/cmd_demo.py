@@ -1,0 +1,20 @@
+"""``kpm demo OUT``: write the embedded demo matrix."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from kpm_desktop.samples.demo import write_demo
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("demo", help="write the demo matrix to a new file")
+    p.add_argument("out", type=Path, help="new .kpm file")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    write_demo(args.out)
+    print(f"wrote demo matrix to {args.out}")
+    return 0

@@ -1,0 +1,120 @@
+"""Entities of a matrix file as plain dataclasses.
+
+``id`` is the row id inside one file (None before insertion); ``uuid`` is stable across files
+so that matrices of different reps can be merged later.
+"""
+
+from __future__ import annotations
+
+import uuid as _uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+from kpm_desktop.domain.marks import Mark
+
+
+def new_uuid() -> str:
+    return str(_uuid.uuid4())
+
+
+@dataclass(slots=True)
+class Customer:
+    name: str
+    number: str = ""  # customer number from CRM/ERP
+    segment: str = ""  # segment / industry (Branche)
+    region: str = ""
+    owner: str = ""  # responsible rep
+    city: str = ""
+    postcode: str = ""
+    abc_class: str = ""  # "A", "B", "C" or empty
+    annual_revenue: float | None = None
+    tags: tuple[str, ...] = ()
+    active: bool = True
+    id: int | None = None
+    uuid: str = field(default_factory=new_uuid)
+
+
+class ProductKind(StrEnum):
+    PRODUCT = "product"
+    SOLUTION = "solution"
+    SERVICE = "service"
+
+
+@dataclass(slots=True)
+class ProductGroup:
+    name: str
+    sort_order: int = 0
+    id: int | None = None
+
+
+@dataclass(slots=True)
+class Product:
+    name: str
+    number: str = ""
+    group_id: int | None = None
+    kind: ProductKind = ProductKind.PRODUCT
+    sort_order: int = 0
+    active: bool = True
+    id: int | None = None
+    uuid: str = field(default_factory=new_uuid)
+
+
+@dataclass(slots=True)
+class Competitor:
+    name: str
+    id: int | None = None
+
+
+@dataclass(slots=True)
+class Note:
+    customer_id: int
+    text: str
+    note_date: date
+    id: int | None = None
+
+
+class GoalStatus(StrEnum):
+    OPEN = "open"
+    ACHIEVED = "achieved"
+    DROPPED = "dropped"
+
+
+@dataclass(slots=True)
+class Goal:
+    customer_id: int
+    title: str
+    detail: str = ""
+    due_date: date | None = None
+    status: GoalStatus = GoalStatus.OPEN
+    sort_order: int = 0
+    product_ids: tuple[int, ...] = ()
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CellRecord:
+    """Everything stored about one marked cell (a white spot has no record)."""
+
+    mark: Mark
+    competitor_id: int | None = None
+    our_revenue: float | None = None
+    potential: float | None = None
+    contract_end: date | None = None  # competitor contract end / renewal
+    no_need_reason: str = ""
+    recheck_at: date | None = None  # when a "no need" should be asked again
+    note: str = ""
+    verified_at: datetime | None = None
+    updated_at: datetime | None = None
+    source: str = "user"
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    customer_id: int
+    product_id: int
+    old_mark: Mark | None
+    new_mark: Mark | None
+    changed_at: datetime
+    source: str
+    id: int | None = None

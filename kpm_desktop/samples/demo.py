@@ -1,0 +1,276 @@
+"""The embedded demo matrix: a deterministic German B2B sample (``kpm demo``).
+
+A supplier of drive and automation technology with ~60 industrial customers. Dates are laid
+out relative to ``today`` so that stale cells and upcoming competitor renewals show up
+whenever the demo is created; everything else is fixed by the seed.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+from kpm_desktop.domain.entities import (
+    CellRecord,
+    Customer,
+    Goal,
+    GoalStatus,
+    Note,
+    Product,
+    ProductGroup,
+    ProductKind,
+)
+from kpm_desktop.domain.marks import Mark
+from kpm_desktop.storage.repository import Repository
+
+GROUPS: tuple[tuple[str, ProductKind, tuple[str, ...]], ...] = (
+    (
+        "Antriebstechnik",
+        ProductKind.PRODUCT,
+        ("Servomotoren", "Frequenzumrichter", "Getriebemotoren", "Linearachsen", "Kupplungen"),
+    ),
+    (
+        "Steuerungstechnik",
+        ProductKind.PRODUCT,
+        ("SPS-Steuerungen", "Bedienpanels", "Sensorik", "Sicherheitstechnik", "Industrie-PCs"),
+    ),
+    (
+        "Lösungen",
+        ProductKind.SOLUTION,
+        (
+            "Energiemonitoring",
+            "Condition Monitoring",
+            "Retrofit-Pakete",
+            "Roboterzellen",
+            "MES-Anbindung",
+        ),
+    ),
+    (
+        "Service",
+        ProductKind.SERVICE,
+        ("Wartungsvertrag", "24/7-Hotline", "Schulungen", "Ersatzteilservice", "Inbetriebnahme"),
+    ),
+    (
+        "Finanzierung & Digital",
+        ProductKind.SERVICE,
+        ("Leasing", "Mietgeräte", "Online-Shop", "Fernwartung"),
+    ),
+)
+
+COMPETITORS = (
+    "Hansa Automation AG",
+    "ElektroTec GmbH",
+    "Antriebe Süd KG",
+    "Danubia Systems GmbH",
+    "Kraus & Söhne GmbH",
+)
+
+NO_NEED_REASONS = ("fertigt selbst", "langfristiger Vertrag", "nicht relevant", "Konzernvorgabe")
+
+_NAMES = (
+    "Müller", "Schäfer", "Weber", "Becker", "Hoffmann", "Schröder", "Krüger", "Wolf", "Neumann",
+    "Schwarz", "Zimmermann", "Braun", "Hofmann", "Hartmann", "Lange", "Schmitt", "Werner",
+    "Krause", "Meier", "Lehmann", "Köhler", "Maier", "Fuchs", "Jäger", "Vogel", "Friedrich",
+    "Günther", "Keller", "Roth", "Frank", "Berger", "Winkler", "Lorenz", "Baumann", "Albrecht",
+    "Böhm", "Simon", "Franke", "Ludwig", "Kuhn", "Pohl", "Engel", "Horn", "Busch", "Bergmann",
+    "Voigt", "Sauer", "Arnold", "Thomas", "Beck", "Seidel", "Brandt", "Haas", "Schreiber",
+    "Graf", "Dietrich", "Ziegler", "Kühn", "Stein", "Jung",
+)  # fmt: skip
+_TRADES = (
+    ("Maschinenbau", "Maschinenbau"),
+    ("Verpackungstechnik", "Verpackung"),
+    ("Kunststofftechnik", "Kunststoff"),
+    ("Metallbau", "Metall"),
+    ("Lebensmittelwerke", "Lebensmittel"),
+    ("Automotive Zulieferer", "Automotive"),
+    ("Holzverarbeitung", "Holz"),
+    ("Chemie", "Chemie"),
+    ("Logistik", "Logistik"),
+    ("Druckmaschinen", "Maschinenbau"),
+)
+_LEGAL = ("GmbH", "GmbH & Co. KG", "AG", "KG", "e.K.", "GmbH", "SE", "OHG")
+_CITIES = (
+    ("Hamburg", "20095", "Nord"), ("Bremen", "28195", "Nord"), ("Hannover", "30159", "Nord"),
+    ("Kiel", "24103", "Nord"), ("Berlin", "10115", "Ost"), ("Leipzig", "04109", "Ost"),
+    ("Dresden", "01067", "Ost"), ("Erfurt", "99084", "Ost"), ("Köln", "50667", "West"),
+    ("Düsseldorf", "40213", "West"), ("Dortmund", "44135", "West"), ("Bielefeld", "33602", "West"),
+    ("Stuttgart", "70173", "Süd"), ("München", "80331", "Süd"), ("Nürnberg", "90402", "Süd"),
+    ("Augsburg", "86150", "Süd"), ("Frankfurt am Main", "60311", "Mitte"),
+    ("Kassel", "34117", "Mitte"), ("Mannheim", "68159", "Mitte"), ("Würzburg", "97070", "Mitte"),
+)  # fmt: skip
+_OWNERS = {"Nord": "Anna Becker", "Ost": "Jonas Richter", "West": "Miriam Schulz",
+           "Süd": "Thomas Huber", "Mitte": "Sabine Wagner"}  # fmt: skip
+
+_NOTE_TEXTS = (
+    "Besuch beim Technischen Leiter: Modernisierung der Linie 3 für nächstes Jahr geplant.",
+    "Einkauf fragt nach Rahmenvertrag für Ersatzteile, Angebot bis Monatsende zugesagt.",
+    "Wettbewerber hat Preisnachlass angeboten; Entscheidung fällt im Herbst.",
+    "Messegespräch: Interesse an Energiemonitoring, Kontakt zum Energiebeauftragten herstellen.",
+    "Neuer Produktionsleiter seit Frühjahr, kennt uns noch nicht.",
+    "Reklamation zu Lieferzeit geklärt, Kunde zufrieden.",
+)
+_GOALS = (
+    (
+        "Energiekosten um 15 % senken",
+        "Vorgabe der Geschäftsführung bis Jahresende",
+        "Energiemonitoring",
+    ),
+    ("Ungeplante Stillstände halbieren", "OEE der Hauptlinie steigern", "Condition Monitoring"),
+    ("Fachkräftemangel in der Instandhaltung abfedern", "", "Schulungen"),
+    ("Neue Verpackungslinie in Betrieb nehmen", "Start im zweiten Quartal", "Inbetriebnahme"),
+)
+
+DEMO_SEED = 20261127
+
+
+def build_demo(repo: Repository, *, today: date | None = None, seed: int = DEMO_SEED) -> None:
+    """Fill an empty repository with the demo matrix."""
+    today = today or date.today()
+    rng = random.Random(seed)
+    now = datetime.combine(today, time(9, 0), tzinfo=UTC)
+
+    products: list[Product] = []
+    for g_index, (g_name, kind, names) in enumerate(GROUPS):
+        group = repo.add_group(ProductGroup(name=g_name, sort_order=g_index))
+        products += [
+            Product(
+                name=name,
+                number=f"{g_index + 1}{k + 1:02d}",
+                group_id=group.id,
+                kind=kind,
+                sort_order=g_index * 100 + k,
+                uuid=f"d0000000-0000-4000-8000-{g_index:04d}{k:08d}",
+            )
+            for k, name in enumerate(names)
+        ]
+    products = repo.add_products(products)
+    competitors = [repo.add_competitor(name) for name in COMPETITORS]
+
+    customers = []
+    for i, surname in enumerate(_NAMES):
+        trade, segment = _TRADES[(i * 7) % len(_TRADES)]
+        legal = _LEGAL[(i * 5) % len(_LEGAL)]
+        city, postcode, region = _CITIES[(i * 3) % len(_CITIES)]
+        abc = "A" if i % 6 == 0 else "B" if i % 3 == 0 else "C"
+        name = f"{surname} & Partner {legal}" if legal == "OHG" else f"{surname} {trade} {legal}"
+        customers.append(
+            Customer(
+                name=name,
+                number=f"{100000 + i * 37}",
+                segment=segment,
+                region=region,
+                owner=_OWNERS[region],
+                city=city,
+                postcode=postcode,
+                abc_class=abc,
+                annual_revenue=float(
+                    rng.randrange(2, 400) * 1000 if abc != "C" else rng.randrange(1, 60) * 1000
+                ),
+                tags=("Schlüsselkunde",) if abc == "A" else (),
+                uuid=f"c0000000-0000-4000-8000-{i:012d}",
+            )
+        )
+    customers = repo.add_customers(customers)
+
+    changes = []
+    for i, customer in enumerate(customers):
+        known_share = {"A": 0.8, "B": 0.55, "C": 0.3}[customer.abc_class]
+        for product in products:
+            if rng.random() >= known_share:
+                continue  # white spot
+            r = rng.random()
+            mark = (
+                Mark.OURS
+                if r < 0.38
+                else Mark.COMPETITOR
+                if r < 0.62
+                else Mark.NEED
+                if r < 0.8
+                else Mark.NO_NEED
+            )
+            verified = now - timedelta(days=rng.randrange(5, 540))
+            rec = CellRecord(mark=mark, verified_at=verified, updated_at=verified, source="demo")
+            if mark is Mark.OURS:
+                rec = CellRecord(
+                    mark=mark,
+                    our_revenue=float(rng.randrange(1, 80) * 500),
+                    verified_at=verified,
+                    updated_at=verified,
+                    source="demo",
+                )
+            elif mark is Mark.COMPETITOR:
+                rec = CellRecord(
+                    mark=mark,
+                    competitor_id=competitors[(i + product.id) % len(competitors)].id,  # type: ignore[operator]
+                    contract_end=today + timedelta(days=rng.randrange(-30, 900)),
+                    potential=float(rng.randrange(2, 60) * 1000),
+                    verified_at=verified,
+                    updated_at=verified,
+                    source="demo",
+                )
+            elif mark is Mark.NEED:
+                rec = CellRecord(
+                    mark=mark,
+                    potential=float(rng.randrange(2, 120) * 500),
+                    verified_at=verified,
+                    updated_at=verified,
+                    source="demo",
+                )
+            else:
+                rec = CellRecord(
+                    mark=mark,
+                    no_need_reason=NO_NEED_REASONS[rng.randrange(len(NO_NEED_REASONS))],
+                    recheck_at=today + timedelta(days=rng.randrange(-60, 400))
+                    if rng.random() < 0.5
+                    else None,
+                    verified_at=verified,
+                    updated_at=verified,
+                    source="demo",
+                )
+            changes.append((customer.id, product.id, rec))
+    repo.write_cells(changes, source="demo", at=now)  # type: ignore[arg-type]
+
+    by_name = {p.name: p.id for p in products}
+    for i, customer in enumerate(customers):
+        if customer.abc_class == "C":
+            continue
+        for k in range(2 if customer.abc_class == "B" else 3):
+            repo.add_note(
+                Note(
+                    customer_id=customer.id,  # type: ignore[arg-type]
+                    text=_NOTE_TEXTS[(i + k) % len(_NOTE_TEXTS)],
+                    note_date=today - timedelta(days=20 + 45 * k + (i % 17)),
+                )
+            )
+        if customer.abc_class == "A":
+            for k in range(2):
+                title, detail, product_name = _GOALS[(i // 6 + k) % len(_GOALS)]
+                repo.add_goal(
+                    Goal(
+                        customer_id=customer.id,  # type: ignore[arg-type]
+                        title=title,
+                        detail=detail,
+                        due_date=today + timedelta(days=90 + 60 * k),
+                        status=GoalStatus.OPEN if k == 0 or i % 12 else GoalStatus.ACHIEVED,
+                        sort_order=k,
+                        product_ids=(by_name[product_name],),
+                    )
+                )
+    repo.set_setting("title", "Demo: Antriebs- und Automatisierungstechnik")
+    repo.set_setting("stale_months", "12")
+
+
+def write_demo(out: Path, *, today: date | None = None) -> Path:
+    """Create ``out`` as a new demo matrix file (built under a temporary name, then renamed)."""
+    if out.exists():
+        raise FileExistsError(f"{out} exists already")
+    tmp = out.with_name(out.name + ".partial")
+    tmp.unlink(missing_ok=True)
+    repo = Repository.create(tmp)
+    try:
+        build_demo(repo, today=today)
+    finally:
+        repo.close()
+    tmp.replace(out)
+    return out

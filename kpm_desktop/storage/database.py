@@ -1,0 +1,152 @@
+"""Opening a matrix file: recognise it, refuse what must not be touched, set pragmas, migrate.
+
+Nothing is written to a file before it is known to be ours and not newer than this version.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import struct
+from pathlib import Path
+
+import sqlite_utils
+
+from kpm_desktop.storage.errors import (
+    DamagedFileError,
+    FileMissingError,
+    NewerVersionError,
+    NotAMatrixFileError,
+)
+from kpm_desktop.storage.migrations import MIGRATIONS, SCHEMA_VERSION
+
+APPLICATION_ID = 0x4B504D31  # "KPM1": marks the SQLite file as a KPM matrix
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def read_header(path: Path) -> tuple[int, int]:
+    """Return (application_id, user_version) straight from the file header (no SQLite open).
+
+    Raises:
+        NotAMatrixFileError: the file is not an SQLite database at all.
+    """
+    with path.open("rb") as fh:
+        header = fh.read(100)
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise NotAMatrixFileError(f"{path.name} is not a KPM matrix file (not an SQLite database)")
+    user_version, application_id = struct.unpack(">i4xi", header[60:72])
+    return application_id, user_version
+
+
+def _check_recognised(path: Path, application_id: int, user_version: int) -> None:
+    if application_id not in (0, APPLICATION_ID):
+        raise NotAMatrixFileError(f"{path.name} is an SQLite file of another application")
+    if user_version > SCHEMA_VERSION:
+        raise NewerVersionError(
+            f"{path.name} was written by a newer KPM Desktop (file format {user_version}, "
+            f"this version reads up to {SCHEMA_VERSION}); please update KPM Desktop",
+            user_version,
+            SCHEMA_VERSION,
+        )
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    uri = path.resolve().as_uri() + ("?mode=ro" if read_only else "?mode=rw")
+    # isolation_level=None: we issue BEGIN/COMMIT ourselves (sqlite-utils' atomic()).
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=True)
+    conn.execute("PRAGMA busy_timeout = 3000")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def _table_names(conn: sqlite3.Connection) -> set[str]:
+    rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    return {r[0] for r in rows}
+
+
+def quick_check(conn: sqlite3.Connection) -> list[str]:
+    """SQLite's quick_check; an empty list means the file is sound."""
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    return [] if rows == ["ok"] else rows
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply pending migrations, each atomically together with its user_version bump."""
+    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    for version in range(current, SCHEMA_VERSION):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[version](conn)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return SCHEMA_VERSION - current
+
+
+def create_database(path: Path) -> sqlite_utils.Database:
+    """Create a new, empty matrix file (fails if the file exists)."""
+    if path.exists():
+        raise FileExistsError(f"{path.name} exists already")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.close()
+    except BaseException:
+        conn.close()
+        path.unlink(missing_ok=True)
+        raise
+    return open_database(path)
+
+
+def open_database(path: Path | str, *, read_only: bool = False) -> sqlite_utils.Database:
+    """Open an existing matrix file for use.
+
+    Raises:
+        FileMissingError, NotAMatrixFileError, NewerVersionError, DamagedFileError: with a
+        user-facing message; in all of these cases the file has not been written to.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise FileMissingError(f"{path} does not exist")
+    if not path.is_file():
+        raise NotAMatrixFileError(f"{path} is not a file")
+    application_id, user_version = read_header(path)
+    _check_recognised(path, application_id, user_version)
+
+    # First look read-only: nothing may be written before we know the file is sound.
+    probe = _connect(path, read_only=True)
+    try:
+        try:
+            application_id = probe.execute("PRAGMA application_id").fetchone()[0]
+            user_version = probe.execute("PRAGMA user_version").fetchone()[0]
+            tables = _table_names(probe)
+        except sqlite3.DatabaseError as exc:
+            raise DamagedFileError(f"{path.name} cannot be read: {exc}") from exc
+        _check_recognised(path, application_id, user_version)
+        if application_id == 0 and tables:
+            raise NotAMatrixFileError(f"{path.name} is an SQLite file of another application")
+        problems = quick_check(probe)
+        if problems:
+            raise DamagedFileError(f"{path.name} is damaged: {problems[0]}")
+    finally:
+        probe.close()
+
+    conn = _connect(path, read_only=read_only)
+    if not read_only:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        if application_id == 0:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        migrate(conn)
+    elif user_version < SCHEMA_VERSION:
+        conn.close()
+        raise NotAMatrixFileError(
+            f"{path.name} uses an older file format and must be opened for writing once to update"
+        )
+    return sqlite_utils.Database(conn)
