@@ -1,0 +1,1 @@
+"""CSV/XLSX readers and writers: pure functions over domain objects, no Qt."""
