@@ -33,6 +33,8 @@ from kpm_desktop.domain.entities import (
 )
 from kpm_desktop.domain.marks import WHITE, Mark, mark_from_code
 from kpm_desktop.domain.matrix import Matrix
+from kpm_desktop.domain.staleness import SETTING_KEY as STALE_SETTING_KEY
+from kpm_desktop.domain.staleness import CellAges, parse_stale_months, stale_before
 from kpm_desktop.storage.convert import (
     date_from_db,
     date_to_db,
@@ -472,6 +474,41 @@ class Repository:
             )
             for r in self._q(sql, params)
         ]
+
+    # -- staleness (see domain/staleness.py) -------------------------------------------------
+    def stale_cells(self, before: datetime) -> list[CellKey]:
+        """Marked cells last verified before ``before`` or never (one query)."""
+        return [
+            (r[0], r[1])
+            for r in self._q(
+                "SELECT customer_id, product_id FROM marks "
+                "WHERE verified_at IS NULL OR verified_at < ?",
+                (ts_to_db(before),),
+            )
+        ]
+
+    def due_rechecks(self, today: date) -> list[CellKey]:
+        """ "No need" cells whose re-check date is today or earlier (one query)."""
+        return [
+            (r[0], r[1])
+            for r in self._q(
+                "SELECT customer_id, product_id FROM marks "
+                "WHERE mark = ? AND recheck_at IS NOT NULL AND recheck_at <= ?",
+                (int(Mark.NO_NEED), date_to_db(today)),
+            )
+        ]
+
+    def stale_months(self) -> int:
+        """The file's staleness threshold in months (setting ``stale_months``, default 12)."""
+        return parse_stale_months(self.get_setting(STALE_SETTING_KEY))
+
+    def cell_ages(self, today: date) -> CellAges:
+        """Stale cells and due re-checks as of ``today`` (a due re-check is not also stale)."""
+        months = self.stale_months()
+        due = set(self.due_rechecks(today))
+        cutoff = stale_before(today, months)
+        stale = set() if cutoff is None else set(self.stale_cells(cutoff)) - due
+        return CellAges(today=today, months=months, stale=stale, recheck_due=due)
 
     # -- customers ---------------------------------------------------------------------------
     def add_customer(self, customer: Customer) -> Customer:

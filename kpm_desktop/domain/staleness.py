@@ -1,0 +1,210 @@
+"""Stale cells and due "no need" re-checks.
+
+A mark is only as good as the day it was last confirmed. Two rules keep the matrix honest:
+
+* a cell whose ``verified_at`` is older than the file's threshold (setting ``stale_months``,
+  default 12 months) is **stale**: still shown, but faded and listed for the next visit;
+* a "no need" cell whose re-check date has come (``recheck_at <= today``) counts as a
+  **white spot** again, in every count and filter. The stored mark stays untouched (so the
+  reason and the history survive); only the *effective* grid sees a white spot.
+
+Everything here is pure: storage answers which cells are stale or due (one query each, see
+``Repository.stale_cells`` / ``Repository.due_rechecks``) and these functions turn that into
+effective grids, masks and per-cell answers for the model, the filters and the KPIs.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+
+from kpm_desktop.domain.entities import CellRecord
+from kpm_desktop.domain.marks import WHITE, Mark
+from kpm_desktop.domain.matrix import Matrix
+
+CellKey = tuple[int, int]  # (customer_id, product_id)
+
+SETTING_KEY = "stale_months"  # key in the per-file settings table
+DEFAULT_STALE_MONTHS = 12
+MAX_STALE_MONTHS = 120
+_NO_NEED = int(Mark.NO_NEED)
+
+
+def parse_stale_months(value: str | None) -> int:
+    """The threshold in months from the stored setting (default for missing or bad values).
+
+    0 switches staleness off.
+    """
+    try:
+        months = int(str(value).strip())
+    except (TypeError, ValueError):
+        return DEFAULT_STALE_MONTHS
+    return months if 0 <= months <= MAX_STALE_MONTHS else DEFAULT_STALE_MONTHS
+
+
+def months_before(day: date, months: int) -> date:
+    """``day`` moved back by whole calendar months (day of month clamped: 31 May - 3 = 28 Feb)."""
+    index = day.year * 12 + (day.month - 1) - months
+    year, month0 = divmod(index, 12)
+    last = calendar.monthrange(year, month0 + 1)[1]
+    return date(year, month0 + 1, min(day.day, last))
+
+
+def months_after(day: date, months: int) -> date:
+    return months_before(day, -months)
+
+
+def stale_before(today: date, months: int) -> datetime | None:
+    """Cells verified before this instant (UTC) are stale; None when staleness is off."""
+    if months <= 0:
+        return None
+    return datetime.combine(months_before(today, months), time(0, 0), tzinfo=UTC)
+
+
+def is_stale(verified_at: datetime | None, today: date, months: int) -> bool:
+    """True when a mark was last verified before the threshold (or never)."""
+    cutoff = stale_before(today, months)
+    if cutoff is None:
+        return False
+    if verified_at is None:
+        return True  # imported without a date: nobody knows how old it is
+    if verified_at.tzinfo is None:
+        verified_at = verified_at.replace(tzinfo=UTC)
+    return verified_at < cutoff
+
+
+def is_recheck_due(record: CellRecord | None, today: date) -> bool:
+    """A "no need" whose re-check date has come (on the day itself it is due)."""
+    return (
+        record is not None
+        and record.mark is Mark.NO_NEED
+        and record.recheck_at is not None
+        and record.recheck_at <= today
+    )
+
+
+def effective_mark(record: CellRecord | None, today: date) -> Mark | None:
+    """The mark that counts: None (white spot) for no record or a due re-check."""
+    if record is None or is_recheck_due(record, today):
+        return None
+    return record.mark
+
+
+def is_cell_stale(record: CellRecord | None, today: date, months: int) -> bool:
+    """Stale = an effective mark whose verification is too old (white spots are never stale)."""
+    return effective_mark(record, today) is not None and is_stale(
+        record.verified_at,  # type: ignore[union-attr]
+        today,
+        months,
+    )
+
+
+# -- whole-matrix views -------------------------------------------------------------------------
+def effective_grid(matrix: Matrix, recheck_due: Iterable[CellKey]) -> bytearray:
+    """A copy of the grid where due "no need" cells are white spots.
+
+    Only cells whose stored code is NO_NEED change, so a stale key set (e.g. after the
+    cell was re-marked) cannot turn another mark into a white spot.
+    """
+    grid = bytearray(matrix.grid)
+    n = matrix.n_cols
+    row_of, col_of = matrix.row_of, matrix.col_of
+    for cid, pid in recheck_due:
+        r, c = row_of.get(cid), col_of.get(pid)
+        if r is None or c is None:
+            continue
+        i = r * n + c
+        if grid[i] == _NO_NEED:
+            grid[i] = WHITE
+    return grid
+
+
+def effective_matrix(matrix: Matrix, recheck_due: Iterable[CellKey]) -> Matrix:
+    """A Matrix over the effective grid (sharing the customer/product objects).
+
+    Returns ``matrix`` itself when nothing is due, so the common case costs nothing.
+    """
+    keys = list(recheck_due)
+    if not keys:
+        return matrix
+    return Matrix(
+        matrix.customers,
+        matrix.products,
+        list(matrix.groups.values()),
+        effective_grid(matrix, keys),
+    )
+
+
+def stale_mask(
+    matrix: Matrix, stale: Iterable[CellKey], recheck_due: Iterable[CellKey] = ()
+) -> bytearray:
+    """One byte per cell (row-major like the grid): 1 where the cell is stale.
+
+    White spots (stored or effective) are never stale, so due re-checks are left out.
+    """
+    mask = bytearray(len(matrix.grid))
+    n = matrix.n_cols
+    row_of, col_of = matrix.row_of, matrix.col_of
+    due = set(recheck_due)
+    grid = matrix.grid
+    for key in stale:
+        r, c = row_of.get(key[0]), col_of.get(key[1])
+        if r is None or c is None or key in due:
+            continue
+        i = r * n + c
+        if grid[i] != WHITE:
+            mask[i] = 1
+    return mask
+
+
+@dataclass(slots=True)
+class CellAges:
+    """Which cells are stale and which re-checks are due, for one open matrix.
+
+    Built from the two repository queries; the workspace keeps one and updates it on edits
+    (``update_cell``) so the view never re-queries per paint.
+    """
+
+    today: date
+    months: int
+    stale: set[CellKey] = field(default_factory=set)
+    recheck_due: set[CellKey] = field(default_factory=set)
+
+    def update_cell(self, key: CellKey, record: CellRecord | None) -> None:
+        """Re-evaluate one cell after it was written (or cleared)."""
+        self.stale.discard(key)
+        self.recheck_due.discard(key)
+        if is_recheck_due(record, self.today):
+            self.recheck_due.add(key)
+        elif is_cell_stale(record, self.today, self.months):
+            self.stale.add(key)
+
+    def is_stale(self, customer_id: int, product_id: int) -> bool:
+        return (customer_id, product_id) in self.stale
+
+    def is_recheck_due(self, customer_id: int, product_id: int) -> bool:
+        return (customer_id, product_id) in self.recheck_due
+
+    def effective_matrix(self, matrix: Matrix) -> Matrix:
+        return effective_matrix(matrix, self.recheck_due)
+
+    def stale_mask(self, matrix: Matrix) -> bytearray:
+        return stale_mask(matrix, self.stale, self.recheck_due)
+
+    def rows_with_stale(self, matrix: Matrix, cols: Iterable[int] | None = None) -> list[int]:
+        """Row indices (ascending) of customers with a stale cell, optionally only in ``cols``.
+
+        This is the "stale cells" filter.
+        """
+        allowed = None if cols is None else {matrix.products[c].id for c in cols}
+        rows = {
+            matrix.row_of[cid]
+            for cid, pid in self.stale
+            if cid in matrix.row_of
+            and pid in matrix.col_of
+            and (allowed is None or pid in allowed)
+            and (cid, pid) not in self.recheck_due
+        }
+        return sorted(rows)
