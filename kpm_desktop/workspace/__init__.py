@@ -1,0 +1,1 @@
+"""One open matrix file: repository + matrix + undo stack (Qt signals, no widgets)."""

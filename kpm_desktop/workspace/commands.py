@@ -1,0 +1,338 @@
+"""Undoable user actions on an open file.
+
+Each command holds the old and new values it needs, writes through the repository (one
+transaction per ``redo``/``undo``) and lets the workspace mirror the change into the matrix.
+Undo therefore restores the *file*, not only the screen. The repository's write methods return
+what undo needs (previous cell states, snapshots of deleted rows), which the commands keep.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from kpm_desktop.domain.entities import Competitor, Customer, Product, ProductGroup
+from kpm_desktop.domain.marks import Mark
+from kpm_desktop.storage.repository import CellChange, CustomerSnapshot, ProductSnapshot
+from kpm_desktop.workspace.workspace import Workspace
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("commands", text)
+
+
+def mark_action_text(mark: Mark | None, count: int) -> str:
+    """Undo text such as "Mark 3 cells as competitor"."""
+    names = {
+        None: _tr("white spot"),
+        Mark.OURS: _tr("ours"),
+        Mark.COMPETITOR: _tr("competitor"),
+        Mark.NEED: _tr("need"),
+        Mark.NO_NEED: _tr("no need"),
+    }
+    if count == 1:
+        return _tr("Mark cell as %1").replace("%1", names[mark])
+    return _tr("Mark %1 cells as %2").replace("%1", str(count)).replace("%2", names[mark])
+
+
+class _WsCommand(QUndoCommand):
+    def __init__(self, ws: Workspace, text: str) -> None:
+        super().__init__(text)
+        self.ws = ws
+        self.repo = ws.repo
+
+
+class SetMarksCommand(_WsCommand):
+    """Set marks on cells given as (customer_id, product_id, mark or None)."""
+
+    def __init__(
+        self, ws: Workspace, edits: Sequence[tuple[int, int, Mark | None]], text: str = ""
+    ) -> None:
+        marks = {m for _, _, m in edits}
+        if not text:
+            text = (
+                mark_action_text(next(iter(marks)), len(edits))
+                if len(marks) == 1
+                else _tr("Paste %1 cells").replace("%1", str(len(edits)))
+            )
+        super().__init__(ws, text)
+        self._edits = list(edits)
+        self._old: list[CellChange] | None = None
+        self._new: list[CellChange] | None = None
+
+    def redo(self) -> None:
+        if self._new is None:
+            self._old = self.ws.apply_marks(self._edits)
+        else:
+            self._old = self.ws.apply_cells(self._new, source="redo")
+
+    def undo(self) -> None:
+        assert self._old is not None
+        self._new = self.ws.apply_cells(self._old, source="undo")
+
+
+class WriteCellsCommand(_WsCommand):
+    """Write exact cell states (details edited in a panel, imports)."""
+
+    def __init__(
+        self, ws: Workspace, changes: Sequence[CellChange], text: str, source: str = "user"
+    ) -> None:
+        super().__init__(ws, text)
+        self._redo_states = list(changes)
+        self._undo_states: list[CellChange] = []
+        self._source = source
+        self._done_once = False
+
+    def redo(self) -> None:
+        source = "redo" if self._done_once else self._source
+        self._undo_states = self.ws.apply_cells(self._redo_states, source=source)
+        self._done_once = True
+
+    def undo(self) -> None:
+        self._redo_states = self.ws.apply_cells(self._undo_states, source="undo")
+
+
+# -- customers -------------------------------------------------------------------------------
+class AddCustomerCommand(_WsCommand):
+    def __init__(self, ws: Workspace, customer: Customer) -> None:
+        super().__init__(ws, _tr("Add customer %1").replace("%1", customer.name))
+        self._customer = customer
+        self._snapshot: CustomerSnapshot | None = None
+        self.added: Customer | None = None
+
+    def redo(self) -> None:
+        if self._snapshot is None:
+            self.added = self.repo.add_customer(self._customer)
+            self.ws.customer_added(self.added)
+        else:
+            self.repo.restore_customer(self._snapshot)
+            self.ws.customer_added(self._snapshot.customer, self._snapshot.codes)
+
+    def undo(self) -> None:
+        assert self.added is not None and self.added.id is not None
+        self._snapshot = self.repo.delete_customer(self.added.id)
+        self.ws.customer_removed(self.added.id)
+
+
+class UpdateCustomerCommand(_WsCommand):
+    def __init__(self, ws: Workspace, customer: Customer, text: str = "") -> None:
+        super().__init__(ws, text or _tr("Edit customer %1").replace("%1", customer.name))
+        self._new = customer
+        self._old: Customer | None = None
+
+    def redo(self) -> None:
+        self._old = self.repo.update_customer(self._new)
+        self.ws.customer_updated(self._new)
+
+    def undo(self) -> None:
+        assert self._old is not None
+        self.repo.update_customer(self._old)
+        self.ws.customer_updated(self._old)
+
+
+class DeleteCustomerCommand(_WsCommand):
+    def __init__(self, ws: Workspace, customer_id: int) -> None:
+        customer = ws.matrix.customers[ws.matrix.row_of[customer_id]]
+        super().__init__(ws, _tr("Delete customer %1").replace("%1", customer.name))
+        self._id = customer_id
+        self._snapshot: CustomerSnapshot | None = None
+
+    def redo(self) -> None:
+        self._snapshot = self.repo.delete_customer(self._id)
+        self.ws.customer_removed(self._id)
+
+    def undo(self) -> None:
+        assert self._snapshot is not None
+        self.repo.restore_customer(self._snapshot)
+        self.ws.customer_added(self._snapshot.customer, self._snapshot.codes)
+
+
+# -- products --------------------------------------------------------------------------------
+def _column_codes(ws: Workspace, snap: ProductSnapshot) -> bytes:
+    codes = bytearray(ws.matrix.n_rows)
+    row_of = ws.matrix.row_of
+    for cid, rec in snap.cells.items():
+        if cid in row_of:
+            codes[row_of[cid]] = int(rec.mark)
+    return bytes(codes)
+
+
+class AddProductCommand(_WsCommand):
+    def __init__(self, ws: Workspace, product: Product) -> None:
+        super().__init__(ws, _tr("Add product %1").replace("%1", product.name))
+        self._product = product
+        self._snapshot: ProductSnapshot | None = None
+        self.added: Product | None = None
+
+    def redo(self) -> None:
+        if self._snapshot is None:
+            self.added = self.repo.add_product(self._product)
+            self.ws.product_added(self.added)
+        else:
+            self.repo.restore_product(self._snapshot)
+            self.ws.product_restored(
+                self._snapshot.product, self._snapshot.slot, _column_codes(self.ws, self._snapshot)
+            )
+
+    def undo(self) -> None:
+        assert self.added is not None and self.added.id is not None
+        self._snapshot = self.repo.delete_product(self.added.id)
+        self.ws.product_removed(self.added.id)
+
+
+class UpdateProductCommand(_WsCommand):
+    def __init__(self, ws: Workspace, product: Product, text: str = "") -> None:
+        super().__init__(ws, text or _tr("Edit product %1").replace("%1", product.name))
+        self._new = product
+        self._old: Product | None = None
+
+    def redo(self) -> None:
+        self._old = self.repo.update_product(self._new)
+        self.ws.product_updated(self._new)
+
+    def undo(self) -> None:
+        assert self._old is not None
+        self.repo.update_product(self._old)
+        self.ws.product_updated(self._old)
+
+
+class DeleteProductCommand(_WsCommand):
+    def __init__(self, ws: Workspace, product_id: int) -> None:
+        product = ws.matrix.products[ws.matrix.col_of[product_id]]
+        super().__init__(ws, _tr("Delete product %1").replace("%1", product.name))
+        self._id = product_id
+        self._snapshot: ProductSnapshot | None = None
+
+    def redo(self) -> None:
+        self._snapshot = self.repo.delete_product(self._id)
+        self.ws.product_removed(self._id)
+
+    def undo(self) -> None:
+        assert self._snapshot is not None
+        self.repo.restore_product(self._snapshot)
+        self.ws.product_restored(
+            self._snapshot.product, self._snapshot.slot, _column_codes(self.ws, self._snapshot)
+        )
+
+
+# -- product groups --------------------------------------------------------------------------
+class AddGroupCommand(_WsCommand):
+    def __init__(self, ws: Workspace, group: ProductGroup) -> None:
+        super().__init__(ws, _tr("Add product group %1").replace("%1", group.name))
+        self._group = group
+        self.added: ProductGroup | None = None
+
+    def redo(self) -> None:
+        # Re-adding after undo keeps the id the first insert got.
+        self.added = self.repo.add_group(self.added or self._group)
+        self.ws.groups_changed()
+
+    def undo(self) -> None:
+        assert self.added is not None and self.added.id is not None
+        self.repo.delete_group(self.added.id)
+        self.ws.groups_changed()
+
+
+class UpdateGroupCommand(_WsCommand):
+    def __init__(self, ws: Workspace, group: ProductGroup) -> None:
+        super().__init__(ws, _tr("Edit product group %1").replace("%1", group.name))
+        self._new = group
+        self._old: ProductGroup | None = None
+
+    def redo(self) -> None:
+        self._old = self.repo.update_group(self._new)
+        self.ws.groups_changed()
+
+    def undo(self) -> None:
+        assert self._old is not None
+        self.repo.update_group(self._old)
+        self.ws.groups_changed()
+
+
+class DeleteGroupCommand(_WsCommand):
+    def __init__(self, ws: Workspace, group: ProductGroup) -> None:
+        super().__init__(ws, _tr("Delete product group %1").replace("%1", group.name))
+        self._group = group
+        self._members: list[int] = []
+
+    def redo(self) -> None:
+        assert self._group.id is not None
+        self._group, self._members = self.repo.delete_group(self._group.id)
+        self.ws.groups_changed()
+
+    def undo(self) -> None:
+        self.repo.restore_group(self._group, self._members)
+        self.ws.groups_changed()
+
+
+# -- competitors -----------------------------------------------------------------------------
+class AddCompetitorCommand(_WsCommand):
+    def __init__(self, ws: Workspace, name: str) -> None:
+        super().__init__(ws, _tr("Add competitor %1").replace("%1", name.strip()))
+        self._name = name
+        self.added: Competitor | None = None
+
+    def redo(self) -> None:
+        if self.added is None:
+            self.added = self.repo.add_competitor(self._name)
+        else:
+            self.repo.restore_competitor(self.added, [])
+        self.ws.competitors_updated()
+
+    def undo(self) -> None:
+        assert self.added is not None and self.added.id is not None
+        self.repo.delete_competitor(self.added.id)
+        self.ws.competitors_updated()
+
+
+class RenameCompetitorCommand(_WsCommand):
+    def __init__(self, ws: Workspace, competitor_id: int, name: str) -> None:
+        super().__init__(ws, _tr("Rename competitor to %1").replace("%1", name.strip()))
+        self._id = competitor_id
+        self._new = name
+        self._old = ""
+
+    def redo(self) -> None:
+        self._old = self.repo.rename_competitor(self._id, self._new)
+        self.ws.competitors_updated()
+
+    def undo(self) -> None:
+        self.repo.rename_competitor(self._id, self._old)
+        self.ws.competitors_updated()
+
+
+class DeleteCompetitorCommand(_WsCommand):
+    def __init__(self, ws: Workspace, competitor: Competitor) -> None:
+        super().__init__(ws, _tr("Delete competitor %1").replace("%1", competitor.name))
+        self._competitor = competitor
+        self._cells: list[tuple[int, int]] = []
+
+    def redo(self) -> None:
+        assert self._competitor.id is not None
+        self._competitor, self._cells = self.repo.delete_competitor(self._competitor.id)
+        self.ws.competitors_updated()
+
+    def undo(self) -> None:
+        self.repo.restore_competitor(self._competitor, self._cells)
+        self.ws.competitors_updated()
+
+
+__all__ = [
+    "AddCompetitorCommand",
+    "AddCustomerCommand",
+    "AddGroupCommand",
+    "AddProductCommand",
+    "DeleteCompetitorCommand",
+    "DeleteCustomerCommand",
+    "DeleteGroupCommand",
+    "DeleteProductCommand",
+    "RenameCompetitorCommand",
+    "SetMarksCommand",
+    "UpdateCustomerCommand",
+    "UpdateGroupCommand",
+    "UpdateProductCommand",
+    "WriteCellsCommand",
+    "mark_action_text",
+]

@@ -1,0 +1,234 @@
+"""One open matrix file: the repository, the in-memory matrix and the undo stack.
+
+The workspace is the only writer of an open file. Every user action goes through a
+``QUndoCommand`` (see ``commands.py``) that calls back into the ``apply_*`` methods here;
+those write the repository in one transaction, mirror the change into the compact
+``Matrix`` and emit a signal, so views never talk to storage directly.
+
+Row/column numbers in signals are *matrix* indices (storage order), not view positions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from kpm_desktop.domain.entities import CellRecord, Competitor, Customer, Product
+from kpm_desktop.domain.marks import WHITE, Mark
+from kpm_desktop.domain.matrix import Matrix
+from kpm_desktop.storage.repository import CellChange, Repository
+
+Cell = tuple[int, int]  # (matrix row, matrix column)
+
+
+class Workspace(QObject):
+    """A QObject owning one open file.
+
+    Signals:
+        cells_changed: list of (row, col) matrix cells whose mark or details changed.
+        structure_about_to_change: emitted before customers/products are added/removed.
+        customers_changed: customers were added, removed or edited (matrix rows changed).
+        products_changed: products or groups were added, removed or edited.
+        structure_changed: emitted after every structure change (after the two above).
+        competitors_changed: the competitor list changed.
+        current_customer_changed: the customer in focus (id or None).
+    """
+
+    cells_changed = Signal(list)
+    structure_about_to_change = Signal()
+    customers_changed = Signal()
+    products_changed = Signal()
+    structure_changed = Signal()
+    competitors_changed = Signal()
+    current_customer_changed = Signal(object)
+
+    def __init__(self, repo: Repository, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.repo = repo
+        self.matrix: Matrix = repo.load_matrix()
+        self.undo_stack = QUndoStack(self)
+        self._competitors: dict[int, Competitor] | None = None
+        self._current_customer: int | None = None
+
+    # -- lifecycle ---------------------------------------------------------------------------
+    @classmethod
+    def open(
+        cls, path: Path | str, *, read_only: bool = False, parent: QObject | None = None
+    ) -> Workspace:
+        """Open a matrix file (raises ``StorageError`` with a user-facing message)."""
+        repo = Repository.open(Path(path), read_only=read_only)
+        try:
+            return cls(repo, parent)
+        except BaseException:
+            repo.close()
+            raise
+
+    @property
+    def path(self) -> Path:
+        return self.repo.path
+
+    @property
+    def read_only(self) -> bool:
+        return self.repo.read_only
+
+    def close(self) -> None:
+        """Close the file; the undo history goes with it."""
+        self.undo_stack.clear()
+        self.repo.close()
+
+    def push(self, command: QUndoCommand) -> None:
+        """Run a command as one undo step (``redo()`` performs it the first time)."""
+        self.undo_stack.push(command)
+
+    # -- lookups -----------------------------------------------------------------------------
+    def cell_key(self, row: int, col: int) -> tuple[int, int]:
+        """(customer_id, product_id) of a matrix cell."""
+        m = self.matrix
+        return m.customers[row].id, m.products[col].id  # type: ignore[return-value]
+
+    def cell_record(self, row: int, col: int) -> CellRecord | None:
+        """Details of one cell, fetched on demand (tooltips, side panel)."""
+        cid, pid = self.cell_key(row, col)
+        return self.repo.get_cell(cid, pid)
+
+    def competitors(self) -> dict[int, Competitor]:
+        if self._competitors is None:
+            self._competitors = {c.id: c for c in self.repo.load_competitors()}  # type: ignore[misc]
+        return self._competitors
+
+    def competitor_name(self, competitor_id: int | None) -> str:
+        if competitor_id is None:
+            return ""
+        comp = self.competitors().get(competitor_id)
+        return comp.name if comp else ""
+
+    def title(self) -> str:
+        """The file's own title setting, or the file name."""
+        return self.repo.get_setting("title") or self.path.stem
+
+    # -- focus -------------------------------------------------------------------------------
+    @property
+    def current_customer(self) -> int | None:
+        return self._current_customer
+
+    def set_current_customer(self, customer_id: int | None) -> None:
+        if customer_id != self._current_customer:
+            self._current_customer = customer_id
+            self.current_customer_changed.emit(customer_id)
+
+    # -- user actions (each one undo step) -------------------------------------------------------
+    def set_marks(self, cells: Sequence[Cell], mark: Mark | None, text: str = "") -> bool:
+        """Set one mark on many cells as one undo step; False when there is nothing to do."""
+        from kpm_desktop.workspace.commands import SetMarksCommand
+
+        if not cells:
+            return False
+        edits = [(*self.cell_key(r, c), mark) for r, c in cells]
+        self.push(SetMarksCommand(self, edits, text))
+        return True
+
+    def set_mark_block(self, edits: Sequence[tuple[int, int, Mark | None]], text: str = "") -> bool:
+        """Set individual marks per cell (row, col, mark) as one undo step (paste)."""
+        from kpm_desktop.workspace.commands import SetMarksCommand
+
+        if not edits:
+            return False
+        keyed = [(*self.cell_key(r, c), m) for r, c, m in edits]
+        self.push(SetMarksCommand(self, keyed, text))
+        return True
+
+    # -- apply_* : called by commands; write storage, mirror into the matrix, signal -------------
+    def apply_marks(
+        self, edits: Sequence[tuple[int, int, Mark | None]], source: str = "user"
+    ) -> list[CellChange]:
+        """Set marks by (customer_id, product_id); returns the previous states."""
+        old = self.repo.set_marks(edits, source=source)
+        self._mirror([(cid, pid, WHITE if m is None else int(m)) for cid, pid, m in edits])
+        return old
+
+    def apply_cells(self, changes: Sequence[CellChange], source: str = "user") -> list[CellChange]:
+        """Write exact cell states; returns the previous states (what undo passes back)."""
+        old = self.repo.write_cells(changes, source=source)
+        self._mirror(
+            [(cid, pid, WHITE if rec is None else int(rec.mark)) for cid, pid, rec in changes]
+        )
+        return old
+
+    def _mirror(self, codes: Sequence[tuple[int, int, int]]) -> None:
+        m = self.matrix
+        row_of, col_of = m.row_of, m.col_of
+        cells: list[Cell] = []
+        for cid, pid, code in codes:
+            r, c = row_of[cid], col_of[pid]
+            m.set_code(r, c, code)
+            cells.append((r, c))
+        self.cells_changed.emit(cells)
+
+    @contextmanager
+    def structure_change(self, customers: bool = True, products: bool = False) -> Iterator[None]:
+        """Bracket a change of the matrix shape so that models can reset around it."""
+        self.structure_about_to_change.emit()
+        try:
+            yield
+        finally:
+            if customers:
+                self.customers_changed.emit()
+            if products:
+                self.products_changed.emit()
+            self.structure_changed.emit()
+
+    def reload(self) -> None:
+        """Reload the whole matrix from the file (after bulk changes by other code paths)."""
+        with self.structure_change(customers=True, products=True):
+            self.matrix = self.repo.load_matrix()
+            self._competitors = None
+
+    def customer_added(self, customer: Customer, codes: bytes | None = None) -> None:
+        """Mirror a customer inserted into storage (ids grow, so storage order is kept)."""
+        with self.structure_change():
+            m = self.matrix
+            index = sum(1 for c in m.customers if c.id < customer.id)  # type: ignore[operator]
+            n = m.n_cols
+            row = bytes(n) if codes is None else bytes(codes[:n]).ljust(n, b"\x00")
+            m.insert_customer(index, customer, row)
+
+    def customer_removed(self, customer_id: int) -> None:
+        with self.structure_change():
+            self.matrix.remove_customer(self.matrix.row_of[customer_id])
+        if self._current_customer == customer_id:
+            self.set_current_customer(None)
+
+    def customer_updated(self, customer: Customer) -> None:
+        with self.structure_change():
+            self.matrix.customers[self.matrix.row_of[customer.id]] = customer  # type: ignore[index]
+
+    def product_added(self, product: Product) -> None:
+        """Mirror a product appended in storage (new last slot, all white)."""
+        with self.structure_change(customers=False, products=True):
+            self.matrix.insert_product(self.matrix.n_cols, product)
+
+    def product_restored(self, product: Product, slot: int, codes: bytes) -> None:
+        with self.structure_change(customers=False, products=True):
+            self.matrix.insert_product(slot, product, codes)
+
+    def product_removed(self, product_id: int) -> bytes:
+        with self.structure_change(customers=False, products=True):
+            return self.matrix.remove_product(self.matrix.col_of[product_id])
+
+    def product_updated(self, product: Product) -> None:
+        with self.structure_change(customers=False, products=True):
+            self.matrix.products[self.matrix.col_of[product.id]] = product  # type: ignore[index]
+
+    def groups_changed(self) -> None:
+        with self.structure_change(customers=False, products=True):
+            self.matrix.groups = {g.id: g for g in self.repo.load_groups()}  # type: ignore[misc]
+            # Deleting a group ungroups its products, so their group ids change too.
+            self.matrix.products = self.repo.load_products()
+
+    def competitors_updated(self) -> None:
+        self._competitors = None
+        self.competitors_changed.emit()
