@@ -145,6 +145,36 @@ def _m001_initial(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_m001_initial,)
+def _m002_snapshots(conn: sqlite3.Connection) -> None:
+    """Named snapshots and a covering index for the insight queries.
+
+    A snapshot is a label on a point in the append-only ``mark_history``: ``history_id`` is
+    the highest history id at the moment it was taken, so "what changed since the snapshot"
+    is exactly the history rows after it (no copy of the grid is stored). ``totals`` keeps
+    the mark counts of that moment (JSON) for display.
+
+    ``marks_details`` is a partial covering index over the few cells that carry amounts,
+    a competitor or a contract end: insights read these without scanning every mark
+    (at 8M marks a full scan takes seconds).
+    """
+    run_script(
+        conn,
+        """
+        CREATE TABLE snapshots (
+            id INTEGER PRIMARY KEY,
+            label TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            history_id INTEGER NOT NULL DEFAULT 0,
+            totals TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX marks_details ON marks(
+            customer_id, product_id, mark, competitor_id, our_revenue, potential, contract_end
+        ) WHERE our_revenue IS NOT NULL OR potential IS NOT NULL
+            OR competitor_id IS NOT NULL OR contract_end IS NOT NULL;
+        """,
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_m001_initial, _m002_snapshots)
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,783 @@
+"""Portfolio insights over the compact matrix: penetration bars, competitor and renewal radar,
+"where to go next". Pure functions, no Qt, no SQL.
+
+Every function takes an optional ``rows`` subset (matrix row indices, e.g. the customers the
+GUI's filter currently shows); ``None`` means all customers. Counts run over byte strings in C
+(``bytes.count`` on a sub-grid or a strided column), never over one Python object per cell.
+Amounts, competitors and contract ends come from :class:`CellDetails`, a few flat arrays over
+only the cells that carry such details.
+
+Definitions (also in the README "Design" section):
+
+* A **product bar** counts the customers of the subset per mark in that product's column, so
+  its shares are "share of customers with this mark".
+* A **group bar** and a **region/segment/owner bar** count cells (customers x products of
+  that part), so its shares are shares of cells; ``customers_with`` additionally counts the
+  customers having at least one cell of each state there.
+* **Our revenue** sums ``our_revenue`` of OURS cells; **potential** sums ``potential`` of
+  NEED and COMPETITOR cells (open potential; a potential left on a cell that became OURS is
+  realised, not open).
+* **Renewal radar**: COMPETITOR cells whose contract end lies in ``[today, today + N
+  months]``, soonest first.
+* **Where to go next** ranks customers by open value = potential of their NEED cells +
+  potential of their competitor cells up for renewal + for each *peer gap* (a white spot in a
+  product that at least ``peer_share`` of the other customers of the same segment buy from
+  us, with at least ``min_peers`` such customers) the mean entered revenue of that product.
+  Ties (e.g. a file without amounts) are broken by the number of such reasons, then by name.
+  Every rank carries its reasons with counts and values; nothing is an unexplained score.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+from array import array
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from kpm_desktop.domain.marks import MARK_CODES, WHITE, Mark
+from kpm_desktop.domain.matrix import MarkCounts, Matrix
+
+DIMENSIONS = ("product", "group", "region", "segment", "owner")
+ATTRIBUTE_DIMENSIONS = ("region", "segment", "owner")
+UNNAMED_COMPETITOR = 0  # competitor key of competitor cells without a named competitor
+
+
+@dataclass(slots=True)
+class CellDetails:
+    """Details of the cells that carry any, as parallel flat arrays (index = one such cell).
+
+    ``competitor`` 0 = none; ``revenue``/``potential`` NaN = not entered; ``contract_end``
+    is a proleptic ordinal (``date.toordinal()``), 0 = none.
+    """
+
+    rows: array
+    cols: array
+    marks: bytes
+    competitor: array
+    revenue: array
+    potential: array
+    contract_end: array
+    n_cols: int = 0
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @classmethod
+    def empty(cls, n_cols: int = 0) -> CellDetails:
+        return cls(
+            array("i"), array("i"), b"", array("i"), array("d"), array("d"), array("i"), n_cols
+        )
+
+    @classmethod
+    def from_cells(
+        cls,
+        cells: Sequence[tuple[int, int, int, int, float | None, float | None, date | None]],
+        n_cols: int,
+    ) -> CellDetails:
+        """Build from ``(row, col, mark code, competitor id or 0, revenue, potential, end)``."""
+        nan = float("nan")
+        out = cls.empty(n_cols)
+        marks = bytearray()
+        for r, c, m, comp, rev, pot, end in cells:
+            out.rows.append(r)
+            out.cols.append(c)
+            marks.append(m)
+            out.competitor.append(comp or 0)
+            out.revenue.append(nan if rev is None else rev)
+            out.potential.append(nan if pot is None else pot)
+            out.contract_end.append(end.toordinal() if end else 0)
+        out.marks = bytes(marks)
+        return out
+
+
+# -- helpers -------------------------------------------------------------------------------------
+def _rows(matrix: Matrix, rows: Sequence[int] | None) -> list[int]:
+    return list(range(matrix.n_rows)) if rows is None else list(rows)
+
+
+def _subgrid(matrix: Matrix, rows: list[int]) -> bytes:
+    """The grid restricted to ``rows`` (row-major, same column order)."""
+    n = matrix.n_cols
+    grid = matrix.grid
+    if len(rows) == matrix.n_rows and rows == list(range(matrix.n_rows)):
+        return bytes(grid)
+    return b"".join([grid[i * n : (i + 1) * n] for i in rows])
+
+
+def _row_mask(matrix: Matrix, rows: list[int]) -> bytearray:
+    mask = bytearray(matrix.n_rows)
+    for i in rows:
+        mask[i] = 1
+    return mask
+
+
+def _counts(codes: bytes) -> MarkCounts:
+    return MarkCounts(*(codes.count(c) for c in MARK_CODES))
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` plus whole calendar months (clamped to the month's last day)."""
+    y, m = divmod(day.month - 1 + months, 12)
+    year, month = day.year + y, m + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def attribute(matrix: Matrix, dimension: str, row: int) -> str:
+    """The customer attribute a region/segment/owner bar groups by."""
+    return getattr(matrix.customers[row], dimension)
+
+
+# -- penetration bars ----------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """One stacked bar of the insights view.
+
+    Attributes:
+        key: product id, group id (None = products without a group) or attribute value.
+        counts: cells per state (for a product bar: customers per state).
+        customers: customers in the bar's base.
+        customers_with: customers having at least one cell of each state there.
+    """
+
+    dimension: str
+    key: int | str | None
+    label: str
+    counts: MarkCounts
+    customers: int
+    customers_with: MarkCounts
+    revenue: float = 0.0
+    potential: float = 0.0
+
+    def share(self, mark: Mark | None) -> float:
+        """Percent of the bar's cells with ``mark`` (None = white spots)."""
+        total = self.counts.total
+        return 100.0 * self.counts.of(mark) / total if total else 0.0
+
+    @property
+    def white_spots(self) -> int:
+        return self.counts.white
+
+    @property
+    def coverage(self) -> float:
+        return self.counts.coverage
+
+
+@dataclass(slots=True)
+class _Amounts:
+    """Our revenue and open potential per row and per column (subset only)."""
+
+    rev_row: dict[int, float] = field(default_factory=lambda: defaultdict(float))
+    pot_row: dict[int, float] = field(default_factory=lambda: defaultdict(float))
+    rev_col: dict[int, float] = field(default_factory=lambda: defaultdict(float))
+    pot_col: dict[int, float] = field(default_factory=lambda: defaultdict(float))
+    revenue: float = 0.0
+    potential: float = 0.0
+
+
+def _amounts(details: CellDetails, mask: bytearray) -> _Amounts:
+    out = _Amounts()
+    ours, comp, need = int(Mark.OURS), int(Mark.COMPETITOR), int(Mark.NEED)
+    rev_row, pot_row, rev_col, pot_col = out.rev_row, out.pot_row, out.rev_col, out.pot_col
+    for r, c, m, rev, pot in zip(
+        details.rows, details.cols, details.marks, details.revenue, details.potential, strict=True
+    ):
+        if not mask[r]:
+            continue
+        if m == ours:
+            if rev == rev:  # NaN != NaN: not entered
+                rev_row[r] += rev
+                rev_col[c] += rev
+        elif m in (comp, need) and pot == pot:
+            pot_row[r] += pot
+            pot_col[c] += pot
+    out.revenue = math.fsum(rev_col.values())
+    out.potential = math.fsum(pot_col.values())
+    return out
+
+
+def _customers_with(rows_codes: list[bytes]) -> MarkCounts:
+    """Customers (one code string each) having at least one cell of each state."""
+    tally = [0] * 5
+    for codes in rows_codes:
+        for code in set(codes):
+            tally[code] += 1
+    return MarkCounts(*tally)
+
+
+def product_bars(
+    matrix: Matrix,
+    rows: Sequence[int] | None = None,
+    details: CellDetails | None = None,
+    *,
+    _sub: bytes | None = None,
+    _amt: _Amounts | None = None,
+) -> list[Bar]:
+    """One bar per product (column order): customers of the subset per mark."""
+    rws = _rows(matrix, rows)
+    n = matrix.n_cols
+    sub = _sub if _sub is not None else _subgrid(matrix, rws)
+    amt = (
+        _amt
+        if _amt is not None
+        else _amounts(details or CellDetails.empty(n), _row_mask(matrix, rws))
+    )
+    bars = []
+    for j, p in enumerate(matrix.products):
+        counts = _counts(sub[j::n]) if n else MarkCounts()
+        bars.append(
+            Bar(
+                dimension="product",
+                key=p.id,
+                label=p.name,
+                counts=counts,
+                customers=len(rws),
+                customers_with=counts,
+                revenue=amt.rev_col.get(j, 0.0),
+                potential=amt.pot_col.get(j, 0.0),
+            )
+        )
+    return bars
+
+
+def _group_keys(matrix: Matrix) -> list[tuple[int | None, str, list[int]]]:
+    """(group id, label, columns) in group sort order; ungrouped products last."""
+    cols: dict[int | None, list[int]] = defaultdict(list)
+    for j, p in enumerate(matrix.products):
+        gid = p.group_id if p.group_id in matrix.groups else None
+        cols[gid].append(j)
+    ordered = sorted(
+        (g for g in matrix.groups.values() if g.id in cols), key=lambda g: (g.sort_order, g.id)
+    )
+    out = [(g.id, g.name, cols[g.id]) for g in ordered]
+    if None in cols:
+        out.append((None, "", cols[None]))
+    return out
+
+
+def _picker(cols: list[int]):
+    """Fast picker of ``cols`` from a row's code string (a slice when they are contiguous)."""
+    if cols and cols == list(range(cols[0], cols[-1] + 1)):
+        a, b = cols[0], cols[-1] + 1
+        return lambda codes: codes[a:b]
+    if len(cols) == 1:
+        only = cols[0]
+        return lambda codes: codes[only : only + 1]
+    from operator import itemgetter
+
+    get = itemgetter(*cols)
+    return lambda codes: bytes(get(codes))
+
+
+def group_bars(
+    matrix: Matrix,
+    rows: Sequence[int] | None = None,
+    details: CellDetails | None = None,
+    *,
+    _sub: bytes | None = None,
+    _amt: _Amounts | None = None,
+    _products: list[Bar] | None = None,
+) -> list[Bar]:
+    """One bar per product group: cells of the subset's customers in the group's products."""
+    rws = _rows(matrix, rows)
+    n = matrix.n_cols
+    sub = _sub if _sub is not None else _subgrid(matrix, rws)
+    amt = (
+        _amt
+        if _amt is not None
+        else _amounts(details or CellDetails.empty(n), _row_mask(matrix, rws))
+    )
+    prods = _products if _products is not None else product_bars(matrix, rws, _sub=sub, _amt=amt)
+    bars = []
+    for gid, label, cols in _group_keys(matrix):
+        counts = MarkCounts(
+            *(
+                sum(prods[j].counts.of(None if c == WHITE else Mark(c)) for j in cols)
+                for c in MARK_CODES
+            )
+        )
+        pick = _picker(cols)
+        with_ = _customers_with([pick(sub[k * n : (k + 1) * n]) for k in range(len(rws))])
+        bars.append(
+            Bar(
+                dimension="group",
+                key=gid,
+                label=label,
+                counts=counts,
+                customers=len(rws),
+                customers_with=with_,
+                revenue=math.fsum(amt.rev_col.get(j, 0.0) for j in cols),
+                potential=math.fsum(amt.pot_col.get(j, 0.0) for j in cols),
+            )
+        )
+    return bars
+
+
+def attribute_bars(
+    matrix: Matrix,
+    dimension: str,
+    rows: Sequence[int] | None = None,
+    details: CellDetails | None = None,
+    *,
+    _amt: _Amounts | None = None,
+) -> list[Bar]:
+    """One bar per value of a customer attribute (region, segment or owner), by label."""
+    if dimension not in ATTRIBUTE_DIMENSIONS:
+        raise ValueError(f"unknown dimension {dimension!r}")
+    rws = _rows(matrix, rows)
+    n = matrix.n_cols
+    grid = matrix.grid
+    amt = (
+        _amt
+        if _amt is not None
+        else _amounts(details or CellDetails.empty(n), _row_mask(matrix, rws))
+    )
+    members: dict[str, list[int]] = defaultdict(list)
+    for i in rws:
+        members[getattr(matrix.customers[i], dimension)].append(i)
+    bars = []
+    for value in sorted(members, key=lambda v: (v == "", v.casefold())):
+        idx = members[value]
+        row_codes = [grid[i * n : (i + 1) * n] for i in idx]
+        bars.append(
+            Bar(
+                dimension=dimension,
+                key=value,
+                label=value,
+                counts=_counts(b"".join(row_codes)),
+                customers=len(idx),
+                customers_with=_customers_with(row_codes),
+                revenue=math.fsum(amt.rev_row.get(i, 0.0) for i in idx),
+                potential=math.fsum(amt.pot_row.get(i, 0.0) for i in idx),
+            )
+        )
+    return bars
+
+
+def rows_in_bar(
+    matrix: Matrix,
+    dimension: str,
+    key: int | str | None,
+    mark: Mark | str | None = "any",
+    rows: Sequence[int] | None = None,
+) -> list[int]:
+    """The customers behind a bar (segment), for "click a bar to filter the matrix".
+
+    ``mark`` "any" = all customers of the bar; a Mark or None (white spot) = only those
+    having at least one such cell in the bar's products.
+    """
+    rws = _rows(matrix, rows)
+    n = matrix.n_cols
+    grid = matrix.grid
+    if dimension in ATTRIBUTE_DIMENSIONS:
+        rws = [i for i in rws if getattr(matrix.customers[i], dimension) == key]
+        cols = None
+    elif dimension == "product":
+        cols = [matrix.col_of[key]]  # type: ignore[index]
+    elif dimension == "group":
+        cols = next((c for gid, _, c in _group_keys(matrix) if gid == key), [])
+    else:
+        raise ValueError(f"unknown dimension {dimension!r}")
+    if mark == "any":
+        return rws
+    code = WHITE if mark is None else int(mark)  # type: ignore[arg-type]
+    if cols is None:
+        return [i for i in rws if code in grid[i * n : (i + 1) * n]]
+    pick = _picker(cols)
+    return [i for i in rws if code in pick(grid[i * n : (i + 1) * n])]
+
+
+# -- competitor and renewal radar ----------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class CompetitorPresence:
+    """Where one competitor is present (``competitor_id`` 0 = competitor not named)."""
+
+    competitor_id: int
+    name: str
+    cells: int
+    customers: tuple[int, ...]  # matrix rows, ascending
+    products: tuple[int, ...]  # matrix columns, ascending
+    by_group: dict[str, int]  # group label -> cells
+    by_region: dict[str, int]  # region -> cells
+    potential: float
+
+
+def competitor_radar(
+    matrix: Matrix,
+    details: CellDetails,
+    competitor_names: dict[int, str],
+    rows: Sequence[int] | None = None,
+    *,
+    _sub: bytes | None = None,
+) -> list[CompetitorPresence]:
+    """Per competitor: customers, products, cells by product group and region.
+
+    Competitor cells without a named competitor (no details, or naming a deleted one) are
+    collected under ``competitor_id`` 0; they are found by subtracting the named cells from
+    the grid's counts per row and column, so there is no Python loop per grid cell. Sorted
+    by cells, most first, then by name (the unnamed entry last among equals).
+    """
+    rws = _rows(matrix, rows)
+    mask = _row_mask(matrix, rws)
+    n = matrix.n_cols
+    comp = int(Mark.COMPETITOR)
+    group_of_col: dict[int, str] = {}
+    for gid, label, cols in _group_keys(matrix):
+        for j in cols:
+            group_of_col[j] = label if gid is not None else ""
+    cells: dict[int, list[tuple[int, int, float]]] = defaultdict(list)
+    named_in_row: dict[int, int] = defaultdict(int)
+    named_in_col: dict[int, int] = defaultdict(int)
+    for r, c, m, cid, pot in zip(
+        details.rows,
+        details.cols,
+        details.marks,
+        details.competitor,
+        details.potential,
+        strict=True,
+    ):
+        if m != comp or not mask[r] or cid not in competitor_names:
+            continue
+        cells[cid].append((r, c, pot))
+        named_in_row[r] += 1
+        named_in_col[c] += 1
+    out = []
+    for key, lst in cells.items():
+        by_group: dict[str, int] = defaultdict(int)
+        by_region: dict[str, int] = defaultdict(int)
+        for r, c, _ in lst:
+            by_group[group_of_col.get(c, "")] += 1
+            by_region[matrix.customers[r].region] += 1
+        out.append(
+            CompetitorPresence(
+                competitor_id=key,
+                name=competitor_names[key],
+                cells=len(lst),
+                customers=tuple(sorted({r for r, _, _ in lst})),
+                products=tuple(sorted({c for _, c, _ in lst})),
+                by_group=dict(sorted(by_group.items())),
+                by_region=dict(sorted(by_region.items())),
+                potential=math.fsum(p for _, _, p in lst if p == p),
+            )
+        )
+    # The rest of the grid's competitor cells: not named.
+    grid = matrix.grid
+    sub = _sub if _sub is not None else _subgrid(matrix, rws)
+    row_left = {
+        i: k
+        for i in rws
+        if (k := grid[i * n : (i + 1) * n].count(comp) - named_in_row.get(i, 0)) > 0
+    }
+    if row_left:
+        col_left = {
+            j: k for j in range(n) if (k := sub[j::n].count(comp) - named_in_col.get(j, 0)) > 0
+        }
+        by_group = defaultdict(int)
+        by_region = defaultdict(int)
+        for j, k in col_left.items():
+            by_group[group_of_col.get(j, "")] += k
+        for i, k in row_left.items():
+            by_region[matrix.customers[i].region] += k
+        unnamed_pot = math.fsum(
+            pot
+            for r, m, cid, pot in zip(
+                details.rows, details.marks, details.competitor, details.potential, strict=True
+            )
+            if m == comp and mask[r] and cid not in competitor_names and pot == pot
+        )
+        out.append(
+            CompetitorPresence(
+                competitor_id=UNNAMED_COMPETITOR,
+                name="",
+                cells=sum(row_left.values()),
+                customers=tuple(sorted(row_left)),
+                products=tuple(sorted(col_left)),
+                by_group=dict(sorted(by_group.items())),
+                by_region=dict(sorted(by_region.items())),
+                potential=unnamed_pot,
+            )
+        )
+    out.sort(key=lambda p: (-p.cells, p.competitor_id == UNNAMED_COMPETITOR, p.name.casefold()))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Renewal:
+    """A competitor cell whose contract ends soon."""
+
+    row: int
+    col: int
+    contract_end: date
+    competitor_id: int
+    competitor: str
+    potential: float | None
+
+    def days_left(self, today: date) -> int:
+        return (self.contract_end - today).days
+
+
+def renewal_radar(
+    matrix: Matrix,
+    details: CellDetails,
+    competitor_names: dict[int, str],
+    *,
+    today: date,
+    months: int = 6,
+    rows: Sequence[int] | None = None,
+) -> list[Renewal]:
+    """Competitor cells with a contract end in ``[today, today + months]``, soonest first."""
+    if months < 0:
+        raise ValueError("months must not be negative")
+    mask = _row_mask(matrix, _rows(matrix, rows))
+    lo, hi = today.toordinal(), add_months(today, months).toordinal()
+    comp = int(Mark.COMPETITOR)
+    out = []
+    for r, c, m, cid, pot, end in zip(
+        details.rows,
+        details.cols,
+        details.marks,
+        details.competitor,
+        details.potential,
+        details.contract_end,
+        strict=True,
+    ):
+        if m == comp and lo <= end <= hi and mask[r]:
+            out.append(
+                Renewal(
+                    row=r,
+                    col=c,
+                    contract_end=date.fromordinal(end),
+                    competitor_id=cid if cid in competitor_names else UNNAMED_COMPETITOR,
+                    competitor=competitor_names.get(cid, ""),
+                    potential=None if pot != pot else pot,
+                )
+            )
+    customers, products = matrix.customers, matrix.products
+    out.sort(
+        key=lambda x: (
+            x.contract_end,
+            customers[x.row].name.casefold(),
+            products[x.col].name.casefold(),
+        )
+    )
+    return out
+
+
+# -- where to go next ----------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """One reason of a "where to go next" rank.
+
+    ``kind`` is "needs", "renewals" or "peer_gaps"; ``count`` cells; ``value`` their open
+    value (0 when no amounts are entered); ``cols`` the products concerned (most valuable
+    first); ``evidence`` per column: (peers buying from us, peers) for peer gaps.
+    """
+
+    kind: str
+    count: int
+    value: float
+    cols: tuple[int, ...]
+    evidence: tuple[tuple[int, int], ...] = ()
+    next_date: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NextStep:
+    row: int
+    value: float
+    reasons: tuple[Reason, ...]
+
+    @property
+    def reason_count(self) -> int:
+        return sum(r.count for r in self.reasons)
+
+
+@dataclass(frozen=True, slots=True)
+class PeerStats:
+    """Per segment: customers and per product how many of them buy it from us."""
+
+    size: dict[str, int]
+    ours: dict[str, list[int]]  # segment -> per column count of OURS
+    mean_revenue: list[float]  # per column: mean entered revenue of OURS cells (0 if none)
+
+
+def peer_stats(matrix: Matrix, details: CellDetails | None = None) -> PeerStats:
+    """Segment statistics over the whole file (the evidence base of peer gaps)."""
+    n = matrix.n_cols
+    grid = matrix.grid
+    members: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(matrix.customers):
+        members[c.segment].append(i)
+    ours_code = int(Mark.OURS)
+    ours: dict[str, list[int]] = {}
+    for seg, idx in members.items():
+        sub = b"".join([grid[i * n : (i + 1) * n] for i in idx])
+        ours[seg] = [sub[j::n].count(ours_code) for j in range(n)]
+    total = [0.0] * n
+    count = [0] * n
+    if details is not None:
+        for c, m, rev in zip(details.cols, details.marks, details.revenue, strict=True):
+            if m == ours_code and rev == rev:
+                total[c] += rev
+                count[c] += 1
+    mean = [total[j] / count[j] if count[j] else 0.0 for j in range(n)]
+    return PeerStats({s: len(v) for s, v in members.items()}, ours, mean)
+
+
+def _white_bits(codes: bytes) -> int:
+    return int.from_bytes(codes.translate(_WHITE_TABLE), "big")
+
+
+_WHITE_TABLE = bytes([1] + [0] * 255)
+
+
+def where_to_go_next(
+    matrix: Matrix,
+    details: CellDetails,
+    *,
+    today: date,
+    rows: Sequence[int] | None = None,
+    months: int = 6,
+    peer_share: float = 0.5,
+    min_peers: int = 5,
+    limit: int | None = 50,
+    renewals: list[Renewal] | None = None,
+    peers: PeerStats | None = None,
+) -> list[NextStep]:
+    """Customers of the subset ranked by open value, each with its reasons (module docstring)."""
+    rws = _rows(matrix, rows)
+    n = matrix.n_cols
+    grid = matrix.grid
+    mask = _row_mask(matrix, rws)
+    peers = peers or peer_stats(matrix, details)
+    if renewals is None:
+        renewals = renewal_radar(matrix, details, {}, today=today, months=months, rows=rws)
+    need_code = int(Mark.NEED)
+
+    needs_pot: dict[int, list[tuple[int, float]]] = defaultdict(list)  # row -> (col, pot)
+    for r, c, m, pot in zip(
+        details.rows, details.cols, details.marks, details.potential, strict=True
+    ):
+        if m == need_code and pot == pot and mask[r]:
+            needs_pot[r].append((c, pot))
+    ren_by_row: dict[int, list[Renewal]] = defaultdict(list)
+    for x in renewals:
+        if mask[x.row]:
+            ren_by_row[x.row].append(x)
+
+    # Popular products per segment: at least peer_share of the *other* customers buy them.
+    popular: dict[str, tuple[list[int], int]] = {}
+    for seg, size in peers.size.items():
+        others = size - 1
+        if others < min_peers:
+            popular[seg] = ([], 0)
+            continue
+        cols = [j for j, k in enumerate(peers.ours[seg]) if k >= peer_share * others]
+        bits = 0
+        for j in cols:
+            bits |= 1 << (8 * (n - 1 - j))
+        popular[seg] = (cols, bits)
+
+    steps = []
+    for i in rws:
+        codes = grid[i * n : (i + 1) * n]
+        reasons = []
+        n_need = codes.count(need_code)
+        if n_need:
+            lst = sorted(needs_pot.get(i, ()), key=lambda t: (-t[1], t[0]))
+            valued = {c for c, _ in lst}
+            cols = [c for c, _ in lst] + [j for j in _find_all(codes, need_code) if j not in valued]
+            reasons.append(Reason("needs", n_need, math.fsum(p for _, p in lst), tuple(cols)))
+        ren = ren_by_row.get(i)
+        if ren:
+            reasons.append(
+                Reason(
+                    "renewals",
+                    len(ren),
+                    math.fsum(x.potential for x in ren if x.potential is not None),
+                    tuple(x.col for x in ren),
+                    next_date=ren[0].contract_end,
+                )
+            )
+        seg = matrix.customers[i].segment
+        pop_cols, pop_bits = popular.get(seg, ([], 0))
+        if pop_bits and (_white_bits(codes) & pop_bits):
+            gaps = [j for j in pop_cols if codes[j] == WHITE]
+            gaps.sort(key=lambda j: (-peers.mean_revenue[j], -peers.ours[seg][j], j))
+            others = peers.size[seg] - 1
+            reasons.append(
+                Reason(
+                    "peer_gaps",
+                    len(gaps),
+                    math.fsum(peers.mean_revenue[j] for j in gaps),
+                    tuple(gaps),
+                    evidence=tuple((peers.ours[seg][j], others) for j in gaps),
+                )
+            )
+        if reasons:
+            steps.append(NextStep(i, math.fsum(r.value for r in reasons), tuple(reasons)))
+    customers = matrix.customers
+    steps.sort(key=lambda s: (-s.value, -s.reason_count, customers[s.row].name.casefold(), s.row))
+    return steps if limit is None else steps[:limit]
+
+
+def _find_all(codes: bytes, code: int) -> list[int]:
+    out = []
+    pos = codes.find(code)
+    while pos != -1:
+        out.append(pos)
+        pos = codes.find(code, pos + 1)
+    return out
+
+
+# -- everything at once --------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Insights:
+    rows: int
+    totals: MarkCounts
+    revenue: float
+    potential: float
+    bars: dict[str, list[Bar]]
+    competitors: list[CompetitorPresence]
+    renewals: list[Renewal]
+    next_steps: list[NextStep]
+
+
+def compute_insights(
+    matrix: Matrix,
+    details: CellDetails | None = None,
+    competitor_names: dict[int, str] | None = None,
+    *,
+    today: date,
+    rows: Sequence[int] | None = None,
+    months: int = 6,
+    limit: int | None = 50,
+) -> Insights:
+    """All insights of the subset, sharing the sub-grid and amounts between them."""
+    details = details if details is not None else CellDetails.empty(matrix.n_cols)
+    names = competitor_names or {}
+    rws = _rows(matrix, rows)
+    sub = _subgrid(matrix, rws)
+    amt = _amounts(details, _row_mask(matrix, rws))
+    prods = product_bars(matrix, rws, _sub=sub, _amt=amt)
+    bars = {
+        "product": prods,
+        "group": group_bars(matrix, rws, _sub=sub, _amt=amt, _products=prods),
+    }
+    for dim in ATTRIBUTE_DIMENSIONS:
+        bars[dim] = attribute_bars(matrix, dim, rws, _amt=amt)
+    renewals = renewal_radar(matrix, details, names, today=today, months=months, rows=rws)
+    return Insights(
+        rows=len(rws),
+        totals=_counts(sub),
+        revenue=amt.revenue,
+        potential=amt.potential,
+        bars=bars,
+        competitors=competitor_radar(matrix, details, names, rws, _sub=sub),
+        renewals=renewals,
+        next_steps=where_to_go_next(
+            matrix, details, today=today, rows=rws, months=months, limit=limit, renewals=renewals
+        ),
+    )

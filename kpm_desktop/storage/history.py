@@ -1,0 +1,255 @@
+"""History queries, named snapshots and the compact cell-detail load used by insights.
+
+Kept apart from ``repository.py`` so that several people can extend storage at once; every
+function takes the open :class:`Repository`. Snapshots are labels on a point in the
+append-only ``mark_history`` (migration 2): taking one writes one small row, never a copy of
+the grid.
+"""
+
+from __future__ import annotations
+
+import json
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from kpm_desktop.domain.history_diff import HistoryRow
+from kpm_desktop.domain.insights import CellDetails
+from kpm_desktop.domain.matrix import Matrix
+from kpm_desktop.storage.convert import ts_from_db, ts_to_db, utc_now
+from kpm_desktop.storage.errors import StorageError
+from kpm_desktop.storage.repository import Repository
+
+
+class SnapshotNotFoundError(StorageError):
+    """A snapshot id or label that the file does not contain."""
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """A named point in the file's history.
+
+    Attributes:
+        history_id: highest ``mark_history.id`` when the snapshot was taken; the state of
+            the snapshot is "all history up to and including this id".
+        totals: mark counts at that moment (``white``, ``ours``, ... as in ``MarkCounts``).
+    """
+
+    label: str
+    created_at: datetime
+    history_id: int
+    totals: dict[str, int] = field(default_factory=dict)
+    id: int | None = None
+
+
+def _snapshot(r: Sequence) -> Snapshot:
+    return Snapshot(
+        id=r[0],
+        label=r[1],
+        created_at=ts_from_db(r[2]),  # type: ignore[arg-type]
+        history_id=r[3],
+        totals=json.loads(r[4]),
+    )
+
+
+_SNAPSHOT_COLS = "id, label, created_at, history_id, totals"
+
+
+def max_history_id(repo: Repository) -> int:
+    """The newest history id (0 for a file without history)."""
+    return repo.conn.execute("SELECT coalesce(max(id), 0) FROM mark_history").fetchone()[0]
+
+
+def create_snapshot(
+    repo: Repository, label: str, *, at: datetime | None = None, matrix: Matrix | None = None
+) -> Snapshot:
+    """Label the current point in history (one transaction).
+
+    ``matrix`` (the loaded matrix, if at hand) saves loading the grid for the totals.
+    """
+    label = " ".join(label.split())
+    if not label:
+        raise ValueError("a snapshot needs a label")
+    matrix = matrix if matrix is not None else repo.load_matrix()
+    t = matrix.totals()
+    totals = {
+        "white": t.white,
+        "ours": t.ours,
+        "competitor": t.competitor,
+        "need": t.need,
+        "no_need": t.no_need,
+    }
+    stamp = ts_to_db(at or utc_now())
+    with repo.transaction() as conn:
+        hid = conn.execute("SELECT coalesce(max(id), 0) FROM mark_history").fetchone()[0]
+        cur = conn.execute(
+            "INSERT INTO snapshots (label, created_at, history_id, totals) VALUES (?, ?, ?, ?)",
+            (label, stamp, hid, json.dumps(totals)),
+        )
+    return Snapshot(
+        id=cur.lastrowid,
+        label=label,
+        created_at=ts_from_db(stamp),  # type: ignore[arg-type]
+        history_id=hid,
+        totals=totals,
+    )
+
+
+def list_snapshots(repo: Repository) -> list[Snapshot]:
+    """All snapshots, oldest first."""
+    rows = repo.conn.execute(f"SELECT {_SNAPSHOT_COLS} FROM snapshots ORDER BY history_id, id")
+    return [_snapshot(r) for r in rows]
+
+
+def get_snapshot(repo: Repository, ref: int | str) -> Snapshot:
+    """A snapshot by id or by label (the newest with that label).
+
+    Raises:
+        SnapshotNotFoundError: no such snapshot.
+    """
+    if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit()):
+        row = repo.conn.execute(
+            f"SELECT {_SNAPSHOT_COLS} FROM snapshots WHERE id = ?", (int(ref),)
+        ).fetchone()
+        if row is not None:
+            return _snapshot(row)
+    if isinstance(ref, str):
+        row = repo.conn.execute(
+            f"SELECT {_SNAPSHOT_COLS} FROM snapshots WHERE label = ? ORDER BY id DESC LIMIT 1",
+            (" ".join(ref.split()),),
+        ).fetchone()
+        if row is not None:
+            return _snapshot(row)
+    raise SnapshotNotFoundError(f"no snapshot {ref!r} in {repo.path.name}")
+
+
+def rename_snapshot(repo: Repository, snapshot_id: int, label: str) -> str:
+    """Change a label; returns the old one (for undo)."""
+    old = get_snapshot(repo, snapshot_id)
+    label = " ".join(label.split())
+    if not label:
+        raise ValueError("a snapshot needs a label")
+    with repo.transaction() as conn:
+        conn.execute("UPDATE snapshots SET label = ? WHERE id = ?", (label, snapshot_id))
+    return old.label
+
+
+def delete_snapshot(repo: Repository, snapshot_id: int) -> Snapshot:
+    """Delete a snapshot (the history itself is untouched); returns it for undo."""
+    old = get_snapshot(repo, snapshot_id)
+    with repo.transaction() as conn:
+        conn.execute("DELETE FROM snapshots WHERE id = ?", (snapshot_id,))
+    return old
+
+
+def restore_snapshot(repo: Repository, snap: Snapshot) -> None:
+    """Put a deleted snapshot back with its id."""
+    with repo.transaction() as conn:
+        conn.execute(
+            "INSERT INTO snapshots (id, label, created_at, history_id, totals) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (
+                snap.id,
+                snap.label,
+                ts_to_db(snap.created_at),
+                snap.history_id,
+                json.dumps(snap.totals),
+            ),
+        )
+
+
+# -- history rows ------------------------------------------------------------------------------
+_HISTORY_SQL = (
+    "SELECT id, customer_id, product_id, coalesce(old_mark, 0), coalesce(new_mark, 0) "
+    "FROM mark_history"
+)
+
+
+def history_rows_between_ids(
+    repo: Repository, after_id: int, upto_id: int | None = None
+) -> list[HistoryRow]:
+    """History rows with ``after_id < id <= upto_id`` (to the newest when None), in id order."""
+    if upto_id is None:
+        sql, params = _HISTORY_SQL + " WHERE id > ? ORDER BY id", (after_id,)
+    else:
+        sql, params = _HISTORY_SQL + " WHERE id > ? AND id <= ? ORDER BY id", (after_id, upto_id)
+    return repo.conn.execute(sql, params).fetchall()
+
+
+def history_rows_between_times(
+    repo: Repository, since: datetime, until: datetime | None = None
+) -> list[HistoryRow]:
+    """History rows with ``since < changed_at <= until`` in the order they were written.
+
+    A timestamp is the state *at* that moment: an edit stamped exactly ``since`` belongs to
+    the state at ``since`` and therefore is not a change after it.
+    """
+    if until is not None and until < since:
+        raise ValueError("the end of the period lies before its start")
+    where = "changed_at > ?"
+    params: list[str] = [ts_to_db(since)]  # type: ignore[list-item]
+    if until is not None:
+        where += " AND changed_at <= ?"
+        params.append(ts_to_db(until))  # type: ignore[arg-type]
+    return repo.conn.execute(f"{_HISTORY_SQL} WHERE {where} ORDER BY id", params).fetchall()
+
+
+def history_id_at(repo: Repository, moment: datetime) -> int:
+    """The highest history id written at or before ``moment`` (0 if none)."""
+    row = repo.conn.execute(
+        "SELECT coalesce(max(id), 0) FROM mark_history WHERE changed_at <= ?",
+        (ts_to_db(moment),),
+    ).fetchone()
+    return row[0]
+
+
+# -- compact cell details ----------------------------------------------------------------------
+_DETAIL_SQL = (
+    "SELECT customer_id, product_id, mark, competitor_id, our_revenue, potential, contract_end "
+    "FROM marks WHERE our_revenue IS NOT NULL OR potential IS NOT NULL "
+    "OR competitor_id IS NOT NULL OR contract_end IS NOT NULL"
+)  # the WHERE clause matches the partial index ``marks_details`` (migration 2) exactly
+
+
+def load_cell_details(repo: Repository, matrix: Matrix) -> CellDetails:
+    """Amounts, competitors and contract ends of the cells that carry any, as flat arrays.
+
+    Only the cells with such details are read (through a covering partial index), and they
+    become a handful of ``array`` columns rather than one Python object per cell. Cells of
+    customers or products not in ``matrix`` are skipped.
+    """
+    row_of, col_of = matrix.row_of, matrix.col_of
+    rows, cols = array("i"), array("i")
+    marks = bytearray()
+    competitor = array("i")
+    revenue, potential = array("d"), array("d")
+    contract_end = array("i")
+    nan = float("nan")
+    ordinal = date.fromisoformat
+    for cid, pid, mark, comp, rev, pot, end in repo.conn.execute(_DETAIL_SQL):
+        r = row_of.get(cid)
+        c = col_of.get(pid)
+        if r is None or c is None:
+            continue
+        rows.append(r)
+        cols.append(c)
+        marks.append(mark)
+        competitor.append(comp or 0)
+        revenue.append(nan if rev is None else rev)
+        potential.append(nan if pot is None else pot)
+        contract_end.append(ordinal(end).toordinal() if end else 0)
+    return CellDetails(
+        rows=rows,
+        cols=cols,
+        marks=bytes(marks),
+        competitor=competitor,
+        revenue=revenue,
+        potential=potential,
+        contract_end=contract_end,
+        n_cols=matrix.n_cols,
+    )
+
+
+def competitor_names(repo: Repository) -> dict[int, str]:
+    return {c.id: c.name for c in repo.load_competitors()}  # type: ignore[misc]
