@@ -1,0 +1,38 @@
+"""Shared helpers for the benchmarks: cached synthetic matrices and JSON output."""
+
+from __future__ import annotations
+
+import json
+import platform
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+CACHE = ROOT / "bench" / ".cache"
+SIZES = {"S": (500, 50), "M": (5_000, 300), "L": (20_000, 1_000)}
+FILL = 0.4
+
+
+def matrix_file(size: str) -> Path:
+    """The synthetic matrix of a size, generated once and cached (seed 1, 40 % marked)."""
+    from kpm_desktop.samples.synthetic import generate
+
+    customers, products = SIZES[size]
+    path = CACHE / f"{size}-{customers}x{products}.kpm"
+    if not path.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        generate(path, customers=customers, products=products, fill=FILL, seed=1)
+    return path
+
+
+def emit(bench: str, figure: str, value: float, unit: str, **extra: object) -> None:
+    """Print one JSON line per figure."""
+    record = {"bench": bench, "figure": figure, "value": round(value, 4), "unit": unit, **extra}
+    print(json.dumps(record, ensure_ascii=False), flush=True)
+
+
+def machine() -> dict[str, str]:
+    return {"python": platform.python_version(), "machine": platform.machine(), "system": platform.system()}
