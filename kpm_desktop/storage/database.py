@@ -104,6 +104,17 @@ def create_database(path: Path) -> sqlite_utils.Database:
     return open_database(path)
 
 
+def _backup_before_migration(conn: sqlite3.Connection, path: Path) -> None:
+    """A verified backup of an existing file before its format is changed (never skipped)."""
+    from kpm_desktop.storage.backup import REASON_MIGRATION, backup_connection
+
+    try:
+        backup_connection(conn, path, REASON_MIGRATION)
+    except BaseException:
+        conn.close()
+        raise
+
+
 def open_database(path: Path | str, *, read_only: bool = False) -> sqlite_utils.Database:
     """Open an existing matrix file for use.
 
@@ -143,6 +154,8 @@ def open_database(path: Path | str, *, read_only: bool = False) -> sqlite_utils.
         conn.execute("PRAGMA synchronous = FULL")
         if application_id == 0:
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        if 0 < user_version < SCHEMA_VERSION:
+            _backup_before_migration(conn, path)
         migrate(conn)
     elif user_version < SCHEMA_VERSION:
         conn.close()

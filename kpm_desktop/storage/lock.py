@@ -1,0 +1,312 @@
+"""One writer per matrix file: a lock file beside it, held with an OS lock while open.
+
+``Gebiet.kpm`` gets ``Gebiet.kpm.lock`` holding who has it open (pid, host name, user, start
+time). Liveness is decided by an OS file lock (``flock`` on POSIX, ``msvcrt.locking`` on
+Windows) held for as long as the file is open: the kernel drops it when the process dies, so a
+lock left behind by a crash is recognised as stale and taken over safely, without guessing from
+pids. Where OS locks do not work (some network shares), a lock naming this computer and a pid
+that no longer runs is stale as well; a lock naming another computer is respected.
+
+The same process may open the same file more than once (the lock is counted), since SQLite
+already serialises writers inside one process; the GUI brings the existing window forward.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import getpass
+import json
+import logging
+import os
+import socket
+import threading
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import ClassVar
+
+from kpm_desktop import __version__
+from kpm_desktop.storage.errors import StorageError
+
+log = logging.getLogger(__name__)
+
+LOCK_SUFFIX = ".lock"
+
+
+@dataclass(frozen=True, slots=True)
+class LockOwner:
+    """What a lock file says about the instance holding it."""
+
+    pid: int
+    hostname: str
+    user: str
+    started: str  # ISO timestamp, UTC
+    version: str = ""
+
+    @classmethod
+    def current(cls) -> LockOwner:
+        try:
+            user = getpass.getuser()
+        except Exception:  # no user name in some containers/services
+            user = ""
+        return cls(
+            pid=os.getpid(),
+            hostname=socket.gethostname(),
+            user=user,
+            started=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            version=__version__,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> LockOwner | None:
+        try:
+            data = json.loads(text)
+            return cls(
+                pid=int(data["pid"]),
+                hostname=str(data["hostname"]),
+                user=str(data.get("user", "")),
+                started=str(data.get("started", "")),
+                version=str(data.get("version", "")),
+            )
+        except (ValueError, KeyError, TypeError):
+            return None
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "pid": self.pid,
+                "hostname": self.hostname,
+                "user": self.user,
+                "started": self.started,
+                "version": self.version,
+            }
+        )
+
+    def describe(self) -> str:
+        who = f"{self.user} on {self.hostname}" if self.user else self.hostname
+        since = self.started.replace("T", " ").rstrip("Z")
+        return f"{who} (process {self.pid}, since {since} UTC)"
+
+
+class FileLockedError(StorageError):
+    """Another running instance has the file open for editing.
+
+    The message is user-facing; the GUI offers read-only viewing instead.
+    """
+
+    def __init__(self, path: Path, owner: LockOwner | None) -> None:
+        who = owner.describe() if owner else "another KPM Desktop"
+        super().__init__(
+            f"{path.name} is already open for editing by {who}; "
+            "close it there, or open it read-only"
+        )
+        self.path = path
+        self.owner = owner
+
+
+def lock_path_for(path: Path) -> Path:
+    return path.with_name(path.name + LOCK_SUFFIX)
+
+
+def pid_alive(pid: int) -> bool:
+    """True if a process with this pid runs on this computer."""
+    if pid <= 0:
+        return False
+    if os.name == "nt":  # pragma: no cover - Windows only
+        import ctypes
+
+        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)
+        if not handle:
+            return False
+        code = ctypes.c_ulong()
+        ctypes.windll.kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        ctypes.windll.kernel32.CloseHandle(handle)
+        return code.value == 259  # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _try_os_lock(fd: int) -> bool | None:
+    """Take the OS lock without waiting: True = got it, False = held elsewhere, None = unsupported."""
+    try:
+        if os.name == "nt":  # pragma: no cover - Windows only
+            import msvcrt
+
+            # Lock one byte far past the JSON so that readers can still read the owner.
+            os.lseek(fd, 1 << 20, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except OSError as exc:
+        if exc.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK, errno.EDEADLK):
+            return False
+        if exc.errno in (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL):
+            return None
+        raise
+
+
+def _release_os_lock(fd: int) -> None:
+    with contextlib.suppress(OSError):
+        if os.name == "nt":  # pragma: no cover - Windows only
+            import msvcrt
+
+            os.lseek(fd, 1 << 20, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def read_owner(path: Path) -> LockOwner | None:
+    """Who holds the lock of a matrix file according to its lock file (None: nobody/unreadable)."""
+    try:
+        text = lock_path_for(path).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    return LockOwner.from_json(text)
+
+
+class WriterLock:
+    """The single-writer lock of one matrix file (use ``acquire``; release with ``release``)."""
+
+    _held: ClassVar[dict[Path, WriterLock]] = {}
+    _guard: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(self, path: Path, lock_file: Path, fd: int, owner: LockOwner) -> None:
+        self.path = path
+        self.lock_file = lock_file
+        self.owner = owner
+        self.took_over: LockOwner | None = None  # the stale owner replaced, if any
+        self._fd: int | None = fd
+        self._count = 1
+
+    @classmethod
+    def acquire(cls, path: Path | str, *, force: bool = False) -> WriterLock:
+        """Lock ``path`` for writing by this process.
+
+        Args:
+            force: take over a lock naming another computer (only after the user confirmed
+                that the file is not open there). A lock held by a live local process is never
+                taken over.
+
+        Raises:
+            FileLockedError: another running instance holds it.
+            PermissionError/OSError: the lock file cannot be created (read-only folder).
+        """
+        path = Path(path)
+        key = path.expanduser().resolve()
+        with cls._guard:
+            held = cls._held.get(key)
+            if held is not None and held._fd is not None:
+                held._count += 1
+                return held
+            lock = cls._acquire_new(key, force)
+            cls._held[key] = lock
+            return lock
+
+    @classmethod
+    def _acquire_new(cls, path: Path, force: bool) -> WriterLock:
+        lock_file = lock_path_for(path)
+        for _attempt in range(5):
+            fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                got = _try_os_lock(fd)
+                if got is False:
+                    raise FileLockedError(path, _read_fd(fd))
+                # The file may have been unlinked by its releasing owner between our open and
+                # our lock; then we hold a lock on a dead inode. Start over.
+                try:
+                    same = os.path.samestat(os.fstat(fd), os.stat(lock_file))
+                except FileNotFoundError:
+                    same = False
+                if not same:
+                    _release_os_lock(fd)
+                    os.close(fd)
+                    continue
+                previous = _read_fd(fd)
+                if previous is not None and not _is_stale(previous, got, force):
+                    _release_os_lock(fd)
+                    raise FileLockedError(path, previous)
+                owner = LockOwner.current()
+                _write_fd(fd, owner.to_json())
+                lock = cls(path, lock_file, fd, owner)
+                if previous is not None:
+                    lock.took_over = previous
+                    log.warning("took over the stale lock of %s from %s", path, previous.describe())
+                return lock
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+                raise
+        raise FileLockedError(path, read_owner(path))  # pragma: no cover - endless races
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def release(self) -> None:
+        """Release one hold; the lock file goes away with the last one."""
+        with self._guard:
+            if self._fd is None:
+                return
+            self._count -= 1
+            if self._count > 0:
+                return
+            fd, self._fd = self._fd, None
+            self._held.pop(self.path, None)
+            # Unlink while still locked, so nobody can lock the old inode and believe it is
+            # the current lock (acquire re-checks the inode as well).
+            with contextlib.suppress(OSError):
+                os.unlink(self.lock_file)
+            _release_os_lock(fd)
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+    def __enter__(self) -> WriterLock:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+def _is_stale(previous: LockOwner, os_lock: bool | None, force: bool) -> bool:
+    """Decide about a lock file whose OS lock we could take (or that has no OS lock)."""
+    if previous.hostname != socket.gethostname():
+        # A lock from another computer: OS locks over network shares are not reliable
+        # enough to decide alone, so only the user's confirmation overrides it.
+        return force
+    if previous.pid == os.getpid():
+        return True  # left by this very process (e.g. after a failed open)
+    if os_lock:
+        return True  # the holder's OS lock is gone, so the holder is gone
+    return not pid_alive(previous.pid)
+
+
+def _read_fd(fd: int) -> LockOwner | None:
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        data = b""
+        while chunk := os.read(fd, 4096):
+            data += chunk
+            if len(data) > 65536:
+                break
+        return LockOwner.from_json(data.decode("utf-8", "replace").strip("\x00 \n"))
+    except OSError:
+        return None
+
+
+def _write_fd(fd: int, text: str) -> None:
+    os.lseek(fd, 0, os.SEEK_SET)
+    os.ftruncate(fd, 0)
+    os.write(fd, text.encode("utf-8"))
+    os.fsync(fd)
