@@ -36,11 +36,6 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_demo(tmp_path_factory.mktemp("template") / "demo.kpm")
-
-
 @pytest.fixture
 def demo(tmp_path: Path, demo_template: Path) -> Path:
     target = tmp_path / "Gebiet Nord.kpm"
@@ -346,6 +341,6 @@ def test_migration_is_not_run_when_the_backup_fails(
     assert content_hash(demo) == before
     conn = sqlite3.connect(demo)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION
     finally:
         conn.close()
