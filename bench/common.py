@@ -35,4 +35,8 @@ def emit(bench: str, figure: str, value: float, unit: str, **extra: object) -> N
 
 
 def machine() -> dict[str, str]:
-    return {"python": platform.python_version(), "machine": platform.machine(), "system": platform.system()}
+    return {
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "system": platform.system(),
+    }

@@ -72,10 +72,25 @@ def bench_size(size: str) -> None:
 
     runs = [child("load", path) for _ in range(3)]
     best = min(runs, key=lambda r: r["total"])
-    base = min((child("dict", path) for _ in range(2 if size != "L" else 1)), key=lambda r: r["total"])
-    emit("foundation", f"open_load_{size}", best["total"], "s", open_s=round(best["open"], 4), import_s=round(best["import"], 4))
+    base = min(
+        (child("dict", path) for _ in range(2 if size != "L" else 1)), key=lambda r: r["total"]
+    )
+    emit(
+        "foundation",
+        f"open_load_{size}",
+        best["total"],
+        "s",
+        open_s=round(best["open"], 4),
+        import_s=round(best["import"], 4),
+    )
     emit("foundation", f"peak_rss_load_{size}", best["rss_mb"], "MB")
-    emit("foundation", f"baseline_dict_load_{size}", base["total"], "s", rss_mb=round(base["rss_mb"], 1))
+    emit(
+        "foundation",
+        f"baseline_dict_load_{size}",
+        base["total"],
+        "s",
+        rss_mb=round(base["rss_mb"], 1),
+    )
     emit("foundation", f"load_speedup_vs_dict_{size}", base["total"] / best["total"], "x")
 
     if size in ("M", "L"):
@@ -85,12 +100,22 @@ def bench_size(size: str) -> None:
             reps = 200
             for i in range(reps):
                 m.white_spots_in_row(i % m.n_rows)
-            emit("foundation", f"white_spots_per_customer_{size}", (time.perf_counter() - t0) / reps * 1e6, "us")
+            emit(
+                "foundation",
+                f"white_spots_per_customer_{size}",
+                (time.perf_counter() - t0) / reps * 1e6,
+                "us",
+            )
             t0 = time.perf_counter()
             reps = 50
             for j in range(reps):
                 m.white_spots_in_col(j % m.n_cols)
-            emit("foundation", f"white_spots_per_product_{size}", (time.perf_counter() - t0) / reps * 1e3, "ms")
+            emit(
+                "foundation",
+                f"white_spots_per_product_{size}",
+                (time.perf_counter() - t0) / reps * 1e3,
+                "ms",
+            )
             t0 = time.perf_counter()
             m.all_row_counts()
             emit("foundation", f"all_row_counts_{size}", (time.perf_counter() - t0) * 1e3, "ms")
@@ -111,8 +136,13 @@ def bench_size(size: str) -> None:
                     t0 = time.perf_counter()
                     repo.set_marks([(cid, pid, marks[k % 5])])
                     times.append(time.perf_counter() - t0)
-                emit("foundation", "single_cell_write_median_L", statistics.median(times) * 1e3, "ms",
-                     p95_ms=round(sorted(times)[int(len(times) * 0.95)] * 1e3, 3))
+                emit(
+                    "foundation",
+                    "single_cell_write_median_L",
+                    statistics.median(times) * 1e3,
+                    "ms",
+                    p95_ms=round(sorted(times)[int(len(times) * 0.95)] * 1e3, 3),
+                )
 
 
 def main() -> None:

@@ -1,0 +1,68 @@
+"""UI language: choose German or English, install our and Qt's translators, set the locale.
+
+The language follows the system locale unless the user chose one in the settings
+(QSettings key ``LANGUAGE_KEY``: "system", "de" or "en"); a change takes effect after restart.
+Source strings are English, so English needs no catalogue of its own to be complete.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+SUPPORTED = ("de", "en")
+LANGUAGE_KEY = "ui/language"
+_installed: list[QTranslator] = []  # translators must outlive the call that installs them
+
+
+def translations_dir() -> Path:
+    """Where the compiled .qm catalogues are: in the frozen bundle or the source tree."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources" / "translations"
+    return Path(__file__).resolve().parents[2] / "resources" / "translations"
+
+
+def choose_language(setting: str | None = None, system: QLocale | None = None) -> str:
+    """ "de" or "en": the explicit setting if valid, else German for German system locales."""
+    if setting in SUPPORTED:
+        return setting
+    locale = system or QLocale.system()
+    return "de" if locale.language() == QLocale.Language.German else "en"
+
+
+def stored_language_setting() -> str:
+    return str(QSettings().value(LANGUAGE_KEY, "system"))
+
+
+def current_language() -> str:
+    """The language the running UI uses ("de" or "en")."""
+    return "de" if QLocale().language() == QLocale.Language.German else "en"
+
+
+def install_translators(app: QCoreApplication, language: str | None = None) -> str:
+    """Install the catalogues for ``language`` (default: from settings/system); returns it."""
+    lang = choose_language(language or stored_language_setting())
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    QLocale.setDefault(
+        QLocale(QLocale.Language.German, QLocale.Country.Germany)
+        if lang == "de"
+        else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    )
+    if lang == "en":
+        return lang
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    candidates = [
+        (f"kpm_{lang}", str(translations_dir())),
+        (f"qtbase_{lang}", qt_dir),  # standard dialogs (file dialogs, message box buttons)
+    ]
+    for name, directory in candidates:
+        translator = QTranslator(app)
+        if translator.load(name, directory):
+            app.installTranslator(translator)
+            _installed.append(translator)
+    return lang
