@@ -1,0 +1,195 @@
+"""Benchmark: every filter and sort of the filter bar at sizes M and L.
+
+Prints one JSON line per figure: the median time of ``apply_filters`` (visible rows, columns
+and the status-bar white-spot count) and, in the same run, a naive per-cell Python
+implementation as the baseline, with the ratio. Matrices come from ``kpm generate`` and are
+cached in ``bench/.cache/`` (L takes a minute or so to generate, once).
+
+    python bench/bench_filters.py [--sizes M L] [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kpm_desktop.domain.filters import (  # noqa: E402
+    FilterSpec,
+    SortKey,
+    apply_filters,
+    fold,
+)
+from kpm_desktop.domain.marks import WHITE, Mark  # noqa: E402
+from kpm_desktop.domain.matrix import Matrix  # noqa: E402
+from kpm_desktop.storage.repository import Repository  # noqa: E402
+
+SIZES = {"S": (500, 50), "M": (5000, 300), "L": (20000, 1000)}
+CACHE = ROOT / "bench" / ".cache"
+
+
+def matrix_file(size: str) -> Path:
+    customers, products = SIZES[size]
+    path = CACHE / f"{size}.kpm"
+    if not path.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [sys.executable, "-m", "kpm_desktop.cli", "generate", "--customers", str(customers),
+             "--products", str(products), "--fill", "0.4", str(path)],
+            check=True, cwd=ROOT,
+        )  # fmt: skip
+    return path
+
+
+def cases(m: Matrix) -> dict[str, FilterSpec]:
+    group = sorted(m.groups)[len(m.groups) // 2]
+    pid = m.products[m.n_cols // 3].id
+    picked = frozenset(p.id for p in m.products[10:15])
+    return {
+        "none": FilterSpec(),
+        "text": FilterSpec(text="kunde 12"),
+        "text_umlaut_city": FilterSpec(text="stadt 4"),
+        "only_white_spots": FilterSpec(only_white_spots=True),
+        "white_spots_in_group": FilterSpec(only_white_spots=True, group_id=group),
+        "white_spots_in_5_columns": FilterSpec(
+            only_white_spots=True, white_spot_product_ids=picked
+        ),
+        "product_is_competitor": FilterSpec(product_id=pid, product_code=int(Mark.COMPETITOR)),
+        "product_is_need": FilterSpec(product_id=pid, product_code=int(Mark.NEED)),
+        "product_is_white": FilterSpec(product_id=pid, product_code=WHITE),
+        "segment": FilterSpec(segment="Chemie"),
+        "region": FilterSpec(region="Süd"),
+        "owner": FilterSpec(owner="M. Schulz"),
+        "abc_class": FilterSpec(abc_class="A"),
+        "group_selector": FilterSpec(group_id=group),
+        "sort_name": FilterSpec(sort_key=SortKey.NAME),
+        "sort_white_spots": FilterSpec(sort_key=SortKey.WHITE_SPOTS, descending=True),
+        "sort_competitor": FilterSpec(sort_key=SortKey.COMPETITOR, descending=True),
+        "sort_need": FilterSpec(sort_key=SortKey.NEED, descending=True),
+        "combined": FilterSpec(
+            text="gmbh",
+            region="Süd",
+            abc_class="A",
+            only_white_spots=True,
+            group_id=group,
+            product_id=pid,
+            product_code=WHITE,
+            sort_key=SortKey.COMPETITOR,
+            descending=True,
+        ),
+    }
+
+
+def naive(m: Matrix, spec: FilterSpec) -> tuple[list[int], int]:
+    """The obvious per-cell implementation (baseline): Python visits every cell it needs."""
+    n = m.n_cols
+    grid = m.grid
+    cols = [
+        j
+        for j, p in enumerate(m.products)
+        if (p.active or spec.show_inactive_products)
+        and (spec.group_id is None or (p.group_id or 0) == spec.group_id)
+    ]
+    words = fold(spec.text).split()
+    scope = cols
+    if spec.white_spot_product_ids is not None:
+        scope = [j for j, p in enumerate(m.products) if p.id in spec.white_spot_product_ids]
+    pcol = next((j for j, p in enumerate(m.products) if p.id == spec.product_id), None)
+    rows, white_of, comp_of, need_of = [], {}, {}, {}
+    for i, c in enumerate(m.customers):
+        base = i * n
+        white = comp = need = 0
+        for j in cols:
+            code = grid[base + j]
+            if code == WHITE:
+                white += 1
+            elif code == 2:
+                comp += 1
+            elif code == 3:
+                need += 1
+        white_of[i], comp_of[i], need_of[i] = white, comp, need
+        if not c.active and not spec.show_inactive_customers:
+            continue
+        if any(
+            getattr(spec, a) is not None and getattr(c, a) != getattr(spec, a)
+            for a in ("segment", "region", "owner", "abc_class")
+        ):
+            continue
+        if words:
+            hay = fold(f"{c.name}\n{c.number}\n{c.city}")
+            if not all(w in hay for w in words):
+                continue
+        if spec.product_id is not None and (pcol is None or grid[base + pcol] != spec.product_code):
+            continue
+        if spec.only_white_spots and not any(grid[base + j] == WHITE for j in scope):
+            continue
+        rows.append(i)
+    key = spec.sort_key
+    sign = -1 if spec.descending else 1
+    if key is SortKey.NAME:
+        rows.sort(key=lambda i: fold(m.customers[i].name), reverse=spec.descending)
+    elif key is not SortKey.NONE:
+        counts = {SortKey.WHITE_SPOTS: white_of, SortKey.COMPETITOR: comp_of}.get(key, need_of)
+        rows.sort(key=lambda i: (sign * counts[i], fold(m.customers[i].name)))
+    return rows, sum(white_of[i] for i in rows)
+
+
+def median_ms(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", nargs="+", default=["M", "L"], choices=sorted(SIZES))
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--baseline-repeat", type=int, default=1)
+    args = parser.parse_args()
+    for size in args.sizes:
+        path = matrix_file(size)
+        start = time.perf_counter()
+        with Repository.open(path, read_only=True) as repo:
+            m = repo.load_matrix()
+        load_ms = (time.perf_counter() - start) * 1000
+        print(json.dumps({"bench": "filters", "size": size, "figure": "load_matrix_ms",
+                          "value": round(load_ms, 1)}))  # fmt: skip
+        for name, spec in cases(m).items():
+            result = apply_filters(m, spec)  # warm the fold cache like a second keystroke
+            ms = median_ms(lambda m=m, spec=spec: apply_filters(m, spec), args.repeat)
+            base_ms = median_ms(lambda m=m, spec=spec: naive(m, spec), args.baseline_repeat)
+            rows, white = naive(m, spec)
+            if (set(rows) != set(result.rows)) or white != result.white:
+                raise SystemExit(f"{size}/{name}: fast and naive results differ")
+            print(
+                json.dumps(
+                    {
+                        "bench": "filters",
+                        "size": size,
+                        "figure": name,
+                        "ms": round(ms, 2),
+                        "baseline_naive_ms": round(base_ms, 1),
+                        "speedup": round(base_ms / ms, 1) if ms else None,
+                        "visible_customers": len(result.rows),
+                        "visible_products": len(result.cols),
+                        "budget_ms": 50 if size in ("S", "M") else 300,
+                        "within_budget": ms < (50 if size in ("S", "M") else 300),
+                    }
+                ),
+                flush=True,
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,277 @@
+"""Filters and sorting of the matrix: which customers (rows) and products (columns) are shown.
+
+A :class:`FilterSpec` is a plain value built by the filter bar; :func:`apply_filters` turns it
+into the visible row and column order over the compact :class:`Matrix` grid. All criteria
+combine with AND. Nothing here loops over cells in Python: per-row counts come from
+``bytearray.count`` over one row's byte range (C level), so a filter change at size L
+(20,000 x 1,000) costs one pass per row, not one per cell.
+
+The spec names products and groups by id (not by column index), so it stays valid when
+columns are added or removed.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from kpm_desktop.domain.entities import Customer
+from kpm_desktop.domain.marks import WHITE, Mark
+from kpm_desktop.domain.matrix import Matrix
+
+UNGROUPED = 0
+"""``FilterSpec.group_id`` value selecting the products without a group (row ids start at 1)."""
+
+CUSTOMER_ATTRIBUTES = ("segment", "region", "owner", "abc_class")
+"""Customer attributes the filter bar offers as exact-match selectors."""
+
+
+class SortKey(StrEnum):
+    """How visible customers are ordered."""
+
+    NONE = "none"  # storage order (order of entry)
+    NAME = "name"
+    WHITE_SPOTS = "white_spots"
+    COMPETITOR = "competitor"
+    NEED = "need"
+
+
+@dataclass(frozen=True, slots=True)
+class FilterSpec:
+    """Everything that decides the visible part of the matrix; the default shows everything.
+
+    Attributes:
+        text: words searched in customer name, number and city; every word must match,
+            ignoring case and umlauts ("mueller", "muller" and "Müller" are the same).
+        only_white_spots: keep customers that have at least one white spot in the scope
+            below.
+        white_spot_product_ids: the scope of ``only_white_spots`` (e.g. the selected
+            columns); None means the visible columns (so a chosen product group narrows it).
+        product_id, product_code: keep customers whose cell in that product has that grid
+            code (``WHITE`` = white spot, or ``int(Mark.COMPETITOR)`` etc.).
+        segment, region, owner, abc_class: exact match; None = any value.
+        group_id: show only the products of this group (``UNGROUPED`` for products without
+            one); None = all groups.
+        show_inactive_customers, show_inactive_products: inactive ones are hidden unless set.
+        sort_key, descending: row order; ties are broken by name, then storage order.
+    """
+
+    text: str = ""
+    only_white_spots: bool = False
+    white_spot_product_ids: frozenset[int] | None = None
+    product_id: int | None = None
+    product_code: int = WHITE
+    segment: str | None = None
+    region: str | None = None
+    owner: str | None = None
+    abc_class: str | None = None
+    group_id: int | None = None
+    show_inactive_customers: bool = False
+    show_inactive_products: bool = False
+    sort_key: SortKey = SortKey.NONE
+    descending: bool = False
+
+    @property
+    def is_default(self) -> bool:
+        """True when nothing is filtered or sorted (what "clear all filters" gives)."""
+        return self == FilterSpec()
+
+
+@dataclass(frozen=True, slots=True)
+class FilterResult:
+    """The visible part of a matrix.
+
+    Attributes:
+        rows: visible customer rows (indices into ``matrix.customers``) in display order.
+        cols: visible product columns (indices into ``matrix.products``) in display order.
+        white: white spots in the visible rows x visible columns.
+    """
+
+    rows: list[int] = field(default_factory=list)
+    cols: list[int] = field(default_factory=list)
+    white: int = 0
+
+    @property
+    def cells(self) -> int:
+        return len(self.rows) * len(self.cols)
+
+    @property
+    def coverage(self) -> float:
+        """Known (marked) cells of the visible part in percent; 0 for an empty part."""
+        return 100.0 * (self.cells - self.white) / self.cells if self.cells else 0.0
+
+
+# -- text folding ------------------------------------------------------------------------------
+_DIGRAPHS = (("ae", "a"), ("oe", "o"), ("ue", "u"))
+_fold_cache: dict[str, str] = {}
+
+
+def fold(text: str) -> str:
+    """Case- and umlaut-insensitive form of a text for searching and sorting.
+
+    Accents are stripped ("é" -> "e", "ü" -> "u"), "ß" becomes "ss" (casefold), and the
+    German transliterations "ae"/"oe"/"ue" become "a"/"o"/"u", so that "Mueller",
+    "Muller" and "Müller" all fold to "muller". Both the query and the data are folded the
+    same way, which keeps partial words matching.
+    """
+    cached = _fold_cache.get(text)
+    if cached is not None:
+        return cached
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    out = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    for digraph, single in _DIGRAPHS:
+        out = out.replace(digraph, single)
+    out = " ".join(out.split())
+    if len(_fold_cache) > 500_000:  # keep memory bounded across many opened files
+        _fold_cache.clear()
+    _fold_cache[text] = out
+    return out
+
+
+def search_text(customer: Customer) -> str:
+    """The folded text that the search box looks through for one customer."""
+    return fold(f"{customer.name}\n{customer.number}\n{customer.city}")
+
+
+def distinct_values(customers: Sequence[Customer], attribute: str) -> list[str]:
+    """Sorted non-empty values of one customer attribute (choices for a selector)."""
+    if attribute not in CUSTOMER_ATTRIBUTES:
+        raise ValueError(f"unknown customer attribute {attribute!r}")
+    values = {getattr(c, attribute) for c in customers}
+    values.discard("")
+    return sorted(values, key=lambda v: (fold(v), v))
+
+
+# -- columns -----------------------------------------------------------------------------------
+def column_order(matrix: Matrix) -> list[int]:
+    """All columns in display order: by product group order, then product order, then slot.
+
+    Products without a group come last.
+    """
+    group_rank = {
+        gid: rank
+        for rank, gid in enumerate(
+            sorted(matrix.groups, key=lambda g: (matrix.groups[g].sort_order, g))
+        )
+    }
+    last = len(group_rank)
+
+    def key(j: int) -> tuple[int, int, int]:
+        p = matrix.products[j]
+        rank = group_rank.get(p.group_id, last) if p.group_id is not None else last
+        return (rank, p.sort_order, j)
+
+    return sorted(range(matrix.n_cols), key=key)
+
+
+def visible_columns(matrix: Matrix, spec: FilterSpec) -> list[int]:
+    """Visible product columns in display order."""
+    products = matrix.products
+    want_group = spec.group_id
+    out = []
+    for j in column_order(matrix):
+        p = products[j]
+        if not p.active and not spec.show_inactive_products:
+            continue
+        if want_group is not None:
+            gid = UNGROUPED if p.group_id is None else p.group_id
+            if gid != want_group:
+                continue
+        out.append(j)
+    return out
+
+
+# -- per-row counts ----------------------------------------------------------------------------
+def row_code_counts(matrix: Matrix, cols: Sequence[int] | None, code: int) -> list[int]:
+    """How many cells of each row have ``code``, counting only ``cols`` (None = all).
+
+    Runs in C per row: for a column subset the subset is first gathered into a compact
+    row-major grid with one strided copy per column.
+    """
+    n_rows, n = matrix.n_rows, matrix.n_cols
+    if cols is None or (len(cols) == n and len(set(cols)) == n):
+        grid, width = matrix.grid, n
+    else:
+        grid, width = _gather(matrix, cols), len(cols)
+    if width == 0:
+        return [0] * n_rows
+    count = grid.count
+    return [count(code, start, start + width) for start in range(0, n_rows * width, width)]
+
+
+def _gather(matrix: Matrix, cols: Sequence[int]) -> bytearray:
+    """Row-major grid of only ``cols`` (one C-level strided copy per column)."""
+    n = matrix.n_cols
+    width = len(cols)
+    sub = bytearray(matrix.n_rows * width)
+    grid = matrix.grid
+    for t, j in enumerate(cols):
+        sub[t::width] = grid[j::n]
+    return sub
+
+
+# -- rows --------------------------------------------------------------------------------------
+def apply_filters(matrix: Matrix, spec: FilterSpec) -> FilterResult:
+    """Visible rows and columns of ``matrix`` under ``spec``, plus white spots shown."""
+    cols = visible_columns(matrix, spec)
+    customers = matrix.customers
+    rows: list[int] = list(range(matrix.n_rows))
+
+    if not spec.show_inactive_customers:
+        rows = [i for i in rows if customers[i].active]
+    for attribute in CUSTOMER_ATTRIBUTES:
+        wanted = getattr(spec, attribute)
+        if wanted is not None:
+            rows = [i for i in rows if getattr(customers[i], attribute) == wanted]
+
+    words = fold(spec.text).split()
+    if words and rows:
+        rows = [i for i in rows if all(w in search_text(customers[i]) for w in words)]
+
+    if spec.product_id is not None:
+        j = matrix.col_of.get(spec.product_id)
+        if j is None:
+            rows = []  # the product is gone (deleted): nobody matches
+        else:
+            column = matrix.col_codes(j)
+            code = spec.product_code
+            rows = [i for i in rows if column[i] == code]
+
+    white = row_code_counts(matrix, cols, WHITE)
+    if spec.only_white_spots:
+        if spec.white_spot_product_ids is None:
+            scope_white = white
+        else:
+            scope = [
+                matrix.col_of[pid] for pid in spec.white_spot_product_ids if pid in matrix.col_of
+            ]
+            scope_white = row_code_counts(matrix, sorted(scope), WHITE)
+        rows = [i for i in rows if scope_white[i]]
+
+    rows = _sorted_rows(matrix, rows, cols, white, spec)
+    return FilterResult(rows=rows, cols=cols, white=sum(white[i] for i in rows))
+
+
+def _sorted_rows(
+    matrix: Matrix, rows: list[int], cols: list[int], white: list[int], spec: FilterSpec
+) -> list[int]:
+    key = spec.sort_key
+    if key is SortKey.NONE:
+        return rows[::-1] if spec.descending else rows
+    customers = matrix.customers
+    if key is SortKey.NAME:
+        return sorted(
+            rows,
+            key=lambda i: (fold(customers[i].name), customers[i].name, i),
+            reverse=spec.descending,
+        )
+    if key is SortKey.WHITE_SPOTS:
+        counts = white
+    else:
+        code = int(Mark.COMPETITOR if key is SortKey.COMPETITOR else Mark.NEED)
+        counts = row_code_counts(matrix, cols, code)
+    sign = -1 if spec.descending else 1
+    # Ties by name ascending in both directions: the list reads naturally.
+    return sorted(rows, key=lambda i: (sign * counts[i], fold(customers[i].name), i))
