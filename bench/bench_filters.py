@@ -2,8 +2,8 @@
 
 Prints one JSON line per figure: the median time of ``apply_filters`` (visible rows, columns
 and the status-bar white-spot count) and, in the same run, a naive per-cell Python
-implementation as the baseline, with the ratio. Matrices come from ``kpm generate`` and are
-cached in ``bench/.cache/`` (L takes a minute or so to generate, once).
+implementation as the baseline, with the ratio. Matrices come from ``bench/common.py``
+(``kpm generate``, cached in ``bench/.cache/``; L takes a minute or so to generate, once).
 
     python bench/bench_filters.py [--sizes M L] [--repeat 5]
 """
@@ -11,41 +11,17 @@ cached in ``bench/.cache/`` (L takes a minute or so to generate, once).
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
-import subprocess
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from common import emit, matrix_file
 
-from kpm_desktop.domain.filters import (  # noqa: E402
-    FilterSpec,
-    SortKey,
-    apply_filters,
-    fold,
-)
-from kpm_desktop.domain.marks import WHITE, Mark  # noqa: E402
-from kpm_desktop.domain.matrix import Matrix  # noqa: E402
-from kpm_desktop.storage.repository import Repository  # noqa: E402
+from kpm_desktop.domain.filters import FilterSpec, SortKey, apply_filters, fold
+from kpm_desktop.domain.marks import WHITE, Mark
+from kpm_desktop.domain.matrix import Matrix
+from kpm_desktop.storage.repository import Repository
 
-SIZES = {"S": (500, 50), "M": (5000, 300), "L": (20000, 1000)}
-CACHE = ROOT / "bench" / ".cache"
-
-
-def matrix_file(size: str) -> Path:
-    customers, products = SIZES[size]
-    path = CACHE / f"{size}.kpm"
-    if not path.exists():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            [sys.executable, "-m", "kpm_desktop.cli", "generate", "--customers", str(customers),
-             "--products", str(products), "--fill", "0.4", str(path)],
-            check=True, cwd=ROOT,
-        )  # fmt: skip
-    return path
+BUDGET_MS = {"S": 50, "M": 50, "L": 300}
 
 
 def cases(m: Matrix) -> dict[str, FilterSpec]:
@@ -152,7 +128,7 @@ def median_ms(fn, repeat: int) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", nargs="+", default=["M", "L"], choices=sorted(SIZES))
+    parser.add_argument("--sizes", nargs="+", default=["M", "L"], choices=sorted(BUDGET_MS))
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--baseline-repeat", type=int, default=1)
     args = parser.parse_args()
@@ -161,32 +137,24 @@ def main() -> int:
         start = time.perf_counter()
         with Repository.open(path, read_only=True) as repo:
             m = repo.load_matrix()
-        load_ms = (time.perf_counter() - start) * 1000
-        print(json.dumps({"bench": "filters", "size": size, "figure": "load_matrix_ms",
-                          "value": round(load_ms, 1)}))  # fmt: skip
+        emit("filters", f"open_load_{size}", (time.perf_counter() - start) * 1000, "ms")
         for name, spec in cases(m).items():
-            result = apply_filters(m, spec)  # warm the fold cache like a second keystroke
+            result = apply_filters(m, spec)  # warms the fold cache, like the first keystroke
             ms = median_ms(lambda m=m, spec=spec: apply_filters(m, spec), args.repeat)
             base_ms = median_ms(lambda m=m, spec=spec: naive(m, spec), args.baseline_repeat)
             rows, white = naive(m, spec)
-            if (set(rows) != set(result.rows)) or white != result.white:
+            if set(rows) != set(result.rows) or white != result.white:
                 raise SystemExit(f"{size}/{name}: fast and naive results differ")
-            print(
-                json.dumps(
-                    {
-                        "bench": "filters",
-                        "size": size,
-                        "figure": name,
-                        "ms": round(ms, 2),
-                        "baseline_naive_ms": round(base_ms, 1),
-                        "speedup": round(base_ms / ms, 1) if ms else None,
-                        "visible_customers": len(result.rows),
-                        "visible_products": len(result.cols),
-                        "budget_ms": 50 if size in ("S", "M") else 300,
-                        "within_budget": ms < (50 if size in ("S", "M") else 300),
-                    }
-                ),
-                flush=True,
+            emit(
+                "filters",
+                f"{name}_{size}",
+                ms,
+                "ms",
+                baseline_naive_ms=round(base_ms, 1),
+                speedup=round(base_ms / ms, 1) if ms else None,
+                visible_customers=len(result.rows),
+                visible_products=len(result.cols),
+                within_budget=ms < BUDGET_MS[size],
             )
     return 0
 
