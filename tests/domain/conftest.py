@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from kpm_desktop.domain.matrix import Matrix
-from kpm_desktop.samples.demo import write_demo
 from kpm_desktop.storage.repository import Repository
-
-DEMO_TODAY = date(2026, 11, 27)
 
 
 @dataclass
@@ -28,8 +24,9 @@ class DemoTruth:
 
 
 @pytest.fixture(scope="session")
-def demo_truth(tmp_path_factory: pytest.TempPathFactory) -> DemoTruth:
-    path = write_demo(tmp_path_factory.mktemp("demo") / "demo.kpm", today=DEMO_TODAY)
+def demo_truth(demo_template: Path) -> DemoTruth:
+    """The shared demo matrix (tests/conftest.py: fixed 'today', so it is deterministic)."""
+    path = demo_template
     with Repository.open(path, read_only=True) as repo:
         matrix = repo.load_matrix()
         conn = repo.conn
