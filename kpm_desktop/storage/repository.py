@@ -222,6 +222,10 @@ class Repository:
                 (key, value),
             )
 
+    def delete_setting(self, key: str) -> None:
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+
     def settings(self) -> dict[str, str]:
         return dict(self._q("SELECT key, value FROM settings"))
 

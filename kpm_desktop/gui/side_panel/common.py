@@ -1,0 +1,122 @@
+"""Small shared pieces of the side panel: optional date and amount fields, mark names, formats."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Signal
+from PySide6.QtGui import QDoubleValidator
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLineEdit, QWidget
+
+from kpm_desktop.domain.marks import Mark
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SidePanel", text)
+
+
+def mark_name(mark: Mark | None) -> str:
+    """User-facing name of a mark (None = white spot)."""
+    names = {
+        None: tr("white spot"),
+        Mark.OURS: tr("ours (X)"),
+        Mark.COMPETITOR: tr("competitor (W)"),
+        Mark.NEED: tr("need (B)"),
+        Mark.NO_NEED: tr("no need (K)"),
+    }
+    return names[mark]
+
+
+MARK_CHOICES: tuple[Mark | None, ...] = (None, *Mark)
+
+
+def fmt_date(value: date | datetime | None) -> str:
+    if value is None:
+        return tr("never")
+    if isinstance(value, datetime):
+        value = value.astimezone().date()
+    return QLocale().toString(
+        QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
+    )
+
+
+def fmt_amount(value: float | None) -> str:
+    if value is None:
+        return tr("not entered")
+    return QLocale().toString(float(value), "f", 0)
+
+
+def fmt_percent(value: float | None) -> str:
+    if value is None:
+        return tr("n/a")
+    return QLocale().toString(float(value), "f", 1) + " %"
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class OptionalDateEdit(QWidget):
+    """A date that may be absent: a check box switches the date editor on."""
+
+    changed = Signal()
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.check = QCheckBox(label, self)
+        self.edit = QDateEdit(self)
+        self.edit.setCalendarPopup(True)
+        self.edit.setDate(QDate.currentDate())
+        self.edit.setEnabled(False)
+        self.edit.setAccessibleName(label)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit, 1)
+        self.check.toggled.connect(self.edit.setEnabled)
+        self.check.toggled.connect(self.changed)
+        self.edit.dateChanged.connect(self.changed)
+
+    def value(self) -> date | None:
+        return from_qdate(self.edit.date()) if self.check.isChecked() else None
+
+    def set_value(self, value: date | None) -> None:
+        self.check.setChecked(value is not None)
+        if value is not None:
+            self.edit.setDate(to_qdate(value))
+
+
+class AmountEdit(QLineEdit):
+    """A money amount in the user's locale; empty = not entered."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        validator = QDoubleValidator(0.0, 1e12, 2, self)
+        validator.setNotation(QDoubleValidator.Notation.StandardNotation)
+        self.setValidator(validator)
+        self.setPlaceholderText(tr("not entered"))
+
+    def value(self) -> float | None:
+        text = self.text().strip()
+        if not text:
+            return None
+        number, ok = QLocale().toDouble(text)
+        if not ok:
+            number, ok = QLocale.c().toDouble(text.replace(",", "."))
+        return number if ok else None
+
+    def set_value(self, value: float | None) -> None:
+        if value is None:
+            self.clear()
+            return
+        # No group separators: the validator would not accept the text back.
+        loc = QLocale()
+        loc.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+        text = loc.toString(float(value), "f", 2)
+        if text.endswith(loc.decimalPoint() + "00"):
+            text = text[: -1 - 2]
+        self.setText(text)

@@ -1,0 +1,176 @@
+"""The customer's master data (editable) and key figures."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kpm_desktop.domain.customer_kpis import CustomerKpis
+from kpm_desktop.domain.entities import Customer
+from kpm_desktop.gui.side_panel.common import AmountEdit, fmt_amount, fmt_percent
+
+
+class MasterDataForm(QGroupBox):
+    """Edit a customer's attributes; ``save_requested`` carries the edited copy."""
+
+    save_requested = Signal(object)  # Customer
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Master data"), parent)
+        self._customer: Customer | None = None
+        form = QFormLayout()
+        self.name = QLineEdit(self)
+        self.number = QLineEdit(self)
+        self.segment = QLineEdit(self)
+        self.region = QLineEdit(self)
+        self.owner = QLineEdit(self)
+        self.city = QLineEdit(self)
+        self.postcode = QLineEdit(self)
+        self.abc = QComboBox(self)
+        self.abc.addItems(["", "A", "B", "C"])
+        self.revenue = AmountEdit(self)
+        self.tags = QLineEdit(self)
+        self.tags.setPlaceholderText(self.tr("comma-separated"))
+        self.active = QCheckBox(self.tr("active"), self)
+        rows = (
+            (self.tr("Name"), self.name),
+            (self.tr("Customer number"), self.number),
+            (self.tr("Segment"), self.segment),
+            (self.tr("Region"), self.region),
+            (self.tr("Owner"), self.owner),
+            (self.tr("City"), self.city),
+            (self.tr("Postcode"), self.postcode),
+            (self.tr("ABC class"), self.abc),
+            (self.tr("Annual revenue"), self.revenue),
+            (self.tr("Tags"), self.tags),
+            ("", self.active),
+        )
+        for label, widget in rows:
+            form.addRow(label, widget)
+            if label:
+                widget.setAccessibleName(label)
+        self.save_button = QPushButton(self.tr("Save master data"), self)
+        self.revert_button = QPushButton(self.tr("Revert"), self)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        self.save_button.clicked.connect(self._save)
+        self.revert_button.clicked.connect(lambda: self.set_customer(self._customer))
+        self.name.returnPressed.connect(self._save)
+        self.set_customer(None)
+
+    def set_customer(self, customer: Customer | None) -> None:
+        self._customer = customer
+        c = customer or Customer(name="")
+        self.name.setText(c.name)
+        self.number.setText(c.number)
+        self.segment.setText(c.segment)
+        self.region.setText(c.region)
+        self.owner.setText(c.owner)
+        self.city.setText(c.city)
+        self.postcode.setText(c.postcode)
+        index = self.abc.findText(c.abc_class)
+        self.abc.setCurrentIndex(max(index, 0))
+        self.revenue.set_value(c.annual_revenue)
+        self.tags.setText(", ".join(c.tags))
+        self.active.setChecked(c.active)
+        self.setEnabled(customer is not None)
+
+    def edited(self) -> Customer | None:
+        if self._customer is None:
+            return None
+        return replace(
+            self._customer,
+            name=self.name.text().strip() or self._customer.name,
+            number=self.number.text().strip(),
+            segment=self.segment.text().strip(),
+            region=self.region.text().strip(),
+            owner=self.owner.text().strip(),
+            city=self.city.text().strip(),
+            postcode=self.postcode.text().strip(),
+            abc_class=self.abc.currentText(),
+            annual_revenue=self.revenue.value(),
+            tags=tuple(t.strip() for t in self.tags.text().split(",") if t.strip()),
+            active=self.active.isChecked(),
+        )
+
+    def _save(self) -> None:
+        edited = self.edited()
+        if edited is not None and edited != self._customer:
+            self.save_requested.emit(edited)
+
+
+class KpiBox(QGroupBox):
+    """The customer's figures: white spots, coverage, ours / competitor / needs, amounts."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Key figures"), parent)
+        self._form = QFormLayout(self)
+        self._labels: dict[str, QLabel] = {}
+        for key, label in (
+            ("white", self.tr("White spots")),
+            ("coverage", self.tr("Coverage")),
+            ("ours", self.tr("Bought from us")),
+            ("competitor", self.tr("Competitor cells")),
+            ("need", self.tr("Needs")),
+            ("no_need", self.tr("No need")),
+            ("potential", self.tr("Sum of potential")),
+            ("revenue", self.tr("Sum of our revenue")),
+            ("sow_count", self.tr("Share of wallet (count)")),
+            ("sow_amount", self.tr("Share of wallet (amount)")),
+        ):
+            value = QLabel(self)
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setAccessibleName(label)
+            self._form.addRow(label, value)
+            self._labels[key] = value
+
+    def text_of(self, key: str) -> str:
+        return self._labels[key].text()
+
+    def set_kpis(self, k: CustomerKpis | None) -> None:
+        if k is None:
+            for label in self._labels.values():
+                label.clear()
+            return
+        L = self._labels
+        L["white"].setText(str(k.white_spots))
+        L["coverage"].setText(fmt_percent(k.coverage))
+        L["ours"].setText(
+            f"{k.counts.ours}: " + ", ".join(p.name for p in k.ours_products)
+            if k.ours_products
+            else "0"
+        )
+        comp = [
+            f"{c.product_name} ({c.competitor_name or self.tr('unnamed')})"
+            for c in k.competitor_cells
+        ]
+        L["competitor"].setText(f"{len(comp)}: " + ", ".join(comp) if comp else "0")
+        L["need"].setText(
+            f"{k.counts.need}: " + ", ".join(p.name for p in k.need_products)
+            if k.need_products
+            else "0"
+        )
+        L["no_need"].setText(str(k.counts.no_need))
+        L["potential"].setText(fmt_amount(k.potential_sum))
+        L["revenue"].setText(fmt_amount(k.our_revenue_sum))
+        L["sow_count"].setText(fmt_percent(k.share_of_wallet_count))
+        L["sow_amount"].setText(fmt_percent(k.share_of_wallet_amount))

@@ -1,0 +1,326 @@
+"""The customer side panel: a dock beside the matrix that follows the current customer and cell.
+
+Tabs: customer (master data and key figures), goals, notes, cell details, visit preparation,
+changed since. The views only show data and emit plain requests; this dock turns each request
+into one undo command on the workspace's stack (committed at once) and refreshes what the
+change touched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDockWidget, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+
+from kpm_desktop.domain.customer_kpis import customer_kpis
+from kpm_desktop.domain.entities import Goal, GoalStatus, Note
+from kpm_desktop.domain.marks import Mark
+from kpm_desktop.domain.visit_prep import changes_since, prepare_visit, start_of_day
+from kpm_desktop.gui.side_panel.cell_details import CellDetailsView
+from kpm_desktop.gui.side_panel.changed_view import ChangedSinceView
+from kpm_desktop.gui.side_panel.common import tr
+from kpm_desktop.gui.side_panel.customer_view import KpiBox, MasterDataForm
+from kpm_desktop.gui.side_panel.goals_view import GoalsView
+from kpm_desktop.gui.side_panel.notes_view import NotesView
+from kpm_desktop.gui.side_panel.visit_prep_view import VisitPrepView
+from kpm_desktop.workspace.commands import SetMarksCommand, mark_action_text
+from kpm_desktop.workspace.customer_commands import (
+    AddGoalCommand,
+    AddNoteCommand,
+    DeleteGoalCommand,
+    DeleteNoteCommand,
+    ReorderGoalsCommand,
+    UpdateGoalCommand,
+    UpdateNoteCommand,
+    confirm_cells,
+    customer_data,
+    edit_cell,
+    set_no_need_reasons,
+    update_customer,
+)
+from kpm_desktop.workspace.workspace import Workspace
+
+
+class SidePanel(QWidget):
+    """The panel's content (usable without a dock, e.g. in tests and screenshots)."""
+
+    cell_requested = Signal(int, int)  # customer id, product id: ask the matrix to go there
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.data = customer_data(ws)
+        self.customer_id: int | None = None
+        self.product_id: int | None = None
+
+        self.master = MasterDataForm(self)
+        self.kpis = KpiBox(self)
+        customer_tab = QWidget(self)
+        ct = QVBoxLayout(customer_tab)
+        ct.addWidget(self.kpis)
+        ct.addWidget(self.master)
+        ct.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(customer_tab)
+        self.goals = GoalsView(self)
+        self.notes = NotesView(self)
+        self.cell = CellDetailsView(self)
+        self.visit = VisitPrepView(self)
+        self.changed = ChangedSinceView(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tab_customer = self.tabs.addTab(scroll, self.tr("Customer"))
+        self.tab_goals = self.tabs.addTab(self.goals, self.tr("Goals"))
+        self.tab_notes = self.tabs.addTab(self.notes, self.tr("Notes"))
+        self.tab_cell = self.tabs.addTab(self.cell, self.tr("Cell"))
+        self.tab_visit = self.tabs.addTab(self.visit, self.tr("Visit preparation"))
+        self.tab_changed = self.tabs.addTab(self.changed, self.tr("Changed since"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+        # workspace -> panel
+        ws.current_customer_changed.connect(self._customer_focus)
+        ws.cells_changed.connect(self._on_cells_changed)
+        ws.structure_changed.connect(self.refresh)
+        ws.competitors_changed.connect(self._refresh_cell)
+        self.data.notes_changed.connect(self._on_notes_changed)
+        self.data.goals_changed.connect(self._on_goals_changed)
+        self.data.settings_changed.connect(lambda _key: self.refresh())
+        # views -> commands
+        self.master.save_requested.connect(lambda c: update_customer(ws, c))
+        self.goals.add_requested.connect(lambda g: ws.push(AddGoalCommand(ws, g)))
+        self.goals.update_requested.connect(lambda g: ws.push(UpdateGoalCommand(ws, g)))
+        self.goals.delete_requested.connect(lambda g: ws.push(DeleteGoalCommand(ws, g)))
+        self.goals.reorder_requested.connect(self._reorder_goals)
+        self.notes.add_requested.connect(lambda n: ws.push(AddNoteCommand(ws, n)))
+        self.notes.update_requested.connect(lambda n: ws.push(UpdateNoteCommand(ws, n)))
+        self.notes.delete_requested.connect(lambda n: ws.push(DeleteNoteCommand(ws, n)))
+        self.cell.save_requested.connect(self._save_cell)
+        self.cell.confirm_requested.connect(self._confirm_cell)
+        self.cell.reasons_edited.connect(lambda reasons: set_no_need_reasons(ws, reasons))
+        self.visit.set_mark_requested.connect(self._visit_set_mark)
+        self.visit.confirm_requested.connect(
+            lambda pid: (
+                self.customer_id is not None and confirm_cells(ws, [(self.customer_id, pid)])
+            )
+        )
+        self.visit.add_note_requested.connect(self._visit_add_note)
+        self.visit.goal_status_requested.connect(self._visit_goal_status)
+        self.visit.cell_selected.connect(self._visit_cell_selected)
+        self.visit.create_goal_requested.connect(self._visit_create_goal)
+        self.changed.since_changed.connect(lambda _d: self._refresh_changed())
+        self.refresh()
+
+    # -- focus -------------------------------------------------------------------------------
+    def set_current_cell(self, customer_id: int | None, product_id: int | None) -> None:
+        """Follow the matrix's current cell (the main window calls this on every move)."""
+        self.product_id = product_id
+        if customer_id != self.customer_id:
+            self.customer_id = customer_id
+            self.ws.set_current_customer(customer_id)
+            self.refresh()
+        else:
+            self._refresh_cell()
+
+    def _customer_focus(self, customer_id: object) -> None:
+        if customer_id != self.customer_id:
+            self.customer_id = customer_id  # type: ignore[assignment]
+            self.product_id = None
+            self.refresh()
+
+    # -- refresh -----------------------------------------------------------------------------
+    @property
+    def today(self) -> date:
+        return self.data.today
+
+    def refresh(self) -> None:
+        """Reload everything shown for the current customer."""
+        repo = self.ws.repo
+        if self.customer_id is not None and repo.get_customer(self.customer_id) is None:
+            self.customer_id = None
+        if self.product_id is not None and self.product_id not in self.ws.matrix.col_of:
+            self.product_id = None
+        cid = self.customer_id
+        self.master.set_customer(repo.get_customer(cid) if cid is not None else None)
+        self._refresh_goals()
+        self._refresh_notes()
+        self._refresh_cell_dependent()
+
+    def _refresh_cell_dependent(self) -> None:
+        self._refresh_kpis()
+        self._refresh_cell()
+        self._refresh_visit()
+        self._refresh_changed()
+
+    def _refresh_kpis(self) -> None:
+        cid = self.customer_id
+        if cid is None:
+            self.kpis.set_kpis(None)
+            return
+        names = {k: c.name for k, c in self.ws.competitors().items()}
+        self.kpis.set_kpis(
+            customer_kpis(
+                self.ws.matrix.products, self.ws.repo.cells_of_customer(cid), names, self.today
+            )
+        )
+
+    def _refresh_goals(self) -> None:
+        cid = self.customer_id
+        goals = self.ws.repo.goals_for(cid) if cid is not None else []
+        self.goals.set_goals(cid, goals, self.ws.matrix.products)
+
+    def _refresh_notes(self) -> None:
+        cid = self.customer_id
+        self.notes.set_notes(cid, self.ws.repo.notes_for(cid) if cid is not None else [])
+
+    def _refresh_cell(self) -> None:
+        cid, pid = self.customer_id, self.product_id
+        if cid is None or pid is None:
+            self.cell.set_cell("", "", None, [], [], [], stale=False, due=False, enabled=False)
+            return
+        m = self.ws.matrix
+        customer = m.customers[m.row_of[cid]]
+        product = m.products[m.col_of[pid]]
+        repo = self.ws.repo
+        self.cell.set_cell(
+            customer.name,
+            product.name,
+            repo.get_cell(cid, pid),
+            list(self.ws.competitors().values()),
+            self.data.no_need_reasons(),
+            repo.history(customer_id=cid, product_id=pid, limit=50),
+            stale=self.data.ages.is_stale(cid, pid),
+            due=self.data.ages.is_recheck_due(cid, pid),
+        )
+
+    def _refresh_visit(self) -> None:
+        cid = self.customer_id
+        if cid is None:
+            self.visit.set_preparation(None)
+            return
+        repo = self.ws.repo
+        m = self.ws.matrix
+        names = {k: c.name for k, c in self.ws.competitors().items()}
+        self.visit.set_preparation(
+            prepare_visit(
+                m.customers[m.row_of[cid]],
+                m.products,
+                m.groups.values(),
+                repo.cells_of_customer(cid),
+                repo.goals_for(cid),
+                repo.notes_for(cid),
+                names,
+                self.today,
+                self.data.stale_months(),
+            )
+        )
+
+    def _refresh_changed(self) -> None:
+        cid = self.customer_id
+        if cid is None:
+            self.changed.set_changes([], [], {})
+            self.changed.setEnabled(False)
+            return
+        self.changed.setEnabled(True)
+        since = self.changed.since_date()
+        history = self.ws.repo.history(customer_id=cid, since=start_of_day(since))
+        notes = [n for n in self.ws.repo.notes_for(cid) if n.note_date >= since]
+        products = {p.id: p for p in self.ws.matrix.products}
+        self.changed.set_changes(changes_since(history, since), notes, products)  # type: ignore[arg-type]
+
+    def _on_cells_changed(self, cells: list) -> None:
+        cid = self.customer_id
+        if cid is None:
+            return
+        row = self.ws.matrix.row_of.get(cid)
+        if any(r == row for r, _c in cells):
+            self._refresh_cell_dependent()
+
+    def _on_notes_changed(self, customer_id: int) -> None:
+        if customer_id == self.customer_id:
+            self._refresh_notes()
+            self._refresh_visit()
+            self._refresh_changed()
+
+    def _on_goals_changed(self, customer_id: int) -> None:
+        if customer_id == self.customer_id:
+            self._refresh_goals()
+            self._refresh_visit()
+
+    # -- requests ----------------------------------------------------------------------------
+    def _reorder_goals(self, ids: list) -> None:
+        if self.customer_id is not None:
+            self.ws.push(ReorderGoalsCommand(self.ws, self.customer_id, ids))
+
+    def _save_cell(self, record: object, new_competitor: str) -> None:
+        if self.customer_id is not None and self.product_id is not None:
+            edit_cell(
+                self.ws,
+                self.customer_id,
+                self.product_id,
+                record,  # type: ignore[arg-type]
+                new_competitor=new_competitor,
+            )
+
+    def _confirm_cell(self) -> None:
+        if self.customer_id is not None and self.product_id is not None:
+            confirm_cells(self.ws, [(self.customer_id, self.product_id)])
+
+    def _visit_set_mark(self, product_id: int, mark: Mark) -> None:
+        if self.customer_id is not None:
+            self.ws.push(
+                SetMarksCommand(
+                    self.ws, [(self.customer_id, product_id, mark)], mark_action_text(mark, 1)
+                )
+            )
+
+    def _visit_add_note(self, text: str) -> None:
+        if self.customer_id is not None:
+            note = Note(customer_id=self.customer_id, text=text, note_date=self.today)
+            self.ws.push(AddNoteCommand(self.ws, note))
+
+    def _visit_goal_status(self, goal_id: int, status: str) -> None:
+        if self.customer_id is None:
+            return
+        goal = next((g for g in self.ws.repo.goals_for(self.customer_id) if g.id == goal_id), None)
+        if goal is not None:
+            self.ws.push(UpdateGoalCommand(self.ws, replace(goal, status=GoalStatus(status))))
+
+    def _visit_cell_selected(self, product_id: int) -> None:
+        self.product_id = product_id
+        self._refresh_cell()
+        if self.customer_id is not None:
+            self.cell_requested.emit(self.customer_id, product_id)
+
+    def _visit_create_goal(self, product_id: int) -> None:
+        if self.customer_id is None:
+            return
+        m = self.ws.matrix
+        product = m.products[m.col_of[product_id]]
+        self.goals.start_new()
+        self.goals._fill(
+            Goal(customer_id=self.customer_id, title=product.name, product_ids=(product_id,))
+        )
+        self.tabs.setCurrentIndex(self.tab_goals)
+        self.goals.title.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.goals.title.selectAll()
+
+
+class SidePanelDock(QDockWidget):
+    """The side panel as a dock widget (object name fixed so the window state restores it)."""
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(tr("Customer"), parent)
+        self.setObjectName("customerSidePanel")
+        self.setAllowedAreas(
+            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.panel = SidePanel(ws, self)
+        self.setWidget(self.panel)
+
+    def set_current_cell(self, customer_id: int | None, product_id: int | None) -> None:
+        self.panel.set_current_cell(customer_id, product_id)
