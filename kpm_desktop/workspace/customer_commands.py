@@ -36,12 +36,12 @@ NO_NEED_REASONS_KEY = "no_need_reasons"  # settings table: JSON list of strings
 _BULK_REFRESH = 2000  # above this many changed cells, re-query the ages instead
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("customer_commands", text)
-
-
 def default_no_need_reasons() -> list[str]:
-    return [_tr("makes in-house"), _tr("long-term contract"), _tr("not relevant")]
+    return [
+        QCoreApplication.translate("customer_commands", "makes in-house"),
+        QCoreApplication.translate("customer_commands", "long-term contract"),
+        QCoreApplication.translate("customer_commands", "not relevant"),
+    ]
 
 
 class CustomerData(QObject):
@@ -154,7 +154,7 @@ class _Command(QUndoCommand):
 # -- notes -------------------------------------------------------------------------------------
 class AddNoteCommand(_Command):
     def __init__(self, ws: Workspace, note: Note) -> None:
-        super().__init__(ws, _tr("Add note"))
+        super().__init__(ws, QCoreApplication.translate("customer_commands", "Add note"))
         self.note = note
 
     def redo(self) -> None:
@@ -172,7 +172,7 @@ class AddNoteCommand(_Command):
 
 class UpdateNoteCommand(_Command):
     def __init__(self, ws: Workspace, note: Note) -> None:
-        super().__init__(ws, _tr("Edit note"))
+        super().__init__(ws, QCoreApplication.translate("customer_commands", "Edit note"))
         self._new = note
         self._old: Note | None = None
 
@@ -188,7 +188,7 @@ class UpdateNoteCommand(_Command):
 
 class DeleteNoteCommand(_Command):
     def __init__(self, ws: Workspace, note: Note) -> None:
-        super().__init__(ws, _tr("Delete note"))
+        super().__init__(ws, QCoreApplication.translate("customer_commands", "Delete note"))
         self.note = note
 
     def redo(self) -> None:
@@ -204,7 +204,12 @@ class DeleteNoteCommand(_Command):
 # -- goals -------------------------------------------------------------------------------------
 class AddGoalCommand(_Command):
     def __init__(self, ws: Workspace, goal: Goal) -> None:
-        super().__init__(ws, _tr("Add goal %1").replace("%1", goal.title))
+        super().__init__(
+            ws,
+            QCoreApplication.translate("customer_commands", "Add goal %1").replace(
+                "%1", goal.title
+            ),
+        )
         self.goal = goal
 
     def redo(self) -> None:
@@ -222,7 +227,13 @@ class AddGoalCommand(_Command):
 
 class UpdateGoalCommand(_Command):
     def __init__(self, ws: Workspace, goal: Goal, text: str = "") -> None:
-        super().__init__(ws, text or _tr("Edit goal %1").replace("%1", goal.title))
+        super().__init__(
+            ws,
+            text
+            or QCoreApplication.translate("customer_commands", "Edit goal %1").replace(
+                "%1", goal.title
+            ),
+        )
         self._new = goal
         self._old: Goal | None = None
 
@@ -238,7 +249,12 @@ class UpdateGoalCommand(_Command):
 
 class DeleteGoalCommand(_Command):
     def __init__(self, ws: Workspace, goal: Goal) -> None:
-        super().__init__(ws, _tr("Delete goal %1").replace("%1", goal.title))
+        super().__init__(
+            ws,
+            QCoreApplication.translate("customer_commands", "Delete goal %1").replace(
+                "%1", goal.title
+            ),
+        )
         self.goal = goal
 
     def redo(self) -> None:
@@ -255,7 +271,7 @@ class ReorderGoalsCommand(_Command):
     """Give a customer's goals a new order (sort_order = position), in one transaction."""
 
     def __init__(self, ws: Workspace, customer_id: int, goal_ids: Sequence[int]) -> None:
-        super().__init__(ws, _tr("Reorder goals"))
+        super().__init__(ws, QCoreApplication.translate("customer_commands", "Reorder goals"))
         self._customer_id = customer_id
         self._order = list(goal_ids)
         self._old: dict[int, int] = {}
@@ -308,7 +324,9 @@ def set_stale_months(ws: Workspace, months: int) -> None:
             ws,
             STALE_MONTHS_KEY,
             str(int(months)),
-            _tr("Set stale threshold to %1 months").replace("%1", str(int(months))),
+            QCoreApplication.translate(
+                "customer_commands", "Set stale threshold to %1 months"
+            ).replace("%1", str(int(months))),
         )
     )
 
@@ -320,7 +338,7 @@ def set_no_need_reasons(ws: Workspace, reasons: Sequence[str]) -> None:
             ws,
             NO_NEED_REASONS_KEY,
             json.dumps(list(dict.fromkeys(clean)), ensure_ascii=False),
-            _tr("Edit no-need reasons"),
+            QCoreApplication.translate("customer_commands", "Edit no-need reasons"),
         )
     )
 
@@ -359,7 +377,7 @@ def edit_cell(
     now = at or utc_now()
     if record is not None:
         record = replace(record, verified_at=now, updated_at=now, source="user")
-    text = _tr("Edit cell details")
+    text = QCoreApplication.translate("customer_commands", "Edit cell details")
     if not name:
         ws.push(WriteCellsCommand(ws, [(customer_id, product_id, record)], text))
         return True
@@ -391,9 +409,11 @@ def confirm_cells(ws: Workspace, keys: Iterable[CellKey], at: datetime | None = 
     if not changes:
         return 0
     text = (
-        _tr("Confirm cell as still true")
+        QCoreApplication.translate("customer_commands", "Confirm cell as still true")
         if len(changes) == 1
-        else _tr("Confirm %1 cells as still true").replace("%1", str(len(changes)))
+        else QCoreApplication.translate(
+            "customer_commands", "Confirm %1 cells as still true"
+        ).replace("%1", str(len(changes)))
     )
     ws.push(WriteCellsCommand(ws, changes, text))
     return len(changes)

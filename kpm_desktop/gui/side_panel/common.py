@@ -11,18 +11,14 @@ from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLineEdit, QWid
 from kpm_desktop.domain.marks import Mark
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SidePanel", text)
-
-
 def mark_name(mark: Mark | None) -> str:
     """User-facing name of a mark (None = white spot)."""
     names = {
-        None: tr("white spot"),
-        Mark.OURS: tr("ours (X)"),
-        Mark.COMPETITOR: tr("competitor (W)"),
-        Mark.NEED: tr("need (B)"),
-        Mark.NO_NEED: tr("no need (K)"),
+        None: QCoreApplication.translate("SidePanel", "white spot"),
+        Mark.OURS: QCoreApplication.translate("SidePanel", "ours (X)"),
+        Mark.COMPETITOR: QCoreApplication.translate("SidePanel", "competitor (W)"),
+        Mark.NEED: QCoreApplication.translate("SidePanel", "need (B)"),
+        Mark.NO_NEED: QCoreApplication.translate("SidePanel", "no need (K)"),
     }
     return names[mark]
 
@@ -32,7 +28,7 @@ MARK_CHOICES: tuple[Mark | None, ...] = (None, *Mark)
 
 def fmt_date(value: date | datetime | None) -> str:
     if value is None:
-        return tr("never")
+        return QCoreApplication.translate("SidePanel", "never")
     if isinstance(value, datetime):
         value = value.astimezone().date()
     return QLocale().toString(
@@ -42,13 +38,13 @@ def fmt_date(value: date | datetime | None) -> str:
 
 def fmt_amount(value: float | None) -> str:
     if value is None:
-        return tr("not entered")
+        return QCoreApplication.translate("SidePanel", "not entered")
     return QLocale().toString(float(value), "f", 0)
 
 
 def fmt_percent(value: float | None) -> str:
     if value is None:
-        return tr("n/a")
+        return QCoreApplication.translate("SidePanel", "n/a")
     return QLocale().toString(float(value), "f", 1) + " %"
 
 
@@ -98,7 +94,7 @@ class AmountEdit(QLineEdit):
         validator = QDoubleValidator(0.0, 1e12, 2, self)
         validator.setNotation(QDoubleValidator.Notation.StandardNotation)
         self.setValidator(validator)
-        self.setPlaceholderText(tr("not entered"))
+        self.setPlaceholderText(QCoreApplication.translate("SidePanel", "not entered"))
 
     def value(self) -> float | None:
         text = self.text().strip()

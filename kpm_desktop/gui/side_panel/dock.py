@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from kpm_desktop.domain.customer_kpis import customer_kpis
@@ -20,7 +20,6 @@ from kpm_desktop.domain.marks import Mark
 from kpm_desktop.domain.visit_prep import changes_since, prepare_visit, start_of_day
 from kpm_desktop.gui.side_panel.cell_details import CellDetailsView
 from kpm_desktop.gui.side_panel.changed_view import ChangedSinceView
-from kpm_desktop.gui.side_panel.common import tr
 from kpm_desktop.gui.side_panel.customer_view import KpiBox, MasterDataForm
 from kpm_desktop.gui.side_panel.goals_view import GoalsView
 from kpm_desktop.gui.side_panel.notes_view import NotesView
@@ -314,7 +313,7 @@ class SidePanelDock(QDockWidget):
     """The side panel as a dock widget (object name fixed so the window state restores it)."""
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Customer"), parent)
+        super().__init__(QCoreApplication.translate("SidePanelDock", "Customer"), parent)
         self.setObjectName("customerSidePanel")
         self.setAllowedAreas(
             Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
