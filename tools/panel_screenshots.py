@@ -1,6 +1,6 @@
 """Render the side panel screenshots in docs/ from the demo matrix (offscreen).
 
-    QT_QPA_PLATFORM=offscreen python tools/panel_screenshots.py [--lang de]
+QT_QPA_PLATFORM=offscreen python tools/panel_screenshots.py [--lang de]
 """
 
 from __future__ import annotations
