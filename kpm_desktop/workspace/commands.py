@@ -37,11 +37,47 @@ def mark_action_text(mark: Mark | None, count: int) -> str:
     return _tr("Mark %1 cells as %2").replace("%1", str(count)).replace("%2", names[mark])
 
 
-class _WsCommand(QUndoCommand):
+class WorkspaceCommand(QUndoCommand):
+    """Base of undoable workspace actions: subclasses implement ``do()`` and ``undo_it()``.
+
+    ``Workspace.push`` calls ``do()`` itself *before* the command enters the stack, so a
+    failed first write (read-only file, disk full) raises to the caller and leaves no undo
+    step behind. Failures of later undo/redo runs cannot raise through Qt: they are reported
+    through ``Workspace.error`` and the undo history is dropped (the file is unchanged, the
+    transaction was rolled back).
+    """
+
     def __init__(self, ws: Workspace, text: str) -> None:
         super().__init__(text)
         self.ws = ws
         self.repo = ws.repo
+        self.skip_next_redo = False
+
+    def do(self) -> None:
+        raise NotImplementedError
+
+    def undo_it(self) -> None:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        """Override of QUndoCommand.redo."""
+        if self.skip_next_redo:
+            self.skip_next_redo = False
+            return
+        self._guard(self.do)
+
+    def undo(self) -> None:
+        """Override of QUndoCommand.undo."""
+        self._guard(self.undo_it)
+
+    def _guard(self, fn) -> None:
+        try:
+            fn()
+        except Exception as exc:
+            self.ws.report_failure(str(exc) or type(exc).__name__)
+
+
+_WsCommand = WorkspaceCommand
 
 
 class SetMarksCommand(_WsCommand):
@@ -62,13 +98,13 @@ class SetMarksCommand(_WsCommand):
         self._old: list[CellChange] | None = None
         self._new: list[CellChange] | None = None
 
-    def redo(self) -> None:
+    def do(self) -> None:
         if self._new is None:
             self._old = self.ws.apply_marks(self._edits)
         else:
             self._old = self.ws.apply_cells(self._new, source="redo")
 
-    def undo(self) -> None:
+    def undo_it(self) -> None:
         assert self._old is not None
         self._new = self.ws.apply_cells(self._old, source="undo")
 
@@ -85,12 +121,12 @@ class WriteCellsCommand(_WsCommand):
         self._source = source
         self._done_once = False
 
-    def redo(self) -> None:
+    def do(self) -> None:
         source = "redo" if self._done_once else self._source
         self._undo_states = self.ws.apply_cells(self._redo_states, source=source)
         self._done_once = True
 
-    def undo(self) -> None:
+    def undo_it(self) -> None:
         self._redo_states = self.ws.apply_cells(self._undo_states, source="undo")
 
 
@@ -102,7 +138,7 @@ class AddCustomerCommand(_WsCommand):
         self._snapshot: CustomerSnapshot | None = None
         self.added: Customer | None = None
 
-    def redo(self) -> None:
+    def do(self) -> None:
         if self._snapshot is None:
             self.added = self.repo.add_customer(self._customer)
             self.ws.customer_added(self.added)
@@ -110,7 +146,7 @@ class AddCustomerCommand(_WsCommand):
             self.repo.restore_customer(self._snapshot)
             self.ws.customer_added(self._snapshot.customer, self._snapshot.codes)
 
-    def undo(self) -> None:
+    def undo_it(self) -> None:
         assert self.added is not None and self.added.id is not None
         self._snapshot = self.repo.delete_customer(self.added.id)
         self.ws.customer_removed(self.added.id)
@@ -122,11 +158,11 @@ class UpdateCustomerCommand(_WsCommand):
         self._new = customer
         self._old: Customer | None = None
 
-    def redo(self) -> None:
+    def do(self) -> None:
         self._old = self.repo.update_customer(self._new)
         self.ws.customer_updated(self._new)
 
-    def undo(self) -> None:
+    def undo_it(self) -> None:
         assert self._old is not None
         self.repo.update_customer(self._old)
         self.ws.customer_updated(self._old)
@@ -139,11 +175,11 @@ class DeleteCustomerCommand(_WsCommand):
         self._id = customer_id
         self._snapshot: CustomerSnapshot | None = None
 
-    def redo(self) -> None:
+    def do(self) -> None:
         self._snapshot = self.repo.delete_customer(self._id)
         self.ws.customer_removed(self._id)
 
-    def undo(self) -> None:
+    def undo_it(self) -> None:
         assert self._snapshot is not None
         self.repo.restore_customer(self._snapshot)
         self.ws.customer_added(self._snapshot.customer, self._snapshot.codes)
@@ -166,7 +202,7 @@ class AddProductCommand(_WsCommand):
         self._snapshot: ProductSnapshot | None = None
         self.added: Product | None = None
 
-    def redo(self) -> None:
+    def do(self) -> None:
         if self._snapshot is None:
             self.added = self.repo.add_product(self._product)
             self.ws.product_added(self.added)
@@ -176,7 +212,7 @@ class AddProductCommand(_WsCommand):
                 self._snapshot.product, self._snapshot.slot, _column_codes(self.ws, self._snapshot)
             )
 
-    def undo(self) -> None:
+    def undo_it(self) -> None:
         assert self.added is not None and self.added.id is not None
         self._snapshot = self.repo.delete_product(self.added.id)
         self.ws.product_removed(self.added.id)
@@ -188,11 +224,11 @@ class UpdateProductCommand(_WsCommand):
         self._new = product
         self._old: Product | None = None
 
-    def redo(self) -> None:
+    def do(self) -> None:
         self._old = self.repo.update_product(self._new)
         self.ws.product_updated(self._new)
 
-    def undo(self) -> None:
+    def undo_it(self) -> None:
         assert self._old is not None
         self.repo.update_product(self._old)
         self.ws.product_updated(self._old)
@@ -205,11 +241,11 @@ class DeleteProductCommand(_WsCommand):
         self._id = product_id
         self._snapshot: ProductSnapshot | None = None
 
-    def redo(self) -> None:
+    def do(self) -> None:
         self._snapshot = self.repo.delete_product(self._id)
         self.ws.product_removed(self._id)
 
-    def undo(self) -> None:
+    def undo_it(self) -> None:
         assert self._snapshot is not None
         self.repo.restore_product(self._snapshot)
         self.ws.product_restored(
@@ -224,12 +260,12 @@ class AddGroupCommand(_WsCommand):
         self._group = group
         self.added: ProductGroup | None = None
 
-    def redo(self) -> None:
+    def do(self) -> None:
         # Re-adding after undo keeps the id the first insert got.
         self.added = self.repo.add_group(self.added or self._group)
         self.ws.groups_changed()
 
-    def undo(self) -> None:
+    def undo_it(self) -> None:
         assert self.added is not None and self.added.id is not None
         self.repo.delete_group(self.added.id)
         self.ws.groups_changed()
@@ -241,11 +277,11 @@ class UpdateGroupCommand(_WsCommand):
         self._new = group
         self._old: ProductGroup | None = None
 
-    def redo(self) -> None:
+    def do(self) -> None:
         self._old = self.repo.update_group(self._new)
         self.ws.groups_changed()
 
-    def undo(self) -> None:
+    def undo_it(self) -> None:
         assert self._old is not None
         self.repo.update_group(self._old)
         self.ws.groups_changed()
@@ -257,12 +293,12 @@ class DeleteGroupCommand(_WsCommand):
         self._group = group
         self._members: list[int] = []
 
-    def redo(self) -> None:
+    def do(self) -> None:
         assert self._group.id is not None
         self._group, self._members = self.repo.delete_group(self._group.id)
         self.ws.groups_changed()
 
-    def undo(self) -> None:
+    def undo_it(self) -> None:
         self.repo.restore_group(self._group, self._members)
         self.ws.groups_changed()
 
@@ -274,14 +310,14 @@ class AddCompetitorCommand(_WsCommand):
         self._name = name
         self.added: Competitor | None = None
 
-    def redo(self) -> None:
+    def do(self) -> None:
         if self.added is None:
             self.added = self.repo.add_competitor(self._name)
         else:
             self.repo.restore_competitor(self.added, [])
         self.ws.competitors_updated()
 
-    def undo(self) -> None:
+    def undo_it(self) -> None:
         assert self.added is not None and self.added.id is not None
         self.repo.delete_competitor(self.added.id)
         self.ws.competitors_updated()
@@ -294,11 +330,11 @@ class RenameCompetitorCommand(_WsCommand):
         self._new = name
         self._old = ""
 
-    def redo(self) -> None:
+    def do(self) -> None:
         self._old = self.repo.rename_competitor(self._id, self._new)
         self.ws.competitors_updated()
 
-    def undo(self) -> None:
+    def undo_it(self) -> None:
         self.repo.rename_competitor(self._id, self._old)
         self.ws.competitors_updated()
 
@@ -309,12 +345,12 @@ class DeleteCompetitorCommand(_WsCommand):
         self._competitor = competitor
         self._cells: list[tuple[int, int]] = []
 
-    def redo(self) -> None:
+    def do(self) -> None:
         assert self._competitor.id is not None
         self._competitor, self._cells = self.repo.delete_competitor(self._competitor.id)
         self.ws.competitors_updated()
 
-    def undo(self) -> None:
+    def undo_it(self) -> None:
         self.repo.restore_competitor(self._competitor, self._cells)
         self.ws.competitors_updated()
 
@@ -333,6 +369,7 @@ __all__ = [
     "UpdateCustomerCommand",
     "UpdateGroupCommand",
     "UpdateProductCommand",
+    "WorkspaceCommand",
     "WriteCellsCommand",
     "mark_action_text",
 ]

@@ -10,11 +10,13 @@ Row/column numbers in signals are *matrix* indices (storage order), not view pos
 
 from __future__ import annotations
 
+import os
+import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from kpm_desktop.domain.entities import CellRecord, Competitor, Customer, Product
@@ -36,6 +38,7 @@ class Workspace(QObject):
         structure_changed: emitted after every structure change (after the two above).
         competitors_changed: the competitor list changed.
         current_customer_changed: the customer in focus (id or None).
+        error: a one-line message for the user (a failed undo/redo).
     """
 
     cells_changed = Signal(list)
@@ -45,6 +48,7 @@ class Workspace(QObject):
     structure_changed = Signal()
     competitors_changed = Signal()
     current_customer_changed = Signal(object)
+    error = Signal(str)
 
     def __init__(self, repo: Repository, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -80,9 +84,42 @@ class Workspace(QObject):
         self.undo_stack.clear()
         self.repo.close()
 
+    def save_copy(self, target: Path | str) -> Path:
+        """Write a consistent copy of the open file with SQLite's online backup API.
+
+        A raw file copy of a live WAL database can miss committed pages; the backup API
+        cannot. The copy is built under a temporary name and renamed into place.
+        """
+        target = Path(target)
+        if target.resolve() == self.path.resolve():
+            raise ValueError(f"{target.name} is the open file itself")
+        tmp = target.with_name(target.name + ".partial")
+        tmp.unlink(missing_ok=True)
+        dst = sqlite3.connect(tmp)
+        try:
+            self.repo.conn.backup(dst)
+        finally:
+            dst.close()
+        os.replace(tmp, target)
+        return target
+
     def push(self, command: QUndoCommand) -> None:
-        """Run a command as one undo step (``redo()`` performs it the first time)."""
+        """Run a command as one undo step.
+
+        A ``WorkspaceCommand`` runs here first, so errors raise to the caller and no undo
+        step is left behind; other QUndoCommands run inside ``QUndoStack.push``.
+        """
+        from kpm_desktop.workspace.commands import WorkspaceCommand
+
+        if isinstance(command, WorkspaceCommand):
+            command.do()
+            command.skip_next_redo = True
         self.undo_stack.push(command)
+
+    def report_failure(self, message: str) -> None:
+        """An undo/redo failed: tell the user and drop the history (it no longer matches)."""
+        self.error.emit(message)
+        QTimer.singleShot(0, self.undo_stack.clear)
 
     # -- lookups -----------------------------------------------------------------------------
     def cell_key(self, row: int, col: int) -> tuple[int, int]:

@@ -1,23 +1,36 @@
-"""Fixtures for workspace tests: a fresh demo matrix file per test."""
+"""GUI fixtures: a main window on a fresh demo copy, with UI settings in a temp INI file."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 
-from kpm_desktop.samples.demo import write_demo
-
-
-@pytest.fixture(scope="session")
-def _demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_demo(tmp_path_factory.mktemp("demo") / "master.kpm")
+from kpm_desktop.gui.settings import UiSettings
 
 
 @pytest.fixture
-def demo_path(_demo_master: Path, tmp_path: Path) -> Path:
-    """A private copy of the demo matrix (closed file, so a plain copy is safe)."""
-    out = tmp_path / "demo.kpm"
-    shutil.copyfile(_demo_master, out)
-    return out
+def ui_settings(tmp_path: Path) -> UiSettings:
+    return UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def window(qtbot, demo_file: Path, ui_settings: UiSettings, monkeypatch):
+    """The main window showing the demo matrix; message boxes are recorded, not shown."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from kpm_desktop.gui.main_window import MainWindow
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda parent, title, text, *a: shown.append((title, text))
+    )
+    win = MainWindow(ui_settings, extensions=())
+    win.messages = shown  # type: ignore[attr-defined]
+    qtbot.addWidget(win)
+    assert win.open_file(demo_file)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()

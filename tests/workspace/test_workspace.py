@@ -66,8 +66,8 @@ def reopened_marks(path: Path) -> dict[tuple[int, int], Mark]:
 
 
 @pytest.fixture
-def ws(demo_path: Path):
-    workspace = Workspace.open(demo_path)
+def ws(demo_file: Path):
+    workspace = Workspace.open(demo_file)
     yield workspace
     workspace.close()
 
@@ -198,9 +198,9 @@ def test_competitor_commands_undo(ws: Workspace) -> None:
     assert file_state(ws.path) == before
 
 
-def test_read_only_file_refuses_edits(demo_path: Path) -> None:
-    digest = hashlib.sha256(demo_path.read_bytes()).hexdigest()
-    ws = Workspace.open(demo_path, read_only=True)
+def test_read_only_file_refuses_edits(demo_file: Path) -> None:
+    digest = hashlib.sha256(demo_file.read_bytes()).hexdigest()
+    ws = Workspace.open(demo_file, read_only=True)
     try:
         from kpm_desktop.storage.errors import ReadOnlyError
 
@@ -208,4 +208,4 @@ def test_read_only_file_refuses_edits(demo_path: Path) -> None:
             ws.set_marks([(0, 0)], Mark.OURS)
     finally:
         ws.close()
-    assert hashlib.sha256(demo_path.read_bytes()).hexdigest() == digest
+    assert hashlib.sha256(demo_file.read_bytes()).hexdigest() == digest

@@ -1,0 +1,1 @@
+"""Qt widgets: main window, matrix model/view/delegate, actions, dialogs, UI settings."""

@@ -1,0 +1,185 @@
+"""``kpm-desktop [FILE] [--profile-startup] [--smoke-test] [--lang de|en]``.
+
+Without FILE the most recent file opens; with no recent file, the demo matrix (created on
+first use in the per-user data folder).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import resource
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from kpm_desktop import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
+
+DEMO_NAME = "demo.kpm"
+
+
+def _process_age() -> float | None:
+    """Seconds since this process started (Linux: from /proc, 10 ms resolution)."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        start_ticks = int(fields[19])  # field 22 of stat(5), counted after "(comm)"
+        boot = time.clock_gettime(time.CLOCK_BOOTTIME)
+        return boot - start_ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
+
+
+_T_IMPORT = time.perf_counter()
+_AGE_AT_IMPORT = _process_age()
+
+
+def _since_start() -> float:
+    """Seconds since process start (since this module's import where /proc is missing)."""
+    base = _AGE_AT_IMPORT or 0.0
+    return base + time.perf_counter() - _T_IMPORT
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kpm-desktop", description=f"{APP_NAME} {__version__}: customer/product matrix"
+    )
+    parser.add_argument("file", nargs="?", type=Path, help="matrix file (.kpm) to open")
+    parser.add_argument(
+        "--profile-startup",
+        action="store_true",
+        help="open FILE, print one JSON line with startup times, exit",
+    )
+    parser.add_argument(
+        "--smoke-test", action="store_true", help="start, check the app works, exit (CI)"
+    )
+    parser.add_argument("--lang", choices=("de", "en"), help="UI language for this run")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    return parser
+
+
+def default_demo_path() -> Path:
+    from kpm_desktop.paths import data_dir
+
+    return data_dir(ensure=True) / DEMO_NAME
+
+
+def ensure_demo(path: Path | None = None) -> Path:
+    """The demo matrix in the user data folder, created on first use."""
+    from kpm_desktop.samples.demo import write_demo
+
+    path = path or default_demo_path()
+    if not path.exists():
+        write_demo(path)
+    return path
+
+
+def startup_file(requested: Path | None, recent: Sequence[Path]) -> Path:
+    """FILE if given, else the newest recent file that still exists, else the demo."""
+    if requested is not None:
+        return requested
+    for path in recent:
+        if path.exists():
+            return path
+    return ensure_demo()
+
+
+def _make_app(argv: Sequence[str]):
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setOrganizationDomain(ORG_DOMAIN)
+    QCoreApplication.setApplicationName(APP_ID)
+    QCoreApplication.setApplicationVersion(__version__)
+    # UI state in INI files everywhere (readable, easy to reset), never the registry.
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    app = QApplication.instance() or QApplication(list(argv))
+    return app
+
+
+def _install_language(app, lang: str | None) -> None:
+    if importlib.util.find_spec("kpm_desktop.gui.i18n") is None:
+        return
+    from kpm_desktop.gui import i18n
+
+    i18n.install_translators(app, lang)
+
+
+def run(argv: Sequence[str]) -> int:
+    """Start the GUI; returns the exit code."""
+    args = build_parser().parse_args(list(argv[1:]))
+    if args.smoke_test:
+        if importlib.util.find_spec("kpm_desktop.gui.smoke") is None:
+            print("kpm-desktop: smoke test not available in this build", file=sys.stderr)
+            return 2
+        from kpm_desktop.gui import smoke
+
+        return int(smoke.run_smoke_test() or 0)
+    if args.profile_startup:
+        if args.file is None:
+            print("kpm-desktop: --profile-startup needs a FILE", file=sys.stderr)
+            return 2
+        return profile_startup(args.file, argv, args.lang)
+
+    app = _make_app(argv)
+    _install_language(app, args.lang)
+    from kpm_desktop.gui.main_window import MainWindow
+
+    window = MainWindow()
+    path = startup_file(args.file, window.settings.recent_files())
+    window.show()
+    window.open_file(path)
+    return app.exec()
+
+
+def profile_startup(path: Path, argv: Sequence[str], lang: str | None = None) -> int:
+    """Open ``path`` and print when each startup stage finished (seconds since process start)."""
+    times: dict[str, float] = {}
+    app = _make_app(argv)
+    times["qapplication"] = _since_start()
+    _install_language(app, lang)
+    from PySide6.QtCore import QTimer
+
+    from kpm_desktop.gui.main_window import MainWindow
+    from kpm_desktop.storage.errors import StorageError
+    from kpm_desktop.storage.repository import Repository
+    from kpm_desktop.workspace.workspace import Workspace
+
+    try:
+        repo = Repository.open(path, read_only=True)
+    except StorageError as exc:
+        print(f"kpm-desktop: {exc}", file=sys.stderr)
+        return 2
+    times["file_opened"] = _since_start()
+    ws = Workspace(repo)
+    times["matrix_loaded"] = _since_start()
+    window = MainWindow()
+    window.persist_state = False
+    window.set_workspace(ws)
+    window.show()
+
+    def painted() -> None:
+        times["first_frame"] = _since_start()
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(
+            json.dumps(
+                {
+                    "file": str(path),
+                    "customers": ws.matrix.n_rows,
+                    "products": ws.matrix.n_cols,
+                    **{k: round(v, 4) for k, v in times.items()},
+                    "peak_rss_mb": round(rss, 1),
+                }
+            ),
+            flush=True,
+        )
+        QTimer.singleShot(0, app.exit)
+
+    window.view.first_paint.connect(painted)
+    code = app.exec()
+    window.close()
+    return code

@@ -1,0 +1,10 @@
+"""Modules that plug into the main window.
+
+Each module listed here has ``install(window: MainWindow) -> None``; the window calls it once
+after building its menus and before restoring the saved layout (so docks they add get their
+saved position back). Add one line per feature, like ``cli.COMMAND_MODULES``.
+"""
+
+from __future__ import annotations
+
+EXTENSION_MODULES: tuple[str, ...] = ()

@@ -1,0 +1,563 @@
+"""The main window: the matrix in the middle, filter slot above it, status bar below.
+
+Extension points for other parts of the app (filter bar, side panel, import/export, ...):
+
+* ``window.actions`` — the action registry (``ActionRegistry.add`` puts an action in a menu
+  section and/or toolbar).
+* ``window.set_filter_widget(widget)`` — the slot above the matrix.
+* ``window.model.set_visible(rows, cols)`` — show matrix rows/columns in a given order.
+* ``window.workspace`` and the ``workspace_changed`` signal — the open file (or None).
+* ``window.context_menu_actions`` — extra actions for the matrix context menu.
+* ``kpm_desktop.gui.extensions.EXTENSION_MODULES`` — modules whose ``install(window)`` is
+  called once the window is built.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelection,
+    QItemSelectionModel,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kpm_desktop import APP_NAME, FILE_SUFFIX, __version__
+from kpm_desktop.domain.marks import WHITE, Mark
+from kpm_desktop.gui.actions import ActionId, ActionRegistry, MenuId
+from kpm_desktop.gui.clipboard import BlockError, format_block, parse_block
+from kpm_desktop.gui.matrix_model import MatrixModel
+from kpm_desktop.gui.matrix_view import MatrixView
+from kpm_desktop.gui.palette import mark_description, mark_icon, mark_name
+from kpm_desktop.gui.settings import UiSettings
+from kpm_desktop.storage.errors import StorageError
+from kpm_desktop.storage.repository import Repository
+from kpm_desktop.workspace.workspace import Workspace
+
+# A bigger block would take many seconds in one transaction; ask for a smaller selection.
+MAX_BULK_CELLS = 100_000
+
+MARK_ACTIONS: tuple[tuple[ActionId, int, tuple[str, ...]], ...] = (
+    (ActionId.MARK_OURS, int(Mark.OURS), ("X", "1")),
+    (ActionId.MARK_COMPETITOR, int(Mark.COMPETITOR), ("W", "2", "R")),
+    (ActionId.MARK_NEED, int(Mark.NEED), ("B", "3", "G")),
+    (ActionId.MARK_NO_NEED, int(Mark.NO_NEED), ("K", "4", "N")),
+    (ActionId.MARK_WHITE, WHITE, ("Del", "0")),
+)
+
+
+class MainWindow(QMainWindow):
+    """KPM Desktop's main window.
+
+    Signals:
+        workspace_changed: a file was opened or closed (the Workspace or None).
+    """
+
+    workspace_changed = Signal(object)
+
+    def __init__(
+        self, settings: UiSettings | None = None, *, extensions: Sequence[str] | None = None
+    ) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.settings = settings or UiSettings()
+        self.workspace: Workspace | None = None
+        self.persist_state = True  # False: do not write window layout on close (profiling)
+        self.undo_group = QUndoGroup(self)
+        self.model = MatrixModel(parent=self)
+        self.view = MatrixView(self.model, self)
+        self.view.setObjectName("matrix_view")
+        self.context_menu_actions: list[QAction] = []
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.filter_slot = QWidget(central)
+        self.filter_slot.setObjectName("filter_slot")
+        self._filter_layout = QVBoxLayout(self.filter_slot)
+        self._filter_layout.setContentsMargins(0, 0, 0, 0)
+        self.filter_slot.hide()
+        layout.addWidget(self.filter_slot)
+        layout.addWidget(self.view, 1)
+        self.setCentralWidget(central)
+
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("status_summary")
+        self.statusBar().addPermanentWidget(self.status_label)
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.setInterval(0)
+        self._status_timer.timeout.connect(self._update_status)
+
+        self.actions = ActionRegistry(self)
+        self._declare_actions()
+        self.actions.build(
+            self.menuBar(),
+            {
+                MenuId.FILE: self.tr("&File"),
+                MenuId.EDIT: self.tr("&Edit"),
+                MenuId.VIEW: self.tr("&View"),
+                MenuId.MARK: self.tr("&Mark"),
+                MenuId.DATA: self.tr("&Data"),
+                MenuId.TOOLS: self.tr("&Tools"),
+                MenuId.HELP: self.tr("&Help"),
+            },
+        )
+        self._recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self._recent_menu.setObjectName("menu_recent")
+        self._recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu = self.actions.menu(MenuId.FILE)
+        file_menu.insertMenu(self.actions[ActionId.SAVE_COPY], self._recent_menu)
+        main_bar = self.actions.add_toolbar("main", self.tr("Main toolbar"))
+        main_bar.addAction(self.actions[ActionId.OPEN])
+        main_bar.addSeparator()
+        main_bar.addAction(self.actions[ActionId.UNDO])
+        main_bar.addAction(self.actions[ActionId.REDO])
+        self.actions.add_toolbar("marks", self.tr("Mark palette"))
+        for bar in (main_bar, self.actions.toolbar("marks")):
+            bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # Hide empty menus until an extension fills them.
+        for menu_id in (MenuId.DATA, MenuId.TOOLS, MenuId.VIEW):
+            menu = self.actions.menu(menu_id)
+            menu.menuAction().setVisible(bool(menu.actions()))
+
+        self.view.mark_requested.connect(self.mark_selection)
+        self.view.copy_requested.connect(self.copy_selection)
+        self.view.paste_requested.connect(self.paste)
+        self.view.current_cell_changed.connect(self._on_current_cell)
+        self.view.customContextMenuRequested.connect(self._show_context_menu)
+        self.model.visible_changed.connect(self._status_timer.start)
+
+        self._install_extensions(extensions)
+        for menu_id in (MenuId.DATA, MenuId.TOOLS, MenuId.VIEW):
+            menu = self.actions.menu(menu_id)
+            menu.menuAction().setVisible(bool(menu.actions()))
+        self._restore_window_state()
+        self._update_enabled()
+        self._update_title()
+        self._update_status()
+
+    # -- actions ---------------------------------------------------------------------------
+    def _declare_actions(self) -> None:
+        a = self.actions
+        std = QKeySequence.StandardKey
+        a.add(ActionId.NEW, self.tr("&New…"), self.new_file, menu=MenuId.FILE, section="file",
+              shortcut=std.New, tip=self.tr("Create a new, empty matrix file"))  # fmt: skip
+        a.add(ActionId.OPEN, self.tr("&Open…"), self.open_dialog, menu=MenuId.FILE,
+              section="file", shortcut=std.Open, tip=self.tr("Open a matrix file"))  # fmt: skip
+        a.add(ActionId.SAVE_COPY, self.tr("Save a &Copy As…"), self.save_copy_dialog,
+              menu=MenuId.FILE, section="file", shortcut=std.SaveAs,
+              tip=self.tr("Write a copy of the open file (every edit is already saved)"))  # fmt: skip
+        a.add(ActionId.CLOSE, self.tr("&Close"), self.close_file, menu=MenuId.FILE,
+              section="close", shortcut=std.Close)  # fmt: skip
+        a.add(ActionId.QUIT, self.tr("&Quit"), self.close, menu=MenuId.FILE, section="quit",
+              shortcut=std.Quit)  # fmt: skip
+        a[ActionId.QUIT].setMenuRole(QAction.MenuRole.QuitRole)
+
+        undo = self.undo_group.createUndoAction(self, self.tr("Undo"))
+        undo.setShortcut(QKeySequence(std.Undo))
+        redo = self.undo_group.createRedoAction(self, self.tr("Redo"))
+        redo.setShortcut(QKeySequence(std.Redo))
+        a.add(ActionId.UNDO, undo.text(), menu=MenuId.EDIT, section="undo", action=undo)
+        a.add(ActionId.REDO, redo.text(), menu=MenuId.EDIT, section="undo", action=redo)
+        a.add(ActionId.COPY, self.tr("&Copy marks"), self.copy_selection, menu=MenuId.EDIT,
+              section="clipboard", shortcut=std.Copy,
+              tip=self.tr("Copy the selected marks as a block for Excel or Calc"))  # fmt: skip
+        a.add(ActionId.PASTE, self.tr("&Paste marks"), self.paste, menu=MenuId.EDIT,
+              section="clipboard", shortcut=std.Paste,
+              tip=self.tr("Paste a block of marks (X, W, B, K, empty) copied from a spreadsheet"))  # fmt: skip
+        a.add(ActionId.SELECT_ALL, self.tr("Select &All"), self.view.selectAll,
+              menu=MenuId.EDIT, section="select", shortcut=std.SelectAll)  # fmt: skip
+        # The copy/paste keys reach the view first (it emits copy/paste_requested); the
+        # window-wide shortcuts would otherwise be ambiguous with QLineEdits.
+        for key in (ActionId.COPY, ActionId.PASTE, ActionId.SELECT_ALL):
+            a[key].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.view.addAction(a[key])
+
+        for key, code, keys in MARK_ACTIONS:
+            act = a.add(
+                key,
+                mark_name(code),
+                lambda c=code: self.mark_selection(c),
+                menu=MenuId.MARK,
+                section="marks",
+                toolbar="marks",
+                shortcuts=[QKeySequence(k) for k in keys],
+                icon=mark_icon(code),
+                tip=self.tr("%1 — %2 (keys: %3)")
+                .replace("%1", mark_name(code))
+                .replace("%2", mark_description(code))
+                .replace("%3", ", ".join(keys)),
+            )
+            # Only while the matrix has focus: typing X in a search field must stay an X.
+            act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self.view.addAction(act)
+        a.add(ActionId.ABOUT, self.tr("&About KPM Desktop"), self.show_about, menu=MenuId.HELP,
+              section="about")  # fmt: skip
+
+    def _install_extensions(self, modules: Sequence[str] | None) -> None:
+        if modules is None:
+            from kpm_desktop.gui.extensions import EXTENSION_MODULES
+
+            modules = EXTENSION_MODULES
+        for name in modules:
+            importlib.import_module(name).install(self)
+
+    # -- files -----------------------------------------------------------------------------
+    def open_file(self, path: Path | str) -> bool:
+        """Open a matrix file in this window; on failure show why and keep the current one."""
+        path = Path(path)
+        try:
+            ws = Workspace.open(path, parent=self)
+        except (StorageError, OSError) as exc:
+            self.show_error(self.tr("Cannot open %1").replace("%1", path.name), str(exc))
+            self.settings.remove_recent_file(path)
+            return False
+        self.set_workspace(ws)
+        self.settings.add_recent_file(path)
+        self.settings.set_last_directory(path.resolve().parent)
+        return True
+
+    def set_workspace(self, ws: Workspace | None) -> None:
+        """Show an open workspace (the window takes ownership) or nothing."""
+        old = self.workspace
+        if old is not None:
+            self.undo_group.removeStack(old.undo_stack)
+        self.workspace = ws
+        self.model.set_workspace(ws)
+        if ws is not None:
+            self.undo_group.addStack(ws.undo_stack)
+            self.undo_group.setActiveStack(ws.undo_stack)
+            ws.error.connect(self._on_workspace_error)
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        self._update_enabled()
+        self._update_title()
+        self.workspace_changed.emit(ws)
+        if ws is not None and self.model.rowCount() and self.model.columnCount():
+            self.view.setCurrentIndex(self.model.index(0, 0))
+
+    def close_file(self) -> None:
+        self.set_workspace(None)
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open matrix file"),
+            self.settings.last_directory(),
+            self.tr("KPM matrix files (*%1);;All files (*)").replace("%1", FILE_SUFFIX),
+        )
+        if path:
+            self.open_file(Path(path))
+
+    def new_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("New matrix file"),
+            self.settings.last_directory(),
+            self.tr("KPM matrix files (*%1)").replace("%1", FILE_SUFFIX),
+        )
+        if path:
+            self.create_file(Path(path))
+
+    def create_file(self, path: Path) -> bool:
+        """Create an empty matrix file and open it (an existing file is never replaced)."""
+        if path.suffix != FILE_SUFFIX:
+            path = path.with_name(path.name + FILE_SUFFIX)
+        if path.exists():
+            self.show_error(
+                self.tr("Cannot create %1").replace("%1", path.name),
+                self.tr("The file exists already; choose another name."),
+            )
+            return False
+        try:
+            Repository.create(path).close()
+        except (StorageError, OSError) as exc:
+            self.show_error(self.tr("Cannot create %1").replace("%1", path.name), str(exc))
+            return False
+        return self.open_file(path)
+
+    def save_copy_dialog(self) -> None:
+        if self.workspace is None:
+            return
+        suggestion = self.workspace.path.with_name(self.workspace.path.stem + "-copy" + FILE_SUFFIX)
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save a copy as"),
+            str(suggestion),
+            self.tr("KPM matrix files (*%1)").replace("%1", FILE_SUFFIX),
+        )
+        if path:
+            self.save_copy(Path(path))
+
+    def save_copy(self, path: Path) -> bool:
+        assert self.workspace is not None
+        try:
+            self.workspace.save_copy(path)
+        except (StorageError, OSError, ValueError) as exc:
+            self.show_error(self.tr("Cannot save a copy"), str(exc))
+            return False
+        self.statusBar().showMessage(self.tr("Copy saved as %1").replace("%1", str(path)), 5000)
+        return True
+
+    def _fill_recent_menu(self) -> None:
+        menu = self._recent_menu
+        menu.clear()
+        files = self.settings.recent_files()
+        for i, path in enumerate(files):
+            act = menu.addAction(f"&{(i + 1) % 10} {path.name}")  # not user-visible: a file name
+            act.setToolTip(str(path))
+            act.setStatusTip(str(path))
+            act.triggered.connect(lambda checked=False, p=path: self.open_file(p))
+        if not files:
+            empty = menu.addAction(self.tr("No recent files"))
+            empty.setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction(self.tr("Clear list"), self.settings.clear_recent_files)
+
+    # -- marking ---------------------------------------------------------------------------
+    def _selected_matrix_cells(self) -> list[tuple[int, int]]:
+        m = self.model
+        return [(m.matrix_row(r), m.matrix_col(c)) for r, c in self.view.selected_rect_cells()]
+
+    def mark_selection(self, code: int) -> bool:
+        """Set one mark on every selected cell: one transaction, one undo step."""
+        ws = self.workspace
+        if ws is None or not self.model.rowCount() or not self.model.columnCount():
+            return False
+        size = self.view.selection_size()
+        if size > MAX_BULK_CELLS:
+            self.show_error(
+                self.tr("Selection too large"),
+                self.tr("%1 cells are selected; mark at most %2 cells at once.")
+                .replace("%1", f"{size:,}")
+                .replace("%2", f"{MAX_BULK_CELLS:,}"),
+            )
+            return False
+        cells = self._selected_matrix_cells()
+        mark = None if code == WHITE else Mark(code)
+        try:
+            return ws.set_marks(cells, mark)
+        except StorageError as exc:
+            self.show_error(self.tr("Nothing was changed"), str(exc))
+            return False
+
+    def copy_selection(self) -> bool:
+        """Copy the selected block as tab-separated letters (X, W, B, K, empty)."""
+        ranges = list(self.view.selectionModel().selection())
+        if len(ranges) > 1:
+            self.statusBar().showMessage(
+                self.tr("Copy works on one rectangular block; select one block."), 5000
+            )
+            return False
+        if ranges:
+            rng = ranges[0]
+            rows, cols = range(rng.top(), rng.bottom() + 1), range(rng.left(), rng.right() + 1)
+        else:
+            current = self.view.currentIndex()
+            if not current.isValid():
+                return False
+            rows, cols = (
+                range(current.row(), current.row() + 1),
+                range(current.column(), current.column() + 1),
+            )
+        code_at = self.model.code_at
+        text = format_block([[code_at(r, c) for c in cols] for r in rows])
+        QGuiApplication.clipboard().setText(text)
+        self.statusBar().showMessage(
+            self.tr("Copied %1 × %2 marks")
+            .replace("%1", str(len(rows)))
+            .replace("%2", str(len(cols))),
+            3000,
+        )
+        return True
+
+    def paste(self, text: str | None = None) -> bool:
+        """Paste a TSV block at the selection's top-left cell: all or nothing, one undo step.
+
+        A single mark pasted onto a larger selection fills the selection.
+        """
+        ws = self.workspace
+        if ws is None:
+            return False
+        if text is None:
+            text = QGuiApplication.clipboard().text()
+        try:
+            block = parse_block(text)
+        except BlockError as exc:
+            self.show_error(self.tr("Nothing was pasted"), exc.message)
+            return False
+        anchor = self.view.anchor()
+        if anchor is None:
+            self.show_error(self.tr("Nothing was pasted"), self.tr("Select a cell to paste into."))
+            return False
+        m = self.model
+        if len(block) == 1 and len(block[0]) == 1 and self.view.selection_size() > 1:
+            mark = block[0][0]
+            return self.mark_selection(WHITE if mark is None else int(mark))
+        top, left = anchor.y(), anchor.x()
+        height, width = len(block), len(block[0])
+        if top + height > m.rowCount() or left + width > m.columnCount():
+            self.show_error(
+                self.tr("Nothing was pasted"),
+                self.tr(
+                    "The block has %1 rows and %2 columns; from the selected cell there is room "
+                    "for %3 rows and %4 columns."
+                )
+                .replace("%1", str(height))
+                .replace("%2", str(width))
+                .replace("%3", str(m.rowCount() - top))
+                .replace("%4", str(m.columnCount() - left)),
+            )
+            return False
+        if height * width > MAX_BULK_CELLS:
+            self.show_error(self.tr("Nothing was pasted"), self.tr("The block is too large."))
+            return False
+        edits = [
+            (m.matrix_row(top + i), m.matrix_col(left + j), mark)
+            for i, row in enumerate(block)
+            for j, mark in enumerate(row)
+        ]
+        try:
+            ws.set_mark_block(edits)
+        except StorageError as exc:
+            self.show_error(self.tr("Nothing was pasted"), str(exc))
+            return False
+        self.view.selectionModel().select(
+            QItemSelection(m.index(top, left), m.index(top + height - 1, left + width - 1)),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect,
+        )
+        return True
+
+    def _show_context_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        for key, _, _ in MARK_ACTIONS:
+            menu.addAction(self.actions[key])
+        menu.addSeparator()
+        menu.addAction(self.actions[ActionId.COPY])
+        menu.addAction(self.actions[ActionId.PASTE])
+        if self.context_menu_actions:
+            menu.addSeparator()
+            for act in self.context_menu_actions:
+                menu.addAction(act)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    # -- filter slot and status ------------------------------------------------------------
+    def set_filter_widget(self, widget: QWidget) -> None:
+        """Place a widget (the filter bar) above the matrix."""
+        while self._filter_layout.count():
+            item = self._filter_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().setParent(None)
+        self._filter_layout.addWidget(widget)
+        self.filter_slot.show()
+
+    def _on_current_cell(self, row: int, col: int) -> None:
+        ws = self.workspace
+        if ws is None:
+            return
+        if row < 0 or row >= self.model.rowCount():
+            ws.set_current_customer(None)
+            return
+        ws.set_current_customer(ws.matrix.customers[self.model.matrix_row(row)].id)
+
+    def status_text(self) -> str:
+        ws = self.workspace
+        if ws is None:
+            return self.tr("No file open")
+        m = self.model
+        totals = m.visible_totals()
+        return (
+            self.tr("Customers: %1 of %2 · Products: %3 of %4 · White spots: %5 · Coverage: %6 %")
+            .replace("%1", f"{m.rowCount():,}")
+            .replace("%2", f"{ws.matrix.n_rows:,}")
+            .replace("%3", f"{m.columnCount():,}")
+            .replace("%4", f"{ws.matrix.n_cols:,}")
+            .replace("%5", f"{totals.white:,}")
+            .replace("%6", f"{totals.coverage:.1f}")
+        )
+
+    def _update_status(self) -> None:
+        self.status_label.setText(self.status_text())
+
+    def _update_title(self) -> None:
+        ws = self.workspace
+        if ws is None:
+            self.setWindowTitle(APP_NAME)
+            self.setWindowFilePath("")
+        else:
+            suffix = self.tr(" (read-only)") if ws.read_only else ""
+            self.setWindowTitle(
+                self.tr("%1%2 — KPM Desktop").replace("%1", ws.path.name).replace("%2", suffix)
+            )
+            self.setWindowFilePath(str(ws.path))
+
+    def _update_enabled(self) -> None:
+        has = self.workspace is not None
+        writable = has and not self.workspace.read_only  # type: ignore[union-attr]
+        for key in (ActionId.SAVE_COPY, ActionId.CLOSE, ActionId.COPY, ActionId.SELECT_ALL):
+            self.actions[key].setEnabled(has)
+        for key, _, _ in MARK_ACTIONS:
+            self.actions[key].setEnabled(writable)
+        self.actions[ActionId.PASTE].setEnabled(writable)
+
+    def _on_workspace_error(self, message: str) -> None:
+        self.show_error(self.tr("Undo/redo failed; the file was not changed"), message)
+
+    def show_error(self, title: str, message: str) -> None:
+        """A warning box (and the status bar) with one user-facing message."""
+        self.statusBar().showMessage(
+            self.tr("%1: %2").replace("%1", title).replace("%2", message), 10000
+        )
+        QMessageBox.warning(self, title, message)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About KPM Desktop"),
+            self.tr(
+                "<b>KPM Desktop %1</b><p>Customer/product matrix for B2B field sales: see white "
+                "spots, competitor occupancy and potential at a glance.</p>"
+            ).replace("%1", __version__),
+        )
+
+    # -- window state ----------------------------------------------------------------------
+    def _restore_window_state(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+
+    def save_window_state(self) -> None:
+        self.settings.save_window(QByteArray(self.saveGeometry()), QByteArray(self.saveState()))
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Override: remember the window layout and close the file cleanly."""
+        if self.persist_state:
+            self.save_window_state()
+        self.set_workspace(None)
+        event.accept()

@@ -1,0 +1,78 @@
+"""Paints one matrix cell: colour and glyph of its mark, white spots empty.
+
+The delegate never calls ``data()``: it reads the grid code straight from the model and blits
+a pre-rendered pixmap per (state, cell size). Selection is an overlay, so the mark stays
+readable in a selected block.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize
+from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from kpm_desktop.gui.matrix_model import MatrixModel
+from kpm_desktop.gui.palette import (
+    MARK_CODES_ORDER,
+    SELECTION_OVERLAY,
+    paint_swatch,
+)
+
+_SELECTED = QStyle.StateFlag.State_Selected
+
+
+class MarkDelegate(QStyledItemDelegate):
+    """Cell painter for ``MatrixModel``."""
+
+    def __init__(self, model: MatrixModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._pixmaps: dict[tuple[int, int], list[QPixmap]] = {}
+        self._dpr = 1.0
+
+    def _pixmaps_for(self, width: int, height: int) -> list[QPixmap]:
+        key = (width, height)
+        pix = self._pixmaps.get(key)
+        if pix is None:
+            pix = [QPixmap() for _ in range(5)]
+            for code in MARK_CODES_ORDER:
+                p = QPixmap(round(width * self._dpr), round(height * self._dpr))
+                p.setDevicePixelRatio(self._dpr)
+                painter = QPainter(p)
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                paint_swatch(painter, QRectF(0, 0, width, height), code)
+                painter.end()
+                pix[code] = p
+            if len(self._pixmaps) > 8:  # sizes change only when the user resizes sections
+                self._pixmaps.clear()
+            self._pixmaps[key] = pix
+        return pix
+
+    def set_device_pixel_ratio(self, dpr: float) -> None:
+        if dpr != self._dpr:
+            self._dpr = dpr
+            self._pixmaps.clear()
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        """Override of QStyledItemDelegate.paint."""
+        rect: QRect = option.rect
+        code = self._model.code_at(index.row(), index.column())
+        painter.drawPixmap(rect.topLeft(), self._pixmaps_for(rect.width(), rect.height())[code])
+        state = option.state
+        if state & _SELECTED:
+            painter.fillRect(rect, SELECTION_OVERLAY)
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        """Override of QStyledItemDelegate.sizeHint: cells are small squares."""
+        return QSize(24, 22)
+
+    def createEditor(self, parent, option, index):  # type: ignore[override]
+        """Override: marks are set with keys and actions, not an in-place editor."""
+        return None

@@ -1,0 +1,403 @@
+"""The table model over the compact matrix grid.
+
+Rows are customers, columns products, in the order of two index maps (``rows``, ``cols``)
+that hold matrix indices. Filtering and sorting swap these maps (``set_visible``) with one
+layout change instead of a QSortFilterProxyModel, which would call Python once per row on
+every refilter.
+
+Hot path: Qt calls ``data()`` several times per visible cell. Role numbers are plain ints
+resolved once at import (a PySide6 enum lookup costs 8-10 µs), ``data()`` answers from the
+bytearray, and the painting delegate bypasses ``data()`` altogether via ``code_at``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from kpm_desktop.domain.marks import WHITE, Mark
+from kpm_desktop.domain.matrix import MarkCounts, Matrix
+from kpm_desktop.gui.palette import LETTER, mark_name
+from kpm_desktop.workspace.workspace import Workspace
+
+# Roles as ints, resolved once.
+DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole.value)
+TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole.value)
+ACCESSIBLE_ROLE = int(Qt.ItemDataRole.AccessibleTextRole.value)
+STATUS_TIP_ROLE = int(Qt.ItemDataRole.StatusTipRole.value)
+ALIGNMENT_ROLE = int(Qt.ItemDataRole.TextAlignmentRole.value)
+USER_ROLE = int(Qt.ItemDataRole.UserRole.value)
+MARK_ROLE = USER_ROLE + 1  # grid code (0 = white spot)
+GROUP_ROLE = USER_ROLE + 2  # header: product group name
+COUNTS_ROLE = USER_ROLE + 3  # header: MarkCounts of the visible part of the row/column
+ID_ROLE = USER_ROLE + 4  # header: customer id / product id
+
+_HORIZONTAL = Qt.Orientation.Horizontal
+_CENTER = Qt.AlignmentFlag.AlignCenter
+_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MatrixModel", text)
+
+
+class MatrixModel(QAbstractTableModel):
+    """Customers x products, showing the rows/columns in ``rows``/``cols`` order.
+
+    Signals:
+        visible_changed: the visible rows/columns or their counts changed (status bar).
+    """
+
+    visible_changed = Signal()
+
+    def __init__(self, workspace: Workspace | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self._ws: Workspace | None = None
+        self._matrix = Matrix([], [])
+        self._grid = self._matrix.grid
+        self._n = 0
+        self.rows: list[int] = []
+        self.cols: list[int] = []
+        self._row_pos: list[int] = []  # matrix row -> view row, -1 when hidden
+        self._col_pos: list[int] = []
+        self._filtered_rows = False
+        self._filtered_cols = False
+        self._row_counts: dict[int, MarkCounts] = {}
+        self._col_counts: dict[int, MarkCounts] = {}
+        if workspace is not None:
+            self.set_workspace(workspace)
+
+    # -- workspace -------------------------------------------------------------------------
+    @property
+    def workspace(self) -> Workspace | None:
+        return self._ws
+
+    @property
+    def matrix(self) -> Matrix:
+        return self._matrix
+
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        """Show another open file (or nothing); filters are dropped."""
+        if self._ws is not None:
+            for signal, slot in self._connections():
+                signal.disconnect(slot)
+        self.beginResetModel()
+        self._ws = workspace
+        self._take_matrix()
+        self.endResetModel()
+        if workspace is not None:
+            for signal, slot in self._connections():
+                signal.connect(slot)
+        self.visible_changed.emit()
+
+    def _connections(self):
+        ws = self._ws
+        assert ws is not None
+        return (
+            (ws.cells_changed, self._on_cells_changed),
+            (ws.structure_about_to_change, self._on_structure_about),
+            (ws.structure_changed, self._on_structure_changed),
+        )
+
+    def _take_matrix(self) -> None:
+        m = self._ws.matrix if self._ws is not None else Matrix([], [])
+        self._matrix = m
+        self._grid = m.grid
+        self._n = m.n_cols
+        self.rows = list(range(m.n_rows))
+        self.cols = list(range(m.n_cols))
+        self._filtered_rows = self._filtered_cols = False
+        self._rebuild_positions()
+
+    def _rebuild_positions(self) -> None:
+        m = self._matrix
+        self._row_pos = [-1] * m.n_rows
+        for i, r in enumerate(self.rows):
+            self._row_pos[r] = i
+        self._col_pos = [-1] * m.n_cols
+        for j, c in enumerate(self.cols):
+            self._col_pos[c] = j
+        self._row_counts.clear()
+        self._col_counts.clear()
+
+    def _on_structure_about(self) -> None:
+        self.beginResetModel()
+
+    def _on_structure_changed(self) -> None:
+        # Customers/products changed: show everything; the filter bar re-applies its filter
+        # when it sees visible_changed / modelReset.
+        self._take_matrix()
+        self.endResetModel()
+        self.visible_changed.emit()
+
+    def _on_cells_changed(self, cells: list[tuple[int, int]]) -> None:
+        if not cells:
+            return
+        row_pos, col_pos = self._row_pos, self._col_pos
+        top = left = 1 << 30
+        bottom = right = -1
+        for r, c in cells:
+            self._row_counts.pop(r, None)
+            self._col_counts.pop(c, None)
+            vr, vc = row_pos[r], col_pos[c]
+            if vr < 0 or vc < 0:
+                continue
+            top, bottom = min(top, vr), max(bottom, vr)
+            left, right = min(left, vc), max(right, vc)
+        if bottom >= 0:
+            self.dataChanged.emit(self.index(top, left), self.index(bottom, right), [])
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, top, bottom)
+            self.headerDataChanged.emit(_HORIZONTAL, left, right)
+        self.visible_changed.emit()
+
+    # -- filtering / ordering API (used by the filter bar) ---------------------------------
+    def set_visible(
+        self, rows: Sequence[int] | None = None, cols: Sequence[int] | None = None
+    ) -> None:
+        """Show these matrix rows/columns in this order (None = all, storage order).
+
+        One ``layoutChanged``; persistent indexes (selection, current cell) follow their
+        cells or become invalid when hidden.
+        """
+        m = self._matrix
+        new_rows = list(range(m.n_rows)) if rows is None else list(rows)
+        new_cols = list(range(m.n_cols)) if cols is None else list(cols)
+        if new_rows == self.rows and new_cols == self.cols:
+            return
+        self.layoutAboutToBeChanged.emit()
+        old_rows, old_cols = self.rows, self.cols
+        persistent = self.persistentIndexList()
+        self.rows, self.cols = new_rows, new_cols
+        self._filtered_rows = rows is not None
+        self._filtered_cols = cols is not None
+        self._rebuild_positions()
+        if persistent:
+            new_list = []
+            for idx in persistent:
+                vr = self._row_pos[old_rows[idx.row()]]
+                vc = self._col_pos[old_cols[idx.column()]]
+                new_list.append(self.index(vr, vc) if vr >= 0 and vc >= 0 else QModelIndex())
+            self.changePersistentIndexList(persistent, new_list)
+        self.layoutChanged.emit()
+        self.visible_changed.emit()
+
+    def apply_row_order(
+        self, rows: Sequence[int] | None, cols: Sequence[int] | None = None
+    ) -> None:
+        """Alias of ``set_visible`` (rows first) for callers that think in orders."""
+        self.set_visible(rows, cols)
+
+    @property
+    def is_filtered(self) -> bool:
+        return self._filtered_rows or self._filtered_cols
+
+    def visible_rows(self) -> list[int] | None:
+        """Matrix rows shown, or None when all rows are shown in storage order."""
+        return list(self.rows) if self._filtered_rows else None
+
+    def visible_cols(self) -> list[int] | None:
+        return list(self.cols) if self._filtered_cols else None
+
+    # -- fast accessors (delegate, headers, actions) ---------------------------------------
+    def code_at(self, row: int, col: int) -> int:
+        """Grid code of a view cell."""
+        return self._grid[self.rows[row] * self._n + self.cols[col]]
+
+    def matrix_row(self, view_row: int) -> int:
+        return self.rows[view_row]
+
+    def matrix_col(self, view_col: int) -> int:
+        return self.cols[view_col]
+
+    def view_row(self, matrix_row: int) -> int:
+        """View row of a matrix row, -1 when hidden."""
+        return self._row_pos[matrix_row]
+
+    def view_col(self, matrix_col: int) -> int:
+        return self._col_pos[matrix_col]
+
+    def row_counts(self, view_row: int) -> MarkCounts:
+        """Counts of one customer over the visible products (cached)."""
+        r = self.rows[view_row]
+        counts = self._row_counts.get(r)
+        if counts is None:
+            counts = self._matrix.row_counts(r, self.cols if self._filtered_cols else None)
+            self._row_counts[r] = counts
+        return counts
+
+    def col_counts(self, view_col: int) -> MarkCounts:
+        """Counts of one product over the visible customers (cached)."""
+        c = self.cols[view_col]
+        counts = self._col_counts.get(c)
+        if counts is None:
+            counts = self._matrix.col_counts(c, self.rows if self._filtered_rows else None)
+            self._col_counts[c] = counts
+        return counts
+
+    def visible_totals(self) -> MarkCounts:
+        """Counts over the visible part (status bar)."""
+        m = self._matrix
+        if not self._filtered_rows and not self._filtered_cols:
+            return MarkCounts.from_codes(self._grid)
+        n = self._n
+        grid = self._grid
+        if not self._filtered_cols:
+            block = b"".join(grid[r * n : (r + 1) * n] for r in self.rows)
+            return MarkCounts.from_codes(block)
+        return m.totals(self.rows if self._filtered_rows else None, self.cols)
+
+    def group_name(self, view_col: int) -> str:
+        return self._matrix.product_group_name(self._matrix.products[self.cols[view_col]])
+
+    def group_id(self, view_col: int) -> int | None:
+        return self._matrix.products[self.cols[view_col]].group_id
+
+    # -- QAbstractItemModel ----------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """Override of QAbstractItemModel.rowCount: visible customers."""
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """Override of QAbstractItemModel.columnCount: visible products."""
+        return 0 if parent.isValid() else len(self.cols)
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        """Override of QAbstractItemModel.flags: cells are selectable, not editable in place."""
+        return _CELL_FLAGS if index.isValid() else _NO_FLAGS
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY_ROLE):
+        """Override of QAbstractItemModel.data."""
+        if not index.isValid():
+            return None
+        if role == DISPLAY_ROLE:
+            return LETTER[self.code_at(index.row(), index.column())]
+        if role == MARK_ROLE:
+            return self.code_at(index.row(), index.column())
+        if role == TOOLTIP_ROLE:
+            return self.cell_tooltip(index.row(), index.column())
+        if role == ACCESSIBLE_ROLE:
+            row, col = index.row(), index.column()
+            m = self._matrix
+            return (
+                _tr("%1, %2: %3")
+                .replace("%1", m.customers[self.rows[row]].name)
+                .replace("%2", m.products[self.cols[col]].name)
+                .replace("%3", mark_name(self.code_at(row, col)))
+            )
+        if role == ALIGNMENT_ROLE:
+            return _CENTER
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE):
+        """Override of QAbstractItemModel.headerData: names, groups, summaries."""
+        m = self._matrix
+        if orientation == _HORIZONTAL:
+            if not 0 <= section < len(self.cols):
+                return None
+            product = m.products[self.cols[section]]
+            if role == DISPLAY_ROLE:
+                return product.name
+            if role == TOOLTIP_ROLE:
+                return self.product_tooltip(section)
+            if role == GROUP_ROLE:
+                return m.product_group_name(product)
+            if role == COUNTS_ROLE:
+                return self.col_counts(section)
+            if role == ID_ROLE:
+                return product.id
+            return None
+        if not 0 <= section < len(self.rows):
+            return None
+        customer = m.customers[self.rows[section]]
+        if role == DISPLAY_ROLE:
+            return customer.name
+        if role == TOOLTIP_ROLE:
+            return self.customer_tooltip(section)
+        if role == COUNTS_ROLE:
+            return self.row_counts(section)
+        if role == ID_ROLE:
+            return customer.id
+        return None
+
+    # -- texts -----------------------------------------------------------------------------
+    def cell_tooltip(self, row: int, col: int) -> str:
+        """Mark, competitor and last-verified date; details are read for this cell only."""
+        m = self._matrix
+        r, c = self.rows[row], self.cols[col]
+        code = self._grid[r * self._n + c]
+        lines = [
+            f"<b>{_esc(m.customers[r].name)}</b> · {_esc(m.products[c].name)}",
+            f"{mark_name(code)} ({LETTER[code]})" if code != WHITE else mark_name(code),
+        ]
+        ws = self._ws
+        if ws is not None and code != WHITE:
+            rec = ws.cell_record(r, c)
+            if rec is not None:
+                if rec.mark is Mark.COMPETITOR and rec.competitor_id is not None:
+                    lines.append(
+                        _tr("Competitor: %1").replace(
+                            "%1", _esc(ws.competitor_name(rec.competitor_id))
+                        )
+                    )
+                if rec.verified_at is not None:
+                    lines.append(
+                        _tr("Last verified: %1").replace(
+                            "%1", rec.verified_at.astimezone().strftime("%Y-%m-%d")
+                        )
+                    )
+                else:
+                    lines.append(_tr("Never verified"))
+        return "<br>".join(lines)
+
+    def product_tooltip(self, col: int) -> str:
+        m = self._matrix
+        product = m.products[self.cols[col]]
+        counts = self.col_counts(col)
+        group = m.product_group_name(product)
+        head = f"<b>{_esc(product.name)}</b>"
+        if product.number:
+            head += f" ({_esc(product.number)})"
+        lines = [head]
+        if group:
+            lines.append(_tr("Group: %1").replace("%1", _esc(group)))
+        lines.append(_summary_line(counts))
+        return "<br>".join(lines)
+
+    def customer_tooltip(self, row: int) -> str:
+        m = self._matrix
+        c = m.customers[self.rows[row]]
+        counts = self.row_counts(row)
+        head = f"<b>{_esc(c.name)}</b>"
+        if c.number:
+            head += f" ({_esc(c.number)})"
+        where = ", ".join(x for x in (c.city, c.region, c.segment) if x)
+        lines = [head]
+        if where:
+            lines.append(_esc(where))
+        lines.append(
+            _tr("%1 white spots, coverage %2 %")
+            .replace("%1", str(counts.white))
+            .replace("%2", f"{counts.coverage:.0f}")
+        )
+        lines.append(_summary_line(counts))
+        return "<br>".join(lines)
+
+
+def _summary_line(counts: MarkCounts) -> str:
+    return " · ".join(
+        f"{mark_name(code)}: {counts.of(None if code == WHITE else Mark(code))}"
+        for code in (1, 2, 3, 4, WHITE)
+    )
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

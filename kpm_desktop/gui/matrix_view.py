@@ -1,0 +1,431 @@
+"""The matrix table: QTableView with mark painting, compact headers and keyboard marking.
+
+* Customer names live in the vertical header, so they stay visible while scrolling
+  sideways; each customer row also shows its white spots and coverage (summary column).
+* The product header is three stacked bands: product group (one colour band per group),
+  the product name rotated by 90 degrees, and five summary lines per product (counts of
+  X / competitor / need / no need / white spots over the visible customers).
+* The top-left corner explains those lines.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QKeySequence, QPainter, QPen
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from kpm_desktop.domain.marks import WHITE, Mark
+from kpm_desktop.gui.mark_delegate import MarkDelegate
+from kpm_desktop.gui.matrix_model import MatrixModel
+from kpm_desktop.gui.palette import FILL, GROUP_BAND, LETTER, mark_name, paint_swatch
+
+CELL_W = 24
+CELL_H = 22
+BAND_H = 20
+NAME_H = 118
+LINE_H = 13
+SUMMARY_CODES = (int(Mark.OURS), int(Mark.COMPETITOR), int(Mark.NEED), int(Mark.NO_NEED), WHITE)
+HEADER_H = BAND_H + NAME_H + LINE_H * len(SUMMARY_CODES) + 4
+CUSTOMER_W = 290
+SUMMARY_W = 84  # right part of the customer header: white spots and coverage
+
+_KEY_MARKS: dict[int, int | None] = {
+    Qt.Key.Key_X.value: int(Mark.OURS),
+    Qt.Key.Key_1.value: int(Mark.OURS),
+    Qt.Key.Key_W.value: int(Mark.COMPETITOR),
+    Qt.Key.Key_R.value: int(Mark.COMPETITOR),
+    Qt.Key.Key_2.value: int(Mark.COMPETITOR),
+    Qt.Key.Key_B.value: int(Mark.NEED),
+    Qt.Key.Key_G.value: int(Mark.NEED),
+    Qt.Key.Key_3.value: int(Mark.NEED),
+    Qt.Key.Key_K.value: int(Mark.NO_NEED),
+    Qt.Key.Key_N.value: int(Mark.NO_NEED),
+    Qt.Key.Key_4.value: int(Mark.NO_NEED),
+    Qt.Key.Key_Delete.value: WHITE,
+    Qt.Key.Key_Backspace.value: WHITE,
+    Qt.Key.Key_0.value: WHITE,
+}
+_PLAIN_MODS = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+
+
+def compact_number(n: int) -> str:
+    """4-character counts for narrow columns: 950, 8.1k, 12k."""
+    if n < 1000:
+        return str(n)
+    if n < 10_000:
+        return f"{n / 1000:.1f}k"
+    if n < 1_000_000:
+        return f"{n // 1000}k"
+    return f"{n // 1_000_000}M"
+
+
+def _small_font(base: QFont, delta: float = -1.5) -> QFont:
+    font = QFont(base)
+    size = font.pointSizeF()
+    if size > 0:
+        font.setPointSizeF(max(6.5, size + delta))
+    return font
+
+
+class ProductHeader(QHeaderView):
+    """Horizontal header: group band, rotated product name, per-product summary lines."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setDefaultSectionSize(CELL_W)
+        self.setMinimumSectionSize(14)
+        self.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.setHighlightSections(True)
+        self._runs: list[tuple[int, int]] | None = None  # per view column: (run start, run no)
+        self._small = _small_font(self.font())
+        self.current_section = -1
+
+    def setModel(self, model) -> None:  # type: ignore[override]
+        """Override: invalidate the group runs whenever the columns change."""
+        old = self.model()
+        if isinstance(old, MatrixModel):
+            for sig in (old.modelReset, old.layoutChanged, old.headerDataChanged):
+                sig.disconnect(self._invalidate)
+        super().setModel(model)
+        if isinstance(model, MatrixModel):
+            for sig in (model.modelReset, model.layoutChanged, model.headerDataChanged):
+                sig.connect(self._invalidate)
+        self._runs = None
+
+    def _invalidate(self, *args) -> None:
+        self._runs = None
+
+    def _group_runs(self, model: MatrixModel) -> list[tuple[int, int]]:
+        if self._runs is None:
+            runs: list[tuple[int, int]] = []
+            prev: object = object()
+            start = -1
+            run_no = -1
+            for j in range(model.columnCount()):
+                gid = model.group_id(j)
+                if gid != prev:
+                    start, prev, run_no = j, gid, run_no + 1
+                runs.append((start, run_no))
+            self._runs = runs
+        return self._runs
+
+    def sizeHint(self) -> QSize:
+        """Override: fixed height for band + rotated names + summary lines."""
+        return QSize(super().sizeHint().width(), HEADER_H)
+
+    def paintSection(self, painter: QPainter, rect: QRect, logicalIndex: int) -> None:
+        """Override of QHeaderView.paintSection."""
+        model = self.model()
+        if not isinstance(model, MatrixModel) or not rect.isValid():
+            return
+        if logicalIndex >= model.columnCount():
+            return
+        painter.save()
+        painter.setClipRect(rect)
+        x, w = rect.x(), rect.width()
+        runs = self._group_runs(model)
+        start, run_no = runs[logicalIndex]
+        band = QRect(x, rect.y(), w, BAND_H)
+        painter.fillRect(band, GROUP_BAND[run_no % 2])
+        # The group label starts at the first column of its run and is cut by each section's
+        # clip, so together the sections show it once across the band.
+        start_x = self.sectionViewportPosition(start)
+        painter.setPen(QColor("#2b3a4a"))
+        painter.setFont(self._small)
+        label_rect = QRect(start_x + 3, rect.y(), 400, BAND_H)
+        painter.drawText(
+            label_rect,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            model.group_name(logicalIndex),
+        )
+        if start == logicalIndex and logicalIndex > 0:
+            painter.setPen(QPen(QColor("#7f8fa3"), 1))
+            painter.drawLine(x, rect.y(), x, rect.bottom())
+        # Rotated product name, bottom to top.
+        name_rect = QRect(x, rect.y() + BAND_H, w, NAME_H)
+        bg = QColor("#fff4c2") if logicalIndex == self.current_section else QColor("#fafafa")
+        painter.fillRect(name_rect, bg)
+        painter.setPen(QColor("#1a1a1a"))
+        painter.setFont(self.font())
+        fm = QFontMetrics(self.font())
+        name = fm.elidedText(
+            model.headerData(logicalIndex, Qt.Orientation.Horizontal) or "",
+            Qt.TextElideMode.ElideRight,
+            NAME_H - 8,
+        )
+        painter.translate(x + w / 2 + fm.ascent() / 2 - 2, rect.y() + BAND_H + NAME_H - 4)
+        painter.rotate(-90)
+        painter.drawText(0, 0, name)
+        painter.resetTransform()
+        # Summary lines: counts over the visible customers.
+        counts = model.col_counts(logicalIndex)
+        values = (counts.ours, counts.competitor, counts.need, counts.no_need, counts.white)
+        painter.setFont(self._small)
+        y = rect.y() + BAND_H + NAME_H
+        for k, value in enumerate(values):
+            line = QRect(x, y + k * LINE_H, w, LINE_H)
+            painter.fillRect(line, QColor("#ffffff") if k % 2 else QColor("#f3f3f3"))
+            painter.setPen(QColor("#1a1a1a"))
+            painter.drawText(line, Qt.AlignmentFlag.AlignCenter, compact_number(value))
+        painter.setPen(QPen(QColor("#c8c8c8"), 1))
+        painter.drawLine(rect.right(), rect.y() + BAND_H, rect.right(), rect.bottom())
+        painter.drawLine(x, y, rect.right(), y)
+        painter.restore()
+
+
+class CustomerHeader(QHeaderView):
+    """Vertical header: customer name and, at the right, white spots and coverage."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.setDefaultSectionSize(CELL_H)
+        self.setMinimumSectionSize(14)
+        self.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.setHighlightSections(True)
+        self._small = _small_font(self.font(), -1.0)
+        self.current_section = -1
+
+    def sizeHint(self) -> QSize:
+        """Override: a fixed width for names plus the summary."""
+        return QSize(CUSTOMER_W, super().sizeHint().height())
+
+    def paintSection(self, painter: QPainter, rect: QRect, logicalIndex: int) -> None:
+        """Override of QHeaderView.paintSection."""
+        model = self.model()
+        if not isinstance(model, MatrixModel) or logicalIndex >= model.rowCount():
+            return
+        painter.save()
+        painter.setClipRect(rect)
+        current = logicalIndex == self.current_section
+        painter.fillRect(rect, QColor("#fff4c2") if current else QColor("#fafafa"))
+        name_rect = rect.adjusted(6, 0, -SUMMARY_W - 4, 0)
+        fm = QFontMetrics(self.font())
+        painter.setPen(QColor("#1a1a1a"))
+        painter.drawText(
+            name_rect,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(
+                model.headerData(logicalIndex, Qt.Orientation.Vertical) or "",
+                Qt.TextElideMode.ElideRight,
+                name_rect.width(),
+            ),
+        )
+        counts = model.row_counts(logicalIndex)
+        summary = QRect(rect.right() - SUMMARY_W, rect.y(), SUMMARY_W, rect.height())
+        painter.fillRect(summary, QColor("#f0f0f0"))
+        painter.setFont(self._small)
+        white_rect = QRect(summary.x() + 2, summary.y(), 34, summary.height())
+        painter.drawText(
+            white_rect,
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            str(counts.white),
+        )
+        # A tiny empty square: "white spots".
+        sq = QRectF(white_rect.right() + 3, summary.center().y() - 3.5, 7, 7)
+        painter.setPen(QPen(QColor("#555555"), 1))
+        painter.drawRect(sq)
+        cov_rect = QRect(summary.x() + 46, summary.y(), SUMMARY_W - 50, summary.height())
+        painter.setPen(QColor("#1a1a1a"))
+        painter.drawText(
+            cov_rect,
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            f"{counts.coverage:.0f} %",
+        )
+        painter.setPen(QPen(QColor("#c8c8c8"), 1))
+        painter.drawLine(rect.x(), rect.bottom(), rect.right(), rect.bottom())
+        painter.restore()
+
+
+class CornerLegend(QWidget):
+    """Top-left corner: labels for the header bands and the summary lines."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._small = _small_font(self.font())
+        self.setAutoFillBackground(False)
+
+    def paintEvent(self, event) -> None:
+        """Override of QWidget.paintEvent."""
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        w = self.width()
+        p.fillRect(self.rect(), QColor("#fafafa"))
+        p.fillRect(QRect(0, 0, w, BAND_H), GROUP_BAND[0])
+        p.setFont(self._small)
+        p.setPen(QColor("#2b3a4a"))
+        p.drawText(
+            QRect(6, 0, w - 12, BAND_H),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            self.tr("Product group"),
+        )
+        # Legend of the marks in the name band.
+        y = BAND_H + 6
+        for code in SUMMARY_CODES:
+            paint_swatch(p, QRectF(8, y, 16, 14), code)
+            if code == WHITE:
+                p.setPen(QPen(QColor("#9e9e9e"), 1))
+                p.drawRect(QRectF(8.5, y + 0.5, 15, 13))
+            p.setPen(QColor("#1a1a1a"))
+            letter = LETTER[code]
+            text = f"{mark_name(code)} ({letter})" if letter else mark_name(code)
+            p.drawText(
+                QRect(30, int(y) - 1, w - 36, 16),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                text,
+            )
+            y += 19
+        p.drawText(
+            QRect(6, BAND_H + NAME_H - 18, w - 12, 16),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            self.tr("Customers ▾  ·  white spots  ·  coverage"),
+        )
+        y0 = BAND_H + NAME_H
+        for k, code in enumerate(SUMMARY_CODES):
+            line = QRect(0, y0 + k * LINE_H, w, LINE_H)
+            p.fillRect(line, QColor("#ffffff") if k % 2 else QColor("#f3f3f3"))
+            p.fillRect(QRect(w - 14, line.y() + 2, 10, LINE_H - 4), FILL[code])
+            p.setPen(QColor("#1a1a1a"))
+            p.drawText(
+                line.adjusted(6, 0, -18, 0),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                self.tr("Count: %1").replace("%1", mark_name(code)),
+            )
+        p.setPen(QPen(QColor("#c8c8c8"), 1))
+        p.drawLine(w - 1, 0, w - 1, self.height())
+        p.end()
+
+
+class MatrixView(QTableView):
+    """The matrix table.
+
+    Signals:
+        mark_requested: a marking key was pressed (grid code, 0 = white spot).
+        copy_requested / paste_requested: the standard copy/paste keys.
+        current_cell_changed: (view row, view column) of the current cell, -1 when none.
+        first_paint: the matrix was painted for the first time (startup profiling).
+    """
+
+    mark_requested = Signal(int)
+    copy_requested = Signal()
+    paste_requested = Signal()
+    current_cell_changed = Signal(int, int)
+    first_paint = Signal()
+
+    def __init__(self, model: MatrixModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._hheader = ProductHeader(self)
+        self._vheader = CustomerHeader(self)
+        self.setHorizontalHeader(self._hheader)
+        self.setVerticalHeader(self._vheader)
+        self.setModel(model)
+        self._model = model
+        self.delegate = MarkDelegate(model, self)
+        self.setItemDelegate(self.delegate)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(False)
+        self.setCornerButtonEnabled(False)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
+        self.setGridStyle(Qt.PenStyle.SolidLine)
+        self.setStyleSheet("QTableView { gridline-color: #c8c8c8; }")
+        self._hheader.setFixedHeight(HEADER_H)
+        self._vheader.setFixedWidth(CUSTOMER_W)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.corner = CornerLegend(self)
+        self._painted = False
+        self.setAccessibleName(self.tr("Customer/product matrix"))
+        self.setToolTip("")
+        model.modelReset.connect(self._emit_current)
+        model.layoutChanged.connect(self._emit_current)
+
+    def paintEvent(self, event) -> None:
+        """Override: tell startup profiling when the first frame is painted."""
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_paint.emit()
+
+    # -- geometry ----------------------------------------------------------------------------
+    def updateGeometries(self) -> None:
+        """Override: keep the legend over the header corner."""
+        super().updateGeometries()
+        if not hasattr(self, "corner"):
+            return  # called from the base constructor
+        fw = self.frameWidth()
+        self.corner.setGeometry(fw, fw, self._vheader.width(), self._hheader.height())
+        self.corner.raise_()
+
+    # -- current cell ------------------------------------------------------------------------
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+        """Override: highlight the current customer/product headers and tell listeners."""
+        super().currentChanged(current, previous)
+        self._set_header_current(current)
+        self.current_cell_changed.emit(current.row(), current.column())
+
+    def _set_header_current(self, current: QModelIndex) -> None:
+        row = current.row() if current.isValid() else -1
+        col = current.column() if current.isValid() else -1
+        if row != self._vheader.current_section or col != self._hheader.current_section:
+            self._vheader.current_section = row
+            self._hheader.current_section = col
+            self._vheader.viewport().update()
+            self._hheader.viewport().update()
+
+    def _emit_current(self) -> None:
+        current = self.currentIndex()
+        self._set_header_current(current)
+        self.current_cell_changed.emit(current.row(), current.column())
+
+    # -- keys --------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Override: marking keys, copy and paste; everything else navigates."""
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_requested.emit()
+            event.accept()
+            return
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_requested.emit()
+            event.accept()
+            return
+        code = _KEY_MARKS.get(event.key())
+        if code is not None and event.modifiers() in _PLAIN_MODS:
+            self.mark_requested.emit(code)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # -- selection helpers -------------------------------------------------------------------
+    def selected_rect_cells(self) -> list[tuple[int, int]]:
+        """Selected view cells (row, col), from the selection ranges (no index per cell)."""
+        cells: list[tuple[int, int]] = []
+        seen: set[tuple[int, int]] = set()
+        for rng in self.selectionModel().selection():
+            for r in range(rng.top(), rng.bottom() + 1):
+                for c in range(rng.left(), rng.right() + 1):
+                    if (r, c) not in seen:
+                        seen.add((r, c))
+                        cells.append((r, c))
+        if not cells:
+            current = self.currentIndex()
+            if current.isValid():
+                cells.append((current.row(), current.column()))
+        return cells
+
+    def selection_size(self) -> int:
+        """Number of selected cells, counted from the ranges."""
+        return sum(
+            (rng.bottom() - rng.top() + 1) * (rng.right() - rng.left() + 1)
+            for rng in self.selectionModel().selection()
+        )
+
+    def anchor(self) -> QPoint | None:
+        """Top-left cell of the selection (or the current cell): where a paste starts."""
+        ranges = list(self.selectionModel().selection())
+        if ranges:
+            return QPoint(min(r.left() for r in ranges), min(r.top() for r in ranges))
+        current = self.currentIndex()
+        if current.isValid():
+            return QPoint(current.column(), current.row())
+        return None

@@ -1,0 +1,265 @@
+"""The matrix window: model contract, keyboard marking, undo, paste/copy, file handling."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+
+from kpm_desktop.domain.marks import WHITE, Mark
+from kpm_desktop.gui.actions import ActionId
+from kpm_desktop.gui.matrix_model import MARK_ROLE, MatrixModel
+from kpm_desktop.storage.repository import Repository
+from kpm_desktop.workspace.workspace import Workspace
+from tests.conftest import file_hash
+
+
+def marks_in_file(path: Path) -> dict[tuple[int, int], int]:
+    """(customer_id, product_id) -> mark code, read with a fresh connection."""
+    conn = sqlite3.connect(path)
+    try:
+        return {
+            (c, p): m for c, p, m in conn.execute("SELECT customer_id, product_id, mark FROM marks")
+        }
+    finally:
+        conn.close()
+
+
+def select_block(window, top: int, left: int, bottom: int, right: int) -> None:
+    model = window.model
+    window.view.setCurrentIndex(model.index(top, left))
+    window.view.selectionModel().select(
+        QItemSelection(model.index(top, left), model.index(bottom, right)),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect,
+    )
+
+
+def test_model_passes_qtmodeltester(qtmodeltester, demo_file: Path) -> None:
+    ws = Workspace.open(demo_file)
+    try:
+        model = MatrixModel(ws)
+        model.set_visible([5, 3, 1], [2, 0])
+        qtmodeltester.check(model, force_py=True)
+        # The tester stays connected: layout changes, edits and resets are checked too.
+        model.set_visible([7, 5, 3, 1, 0], None)
+        assert model.rowCount() == 5 and model.columnCount() == ws.matrix.n_cols
+        assert model.index(1, 2).data(MARK_ROLE) == ws.matrix.code(5, 2)
+        ws.set_marks([(5, 2), (9, 9)], Mark.NEED)
+        assert model.index(1, 2).data(MARK_ROLE) == int(Mark.NEED)
+        model.set_visible(None, None)
+        ws.reload()
+        assert model.rowCount() == ws.matrix.n_rows
+    finally:
+        ws.close()
+
+
+def test_typing_marks_writes_exactly_those_marks(window) -> None:
+    view, model, ws = window.view, window.model, window.workspace
+    path = ws.path
+    keys = [
+        (Qt.Key.Key_X, Mark.OURS),
+        (Qt.Key.Key_W, Mark.COMPETITOR),
+        (Qt.Key.Key_B, Mark.NEED),
+        (Qt.Key.Key_K, Mark.NO_NEED),
+        (Qt.Key.Key_Delete, None),
+    ]
+    expected = {}
+    view.setFocus()
+    for col, (key, mark) in enumerate(keys):
+        view.setCurrentIndex(model.index(2, col))
+        QTest.keyClick(view, key)
+        expected[ws.cell_key(model.matrix_row(2), model.matrix_col(col))] = mark
+    assert ws.undo_stack.count() == 5
+    window.close_file()  # what is on disk is all there is
+    in_file = marks_in_file(path)
+    for key, mark in expected.items():
+        assert in_file.get(key) == (None if mark is None else int(mark))
+    with Repository.open(path, read_only=True) as repo:
+        assert repo.verify() == []
+        history = repo.history()
+        assert sum(1 for h in history if h.source == "user") >= 4
+
+
+def test_digit_and_alias_keys(window) -> None:
+    view, model = window.view, window.model
+    view.setFocus()
+    for key, code in [
+        (Qt.Key.Key_1, 1),
+        (Qt.Key.Key_2, 2),
+        (Qt.Key.Key_R, 2),
+        (Qt.Key.Key_3, 3),
+        (Qt.Key.Key_G, 3),
+        (Qt.Key.Key_4, 4),
+        (Qt.Key.Key_N, 4),
+        (Qt.Key.Key_0, WHITE),
+    ]:
+        view.setCurrentIndex(model.index(7, 1))
+        QTest.keyClick(view, key)
+        assert model.code_at(7, 1) == code
+
+
+def test_bulk_mark_is_one_step_and_undo_restores_the_file(window) -> None:
+    ws = window.workspace
+    before = marks_in_file(ws.path)
+    select_block(window, 0, 0, 9, 5)
+    window.actions[ActionId.MARK_NEED].trigger()
+    assert ws.undo_stack.count() == 1
+    assert "60" in window.actions[ActionId.UNDO].text()  # "Undo Mark 60 cells as need"
+    after = marks_in_file(ws.path)
+    for r in range(10):
+        for c in range(6):
+            key = ws.cell_key(window.model.matrix_row(r), window.model.matrix_col(c))
+            assert after[key] == int(Mark.NEED)
+    window.actions[ActionId.UNDO].trigger()
+    assert marks_in_file(ws.path) == before
+    window.actions[ActionId.REDO].trigger()
+    assert marks_in_file(ws.path) == after
+
+
+def test_paste_tsv_block_from_spreadsheet(window) -> None:
+    ws, model = window.workspace, window.model
+    select_block(window, 4, 2, 4, 2)
+    text = "X\tW\tB\r\nK\t\tx\r\n"  # Excel style: CRLF, trailing newline, empty cell
+    assert window.paste(text)
+    expected = [[1, 2, 3], [4, 0, 1]]
+    in_file = marks_in_file(ws.path)
+    for i, row in enumerate(expected):
+        for j, code in enumerate(row):
+            assert model.code_at(4 + i, 2 + j) == code
+            key = ws.cell_key(model.matrix_row(4 + i), model.matrix_col(2 + j))
+            assert in_file.get(key, 0) == code
+    assert ws.undo_stack.count() == 1
+
+
+def test_paste_with_unknown_text_writes_nothing(window) -> None:
+    ws = window.workspace
+    select_block(window, 0, 0, 0, 0)
+    before = file_hash(ws.path)
+    assert not window.paste("X\tW\nB\tmaybe\n")
+    assert file_hash(ws.path) == before
+    assert ws.undo_stack.count() == 0
+    _title, message = window.messages[-1]
+    assert "maybe" in message and "row 2, column 2" in message
+
+
+def test_paste_that_does_not_fit_writes_nothing(window) -> None:
+    ws, model = window.workspace, window.model
+    last = model.rowCount() - 1
+    select_block(window, last, 0, last, 0)
+    before = marks_in_file(ws.path)
+    assert not window.paste("X\nX\n")
+    assert marks_in_file(ws.path) == before
+
+
+def test_copy_block_round_trips_through_paste(window) -> None:
+    model = window.model
+    select_block(window, 0, 0, 2, 3)
+    assert window.copy_selection()
+    text = QGuiApplication.clipboard().text()
+    rows = text.rstrip("\n").split("\n")
+    assert len(rows) == 3 and all(len(r.split("\t")) == 4 for r in rows)
+    codes = [[model.code_at(r, c) for c in range(4)] for r in range(3)]
+    select_block(window, 10, 5, 10, 5)
+    assert window.paste(text)
+    assert [[model.code_at(10 + r, 5 + c) for c in range(4)] for r in range(3)] == codes
+
+
+def test_single_mark_pasted_onto_selection_fills_it(window) -> None:
+    select_block(window, 0, 0, 1, 1)
+    assert window.paste("K\n")
+    assert all(window.model.code_at(r, c) == 4 for r in range(2) for c in range(2))
+
+
+def test_filter_api_and_status_bar(window, qtbot) -> None:
+    model = window.model
+    m = window.workspace.matrix
+    rows = [r for r in range(m.n_rows) if m.white_spots_in_row(r) > 15]
+    with qtbot.waitSignal(model.layoutChanged):
+        model.set_visible(rows, None)
+    assert model.rowCount() == len(rows)
+    qtbot.waitUntil(lambda: f"{len(rows)} of {m.n_rows}" in window.status_label.text())
+    totals = m.totals(rows, None)
+    assert f"{totals.white:,}" in window.status_label.text()
+    # Marking in a filtered view hits the right matrix cells.
+    select_block(window, 0, 0, 0, 0)
+    window.mark_selection(int(Mark.OURS))
+    assert m.code(rows[0], 0) == int(Mark.OURS)
+
+
+def test_title_recent_files_close_and_reopen(window, demo_file: Path) -> None:
+    assert demo_file.name in window.windowTitle()
+    assert window.settings.recent_files()[0] == demo_file.resolve()
+    window.close_file()
+    assert window.workspace is None and window.model.rowCount() == 0
+    assert not window.actions[ActionId.MARK_OURS].isEnabled()
+    assert window.open_file(demo_file)
+    assert window.model.rowCount() == 60
+
+
+def test_open_bad_file_keeps_window_usable(window, tmp_path: Path) -> None:
+    bad = tmp_path / "notes.kpm"
+    bad.write_text("hello", encoding="utf-8")
+    assert not window.open_file(bad)
+    assert window.messages and "notes.kpm" in window.messages[-1][1]
+    assert window.workspace is not None  # the previous file stays open
+
+
+def test_save_copy_is_complete_and_independent(window, tmp_path: Path) -> None:
+    ws = window.workspace
+    select_block(window, 0, 0, 0, 0)
+    window.mark_selection(int(Mark.COMPETITOR))
+    target = tmp_path / "copy.kpm"
+    assert window.save_copy(target)
+    with Repository.open(target, read_only=True) as repo:
+        assert repo.verify() == []
+        assert repo.load_matrix().grid == ws.matrix.grid
+
+
+def test_create_new_file_refuses_existing(window, tmp_path: Path) -> None:
+    assert window.create_file(tmp_path / "neu")
+    assert window.workspace.path.name == "neu.kpm"
+    assert window.model.rowCount() == 0
+    assert not window.create_file(tmp_path / "neu.kpm")
+
+
+def test_tooltip_names_mark_competitor_and_date(window) -> None:
+    model, ws = window.model, window.workspace
+    m = ws.matrix
+    r, c = next(
+        (r, c)
+        for r in range(m.n_rows)
+        for c in range(m.n_cols)
+        if m.code(r, c) == int(Mark.COMPETITOR)
+    )
+    tip = model.index(model.view_row(r), model.view_col(c)).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Competitor" in tip and "Last verified" in tip
+    competitor = ws.competitor_name(ws.cell_record(r, c).competitor_id)
+    assert competitor and competitor in tip.replace("&amp;", "&")
+
+
+def test_profile_startup_prints_json(demo_file: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "kpm_desktop", "--profile-startup", str(demo_file)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout.strip().splitlines()[-1])
+    assert data["customers"] == 60
+    assert (
+        0
+        < data["qapplication"]
+        <= data["file_opened"]
+        <= data["matrix_loaded"]
+        <= data["first_frame"]
+    )
