@@ -180,17 +180,18 @@ def history_rows_between_ids(
 def history_rows_between_times(
     repo: Repository, since: datetime, until: datetime | None = None
 ) -> list[HistoryRow]:
-    """History rows with ``since < changed_at <= until`` in the order they were written.
+    """History rows with ``since <= changed_at < until`` in the order they were written.
 
-    A timestamp is the state *at* that moment: an edit stamped exactly ``since`` belongs to
-    the state at ``since`` and therefore is not a change after it.
+    The state *at* a moment is the result of every edit before it, so the rows of the
+    half-open period turn the state at ``since`` into the state at ``until`` (to now when
+    None); periods that meet do not overlap.
     """
     if until is not None and until < since:
         raise ValueError("the end of the period lies before its start")
-    where = "changed_at > ?"
+    where = "changed_at >= ?"
     params: list[str] = [ts_to_db(since)]  # type: ignore[list-item]
     if until is not None:
-        where += " AND changed_at <= ?"
+        where += " AND changed_at < ?"
         params.append(ts_to_db(until))  # type: ignore[arg-type]
     return repo.conn.execute(f"{_HISTORY_SQL} WHERE {where} ORDER BY id", params).fetchall()
 

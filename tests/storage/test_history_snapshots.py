@@ -124,7 +124,9 @@ def test_diff_between_dates_uses_state_at_each_date(repo: Repository) -> None:
     for k, mark in enumerate([Mark.NEED, Mark.COMPETITOR, Mark.OURS, None]):
         repo.set_marks([(*cell, mark)], at=T0 + timedelta(days=k))
     rows = h.history_rows_between_times(repo, T0, T0 + timedelta(days=2))
-    # state at T0 is NEED (edit stamped exactly T0 belongs to it), at T0+2d OURS
+    # state at T0 is white (the edit stamped T0 is inside the period), at T0+2d COMPETITOR
+    assert [(d.old, d.new) for d in diff_history(rows).changes] == [(0, 2)]
+    rows = h.history_rows_between_times(repo, T0 + timedelta(days=1), T0 + timedelta(days=3))
     assert [(d.old, d.new) for d in diff_history(rows).changes] == [(3, 1)]
     everything = h.history_rows_between_times(repo, T0 - timedelta(days=1))
     assert diff_history(everything).changes == ()  # white at the start, white now

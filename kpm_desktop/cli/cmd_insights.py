@@ -1,0 +1,191 @@
+"""``kpm insights FILE``: penetration, competitor and renewal radar, where to go next."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from pathlib import Path
+
+from kpm_desktop.cli.insights_common import (
+    add_subset_options,
+    check_output,
+    hint_text,
+    money,
+    parse_day,
+    step_texts,
+    subset_rows,
+)
+from kpm_desktop.domain.insights import Bar, Insights, compute_insights
+from kpm_desktop.domain.lookalike import LookAlike
+from kpm_desktop.domain.marks import Mark
+from kpm_desktop.domain.matrix import MarkCounts, Matrix
+from kpm_desktop.storage import history
+from kpm_desktop.storage.repository import Repository
+
+_FIELDS = ("white", "ours", "competitor", "need", "no_need")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "insights", help="penetration, competitor/renewal radar and where to go next"
+    )
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    p.add_argument("--today", type=parse_day, help="reference date (default: today)")
+    p.add_argument("--months", type=int, default=6, help="renewal horizon in months (6)")
+    p.add_argument("--top", type=int, default=20, help="how many next steps to list (20)")
+    p.add_argument(
+        "--renewals-xlsx", type=Path, metavar="OUT", help="also export the renewal radar"
+    )
+    p.add_argument("--overwrite", action="store_true", help="replace an existing OUT")
+    p.add_argument("--language", choices=("de", "en"), default="de", help="XLSX headers")
+    add_subset_options(p)
+    p.set_defaults(handler=run)
+
+
+def _counts(c: MarkCounts) -> dict[str, int]:
+    return {f: getattr(c, f) for f in _FIELDS}
+
+
+def _bar(b: Bar) -> dict:
+    return {
+        "key": b.key,
+        "label": b.label,
+        "customers": b.customers,
+        "counts": _counts(b.counts),
+        "customers_with": _counts(b.customers_with),
+        "white_spots": b.white_spots,
+        "coverage_percent": round(b.coverage, 2),
+        "our_revenue": b.revenue,
+        "potential": b.potential,
+    }
+
+
+def to_json(matrix: Matrix, ins: Insights, today: date, months: int, hints: dict) -> dict:
+    products, customers = matrix.products, matrix.customers
+    return {
+        "today": today.isoformat(),
+        "customers": ins.rows,
+        "products": matrix.n_cols,
+        "totals": _counts(ins.totals),
+        "coverage_percent": round(ins.totals.coverage, 2),
+        "our_revenue": ins.revenue,
+        "potential": ins.potential,
+        "bars": {dim: [_bar(b) for b in bars] for dim, bars in ins.bars.items()},
+        "competitors": [
+            {
+                "id": p.competitor_id,
+                "name": p.name,
+                "cells": p.cells,
+                "customers": len(p.customers),
+                "products": len(p.products),
+                "by_group": p.by_group,
+                "by_region": p.by_region,
+                "potential": p.potential,
+            }
+            for p in ins.competitors
+        ],
+        "renewal_months": months,
+        "renewals": [
+            {
+                "customer": customers[x.row].name,
+                "number": customers[x.row].number,
+                "product": products[x.col].name,
+                "competitor": x.competitor,
+                "contract_end": x.contract_end.isoformat(),
+                "days_left": x.days_left(today),
+                "potential": x.potential,
+            }
+            for x in ins.renewals
+        ],
+        "next_steps": [
+            {
+                "rank": k + 1,
+                "customer": customers[s.row].name,
+                "number": customers[s.row].number,
+                "value": s.value,
+                "reasons": [
+                    {
+                        "kind": r.kind,
+                        "count": r.count,
+                        "value": r.value,
+                        "products": [products[j].name for j in r.cols],
+                        "evidence": [list(e) for e in r.evidence],
+                        "next_date": r.next_date.isoformat() if r.next_date else None,
+                        "text": text,
+                    }
+                    for r, text in zip(s.reasons, step_texts(matrix, s), strict=True)
+                ],
+                "lookalike": [
+                    {
+                        "product": products[h.col].name,
+                        "support": h.support,
+                        "neighbours": h.neighbours,
+                        "text": hint_text(matrix, h),
+                    }
+                    for h in hints.get(s.row, [])
+                ],
+            }
+            for k, s in enumerate(ins.next_steps)
+        ],
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    today = args.today or date.today()
+    if args.months < 0 or args.top < 0:
+        raise ValueError("--months and --top must not be negative")
+    if args.renewals_xlsx:
+        check_output(args.renewals_xlsx, args.overwrite)
+    with Repository.open(args.file, read_only=True) as repo:
+        matrix = repo.load_matrix()
+        details = history.load_cell_details(repo, matrix)
+        names = history.competitor_names(repo)
+    rows = subset_rows(matrix, args)
+    ins = compute_insights(
+        matrix, details, names, today=today, rows=rows, months=args.months, limit=args.top
+    )
+    look = LookAlike(matrix)
+    hints = {s.row: look.hints(s.row)[:5] for s in ins.next_steps}
+    if args.renewals_xlsx:
+        from kpm_desktop.import_export.insights_xlsx import write_renewals_xlsx
+
+        write_renewals_xlsx(
+            args.renewals_xlsx, matrix, ins.renewals, today=today, language=args.language
+        )
+    data = to_json(matrix, ins, today, args.months, hints)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False))
+        return 0
+    t = ins.totals
+    print(
+        f"{args.file}: {ins.rows} customers x {matrix.n_cols} products, coverage {t.coverage:.1f} %"
+    )
+    print(f"  our revenue {money(ins.revenue)}, open potential {money(ins.potential)}")
+    print("Product groups (X / competitor / need / no need / white, share of cells):")
+    for b in ins.bars["group"]:
+        shares = " / ".join(f"{b.share(m):4.1f}" for m in (*Mark, None))
+        print(f"  {b.label or '(no group)':<28} {shares}  white spots {b.white_spots}")
+    print("Competitors:")
+    for p in ins.competitors[:10]:
+        print(
+            f"  {p.name or '(not named)':<28} {p.cells:>6} cells at {len(p.customers)} customers,"
+            f" {len(p.products)} products"
+        )
+    print(f"Contracts of competitors ending within {args.months} months: {len(ins.renewals)}")
+    for x in ins.renewals[:10]:
+        print(
+            f"  {x.contract_end}  {matrix.customers[x.row].name} / {matrix.products[x.col].name}"
+            f" ({x.competitor or 'competitor not named'})"
+        )
+    if args.renewals_xlsx:
+        print(f"  exported to {args.renewals_xlsx}")
+    print("Where to go next:")
+    for step in data["next_steps"]:
+        print(f"  {step['rank']:>3}. {step['customer']} ({step['number']})")
+        for r in step["reasons"]:
+            print(f"       - {r['text']}")
+        for h in step["lookalike"][:3]:
+            print(f"       - look-alike: {h['text']}")
+    return 0
