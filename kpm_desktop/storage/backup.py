@@ -32,8 +32,10 @@ from typing import TYPE_CHECKING
 from kpm_desktop import FILE_SUFFIX, paths
 from kpm_desktop.storage.database import (
     APPLICATION_ID,
+    SESSION_KEY,
     NewerVersionError,
     NotAMatrixFileError,
+    problem_lines,
     read_header,
 )
 from kpm_desktop.storage.errors import StorageError
@@ -144,7 +146,7 @@ def check_connection(conn: sqlite3.Connection) -> list[str]:
     """Full integrity check plus foreign keys; an empty list means sound."""
     try:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
-        problems = [] if rows == ["ok"] else rows
+        problems = [] if rows == ["ok"] else problem_lines(rows)
         if not problems:
             fk = conn.execute("PRAGMA foreign_key_check").fetchall()
             if fk:
@@ -177,7 +179,8 @@ def verify_backup(path: Path) -> list[str]:
 def content_hash(source: sqlite3.Connection | Path | str) -> str:
     """SHA-256 over the schema version and every row of every table, in a stable order.
 
-    Two files with the same hash hold the same data, whatever their page layout.
+    Two files with the same hash hold the same data, whatever their page layout. The
+    open-session marker is not data and is left out.
     """
     conn = source if isinstance(source, sqlite3.Connection) else _connect_ro(Path(source))
     try:
@@ -194,7 +197,8 @@ def content_hash(source: sqlite3.Connection | Path | str) -> str:
             n_cols = len(conn.execute(f'PRAGMA table_info("{table}")').fetchall())
             order = ", ".join(str(i) for i in range(1, n_cols + 1))
             h.update(f"\x00table {table}\x00".encode())
-            for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY {order}'):
+            where = f" WHERE key != '{SESSION_KEY}'" if table == "settings" else ""
+            for row in conn.execute(f'SELECT * FROM "{table}"{where} ORDER BY {order}'):
                 h.update(repr(row).encode("utf-8"))
         return h.hexdigest()
     finally:
@@ -318,6 +322,15 @@ class BackupPolicy:
 
 
 # -- writing --------------------------------------------------------------------------------
+def _drop_session_marker(conn: sqlite3.Connection) -> None:
+    """A backup is a closed file: it must not carry the source's "open for writing" marker."""
+    has_settings = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'"
+    ).fetchone()
+    if has_settings:
+        conn.execute("DELETE FROM settings WHERE key = ?", (SESSION_KEY,))
+
+
 def _fsync_dir(folder: Path) -> None:
     if os.name != "posix":
         return  # Windows cannot open a directory for fsync; os.replace is durable enough there
@@ -369,6 +382,7 @@ def backup_connection(
             conn.backup(dst)
             # Page 1 came from a WAL source; make the copy one self-contained file.
             dst.execute("PRAGMA journal_mode = DELETE")
+            _drop_session_marker(dst)
         finally:
             dst.close()
         _fsync_file(tmp)

@@ -5,6 +5,7 @@ Nothing is written to a file before it is known to be ours and not newer than th
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import struct
 from pathlib import Path
@@ -49,10 +50,30 @@ def _check_recognised(path: Path, application_id: int, user_version: int) -> Non
         )
 
 
+def _uri(path: Path, mode: str) -> str:
+    return path.resolve().as_uri() + f"?mode={mode}"
+
+
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
-    uri = path.resolve().as_uri() + ("?mode=ro" if read_only else "?mode=rw")
     # isolation_level=None: we issue BEGIN/COMMIT ourselves (sqlite-utils' atomic()).
-    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=True)
+    if read_only:
+        conn = sqlite3.connect(_uri(path, "ro"), uri=True, isolation_level=None)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            # A WAL file in a read-only folder cannot get its -shm; nothing can write it
+            # from here, so read it as immutable (SQLite then ignores a -wal it cannot map).
+            code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+            if code not in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN) or os.access(
+                path.parent, os.W_OK
+            ):
+                raise
+            conn = sqlite3.connect(
+                _uri(path, "ro") + "&immutable=1", uri=True, isolation_level=None
+            )
+    else:
+        conn = sqlite3.connect(_uri(path, "rw"), uri=True, isolation_level=None)
     conn.execute("PRAGMA busy_timeout = 3000")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
@@ -63,13 +84,58 @@ def _table_names(conn: sqlite3.Connection) -> set[str]:
     return {r[0] for r in rows}
 
 
+# Set (and checkpointed into the main file) while a writer has the file open, removed on a
+# clean close: finding it with no -wal beside the file means the write-ahead log holding the
+# latest changes was lost (deleted, or the file copied alone while open).
+SESSION_KEY = "_kpm_session_open"
+
+
+def wal_path(path: Path) -> Path:
+    return path.with_name(path.name + "-wal")
+
+
+def foreign_key_problems(conn: sqlite3.Connection) -> list[str]:
+    try:
+        fk = conn.execute("PRAGMA foreign_key_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    if not fk:
+        return []
+    return [f"{len(fk)} rows violate foreign keys (first in table {fk[0][0]})"]
+
+
+def _mark_session_open(conn: sqlite3.Connection) -> None:
+    conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, '1')", (SESSION_KEY,))
+    # Into the main file, so that it is there even if the -wal goes missing later.
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    # ...and one frame in the WAL at once: a present, non-empty -wal is then the sign of a
+    # healthy open (a reader's probe may leave an empty one behind).
+    conn.execute("UPDATE settings SET value = '2' WHERE key = ?", (SESSION_KEY,))
+
+
+def mark_session_closed(conn: sqlite3.Connection) -> None:
+    """Remove the open-session marker (call right before closing a writing connection)."""
+    try:
+        if conn.in_transaction:
+            return  # closing after a failure: leave the marker, the WAL stays as well
+        conn.execute("DELETE FROM settings WHERE key = ?", (SESSION_KEY,))
+    except sqlite3.Error:  # already closed, or read-only after all
+        pass
+
+
 def quick_check(conn: sqlite3.Connection) -> list[str]:
     """SQLite's quick_check; an empty list means the file is sound."""
     try:
         rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
-    return [] if rows == ["ok"] else rows
+    return [] if rows == ["ok"] else problem_lines(rows)
+
+
+def problem_lines(rows: list[str]) -> list[str]:
+    """SQLite's check output as one problem per line (rows may hold several lines)."""
+    lines = [line.strip() for row in rows for line in str(row).splitlines()]
+    return [line for line in lines if line and not line.startswith("*** in database")]
 
 
 def migrate(conn: sqlite3.Connection) -> int:
@@ -115,6 +181,28 @@ def _backup_before_migration(conn: sqlite3.Connection, path: Path) -> None:
         raise
 
 
+def _connect_probe(path: Path) -> sqlite3.Connection:
+    try:
+        return _connect(path, read_only=True)
+    except sqlite3.DatabaseError as exc:
+        raise DamagedFileError(f"{path.name} cannot be read: {exc}", [str(exc)]) from exc
+
+
+def _wal_has_frames(path: Path) -> bool:
+    try:
+        return wal_path(path).stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _session_marker(conn: sqlite3.Connection) -> bool:
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = ?", (SESSION_KEY,)).fetchone()
+    except sqlite3.DatabaseError:
+        return False
+    return row is not None
+
+
 def open_database(path: Path | str, *, read_only: bool = False) -> sqlite_utils.Database:
     """Open an existing matrix file for use.
 
@@ -131,20 +219,27 @@ def open_database(path: Path | str, *, read_only: bool = False) -> sqlite_utils.
     _check_recognised(path, application_id, user_version)
 
     # First look read-only: nothing may be written before we know the file is sound.
-    probe = _connect(path, read_only=True)
+    wal_present = _wal_has_frames(path)  # before any connection could create one
+    probe = _connect_probe(path)
     try:
         try:
             application_id = probe.execute("PRAGMA application_id").fetchone()[0]
             user_version = probe.execute("PRAGMA user_version").fetchone()[0]
             tables = _table_names(probe)
         except sqlite3.DatabaseError as exc:
-            raise DamagedFileError(f"{path.name} cannot be read: {exc}") from exc
+            raise DamagedFileError(f"{path.name} cannot be read: {exc}", [str(exc)]) from exc
         _check_recognised(path, application_id, user_version)
         if application_id == 0 and tables:
             raise NotAMatrixFileError(f"{path.name} is an SQLite file of another application")
-        problems = quick_check(probe)
+        problems = quick_check(probe) or foreign_key_problems(probe)
         if problems:
-            raise DamagedFileError(f"{path.name} is damaged: {problems[0]}")
+            raise DamagedFileError(f"{path.name} is damaged: {problems[0]}", problems)
+        if "settings" in tables and not wal_present and _session_marker(probe):
+            raise DamagedFileError(
+                f"{path.name} is incomplete: its change log ({wal_path(path).name}) is missing, "
+                "so the latest changes are not in the file (was it copied while open?)",
+                ["write-ahead log missing while the file was marked open"],
+            )
     finally:
         probe.close()
 
@@ -157,6 +252,7 @@ def open_database(path: Path | str, *, read_only: bool = False) -> sqlite_utils.
         if 0 < user_version < SCHEMA_VERSION:
             _backup_before_migration(conn, path)
         migrate(conn)
+        _mark_session_open(conn)
     elif user_version < SCHEMA_VERSION:
         conn.close()
         raise NotAMatrixFileError(

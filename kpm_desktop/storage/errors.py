@@ -28,7 +28,14 @@ class NewerVersionError(StorageError):
 
 
 class DamagedFileError(StorageError):
-    """Integrity checks failed; the file must not be written to."""
+    """Integrity checks failed; the file must not be written to.
+
+    ``problems`` lists what the checks found (for logs and details views).
+    """
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.problems = list(problems or [message])
 
 
 class ReadOnlyError(StorageError):

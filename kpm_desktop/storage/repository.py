@@ -42,8 +42,15 @@ from kpm_desktop.storage.convert import (
     ts_to_db,
     utc_now,
 )
-from kpm_desktop.storage.database import create_database, open_database, quick_check
+from kpm_desktop.storage.database import (
+    create_database,
+    mark_session_closed,
+    open_database,
+    quick_check,
+)
 from kpm_desktop.storage.errors import ReadOnlyError
+from kpm_desktop.storage.locations import read_only_reason
+from kpm_desktop.storage.lock import WriterLock
 
 CellKey = tuple[int, int]  # (customer_id, product_id)
 CellChange = tuple[int, int, CellRecord | None]  # None = white spot
@@ -166,27 +173,72 @@ class Repository:
         self.db = db
         self.path = path
         self.read_only = read_only
+        # Why a file asked for writing was opened read-only (read-only file/folder/drive).
+        self.read_only_reason: str | None = None
+        self._lock: WriterLock | None = None
         self._slot_of: dict[int, int] | None = None
 
     # -- lifecycle ---------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str, *, read_only: bool = False) -> Repository:
+    def open(
+        cls, path: Path | str, *, read_only: bool = False, force_lock: bool = False
+    ) -> Repository:
+        """Open a matrix file; for writing, take the single-writer lock first.
+
+        A file that cannot be written (read-only file, folder or drive) opens read-only with
+        ``read_only_reason`` set. ``force_lock`` takes over a lock naming another computer
+        (only after the user confirmed that it is not open there).
+
+        Raises:
+            StorageError: with a user-facing message (``FileLockedError`` when another
+                running instance has the file open for editing).
+        """
         path = Path(path)
-        return cls(open_database(path, read_only=read_only), path, read_only)
+        reason = None if read_only else read_only_reason(path)
+        if reason:
+            read_only = True
+        lock = None
+        if not read_only and path.is_file():
+            lock = WriterLock.acquire(path, force=force_lock)
+        try:
+            repo = cls(open_database(path, read_only=read_only), path, read_only)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        repo.read_only_reason = reason
+        repo._lock = lock
+        return repo
 
     @classmethod
     def create(cls, path: Path | str) -> Repository:
         path = Path(path)
-        return cls(create_database(path), path)
+        if path.exists():
+            raise FileExistsError(f"{path.name} exists already")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = WriterLock.acquire(path)
+        try:
+            repo = cls(create_database(path), path)
+        except BaseException:
+            lock.release()
+            raise
+        repo._lock = lock
+        return repo
 
     def close(self) -> None:
         conn = self.db.conn
-        if not self.read_only:
-            try:
-                conn.execute("PRAGMA optimize")
-            except sqlite3.Error:
-                pass
-        conn.close()
+        try:
+            if not self.read_only:
+                try:
+                    conn.execute("PRAGMA optimize")
+                except sqlite3.Error:
+                    pass
+                mark_session_closed(conn)
+            conn.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
 
     def __enter__(self) -> Repository:
         return self

@@ -1,0 +1,162 @@
+"""Integrity on open: damaged files are detected, refused, and never written to."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from kpm_desktop.domain.marks import Mark
+from kpm_desktop.storage.backup import content_hash
+from kpm_desktop.storage.database import wal_path
+from kpm_desktop.storage.errors import DamagedFileError, NewerVersionError
+from kpm_desktop.storage.lock import lock_path_for
+from kpm_desktop.storage.migrations import SCHEMA_VERSION
+from kpm_desktop.storage.repository import Repository
+from tests.conftest import file_hash
+from tests.safety.conftest import REPO_ROOT
+
+PAGE = 4096
+
+
+def _assert_refused_untouched(path: Path) -> None:
+    before = file_hash(path)
+    with pytest.raises(DamagedFileError) as info:
+        Repository.open(path)
+    assert path.name in str(info.value) and "\n" not in str(info.value)
+    assert info.value.problems
+    with pytest.raises(DamagedFileError):
+        Repository.open(path, read_only=True)
+    assert file_hash(path) == before
+    assert not lock_path_for(path).exists()
+    assert not list(path.parent.glob("*.damaged-*"))  # moving aside needs the user's consent
+
+
+@pytest.mark.parametrize("keep", [0.5, 0.8, 0.95])
+def test_truncated_file_is_refused(demo_file: Path, keep: float) -> None:
+    data = demo_file.read_bytes()
+    cut = int(len(data) * keep) // PAGE * PAGE + 100  # also cut inside a page
+    demo_file.write_bytes(data[:cut])
+    _assert_refused_untouched(demo_file)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_random_bytes_over_pages_are_detected(demo_file: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    data = bytearray(demo_file.read_bytes())
+    n_pages = len(data) // PAGE
+    for page in rng.sample(range(1, n_pages), 3):  # never page 0: that is the header
+        start = page * PAGE + rng.randrange(0, 64)
+        data[start : start + 512] = rng.randbytes(512)
+    demo_file.write_bytes(bytes(data))
+    _assert_refused_untouched(demo_file)
+
+
+def test_foreign_key_violation_counts_as_damage(demo_file: Path) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(demo_file)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("DELETE FROM customers WHERE id = (SELECT min(customer_id) FROM notes)")
+    conn.commit()
+    conn.close()
+    before = file_hash(demo_file)
+    with pytest.raises(DamagedFileError, match="foreign keys"):
+        Repository.open(demo_file)
+    assert file_hash(demo_file) == before
+
+
+def test_file_copied_without_its_wal_while_open_is_refused(demo_file: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy" / "demo.kpm"
+    copy.parent.mkdir()
+    with Repository.open(demo_file) as repo:
+        m = repo.load_matrix()
+        repo.set_marks([(m.customers[0].id, m.products[0].id, Mark.NEED)])
+        assert wal_path(demo_file).stat().st_size > 0
+        shutil.copyfile(demo_file, copy)  # what a careless copy / sync client does
+    _assert_refused_untouched(copy)
+    with Repository.open(demo_file) as repo:  # the original, closed cleanly, is fine
+        assert repo.verify() == []
+
+
+KILLED_WRITER = textwrap.dedent(
+    """
+    import sys
+    from kpm_desktop.domain.marks import Mark
+    from kpm_desktop.storage.repository import Repository
+    repo = Repository.open(sys.argv[1])
+    m = repo.load_matrix()
+    repo.set_marks([(c.id, m.products[0].id, Mark.COMPETITOR) for c in m.customers])
+    print("written", flush=True)
+    sys.stdin.readline()
+    """
+)
+
+
+def _killed_writer(path: Path) -> None:
+    with subprocess.Popen(
+        [sys.executable, "-c", KILLED_WRITER, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO_ROOT,
+    ) as proc:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "written"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+
+
+def test_missing_wal_after_a_crash_is_refused(demo_file: Path) -> None:
+    _killed_writer(demo_file)
+    assert wal_path(demo_file).stat().st_size > 0
+    wal_path(demo_file).unlink()  # the log with the latest changes is gone
+    demo_file.with_name(demo_file.name + "-shm").unlink(missing_ok=True)
+    before = file_hash(demo_file)
+    with pytest.raises(DamagedFileError, match="change log"):
+        Repository.open(demo_file)
+    assert file_hash(demo_file) == before
+
+
+def test_crash_with_wal_recovers_every_committed_change(demo_file: Path) -> None:
+    _killed_writer(demo_file)
+    assert lock_path_for(demo_file).exists()  # stale lock of the killed writer
+    start = time.perf_counter()
+    with Repository.open(demo_file) as repo:
+        assert repo._lock is not None and repo._lock.took_over is not None
+        m = repo.load_matrix()
+        assert all(m.mark(r, 0) is Mark.COMPETITOR for r in range(m.n_rows))
+        assert repo.verify() == []
+    assert time.perf_counter() - start < 30
+
+
+def test_newer_version_file_stays_untouched(demo_file: Path) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(demo_file)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    before = file_hash(demo_file)
+    names_before = sorted(p.name for p in demo_file.parent.iterdir())
+    with pytest.raises(NewerVersionError, match=f"file format {SCHEMA_VERSION + 1}"):
+        Repository.open(demo_file)
+    with pytest.raises(NewerVersionError):
+        Repository.open(demo_file, read_only=True)
+    assert file_hash(demo_file) == before
+    assert sorted(p.name for p in demo_file.parent.iterdir()) == names_before
+
+
+def test_sound_file_opens_and_hash_is_stable(demo_file: Path) -> None:
+    before = content_hash(demo_file)
+    with Repository.open(demo_file) as repo:
+        assert content_hash(repo.conn) == before
+    assert content_hash(demo_file) == before
