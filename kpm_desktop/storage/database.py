@@ -84,10 +84,14 @@ def _table_names(conn: sqlite3.Connection) -> set[str]:
     return {r[0] for r in rows}
 
 
-# Set (and checkpointed into the main file) while a writer has the file open, removed on a
-# clean close: finding it with no -wal beside the file means the write-ahead log holding the
-# latest changes was lost (deleted, or the file copied alone while open).
+# The open-session marker: while a writer has the file open, the main database file says
+# "1" and the write-ahead log says "2"; a clean close removes it. Finding "1" with no -wal
+# (or an empty one) beside the file means the log holding the latest changes was lost: the
+# file was copied alone while open, or the -wal was deleted after a crash. A complete copy
+# made with the backup API carries "2" and is fine. Automatic checkpoints are off on the
+# writer so that the main file never receives "2"; ``checkpoint`` does the dance instead.
 SESSION_KEY = "_kpm_session_open"
+CHECKPOINT_WAL_BYTES = 4 * 1024 * 1024
 
 
 def wal_path(path: Path) -> Path:
@@ -104,13 +108,35 @@ def foreign_key_problems(conn: sqlite3.Connection) -> list[str]:
     return [f"{len(fk)} rows violate foreign keys (first in table {fk[0][0]})"]
 
 
+def _set_marker(conn: sqlite3.Connection, value: str) -> None:
+    conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (SESSION_KEY, value))
+
+
+def checkpoint(conn: sqlite3.Connection) -> None:
+    """Copy the write-ahead log into the main file, keeping the marker protocol above.
+
+    PASSIVE: never waits for readers; SQLite restarts the log at the next write when it can.
+    """
+    if conn.in_transaction:
+        return
+    _set_marker(conn, "1")
+    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+    _set_marker(conn, "2")
+
+
+def maybe_checkpoint(conn: sqlite3.Connection, path: Path) -> None:
+    """Checkpoint once the log has grown past ``CHECKPOINT_WAL_BYTES`` (after a commit)."""
+    try:
+        size = wal_path(path).stat().st_size
+    except OSError:
+        return
+    if size > CHECKPOINT_WAL_BYTES:
+        checkpoint(conn)
+
+
 def _mark_session_open(conn: sqlite3.Connection) -> None:
-    conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, '1')", (SESSION_KEY,))
-    # Into the main file, so that it is there even if the -wal goes missing later.
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-    # ...and one frame in the WAL at once: a present, non-empty -wal is then the sign of a
-    # healthy open (a reader's probe may leave an empty one behind).
-    conn.execute("UPDATE settings SET value = '2' WHERE key = ?", (SESSION_KEY,))
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    checkpoint(conn)
 
 
 def mark_session_closed(conn: sqlite3.Connection) -> None:
@@ -200,7 +226,7 @@ def _session_marker(conn: sqlite3.Connection) -> bool:
         row = conn.execute("SELECT value FROM settings WHERE key = ?", (SESSION_KEY,)).fetchone()
     except sqlite3.DatabaseError:
         return False
-    return row is not None
+    return row is not None and row[0] == "1"  # "2" lives only in the log (see SESSION_KEY)
 
 
 def open_database(path: Path | str, *, read_only: bool = False) -> sqlite_utils.Database:

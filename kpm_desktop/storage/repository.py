@@ -45,6 +45,7 @@ from kpm_desktop.storage.convert import (
 from kpm_desktop.storage.database import (
     create_database,
     mark_session_closed,
+    maybe_checkpoint,
     open_database,
     quick_check,
 )
@@ -257,6 +258,8 @@ class Repository:
             raise ReadOnlyError(f"{self.path.name} is open read-only")
         with self.db.atomic():
             yield self.db.conn
+        if not self.db.conn.in_transaction:
+            maybe_checkpoint(self.db.conn, self.path)
 
     def _q(self, sql: str, params: Sequence | dict = ()) -> list[tuple]:
         return self.conn.execute(sql, params).fetchall()

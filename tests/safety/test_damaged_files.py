@@ -160,3 +160,36 @@ def test_sound_file_opens_and_hash_is_stable(demo_file: Path) -> None:
     with Repository.open(demo_file) as repo:
         assert content_hash(repo.conn) == before
     assert content_hash(demo_file) == before
+
+
+def test_copy_through_the_backup_api_while_open_is_complete(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    copy = tmp_path / "copy.kpm"
+    with Repository.open(demo_file) as repo:
+        m = repo.load_matrix()
+        repo.set_marks([(m.customers[0].id, m.products[0].id, Mark.NEED)])
+        dst = sqlite3.connect(copy)
+        repo.conn.backup(dst)
+        dst.close()
+        expected = content_hash(repo.conn)
+    with Repository.open(copy) as repo:
+        assert content_hash(repo.conn) == expected
+
+
+def test_checkpoints_keep_missing_wal_detectable(
+    demo_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kpm_desktop.storage import database
+
+    monkeypatch.setattr(database, "CHECKPOINT_WAL_BYTES", 1)  # checkpoint after every commit
+    copy = tmp_path / "copy.kpm"
+    with Repository.open(demo_file) as repo:
+        m = repo.load_matrix()
+        for r in range(5):
+            repo.set_marks([(m.customers[r].id, m.products[0].id, Mark.NEED)])
+        shutil.copyfile(demo_file, copy)
+    with pytest.raises(DamagedFileError, match="change log"):
+        Repository.open(copy)
