@@ -1,0 +1,126 @@
+"""Every user-facing import message, as English format strings under stable keys.
+
+The GUI translates them with ``QCoreApplication.translate("import", MESSAGES[key])`` and then
+formats the parameters; the CLI formats the English text. Keys never change meaning; add a
+new key instead of rewording one into something else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+MESSAGES: dict[str, str] = {
+    # -- whole-file failures (the import stops, nothing is written) ---------------------------
+    "file_missing": "{file}: file not found",
+    "file_unreadable": "{file} cannot be read: {detail}",
+    "file_empty": "{file} is empty",
+    "file_too_large": "{file} is larger than {limit_mb} MB; split it or export fewer columns",
+    "not_a_table": "{file} is not a CSV or Excel file (it looks like {what})",
+    "binary_text": "{file} contains binary data, not text, so it is not a CSV file",
+    "mixed_encodings": (
+        "{file} mixes text encodings (line {utf8_line} is UTF-8, line {other_line} is not); "
+        "save it again as UTF-8 and import that"
+    ),
+    "xls_legacy": (
+        "{file} is an old Excel 97-2003 workbook (.xls); open it in Excel or LibreOffice, "
+        "save it as .xlsx or CSV and import that"
+    ),
+    "xlsx_encrypted": (
+        "{file} is password-protected; remove the password in Excel and import it again"
+    ),
+    "zip_bomb": (
+        "{file} would expand to more than {limit_mb} MB (a damaged or malicious workbook); refused"
+    ),
+    "xml_forbidden": (
+        "{file} contains XML entity or DTD declarations, which a workbook never needs; "
+        "refused for safety"
+    ),
+    "xlsx_damaged": "{file} is not a valid Excel workbook ({detail})",
+    "defusedxml_inactive": (
+        "Excel files cannot be read safely on this installation (defusedxml is not active); "
+        "import a CSV file instead"
+    ),
+    "sheet_missing": "{file} has no sheet named '{sheet}' (sheets: {sheets})",
+    "no_data": "{file} contains no data rows",
+    "too_many_rows": ("{file} has more than {limit} rows; split it or filter it before importing"),
+    "too_many_columns": (
+        "{file} has more than {limit} columns; this is not a customer or product table"
+    ),
+    "cell_too_large_csv": (
+        "{file}, row {row}: a cell is larger than {limit} characters; this is not a table export"
+    ),
+    "csv_malformed": "{file}, row {row}: {detail}",
+    "no_header": "no header row found in the first {rows} rows of {file}",
+    "mapping_missing": "no column for '{field}' (columns: {columns}); choose one in the mapping",
+    "mapping_bad_column": "column '{column}' for '{field}' does not exist (columns: {columns})",
+    "data_sheet_missing": (
+        "{file} has no '{sheets}' sheet with the columns of a KPM export (needed: {needed})"
+    ),
+    "unknown_kind": "unknown import kind '{kind}' (use {kinds})",
+    "stale_plan": ("the matrix changed since the preview was computed; compute the preview again"),
+    "cancelled": "import cancelled; nothing was changed",
+    # -- problems of single rows or cells (the row or cell is skipped) ------------------------
+    "p_cell_too_long": "text longer than {limit} characters ignored",
+    "p_formula": "formula not imported ({text}); replace formulas by their values",
+    "p_bad_number": "'{text}' is not a number",
+    "p_bad_date": "'{text}' is not a date",
+    "p_bad_mark": "'{text}' is not a mark (use X, W, B, K or Wettbewerb, Bedarf, kein Bedarf)",
+    "p_bad_fill": (
+        "fill colour {colour} has no meaning here (red = competitor, green = need, gray = no need)"
+    ),
+    "p_missing_customer": "no customer number or name",
+    "p_missing_product": "no product number or name",
+    "p_ambiguous_customer": "'{name}' matches {count} customers; add the customer number",
+    "p_ambiguous_product": "'{name}' matches {count} products; add the product number",
+    "p_duplicate_row": "same {what} as row {first}; row ignored",
+    "p_conflicting_duplicate": "says {mark} but row {first} says {other} for the same cell; ignored",
+    "p_ragged_row": "row has {count} cells but the header has {expected}; extra cells ignored",
+    "p_totals_row": "totals row skipped",
+    "p_product_header_empty": "column has marks but no product name in the header; ignored",
+    "p_revenue_without_mark": "revenue for a cell marked {mark} is not imported",
+    # -- conflicts (listed for a decision: keep mine / take imported) -------------------------
+    "c_mark": "marked {mine} in the matrix, the import says {theirs}",
+    "c_details": "{fields} differ between the matrix and the import",
+    # -- summary ---------------------------------------------------------------------------------
+    "summary": (
+        "customers: {new_customers} new, {updated_customers} updated, "
+        "{unchanged_customers} unchanged; products: {new_products} new, "
+        "{updated_products} updated, {unchanged_products} unchanged; "
+        "cells: {cells} to write, {unchanged_cells} unchanged; "
+        "conflicts: {conflicts}; problems: {problems}"
+    ),
+}
+
+
+def text(key: str, **params: Any) -> str:
+    """The English message for ``key`` with its parameters filled in."""
+    return MESSAGES[key].format(**params)
+
+
+class ImportFailure(Exception):
+    """The whole import cannot go on. ``str(exc)`` is the English one-line message."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(text(key, **params))
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something in one row or cell of the source that was skipped.
+
+    ``row`` is the 1-based row of the source file or sheet, ``column`` the 1-based column
+    (0 when the problem concerns the whole row).
+    """
+
+    row: int
+    column: int
+    column_name: str
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        return text(self.key, **self.params)

@@ -1,0 +1,320 @@
+"""Reading a source file into a plain table of cell values, safely.
+
+The content decides how a file is read, not its name: a CSV saved as ``.xlsx`` is read as
+CSV, a PDF named ``.csv`` is refused with a message naming what it is. Every limit below
+exists so that a broken or malicious file ends with a clear message within seconds and
+bounded memory, before anything is written anywhere.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kpm_desktop.import_export.messages import ImportFailure
+
+MAX_FILE_BYTES = 64 * 1024 * 1024  # a 50,000-row sales export is ~3 MB
+MAX_UNZIPPED_BYTES = 256 * 1024 * 1024  # an M-size matrix sheet is ~50 MB of XML
+MAX_ZIP_RATIO = 500  # real sheets compress 10-50x; a bomb compresses ~1000x
+MAX_ROWS = 200_000
+MAX_COLUMNS = 4_096  # the largest matrix (L) has 1,000 products
+MAX_CELL_CHARS = 32_767  # Excel's own limit per cell
+CSV_FIELD_LIMIT = 131_072  # the csv module's default field limit (process-wide, left as is)
+
+Progress = Callable[[int], None]  # rows read so far
+
+
+@dataclass(slots=True)
+class RawTable:
+    """A sheet or CSV file as read: ``rows[i]`` is source row ``i + 1``.
+
+    ``fills`` (XLSX only, when asked for) holds the solid fill colour of each cell as
+    "RRGGBB" or None, aligned with ``rows``.
+    """
+
+    source: str
+    rows: list[list[object]]
+    fills: list[list[str | None]] | None = None
+    sheet: str | None = None
+    sheets: list[str] = field(default_factory=list)
+    encoding: str = ""
+    delimiter: str = ""
+    decimal_comma: bool = True
+    format: str = "csv"
+
+
+def _size_check(path: Path) -> int:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise ImportFailure("file_missing", file=path.name) from None
+    except OSError as exc:
+        raise ImportFailure("file_unreadable", file=path.name, detail=exc.strerror) from None
+    if not path.is_file():
+        raise ImportFailure("file_unreadable", file=path.name, detail="not a file")
+    if size == 0:
+        raise ImportFailure("file_empty", file=path.name)
+    if size > MAX_FILE_BYTES:
+        raise ImportFailure(
+            "file_too_large", file=path.name, limit_mb=MAX_FILE_BYTES // (1024 * 1024)
+        )
+    return size
+
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"MZ", "a Windows program"),
+    (b"\x7fELF", "a program"),
+)
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def sniff(path: Path) -> str:
+    """Return "csv" or "xlsx" by content, or raise ImportFailure saying what the file is."""
+    _size_check(path)
+    with path.open("rb") as fh:
+        head = fh.read(8192)
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return "xlsx"
+    if head.startswith(_OLE_MAGIC):
+        data = path.read_bytes()
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise ImportFailure("xlsx_encrypted", file=path.name)
+        if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
+            raise ImportFailure("xls_legacy", file=path.name)
+        raise ImportFailure("not_a_table", file=path.name, what="an old Office document")
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            raise ImportFailure("not_a_table", file=path.name, what=what)
+    return "csv"
+
+
+def read_table(
+    path: Path | str,
+    *,
+    sheet: str | None = None,
+    sheet_candidates: tuple[str, ...] = (),
+    want_fills: bool = False,
+    progress: Progress | None = None,
+) -> RawTable:
+    """Read a CSV or XLSX file (decided by content) into a RawTable.
+
+    Args:
+        sheet: the sheet to read (XLSX); None = ``sheet_candidates`` or the active sheet.
+        sheet_candidates: sheet names tried in order when ``sheet`` is None.
+        want_fills: also collect cell fill colours (XLSX matrix sheets).
+
+    Raises:
+        ImportFailure: with a user-facing message; nothing has been written anywhere.
+    """
+    path = Path(path)
+    if sniff(path) == "xlsx":
+        from kpm_desktop.import_export.xlsx_reader import read_xlsx
+
+        return read_xlsx(
+            path,
+            sheet=sheet,
+            sheet_candidates=sheet_candidates,
+            want_fills=want_fills,
+            progress=progress,
+        )
+    return read_csv(path, progress=progress)
+
+
+# -- CSV ------------------------------------------------------------------------------------
+_UTF8_SEQ = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+
+
+def decode_text(data: bytes, name: str) -> tuple[str, str]:
+    """Decode CSV bytes: BOMs first, then strict UTF-8, then Windows-1252 (German Excel).
+
+    Raises:
+        ImportFailure: binary data, or lines in different encodings.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        encoding = "utf-8-sig"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"  # Excel's "Unicode text" export
+    elif b"\x00" in data[:4096]:
+        sample = data[:4096]
+        if sample[1::2].count(0) > len(sample) // 4 and sample[0::2].count(0) == 0:
+            encoding = "utf-16-le"
+        elif sample[0::2].count(0) > len(sample) // 4 and sample[1::2].count(0) == 0:
+            encoding = "utf-16-be"
+        else:
+            raise ImportFailure("binary_text", file=name)
+    else:
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
+        _check_mixed(data, name)
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            return data.decode("latin-1"), "latin-1"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ImportFailure("file_unreadable", file=name, detail=f"not valid {encoding}") from exc
+    if "\x00" in text:
+        raise ImportFailure("binary_text", file=name)
+    return text, encoding
+
+
+def _check_mixed(data: bytes, name: str) -> None:
+    """Refuse a file where some lines are UTF-8 and others are not (copy-pasted exports)."""
+    utf8_line = other_line = 0
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            other_line = other_line or number
+        else:
+            if _UTF8_SEQ.search(line):
+                utf8_line = utf8_line or number
+        if utf8_line and other_line:
+            raise ImportFailure(
+                "mixed_encodings", file=name, utf8_line=utf8_line, other_line=other_line
+            )
+
+
+_DELIMITERS = (";", "\t", ",", "|")
+
+
+def detect_delimiter(lines: list[str]) -> str:
+    """The delimiter that splits the sample lines into the most consistent columns."""
+    best, best_score = ";", -1.0
+    for delim in _DELIMITERS:
+        try:
+            counts = [len(r) for r in csv.reader(lines, delimiter=delim) if any(r)]
+        except csv.Error:
+            continue
+        if not counts:
+            continue
+        width, freq = Counter(counts).most_common(1)[0]
+        if width < 2:
+            continue
+        score = freq / len(counts) * 1000 + min(width, 999)
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+_GERMAN_NUM = re.compile(r"^[-+]?[\d.]*\d,\d+-?$")
+_ENGLISH_NUM = re.compile(r"^[-+]?[\d,]*\d\.\d+-?$")
+
+
+def _decimal_comma(sample: list[str], delimiter: str) -> bool:
+    """Whether numbers in the file use a decimal comma (German) - decided by the sample cells,
+    and for a tie by the delimiter (";" is what German Excel writes)."""
+    german = english = 0
+    try:
+        for row in csv.reader(sample, delimiter=delimiter):
+            for cell in row:
+                cell = cell.strip().replace(" ", "")
+                if _GERMAN_NUM.match(cell) and not _THOUSANDS_ONLY.match(cell):
+                    german += 1
+                elif _ENGLISH_NUM.match(cell) and not _THOUSANDS_ONLY.match(cell):
+                    english += 1
+    except csv.Error:
+        pass
+    if german != english:
+        return german > english
+    return delimiter != ","
+
+
+_THOUSANDS_ONLY = re.compile(r"^\d{1,3}([.,]\d{3})+$")  # "1.234" says nothing
+
+
+def read_csv(path: Path, progress: Progress | None = None) -> RawTable:
+    path = Path(path)
+    _size_check(path)
+    text, encoding = decode_text(path.read_bytes(), path.name)
+    if not text.strip():
+        raise ImportFailure("file_empty", file=path.name)
+    sample = text[:65536].splitlines()[:50]
+    delimiter = detect_delimiter(sample)
+    decimal_comma = _decimal_comma(sample, delimiter)
+    rows: list[list[object]] = []
+    append = rows.append
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    number = 0
+    try:
+        for number, row in enumerate(reader, start=1):
+            if len(row) > MAX_COLUMNS:
+                raise ImportFailure("too_many_columns", file=path.name, limit=MAX_COLUMNS)
+            if number > MAX_ROWS:
+                raise ImportFailure("too_many_rows", file=path.name, limit=MAX_ROWS)
+            append(row)
+            if progress is not None and number % 10_000 == 0:
+                progress(number)
+    except csv.Error as exc:
+        if "field limit" in str(exc):
+            raise ImportFailure(
+                "cell_too_large_csv", file=path.name, row=number + 1, limit=CSV_FIELD_LIMIT
+            ) from None
+        raise ImportFailure(
+            "csv_malformed", file=path.name, row=number + 1, detail=str(exc)
+        ) from None
+    if not any(any(c.strip() for c in r) for r in rows):
+        raise ImportFailure("no_data", file=path.name)
+    return RawTable(
+        source=path.name,
+        rows=rows,
+        encoding=encoding,
+        delimiter=delimiter,
+        decimal_comma=decimal_comma,
+        format="csv",
+    )
+
+
+def xlsx_zip_check(path: Path) -> zipfile.ZipFile:
+    """Open the ZIP container and refuse bombs and non-workbooks before any XML is parsed.
+
+    zipfile never yields more bytes than a member declares, so checking declared sizes
+    bounds what openpyxl can be made to decompress.
+    """
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ImportFailure("xlsx_damaged", file=path.name, detail=str(exc)) from None
+    try:
+        infos = archive.infolist()
+        names = {i.filename for i in infos}
+        if "xl/workbook.xml" not in names:
+            if "word/document.xml" in names:
+                what = "a Word document"
+            elif "ppt/presentation.xml" in names:
+                what = "a PowerPoint presentation"
+            elif "content.xml" in names:
+                what = "an OpenDocument file; save it as .xlsx or CSV"
+            else:
+                what = "a ZIP archive"
+            raise ImportFailure("not_a_table", file=path.name, what=what)
+        total = 0
+        limit_mb = MAX_UNZIPPED_BYTES // (1024 * 1024)
+        for info in infos:
+            total += info.file_size
+            ratio = info.file_size / max(info.compress_size, 1)
+            if total > MAX_UNZIPPED_BYTES or (info.file_size > 1_000_000 and ratio > MAX_ZIP_RATIO):
+                raise ImportFailure("zip_bomb", file=path.name, limit_mb=limit_mb)
+    except BaseException:
+        archive.close()
+        raise
+    return archive
