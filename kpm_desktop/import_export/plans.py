@@ -512,9 +512,9 @@ class _Builder:
         new = Customer(name=name, number=number, id=self.temp_id(), **(attrs or {}))
         if uuid:
             new.uuid = uuid
+        self._suggest("customer", self.customers, name, key, row)
         self.customers.add(new)
         self.customer_changes[new.id] = EntityChange(after=new, rows=[row])  # type: ignore[index]
-        self._suggest("customer", self.customers, name, key, row)
         return new
 
     def product(
@@ -546,9 +546,9 @@ class _Builder:
         new = Product(name=name, number=number, id=self.temp_id())
         if uuid:
             new.uuid = uuid
+        self._suggest("product", self.products, name, key, row)
         self.products.add(new)
         self.product_changes[new.id] = EntityChange(after=new, rows=[row])  # type: ignore[index]
-        self._suggest("product", self.products, name, key, row)
         return new
 
     def update_entity(
@@ -690,7 +690,12 @@ class _Builder:
                     update["number"] = number
                 # The CRM is the master of names, but only when it says which customer it means.
                 result = self.customers.match(number, "", "") if number else None
-                if name and result is not None and result.how == "number":
+                if (
+                    name
+                    and result is not None
+                    and result.how == "number"
+                    and customer_key(name) != customer_key(customer.name)
+                ):
                     update["name"] = name
                 self.update_entity(self.customer_changes, self.customers, customer, update, row)
 
@@ -721,7 +726,12 @@ class _Builder:
                 self.seen_products[product.id] = row
                 if number:
                     update["number"] = number
-                if name and number and self.products.match(number).how == "number":
+                if (
+                    name
+                    and number
+                    and self.products.match(number).how == "number"
+                    and product_key(name) != product_key(product.name)
+                ):
                     update["name"] = name
             self.update_entity(self.product_changes, self.products, product, update, row)
 
@@ -767,6 +777,11 @@ class _Builder:
             product = self.product(row, p_number, p_name)
             if customer is None or product is None:
                 continue
+            assert customer.id is not None and product.id is not None
+            if customer.id > 0:
+                self.seen_customers.setdefault(customer.id, row)
+            if product.id > 0:
+                self.seen_products.setdefault(product.id, row)
             key = (customer.id, product.id)
             entry = wanted.get(key)
             if entry is None:

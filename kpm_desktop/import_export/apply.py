@@ -1,0 +1,182 @@
+"""Applying an ImportPlan in one transaction, and reverting it exactly (undo).
+
+``apply_plan`` first proves the plan still describes the file (nothing changed since the
+preview), takes a verified backup, then writes groups, products, competitors, customers and
+cells in ONE transaction: on any error nothing is written. It returns an ``AppliedImport``
+holding everything ``revert_import`` needs to put the file back the way it was; redo is
+applying the same plan again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+
+from kpm_desktop.domain.entities import CellRecord, Customer, Product
+from kpm_desktop.import_export.messages import ImportFailure
+from kpm_desktop.import_export.plans import SOURCE, ImportPlan
+from kpm_desktop.storage.backup import REASON_IMPORT, make_backup
+from kpm_desktop.storage.convert import utc_now
+from kpm_desktop.storage.repository import CellChange as StoredChange
+from kpm_desktop.storage.repository import Repository
+
+Backup = Callable[[Repository, str], Path]
+
+
+@dataclass(slots=True)
+class AppliedImport:
+    """What one applied import changed (ids in the file), enough to revert it exactly."""
+
+    customer_ids: list[int] = field(default_factory=list)  # created
+    product_ids: list[int] = field(default_factory=list)  # created
+    group_ids: list[int] = field(default_factory=list)  # created
+    competitor_ids: list[int] = field(default_factory=list)  # created
+    customers_before: list[Customer] = field(default_factory=list)  # updated, old versions
+    products_before: list[Product] = field(default_factory=list)
+    old_cells: list[StoredChange] = field(default_factory=list)  # from write_cells
+    backup: Path | None = None
+    at: datetime | None = None
+
+    @property
+    def cells_written(self) -> int:
+        return len(self.old_cells)
+
+
+def _default_backup(repo: Repository, reason: str) -> Path:
+    return make_backup(repo, reason)
+
+
+def check_current(repo: Repository, plan: ImportPlan) -> None:
+    """Raise ImportFailure("stale_plan") when the file no longer matches the plan's 'before'."""
+    for change in plan.changes_to_write():
+        cid, pid = change.customer_id, change.product_id
+        if cid > 0 and pid > 0 and repo.get_cell(cid, pid) != change.before:
+            raise ImportFailure("stale_plan")
+    for entity_changes, getter in (
+        (plan.customers, repo.get_customer),
+        (plan.products, repo.get_product),
+    ):
+        for ec in entity_changes:
+            if ec.before is not None and getter(ec.before.id) != ec.before:  # type: ignore[operator, arg-type]
+                raise ImportFailure("stale_plan")
+
+
+def apply_plan(
+    repo: Repository,
+    plan: ImportPlan,
+    *,
+    backup: Backup | None = _default_backup,
+    progress: Callable[[int, int], None] | None = None,
+) -> AppliedImport:
+    """Write the plan (with its current conflict choices) in one transaction.
+
+    Args:
+        backup: takes a backup just before writing (None: no backup, e.g. undo/redo).
+        progress: called with (done, total) cell counts.
+
+    Raises:
+        ImportFailure: the file changed since the plan was computed (nothing written).
+        StorageError: the backup or the write failed (nothing written).
+    """
+    check_current(repo, plan)
+    result = AppliedImport(at=utc_now())
+    if plan.is_empty:
+        return result
+    if backup is not None:
+        result.backup = backup(repo, REASON_IMPORT)
+    ids: dict[int, int] = {}  # temporary (negative) id -> real id
+    at = result.at
+    with repo.transaction():
+        for group in plan.groups:
+            real = repo.add_group(replace(group, id=None))
+            ids[group.id] = real.id  # type: ignore[index]
+            result.group_ids.append(real.id)  # type: ignore[arg-type]
+        new_products = [p.after for p in plan.products if p.is_new]
+        created = repo.add_products(
+            [
+                replace(
+                    p,  # type: ignore[arg-type]
+                    id=None,
+                    group_id=ids.get(p.group_id, p.group_id),  # type: ignore[union-attr, arg-type]
+                )
+                for p in new_products
+            ]
+        )
+        for temp, real in zip(new_products, created, strict=True):
+            ids[temp.id] = real.id  # type: ignore[index]
+            result.product_ids.append(real.id)  # type: ignore[arg-type]
+        for ec in plan.products:
+            if not ec.is_new:
+                after = ec.after
+                group_id = ids.get(after.group_id, after.group_id)  # type: ignore[union-attr, arg-type]
+                result.products_before.append(
+                    repo.update_product(replace(after, group_id=group_id))  # type: ignore[arg-type]
+                )
+        for comp in plan.competitors:
+            real_comp = repo.add_competitor(comp.name)
+            ids[comp.id] = real_comp.id  # type: ignore[index]
+            result.competitor_ids.append(real_comp.id)  # type: ignore[arg-type]
+        new_customers = [c.after for c in plan.customers if c.is_new]
+        created_c = repo.add_customers([replace(c, id=None) for c in new_customers])  # type: ignore[misc]
+        for temp, real in zip(new_customers, created_c, strict=True):
+            ids[temp.id] = real.id  # type: ignore[index]
+            result.customer_ids.append(real.id)  # type: ignore[arg-type]
+        for ec in plan.customers:
+            if not ec.is_new:
+                result.customers_before.append(repo.update_customer(ec.after))  # type: ignore[arg-type]
+        changes: list[StoredChange] = []
+        for ch in plan.changes_to_write():
+            after: CellRecord = ch.after
+            competitor = after.competitor_id
+            after = replace(
+                after,
+                competitor_id=ids.get(competitor, competitor) if competitor is not None else None,
+                verified_at=after.verified_at or at,
+                updated_at=at,
+                source=SOURCE,
+            )
+            changes.append(
+                (
+                    ids.get(ch.customer_id, ch.customer_id),
+                    ids.get(ch.product_id, ch.product_id),
+                    after,
+                )
+            )
+        total = len(changes)
+        step = 20_000
+        for start in range(0, total, step):
+            result.old_cells.extend(
+                repo.write_cells(changes[start : start + step], source=SOURCE, at=at)
+            )
+            if progress is not None:
+                progress(min(start + step, total), total)
+    return result
+
+
+def revert_import(repo: Repository, applied: AppliedImport) -> None:
+    """Undo an applied import exactly, in one transaction."""
+    created_customers = set(applied.customer_ids)
+    created_products = set(applied.product_ids)
+    with repo.transaction():
+        restore = [
+            (cid, pid, rec)
+            for cid, pid, rec in applied.old_cells
+            if cid not in created_customers and pid not in created_products
+        ]
+        if restore:
+            repo.write_cells(restore, source=SOURCE + "-undo")
+        for cid in applied.customer_ids:
+            repo.delete_customer(cid)
+        # Newest slot first: every deletion shifts only slots behind it.
+        for pid in reversed(applied.product_ids):
+            repo.delete_product(pid)
+        for customer in applied.customers_before:
+            repo.update_customer(customer)
+        for product in applied.products_before:
+            repo.update_product(product)
+        for comp_id in applied.competitor_ids:
+            repo.delete_competitor(comp_id)
+        for group_id in applied.group_ids:
+            repo.delete_group(group_id)
