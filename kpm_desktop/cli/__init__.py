@@ -15,7 +15,18 @@ from kpm_desktop import __version__
 from kpm_desktop.storage.errors import StorageError
 
 # Order is the order in `kpm --help`.
-COMMAND_MODULES = ("demo", "generate", "info", "check", "insights", "diff", "snapshot", "import")
+COMMAND_MODULES = (
+    "demo",
+    "generate",
+    "info",
+    "check",
+    "insights",
+    "diff",
+    "snapshot",
+    "import",
+    "backup",
+    "restore",
+)
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 

@@ -570,3 +570,31 @@ def _copy_into(backup_path: Path, target: Path) -> None:
         raise BackupError(f"cannot restore into {target.name}: {exc}") from exc
     finally:
         src.close()
+
+
+def newest_good_backup(
+    matrix_path: Path | str, *, root: Path | None = None, max_checked: int = 10
+) -> BackupInfo | None:
+    """The newest backup of a file that passes verification (checks at most ``max_checked``)."""
+    for info in list_backups(matrix_path, root=root)[:max_checked]:
+        if not verify_backup(info.path):
+            return info
+    return None
+
+
+def resolve_backup(matrix_path: Path | str, choice: str, *, root: Path | None = None) -> Path:
+    """A backup chosen by the user: a file path, ``latest``, or its number in the list (1 = newest)."""
+    candidate = Path(choice).expanduser()
+    if candidate.is_file():
+        return candidate
+    infos = list_backups(matrix_path, root=root)
+    if choice == "latest":
+        if not infos:
+            raise BackupError(f"there are no backups of {Path(matrix_path).name}")
+        return infos[0].path
+    if choice.isdigit() and 1 <= int(choice) <= len(infos):
+        return infos[int(choice) - 1].path
+    for info in infos:
+        if info.path.name == choice:
+            return info.path
+    raise BackupError(f"no backup {choice!r} of {Path(matrix_path).name} (see kpm backup --list)")
