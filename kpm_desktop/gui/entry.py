@@ -133,6 +133,9 @@ def run(argv: Sequence[str]) -> int:
     path = startup_file(args.file, window.settings.recent_files())
     window.show()
     window.open_file(path)
+    from kpm_desktop.gui.help_menu import maybe_show_first_run
+
+    maybe_show_first_run(window)
     return app.exec()
 
 

@@ -7,4 +7,4 @@ saved position back). Add one line per feature, like ``cli.COMMAND_MODULES``.
 
 from __future__ import annotations
 
-EXTENSION_MODULES: tuple[str, ...] = ()
+EXTENSION_MODULES: tuple[str, ...] = ("kpm_desktop.gui.help_menu",)

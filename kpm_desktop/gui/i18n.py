@@ -12,6 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from kpm_desktop import APP_ID, ORG_NAME
+
 SUPPORTED = ("de", "en")
 LANGUAGE_KEY = "ui/language"
 _installed: list[QTranslator] = []  # translators must outlive the call that installs them
@@ -33,8 +35,13 @@ def choose_language(setting: str | None = None, system: QLocale | None = None) -
     return "de" if locale.language() == QLocale.Language.German else "en"
 
 
+def user_settings() -> QSettings:
+    """The per-user settings file (same INI file as the main window's UI state)."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG_NAME, APP_ID)
+
+
 def stored_language_setting() -> str:
-    return str(QSettings().value(LANGUAGE_KEY, "system"))
+    return str(user_settings().value(LANGUAGE_KEY, "system"))
 
 
 def current_language() -> str:
