@@ -24,7 +24,7 @@ MAX_UNZIPPED_BYTES = 256 * 1024 * 1024  # an M-size matrix sheet is ~50 MB of XM
 MAX_ZIP_RATIO = 500  # real sheets compress 10-50x; a bomb compresses ~1000x
 MAX_ROWS = 200_000
 MAX_COLUMNS = 4_096  # the largest matrix (L) has 1,000 products
-MAX_CELL_CHARS = 32_767  # Excel's own limit per cell
+MAX_CELL_CHARS = 32_000  # Excel allows 32,767 per cell; openpyxl cuts longer text there
 CSV_FIELD_LIMIT = 131_072  # the csv module's default field limit (process-wide, left as is)
 
 Progress = Callable[[int], None]  # rows read so far

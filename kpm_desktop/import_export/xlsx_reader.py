@@ -27,10 +27,19 @@ def _openpyxl():
     return openpyxl
 
 
-def _defused_errors() -> tuple[type[BaseException], ...]:
+def _failure(path: Path, exc: BaseException) -> ImportFailure:
+    """The user message for an exception from openpyxl (which often wraps the real cause)."""
     from defusedxml import DefusedXmlException
 
-    return (DefusedXmlException,)
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            break
+        if isinstance(seen, DefusedXmlException):
+            return ImportFailure("xml_forbidden", file=path.name)
+        seen = seen.__cause__ or seen.__context__
+    detail = " ".join(f"{type(exc).__name__}: {exc}".split())
+    return ImportFailure("xlsx_damaged", file=path.name, detail=detail[:160])
 
 
 def _open_workbook(path: Path):
@@ -38,14 +47,10 @@ def _open_workbook(path: Path):
     xlsx_zip_check(path).close()
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
-    except _defused_errors():
-        raise ImportFailure("xml_forbidden", file=path.name) from None
     except ImportFailure:
         raise
     except Exception as exc:  # openpyxl raises many types for damaged parts
-        raise ImportFailure(
-            "xlsx_damaged", file=path.name, detail=f"{type(exc).__name__}: {exc}"[:200]
-        ) from None
+        raise _failure(path, exc) from None
 
 
 def sheet_names(path: Path | str) -> list[str]:
@@ -149,14 +154,10 @@ def read_xlsx(
                     fills.append(row_fills)
                 if progress is not None and number % 5_000 == 0:
                     progress(number)
-        except _defused_errors():
-            raise ImportFailure("xml_forbidden", file=path.name) from None
         except ImportFailure:
             raise
         except Exception as exc:
-            raise ImportFailure(
-                "xlsx_damaged", file=path.name, detail=f"{type(exc).__name__}: {exc}"[:200]
-            ) from None
+            raise _failure(path, exc) from None
         return RawTable(
             source=path.name,
             rows=rows,
