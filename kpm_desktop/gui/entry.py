@@ -153,7 +153,7 @@ def profile_startup(path: Path, argv: Sequence[str], lang: str | None = None) ->
     from kpm_desktop.workspace.workspace import Workspace
 
     try:
-        repo = Repository.open(path, read_only=True)
+        repo = Repository.open(path)
     except StorageError as exc:
         print(f"kpm-desktop: {exc}", file=sys.stderr)
         return 2

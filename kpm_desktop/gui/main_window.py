@@ -497,6 +497,10 @@ class MainWindow(QMainWindow):
         )
 
     def _update_status(self) -> None:
+        if self.workspace is not None and self.isVisible() and not self.view.painted_once:
+            # The first count of a large matrix takes a moment: show the matrix first.
+            self._status_timer.start(50)
+            return
         self.status_label.setText(self.status_text())
 
     def _update_title(self) -> None:

@@ -73,6 +73,7 @@ class MatrixModel(QAbstractTableModel):
         self._filtered_cols = False
         self._row_counts: dict[int, MarkCounts] = {}
         self._col_counts: dict[int, MarkCounts] = {}
+        self._totals: list[int] | None = None  # counts per code over the visible part
         if workspace is not None:
             self.set_workspace(workspace)
 
@@ -103,6 +104,7 @@ class MatrixModel(QAbstractTableModel):
         ws = self._ws
         assert ws is not None
         return (
+            (ws.marks_changed, self._on_marks_changed),
             (ws.cells_changed, self._on_cells_changed),
             (ws.structure_about_to_change, self._on_structure_about),
             (ws.structure_changed, self._on_structure_changed),
@@ -128,6 +130,7 @@ class MatrixModel(QAbstractTableModel):
             self._col_pos[c] = j
         self._row_counts.clear()
         self._col_counts.clear()
+        self._totals = None
 
     def _on_structure_about(self) -> None:
         self.beginResetModel()
@@ -138,6 +141,16 @@ class MatrixModel(QAbstractTableModel):
         self._take_matrix()
         self.endResetModel()
         self.visible_changed.emit()
+
+    def _on_marks_changed(self, changes: list[tuple[int, int, int, int]]) -> None:
+        totals = self._totals
+        if totals is None:
+            return
+        row_pos, col_pos = self._row_pos, self._col_pos
+        for r, c, old, new in changes:
+            if row_pos[r] >= 0 and col_pos[c] >= 0:
+                totals[old] -= 1
+                totals[new] += 1
 
     def _on_cells_changed(self, cells: list[tuple[int, int]]) -> None:
         if not cells:
@@ -161,12 +174,16 @@ class MatrixModel(QAbstractTableModel):
 
     # -- filtering / ordering API (used by the filter bar) ---------------------------------
     def set_visible(
-        self, rows: Sequence[int] | None = None, cols: Sequence[int] | None = None
+        self,
+        rows: Sequence[int] | None = None,
+        cols: Sequence[int] | None = None,
+        totals: MarkCounts | None = None,
     ) -> None:
         """Show these matrix rows/columns in this order (None = all, storage order).
 
         One ``layoutChanged``; persistent indexes (selection, current cell) follow their
-        cells or become invalid when hidden.
+        cells or become invalid when hidden. ``totals`` (the counts over the new visible
+        part), when the caller computed them anyway, spare the status bar a recount.
         """
         m = self._matrix
         new_rows = list(range(m.n_rows)) if rows is None else list(rows)
@@ -180,6 +197,14 @@ class MatrixModel(QAbstractTableModel):
         self._filtered_rows = rows is not None
         self._filtered_cols = cols is not None
         self._rebuild_positions()
+        if totals is not None:
+            self._totals = [
+                totals.white,
+                totals.ours,
+                totals.competitor,
+                totals.need,
+                totals.no_need,
+            ]
         if persistent:
             new_list = []
             for idx in persistent:
@@ -195,6 +220,10 @@ class MatrixModel(QAbstractTableModel):
     ) -> None:
         """Alias of ``set_visible`` (rows first) for callers that think in orders."""
         self.set_visible(rows, cols)
+
+    @property
+    def is_filtered_cols(self) -> bool:
+        return self._filtered_cols
 
     @property
     def is_filtered(self) -> bool:
@@ -244,16 +273,21 @@ class MatrixModel(QAbstractTableModel):
         return counts
 
     def visible_totals(self) -> MarkCounts:
-        """Counts over the visible part (status bar)."""
+        """Counts over the visible part (status bar); counted once, then kept up to date."""
+        if self._totals is None:
+            self._totals = list(self._count_visible())
+        return MarkCounts(*self._totals)
+
+    def _count_visible(self) -> tuple[int, ...]:
         m = self._matrix
         if not self._filtered_rows and not self._filtered_cols:
-            return MarkCounts.from_codes(self._grid)
-        n = self._n
-        grid = self._grid
-        if not self._filtered_cols:
-            block = b"".join(grid[r * n : (r + 1) * n] for r in self.rows)
-            return MarkCounts.from_codes(block)
-        return m.totals(self.rows if self._filtered_rows else None, self.cols)
+            c = MarkCounts.from_codes(self._grid)
+        elif not self._filtered_cols:
+            n, grid = self._n, self._grid
+            c = MarkCounts.from_codes(b"".join(grid[r * n : (r + 1) * n] for r in self.rows))
+        else:
+            c = m.totals(self.rows if self._filtered_rows else None, self.cols)
+        return (c.white, c.ours, c.competitor, c.need, c.no_need)
 
     def group_name(self, view_col: int) -> str:
         return self._matrix.product_group_name(self._matrix.products[self.cols[view_col]])

@@ -10,14 +10,31 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QKeySequence, QPainter, QPen
+from PySide6.QtCore import QLine, QModelIndex, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.gui.mark_delegate import MarkDelegate
 from kpm_desktop.gui.matrix_model import MatrixModel
-from kpm_desktop.gui.palette import FILL, GROUP_BAND, LETTER, mark_name, paint_swatch
+from kpm_desktop.gui.palette import (
+    FILL,
+    GROUP_BAND,
+    LETTER,
+    SELECTION_BORDER,
+    SELECTION_OVERLAY,
+    mark_name,
+    paint_swatch,
+)
 
 CELL_W = 24
 CELL_H = 22
@@ -45,6 +62,9 @@ _KEY_MARKS: dict[int, int | None] = {
     Qt.Key.Key_Backspace.value: WHITE,
     Qt.Key.Key_0.value: WHITE,
 }
+_BASE = QColor("#ffffff")
+_GRID_PEN = QPen(QColor("#c8c8c8"), 1)
+_CURRENT_PEN = QPen(SELECTION_BORDER, 2)
 _PLAIN_MODS = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
 
 
@@ -334,18 +354,94 @@ class MatrixView(QTableView):
         self._vheader.setFixedWidth(CUSTOMER_W)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.corner = CornerLegend(self)
-        self._painted = False
+        self.painted_once = False
         self.setAccessibleName(self.tr("Customer/product matrix"))
         self.setToolTip("")
         model.modelReset.connect(self._emit_current)
         model.layoutChanged.connect(self._emit_current)
 
-    def paintEvent(self, event) -> None:
-        """Override: tell startup profiling when the first frame is painted."""
-        super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Override of QTableView.paintEvent: paint the visible page in one loop.
+
+        All sections have the same fixed size, so cell positions are arithmetic; each marked
+        cell is one pixmap blit (white spots are the background), the grid is one
+        ``drawLines`` call and the selection one translucent rectangle per range.
+        """
+        viewport = self.viewport()
+        painter = QPainter(viewport)
+        area = event.rect()
+        painter.fillRect(area, _BASE)
+        model = self._model
+        n_rows, n_cols = model.rowCount(), model.columnCount()
+        if n_rows and n_cols:
+            self._paint_cells(painter, viewport.width(), viewport.height(), n_rows, n_cols)
+        painter.end()
+        if not self.painted_once:
+            self.painted_once = True
             self.first_paint.emit()
+
+    def _paint_cells(self, painter: QPainter, vw: int, vh: int, n_rows: int, n_cols: int) -> None:
+        hh, vhd = self._hheader, self._vheader
+        first_r = max(0, self.rowAt(0))
+        last_r = self.rowAt(vh - 1)
+        last_r = n_rows - 1 if last_r < 0 else last_r
+        first_c = max(0, self.columnAt(0))
+        last_c = self.columnAt(vw - 1)
+        last_c = n_cols - 1 if last_c < 0 else last_c
+        w = hh.defaultSectionSize()
+        h = vhd.defaultSectionSize()
+        x0 = hh.sectionViewportPosition(first_c)
+        y0 = vhd.sectionViewportPosition(first_r)
+        pix = self.delegate.pixmaps_for(w - 1, h - 1)
+        draw = painter.drawPixmap
+        model = self._model
+        grid, n = model.matrix.grid, model.matrix.n_cols
+        rows, cols = model.rows, model.cols
+        identity_cols = not model.is_filtered_cols
+        y = y0
+        for r in range(first_r, last_r + 1):
+            base = rows[r] * n
+            if identity_cols:
+                codes = grid[base + first_c : base + last_c + 1]
+            else:
+                codes = bytes(grid[base + cols[c]] for c in range(first_c, last_c + 1))
+            x = x0
+            for code in codes:
+                if code:
+                    draw(x, y, pix[code])
+                x += w
+            y += h
+        # Grid lines: right and bottom edge of every cell, as in QTableView.
+        right = x0 + (last_c - first_c + 1) * w
+        bottom = y0 + (last_r - first_r + 1) * h
+        lines = [QLine(x - 1, y0, x - 1, bottom - 1) for x in range(x0 + w, right + 1, w)]
+        lines += [QLine(x0, y - 1, right - 1, y - 1) for y in range(y0 + h, bottom + 1, h)]
+        painter.setPen(_GRID_PEN)
+        painter.drawLines(lines)
+        # Selection: one translucent rectangle per visible part of each range.
+        for rng in self.selectionModel().selection():
+            top, bot = max(rng.top(), first_r), min(rng.bottom(), last_r)
+            left, rgt = max(rng.left(), first_c), min(rng.right(), last_c)
+            if top > bot or left > rgt:
+                continue
+            painter.fillRect(
+                QRect(
+                    x0 + (left - first_c) * w,
+                    y0 + (top - first_r) * h,
+                    (rgt - left + 1) * w - 1,
+                    (bot - top + 1) * h - 1,
+                ),
+                SELECTION_OVERLAY,
+            )
+        current = self.currentIndex()
+        if current.isValid():
+            r, c = current.row(), current.column()
+            if first_r <= r <= last_r and first_c <= c <= last_c:
+                painter.setPen(_CURRENT_PEN)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(
+                    QRect(x0 + (c - first_c) * w, y0 + (r - first_r) * h, w - 2, h - 2)
+                )
 
     # -- geometry ----------------------------------------------------------------------------
     def updateGeometries(self) -> None:

@@ -32,6 +32,8 @@ class Workspace(QObject):
 
     Signals:
         cells_changed: list of (row, col) matrix cells whose mark or details changed.
+        marks_changed: the same change as (row, col, old code, new code), emitted just
+            before ``cells_changed`` (for incremental counts).
         structure_about_to_change: emitted before customers/products are added/removed.
         customers_changed: customers were added, removed or edited (matrix rows changed).
         products_changed: products or groups were added, removed or edited.
@@ -42,6 +44,7 @@ class Workspace(QObject):
     """
 
     cells_changed = Signal(list)
+    marks_changed = Signal(list)
     structure_about_to_change = Signal()
     customers_changed = Signal()
     products_changed = Signal()
@@ -199,10 +202,15 @@ class Workspace(QObject):
         m = self.matrix
         row_of, col_of = m.row_of, m.col_of
         cells: list[Cell] = []
+        detail: list[tuple[int, int, int, int]] = []
+        grid, n = m.grid, m.n_cols
         for cid, pid, code in codes:
             r, c = row_of[cid], col_of[pid]
-            m.set_code(r, c, code)
+            old = grid[r * n + c]
+            grid[r * n + c] = code
             cells.append((r, c))
+            detail.append((r, c, old, code))
+        self.marks_changed.emit(detail)
         self.cells_changed.emit(cells)
 
     @contextmanager

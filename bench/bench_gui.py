@@ -1,0 +1,255 @@
+"""Matrix window benchmarks: startup to first painted matrix, peak RSS, page-down repaint.
+
+Prints one JSON line per figure. Baseline in the same run: a QTableWidget filled item by item
+(one QTableWidgetItem with text and background per cell), the naive design, at S and M; it is
+aborted after 60 s and reported as a ratio to the model/view window.
+
+    python bench/bench_gui.py [--sizes S,M,L] [--repeat 3] [--no-baseline]
+
+Every measurement runs in a fresh subprocess with the offscreen Qt platform, so peak RSS is
+that of one app process and no run warms another's caches.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from common import ROOT, emit, machine, matrix_file
+
+BASELINE_LIMIT_S = 60.0
+
+# Page-down repaint: open, show a 1400x900 window, press PageDown N times and time each
+# press until the view has painted the new page.
+_REPAINT = r"""
+import json, resource, statistics, sys, time
+sys.path.insert(0, {root!r})
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from kpm_desktop.gui.main_window import MainWindow
+from kpm_desktop.gui.settings import UiSettings
+settings = UiSettings(QSettings(sys.argv[2], QSettings.Format.IniFormat))
+w = MainWindow(settings, extensions=())
+w.persist_state = False
+w.resize(1400, 900)
+assert w.open_file(sys.argv[1])
+w.show()
+view = w.view
+while not view.painted_once:
+    app.processEvents()
+app.processEvents()
+paints = [0]
+orig = view.paintEvent
+def counting(event):
+    orig(event)
+    paints[0] += 1
+view.paintEvent = counting
+view.setFocus()
+times = []
+for _ in range(int(sys.argv[3])):
+    before = paints[0]
+    t0 = time.perf_counter()
+    QTest.keyClick(view, Qt.Key.Key_PageDown)
+    while paints[0] == before:
+        app.processEvents()
+    times.append(time.perf_counter() - t0)
+visible = view.viewport().height() // view.rowHeight(0), view.viewport().width() // view.columnWidth(0)
+print(json.dumps({{"median_ms": statistics.median(times) * 1e3,
+                   "p95_ms": sorted(times)[int(len(times) * 0.95)] * 1e3,
+                   "max_ms": max(times) * 1e3, "visible_cells": visible[0] * visible[1],
+                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+w.close()
+"""
+
+# Naive baseline: QTableWidget, one item per cell, until first paint (or the time limit).
+_TABLE_WIDGET = r"""
+import json, resource, sys, time
+sys.path.insert(0, {root!r})
+t_start = time.perf_counter()
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QApplication, QTableWidget, QTableWidgetItem
+app = QApplication(sys.argv[:1])
+from kpm_desktop.storage.repository import Repository
+repo = Repository.open(sys.argv[1])
+m = repo.load_matrix()
+limit = float(sys.argv[2])
+table = QTableWidget(m.n_rows, m.n_cols)
+table.setHorizontalHeaderLabels([p.name for p in m.products])
+table.setVerticalHeaderLabels([c.name for c in m.customers])
+letters = {{0: "", 1: "X", 2: "W", 3: "B", 4: "K"}}
+brushes = {{c: QBrush(QColor(col)) for c, col in
+           {{0: "#ffffff", 1: "#0b4f8a", 2: "#d55e00", 3: "#5fc48e", 4: "#d9d9d9"}}.items()}}
+done = 0
+aborted = False
+t0 = time.perf_counter()
+for r in range(m.n_rows):
+    for c in range(m.n_cols):
+        code = m.code(r, c)
+        item = QTableWidgetItem(letters[code])
+        item.setBackground(brushes[code])
+        table.setItem(r, c, item)
+    done += m.n_cols
+    if time.perf_counter() - t0 > limit:
+        aborted = True
+        break
+filled = time.perf_counter()
+painted = []
+table.resize(1400, 900)
+table.show()
+from PySide6.QtCore import QEvent, QObject
+class Filter(QObject):
+    def eventFilter(self, obj, ev):
+        if ev.type() == QEvent.Type.Paint and not painted:
+            painted.append(True)
+        return False
+f = Filter()
+table.viewport().installEventFilter(f)
+while not painted:
+    app.processEvents()
+app.processEvents()
+end = time.perf_counter()
+print(json.dumps({{"seconds": end - t_start, "fill_s": filled - t0, "aborted": aborted,
+                   "cells_filled": done, "cells": m.n_rows * m.n_cols,
+                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+"""
+
+
+def _env(tmp: str) -> dict[str, str]:
+    return {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "KPM_DATA_DIR": tmp,
+        "XDG_CONFIG_HOME": tmp,
+        "XDG_RUNTIME_DIR": tmp,
+    }
+
+
+def _json_line(stdout: str) -> dict:
+    return json.loads([line for line in stdout.splitlines() if line.startswith("{")][-1])
+
+
+def startup(path: Path, tmp: str) -> dict:
+    """``kpm-desktop --profile-startup``: seconds since process start per stage."""
+    out = subprocess.run(
+        [sys.executable, "-m", "kpm_desktop", "--profile-startup", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env=_env(tmp),
+    )
+    return _json_line(out.stdout)
+
+
+def repaint(path: Path, tmp: str, presses: int) -> dict:
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _REPAINT.format(root=str(ROOT)),
+            str(path),
+            str(Path(tmp) / "ui.ini"),
+            str(presses),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=_env(tmp),
+    )
+    return _json_line(out.stdout)
+
+
+def table_widget(path: Path, tmp: str) -> dict:
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _TABLE_WIDGET.format(root=str(ROOT)),
+            str(path),
+            str(BASELINE_LIMIT_S),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=_env(tmp),
+    )
+    return _json_line(out.stdout)
+
+
+def bench_size(size: str, repeat: int, baseline: bool) -> None:
+    path = matrix_file(size)
+    with tempfile.TemporaryDirectory(prefix="kpm-bench-") as tmp:
+        runs = [startup(path, tmp) for _ in range(repeat)]
+        firsts = sorted(r["first_frame"] for r in runs)
+        best = min(runs, key=lambda r: r["first_frame"])
+        emit(
+            "gui",
+            f"start_to_first_frame_{size}",
+            statistics.median(firsts),
+            "s",
+            best_s=round(firsts[0], 4),
+            runs=repeat,
+            qapplication_s=best["qapplication"],
+            file_opened_s=best["file_opened"],
+            matrix_loaded_s=best["matrix_loaded"],
+            budget_s={"M": 1.5, "L": 4.0}.get(size),
+        )
+        emit("gui", f"peak_rss_startup_{size}", max(r["peak_rss_mb"] for r in runs), "MB")
+        if size in ("M", "L"):
+            rp = repaint(path, tmp, 30)
+            emit(
+                "gui",
+                f"page_down_repaint_{size}",
+                rp["median_ms"],
+                "ms",
+                p95_ms=round(rp["p95_ms"], 2),
+                max_ms=round(rp["max_ms"], 2),
+                visible_cells=rp["visible_cells"],
+                budget_ms=50,
+            )
+            emit("gui", f"peak_rss_after_scrolling_{size}", rp["rss_mb"], "MB", budget_mb=400)
+        if baseline and size in ("S", "M"):
+            base = table_widget(path, tmp)
+            # Ours, comparable span: from QApplication to the first painted matrix.
+            ours = statistics.median(r["first_frame"] - r["qapplication"] for r in runs)
+            emit(
+                "gui",
+                f"baseline_qtablewidget_{size}",
+                base["seconds"],
+                "s",
+                aborted_after_60s=base["aborted"],
+                cells_filled=base["cells_filled"],
+                cells=base["cells"],
+                rss_mb=round(base["rss_mb"], 1),
+            )
+            emit(
+                "gui",
+                f"speedup_vs_qtablewidget_{size}",
+                base["seconds"] / ours,
+                "x",
+                ours_s=round(ours, 4),
+                note="lower bound" if base["aborted"] else "",
+            )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="S,M,L")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-baseline", action="store_true")
+    args = parser.parse_args()
+    print(json.dumps({"bench": "gui", "machine": machine()}), flush=True)
+    for size in args.sizes.split(","):
+        bench_size(size.strip(), args.repeat, not args.no_baseline)
+
+
+if __name__ == "__main__":
+    main()
