@@ -7,4 +7,7 @@ saved position back). Add one line per feature, like ``cli.COMMAND_MODULES``.
 
 from __future__ import annotations
 
-EXTENSION_MODULES: tuple[str, ...] = ("kpm_desktop.gui.help_menu",)
+EXTENSION_MODULES: tuple[str, ...] = (
+    "kpm_desktop.gui.help_menu",
+    "kpm_desktop.gui.settings_menu",
+)

@@ -1,0 +1,56 @@
+"""Edit > Settings… (extension module)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+
+from kpm_desktop.gui.actions import MenuId
+from kpm_desktop.gui.dialogs.settings_dialog import SettingsDialog
+
+if TYPE_CHECKING:
+    from kpm_desktop.gui.main_window import MainWindow
+
+SETTINGS_ACTION = "edit.settings"
+_MANAGE_ACTIONS = {"competitors": "manage.competitors", "products": "manage.products"}
+
+
+def install(window: MainWindow) -> None:
+    act = window.actions.add(
+        SETTINGS_ACTION,
+        QCoreApplication.translate("SettingsMenu", "&Settings…"),
+        lambda: open_settings(window),
+        menu=MenuId.EDIT,
+        section="settings",
+        shortcut=QKeySequence.StandardKey.Preferences,
+    )
+    if act.shortcut().isEmpty():  # no platform default on Linux/Windows
+        act.setShortcut(QKeySequence("Ctrl+,"))
+    act.setMenuRole(QAction.MenuRole.PreferencesRole)
+
+
+def open_settings(window: MainWindow) -> SettingsDialog:
+    dialog = SettingsDialog(window.settings.qsettings, window.workspace, window)
+    dialog.setObjectName("settings_dialog")
+
+    def manage(what: str) -> None:
+        key = _MANAGE_ACTIONS[what]
+        if key in window.actions:
+            window.actions[key].trigger()
+
+    dialog.manage_requested.connect(manage)
+
+    def finished(result: int) -> None:
+        if result and dialog.language_changed():
+            window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "SettingsMenu", "The new language takes effect after a restart."
+                ),
+                8000,
+            )
+
+    dialog.finished.connect(finished)
+    dialog.open()
+    return dialog
