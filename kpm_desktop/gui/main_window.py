@@ -47,6 +47,7 @@ from kpm_desktop.gui.matrix_view import MatrixView
 from kpm_desktop.gui.palette import mark_description, mark_icon, mark_name
 from kpm_desktop.gui.settings import UiSettings
 from kpm_desktop.storage.errors import StorageError
+from kpm_desktop.storage.lock import FileLockedError
 from kpm_desktop.storage.repository import Repository
 from kpm_desktop.workspace.workspace import Workspace
 
@@ -225,7 +226,17 @@ class MainWindow(QMainWindow):
         """Open a matrix file in this window; on failure show why and keep the current one."""
         path = Path(path)
         try:
-            ws = Workspace.open(path, parent=self)
+            try:
+                ws = Workspace.open(path, parent=self)
+            except FileLockedError as exc:
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("File is in use"),
+                    self.tr("%1\n\nOpen it read-only to look at it?").replace("%1", str(exc)),
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    return False
+                ws = Workspace.open(path, read_only=True, parent=self)
         except (StorageError, OSError) as exc:
             self.show_error(self.tr("Cannot open %1").replace("%1", path.name), str(exc))
             self.settings.remove_recent_file(path)
@@ -252,6 +263,11 @@ class MainWindow(QMainWindow):
         self._update_enabled()
         self._update_title()
         self.workspace_changed.emit(ws)
+        reason = getattr(ws.repo, "read_only_reason", None) if ws is not None else None
+        if ws is not None and ws.read_only:
+            self.statusBar().showMessage(
+                self.tr("Opened read-only: %1").replace("%1", reason or self.tr("viewing only"))
+            )
         if ws is not None and self.model.rowCount() and self.model.columnCount():
             self.view.setCurrentIndex(self.model.index(0, 0))
 

@@ -11,7 +11,7 @@ Row/column numbers in signals are *matrix* indices (storage order), not view pos
 from __future__ import annotations
 
 import os
-import sqlite3
+import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -88,22 +88,22 @@ class Workspace(QObject):
         self.repo.close()
 
     def save_copy(self, target: Path | str) -> Path:
-        """Write a consistent copy of the open file with SQLite's online backup API.
+        """Write a consistent, verified copy of the open file to ``target``.
 
-        A raw file copy of a live WAL database can miss committed pages; the backup API
-        cannot. The copy is built under a temporary name and renamed into place.
+        Uses the backup module (SQLite's online backup API, integrity check, no "open"
+        marker) into a temporary folder next to the target, then renames into place: a raw
+        file copy of a live WAL database could miss committed pages.
         """
+        from kpm_desktop.storage.backup import backup_connection
+
         target = Path(target)
         if target.resolve() == self.path.resolve():
             raise ValueError(f"{target.name} is the open file itself")
-        tmp = target.with_name(target.name + ".partial")
-        tmp.unlink(missing_ok=True)
-        dst = sqlite3.connect(tmp)
-        try:
-            self.repo.conn.backup(dst)
-        finally:
-            dst.close()
-        os.replace(tmp, target)
+        with tempfile.TemporaryDirectory(dir=target.parent, prefix=".kpm-copy-") as tmp:
+            made = backup_connection(
+                self.repo.conn, self.path, "copy", root=Path(tmp), retention=None
+            )
+            os.replace(made, target)
         return target
 
     def push(self, command: QUndoCommand) -> None:

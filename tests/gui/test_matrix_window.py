@@ -263,3 +263,88 @@ def test_profile_startup_prints_json(demo_file: Path) -> None:
         <= data["matrix_loaded"]
         <= data["first_frame"]
     )
+
+
+def test_locked_file_opens_read_only_after_asking(window, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from kpm_desktop.samples.demo import write_demo
+    from kpm_desktop.storage.lock import FileLockedError
+
+    other = write_demo(tmp_path / "other.kpm")
+    real_open = Workspace.open
+
+    def open_elsewhere(path, *, read_only=False, parent=None):
+        # Another running instance holds the writer lock (the lock itself is tested in
+        # tests/safety); only read-only viewing is possible.
+        if not read_only:
+            raise FileLockedError(Path(path), None)
+        return real_open(path, read_only=True, parent=parent)
+
+    monkeypatch.setattr(Workspace, "open", staticmethod(open_elsewhere))
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Yes,
+    )
+    assert window.open_file(other)
+    assert asked and window.workspace.read_only
+    assert "read-only" in window.windowTitle()
+    assert not window.actions[ActionId.MARK_OURS].isEnabled()
+    assert not window.actions[ActionId.PASTE].isEnabled()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    assert not window.open_file(other)  # declined: nothing changes
+
+
+def test_visible_totals_stay_exact_through_edits_filters_and_undo(window) -> None:
+    model, ws = window.model, window.workspace
+    m = ws.matrix
+
+    def recount():
+        rows = model.visible_rows()
+        cols = model.visible_cols()
+        return m.totals(rows, cols)
+
+    assert model.visible_totals() == recount()
+    select_block(window, 0, 0, 4, 4)
+    window.mark_selection(int(Mark.COMPETITOR))
+    assert model.visible_totals() == recount()
+    model.set_visible(list(range(0, 60, 2)), [0, 1, 2, 10])
+    assert model.visible_totals() == recount()
+    select_block(window, 0, 0, 3, 3)
+    window.mark_selection(WHITE)
+    ws.undo_stack.undo()
+    ws.undo_stack.undo()
+    assert model.visible_totals() == recount()
+    # Row/column summaries in the headers follow the filter too.
+    assert model.row_counts(0) == m.row_counts(0, [0, 1, 2, 10])
+    assert model.col_counts(3) == m.col_counts(10, list(range(0, 60, 2)))
+
+
+def test_header_tooltips_and_roles(window) -> None:
+    from kpm_desktop.gui.matrix_model import COUNTS_ROLE, GROUP_ROLE
+
+    model = window.model
+    h = Qt.Orientation.Horizontal
+    v = Qt.Orientation.Vertical
+    assert model.headerData(0, h, GROUP_ROLE) == "Antriebstechnik"
+    assert "Group: Antriebstechnik" in model.headerData(0, h, Qt.ItemDataRole.ToolTipRole)
+    counts = model.headerData(0, v, COUNTS_ROLE)
+    tip = model.headerData(0, v, Qt.ItemDataRole.ToolTipRole)
+    assert f"{counts.white} white spots" in tip
+
+
+def test_context_menu_and_palette_share_actions(window) -> None:
+    palette = window.actions.toolbar("marks").actions()
+    for key in (
+        ActionId.MARK_OURS,
+        ActionId.MARK_COMPETITOR,
+        ActionId.MARK_NEED,
+        ActionId.MARK_NO_NEED,
+        ActionId.MARK_WHITE,
+    ):
+        assert window.actions[key] in palette
+        assert window.actions[key] in window.view.actions()
+    keys = [s.toString() for s in window.actions[ActionId.MARK_COMPETITOR].shortcuts()]
+    assert keys == ["W", "2", "R"]
