@@ -63,6 +63,25 @@ def main() -> int:
             panel.grab().save(str(args.out / name))
             print(args.out / name)
         ws.close()
+        # The whole window: matrix with faded stale cells and the dock beside it.
+        from PySide6.QtCore import QSettings
+
+        from kpm_desktop.gui.main_window import MainWindow
+        from kpm_desktop.gui.settings import UiSettings
+
+        settings = UiSettings(QSettings(str(Path(tmp) / "ui.ini"), QSettings.Format.IniFormat))
+        window = MainWindow(settings)
+        window.persist_state = False
+        window.open_file(Path(tmp) / "demo.kpm")
+        customer_data(window.workspace).set_today(today)
+        window.resize(1500, 900)
+        window.show()
+        window.view.setCurrentIndex(window.model.index(6, 4))
+        window.side_panel.panel.show_tab(window.side_panel.panel.tab_visit)
+        app.processEvents()
+        window.grab().save(str(args.out / "main_window_side_panel.png"))
+        print(args.out / "main_window_side_panel.png")
+        window.close()
     return 0
 
 

@@ -10,4 +10,5 @@ from __future__ import annotations
 EXTENSION_MODULES: tuple[str, ...] = (
     "kpm_desktop.gui.help_menu",
     "kpm_desktop.gui.settings_menu",
+    "kpm_desktop.gui.side_panel.extension",
 )

@@ -12,7 +12,7 @@ bytearray, and the painting delegate bypasses ``data()`` altogether via ``code_a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -74,6 +74,7 @@ class MatrixModel(QAbstractTableModel):
         self._row_counts: dict[int, MarkCounts] = {}
         self._col_counts: dict[int, MarkCounts] = {}
         self._totals: list[int] | None = None  # counts per code over the visible part
+        self._count_source: Callable[[], Matrix] | None = None
         if workspace is not None:
             self.set_workspace(workspace)
 
@@ -254,12 +255,39 @@ class MatrixModel(QAbstractTableModel):
     def view_col(self, matrix_col: int) -> int:
         return self._col_pos[matrix_col]
 
+    def set_count_source(self, source: Callable[[], Matrix] | None) -> None:
+        """Take counts (summaries, status bar) from another matrix of the same shape.
+
+        The side panel passes one where "no need" cells with a passed re-check date are white
+        spots; None counts the shown matrix itself.
+        """
+        self._count_source = source
+        self.refresh_counts()
+
+    def refresh_counts(self) -> None:
+        """Forget cached counts and repaint the summaries (the count source changed)."""
+        self._row_counts.clear()
+        self._col_counts.clear()
+        self._totals = None
+        if self.rows:
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self.rows) - 1)
+        if self.cols:
+            self.headerDataChanged.emit(_HORIZONTAL, 0, len(self.cols) - 1)
+        self.visible_changed.emit()
+
+    def _counting(self) -> Matrix:
+        if self._count_source is not None:
+            m = self._count_source()
+            if len(m.grid) == len(self._grid):
+                return m
+        return self._matrix
+
     def row_counts(self, view_row: int) -> MarkCounts:
         """Counts of one customer over the visible products (cached)."""
         r = self.rows[view_row]
         counts = self._row_counts.get(r)
         if counts is None:
-            counts = self._matrix.row_counts(r, self.cols if self._filtered_cols else None)
+            counts = self._counting().row_counts(r, self.cols if self._filtered_cols else None)
             self._row_counts[r] = counts
         return counts
 
@@ -268,7 +296,7 @@ class MatrixModel(QAbstractTableModel):
         c = self.cols[view_col]
         counts = self._col_counts.get(c)
         if counts is None:
-            counts = self._matrix.col_counts(c, self.rows if self._filtered_rows else None)
+            counts = self._counting().col_counts(c, self.rows if self._filtered_rows else None)
             self._col_counts[c] = counts
         return counts
 
@@ -279,11 +307,11 @@ class MatrixModel(QAbstractTableModel):
         return MarkCounts(*self._totals)
 
     def _count_visible(self) -> tuple[int, ...]:
-        m = self._matrix
+        m = self._counting()
         if not self._filtered_rows and not self._filtered_cols:
-            c = MarkCounts.from_codes(self._grid)
+            c = MarkCounts.from_codes(m.grid)
         elif not self._filtered_cols:
-            n, grid = self._n, self._grid
+            n, grid = self._n, m.grid
             c = MarkCounts.from_codes(b"".join(grid[r * n : (r + 1) * n] for r in self.rows))
         else:
             c = m.totals(self.rows if self._filtered_rows else None, self.cols)

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QLine, QModelIndex, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -36,6 +38,7 @@ from kpm_desktop.gui.palette import (
     paint_swatch,
 )
 
+FADE_OVERLAY = QColor(255, 255, 255, 150)  # a stale answer: the mark shows, washed out
 CELL_W = 24
 CELL_H = 22
 BAND_H = 20
@@ -341,6 +344,9 @@ class MatrixView(QTableView):
         self._model = model
         self.delegate = MarkDelegate(model, self)
         self.setItemDelegate(self.delegate)
+        # Set by the side panel: one byte per matrix cell (row-major), 1 = draw faded (a
+        # stale answer or a due re-check); None = nothing faded.
+        self.fade_mask: Callable[[], bytearray | None] | None = None
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -398,6 +404,9 @@ class MatrixView(QTableView):
         grid, n = model.matrix.grid, model.matrix.n_cols
         rows, cols = model.rows, model.cols
         identity_cols = not model.is_filtered_cols
+        fade = self.fade_mask() if self.fade_mask is not None else None
+        if fade is not None and len(fade) != len(grid):
+            fade = None
         y = y0
         for r in range(first_r, last_r + 1):
             base = rows[r] * n
@@ -410,6 +419,17 @@ class MatrixView(QTableView):
                 if code:
                     draw(x, y, pix[code])
                 x += w
+            if fade is not None:
+                if identity_cols:
+                    faded = fade[base + first_c : base + last_c + 1]
+                else:
+                    faded = bytes(fade[base + cols[c]] for c in range(first_c, last_c + 1))
+                if 1 in faded:
+                    x = x0
+                    for f in faded:
+                        if f:
+                            painter.fillRect(x, y, w - 1, h - 1, FADE_OVERLAY)
+                        x += w
             y += h
         # Grid lines: right and bottom edge of every cell, as in QTableView.
         right = x0 + (last_c - first_c + 1) * w

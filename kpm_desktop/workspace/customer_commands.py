@@ -18,16 +18,17 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QUndoCommand
 
-from kpm_desktop.domain.entities import CellRecord, Customer, Goal, Note
+from kpm_desktop.domain.entities import CellRecord, Competitor, Customer, Goal, Note
+from kpm_desktop.domain.marks import WHITE
+from kpm_desktop.domain.matrix import Matrix
 from kpm_desktop.domain.staleness import SETTING_KEY as STALE_MONTHS_KEY
 from kpm_desktop.domain.staleness import CellAges
 from kpm_desktop.storage.convert import utc_now
 from kpm_desktop.storage.repository import CellKey
 from kpm_desktop.workspace.commands import (
-    AddCompetitorCommand,
     UpdateCustomerCommand,
+    WorkspaceCommand,
     WriteCellsCommand,
 )
 from kpm_desktop.workspace.workspace import Workspace
@@ -52,12 +53,15 @@ class CustomerData(QObject):
         goals_changed: customer id whose goals changed.
         settings_changed: key of a per-file setting that changed.
         ages_changed: the stale / due re-check sets changed (repaint faded cells).
+        recount_needed: which cells count as white spots changed beyond plain mark edits (a
+            due re-check was edited, or everything was re-queried): counts must be redone.
     """
 
     notes_changed = Signal(int)
     goals_changed = Signal(int)
     settings_changed = Signal(str)
     ages_changed = Signal()
+    recount_needed = Signal()
 
     def __init__(self, ws: Workspace, today: date | None = None) -> None:
         super().__init__(ws)
@@ -65,6 +69,7 @@ class CustomerData(QObject):
         self._today = today
         self.ages: CellAges = ws.repo.cell_ages(self.today)
         self._mask: bytearray | None = None
+        self._effective: Matrix | None = None
         ws.cells_changed.connect(self._on_cells_changed)
         ws.structure_changed.connect(self.refresh_ages)
         self.settings_changed.connect(self._on_setting)
@@ -79,9 +84,12 @@ class CustomerData(QObject):
         self.refresh_ages()
 
     def refresh_ages(self) -> None:
+        """Re-query stale cells and due re-checks (a new day, a new threshold, a new shape)."""
         self.ages = self.ws.repo.cell_ages(self.today)
         self._mask = None
+        self._effective = None
         self.ages_changed.emit()
+        self.recount_needed.emit()
 
     def _on_setting(self, key: str) -> None:
         if key == STALE_MONTHS_KEY:
@@ -91,18 +99,52 @@ class CustomerData(QObject):
         if len(cells) > _BULK_REFRESH:
             self.refresh_ages()
             return
-        repo = self.ws.repo
+        ws = self.ws
+        repo = ws.repo
+        eff = self._effective
+        if eff is ws.matrix:
+            eff = self._effective = None  # it was the matrix itself; rebuilt when a re-check is due
+        n = ws.matrix.n_cols
+        due_touched = False
         for row, col in cells:
-            key = self.ws.cell_key(row, col)
+            key = ws.cell_key(row, col)
+            was_due = key in self.ages.recheck_due
             self.ages.update_cell(key, repo.get_cell(*key))
+            due = key in self.ages.recheck_due
+            due_touched = due_touched or was_due or due
+            if eff is not None:
+                eff.grid[row * n + col] = WHITE if due else ws.matrix.code(row, col)
         self._mask = None
         self.ages_changed.emit()
+        if due_touched:
+            # Counts kept up to date from plain mark changes would miss the white spot that
+            # a due re-check counts as.
+            self.recount_needed.emit()
 
     # -- queries for views (matrix indices) ---------------------------------------------------
+    def effective_matrix(self) -> Matrix:
+        """The matrix with due "no need" re-checks as white spots: what counts and filters use.
+
+        The workspace's matrix itself while nothing is due; otherwise a copy kept current on
+        every cell change (one byte per cell, rebuilt only after structure changes).
+        """
+        m = self.ws.matrix
+        eff = self._effective
+        if eff is None or len(eff.grid) != len(m.grid):
+            eff = self._effective = self.ages.effective_matrix(m)
+        return eff
+
     def stale_mask(self) -> bytearray:
-        """One byte per matrix cell (row-major): 1 = stale; cached until the next change."""
-        if self._mask is None or len(self._mask) != len(self.ws.matrix.grid):
-            self._mask = self.ages.stale_mask(self.ws.matrix)
+        """One byte per matrix cell (row-major): 1 = stale or re-check due (drawn faded)."""
+        m = self.ws.matrix
+        if self._mask is None or len(self._mask) != len(m.grid):
+            mask = self.ages.stale_mask(m)
+            row_of, col_of, n = m.row_of, m.col_of, m.n_cols
+            for cid, pid in self.ages.recheck_due:
+                r, c = row_of.get(cid), col_of.get(pid)
+                if r is not None and c is not None:
+                    mask[r * n + c] = 1
+            self._mask = mask
         return self._mask
 
     def is_stale(self, row: int, col: int) -> bool:
@@ -114,10 +156,6 @@ class CustomerData(QObject):
     def stale_rows(self, cols: Iterable[int] | None = None) -> list[int]:
         """Matrix rows with a stale cell (the "stale cells" filter)."""
         return self.ages.rows_with_stale(self.ws.matrix, cols)
-
-    def effective_matrix(self):
-        """The matrix with due "no need" re-checks as white spots (for counts and filters)."""
-        return self.ages.effective_matrix(self.ws.matrix)
 
     # -- settings ---------------------------------------------------------------------------
     def stale_months(self) -> int:
@@ -143,11 +181,11 @@ def customer_data(ws: Workspace) -> CustomerData:
     return found
 
 
-class _Command(QUndoCommand):
+class _Command(WorkspaceCommand):
+    """Runs ``do()`` before entering the stack (see ``WorkspaceCommand``)."""
+
     def __init__(self, ws: Workspace, text: str) -> None:
-        super().__init__(text)
-        self.ws = ws
-        self.repo = ws.repo
+        super().__init__(ws, text)
         self.data = customer_data(ws)
 
 
@@ -157,14 +195,14 @@ class AddNoteCommand(_Command):
         super().__init__(ws, QCoreApplication.translate("customer_commands", "Add note"))
         self.note = note
 
-    def redo(self) -> None:
+    def do(self) -> None:
         if self.note.id is None:
             self.note = self.repo.add_note(self.note)
         else:  # redo after undo: same id again
             self.repo.restore_note(self.note)
         self.data.notes_changed.emit(self.note.customer_id)
 
-    def undo(self) -> None:
+    def undo_it(self) -> None:
         assert self.note.id is not None
         self.repo.delete_note(self.note.id)
         self.data.notes_changed.emit(self.note.customer_id)
@@ -176,11 +214,11 @@ class UpdateNoteCommand(_Command):
         self._new = note
         self._old: Note | None = None
 
-    def redo(self) -> None:
+    def do(self) -> None:
         self._old = self.repo.update_note(self._new)
         self.data.notes_changed.emit(self._new.customer_id)
 
-    def undo(self) -> None:
+    def undo_it(self) -> None:
         assert self._old is not None
         self.repo.update_note(self._old)
         self.data.notes_changed.emit(self._old.customer_id)
@@ -191,12 +229,12 @@ class DeleteNoteCommand(_Command):
         super().__init__(ws, QCoreApplication.translate("customer_commands", "Delete note"))
         self.note = note
 
-    def redo(self) -> None:
+    def do(self) -> None:
         assert self.note.id is not None
         self.note = self.repo.delete_note(self.note.id)
         self.data.notes_changed.emit(self.note.customer_id)
 
-    def undo(self) -> None:
+    def undo_it(self) -> None:
         self.repo.restore_note(self.note)
         self.data.notes_changed.emit(self.note.customer_id)
 
@@ -212,14 +250,14 @@ class AddGoalCommand(_Command):
         )
         self.goal = goal
 
-    def redo(self) -> None:
+    def do(self) -> None:
         if self.goal.id is None:
             self.goal = self.repo.add_goal(self.goal)
         else:
             self.repo.restore_goal(self.goal)
         self.data.goals_changed.emit(self.goal.customer_id)
 
-    def undo(self) -> None:
+    def undo_it(self) -> None:
         assert self.goal.id is not None
         self.repo.delete_goal(self.goal.id)
         self.data.goals_changed.emit(self.goal.customer_id)
@@ -237,11 +275,11 @@ class UpdateGoalCommand(_Command):
         self._new = goal
         self._old: Goal | None = None
 
-    def redo(self) -> None:
+    def do(self) -> None:
         self._old = self.repo.update_goal(self._new)
         self.data.goals_changed.emit(self._new.customer_id)
 
-    def undo(self) -> None:
+    def undo_it(self) -> None:
         assert self._old is not None
         self.repo.update_goal(self._old)
         self.data.goals_changed.emit(self._old.customer_id)
@@ -257,12 +295,12 @@ class DeleteGoalCommand(_Command):
         )
         self.goal = goal
 
-    def redo(self) -> None:
+    def do(self) -> None:
         assert self.goal.id is not None
         self.goal = self.repo.delete_goal(self.goal.id)
         self.data.goals_changed.emit(self.goal.customer_id)
 
-    def undo(self) -> None:
+    def undo_it(self) -> None:
         self.repo.restore_goal(self.goal)
         self.data.goals_changed.emit(self.goal.customer_id)
 
@@ -286,10 +324,10 @@ class ReorderGoalsCommand(_Command):
         self.data.goals_changed.emit(self._customer_id)
         return old  # type: ignore[return-value]
 
-    def redo(self) -> None:
+    def do(self) -> None:
         self._old = self._apply({gid: i for i, gid in enumerate(self._order)})
 
-    def undo(self) -> None:
+    def undo_it(self) -> None:
         self._apply(self._old)
 
 
@@ -310,11 +348,11 @@ class SetSettingCommand(_Command):
             self.repo.set_setting(self._key, value)
         self.data.settings_changed.emit(self._key)
 
-    def redo(self) -> None:
+    def do(self) -> None:
         self._old = self.repo.get_setting(self._key)
         self._set(self._new)
 
-    def undo(self) -> None:
+    def undo_it(self) -> None:
         self._set(self._old)
 
 
@@ -377,22 +415,51 @@ def edit_cell(
     now = at or utc_now()
     if record is not None:
         record = replace(record, verified_at=now, updated_at=now, source="user")
-    text = QCoreApplication.translate("customer_commands", "Edit cell details")
-    if not name:
-        ws.push(WriteCellsCommand(ws, [(customer_id, product_id, record)], text))
-        return True
-    stack = ws.undo_stack
-    stack.beginMacro(text)
-    try:
-        add = AddCompetitorCommand(ws, name)
-        ws.push(add)
-        assert add.added is not None
-        if record is not None:
-            record = replace(record, competitor_id=add.added.id)
-        ws.push(WriteCellsCommand(ws, [(customer_id, product_id, record)], text))
-    finally:
-        stack.endMacro()
+    ws.push(EditCellCommand(ws, customer_id, product_id, record, name))
     return True
+
+
+class EditCellCommand(_Command):
+    """Write one cell's details; optionally add a new competitor and link it, atomically."""
+
+    def __init__(
+        self,
+        ws: Workspace,
+        customer_id: int,
+        product_id: int,
+        record: CellRecord | None,
+        new_competitor: str = "",
+    ) -> None:
+        super().__init__(ws, QCoreApplication.translate("customer_commands", "Edit cell details"))
+        self._key = (customer_id, product_id)
+        self._record = record
+        self._new_competitor = new_competitor
+        self._competitor: Competitor | None = None
+        self._old: list = []
+
+    def do(self) -> None:
+        cid, pid = self._key
+        record = self._record
+        with self.repo.transaction():
+            if self._new_competitor:
+                if self._competitor is None:
+                    self._competitor = self.repo.add_competitor(self._new_competitor)
+                else:  # redo after undo: the same id again
+                    self.repo.restore_competitor(self._competitor, [])
+                if record is not None:
+                    record = replace(record, competitor_id=self._competitor.id)
+            # Last, so the matrix mirror and signals follow right before the commit.
+            self._old = self.ws.apply_cells([(cid, pid, record)])
+        if self._new_competitor:
+            self.ws.competitors_updated()
+
+    def undo_it(self) -> None:
+        with self.repo.transaction():
+            self.ws.apply_cells(self._old, source="undo")
+            if self._competitor is not None and self._competitor.id is not None:
+                self.repo.delete_competitor(self._competitor.id)
+        if self._competitor is not None:
+            self.ws.competitors_updated()
 
 
 def confirm_cells(ws: Workspace, keys: Iterable[CellKey], at: datetime | None = None) -> int:

@@ -10,6 +10,7 @@ import pytest
 
 from kpm_desktop.domain.entities import CellRecord, Goal, GoalStatus, Note
 from kpm_desktop.domain.marks import Mark
+from kpm_desktop.domain.staleness import effective_grid
 from kpm_desktop.storage.repository import Repository
 from kpm_desktop.workspace.customer_commands import (
     AddGoalCommand,
@@ -181,6 +182,11 @@ def test_ages_follow_marks_from_the_matrix(ws):
     assert data.effective_matrix().mark(r, c) is Mark.NEED
     ws.undo_stack.undo()
     assert data.ages.is_recheck_due(cid, pid)
-    assert data.stale_mask()[r * ws.matrix.n_cols + c] == 0
+    assert data.stale_mask()[r * ws.matrix.n_cols + c] == 1  # due re-checks are drawn faded
+    # the incrementally kept effective grid equals a fresh computation after edits
+    assert ws.set_marks([(0, 0), (1, 1), (r, c)], None)
+    ws.undo_stack.undo()
+    assert data.effective_matrix().grid == effective_grid(ws.matrix, data.ages.recheck_due)
+    assert data.effective_matrix().code(r, c) == 0
     stale_rows = data.stale_rows()
     assert stale_rows == sorted({ws.matrix.row_of[k[0]] for k in data.ages.stale})

@@ -8,6 +8,7 @@ change touched.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 from datetime import date
 
@@ -24,10 +25,12 @@ from kpm_desktop.gui.side_panel.customer_view import KpiBox, MasterDataForm
 from kpm_desktop.gui.side_panel.goals_view import GoalsView
 from kpm_desktop.gui.side_panel.notes_view import NotesView
 from kpm_desktop.gui.side_panel.visit_prep_view import VisitPrepView
+from kpm_desktop.storage.errors import StorageError
 from kpm_desktop.workspace.commands import SetMarksCommand, mark_action_text
 from kpm_desktop.workspace.customer_commands import (
     AddGoalCommand,
     AddNoteCommand,
+    CustomerData,
     DeleteGoalCommand,
     DeleteNoteCommand,
     ReorderGoalsCommand,
@@ -46,11 +49,12 @@ class SidePanel(QWidget):
     """The panel's content (usable without a dock, e.g. in tests and screenshots)."""
 
     cell_requested = Signal(int, int)  # customer id, product id: ask the matrix to go there
+    error = Signal(str)  # a change could not be stored (one line for the user)
 
-    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ws = ws
-        self.data = customer_data(ws)
+        self.ws: Workspace | None = None
+        self.data: CustomerData | None = None
         self.customer_id: int | None = None
         self.product_id: int | None = None
 
@@ -81,42 +85,73 @@ class SidePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
 
-        # workspace -> panel
-        ws.current_customer_changed.connect(self._customer_focus)
-        ws.cells_changed.connect(self._on_cells_changed)
-        ws.structure_changed.connect(self.refresh)
-        ws.competitors_changed.connect(self._refresh_cell)
-        self.data.notes_changed.connect(self._on_notes_changed)
-        self.data.goals_changed.connect(self._on_goals_changed)
-        self.data.settings_changed.connect(lambda _key: self.refresh())
-        # views -> commands
-        self.master.save_requested.connect(lambda c: update_customer(ws, c))
-        self.goals.add_requested.connect(lambda g: ws.push(AddGoalCommand(ws, g)))
-        self.goals.update_requested.connect(lambda g: ws.push(UpdateGoalCommand(ws, g)))
-        self.goals.delete_requested.connect(lambda g: ws.push(DeleteGoalCommand(ws, g)))
+        # views -> commands (each checks that a file is open)
+        self.master.save_requested.connect(lambda c: self._run(update_customer, c))
+        self.goals.add_requested.connect(lambda g: self._push(AddGoalCommand, g))
+        self.goals.update_requested.connect(lambda g: self._push(UpdateGoalCommand, g))
+        self.goals.delete_requested.connect(lambda g: self._push(DeleteGoalCommand, g))
         self.goals.reorder_requested.connect(self._reorder_goals)
-        self.notes.add_requested.connect(lambda n: ws.push(AddNoteCommand(ws, n)))
-        self.notes.update_requested.connect(lambda n: ws.push(UpdateNoteCommand(ws, n)))
-        self.notes.delete_requested.connect(lambda n: ws.push(DeleteNoteCommand(ws, n)))
+        self.notes.add_requested.connect(lambda n: self._push(AddNoteCommand, n))
+        self.notes.update_requested.connect(lambda n: self._push(UpdateNoteCommand, n))
+        self.notes.delete_requested.connect(lambda n: self._push(DeleteNoteCommand, n))
         self.cell.save_requested.connect(self._save_cell)
         self.cell.confirm_requested.connect(self._confirm_cell)
-        self.cell.reasons_edited.connect(lambda reasons: set_no_need_reasons(ws, reasons))
+        self.cell.reasons_edited.connect(lambda reasons: self._run(set_no_need_reasons, reasons))
         self.visit.set_mark_requested.connect(self._visit_set_mark)
-        self.visit.confirm_requested.connect(
-            lambda pid: (
-                self.customer_id is not None and confirm_cells(ws, [(self.customer_id, pid)])
-            )
-        )
+        self.visit.confirm_requested.connect(self._visit_confirm)
         self.visit.add_note_requested.connect(self._visit_add_note)
         self.visit.goal_status_requested.connect(self._visit_goal_status)
         self.visit.cell_selected.connect(self._visit_cell_selected)
         self.visit.create_goal_requested.connect(self._visit_create_goal)
         self.changed.since_changed.connect(lambda _d: self._refresh_changed())
+        self.set_workspace(ws)
+
+    # -- workspace ---------------------------------------------------------------------------
+    def _connections(self) -> list:
+        ws, data = self.ws, self.data
+        assert ws is not None and data is not None
+        return [
+            (ws.current_customer_changed, self._customer_focus),
+            (ws.cells_changed, self._on_cells_changed),
+            (ws.structure_changed, self.refresh),
+            (ws.competitors_changed, self._refresh_cell),
+            (data.notes_changed, self._on_notes_changed),
+            (data.goals_changed, self._on_goals_changed),
+            (data.settings_changed, self._on_setting_changed),
+        ]
+
+    def set_workspace(self, ws: Workspace | None) -> None:
+        """Show another open file (or none)."""
+        if self.ws is not None:
+            for signal, slot in self._connections():
+                signal.disconnect(slot)
+        self.ws = ws
+        self.data = customer_data(ws) if ws is not None else None
+        self.customer_id = ws.current_customer if ws is not None else None
+        self.product_id = None
+        if ws is not None:
+            for signal, slot in self._connections():
+                signal.connect(slot)
+        self.tabs.setEnabled(ws is not None)
         self.refresh()
+
+    def _run(self, fn, *args) -> None:
+        """Run a workspace operation; errors (read-only file, disk full) go to the user."""
+        if self.ws is None:
+            return
+        try:
+            fn(self.ws, *args)
+        except (StorageError, sqlite3.Error, KeyError) as exc:
+            self.error.emit(str(exc) or type(exc).__name__)
+
+    def _push(self, command_type, *args) -> None:
+        self._run(lambda ws, *a: ws.push(command_type(ws, *a)), *args)
 
     # -- focus -------------------------------------------------------------------------------
     def set_current_cell(self, customer_id: int | None, product_id: int | None) -> None:
         """Follow the matrix's current cell (the main window calls this on every move)."""
+        if self.ws is None:
+            return
         self.product_id = product_id
         if customer_id != self.customer_id:
             self.customer_id = customer_id
@@ -131,20 +166,26 @@ class SidePanel(QWidget):
             self.product_id = None
             self.refresh()
 
+    def show_tab(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+
     # -- refresh -----------------------------------------------------------------------------
     @property
     def today(self) -> date:
-        return self.data.today
+        return self.data.today if self.data is not None else date.today()
 
     def refresh(self) -> None:
         """Reload everything shown for the current customer."""
-        repo = self.ws.repo
-        if self.customer_id is not None and repo.get_customer(self.customer_id) is None:
-            self.customer_id = None
-        if self.product_id is not None and self.product_id not in self.ws.matrix.col_of:
-            self.product_id = None
+        ws = self.ws
+        if ws is not None:
+            if self.customer_id is not None and self.customer_id not in ws.matrix.row_of:
+                self.customer_id = None
+            if self.product_id is not None and self.product_id not in ws.matrix.col_of:
+                self.product_id = None
+        else:
+            self.customer_id = self.product_id = None
         cid = self.customer_id
-        self.master.set_customer(repo.get_customer(cid) if cid is not None else None)
+        self.master.set_customer(ws.repo.get_customer(cid) if ws and cid is not None else None)
         self._refresh_goals()
         self._refresh_notes()
         self._refresh_cell_dependent()
@@ -155,55 +196,61 @@ class SidePanel(QWidget):
         self._refresh_visit()
         self._refresh_changed()
 
+    def _competitor_names(self) -> dict[int, str]:
+        assert self.ws is not None
+        return {k: c.name for k, c in self.ws.competitors().items()}
+
     def _refresh_kpis(self) -> None:
-        cid = self.customer_id
-        if cid is None:
+        cid, ws = self.customer_id, self.ws
+        if cid is None or ws is None:
             self.kpis.set_kpis(None)
             return
-        names = {k: c.name for k, c in self.ws.competitors().items()}
         self.kpis.set_kpis(
             customer_kpis(
-                self.ws.matrix.products, self.ws.repo.cells_of_customer(cid), names, self.today
+                ws.matrix.products,
+                ws.repo.cells_of_customer(cid),
+                self._competitor_names(),
+                self.today,
             )
         )
 
     def _refresh_goals(self) -> None:
-        cid = self.customer_id
-        goals = self.ws.repo.goals_for(cid) if cid is not None else []
-        self.goals.set_goals(cid, goals, self.ws.matrix.products)
+        cid, ws = self.customer_id, self.ws
+        if cid is None or ws is None:
+            self.goals.set_goals(None, [], ws.matrix.products if ws else [])
+            return
+        self.goals.set_goals(cid, ws.repo.goals_for(cid), ws.matrix.products)
 
     def _refresh_notes(self) -> None:
-        cid = self.customer_id
-        self.notes.set_notes(cid, self.ws.repo.notes_for(cid) if cid is not None else [])
+        cid, ws = self.customer_id, self.ws
+        self.notes.set_notes(cid, ws.repo.notes_for(cid) if ws and cid is not None else [])
 
     def _refresh_cell(self) -> None:
-        cid, pid = self.customer_id, self.product_id
-        if cid is None or pid is None:
+        cid, pid, ws, data = self.customer_id, self.product_id, self.ws, self.data
+        if cid is None or pid is None or ws is None or data is None:
             self.cell.set_cell("", "", None, [], [], [], stale=False, due=False, enabled=False)
             return
-        m = self.ws.matrix
-        customer = m.customers[m.row_of[cid]]
-        product = m.products[m.col_of[pid]]
-        repo = self.ws.repo
+        m = ws.matrix
+        repo = ws.repo
         self.cell.set_cell(
-            customer.name,
-            product.name,
+            m.customers[m.row_of[cid]].name,
+            m.products[m.col_of[pid]].name,
             repo.get_cell(cid, pid),
-            list(self.ws.competitors().values()),
-            self.data.no_need_reasons(),
+            list(ws.competitors().values()),
+            data.no_need_reasons(),
             repo.history(customer_id=cid, product_id=pid, limit=50),
-            stale=self.data.ages.is_stale(cid, pid),
-            due=self.data.ages.is_recheck_due(cid, pid),
+            stale=data.ages.is_stale(cid, pid),
+            due=data.ages.is_recheck_due(cid, pid),
+            enabled=not ws.read_only,
         )
 
     def _refresh_visit(self) -> None:
-        cid = self.customer_id
-        if cid is None:
+        cid, ws, data = self.customer_id, self.ws, self.data
+        if cid is None or ws is None or data is None:
             self.visit.set_preparation(None)
             return
-        repo = self.ws.repo
-        m = self.ws.matrix
-        names = {k: c.name for k, c in self.ws.competitors().items()}
+        repo = ws.repo
+        m = ws.matrix
         self.visit.set_preparation(
             prepare_visit(
                 m.customers[m.row_of[cid]],
@@ -212,30 +259,30 @@ class SidePanel(QWidget):
                 repo.cells_of_customer(cid),
                 repo.goals_for(cid),
                 repo.notes_for(cid),
-                names,
+                self._competitor_names(),
                 self.today,
-                self.data.stale_months(),
+                data.stale_months(),
             )
         )
 
     def _refresh_changed(self) -> None:
-        cid = self.customer_id
-        if cid is None:
+        cid, ws = self.customer_id, self.ws
+        if cid is None or ws is None:
             self.changed.set_changes([], [], {})
             self.changed.setEnabled(False)
             return
         self.changed.setEnabled(True)
         since = self.changed.since_date()
-        history = self.ws.repo.history(customer_id=cid, since=start_of_day(since))
-        notes = [n for n in self.ws.repo.notes_for(cid) if n.note_date >= since]
-        products = {p.id: p for p in self.ws.matrix.products}
+        history = ws.repo.history(customer_id=cid, since=start_of_day(since))
+        notes = [n for n in ws.repo.notes_for(cid) if n.note_date >= since]
+        products = {p.id: p for p in ws.matrix.products}
         self.changed.set_changes(changes_since(history, since), notes, products)  # type: ignore[arg-type]
 
     def _on_cells_changed(self, cells: list) -> None:
-        cid = self.customer_id
-        if cid is None:
+        cid, ws = self.customer_id, self.ws
+        if cid is None or ws is None:
             return
-        row = self.ws.matrix.row_of.get(cid)
+        row = ws.matrix.row_of.get(cid)
         if any(r == row for r, _c in cells):
             self._refresh_cell_dependent()
 
@@ -250,44 +297,48 @@ class SidePanel(QWidget):
             self._refresh_goals()
             self._refresh_visit()
 
+    def _on_setting_changed(self, _key: str) -> None:
+        self._refresh_cell_dependent()
+
     # -- requests ----------------------------------------------------------------------------
     def _reorder_goals(self, ids: list) -> None:
         if self.customer_id is not None:
-            self.ws.push(ReorderGoalsCommand(self.ws, self.customer_id, ids))
+            self._push(ReorderGoalsCommand, self.customer_id, ids)
 
     def _save_cell(self, record: object, new_competitor: str) -> None:
-        if self.customer_id is not None and self.product_id is not None:
-            edit_cell(
-                self.ws,
-                self.customer_id,
-                self.product_id,
-                record,  # type: ignore[arg-type]
-                new_competitor=new_competitor,
+        cid, pid = self.customer_id, self.product_id
+        if cid is not None and pid is not None:
+            self._run(
+                lambda ws: edit_cell(ws, cid, pid, record, new_competitor=new_competitor)  # type: ignore[arg-type]
             )
 
     def _confirm_cell(self) -> None:
-        if self.customer_id is not None and self.product_id is not None:
-            confirm_cells(self.ws, [(self.customer_id, self.product_id)])
+        cid, pid = self.customer_id, self.product_id
+        if cid is not None and pid is not None:
+            self._run(confirm_cells, [(cid, pid)])
+
+    def _visit_confirm(self, product_id: int) -> None:
+        if self.customer_id is not None:
+            self._run(confirm_cells, [(self.customer_id, product_id)])
 
     def _visit_set_mark(self, product_id: int, mark: Mark) -> None:
         if self.customer_id is not None:
-            self.ws.push(
-                SetMarksCommand(
-                    self.ws, [(self.customer_id, product_id, mark)], mark_action_text(mark, 1)
-                )
+            self._push(
+                SetMarksCommand, [(self.customer_id, product_id, mark)], mark_action_text(mark, 1)
             )
 
     def _visit_add_note(self, text: str) -> None:
         if self.customer_id is not None:
-            note = Note(customer_id=self.customer_id, text=text, note_date=self.today)
-            self.ws.push(AddNoteCommand(self.ws, note))
+            self._push(
+                AddNoteCommand, Note(customer_id=self.customer_id, text=text, note_date=self.today)
+            )
 
     def _visit_goal_status(self, goal_id: int, status: str) -> None:
-        if self.customer_id is None:
+        if self.customer_id is None or self.ws is None:
             return
         goal = next((g for g in self.ws.repo.goals_for(self.customer_id) if g.id == goal_id), None)
         if goal is not None:
-            self.ws.push(UpdateGoalCommand(self.ws, replace(goal, status=GoalStatus(status))))
+            self._push(UpdateGoalCommand, replace(goal, status=GoalStatus(status)))
 
     def _visit_cell_selected(self, product_id: int) -> None:
         self.product_id = product_id
@@ -296,12 +347,12 @@ class SidePanel(QWidget):
             self.cell_requested.emit(self.customer_id, product_id)
 
     def _visit_create_goal(self, product_id: int) -> None:
-        if self.customer_id is None:
+        if self.customer_id is None or self.ws is None:
             return
         m = self.ws.matrix
         product = m.products[m.col_of[product_id]]
         self.goals.start_new()
-        self.goals._fill(
+        self.goals.fill(
             Goal(customer_id=self.customer_id, title=product.name, product_ids=(product_id,))
         )
         self.tabs.setCurrentIndex(self.tab_goals)
@@ -312,7 +363,7 @@ class SidePanel(QWidget):
 class SidePanelDock(QDockWidget):
     """The side panel as a dock widget (object name fixed so the window state restores it)."""
 
-    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace | None, parent: QWidget | None = None) -> None:
         super().__init__(QCoreApplication.translate("SidePanelDock", "Customer"), parent)
         self.setObjectName("customerSidePanel")
         self.setAllowedAreas(
@@ -323,3 +374,6 @@ class SidePanelDock(QDockWidget):
 
     def set_current_cell(self, customer_id: int | None, product_id: int | None) -> None:
         self.panel.set_current_cell(customer_id, product_id)
+
+    def set_workspace(self, ws: Workspace | None) -> None:
+        self.panel.set_workspace(ws)

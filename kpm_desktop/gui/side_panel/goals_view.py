@@ -159,16 +159,16 @@ class GoalsView(QWidget):
         self.list.setCurrentRow(-1)
         self.list.clearSelection()
         self.list.blockSignals(False)
-        self._fill(None)
+        self.fill(None)
         self.save_button.setText(self.tr("Add goal"))
         self.title.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _load_selected(self, _row: int) -> None:
         goal = self.current_goal()
-        self._fill(goal)
+        self.fill(goal)
         self.save_button.setText(self.tr("Save goal") if goal else self.tr("Add goal"))
 
-    def _fill(self, goal: Goal | None) -> None:
+    def fill(self, goal: Goal | None) -> None:
         self.title.setText(goal.title if goal else "")
         self.detail.setPlainText(goal.detail if goal else "")
         self.due.set_value(goal.due_date if goal else None)

@@ -1,0 +1,156 @@
+"""Plugs the side panel into the main window (listed in ``gui.extensions.EXTENSION_MODULES``).
+
+* the dock follows the matrix's current cell and the open file;
+* stale cells and due re-checks are drawn faded (the view's ``fade_mask`` hook);
+* counts in the summaries and the status bar treat due "no need" re-checks as white spots
+  (the model's count source);
+* actions: show the panel, visit preparation, confirm selected cells as still true (the stale
+  threshold and the no-need reasons are in the settings dialog).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+
+from kpm_desktop.gui.actions import MenuId
+from kpm_desktop.gui.side_panel.dock import SidePanelDock
+from kpm_desktop.storage.errors import StorageError
+from kpm_desktop.workspace.customer_commands import (
+    CustomerData,
+    confirm_cells,
+    customer_data,
+)
+from kpm_desktop.workspace.workspace import Workspace
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SidePanelExtension", text)
+
+
+class _Glue:
+    """Connections between the window, the open workspace and the dock."""
+
+    def __init__(self, window) -> None:
+        self.window = window
+        self.data: CustomerData | None = None
+        self.dock = SidePanelDock(None, window)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        window.side_panel = self.dock
+        window.view.fade_mask = self.fade_mask
+        window.workspace_changed.connect(self.set_workspace)
+        window.view.current_cell_changed.connect(self.current_cell)
+        self.dock.panel.cell_requested.connect(self.go_to_cell)
+        self.dock.panel.error.connect(
+            lambda msg: window.show_error(
+                QCoreApplication.translate("SidePanelExtension", "Change not saved"), msg
+            )
+        )
+        self.set_workspace(window.workspace)
+
+    # -- workspace and focus -----------------------------------------------------------------
+    def set_workspace(self, ws: Workspace | None) -> None:
+        if self.data is not None:
+            self.data.ages_changed.disconnect(self.repaint)
+            self.data.recount_needed.disconnect(self.window.model.refresh_counts)
+        self.data = customer_data(ws) if ws is not None else None
+        self.dock.set_workspace(ws)
+        if self.data is not None:
+            self.data.ages_changed.connect(self.repaint)
+            self.data.recount_needed.connect(self.window.model.refresh_counts)
+            self.window.model.set_count_source(self.data.effective_matrix)
+        else:
+            self.window.model.set_count_source(None)
+        self.current_cell(*self._view_current())
+
+    def _view_current(self) -> tuple[int, int]:
+        index = self.window.view.currentIndex()
+        return (index.row(), index.column()) if index.isValid() else (-1, -1)
+
+    def current_cell(self, view_row: int, view_col: int) -> None:
+        ws = self.window.workspace
+        if ws is None:
+            return
+        model = self.window.model
+        if not (0 <= view_row < model.rowCount() and 0 <= view_col < model.columnCount()):
+            self.dock.set_current_cell(ws.current_customer, None)
+            return
+        m = ws.matrix
+        self.dock.set_current_cell(
+            m.customers[model.matrix_row(view_row)].id, m.products[model.matrix_col(view_col)].id
+        )
+
+    def go_to_cell(self, customer_id: int, product_id: int) -> None:
+        """The panel picked a cell (visit preparation): show it in the matrix if visible."""
+        ws = self.window.workspace
+        if ws is None:
+            return
+        model = self.window.model
+        r = ws.matrix.row_of.get(customer_id)
+        c = ws.matrix.col_of.get(product_id)
+        if r is None or c is None:
+            return
+        vr, vc = model.view_row(r), model.view_col(c)
+        if vr >= 0 and vc >= 0:
+            index = model.index(vr, vc)
+            self.window.view.setCurrentIndex(index)
+            self.window.view.scrollTo(index)
+
+    # -- painting ----------------------------------------------------------------------------
+    def fade_mask(self) -> bytearray | None:
+        return self.data.stale_mask() if self.data is not None else None
+
+    def faded(self, view_row: int, view_col: int) -> bool:
+        """Is this view cell drawn faded (stale answer or due re-check)?"""
+        mask = self.fade_mask()
+        if mask is None:
+            return False
+        model = self.window.model
+        return mask[model.rows[view_row] * model.matrix.n_cols + model.cols[view_col]] == 1
+
+    def repaint(self) -> None:
+        self.window.view.viewport().update()
+
+    # -- actions -----------------------------------------------------------------------------
+    def show_visit_preparation(self) -> None:
+        self.dock.show()
+        self.dock.raise_()
+        self.dock.panel.show_tab(self.dock.panel.tab_visit)
+        self.dock.panel.visit.tree.setFocus()
+
+    def confirm_selection(self) -> None:
+        ws = self.window.workspace
+        if ws is None:
+            return
+        model = self.window.model
+        keys = [
+            ws.cell_key(model.matrix_row(i.row()), model.matrix_col(i.column()))
+            for i in self.window.view.selectionModel().selectedIndexes()
+        ]
+        try:
+            confirm_cells(ws, keys)
+        except StorageError as exc:
+            self.window.show_error(_tr("Change not saved"), str(exc))
+
+
+def install(window) -> None:
+    """Add the side panel dock and its actions to the main window."""
+    glue = _Glue(window)
+    window._side_panel_glue = glue  # keep the Python object alive with the window
+    actions = window.actions
+    toggle = glue.dock.toggleViewAction()
+    toggle.setText(_tr("Customer &panel"))
+    actions.add(
+        "view.side_panel", toggle.text(), menu=MenuId.VIEW, section="panels", shortcut="F9",
+        action=toggle,
+    )  # fmt: skip
+    actions.add(
+        "view.visit_preparation", _tr("&Visit preparation"), glue.show_visit_preparation,
+        menu=MenuId.VIEW, section="panels", shortcut="F8",
+        tip=_tr("What to ask and do at the current customer's next visit"),
+    )  # fmt: skip
+    confirm = actions.add(
+        "mark.confirm", _tr("&Confirm as still true"), glue.confirm_selection,
+        menu=MenuId.MARK, section="confirm",
+        tip=_tr("The selected answers were checked again: only their verified date changes"),
+    )  # fmt: skip
+    window.context_menu_actions.append(confirm)
