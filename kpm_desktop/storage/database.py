@@ -136,6 +136,10 @@ def maybe_checkpoint(conn: sqlite3.Connection, path: Path) -> None:
 
 def _mark_session_open(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA wal_autocheckpoint = 0")
+    # A restarted log keeps its file size unless truncated: without a limit below the
+    # threshold, every commit after the first big checkpoint would checkpoint again
+    # (measured: single-cell writes 3 ms -> 13-28 ms).
+    conn.execute(f"PRAGMA journal_size_limit = {CHECKPOINT_WAL_BYTES // 2}")
     checkpoint(conn)
 
 
