@@ -375,6 +375,17 @@ class Repository:
                 out[(cid, pid)] = rec
         return out
 
+    def iter_cells(self) -> Iterator[tuple[int, int, CellRecord]]:
+        """Every marked cell with its details, (customer_id, product_id, record); one query.
+
+        The bulk read path for exports (the long-format data sheet at size M is ~600k rows).
+        """
+        for r in self.conn.execute(
+            f"SELECT customer_id, product_id, {_MARK_COLS} FROM marks "
+            "ORDER BY customer_id, product_id"
+        ):
+            yield r[0], r[1], _cell_from_row(r[2:])
+
     def cells_of_customer(self, customer_id: int) -> dict[int, CellRecord]:
         return {
             r[0]: _cell_from_row(r[1:])

@@ -1,0 +1,146 @@
+"""Export benchmarks: XLSX of the M matrix vs xlsxwriter, PDF of the demo matrix.
+
+Prints one JSON line per figure. The XLSX goal (issue 6): our matrix sheet at size M
+(5,000 x 300, 40% marked) in at most 2x the time xlsxwriter needs for the same styled
+sheet, measured in the same run. xlsxwriter is a bench-only dependency (``.[bench]``).
+
+    python bench/bench_export.py            # M for XLSX, demo for PDF
+    python bench/bench_export.py --size S   # quicker
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from kpm_desktop.domain.marks import WHITE, Mark
+from kpm_desktop.import_export.export_model import (
+    ExportOptions,
+    MatrixSnapshot,
+    load_snapshot,
+)
+from kpm_desktop.import_export.xlsx_export import COUNT_KEYS, MARK_FILLS, write_xlsx
+
+SIZES = {"S": (500, 50), "M": (5_000, 300), "L": (20_000, 1_000)}
+
+
+def emit(name: str, value: float, unit: str, **extra: object) -> None:
+    print(json.dumps({"bench": name, "value": round(value, 3), "unit": unit, **extra}), flush=True)
+
+
+def xlsxwriter_matrix(snapshot: MatrixSnapshot, path: Path) -> None:
+    """The same styled matrix sheet (cells, fills, glyphs, counts, print setup) via xlsxwriter."""
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("Matrix")
+    border = {"border": 1, "border_color": "#808080"}
+    fmt_mark = {
+        int(m): wb.add_format(
+            {"bg_color": "#" + MARK_FILLS[m], "bold": True, "align": "center", **border}
+        )
+        for m in Mark
+    }
+    fmt_name = wb.add_format(border)
+    fmt_count = wb.add_format({"align": "center", **border})
+    fmt_head = wb.add_format({"rotation": 90, "bg_color": "#F2F2F2", **border})
+    attrs = snapshot.options.visible_attributes
+    first = 1 + len(attrs)
+    ws.set_column(0, 0, 34)
+    ws.set_column(first, first + snapshot.n_cols - 1, 3.6)
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(8, 9)
+    ws.repeat_columns(0, 0)
+    ws.freeze_panes(10, first)
+    ws.set_footer("&CPage &P of &N")
+    ws.hide_gridlines(0)
+    ws.write_string(0, 0, snapshot.title())
+    for j, p in enumerate(snapshot.products):
+        ws.write_string(9, first + j, p.name, fmt_head)
+    letters = {int(m): m.letter for m in Mark}
+    n = snapshot.n_cols
+    grid = snapshot.grid
+    for i, c in enumerate(snapshot.customers):
+        r = 10 + i
+        codes = grid[i * n : (i + 1) * n]
+        ws.write_string(r, 0, c.name, fmt_name)
+        for k, a in enumerate(attrs):
+            ws.write(r, 1 + k, getattr(c, a), fmt_name)
+        for j, code in enumerate(codes):
+            if code != WHITE:
+                ws.write_string(r, first + j, letters[code], fmt_mark[code])
+        for k, m in enumerate(COUNT_KEYS):
+            ws.write_number(r, first + n + k, codes.count(int(m) if m else WHITE), fmt_count)
+    wb.close()
+
+
+def bench_xlsx(size: str, work: Path) -> None:
+    from kpm_desktop.samples.synthetic import generate
+
+    customers, products = SIZES[size]
+    src = work / f"{size}.kpm"
+    generate(src, customers=customers, products=products, fill=0.4, seed=1)
+    t = time.perf_counter()
+    options = ExportOptions(include_kpi_sheet=False, include_data_sheet=False)
+    snapshot = load_snapshot(src, options, with_details=False)
+    emit(f"export.snapshot.{size}", time.perf_counter() - t, "s")
+
+    t = time.perf_counter()
+    xlsxwriter_matrix(snapshot, work / "baseline.xlsx")
+    baseline = time.perf_counter() - t
+    emit(f"export.xlsx.xlsxwriter_matrix.{size}", baseline, "s")
+
+    t = time.perf_counter()
+    write_xlsx(snapshot, work / "matrix.xlsx")
+    ours = time.perf_counter() - t
+    emit(f"export.xlsx.matrix_sheet.{size}", ours, "s")
+    emit(f"export.xlsx.ratio_vs_xlsxwriter.{size}", ours / baseline, "x", goal=2.0)
+
+    t = time.perf_counter()
+    full = load_snapshot(src, ExportOptions())
+    write_xlsx(full, work / "full.xlsx")
+    emit(
+        f"export.xlsx.full_workbook.{size}",
+        time.perf_counter() - t,
+        "s",
+        note="matrix + KPI + data sheet (one row per marked cell), incl. loading details",
+    )
+
+
+def bench_pdf(work: Path) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kpm_desktop.report.pdf_matrix import write_matrix_pdf
+    from kpm_desktop.report.qt_app import ensure_gui_app
+
+    from kpm_desktop.samples.demo import write_demo
+
+    ensure_gui_app()
+    src = work / "demo.kpm"
+    write_demo(src)
+    snapshot = load_snapshot(src, ExportOptions(), with_details=False)
+    t = time.perf_counter()
+    pages = write_matrix_pdf(snapshot, work / "demo.pdf")
+    emit("export.pdf.demo_matrix", time.perf_counter() - t, "s", pages=pages)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", choices=sorted(SIZES), default="M")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="kpm-bench-export-") as tmp:
+        work = Path(tmp)
+        bench_xlsx(args.size, work)
+        bench_pdf(work)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,305 @@
+"""What an export writes: options from the dialog/CLI and a plain-data snapshot of the matrix.
+
+Writers (XLSX here, PDF in ``report/``) never touch a repository: the caller builds a
+``MatrixSnapshot`` (on the thread that owns the connection, or in a worker with its own
+read-only connection) and the writer works from that. Long writers report through a
+``progress(done, total) -> bool`` callback; returning False cancels the export.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from operator import itemgetter
+from pathlib import Path
+
+from kpm_desktop.domain.entities import CellRecord, Customer, Product, ProductGroup
+from kpm_desktop.domain.matrix import MarkCounts, Matrix
+from kpm_desktop.import_export.export_labels import (
+    ATTRIBUTES,
+    INTERNAL_ATTRIBUTES,
+    check_language,
+    label,
+)
+
+Progress = Callable[[int, int], bool]
+
+
+class ExportCancelled(Exception):
+    """The progress callback asked to stop; no output file was left behind."""
+
+
+class Paper(StrEnum):
+    A4 = "A4"
+    A3 = "A3"
+
+
+class Orientation(StrEnum):
+    LANDSCAPE = "landscape"
+    PORTRAIT = "portrait"
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    """Everything the export dialog or ``kpm export`` decides.
+
+    Attributes:
+        customer_ids / product_ids: rows and columns in display order (the GUI passes the
+            current view's order); None = every customer by name / every product by group
+            and sort order.
+        attributes: customer attribute columns (keys of ``export_labels.ATTRIBUTES``).
+        customer_safe: leave out competitor names, revenues, potentials and notes.
+        lang: language of titles, legend and headers on the sheet ("de" or "en").
+        filters: human-readable description of the active filters, printed in the title.
+    """
+
+    paper: Paper = Paper.A4
+    orientation: Orientation = Orientation.LANDSCAPE
+    customer_ids: tuple[int, ...] | None = None
+    product_ids: tuple[int, ...] | None = None
+    attributes: tuple[str, ...] = ("number",)
+    customer_safe: bool = False
+    lang: str = "de"
+    filters: str = ""
+    include_kpi_sheet: bool = True
+    include_data_sheet: bool = True
+
+    def __post_init__(self) -> None:
+        check_language(self.lang)
+        unknown = [a for a in self.attributes if a not in ATTRIBUTES]
+        if unknown:
+            raise ValueError(f"unknown customer attribute {unknown[0]!r}")
+
+    @property
+    def visible_attributes(self) -> tuple[str, ...]:
+        """Attribute columns actually written (internal ones dropped when customer-safe)."""
+        if not self.customer_safe:
+            return self.attributes
+        return tuple(a for a in self.attributes if a not in INTERNAL_ATTRIBUTES)
+
+
+@dataclass(frozen=True, slots=True)
+class GroupBand:
+    """A run of adjacent product columns of the same group (the header band above them)."""
+
+    name: str
+    start: int  # first column index in display order
+    count: int
+
+
+@dataclass(slots=True)
+class MatrixSnapshot:
+    """The matrix part to export, as plain data in display order.
+
+    ``grid`` holds one status code per cell, row-major over ``customers`` x ``products``.
+    ``details`` has the records of marked cells in scope (empty when not loaded).
+    """
+
+    file_name: str
+    exported_at: datetime
+    options: ExportOptions
+    customers: list[Customer]
+    products: list[Product]
+    group_names: list[str]  # per product, "" = no group
+    grid: bytes
+    details: dict[tuple[int, int], CellRecord] = field(default_factory=dict)
+    competitors: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.customers)
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.products)
+
+    def row(self, i: int) -> bytes:
+        n = len(self.products)
+        return self.grid[i * n : (i + 1) * n]
+
+    def col(self, j: int) -> bytes:
+        return self.grid[j :: len(self.products)] if self.products else b""
+
+    def row_counts(self, i: int) -> MarkCounts:
+        return MarkCounts.from_codes(self.row(i))
+
+    def col_counts(self, j: int) -> MarkCounts:
+        return MarkCounts.from_codes(self.col(j))
+
+    def totals(self) -> MarkCounts:
+        return MarkCounts.from_codes(self.grid)
+
+    def bands(self) -> list[GroupBand]:
+        out: list[GroupBand] = []
+        for j, name in enumerate(self.group_names):
+            if out and out[-1].name == name and out[-1].start + out[-1].count == j:
+                last = out[-1]
+                out[-1] = GroupBand(last.name, last.start, last.count + 1)
+            else:
+                out.append(GroupBand(name, j, 1))
+        return out
+
+    def title(self) -> str:
+        return f"{label('title', self.options.lang)} – {self.file_name}"
+
+    def subtitle(self) -> str:
+        """Date, size and filters: the second title line of every sheet."""
+        lang = self.options.lang
+        parts = [
+            f"{label('exported', lang)}: {self.exported_at.astimezone().strftime('%Y-%m-%d %H:%M')}",
+            label("customers_products", lang).format(customers=self.n_rows, products=self.n_cols),
+            f"{label('filters', lang)}: {self.options.filters or label('no_filter', lang)}",
+        ]
+        if self.options.customer_safe:
+            parts.append(label("customer_safe", lang))
+        return " · ".join(parts)
+
+    def competitor_name(self, record: CellRecord) -> str:
+        if self.options.customer_safe or record.competitor_id is None:
+            return ""
+        return self.competitors.get(record.competitor_id, "")
+
+
+def product_order(products: Sequence[Product], groups: Iterable[ProductGroup]) -> list[Product]:
+    """Products by group order, then their sort order; products without a group last."""
+    rank = {g.id: (0, g.sort_order, g.name.casefold(), g.id or 0) for g in groups}
+    last = (1, 0, "", 0)
+    return sorted(
+        products,
+        key=lambda p: (rank.get(p.group_id, last), p.sort_order, p.name.casefold(), p.id or 0),
+    )
+
+
+def customer_order(customers: Sequence[Customer]) -> list[Customer]:
+    return sorted(customers, key=lambda c: (c.name.casefold(), c.number, c.id or 0))
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Rows and columns chosen by CLI-style filters, plus their description for the title."""
+
+    customer_ids: tuple[int, ...]
+    product_ids: tuple[int, ...]
+    description: str
+
+
+def scope_from_filters(
+    matrix: Matrix,
+    *,
+    groups: Sequence[str] = (),
+    white_spots_only: bool = False,
+    lang: str = "de",
+) -> Scope:
+    """Apply the CLI filters: product groups by name, customers with white spots only.
+
+    Raises:
+        ValueError: a group name does not exist (one-line message).
+    """
+    all_groups = list(matrix.groups.values())
+    products = product_order(matrix.products, all_groups)
+    parts: list[str] = []
+    if groups:
+        by_name = {g.name.casefold(): g for g in all_groups}
+        wanted = set()
+        for name in groups:
+            group = by_name.get(name.strip().casefold())
+            if group is None:
+                known = ", ".join(g.name for g in sorted(all_groups, key=lambda g: g.sort_order))
+                raise ValueError(f"no product group named {name!r} (groups: {known})")
+            wanted.add(group.id)
+        products = [p for p in products if p.group_id in wanted]
+        parts.append(
+            f"{label('group', lang)} = " + ", ".join(matrix.groups[g].name for g in wanted)
+        )
+    customers = customer_order(matrix.customers)
+    if white_spots_only:
+        cols = [matrix.col_of[p.id] for p in products]  # type: ignore[index]
+        customers = [
+            c
+            for c in customers
+            if matrix.white_spots_in_row(matrix.row_of[c.id], cols)  # type: ignore[index]
+        ]
+        parts.append(label("white", lang))
+    return Scope(
+        tuple(c.id for c in customers),  # type: ignore[misc]
+        tuple(p.id for p in products),  # type: ignore[misc]
+        "; ".join(parts),
+    )
+
+
+def snapshot_from_matrix(
+    matrix: Matrix,
+    options: ExportOptions,
+    *,
+    file_name: str,
+    details: dict[tuple[int, int], CellRecord] | None = None,
+    competitors: dict[int, str] | None = None,
+    exported_at: datetime | None = None,
+) -> MatrixSnapshot:
+    """Cut the rows/columns of ``options`` out of ``matrix`` (ids not in the matrix are skipped)."""
+    groups = list(matrix.groups.values())
+    if options.product_ids is None:
+        products = product_order(matrix.products, groups)
+    else:
+        products = [
+            matrix.products[matrix.col_of[p]] for p in options.product_ids if p in matrix.col_of
+        ]
+    if options.customer_ids is None:
+        customers = customer_order(matrix.customers)
+    else:
+        customers = [
+            matrix.customers[matrix.row_of[c]] for c in options.customer_ids if c in matrix.row_of
+        ]
+    cols = [matrix.col_of[p.id] for p in products]  # type: ignore[index]
+    n = matrix.n_cols
+    grid = matrix.grid
+    parts: list[bytes] = []
+    if cols:
+        pick = itemgetter(*cols)
+        for c in customers:
+            start = matrix.row_of[c.id] * n  # type: ignore[index]
+            picked = pick(grid[start : start + n])
+            parts.append(bytes(picked) if len(cols) > 1 else bytes((picked,)))
+    keep: dict[tuple[int, int], CellRecord] = {}
+    if details:
+        cids = {c.id for c in customers}
+        pids = {p.id for p in products}
+        keep = {k: v for k, v in details.items() if k[0] in cids and k[1] in pids}
+    return MatrixSnapshot(
+        file_name=file_name,
+        exported_at=exported_at or datetime.now(UTC).replace(microsecond=0),
+        options=options,
+        customers=customers,
+        products=products,
+        group_names=[matrix.product_group_name(p) for p in products],
+        grid=b"".join(parts),
+        details=keep,
+        competitors=dict(competitors or {}),
+    )
+
+
+def load_snapshot(
+    path: Path | str,
+    options: ExportOptions,
+    *,
+    with_details: bool = True,
+    exported_at: datetime | None = None,
+) -> MatrixSnapshot:
+    """Open ``path`` read-only (its own connection, so a worker thread may call this)."""
+    from kpm_desktop.storage.repository import Repository
+
+    path = Path(path)
+    with Repository.open(path, read_only=True) as repo:
+        matrix = repo.load_matrix()
+        details = dict(((c, p), rec) for c, p, rec in repo.iter_cells()) if with_details else None
+        competitors = {c.id: c.name for c in repo.load_competitors()}  # type: ignore[misc]
+    return snapshot_from_matrix(
+        matrix,
+        options,
+        file_name=path.name,
+        details=details,
+        competitors=competitors,  # type: ignore[arg-type]
+        exported_at=exported_at,
+    )

@@ -1,0 +1,457 @@
+"""The XLSX export: a print-ready matrix sheet, KPIs per product and a long-format data sheet.
+
+The matrix sheet is meant for people: every mark has a fill *and* a glyph (readable in black
+and white), a product-group band over the columns, chosen customer attributes, counts per
+row and per column, a legend and a title with file name, date and filters. Print setup:
+landscape (or as chosen), A4/A3, fit to page width, group band + header row and the customer
+column repeated on every page, frozen panes, header/footer with page numbers and date.
+
+The data sheet ("Daten"/"Data", columns from ``data_sheet``) is meant for the importer: one
+row per marked cell with all details, so export → import gives back the same marks.
+
+Every user string passes ``formula_guard.neutralise`` so that it can never become a formula.
+The file is written next to the target as ``.partial`` and renamed at the end, so a cancelled
+or failed export never leaves half a file or destroys an existing one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+
+from kpm_desktop.domain.entities import CellRecord, Customer
+from kpm_desktop.domain.marks import WHITE, Mark
+from kpm_desktop.import_export.data_sheet import DATA_COLUMNS, data_sheet_name
+from kpm_desktop.import_export.export_labels import (
+    attribute_name,
+    label,
+    legend_entries,
+    mark_name,
+)
+from kpm_desktop.import_export.export_model import (
+    ExportCancelled,
+    MatrixSnapshot,
+    Orientation,
+    Paper,
+    Progress,
+)
+from kpm_desktop.import_export.formula_guard import neutralise
+from kpm_desktop.import_export.xlsx_rows import CellSpec, FastRows
+
+# Fills chosen light enough that the black glyph stays readable in colour and in grey print.
+MARK_FILLS: dict[Mark, str] = {
+    Mark.OURS: "9DC3E6",  # blue
+    Mark.COMPETITOR: "F4A09C",  # red
+    Mark.NEED: "A9D18E",  # green
+    Mark.NO_NEED: "D0D0D0",  # gray
+}
+GROUP_FILL = "E7E6E6"
+HEADER_FILL = "F2F2F2"
+
+# Columns of the data sheet that customer-safe exports leave out.
+SAFE_OMITTED = frozenset({"competitor", "our_revenue", "potential", "note"})
+
+# Layout of the matrix sheet (1-based rows).
+TITLE_ROW, SUBTITLE_ROW, LEGEND_ROW = 1, 2, 3
+LEGEND_ROWS = len(Mark) + 1
+BAND_ROW = LEGEND_ROW + LEGEND_ROWS + 1
+HEADER_ROW = BAND_ROW + 1
+FIRST_DATA_ROW = HEADER_ROW + 1
+COUNT_KEYS: tuple[Mark | None, ...] = (*Mark, None)  # per-row/column count columns, white last
+
+_PAPER_SIZE = {Paper.A4: 9, Paper.A3: 8}  # OOXML paperSize codes
+_PROGRESS_EVERY = 200
+
+
+def _user(text: str) -> str:
+    return neutralise(text)
+
+
+def _utc_naive(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    return value
+
+
+def attribute_value(customer: Customer, attribute: str) -> str | float | None:
+    value = getattr(customer, attribute)
+    if attribute == "tags":
+        return _user(", ".join(value))
+    if isinstance(value, str):
+        return _user(value)
+    return value
+
+
+class _Progress:
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress = progress
+        self.total = max(total, 1)
+        self.done = 0
+
+    def step(self, n: int = 1) -> None:
+        self.done += n
+        if self.progress is not None and (
+            self.done % _PROGRESS_EVERY == 0 or self.done >= self.total
+        ):
+            self.report()
+
+    def report(self) -> None:
+        if self.progress is not None and not self.progress(min(self.done, self.total), self.total):
+            raise ExportCancelled
+
+
+def write_xlsx(
+    snapshot: MatrixSnapshot,
+    path: Path | str,
+    progress: Progress | None = None,
+    *,
+    raw_rows: bool = True,
+) -> Path:
+    """Write the workbook to ``path`` (replaced only when complete).
+
+    Raises:
+        ExportCancelled: ``progress`` returned False (nothing written).
+        FileNotFoundError: the target folder does not exist.
+    """
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise FileNotFoundError(f"folder {path.parent} does not exist")
+    opts = snapshot.options
+    marked = len(snapshot.grid) - snapshot.grid.count(WHITE)
+    total = snapshot.n_rows + (marked if opts.include_data_sheet else 0)
+    tracker = _Progress(progress, total)
+    tracker.report()
+    wb = Workbook(write_only=True)
+    try:
+        _matrix_sheet(wb, snapshot, tracker, raw_rows)
+        if opts.include_kpi_sheet:
+            _kpi_sheet(wb, snapshot, raw_rows)
+        if opts.include_data_sheet:
+            _data_sheet(wb, snapshot, tracker, raw_rows)
+    except BaseException:
+        _discard(wb)
+        raise
+    partial = path.with_name(path.name + ".partial")
+    try:
+        wb.save(partial)
+        tracker.report()
+        os.replace(partial, path)
+    finally:
+        if partial.exists():
+            partial.unlink()
+    return path
+
+
+def _discard(wb: Workbook) -> None:
+    """Close the half-written sheets of a cancelled export and delete their temp files."""
+    for ws in wb.worksheets:
+        rows = getattr(ws, "_rows", None)
+        if rows is not None:
+            rows.close()
+        writer = getattr(ws, "_writer", None)
+        if writer is not None:
+            writer.close()
+            writer.cleanup()
+
+
+# -- the matrix sheet ------------------------------------------------------------------------------
+def _thin_border(color: str = "808080") -> Border:
+    side = Side(style="thin", color=color)
+    return Border(left=side, right=side, top=side, bottom=side)
+
+
+def _page_setup(ws, snapshot: MatrixSnapshot, *, fit_width: bool = True) -> None:
+    opts = snapshot.options
+    ws.page_setup.orientation = (
+        "landscape" if opts.orientation is Orientation.LANDSCAPE else "portrait"
+    )
+    ws.page_setup.paperSize = _PAPER_SIZE[opts.paper]
+    if fit_width:
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0  # as many pages down as needed
+    ws.print_options.gridLines = True  # white spots are empty cells: the grid shows them
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    lang = opts.lang
+    hf = ws.HeaderFooter
+    hf.oddHeader.left.text = _hf_escape(snapshot.title())
+    hf.oddHeader.right.text = "&D"
+    hf.oddFooter.left.text = _hf_escape(snapshot.file_name)
+    hf.oddFooter.center.text = f"{label('page', lang)} &P {label('of', lang)} &N"
+    hf.oddFooter.right.text = "&D &T"
+
+
+def _hf_escape(text: str) -> str:
+    return neutralise(text).replace("&", "&&")  # "&" starts a header/footer code
+
+
+def _matrix_sheet(wb: Workbook, s: MatrixSnapshot, tracker: _Progress, raw: bool) -> None:
+    opts = s.options
+    lang = opts.lang
+    ws = wb.create_sheet(label("sheet_matrix", lang))
+    rows = FastRows(ws, raw=raw)
+    attrs = opts.visible_attributes
+    first_product_col = 2 + len(attrs)  # 1-based
+    first_count_col = first_product_col + s.n_cols
+    n_total_cols = first_count_col + len(COUNT_KEYS)  # + coverage
+
+    border = _thin_border()
+    center = Alignment(horizontal="center", vertical="center")
+    st_title = rows.style(font=Font(bold=True, size=14))
+    st_plain = rows.style()
+    st_name = rows.style(border=border)
+    st_attr = rows.style(border=border, alignment=Alignment(horizontal="left"))
+    st_money = rows.style(border=border, number_format="#,##0")
+    st_mark = {
+        m: rows.style(
+            fill=PatternFill("solid", fgColor=MARK_FILLS[m]),
+            font=Font(bold=True),
+            alignment=center,
+            border=border,
+        )
+        for m in Mark
+    }
+    st_white_legend = rows.style(alignment=center, border=border)
+    st_band = rows.style(
+        fill=PatternFill("solid", fgColor=GROUP_FILL),
+        font=Font(bold=True),
+        alignment=Alignment(horizontal="center", vertical="center"),
+        border=border,
+    )
+    st_header = rows.style(
+        fill=PatternFill("solid", fgColor=HEADER_FILL),
+        font=Font(bold=True),
+        alignment=Alignment(vertical="bottom", wrap_text=True),
+        border=border,
+    )
+    st_product = rows.style(
+        fill=PatternFill("solid", fgColor=HEADER_FILL),
+        alignment=Alignment(horizontal="center", vertical="bottom", text_rotation=90),
+        border=border,
+    )
+    st_count = rows.style(border=border, alignment=center)
+    st_count_bold = rows.style(border=border, alignment=center, font=Font(bold=True))
+    st_pct = rows.style(border=border, alignment=center, number_format="0")
+
+    # Column widths (before any row is written: write-only sheets emit <cols> first).
+    ws.column_dimensions["A"].width = 34
+    for k, attr in enumerate(attrs):
+        ws.column_dimensions[get_column_letter(2 + k)].width = (
+            14 if attr in ("annual_revenue", "segment", "owner", "city", "tags") else 10
+        )
+    for j in range(s.n_cols):
+        ws.column_dimensions[get_column_letter(first_product_col + j)].width = 3.6
+    for k in range(len(COUNT_KEYS) + 1):
+        ws.column_dimensions[get_column_letter(first_count_col + k)].width = 5.5
+
+    _page_setup(ws, s)
+    if s.n_rows and s.n_cols:
+        ws.freeze_panes = f"{get_column_letter(first_product_col)}{FIRST_DATA_ROW}"
+    ws.print_title_rows = f"{BAND_ROW}:{HEADER_ROW}"
+    ws.print_title_cols = "A:A"
+
+    # Title, subtitle, legend.
+    rows.append([(_user(s.title()), st_title)], height=20)
+    rows.append([(_user(s.subtitle()), st_plain)])
+    for mark, glyph, text in legend_entries(lang):
+        if mark is None:
+            rows.append([("", st_white_legend), (text, st_plain)])
+        else:
+            rows.append([(glyph, st_mark[mark]), (text, st_plain)])
+    rows.append([])
+
+    # Group band: one merged cell per run of same-group columns.
+    band: list[CellSpec] = [(label("group", lang), st_band)] + [("", st_band)] * len(attrs)
+    for b in s.bands():
+        band.append((_user(b.name or label("no_group", lang)), st_band))
+        band.extend([("", st_band)] * (b.count - 1))
+        if b.count > 1:
+            start = first_product_col + b.start
+            ws.merged_cells.add(
+                f"{get_column_letter(start)}{BAND_ROW}:"
+                f"{get_column_letter(start + b.count - 1)}{BAND_ROW}"
+            )
+    band.append((label("count_total", lang), st_band))
+    band.extend([("", st_band)] * len(COUNT_KEYS))
+    ws.merged_cells.add(
+        f"{get_column_letter(first_count_col)}{BAND_ROW}:"
+        f"{get_column_letter(n_total_cols)}{BAND_ROW}"
+    )
+    rows.append(band, height=18)
+
+    # Header row: customer, attributes, product names (rotated), count columns.
+    header: list[CellSpec] = [(label("customer", lang), st_header)]
+    header += [(attribute_name(a, lang), st_header) for a in attrs]
+    header += [(_user(p.name), st_product) for p in s.products]
+    header += [(m.letter if m else label("white_short", lang), st_count_bold) for m in COUNT_KEYS]
+    header.append((label("coverage", lang), st_product))
+    rows.append(header, height=120)
+
+    # One row per customer.
+    cell_of: dict[int, CellSpec] = {int(m): (m.letter, st_mark[m]) for m in Mark}
+    cell_of[WHITE] = None
+    attr_cells = [(a, st_money if a == "annual_revenue" else st_attr) for a in attrs]
+    n = s.n_cols
+    grid = s.grid
+    for i, customer in enumerate(s.customers):
+        codes = grid[i * n : (i + 1) * n]
+        line: list[CellSpec] = [(_user(customer.name), st_name)]
+        line += [(attribute_value(customer, a), st) for a, st in attr_cells]
+        line += [cell_of[c] for c in codes]
+        line += [(codes.count(int(m) if m else WHITE), st_count) for m in COUNT_KEYS]
+        known = n - codes.count(WHITE)
+        line.append((round(100 * known / n) if n else 0, st_pct))
+        rows.append(line)
+        tracker.step()
+
+    # Count rows per product (one per state) and the grand totals under the count columns.
+    totals = s.totals()
+    col_counts = [s.col_counts(j) for j in range(n)]
+    for m in COUNT_KEYS:
+        text = f"{m.letter} – {mark_name(m, lang)}" if m else label("white", lang)
+        line = [(text, st_count_bold)] + [("", st_count)] * len(attrs)
+        line += [(c.of(m), st_count) for c in col_counts]
+        line += [("", st_count)] * len(COUNT_KEYS)
+        line[first_count_col - 1 + COUNT_KEYS.index(m)] = (totals.of(m), st_count_bold)
+        line.append(("", st_count))
+        rows.append(line)
+    line = [(label("coverage", lang), st_count_bold)] + [("", st_count)] * len(attrs)
+    line += [(round(c.coverage), st_pct) for c in col_counts]
+    line += [("", st_count)] * len(COUNT_KEYS)
+    line.append((round(totals.coverage), st_pct))
+    rows.append(line)
+
+
+# -- KPIs per product ------------------------------------------------------------------------------
+def _kpi_sheet(wb: Workbook, s: MatrixSnapshot, raw: bool) -> None:
+    lang = s.options.lang
+    ws = wb.create_sheet(label("sheet_kpi", lang))
+    rows = FastRows(ws, raw=raw)
+    border = _thin_border()
+    st_title = rows.style(font=Font(bold=True, size=14))
+    st_plain = rows.style()
+    st_head = rows.style(
+        font=Font(bold=True),
+        fill=PatternFill("solid", fgColor=HEADER_FILL),
+        alignment=Alignment(wrap_text=True, vertical="bottom"),
+        border=border,
+    )
+    st_text = rows.style(border=border)
+    st_int = rows.style(border=border, number_format="0")
+    st_pct = rows.style(border=border, number_format="0.0")
+    st_bold = rows.style(border=border, font=Font(bold=True))
+    widths = [22, 10, 30] + [8] * 5 + [9] * 7
+    for k, w in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(k)].width = w
+    _page_setup(ws, s)
+    ws.freeze_panes = "D5"
+    ws.print_title_rows = "4:4"
+
+    rows.append([(_user(f"{label('kpi_title', lang)} – {s.file_name}"), st_title)], height=20)
+    rows.append([(_user(s.subtitle()), st_plain)])
+    rows.append([])
+    names = [mark_name(m, lang) for m in Mark] + [label("white_short", lang)]
+    head = [label("group", lang), "Nr." if lang == "de" else "No.", label("product", lang)]
+    head += [f"{m.letter if m else '–'} {name}" for m, name in zip(COUNT_KEYS, names, strict=True)]
+    head += [f"% {name}" for name in names]
+    head += [label("coverage", lang), label("competitor_occupancy", lang)]
+    rows.append([(h, st_head) for h in head], height=45)
+
+    def kpi_line(first: Sequence[CellSpec], counts) -> list[CellSpec]:
+        total = counts.total or 1
+        installed = counts.ours + counts.competitor
+        line = list(first)
+        line += [(counts.of(m), st_int) for m in COUNT_KEYS]
+        line += [(round(100 * counts.of(m) / total, 1), st_pct) for m in COUNT_KEYS]
+        line.append((round(counts.coverage, 1), st_pct))
+        line.append((round(100 * counts.competitor / installed, 1) if installed else "", st_pct))
+        return line
+
+    for j, product in enumerate(s.products):
+        first = [
+            (_user(s.group_names[j] or label("no_group", lang)), st_text),
+            (_user(product.number), st_text),
+            (_user(product.name), st_text),
+        ]
+        rows.append(kpi_line(first, s.col_counts(j)))
+    rows.append(kpi_line([(label("count_total", lang), st_bold), None, None], s.totals()))
+
+
+# -- long-format data sheet ------------------------------------------------------------------------
+def _data_sheet(wb: Workbook, s: MatrixSnapshot, tracker: _Progress, raw: bool) -> None:
+    opts = s.options
+    lang = opts.lang
+    ws = wb.create_sheet(data_sheet_name(lang))
+    rows = FastRows(ws, raw=raw)
+    columns = [c for c in DATA_COLUMNS if not (opts.customer_safe and c.key in SAFE_OMITTED)]
+    keys = [c.key for c in columns]
+    st_head = rows.style(font=Font(bold=True))
+    st_text = rows.style()
+    st_num = rows.style(number_format="0.00")
+    st_date = rows.style(number_format="yyyy-mm-dd")
+    st_ts = rows.style(number_format="yyyy-mm-dd hh:mm:ss")
+    for k, c in enumerate(columns, 1):
+        ws.column_dimensions[get_column_letter(k)].width = (
+            30 if c.key in ("customer_name", "product_name", "note") else 16
+        )
+    ws.freeze_panes = "A2"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = _PAPER_SIZE[opts.paper]
+    rows.append([(c.header(lang), st_head) for c in columns])
+    style = dict.fromkeys(keys, st_text)
+    style.update(
+        our_revenue=st_num,
+        potential=st_num,
+        contract_end=st_date,
+        recheck_at=st_date,
+        verified_at=st_ts,
+    )
+
+    cust = [(_user(c.number), _user(c.name), c.uuid, c.id) for c in s.customers]
+    prod = [(_user(p.number), _user(p.name), p.uuid, p.id) for p in s.products]
+    details = s.details
+    safe = opts.customer_safe
+    n = s.n_cols
+    grid = s.grid
+    for i, (cnum, cname, cuuid, cid) in enumerate(cust):
+        codes = grid[i * n : (i + 1) * n]
+        if codes.count(WHITE) == n:
+            continue
+        for j, code in enumerate(codes):
+            if code == WHITE:
+                continue
+            pnum, pname, puuid, pid = prod[j]
+            mark = Mark(code)
+            rec = details.get((cid, pid)) or CellRecord(mark=mark)
+            values = {
+                "customer_number": cnum,
+                "customer_name": cname,
+                "customer_uuid": cuuid,
+                "product_number": pnum,
+                "product_name": pname,
+                "product_uuid": puuid,
+                "mark": mark.letter,
+                "no_need_reason": _user(rec.no_need_reason) if rec.no_need_reason else None,
+                "contract_end": rec.contract_end,
+                "recheck_at": rec.recheck_at,
+                "verified_at": _utc_naive(rec.verified_at),
+            }
+            if not safe:
+                values["competitor"] = _user(s.competitor_name(rec)) if rec.competitor_id else None
+                values["our_revenue"] = rec.our_revenue
+                values["potential"] = rec.potential
+                values["note"] = _user(rec.note) if rec.note else None
+            rows.append(
+                [None if (v := values[k]) is None or v == "" else (v, style[k]) for k in keys]
+            )
+            tracker.step()
