@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "diff",
     "snapshot",
     "import",
+    "export",
     "backup",
     "restore",
 )

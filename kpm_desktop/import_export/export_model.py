@@ -8,6 +8,7 @@ read-only connection) and the writer works from that. Long writers report throug
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -172,8 +173,14 @@ def product_order(products: Sequence[Product], groups: Iterable[ProductGroup]) -
     )
 
 
+def sort_key(text: str) -> str:
+    """Case- and accent-blind key, so that "Böhm" sorts with "Bohm" as in a phone book."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def customer_order(customers: Sequence[Customer]) -> list[Customer]:
-    return sorted(customers, key=lambda c: (c.name.casefold(), c.number, c.id or 0))
+    return sorted(customers, key=lambda c: (sort_key(c.name), c.number, c.id or 0))
 
 
 @dataclass(frozen=True, slots=True)

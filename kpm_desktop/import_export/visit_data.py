@@ -1,0 +1,113 @@
+"""Plain data for one customer's visit one-pager (printed by ``report/visit_sheet.py``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from kpm_desktop.domain.entities import CellRecord, Customer, Goal, Note, Product
+from kpm_desktop.domain.visit_prep import VisitPreparation, prepare_visit
+from kpm_desktop.import_export.export_model import ExportOptions, product_order, sort_key
+from kpm_desktop.storage.repository import Repository
+
+
+@dataclass(slots=True)
+class VisitSnapshot:
+    file_name: str
+    exported_at: datetime
+    options: ExportOptions
+    customer: Customer
+    products: list[Product]  # by group and sort order
+    group_names: list[str]  # per product
+    cells: dict[int, CellRecord]  # product id -> record (marked cells only)
+    competitors: dict[int, str]
+    goals: list[Goal]
+    notes: list[Note]
+    prep: VisitPreparation
+    today: date = field(default_factory=date.today)
+
+    def competitor_name(self, record: CellRecord | None) -> str:
+        if record is None or record.competitor_id is None or self.options.customer_safe:
+            return ""
+        return self.competitors.get(record.competitor_id, "")
+
+
+def find_customer(customers: list[Customer], ref: str) -> Customer:
+    """The customer a user means by number, exact name or a unique part of the name.
+
+    Raises:
+        ValueError: no customer or several customers match (one-line message).
+    """
+    text = ref.strip()
+    by_number = [c for c in customers if c.number and c.number == text]
+    if len(by_number) == 1:
+        return by_number[0]
+    key = sort_key(text)
+    exact = [c for c in customers if sort_key(c.name) == key]
+    if len(exact) == 1:
+        return exact[0]
+    partial = exact or [c for c in customers if key and key in sort_key(c.name)]
+    if len(partial) == 1:
+        return partial[0]
+    if not partial:
+        raise ValueError(f"no customer with number or name {ref!r}")
+    names = ", ".join(f"{c.name} ({c.number})" for c in partial[:5])
+    more = f" and {len(partial) - 5} more" if len(partial) > 5 else ""
+    raise ValueError(f"{len(partial)} customers match {ref!r}: {names}{more}; use the number")
+
+
+def visit_from_repository(
+    repo: Repository,
+    customer_id: int,
+    options: ExportOptions,
+    *,
+    today: date | None = None,
+    file_name: str | None = None,
+) -> VisitSnapshot:
+    today = today or date.today()
+    customer = repo.get_customer(customer_id)
+    if customer is None:
+        raise ValueError(f"customer {customer_id} does not exist")
+    groups = repo.load_groups()
+    products = product_order(repo.load_products(), groups)
+    group_of = {g.id: g.name for g in groups}
+    cells = repo.cells_of_customer(customer_id)
+    competitors = {c.id: c.name for c in repo.load_competitors()}
+    goals = repo.goals_for(customer_id)
+    notes = repo.notes_for(customer_id)
+    prep = prepare_visit(
+        customer,
+        products,
+        groups,
+        cells,
+        goals,
+        notes,
+        competitors,  # type: ignore[arg-type]
+        today,
+        repo.stale_months(),
+    )
+    return VisitSnapshot(
+        file_name=file_name or repo.path.name,
+        exported_at=datetime.now(UTC).replace(microsecond=0),
+        options=options,
+        customer=customer,
+        products=products,
+        group_names=[group_of.get(p.group_id, "") for p in products],  # type: ignore[arg-type]
+        cells=cells,
+        competitors=competitors,  # type: ignore[arg-type]
+        goals=goals,
+        notes=notes,
+        prep=prep,
+        today=today,
+    )
+
+
+def load_visit(
+    path: Path | str, customer_ref: str, options: ExportOptions, *, today: date | None = None
+) -> VisitSnapshot:
+    """Open ``path`` read-only and collect the visit data of the customer ``customer_ref``."""
+    path = Path(path)
+    with Repository.open(path, read_only=True) as repo:
+        customer = find_customer(repo.load_customers(), customer_ref)
+        return visit_from_repository(repo, customer.id, options, today=today)  # type: ignore[arg-type]
