@@ -219,13 +219,15 @@ def _paint_page(
         for k, m in enumerate((*COUNT_KEYS, "%")):
             rect = QRectF(x_counts + k * pt(g.count_w), y_head, pt(g.count_w), pt(g.header_h))
             sheet.box(rect, HEADER_COLOR)
-            text = m if isinstance(m, str) else (m.letter if m else label("white_short", lang))
-            if isinstance(m, Mark) or m is None:
-                sheet.rotated_text(
-                    rect, f"{text}  {mark_name(m, lang) if m else label('white', lang)}", 7
-                )
+            if isinstance(m, Mark):
+                sheet.rotated_text(rect, f"{m.letter}  {mark_name(m, lang)}", 7)
+            elif m is None:
+                sheet.rotated_text(rect, label("white", lang), 7)
             else:
                 sheet.rotated_text(rect, label("coverage", lang), 7)
+        rect = QRectF(x_counts, y_band, pt(g.count_w) * (len(COUNT_KEYS) + 1), pt(g.band_h))
+        sheet.box(rect, GROUP_COLOR)
+        sheet.text(rect, label("count_total", lang), 7, bold=True, align=center)
 
     # Body: customers, then (on the last row page) the count lines.
     n = s.n_cols

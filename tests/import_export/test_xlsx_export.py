@@ -149,8 +149,9 @@ def test_raw_rows_and_openpyxl_cells_write_the_same_workbook(demo_template, tmp_
     snapshot = load_snapshot(demo_template, ExportOptions(attributes=("number", "tags")))
     write_xlsx(snapshot, tmp_path / "raw.xlsx")
     write_xlsx(snapshot, tmp_path / "cells.xlsx", raw_rows=False)
-    a, b = openpyxl.load_workbook(tmp_path / "raw.xlsx"), openpyxl.load_workbook(
-        tmp_path / "cells.xlsx"
+    a, b = (
+        openpyxl.load_workbook(tmp_path / "raw.xlsx"),
+        openpyxl.load_workbook(tmp_path / "cells.xlsx"),
     )
     for name in a.sheetnames:
         cells_a = [[(c.value, c.style_id) for c in r] for r in a[name].iter_rows()]
@@ -197,9 +198,7 @@ def test_customer_safe_leaves_out_competitors_money_and_notes(demo_template, tmp
     snapshot = load_snapshot(demo_template, options)
     write_xlsx(snapshot, tmp_path / "safe.xlsx")
     wb = openpyxl.load_workbook(tmp_path / "safe.xlsx")
-    texts = {
-        str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value
-    }
+    texts = {str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value}
     for name in snapshot.competitors.values():
         assert not any(name in t for t in texts)
     header = [c.value for c in wb["Matrix"][HEADER_ROW]]

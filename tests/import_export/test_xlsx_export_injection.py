@@ -66,9 +66,13 @@ def test_no_user_string_becomes_a_formula_cell(
     groups = [ProductGroup(id=1, name=group)]
     products = [Product(id=1, name=product, number=number, group_id=1), Product(id=2, name="P2")]
     customers = [Customer(id=1, name=customer, number=number, tags=(tag,), segment=note)]
-    matrix = Matrix(customers, products, groups, bytearray([int(Mark.COMPETITOR), int(Mark.NO_NEED)]))
+    matrix = Matrix(
+        customers, products, groups, bytearray([int(Mark.COMPETITOR), int(Mark.NO_NEED)])
+    )
     details = {
-        (1, 1): CellRecord(Mark.COMPETITOR, competitor_id=7, note=note, contract_end=date(2027, 1, 1)),
+        (1, 1): CellRecord(
+            Mark.COMPETITOR, competitor_id=7, note=note, contract_end=date(2027, 1, 1)
+        ),
         (1, 2): CellRecord(Mark.NO_NEED, no_need_reason=reason),
     }
     options = ExportOptions(attributes=("number", "segment", "tags"), filters=note)
