@@ -11,14 +11,15 @@ sheet, measured in the same run. xlsxwriter is a bench-only dependency (``.[benc
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import SIZES, emit, matrix_file
 
 from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.import_export.export_model import (
@@ -28,11 +29,7 @@ from kpm_desktop.import_export.export_model import (
 )
 from kpm_desktop.import_export.xlsx_export import COUNT_KEYS, MARK_FILLS, write_xlsx
 
-SIZES = {"S": (500, 50), "M": (5_000, 300), "L": (20_000, 1_000)}
-
-
-def emit(name: str, value: float, unit: str, **extra: object) -> None:
-    print(json.dumps({"bench": name, "value": round(value, 3), "unit": unit, **extra}), flush=True)
+BENCH = "export"
 
 
 def xlsxwriter_matrix(snapshot: MatrixSnapshot, path: Path) -> None:
@@ -84,32 +81,29 @@ def xlsxwriter_matrix(snapshot: MatrixSnapshot, path: Path) -> None:
 
 
 def bench_xlsx(size: str, work: Path) -> None:
-    from kpm_desktop.samples.synthetic import generate
-
-    customers, products = SIZES[size]
-    src = work / f"{size}.kpm"
-    generate(src, customers=customers, products=products, fill=0.4, seed=1)
+    src = matrix_file(size)
     t = time.perf_counter()
     options = ExportOptions(include_kpi_sheet=False, include_data_sheet=False)
     snapshot = load_snapshot(src, options, with_details=False)
-    emit(f"export.snapshot.{size}", time.perf_counter() - t, "s")
+    emit(BENCH, f"snapshot.{size}", time.perf_counter() - t, "s")
 
     t = time.perf_counter()
     xlsxwriter_matrix(snapshot, work / "baseline.xlsx")
     baseline = time.perf_counter() - t
-    emit(f"export.xlsx.xlsxwriter_matrix.{size}", baseline, "s")
+    emit(BENCH, f"xlsx.xlsxwriter_matrix.{size}", baseline, "s")
 
     t = time.perf_counter()
     write_xlsx(snapshot, work / "matrix.xlsx")
     ours = time.perf_counter() - t
-    emit(f"export.xlsx.matrix_sheet.{size}", ours, "s")
-    emit(f"export.xlsx.ratio_vs_xlsxwriter.{size}", ours / baseline, "x", goal=2.0)
+    emit(BENCH, f"xlsx.matrix_sheet.{size}", ours, "s")
+    emit(BENCH, f"xlsx.ratio_vs_xlsxwriter.{size}", ours / baseline, "x", goal=2.0)
 
     t = time.perf_counter()
     full = load_snapshot(src, ExportOptions())
     write_xlsx(full, work / "full.xlsx")
     emit(
-        f"export.xlsx.full_workbook.{size}",
+        BENCH,
+        f"xlsx.full_workbook.{size}",
         time.perf_counter() - t,
         "s",
         note="matrix + KPI + data sheet (one row per marked cell), incl. loading details",
@@ -120,7 +114,6 @@ def bench_pdf(work: Path) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kpm_desktop.report.pdf_matrix import write_matrix_pdf
     from kpm_desktop.report.qt_app import ensure_gui_app
-
     from kpm_desktop.samples.demo import write_demo
 
     ensure_gui_app()
@@ -129,7 +122,7 @@ def bench_pdf(work: Path) -> None:
     snapshot = load_snapshot(src, ExportOptions(), with_details=False)
     t = time.perf_counter()
     pages = write_matrix_pdf(snapshot, work / "demo.pdf")
-    emit("export.pdf.demo_matrix", time.perf_counter() - t, "s", pages=pages)
+    emit(BENCH, "pdf.demo_matrix", time.perf_counter() - t, "s", pages=pages)
 
 
 def main() -> None:

@@ -33,6 +33,7 @@ from kpm_desktop.domain.marks import WHITE, Mark, UnknownMarkError, parse_mark
 from kpm_desktop.domain.matrix import Matrix
 from kpm_desktop.import_export import data_sheet
 from kpm_desktop.import_export.colours import mark_for_rgb
+from kpm_desktop.import_export.formula_guard import restore
 from kpm_desktop.import_export.mapping import (
     FIELDS,
     KINDS,
@@ -382,6 +383,9 @@ _CELL_FIELDS = tuple(
     f.name for f in fields(CellRecord) if f.name not in ("updated_at", "source", "mark")
 )
 _EMPTY = (None, "")
+
+
+_KPM_FREE_TEXT = frozenset({"note", "no_need_reason"})
 
 
 class _Builder:
@@ -943,10 +947,21 @@ class _Builder:
                 )
                 self.cell(customer, product, after, before, row, col)
 
+    def kpm_text(self, values: list[object], key: str, row: int) -> str:
+        """Text of a KPM data sheet: the export quoted formula-like text (formula_guard).
+
+        Free text (notes, reasons) keeps its line breaks and spacing exactly.
+        """
+        checked = self.text(values, key, row)
+        raw, _col = self.raw(values, key)
+        if checked and key in _KPM_FREE_TEXT and isinstance(raw, str):
+            return restore(raw)
+        return restore(checked)
+
     def _build_kpm(self) -> None:
         wanted: dict[tuple[int, int], int] = {}
         for row, values in self.data_rows():
-            c = self.text
+            c = self.kpm_text
             customer = self.customer(
                 row,
                 c(values, "customer_number", row),
