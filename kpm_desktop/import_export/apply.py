@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kpm_desktop.domain.entities import CellRecord, Customer, Product
+from kpm_desktop.domain.marks import WHITE
 from kpm_desktop.import_export.messages import ImportFailure
 from kpm_desktop.import_export.plans import SOURCE, ImportPlan
 from kpm_desktop.storage.backup import REASON_IMPORT, make_backup
@@ -49,10 +50,22 @@ def _default_backup(repo: Repository, reason: str) -> Path:
 
 
 def check_current(repo: Repository, plan: ImportPlan) -> None:
-    """Raise ImportFailure("stale_plan") when the file no longer matches the plan's 'before'."""
+    """Raise ImportFailure("stale_plan") when the file no longer matches the plan's 'before'.
+
+    Cells the plan expects white are checked against the compact grid (one load), cells with
+    a record are compared in full.
+    """
+    matrix = repo.load_matrix()
+    row_of, col_of = matrix.row_of, matrix.col_of
     for change in plan.changes_to_write():
         cid, pid = change.customer_id, change.product_id
-        if cid > 0 and pid > 0 and repo.get_cell(cid, pid) != change.before:
+        if cid < 0 or pid < 0:
+            continue
+        if change.before is None:
+            row, col = row_of.get(cid), col_of.get(pid)
+            if row is None or col is None or matrix.code(row, col) != WHITE:
+                raise ImportFailure("stale_plan")
+        elif repo.get_cell(cid, pid) != change.before:
             raise ImportFailure("stale_plan")
     for entity_changes, getter in (
         (plan.customers, repo.get_customer),
@@ -80,15 +93,16 @@ def apply_plan(
         ImportFailure: the file changed since the plan was computed (nothing written).
         StorageError: the backup or the write failed (nothing written).
     """
-    check_current(repo, plan)
     result = AppliedImport(at=utc_now())
     if plan.is_empty:
+        check_current(repo, plan)
         return result
     if backup is not None:
         result.backup = backup(repo, REASON_IMPORT)
     ids: dict[int, int] = {}  # temporary (negative) id -> real id
     at = result.at
     with repo.transaction():
+        check_current(repo, plan)  # again inside the transaction: nothing can slip in between
         for group in plan.groups:
             real = repo.add_group(replace(group, id=None))
             ids[group.id] = real.id  # type: ignore[index]
@@ -127,7 +141,9 @@ def apply_plan(
             if not ec.is_new:
                 result.customers_before.append(repo.update_customer(ec.after))  # type: ignore[arg-type]
         changes: list[StoredChange] = []
+        previous: list[CellRecord | None] = []
         for ch in plan.changes_to_write():
+            previous.append(ch.before)
             after: CellRecord = ch.after
             competitor = after.competitor_id
             after = replace(
@@ -148,7 +164,12 @@ def apply_plan(
         step = 20_000
         for start in range(0, total, step):
             result.old_cells.extend(
-                repo.write_cells(changes[start : start + step], source=SOURCE, at=at)
+                repo.write_cells(
+                    changes[start : start + step],
+                    source=SOURCE,
+                    at=at,
+                    previous=previous[start : start + step],
+                )
             )
             if progress is not None:
                 progress(min(start + step, total), total)

@@ -44,6 +44,7 @@ class Matcher(Generic[E]):
         self.by_name: dict[str, list[E]] = {}
         for e in entities:
             self.add(e)
+        self._words: dict[str, set[str]] | None = None  # word -> existing name keys
 
     def add(self, e: E) -> None:
         if e.uuid:
@@ -86,17 +87,36 @@ class Matcher(Generic[E]):
         return MatchResult(None, "")
 
     def similar(self, name: str, *, limit: int = 3, cutoff: float = 0.82) -> list[tuple[E, float]]:
-        """Existing entities with a similar name (suggestions only), best first."""
+        """Existing entities with a similar name (suggestions only), best first.
+
+        Only names sharing a word (or a word's first four letters) are compared, so a
+        suggestion costs a few dozen comparisons instead of one per entity.
+        """
         k = self.key(name)
         if not k:
             return []
+        if self._words is None:
+            self._words = {}
+            for key, entities in self.by_name.items():
+                if any(e.id is not None and e.id > 0 for e in entities):
+                    for w in _stems(key):
+                        self._words.setdefault(w, set()).add(key)
+        candidates: set[str] = set()
+        for w in _stems(k):
+            keys = self._words.get(w, ())
+            if len(keys) <= 200:  # a word most names share says nothing
+                candidates.update(keys)
+        candidates.discard(k)
         out: list[tuple[E, float]] = []
-        for cand in difflib.get_close_matches(k, list(self.by_name), n=limit, cutoff=cutoff):
-            if cand == k:
-                continue
+        for cand in difflib.get_close_matches(k, list(candidates), n=limit, cutoff=cutoff):
             score = difflib.SequenceMatcher(None, k, cand).ratio()
             out.extend((e, score) for e in self.by_name[cand] if e.id is not None and e.id > 0)
         return out[:limit]
+
+
+def _stems(key: str) -> set[str]:
+    words = [w for w in key.split() if len(w) >= 3]
+    return set(words) | {w[:4] for w in words if len(w) > 4}
 
 
 def customer_key(name: str) -> str:

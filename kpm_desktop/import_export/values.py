@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import UTC, date, datetime
+from functools import lru_cache
 
 _NUMBER_JUNK = re.compile(r"[\s\u00a0\u202f'€$£%]|EUR|CHF|USD", re.IGNORECASE)
 _THOUSANDS_DOT = re.compile(r"^\d{1,3}(\.\d{3})+$")
@@ -69,6 +70,23 @@ def parse_number(value: object, decimal_comma: bool = True) -> float | None:
 
 
 _DATE_FORMATS = ("%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d", "%d/%m/%Y", "%Y/%m/%d", "%d-%m-%Y")
+_GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+
+
+@lru_cache(maxsize=4096)  # exports repeat the same few hundred dates; strptime is slow
+def _date_from_text(head: str) -> date:
+    m = _GERMAN_DATE.match(head)
+    if m:
+        try:
+            return date(int(m[3]), int(m[2]), int(m[1]))
+        except ValueError:
+            raise ValueProblem(head) from None
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(head, fmt).date()
+        except ValueError:
+            continue
+    raise ValueProblem(head)
 
 
 def parse_date(value: object) -> date | None:
@@ -88,13 +106,10 @@ def parse_date(value: object) -> date | None:
     s = value.strip()
     if not s:
         return None
-    head = s.split("T", 1)[0].split(" ", 1)[0]
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(head, fmt).date()
-        except ValueError:
-            continue
-    raise ValueProblem(value)
+    try:
+        return _date_from_text(s.split("T", 1)[0].split(" ", 1)[0])
+    except ValueProblem:
+        raise ValueProblem(value) from None
 
 
 def parse_timestamp(value: object) -> datetime | None:

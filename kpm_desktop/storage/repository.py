@@ -411,32 +411,38 @@ class Repository:
         source: str = "user",
         at: datetime | None = None,
         record_history: bool = True,
+        previous: Sequence[CellRecord | None] | None = None,
     ) -> list[CellChange]:
         """Write exact cell states in one transaction; return the previous states.
 
         The returned list (same order) restores the old state when passed back here, which
         is what undo does.
+
+        Args:
+            previous: the current state of each changed cell, when the caller knows it
+                (bulk imports check it in the same transaction). Every cell may then occur
+                only once; the writes go out in batches instead of one query per cell.
         """
         at = at or utc_now()
         stamp = ts_to_db(at)
         slots = self._slots()
         old: list[CellChange] = []
+        if previous is not None and len(previous) != len(changes):
+            raise ValueError("previous must give one state per change")
         with self.transaction() as conn:
             by_customer: dict[int, list[tuple[int, int]]] = defaultdict(list)
             history: list[tuple] = []
-            for cid, pid, rec in changes:
-                prev = self.get_cell(cid, pid)
+            inserts: list[tuple] = []
+            deletes: list[tuple[int, int]] = []
+            for i, (cid, pid, rec) in enumerate(changes):
+                prev = previous[i] if previous is not None else self.get_cell(cid, pid)
                 old.append((cid, pid, prev))
                 if rec is None:
-                    conn.execute(
-                        "DELETE FROM marks WHERE customer_id = ? AND product_id = ?", (cid, pid)
-                    )
+                    deletes.append((cid, pid))
                 else:
-                    conn.execute(
-                        f"INSERT OR REPLACE INTO marks (customer_id, product_id, {_MARK_COLS}) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (cid, pid, *_cell_values(rec)),
-                    )
+                    inserts.append((cid, pid, *_cell_values(rec)))
+                if previous is None:  # keep per-cell order when a cell may repeat
+                    self._flush_cells(conn, inserts, deletes)
                 old_mark = prev.mark if prev else None
                 new_mark = rec.mark if rec else None
                 if record_history and old_mark != new_mark:
@@ -451,6 +457,7 @@ class Repository:
                         )
                     )
                 by_customer[cid].append((slots[pid], WHITE if rec is None else int(rec.mark)))
+            self._flush_cells(conn, inserts, deletes)
             if history:
                 conn.executemany(
                     "INSERT INTO mark_history "
@@ -459,20 +466,43 @@ class Repository:
                     history,
                 )
             n_slots = len(slots)
+            stored: dict[int, bytes] | None = None
+            if len(by_customer) > 200:  # one query instead of one per customer
+                stored = dict(conn.execute("SELECT customer_id, codes FROM status_rows"))
+            rows_out: list[tuple[int, bytes]] = []
             for cid, updates in by_customer.items():
-                row = conn.execute(
-                    "SELECT codes FROM status_rows WHERE customer_id = ?", (cid,)
-                ).fetchone()
-                codes = bytearray(row[0] if row else b"")
+                if stored is not None:
+                    blob = stored.get(cid)
+                else:
+                    row = conn.execute(
+                        "SELECT codes FROM status_rows WHERE customer_id = ?", (cid,)
+                    ).fetchone()
+                    blob = row[0] if row else None
+                codes = bytearray(blob or b"")
                 if len(codes) < n_slots:
                     codes.extend(bytes(n_slots - len(codes)))
                 for slot, code in updates:
                     codes[slot] = code
-                conn.execute(
-                    "INSERT OR REPLACE INTO status_rows (customer_id, codes) VALUES (?, ?)",
-                    (cid, bytes(codes)),
-                )
+                rows_out.append((cid, bytes(codes)))
+            conn.executemany(
+                "INSERT OR REPLACE INTO status_rows (customer_id, codes) VALUES (?, ?)", rows_out
+            )
         return old
+
+    @staticmethod
+    def _flush_cells(
+        conn: sqlite3.Connection, inserts: list[tuple], deletes: list[tuple[int, int]]
+    ) -> None:
+        if deletes:
+            conn.executemany("DELETE FROM marks WHERE customer_id = ? AND product_id = ?", deletes)
+            deletes.clear()
+        if inserts:
+            conn.executemany(
+                f"INSERT OR REPLACE INTO marks (customer_id, product_id, {_MARK_COLS}) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                inserts,
+            )
+            inserts.clear()
 
     def set_marks(
         self,
