@@ -86,7 +86,7 @@ table.setHorizontalHeaderLabels([p.name for p in m.products])
 table.setVerticalHeaderLabels([c.name for c in m.customers])
 letters = {{0: "", 1: "X", 2: "W", 3: "B", 4: "K"}}
 brushes = {{c: QBrush(QColor(col)) for c, col in
-           {{0: "#ffffff", 1: "#0b4f8a", 2: "#d55e00", 3: "#5fc48e", 4: "#d9d9d9"}}.items()}}
+           {{0: "#ffffff", 1: "#0b4f8a", 2: "#c44f00", 3: "#86d6a8", 4: "#e3e3e3"}}.items()}}
 done = 0
 aborted = False
 t0 = time.perf_counter()

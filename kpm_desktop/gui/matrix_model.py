@@ -46,10 +46,6 @@ _CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MatrixModel", text)
-
-
 class MatrixModel(QAbstractTableModel):
     """Customers x products, showing the rows/columns in ``rows``/``cols`` order.
 
@@ -146,6 +142,11 @@ class MatrixModel(QAbstractTableModel):
     def _on_marks_changed(self, changes: list[tuple[int, int, int, int]]) -> None:
         totals = self._totals
         if totals is None:
+            return
+        if self._count_source is not None:
+            # Counts come from another matrix (e.g. due re-checks as white spots): the
+            # shown codes cannot update them; count again when asked.
+            self._totals = None
             return
         row_pos, col_pos = self._row_pos, self._col_pos
         for r, c, old, new in changes:
@@ -350,7 +351,7 @@ class MatrixModel(QAbstractTableModel):
             row, col = index.row(), index.column()
             m = self._matrix
             return (
-                _tr("%1, %2: %3")
+                QCoreApplication.translate("MatrixModel", "%1, %2: %3")
                 .replace("%1", m.customers[self.rows[row]].name)
                 .replace("%2", m.products[self.cols[col]].name)
                 .replace("%3", mark_name(self.code_at(row, col)))
@@ -406,18 +407,18 @@ class MatrixModel(QAbstractTableModel):
             if rec is not None:
                 if rec.mark is Mark.COMPETITOR and rec.competitor_id is not None:
                     lines.append(
-                        _tr("Competitor: %1").replace(
+                        QCoreApplication.translate("MatrixModel", "Competitor: %1").replace(
                             "%1", _esc(ws.competitor_name(rec.competitor_id))
                         )
                     )
                 if rec.verified_at is not None:
                     lines.append(
-                        _tr("Last verified: %1").replace(
+                        QCoreApplication.translate("MatrixModel", "Last verified: %1").replace(
                             "%1", rec.verified_at.astimezone().strftime("%Y-%m-%d")
                         )
                     )
                 else:
-                    lines.append(_tr("Never verified"))
+                    lines.append(QCoreApplication.translate("MatrixModel", "Never verified"))
         return "<br>".join(lines)
 
     def product_tooltip(self, col: int) -> str:
@@ -430,7 +431,9 @@ class MatrixModel(QAbstractTableModel):
             head += f" ({_esc(product.number)})"
         lines = [head]
         if group:
-            lines.append(_tr("Group: %1").replace("%1", _esc(group)))
+            lines.append(
+                QCoreApplication.translate("MatrixModel", "Group: %1").replace("%1", _esc(group))
+            )
         lines.append(_summary_line(counts))
         return "<br>".join(lines)
 
@@ -446,7 +449,7 @@ class MatrixModel(QAbstractTableModel):
         if where:
             lines.append(_esc(where))
         lines.append(
-            _tr("%1 white spots, coverage %2 %")
+            QCoreApplication.translate("MatrixModel", "%1 white spots, coverage %2 %")
             .replace("%1", str(counts.white))
             .replace("%2", f"{counts.coverage:.0f}")
         )

@@ -300,7 +300,7 @@ class CornerLegend(QWidget):
         p.drawText(
             QRect(6, BAND_H + NAME_H - 18, w - 12, 16),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            self.tr("Customers ▾  ·  white spots  ·  coverage"),
+            self.tr("Per customer: white spots · coverage"),
         )
         y0 = BAND_H + NAME_H
         for k, code in enumerate(SUMMARY_CODES):

@@ -2,7 +2,7 @@
 
 The palette follows Okabe-Ito hues (safe for the common colour-vision deficiencies) and, more
 importantly, a strict lightness ladder — ours darkest, then competitor, need, no need, white —
-so the states stay apart in a greyscale print. Colour never carries the meaning alone: every
+so the states stay apart in a greyscale print (grey values ~65 / 105 / 185 / 227 / 255). Colour never carries the meaning alone: every
 mark also gets its own glyph (cross, triangle, plus, dash), drawn as vector shapes so no font
 is needed, and a name for tooltips and screen readers.
 """
@@ -18,9 +18,9 @@ from kpm_desktop.domain.marks import WHITE, Mark
 FILL: dict[int, QColor] = {
     WHITE: QColor("#ffffff"),
     int(Mark.OURS): QColor("#0b4f8a"),  # deep blue, greyscale ~70
-    int(Mark.COMPETITOR): QColor("#d55e00"),  # vermillion (the method's "red"), ~120
-    int(Mark.NEED): QColor("#5fc48e"),  # bluish green (the method's "green"), ~160
-    int(Mark.NO_NEED): QColor("#d9d9d9"),  # light grey (the method's "gray"), ~217
+    int(Mark.COMPETITOR): QColor("#c44f00"),  # dark vermillion (the method's "red"), ~105
+    int(Mark.NEED): QColor("#86d6a8"),  # light bluish green (the method's "green"), ~185
+    int(Mark.NO_NEED): QColor("#e3e3e3"),  # light grey (the method's "gray"), ~227
 }
 GLYPH: dict[int, QColor] = {
     WHITE: QColor("#000000"),
@@ -36,29 +36,29 @@ GROUP_BAND = (QColor("#eef2f7"), QColor("#dde5ef"))  # alternating product-group
 MARK_CODES_ORDER = (int(Mark.OURS), int(Mark.COMPETITOR), int(Mark.NEED), int(Mark.NO_NEED), WHITE)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("palette", text)
-
-
 def mark_name(code: int) -> str:
     """Translated name of a grid code ("Ours", "Competitor", ..., "White spot")."""
     return {
-        WHITE: _tr("White spot"),
-        int(Mark.OURS): _tr("Ours"),
-        int(Mark.COMPETITOR): _tr("Competitor"),
-        int(Mark.NEED): _tr("Need"),
-        int(Mark.NO_NEED): _tr("No need"),
+        WHITE: QCoreApplication.translate("palette", "White spot"),
+        int(Mark.OURS): QCoreApplication.translate("palette", "Ours"),
+        int(Mark.COMPETITOR): QCoreApplication.translate("palette", "Competitor"),
+        int(Mark.NEED): QCoreApplication.translate("palette", "Need"),
+        int(Mark.NO_NEED): QCoreApplication.translate("palette", "No need"),
     }[code]
 
 
 def mark_description(code: int) -> str:
     """One-line explanation for tooltips and the legend."""
     return {
-        WHITE: _tr("Nobody knows yet: ask on the next visit"),
-        int(Mark.OURS): _tr("The customer buys this from us"),
-        int(Mark.COMPETITOR): _tr("The customer buys this from a competitor"),
-        int(Mark.NEED): _tr("The customer needs this (opportunity)"),
-        int(Mark.NO_NEED): _tr("The customer has no need"),
+        WHITE: QCoreApplication.translate("palette", "Nobody knows yet: ask on the next visit"),
+        int(Mark.OURS): QCoreApplication.translate("palette", "The customer buys this from us"),
+        int(Mark.COMPETITOR): QCoreApplication.translate(
+            "palette", "The customer buys this from a competitor"
+        ),
+        int(Mark.NEED): QCoreApplication.translate(
+            "palette", "The customer needs this (opportunity)"
+        ),
+        int(Mark.NO_NEED): QCoreApplication.translate("palette", "The customer has no need"),
     }[code]
 
 

@@ -19,22 +19,22 @@ from kpm_desktop.storage.repository import CellChange, CustomerSnapshot, Product
 from kpm_desktop.workspace.workspace import Workspace
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("commands", text)
-
-
 def mark_action_text(mark: Mark | None, count: int) -> str:
     """Undo text such as "Mark 3 cells as competitor"."""
     names = {
-        None: _tr("white spot"),
-        Mark.OURS: _tr("ours"),
-        Mark.COMPETITOR: _tr("competitor"),
-        Mark.NEED: _tr("need"),
-        Mark.NO_NEED: _tr("no need"),
+        None: QCoreApplication.translate("commands", "white spot"),
+        Mark.OURS: QCoreApplication.translate("commands", "ours"),
+        Mark.COMPETITOR: QCoreApplication.translate("commands", "competitor"),
+        Mark.NEED: QCoreApplication.translate("commands", "need"),
+        Mark.NO_NEED: QCoreApplication.translate("commands", "no need"),
     }
     if count == 1:
-        return _tr("Mark cell as %1").replace("%1", names[mark])
-    return _tr("Mark %1 cells as %2").replace("%1", str(count)).replace("%2", names[mark])
+        return QCoreApplication.translate("commands", "Mark cell as %1").replace("%1", names[mark])
+    return (
+        QCoreApplication.translate("commands", "Mark %1 cells as %2")
+        .replace("%1", str(count))
+        .replace("%2", names[mark])
+    )
 
 
 class WorkspaceCommand(QUndoCommand):
@@ -91,7 +91,9 @@ class SetMarksCommand(_WsCommand):
             text = (
                 mark_action_text(next(iter(marks)), len(edits))
                 if len(marks) == 1
-                else _tr("Paste %1 cells").replace("%1", str(len(edits)))
+                else QCoreApplication.translate("commands", "Paste %1 cells").replace(
+                    "%1", str(len(edits))
+                )
             )
         super().__init__(ws, text)
         self._edits = list(edits)
@@ -133,7 +135,10 @@ class WriteCellsCommand(_WsCommand):
 # -- customers -------------------------------------------------------------------------------
 class AddCustomerCommand(_WsCommand):
     def __init__(self, ws: Workspace, customer: Customer) -> None:
-        super().__init__(ws, _tr("Add customer %1").replace("%1", customer.name))
+        super().__init__(
+            ws,
+            QCoreApplication.translate("commands", "Add customer %1").replace("%1", customer.name),
+        )
         self._customer = customer
         self._snapshot: CustomerSnapshot | None = None
         self.added: Customer | None = None
@@ -154,7 +159,13 @@ class AddCustomerCommand(_WsCommand):
 
 class UpdateCustomerCommand(_WsCommand):
     def __init__(self, ws: Workspace, customer: Customer, text: str = "") -> None:
-        super().__init__(ws, text or _tr("Edit customer %1").replace("%1", customer.name))
+        super().__init__(
+            ws,
+            text
+            or QCoreApplication.translate("commands", "Edit customer %1").replace(
+                "%1", customer.name
+            ),
+        )
         self._new = customer
         self._old: Customer | None = None
 
@@ -171,7 +182,12 @@ class UpdateCustomerCommand(_WsCommand):
 class DeleteCustomerCommand(_WsCommand):
     def __init__(self, ws: Workspace, customer_id: int) -> None:
         customer = ws.matrix.customers[ws.matrix.row_of[customer_id]]
-        super().__init__(ws, _tr("Delete customer %1").replace("%1", customer.name))
+        super().__init__(
+            ws,
+            QCoreApplication.translate("commands", "Delete customer %1").replace(
+                "%1", customer.name
+            ),
+        )
         self._id = customer_id
         self._snapshot: CustomerSnapshot | None = None
 
@@ -197,7 +213,9 @@ def _column_codes(ws: Workspace, snap: ProductSnapshot) -> bytes:
 
 class AddProductCommand(_WsCommand):
     def __init__(self, ws: Workspace, product: Product) -> None:
-        super().__init__(ws, _tr("Add product %1").replace("%1", product.name))
+        super().__init__(
+            ws, QCoreApplication.translate("commands", "Add product %1").replace("%1", product.name)
+        )
         self._product = product
         self._snapshot: ProductSnapshot | None = None
         self.added: Product | None = None
@@ -220,7 +238,13 @@ class AddProductCommand(_WsCommand):
 
 class UpdateProductCommand(_WsCommand):
     def __init__(self, ws: Workspace, product: Product, text: str = "") -> None:
-        super().__init__(ws, text or _tr("Edit product %1").replace("%1", product.name))
+        super().__init__(
+            ws,
+            text
+            or QCoreApplication.translate("commands", "Edit product %1").replace(
+                "%1", product.name
+            ),
+        )
         self._new = product
         self._old: Product | None = None
 
@@ -237,7 +261,10 @@ class UpdateProductCommand(_WsCommand):
 class DeleteProductCommand(_WsCommand):
     def __init__(self, ws: Workspace, product_id: int) -> None:
         product = ws.matrix.products[ws.matrix.col_of[product_id]]
-        super().__init__(ws, _tr("Delete product %1").replace("%1", product.name))
+        super().__init__(
+            ws,
+            QCoreApplication.translate("commands", "Delete product %1").replace("%1", product.name),
+        )
         self._id = product_id
         self._snapshot: ProductSnapshot | None = None
 
@@ -256,7 +283,12 @@ class DeleteProductCommand(_WsCommand):
 # -- product groups --------------------------------------------------------------------------
 class AddGroupCommand(_WsCommand):
     def __init__(self, ws: Workspace, group: ProductGroup) -> None:
-        super().__init__(ws, _tr("Add product group %1").replace("%1", group.name))
+        super().__init__(
+            ws,
+            QCoreApplication.translate("commands", "Add product group %1").replace(
+                "%1", group.name
+            ),
+        )
         self._group = group
         self.added: ProductGroup | None = None
 
@@ -273,7 +305,12 @@ class AddGroupCommand(_WsCommand):
 
 class UpdateGroupCommand(_WsCommand):
     def __init__(self, ws: Workspace, group: ProductGroup) -> None:
-        super().__init__(ws, _tr("Edit product group %1").replace("%1", group.name))
+        super().__init__(
+            ws,
+            QCoreApplication.translate("commands", "Edit product group %1").replace(
+                "%1", group.name
+            ),
+        )
         self._new = group
         self._old: ProductGroup | None = None
 
@@ -289,7 +326,12 @@ class UpdateGroupCommand(_WsCommand):
 
 class DeleteGroupCommand(_WsCommand):
     def __init__(self, ws: Workspace, group: ProductGroup) -> None:
-        super().__init__(ws, _tr("Delete product group %1").replace("%1", group.name))
+        super().__init__(
+            ws,
+            QCoreApplication.translate("commands", "Delete product group %1").replace(
+                "%1", group.name
+            ),
+        )
         self._group = group
         self._members: list[int] = []
 
@@ -306,7 +348,10 @@ class DeleteGroupCommand(_WsCommand):
 # -- competitors -----------------------------------------------------------------------------
 class AddCompetitorCommand(_WsCommand):
     def __init__(self, ws: Workspace, name: str) -> None:
-        super().__init__(ws, _tr("Add competitor %1").replace("%1", name.strip()))
+        super().__init__(
+            ws,
+            QCoreApplication.translate("commands", "Add competitor %1").replace("%1", name.strip()),
+        )
         self._name = name
         self.added: Competitor | None = None
 
@@ -325,7 +370,12 @@ class AddCompetitorCommand(_WsCommand):
 
 class RenameCompetitorCommand(_WsCommand):
     def __init__(self, ws: Workspace, competitor_id: int, name: str) -> None:
-        super().__init__(ws, _tr("Rename competitor to %1").replace("%1", name.strip()))
+        super().__init__(
+            ws,
+            QCoreApplication.translate("commands", "Rename competitor to %1").replace(
+                "%1", name.strip()
+            ),
+        )
         self._id = competitor_id
         self._new = name
         self._old = ""
@@ -341,7 +391,12 @@ class RenameCompetitorCommand(_WsCommand):
 
 class DeleteCompetitorCommand(_WsCommand):
     def __init__(self, ws: Workspace, competitor: Competitor) -> None:
-        super().__init__(ws, _tr("Delete competitor %1").replace("%1", competitor.name))
+        super().__init__(
+            ws,
+            QCoreApplication.translate("commands", "Delete competitor %1").replace(
+                "%1", competitor.name
+            ),
+        )
         self._competitor = competitor
         self._cells: list[tuple[int, int]] = []
 
