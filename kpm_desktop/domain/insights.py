@@ -32,9 +32,9 @@ from __future__ import annotations
 import calendar
 import math
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from itertools import repeat
 from operator import contains
@@ -169,22 +169,52 @@ class Bar:
 
 @dataclass(slots=True)
 class _Amounts:
-    """Our revenue and open potential per row and per column (subset only)."""
+    """One pass over the details of the subset's rows: everything the insights need.
 
-    rev_row: dict[int, float] = field(default_factory=lambda: defaultdict(float))
-    pot_row: dict[int, float] = field(default_factory=lambda: defaultdict(float))
-    rev_col: dict[int, float] = field(default_factory=lambda: defaultdict(float))
-    pot_col: dict[int, float] = field(default_factory=lambda: defaultdict(float))
+    Per row and column sums are plain lists (index = matrix row/column); competitor cells
+    and renewal candidates are collected as tuples, only for the subset.
+    """
+
+    rev_row: list[float]
+    pot_row: list[float]
+    need_pot_row: list[float]
+    rev_col: list[float]
+    rev_n_col: list[int]  # OURS cells with revenue entered, per column
+    pot_col: list[float]
+    need_cells: dict[int, list[tuple[int, float]]]  # row -> (col, potential) of NEED cells
+    comp_cells: list[tuple[int, int, int, float]]  # (competitor id, row, col, potential)
+    renewals: list[tuple[int, int, int, int, float]]  # (end ordinal, row, col, comp, pot)
+    window: tuple[int, int]
     revenue: float = 0.0
     potential: float = 0.0
 
 
-def _amounts(details: CellDetails, mask: bytearray) -> _Amounts:
-    out = _Amounts()
+def _amounts(
+    matrix: Matrix,
+    details: CellDetails,
+    mask: bytearray,
+    window: tuple[int, int] = (1, 0),
+) -> _Amounts:
+    """Sum revenue (OURS) and potential (NEED, COMPETITOR) per row and column; collect
+    competitor cells and those whose contract end lies in ``window`` (ordinals, inclusive)."""
+    n_rows, n_cols = matrix.n_rows, matrix.n_cols
+    rev_row, pot_row, need_row = [0.0] * n_rows, [0.0] * n_rows, [0.0] * n_rows
+    rev_col, pot_col = [0.0] * n_cols, [0.0] * n_cols
+    rev_n_col = [0] * n_cols
+    need_cells: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    comp_cells: list[tuple[int, int, int, float]] = []
+    renewals: list[tuple[int, int, int, int, float]] = []
+    lo, hi = window
     ours, comp, need = int(Mark.OURS), int(Mark.COMPETITOR), int(Mark.NEED)
-    rev_row, pot_row, rev_col, pot_col = out.rev_row, out.pot_row, out.rev_col, out.pot_col
-    for r, c, m, rev, pot in zip(
-        details.rows, details.cols, details.marks, details.revenue, details.potential, strict=True
+    for r, c, m, cid, rev, pot, end in zip(
+        details.rows,
+        details.cols,
+        details.marks,
+        details.competitor,
+        details.revenue,
+        details.potential,
+        details.contract_end,
+        strict=True,
     ):
         if not mask[r]:
             continue
@@ -192,12 +222,39 @@ def _amounts(details: CellDetails, mask: bytearray) -> _Amounts:
             if rev == rev:  # NaN != NaN: not entered
                 rev_row[r] += rev
                 rev_col[c] += rev
-        elif m in (comp, need) and pot == pot:
+                rev_n_col[c] += 1
+        elif m == comp:
+            comp_cells.append((cid, r, c, pot))
+            if lo <= end <= hi:
+                renewals.append((end, r, c, cid, pot))
+            if pot == pot:
+                pot_row[r] += pot
+                pot_col[c] += pot
+        elif m == need and pot == pot:
             pot_row[r] += pot
             pot_col[c] += pot
-    out.revenue = math.fsum(rev_col.values())
-    out.potential = math.fsum(pot_col.values())
-    return out
+            need_row[r] += pot
+            need_cells[r].append((c, pot))
+    return _Amounts(
+        rev_row,
+        pot_row,
+        need_row,
+        rev_col,
+        rev_n_col,
+        pot_col,
+        need_cells,
+        comp_cells,
+        renewals,
+        window,
+        math.fsum(rev_col),
+        math.fsum(pot_col),
+    )
+
+
+def _window(today: date, months: int) -> tuple[int, int]:
+    if months < 0:
+        raise ValueError("months must not be negative")
+    return today.toordinal(), add_months(today, months).toordinal()
 
 
 def _row_counts(matrix: Matrix, rows: list[int]) -> list[tuple[int, ...]]:
@@ -245,7 +302,7 @@ def product_bars(
     amt = (
         _amt
         if _amt is not None
-        else _amounts(details or CellDetails.empty(n), _row_mask(matrix, rws))
+        else _amounts(matrix, details or CellDetails.empty(n), _row_mask(matrix, rws))
     )
     bars = []
     for j, p in enumerate(matrix.products):
@@ -258,8 +315,8 @@ def product_bars(
                 counts=counts,
                 customers=len(rws),
                 customers_with=counts,
-                revenue=amt.rev_col.get(j, 0.0),
-                potential=amt.pot_col.get(j, 0.0),
+                revenue=amt.rev_col[j],
+                potential=amt.pot_col[j],
             )
         )
     return bars
@@ -310,7 +367,7 @@ def group_bars(
     amt = (
         _amt
         if _amt is not None
-        else _amounts(details or CellDetails.empty(n), _row_mask(matrix, rws))
+        else _amounts(matrix, details or CellDetails.empty(n), _row_mask(matrix, rws))
     )
     prods = _products if _products is not None else product_bars(matrix, rws, _sub=sub, _amt=amt)
     bars = []
@@ -330,8 +387,8 @@ def group_bars(
                 counts=counts,
                 customers=len(rws),
                 customers_with=with_,
-                revenue=math.fsum(amt.rev_col.get(j, 0.0) for j in cols),
-                potential=math.fsum(amt.pot_col.get(j, 0.0) for j in cols),
+                revenue=math.fsum(amt.rev_col[j] for j in cols),
+                potential=math.fsum(amt.pot_col[j] for j in cols),
             )
         )
     return bars
@@ -354,7 +411,7 @@ def attribute_bars(
     amt = (
         _amt
         if _amt is not None
-        else _amounts(details or CellDetails.empty(n), _row_mask(matrix, rws))
+        else _amounts(matrix, details or CellDetails.empty(n), _row_mask(matrix, rws))
     )
     rc = _rc if _rc is not None else _row_counts(matrix, rws)
     members: dict[str, list[int]] = defaultdict(list)
@@ -379,8 +436,8 @@ def attribute_bars(
                 counts=MarkCounts(*counts),
                 customers=len(idx),
                 customers_with=MarkCounts(*with_),
-                revenue=math.fsum(amt.rev_row.get(rws[k], 0.0) for k in idx),
-                potential=math.fsum(amt.pot_row.get(rws[k], 0.0) for k in idx),
+                revenue=math.fsum(amt.rev_row[rws[k]] for k in idx),
+                potential=math.fsum(amt.pot_row[rws[k]] for k in idx),
             )
         )
     return bars
@@ -443,6 +500,7 @@ def competitor_radar(
     _sub: bytes | None = None,
     _rc: list[tuple[int, ...]] | None = None,
     _col_comp: list[int] | None = None,
+    _amt: _Amounts | None = None,
 ) -> list[CompetitorPresence]:
     """Per competitor: customers, products, cells by product group and region.
 
@@ -459,39 +517,41 @@ def competitor_radar(
     for gid, label, cols in _group_keys(matrix):
         for j in cols:
             group_of_col[j] = label if gid is not None else ""
+    if _amt is None:
+        _amt = _amounts(matrix, details, mask)
     cells: dict[int, list[tuple[int, int, float]]] = defaultdict(list)
-    named_in_row: dict[int, int] = defaultdict(int)
-    named_in_col: dict[int, int] = defaultdict(int)
-    for r, c, m, cid, pot in zip(
-        details.rows,
-        details.cols,
-        details.marks,
-        details.competitor,
-        details.potential,
-        strict=True,
-    ):
-        if m != comp or not mask[r] or cid not in competitor_names:
-            continue
-        cells[cid].append((r, c, pot))
-        named_in_row[r] += 1
-        named_in_col[c] += 1
+    unnamed_pots: list[float] = []
+    for cid, r, c, pot in _amt.comp_cells:
+        if cid in competitor_names:
+            cells[cid].append((r, c, pot))
+        elif pot == pot:
+            unnamed_pots.append(pot)
+    named_in_row: Counter[int] = Counter()
+    named_in_col: Counter[int] = Counter()
+    regions = [c.region for c in matrix.customers]
     out = []
     for key, lst in cells.items():
+        rows_, cols_, pots = zip(*lst, strict=True)
+        per_row = Counter(rows_)
+        per_col = Counter(cols_)
+        named_in_row.update(per_row)
+        named_in_col.update(per_col)
         by_group: dict[str, int] = defaultdict(int)
         by_region: dict[str, int] = defaultdict(int)
-        for r, c, _ in lst:
-            by_group[group_of_col.get(c, "")] += 1
-            by_region[matrix.customers[r].region] += 1
+        for c, k in per_col.items():
+            by_group[group_of_col.get(c, "")] += k
+        for r, k in per_row.items():
+            by_region[regions[r]] += k
         out.append(
             CompetitorPresence(
                 competitor_id=key,
                 name=competitor_names[key],
                 cells=len(lst),
-                customers=tuple(sorted({r for r, _, _ in lst})),
-                products=tuple(sorted({c for _, c, _ in lst})),
+                customers=tuple(sorted(per_row)),
+                products=tuple(sorted(per_col)),
                 by_group=dict(sorted(by_group.items())),
                 by_region=dict(sorted(by_region.items())),
-                potential=math.fsum(p for _, _, p in lst if p == p),
+                potential=math.fsum(p for p in pots if p == p),
             )
         )
     # The rest of the grid's competitor cells: not named.
@@ -518,13 +578,7 @@ def competitor_radar(
             by_group[group_of_col.get(j, "")] += k
         for i, k in row_left.items():
             by_region[matrix.customers[i].region] += k
-        unnamed_pot = math.fsum(
-            pot
-            for r, m, cid, pot in zip(
-                details.rows, details.marks, details.competitor, details.potential, strict=True
-            )
-            if m == comp and mask[r] and cid not in competitor_names and pot == pot
-        )
+        unnamed_pot = math.fsum(unnamed_pots)
         out.append(
             CompetitorPresence(
                 competitor_id=UNNAMED_COMPETITOR,
@@ -564,34 +618,23 @@ def renewal_radar(
     today: date,
     months: int = 6,
     rows: Sequence[int] | None = None,
+    _amt: _Amounts | None = None,
 ) -> list[Renewal]:
     """Competitor cells with a contract end in ``[today, today + months]``, soonest first."""
-    if months < 0:
-        raise ValueError("months must not be negative")
-    mask = _row_mask(matrix, _rows(matrix, rows))
-    lo, hi = today.toordinal(), add_months(today, months).toordinal()
-    comp = int(Mark.COMPETITOR)
-    out = []
-    for r, c, m, cid, pot, end in zip(
-        details.rows,
-        details.cols,
-        details.marks,
-        details.competitor,
-        details.potential,
-        details.contract_end,
-        strict=True,
-    ):
-        if m == comp and lo <= end <= hi and mask[r]:
-            out.append(
-                Renewal(
-                    row=r,
-                    col=c,
-                    contract_end=date.fromordinal(end),
-                    competitor_id=cid if cid in competitor_names else UNNAMED_COMPETITOR,
-                    competitor=competitor_names.get(cid, ""),
-                    potential=None if pot != pot else pot,
-                )
-            )
+    window = _window(today, months)
+    if _amt is None or _amt.window != window:
+        _amt = _amounts(matrix, details, _row_mask(matrix, _rows(matrix, rows)), window)
+    out = [
+        Renewal(
+            row=r,
+            col=c,
+            contract_end=date.fromordinal(end),
+            competitor_id=cid if cid in competitor_names else UNNAMED_COMPETITOR,
+            competitor=competitor_names.get(cid, ""),
+            potential=None if pot != pot else pot,
+        )
+        for end, r, c, cid, pot in _amt.renewals
+    ]
     customers, products = matrix.customers, matrix.products
     out.sort(
         key=lambda x: (
@@ -641,8 +684,13 @@ class PeerStats:
     mean_revenue: list[float]  # per column: mean entered revenue of OURS cells (0 if none)
 
 
-def peer_stats(matrix: Matrix, details: CellDetails | None = None) -> PeerStats:
-    """Segment statistics over the whole file (the evidence base of peer gaps)."""
+def peer_stats(
+    matrix: Matrix, details: CellDetails | None = None, *, _all: _Amounts | None = None
+) -> PeerStats:
+    """Segment statistics over the whole file (the evidence base of peer gaps).
+
+    ``_all``: the amounts of *all* rows, if already at hand.
+    """
     n = matrix.n_cols
     grid = matrix.grid
     members: dict[str, list[int]] = defaultdict(list)
@@ -653,13 +701,9 @@ def peer_stats(matrix: Matrix, details: CellDetails | None = None) -> PeerStats:
     for seg, idx in members.items():
         sub = b"".join([grid[i * n : (i + 1) * n] for i in idx])
         ours[seg] = [sub[j::n].count(ours_code) for j in range(n)]
-    total = [0.0] * n
-    count = [0] * n
-    if details is not None:
-        for c, m, rev in zip(details.cols, details.marks, details.revenue, strict=True):
-            if m == ours_code and rev == rev:
-                total[c] += rev
-                count[c] += 1
+    if _all is None:
+        _all = _amounts(matrix, details or CellDetails.empty(n), bytearray(b"\x01" * matrix.n_rows))
+    total, count = _all.rev_col, _all.rev_n_col
     mean = [total[j] / count[j] if count[j] else 0.0 for j in range(n)]
     return PeerStats({s: len(v) for s, v in members.items()}, ours, mean)
 
@@ -684,23 +728,23 @@ def where_to_go_next(
     renewals: list[Renewal] | None = None,
     peers: PeerStats | None = None,
     _rc: list[tuple[int, ...]] | None = None,
+    _amt: _Amounts | None = None,
 ) -> list[NextStep]:
     """Customers of the subset ranked by open value, each with its reasons (module docstring)."""
     rws = _rows(matrix, rows)
     n = matrix.n_cols
     grid = matrix.grid
     mask = _row_mask(matrix, rws)
-    peers = peers or peer_stats(matrix, details)
+    window = _window(today, months)
+    if _amt is None or _amt.window != window:
+        _amt = _amounts(matrix, details, mask, window)
+    if peers is None:
+        peers = peer_stats(matrix, details, _all=_amt if len(rws) == matrix.n_rows else None)
     if renewals is None:
-        renewals = renewal_radar(matrix, details, {}, today=today, months=months, rows=rws)
+        renewals = renewal_radar(matrix, details, {}, today=today, months=months, _amt=_amt)
     need_code = int(Mark.NEED)
-
-    needs_pot: dict[int, list[tuple[int, float]]] = defaultdict(list)  # row -> (col, pot)
-    for r, c, m, pot in zip(
-        details.rows, details.cols, details.marks, details.potential, strict=True
-    ):
-        if m == need_code and pot == pot and mask[r]:
-            needs_pot[r].append((c, pot))
+    needs_pot = _amt.need_cells
+    need_pot_row = _amt.need_pot_row
     ren_by_row: dict[int, list[Renewal]] = defaultdict(list)
     for x in renewals:
         if mask[x.row]:
@@ -730,7 +774,7 @@ def where_to_go_next(
         value = 0.0
         count = n_need
         if n_need:
-            value += math.fsum(p for _, p in needs_pot.get(i, ()))
+            value += need_pot_row[i]
         ren = ren_by_row.get(i)
         if ren:
             count += len(ren)
@@ -821,7 +865,7 @@ def compute_insights(
     names = competitor_names or {}
     rws = _rows(matrix, rows)
     sub = _subgrid(matrix, rws)
-    amt = _amounts(details, _row_mask(matrix, rws))
+    amt = _amounts(matrix, details, _row_mask(matrix, rws), _window(today, months))
     prods = product_bars(matrix, rws, _sub=sub, _amt=amt)
     bars = {
         "product": prods,
@@ -830,7 +874,7 @@ def compute_insights(
     rc = _row_counts(matrix, rws)
     for dim in ATTRIBUTE_DIMENSIONS:
         bars[dim] = attribute_bars(matrix, dim, rws, _amt=amt, _rc=rc)
-    renewals = renewal_radar(matrix, details, names, today=today, months=months, rows=rws)
+    renewals = renewal_radar(matrix, details, names, today=today, months=months, _amt=amt)
     return Insights(
         rows=len(rws),
         totals=_counts(sub),
@@ -838,7 +882,13 @@ def compute_insights(
         potential=amt.potential,
         bars=bars,
         competitors=competitor_radar(
-            matrix, details, names, rws, _rc=rc, _col_comp=[b.counts.competitor for b in prods]
+            matrix,
+            details,
+            names,
+            rws,
+            _rc=rc,
+            _col_comp=[b.counts.competitor for b in prods],
+            _amt=amt,
         ),
         renewals=renewals,
         next_steps=where_to_go_next(
@@ -850,5 +900,6 @@ def compute_insights(
             limit=limit,
             renewals=renewals,
             _rc=rc,
+            _amt=amt,
         ),
     )

@@ -12,7 +12,7 @@ import json
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 
 from kpm_desktop.domain.history_diff import HistoryRow
 from kpm_desktop.domain.insights import CellDetails
@@ -206,48 +206,51 @@ def history_id_at(repo: Repository, moment: datetime) -> int:
 
 
 # -- compact cell details ----------------------------------------------------------------------
-_DETAIL_SQL = (
-    "SELECT customer_id, product_id, mark, competitor_id, our_revenue, potential, contract_end "
-    "FROM marks WHERE our_revenue IS NOT NULL OR potential IS NOT NULL "
+_DETAIL_WHERE = (
+    "our_revenue IS NOT NULL OR potential IS NOT NULL "
     "OR competitor_id IS NOT NULL OR contract_end IS NOT NULL"
-)  # the WHERE clause matches the partial index ``marks_details`` (migration 2) exactly
+)  # matches the partial index ``marks_details`` (migration 2) exactly, so SQLite uses it
+_DETAIL_SQL = (
+    "SELECT customer_id, product_id, mark, coalesce(competitor_id, 0), our_revenue, potential, "
+    # julianday - 1721424.5 is the proleptic Gregorian ordinal (date.toordinal())
+    "coalesce(CAST(julianday(contract_end) - 1721424.5 AS INTEGER), 0) "
+    f"FROM marks WHERE {_DETAIL_WHERE}"
+)
 
 
 def load_cell_details(repo: Repository, matrix: Matrix) -> CellDetails:
     """Amounts, competitors and contract ends of the cells that carry any, as flat arrays.
 
     Only the cells with such details are read (through a covering partial index), and they
-    become a handful of ``array`` columns rather than one Python object per cell. Cells of
-    customers or products not in ``matrix`` are skipped.
+    become a handful of ``array`` columns rather than one Python object per cell: the rows
+    are transposed in C (``zip(*rows)``) and converted column by column. Cells of customers
+    or products not in ``matrix`` are skipped.
     """
-    row_of, col_of = matrix.row_of, matrix.col_of
-    rows, cols = array("i"), array("i")
-    marks = bytearray()
-    competitor = array("i")
-    revenue, potential = array("d"), array("d")
-    contract_end = array("i")
+    data = repo.conn.execute(_DETAIL_SQL).fetchall()
+    if not data:
+        return CellDetails.empty(matrix.n_cols)
+    cids, pids, marks, comps, revs, pots, ends = zip(*data, strict=True)
+    rows = list(map(matrix.row_of.get, cids))
+    cols = list(map(matrix.col_of.get, pids))
+    if None in rows or None in cols:
+        keep = [
+            k
+            for k, (r, c) in enumerate(zip(rows, cols, strict=True))
+            if r is not None and c is not None
+        ]
+        pick = lambda seq: [seq[k] for k in keep]  # noqa: E731
+        rows, cols, marks, comps, revs, pots, ends = map(
+            pick, (rows, cols, marks, comps, revs, pots, ends)
+        )
     nan = float("nan")
-    ordinal = date.fromisoformat
-    for cid, pid, mark, comp, rev, pot, end in repo.conn.execute(_DETAIL_SQL):
-        r = row_of.get(cid)
-        c = col_of.get(pid)
-        if r is None or c is None:
-            continue
-        rows.append(r)
-        cols.append(c)
-        marks.append(mark)
-        competitor.append(comp or 0)
-        revenue.append(nan if rev is None else rev)
-        potential.append(nan if pot is None else pot)
-        contract_end.append(ordinal(end).toordinal() if end else 0)
     return CellDetails(
-        rows=rows,
-        cols=cols,
+        rows=array("i", rows),
+        cols=array("i", cols),
         marks=bytes(marks),
-        competitor=competitor,
-        revenue=revenue,
-        potential=potential,
-        contract_end=contract_end,
+        competitor=array("i", comps),
+        revenue=array("d", [nan if v is None else v for v in revs]),
+        potential=array("d", [nan if v is None else v for v in pots]),
+        contract_end=array("i", ends),
         n_cols=matrix.n_cols,
     )
 
