@@ -51,6 +51,16 @@ def timed(fn, repeat: int) -> tuple[float, object]:
     return statistics.median(times), result
 
 
+def _traced_mb(fn) -> float:
+    """Memory held by the result of ``fn`` (traced Python allocations, MB)."""
+    tracemalloc.start()
+    result = fn()
+    held = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    del result
+    return held / 1e6
+
+
 def details_file(size: str) -> str:
     """A copy of the size's matrix with details: every ours/competitor/need cell at M, 1 in 10
     at L (deterministic from the cell ids)."""
@@ -120,10 +130,9 @@ def bench_size(size: str, repeat: int) -> None:
     with Repository.open(path, read_only=True) as repo:
         t_load, m = timed(repo.load_matrix, 1)
         names = history.competitor_names(repo)
-        tracemalloc.start()
+        # Time first, memory in a separate run: tracemalloc slows allocations down a lot.
         t_details, details = timed(lambda: history.load_cell_details(repo, m), repeat)
-        details_mb = tracemalloc.get_traced_memory()[0] / 1e6
-        tracemalloc.stop()
+        details_mb = _traced_mb(lambda: history.load_cell_details(repo, m))
         emit(
             BENCH,
             "load_details_compact",
@@ -145,11 +154,9 @@ def bench_size(size: str, repeat: int) -> None:
                 )
             }
 
-        tracemalloc.start()
         t_records, records = timed(as_records, 1)
-        records_mb = tracemalloc.get_traced_memory()[0] / 1e6
-        tracemalloc.stop()
         del records
+        records_mb = _traced_mb(as_records)
         emit(
             BENCH,
             "baseline_details_as_cellrecord_dict",

@@ -39,6 +39,7 @@ from datetime import date
 from itertools import repeat
 from operator import contains
 
+from kpm_desktop.domain.entities import CellRecord
 from kpm_desktop.domain.marks import MARK_CODES, WHITE, Mark
 from kpm_desktop.domain.matrix import MarkCounts, Matrix
 
@@ -52,25 +53,71 @@ class CellDetails:
     """Details of the cells that carry any, as parallel flat arrays (index = one such cell).
 
     ``competitor`` 0 = none; ``revenue``/``potential`` NaN = not entered; ``contract_end``
-    is a proleptic ordinal (``date.toordinal()``), 0 = none.
+    is a proleptic ordinal (``date.toordinal()``), 0 = none. A ``marks`` entry 0 is a
+    retired entry (the cell was edited since, see :meth:`patch`): every insight skips it.
     """
 
     rows: array
     cols: array
-    marks: bytes
+    marks: bytearray
     competitor: array
     revenue: array
     potential: array
     contract_end: array
     n_cols: int = 0
+    _index: dict[int, int] | None = None  # cell -> entry, built on the first patch
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return len(self.rows) - self.marks.count(0)
+
+    def patch(self, cells: Sequence[tuple[int, int, CellRecord | None]]) -> None:
+        """Bring edited cells (matrix row, column, new record or None) up to date.
+
+        The old entry of a cell is retired (mark 0) and a new one appended when the new
+        record carries details, so an edit costs O(cells edited), not a reload.
+        """
+        index = self._index
+        if index is None:
+            n = self.n_cols or 1
+            index = self._index = {
+                r * n + c: k
+                for k, (r, c, m) in enumerate(zip(self.rows, self.cols, self.marks, strict=True))
+                if m
+            }
+        n = self.n_cols or 1
+        nan = float("nan")
+        for r, c, rec in cells:
+            key = r * n + c
+            old = index.pop(key, None)
+            if old is not None:
+                self.marks[old] = 0
+            if rec is None or not (
+                rec.our_revenue is not None
+                or rec.potential is not None
+                or rec.competitor_id is not None
+                or rec.contract_end is not None
+            ):
+                continue
+            index[key] = len(self.rows)
+            self.rows.append(r)
+            self.cols.append(c)
+            self.marks.append(int(rec.mark))
+            self.competitor.append(rec.competitor_id or 0)
+            self.revenue.append(nan if rec.our_revenue is None else rec.our_revenue)
+            self.potential.append(nan if rec.potential is None else rec.potential)
+            self.contract_end.append(rec.contract_end.toordinal() if rec.contract_end else 0)
 
     @classmethod
     def empty(cls, n_cols: int = 0) -> CellDetails:
         return cls(
-            array("i"), array("i"), b"", array("i"), array("d"), array("d"), array("i"), n_cols
+            array("i"),
+            array("i"),
+            bytearray(),
+            array("i"),
+            array("d"),
+            array("d"),
+            array("i"),
+            n_cols,
         )
 
     @classmethod
@@ -91,7 +138,7 @@ class CellDetails:
             out.revenue.append(nan if rev is None else rev)
             out.potential.append(nan if pot is None else pot)
             out.contract_end.append(end.toordinal() if end else 0)
-        out.marks = bytes(marks)
+        out.marks = marks
         return out
 
 

@@ -246,7 +246,7 @@ def load_cell_details(repo: Repository, matrix: Matrix) -> CellDetails:
     return CellDetails(
         rows=array("i", rows),
         cols=array("i", cols),
-        marks=bytes(marks),
+        marks=bytearray(marks),
         competitor=array("i", comps),
         revenue=array("d", [nan if v is None else v for v in revs]),
         potential=array("d", [nan if v is None else v for v in pots]),

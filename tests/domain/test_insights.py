@@ -412,3 +412,36 @@ def test_empty_matrix_and_empty_subset(tmp_path: Path) -> None:
         assert ins.rows == 0 and ins.totals.total == 0 and ins.next_steps == []
     with Repository.open(tmp_path / "e.kpm", read_only=True) as repo:
         assert h.load_cell_details(repo, repo.load_matrix()).rows.tolist() == []
+
+
+def test_patching_details_after_edits_equals_a_reload(demo_file: Path) -> None:
+    with Repository.open(demo_file) as repo:
+        m = repo.load_matrix()
+        details = h.load_cell_details(repo, m)
+        comp = h.competitor_names(repo)
+        rng = random.Random(3)
+        for _ in range(30):
+            r, c = rng.randrange(m.n_rows), rng.randrange(m.n_cols)
+            cid, pid = m.customers[r].id, m.products[c].id
+            rec = rng.choice(
+                [
+                    None,
+                    CellRecord(Mark.OURS, our_revenue=float(rng.randrange(9000))),
+                    CellRecord(
+                        Mark.COMPETITOR,
+                        competitor_id=next(iter(comp)),
+                        contract_end=DEMO_TODAY + timedelta(days=rng.randrange(200)),
+                    ),
+                    CellRecord(Mark.NEED, potential=1234.0),
+                    CellRecord(Mark.NO_NEED),
+                ]
+            )
+            repo.write_cells([(cid, pid, rec)])  # type: ignore[list-item]
+            m.set_code(r, c, 0 if rec is None else int(rec.mark))
+            details.patch([(r, c, rec)])
+        fresh = h.load_cell_details(repo, m)
+        assert len(details) == len(fresh)
+        a = compute_insights(m, details, comp, today=DEMO_TODAY, limit=None)
+        b = compute_insights(m, fresh, comp, today=DEMO_TODAY, limit=None)
+        assert a.bars == b.bars and a.competitors == b.competitors
+        assert a.renewals == b.renewals and a.next_steps == b.next_steps
