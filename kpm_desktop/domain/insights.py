@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import repeat
 from operator import contains
+from typing import NamedTuple
 
 from kpm_desktop.domain.entities import CellRecord
 from kpm_desktop.domain.marks import MARK_CODES, WHITE, Mark
@@ -229,7 +230,7 @@ class _Amounts:
     rev_n_col: list[int]  # OURS cells with revenue entered, per column
     pot_col: list[float]
     need_cells: dict[int, list[tuple[int, float]]]  # row -> (col, potential) of NEED cells
-    comp_cells: list[tuple[int, int, int, float]]  # (competitor id, row, col, potential)
+    comp_cells: dict[int, tuple[list[int], list[int], list[float]]]  # comp -> rows, cols, pots
     renewals: list[tuple[int, int, int, int, float]]  # (end ordinal, row, col, comp, pot)
     window: tuple[int, int]
     revenue: float = 0.0
@@ -249,7 +250,7 @@ def _amounts(
     rev_col, pot_col = [0.0] * n_cols, [0.0] * n_cols
     rev_n_col = [0] * n_cols
     need_cells: dict[int, list[tuple[int, float]]] = defaultdict(list)
-    comp_cells: list[tuple[int, int, int, float]] = []
+    comp_cells: dict[int, tuple[list[int], list[int], list[float]]] = {}
     renewals: list[tuple[int, int, int, int, float]] = []
     lo, hi = window
     ours, comp, need = int(Mark.OURS), int(Mark.COMPETITOR), int(Mark.NEED)
@@ -271,7 +272,12 @@ def _amounts(
                 rev_col[c] += rev
                 rev_n_col[c] += 1
         elif m == comp:
-            comp_cells.append((cid, r, c, pot))
+            lists = comp_cells.get(cid)
+            if lists is None:
+                lists = comp_cells[cid] = ([], [], [])
+            lists[0].append(r)
+            lists[1].append(c)
+            lists[2].append(pot)
             if lo <= end <= hi:
                 renewals.append((end, r, c, cid, pot))
             if pot == pot:
@@ -566,19 +572,19 @@ def competitor_radar(
             group_of_col[j] = label if gid is not None else ""
     if _amt is None:
         _amt = _amounts(matrix, details, mask)
-    cells: dict[int, list[tuple[int, int, float]]] = defaultdict(list)
-    unnamed_pots: list[float] = []
-    for cid, r, c, pot in _amt.comp_cells:
-        if cid in competitor_names:
-            cells[cid].append((r, c, pot))
-        elif pot == pot:
-            unnamed_pots.append(pot)
+    cells = {cid: v for cid, v in _amt.comp_cells.items() if cid in competitor_names}
+    unnamed_pots = [
+        p
+        for cid, v in _amt.comp_cells.items()
+        if cid not in competitor_names
+        for p in v[2]
+        if p == p
+    ]
     named_in_row: Counter[int] = Counter()
     named_in_col: Counter[int] = Counter()
     regions = [c.region for c in matrix.customers]
     out = []
-    for key, lst in cells.items():
-        rows_, cols_, pots = zip(*lst, strict=True)
+    for key, (rows_, cols_, pots) in cells.items():
         per_row = Counter(rows_)
         per_col = Counter(cols_)
         named_in_row.update(per_row)
@@ -593,7 +599,7 @@ def competitor_radar(
             CompetitorPresence(
                 competitor_id=key,
                 name=competitor_names[key],
-                cells=len(lst),
+                cells=len(rows_),
                 customers=tuple(sorted(per_row)),
                 products=tuple(sorted(per_col)),
                 by_group=dict(sorted(by_group.items())),
@@ -642,9 +648,8 @@ def competitor_radar(
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class Renewal:
-    """A competitor cell whose contract ends soon."""
+class Renewal(NamedTuple):
+    """A competitor cell whose contract ends soon (a NamedTuple: there can be many)."""
 
     row: int
     col: int
