@@ -73,7 +73,8 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
 ALIGN = Qt.ItemDataRole.TextAlignmentRole
 BAR_ROLE = Qt.ItemDataRole.UserRole + 1
-RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+RIGHT_FLAG = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+RIGHT = int(RIGHT_FLAG)
 # Above this many edited cells a full reload of the details is cheaper than patching.
 PATCH_LIMIT = 2_000
 
@@ -366,9 +367,13 @@ class InsightsView(QWidget):
         self.bars_view.verticalHeader().hide()
         self.bars_view.verticalHeader().setDefaultSectionSize(26)
         header = self.bars_view.horizontalHeader()
-        header.setSectionResizeMode(BarsModel.BAR, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
-        self.bars_view.setColumnWidth(BarsModel.NAME, 170)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(BarsModel.NAME, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(BarsModel.BAR, QHeaderView.ResizeMode.Stretch)
+        self.bars_view.setColumnWidth(BarsModel.NAME, 150)
+        self.bars_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.bars_view.setWordWrap(False)
         self.bar_delegate.segment_clicked.connect(self._bar_segment_clicked)
         self.bars_view.doubleClicked.connect(self._bar_double_clicked)
         pl.addWidget(self.bars_view, 1)
@@ -419,6 +424,7 @@ class InsightsView(QWidget):
         self.renewal_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.renewal_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.renewal_table.verticalHeader().hide()
+        self.renewal_table.verticalHeader().setDefaultSectionSize(24)
         self.renewal_table.horizontalHeader().setStretchLastSection(True)
         self.renewal_table.cellActivated.connect(self._renewal_activated)
         self.renewal_table.cellClicked.connect(self._renewal_activated)
@@ -557,6 +563,7 @@ class InsightsView(QWidget):
             tree.addTopLevelItem(item)
             for k in range(item.childCount()):
                 item.child(k).setFirstColumnSpanned(True)
+        tree.expandAll()
         tree.resizeColumnToContents(0)
 
     def _show_renewals(self) -> None:
@@ -577,7 +584,7 @@ class InsightsView(QWidget):
             for j, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 if j in (1, 5):
-                    item.setTextAlignment(RIGHT)
+                    item.setTextAlignment(RIGHT_FLAG)
                 item.setData(Qt.ItemDataRole.UserRole, (x.row, x.col))
                 table.setItem(k, j, item)
         table.resizeColumnsToContents()
@@ -842,7 +849,8 @@ class InsightsDock(QDockWidget):
         self.diff_dialog.view.rows = self.model.visible_rows()
         self.diff_dialog.view.refresh()
         self.diff_dialog.show()
-        self.diff_dialog.raise_()
+        if QGuiApplication.platformName() != "offscreen":  # offscreen warns on raise()
+            self.diff_dialog.raise_()
 
     def take_snapshot(self, label: str):
         ws = self.window_.workspace

@@ -178,7 +178,7 @@ class SnapshotDiffView(QWidget):
         self.table.setObjectName("diff_table")
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setDefaultSectionSize(64)
+        self.table.horizontalHeader().setDefaultSectionSize(92)
         self.table.clicked.connect(self._clicked)
 
         top = QHBoxLayout()
