@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 
 from kpm_desktop.domain.entities import CellRecord
@@ -159,30 +158,88 @@ def stale_mask(
     return mask
 
 
-@dataclass(slots=True)
 class CellAges:
     """Which cells are stale and which re-checks are due, for one open matrix.
 
-    Built from the two repository queries; the workspace keeps one and updates it on edits
-    (``update_cell``) so the view never re-queries per paint.
+    Stale cells are kept as one byte per product column per customer that has any (a
+    bitmap keyed by customer id): at size L with every answer old that is 20 MB, where a
+    set of 8 million (customer, product) pairs would take gigabytes. Due re-checks are few
+    ("no need" cells with a date) and kept as a set of keys.
+
+    Args:
+        col_of: product id -> column (the product's storage slot, which is also its matrix
+            column); products missing here are never stale.
+        stale_rows: customer id -> bitmap over the columns (1 = stale).
     """
 
-    today: date
-    months: int
-    stale: set[CellKey] = field(default_factory=set)
-    recheck_due: set[CellKey] = field(default_factory=set)
+    __slots__ = ("col_of", "months", "recheck_due", "stale_rows", "today")
+
+    def __init__(
+        self,
+        today: date,
+        months: int,
+        col_of: dict[int, int] | None = None,
+        stale_rows: dict[int, bytearray] | None = None,
+        recheck_due: Iterable[CellKey] = (),
+    ) -> None:
+        self.today = today
+        self.months = months
+        self.col_of: dict[int, int] = dict(col_of or {})
+        self.stale_rows: dict[int, bytearray] = stale_rows if stale_rows is not None else {}
+        self.recheck_due: set[CellKey] = set(recheck_due)
+
+    @classmethod
+    def from_keys(
+        cls,
+        today: date,
+        months: int,
+        col_of: dict[int, int],
+        stale: Iterable[CellKey],
+        recheck_due: Iterable[CellKey] = (),
+    ) -> CellAges:
+        ages = cls(today, months, col_of, recheck_due=recheck_due)
+        for key in stale:
+            ages._set_stale(key, True)
+        return ages
+
+    @property
+    def stale(self) -> set[CellKey]:
+        """All stale cells as keys (for small files and tests; large files use the bitmaps)."""
+        pid_of = {c: p for p, c in self.col_of.items()}
+        return {
+            (cid, pid_of[j])
+            for cid, bits in self.stale_rows.items()
+            for j, b in enumerate(bits)
+            if b and j in pid_of
+        }
+
+    def stale_count(self) -> int:
+        return sum(bits.count(1) for bits in self.stale_rows.values())
+
+    def _set_stale(self, key: CellKey, value: bool) -> None:
+        col = self.col_of.get(key[1])
+        if col is None:
+            return
+        bits = self.stale_rows.get(key[0])
+        if bits is None:
+            if not value:
+                return
+            bits = self.stale_rows[key[0]] = bytearray(len(self.col_of))
+        if col < len(bits):
+            bits[col] = 1 if value else 0
 
     def update_cell(self, key: CellKey, record: CellRecord | None) -> None:
         """Re-evaluate one cell after it was written (or cleared)."""
-        self.stale.discard(key)
         self.recheck_due.discard(key)
-        if is_recheck_due(record, self.today):
+        due = is_recheck_due(record, self.today)
+        if due:
             self.recheck_due.add(key)
-        elif is_cell_stale(record, self.today, self.months):
-            self.stale.add(key)
+        self._set_stale(key, not due and is_cell_stale(record, self.today, self.months))
 
     def is_stale(self, customer_id: int, product_id: int) -> bool:
-        return (customer_id, product_id) in self.stale
+        bits = self.stale_rows.get(customer_id)
+        col = self.col_of.get(product_id)
+        return bits is not None and col is not None and col < len(bits) and bits[col] == 1
 
     def is_recheck_due(self, customer_id: int, product_id: int) -> bool:
         return (customer_id, product_id) in self.recheck_due
@@ -191,20 +248,36 @@ class CellAges:
         return effective_matrix(matrix, self.recheck_due)
 
     def stale_mask(self, matrix: Matrix) -> bytearray:
-        return stale_mask(matrix, self.stale, self.recheck_due)
+        """One byte per matrix cell (row-major like the grid): 1 where the cell is stale.
+
+        The bitmaps are copied row by row (C-level slices); white spots are never stale.
+        """
+        n = matrix.n_cols
+        mask = bytearray(len(matrix.grid))
+        row_of = matrix.row_of
+        for cid, bits in self.stale_rows.items():
+            r = row_of.get(cid)
+            if r is None or len(bits) != n:
+                continue  # shape changed since the ages were taken: a refresh follows
+            mask[r * n : (r + 1) * n] = bits
+        for cid, pid in self.recheck_due:
+            r, c = row_of.get(cid), matrix.col_of.get(pid)
+            if r is not None and c is not None:
+                mask[r * n + c] = 0
+        return mask
 
     def rows_with_stale(self, matrix: Matrix, cols: Iterable[int] | None = None) -> list[int]:
         """Row indices (ascending) of customers with a stale cell, optionally only in ``cols``.
 
         This is the "stale cells" filter.
         """
-        allowed = None if cols is None else {matrix.products[c].id for c in cols}
-        rows = {
-            matrix.row_of[cid]
-            for cid, pid in self.stale
-            if cid in matrix.row_of
-            and pid in matrix.col_of
-            and (allowed is None or pid in allowed)
-            and (cid, pid) not in self.recheck_due
-        }
+        picked = None if cols is None else sorted(set(cols))
+        rows = []
+        row_of = matrix.row_of
+        for cid, bits in self.stale_rows.items():
+            r = row_of.get(cid)
+            if r is None or 1 not in bits:
+                continue
+            if picked is None or any(c < len(bits) and bits[c] for c in picked):
+                rows.append(r)
         return sorted(rows)

@@ -603,12 +603,37 @@ class Repository:
         return parse_stale_months(self.get_setting(STALE_SETTING_KEY))
 
     def cell_ages(self, today: date) -> CellAges:
-        """Stale cells and due re-checks as of ``today`` (a due re-check is not also stale)."""
+        """Stale cells and due re-checks as of ``today`` (a due re-check is not also stale).
+
+        Stale cells arrive grouped per customer (``group_concat`` over the primary key
+        order) and go straight into per-customer bitmaps over the product slots, so even a
+        file where every one of 8 million answers is old needs 20 MB, not gigabytes.
+        """
         months = self.stale_months()
-        due = set(self.due_rechecks(today))
+        due = self.due_rechecks(today)
+        slots = dict(self._slots())
+        ages = CellAges(today=today, months=months, col_of=slots, recheck_due=due)
         cutoff = stale_before(today, months)
-        stale = set() if cutoff is None else set(self.stale_cells(cutoff)) - due
-        return CellAges(today=today, months=months, stale=stale, recheck_due=due)
+        if cutoff is None:
+            return ages
+        n = len(slots)
+        rows = ages.stale_rows
+        for cid, pids in self.conn.execute(
+            "SELECT customer_id, group_concat(product_id) FROM marks "
+            "WHERE verified_at IS NULL OR verified_at < ? GROUP BY customer_id",
+            (ts_to_db(cutoff),),
+        ):
+            bits = rows[cid] = bytearray(n)
+            for pid in pids.split(","):
+                slot = slots.get(int(pid))
+                if slot is not None:
+                    bits[slot] = 1
+        for cid, pid in due:  # a due re-check counts as a white spot, not as stale
+            bits = rows.get(cid)
+            slot = slots.get(pid)
+            if bits is not None and slot is not None:
+                bits[slot] = 0
+        return ages
 
     # -- customers ---------------------------------------------------------------------------
     def add_customer(self, customer: Customer) -> Customer:

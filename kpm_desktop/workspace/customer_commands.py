@@ -13,6 +13,7 @@ views when notes, goals or per-file settings changed, and which cells are stale 
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
@@ -22,10 +23,10 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from kpm_desktop.domain.entities import CellRecord, Competitor, Customer, Goal, Note
 from kpm_desktop.domain.marks import WHITE
 from kpm_desktop.domain.matrix import Matrix
+from kpm_desktop.domain.staleness import DEFAULT_STALE_MONTHS, CellAges
 from kpm_desktop.domain.staleness import SETTING_KEY as STALE_MONTHS_KEY
-from kpm_desktop.domain.staleness import CellAges
 from kpm_desktop.storage.convert import utc_now
-from kpm_desktop.storage.repository import CellKey
+from kpm_desktop.storage.repository import CellKey, Repository
 from kpm_desktop.workspace.commands import (
     UpdateCustomerCommand,
     WorkspaceCommand,
@@ -35,6 +36,7 @@ from kpm_desktop.workspace.workspace import Workspace
 
 NO_NEED_REASONS_KEY = "no_need_reasons"  # settings table: JSON list of strings
 _BULK_REFRESH = 2000  # above this many changed cells, re-query the ages instead
+BACKGROUND_MARKS = 200_000  # from this many marks on, ages are computed on a worker thread
 
 
 def default_no_need_reasons() -> list[str]:
@@ -62,17 +64,25 @@ class CustomerData(QObject):
     settings_changed = Signal(str)
     ages_changed = Signal()
     recount_needed = Signal()
+    _ages_ready = Signal(int, object)  # generation, CellAges | Exception (from the worker)
 
     def __init__(self, ws: Workspace, today: date | None = None) -> None:
         super().__init__(ws)
         self.ws = ws
         self._today = today
-        self.ages: CellAges = ws.repo.cell_ages(self.today)
+        self.ages: CellAges = CellAges(today=self.today, months=DEFAULT_STALE_MONTHS)
         self._mask: bytearray | None = None
         self._effective: Matrix | None = None
+        # Background computation (large files): results of an older run are dropped, and
+        # cells edited while it ran are re-read when it lands.
+        self._generation = 0
+        self._edited_meanwhile: set[CellKey] | None = None
+        self._worker: threading.Thread | None = None
+        self._ages_ready.connect(self._take_ages)
         ws.cells_changed.connect(self._on_cells_changed)
         ws.structure_changed.connect(self.refresh_ages)
         self.settings_changed.connect(self._on_setting)
+        self.refresh_ages()
 
     @property
     def today(self) -> date:
@@ -83,9 +93,63 @@ class CustomerData(QObject):
         self._today = day
         self.refresh_ages()
 
+    @property
+    def loading(self) -> bool:
+        """True while the ages of a large file are computed in the background."""
+        return self._edited_meanwhile is not None
+
     def refresh_ages(self) -> None:
-        """Re-query stale cells and due re-checks (a new day, a new threshold, a new shape)."""
-        self.ages = self.ws.repo.cell_ages(self.today)
+        """Re-query stale cells and due re-checks (a new day, a new threshold, a new shape).
+
+        Both queries scan the marks table (seconds at size L), so for large files they run
+        on a worker thread with its own read-only connection; until the answer lands nothing
+        is faded and counts are the stored marks.
+        """
+        self._generation += 1
+        m = self.ws.matrix
+        marks = len(m.grid) - m.grid.count(WHITE)
+        if marks < BACKGROUND_MARKS or QCoreApplication.instance() is None:
+            self._edited_meanwhile = None
+            self._set_ages(self.ws.repo.cell_ages(self.today))
+            return
+        self._edited_meanwhile = set()
+        generation, path, today = self._generation, self.ws.repo.path, self.today
+
+        def work() -> None:
+            try:
+                with Repository.open(path, read_only=True) as repo:
+                    result: object = repo.cell_ages(today)
+            except Exception as exc:  # reported on the main thread
+                result = exc
+            try:
+                self._ages_ready.emit(generation, result)
+            except RuntimeError:  # the workspace was closed meanwhile
+                pass
+
+        self._worker = threading.Thread(target=work, name="kpm-cell-ages", daemon=True)
+        self._worker.start()
+
+    def wait_for_ages(self, timeout: float = 60.0) -> None:
+        """Block until a background computation has landed (tests, scripts)."""
+        if self._worker is not None:
+            self._worker.join(timeout)
+        QCoreApplication.processEvents()
+
+    def _take_ages(self, generation: int, result: object) -> None:
+        if generation != self._generation:
+            return  # a newer refresh is under way
+        edited = self._edited_meanwhile or set()
+        self._edited_meanwhile = None
+        if isinstance(result, Exception):
+            # Not fatal: without ages nothing is faded; the next refresh tries again.
+            return
+        assert isinstance(result, CellAges)
+        for key in edited:
+            result.update_cell(key, self.ws.repo.get_cell(*key))
+        self._set_ages(result)
+
+    def _set_ages(self, ages: CellAges) -> None:
+        self.ages = ages
         self._mask = None
         self._effective = None
         self.ages_changed.emit()
@@ -108,6 +172,8 @@ class CustomerData(QObject):
         due_touched = False
         for row, col in cells:
             key = ws.cell_key(row, col)
+            if self._edited_meanwhile is not None:
+                self._edited_meanwhile.add(key)
             was_due = key in self.ages.recheck_due
             self.ages.update_cell(key, repo.get_cell(*key))
             due = key in self.ages.recheck_due

@@ -157,7 +157,7 @@ def test_effective_grid_only_changes_no_need_cells(tmp_path):
 
 
 def test_cell_ages_follow_edits():
-    ages = CellAges(today=TODAY, months=12)
+    ages = CellAges(today=TODAY, months=12, col_of={2: 0, 3: 1})
     key = (1, 2)
     ages.update_cell(key, CellRecord(Mark.OURS, verified_at=ts(2024, 1, 1)))
     assert ages.is_stale(*key) and not ages.is_recheck_due(*key)
@@ -167,3 +167,34 @@ def test_cell_ages_follow_edits():
     assert ages.is_recheck_due(*key) and not ages.is_stale(*key)
     ages.update_cell(key, None)
     assert not ages.stale and not ages.recheck_due
+
+
+def test_cell_ages_match_a_naive_scan_of_the_demo(demo_file):
+    """Bitmaps from the grouped query equal a per-cell check of every stored record."""
+    from kpm_desktop.domain.staleness import is_cell_stale
+
+    with Repository.open(demo_file, read_only=True) as repo:
+        ages = repo.cell_ages(TODAY)
+        matrix = repo.load_matrix()
+        expected_stale, expected_due = set(), set()
+        for c in matrix.customers:
+            for pid, rec in repo.cells_of_customer(c.id).items():
+                if is_recheck_due(rec, TODAY):
+                    expected_due.add((c.id, pid))
+                elif is_cell_stale(rec, TODAY, 12):
+                    expected_stale.add((c.id, pid))
+    assert ages.stale == expected_stale and ages.recheck_due == expected_due
+    assert ages.stale_count() == len(expected_stale) > 100
+    mask = ages.stale_mask(matrix)
+    assert mask.count(1) == len(expected_stale)
+    assert all(mask[matrix.row_of[c] * matrix.n_cols + matrix.col_of[p]] for c, p in expected_stale)
+    rows = ages.rows_with_stale(matrix, cols=[0, 1])
+    assert rows == sorted(
+        {matrix.row_of[c] for c, p in expected_stale if matrix.col_of[p] in (0, 1)}
+    )
+
+
+def test_from_keys_round_trips():
+    ages = CellAges.from_keys(TODAY, 12, {10: 0, 11: 1}, [(1, 10), (2, 11), (3, 99)], [(4, 10)])
+    assert ages.stale == {(1, 10), (2, 11)}  # product 99 has no column: never stale
+    assert ages.is_stale(1, 10) and not ages.is_stale(1, 11) and ages.is_recheck_due(4, 10)

@@ -190,3 +190,27 @@ def test_ages_follow_marks_from_the_matrix(ws):
     assert data.effective_matrix().code(r, c) == 0
     stale_rows = data.stale_rows()
     assert stale_rows == sorted({ws.matrix.row_of[k[0]] for k in data.ages.stale})
+
+
+def test_large_files_compute_ages_in_the_background(qapp, demo_file, monkeypatch):
+    """Above the size threshold the scan runs on a worker; edits made meanwhile survive."""
+    import kpm_desktop.workspace.customer_commands as cc
+
+    with Repository.open(demo_file, read_only=True) as repo:
+        expected = repo.cell_ages(TODAY)
+    monkeypatch.setattr(cc, "BACKGROUND_MARKS", 0)
+    w = Workspace.open(demo_file)
+    try:
+        data = cc.customer_data(w)
+        assert data.loading
+        data.set_today(TODAY)  # a second run: the first one's answer is dropped
+        assert data.loading
+        cid, pid = sorted(expected.stale)[0]
+        # confirmed while the worker runs: must not come back as stale when it lands
+        confirm_cells(w, [(cid, pid)])
+        data.wait_for_ages()
+        assert not data.loading
+        assert data.ages.stale == expected.stale - {(cid, pid)}
+        assert data.ages.recheck_due == expected.recheck_due
+    finally:
+        w.close()
