@@ -36,6 +36,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "page": "Seite",
         "of": "von",
         "customer_safe": "Kundenansicht",
+        "view_description": "aktuelle Ansicht: {customers} von {all_customers} Kunden, "
+        "{products} von {all_products} Produkten",
         "customers_products": "{customers} Kunden × {products} Produkte",
         "visit_title": "Besuchsvorbereitung",
         "visit_customer_data": "Kundendaten",
@@ -85,6 +87,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "page": "Page",
         "of": "of",
         "customer_safe": "Customer view",
+        "view_description": "current view: {customers} of {all_customers} customers, "
+        "{products} of {all_products} products",
         "customers_products": "{customers} customers × {products} products",
         "visit_title": "Visit preparation",
         "visit_customer_data": "Customer data",

@@ -111,3 +111,11 @@ def load_visit(
     with Repository.open(path, read_only=True) as repo:
         customer = find_customer(repo.load_customers(), customer_ref)
         return visit_from_repository(repo, customer.id, options, today=today)  # type: ignore[arg-type]
+
+
+def load_visit_by_id(
+    path: Path | str, customer_id: int, options: ExportOptions, *, today: date | None = None
+) -> VisitSnapshot:
+    """Like ``load_visit`` for a known customer id (own read-only connection: worker-safe)."""
+    with Repository.open(Path(path), read_only=True) as repo:
+        return visit_from_repository(repo, customer_id, options, today=today)

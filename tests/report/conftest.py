@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,8 @@ def pdf_text(path: Path, page: int) -> str:
         check=True,
         timeout=60,
     )
-    return out.stdout
+    # pdftotext reports typographic ligatures ("ﬀ" in "Hoffmann") as one character.
+    return unicodedata.normalize("NFKC", out.stdout)
 
 
 def render_page(path: Path, page: int, out_prefix: Path, dpi: int = 50) -> Path:

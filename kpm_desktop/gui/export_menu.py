@@ -1,0 +1,446 @@
+"""File > Export…, Print preview, Print and the visit one-pager (extension module).
+
+Exports run in a worker thread with a progress dialog and Cancel: the worker gets plain data
+(the file path, ``ExportOptions`` with the view's ids) and opens its own read-only connection,
+so the main thread's repository is never used from another thread. Printing paints from a
+snapshot of the in-memory matrix on the main thread (QPrinter belongs to the GUI thread).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+
+from kpm_desktop.gui.actions import MenuId
+from kpm_desktop.gui.dialogs.export_dialog import (
+    ExportDialog,
+    ExportKind,
+    ExportRequest,
+    ViewScope,
+)
+from kpm_desktop.gui.preferences import Preferences
+from kpm_desktop.import_export.export_model import (
+    ExportCancelled,
+    ExportOptions,
+    Orientation,
+    Paper,
+    Progress,
+    load_snapshot,
+    snapshot_from_matrix,
+)
+from kpm_desktop.storage.errors import StorageError
+
+if TYPE_CHECKING:
+    from kpm_desktop.gui.main_window import MainWindow
+
+EXPORT_ACTION = "file.export"
+VISIT_PDF_ACTION = "file.export_visit"
+PREVIEW_ACTION = "file.print_preview"
+PRINT_ACTION = "file.print"
+PRINT_VISIT_ACTION = "file.print_visit"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ExportMenu", text)
+
+
+# -- worker ------------------------------------------------------------------------------------
+class ExportJob(QObject):
+    """Runs ``task(progress)`` in its own thread.
+
+    Signals:
+        progressed(done, total); succeeded(message); failed(message); cancelled().
+        ``done`` is emitted last in every case.
+    """
+
+    progressed = Signal(int, int)
+    succeeded = Signal(str, str)  # message, written file
+    failed = Signal(str)
+    cancelled = Signal()
+    done = Signal()
+
+    def __init__(self, task: Callable[[Progress], tuple[str, Path]]) -> None:
+        super().__init__()
+        self._task = task
+        self._stop = threading.Event()
+        self.thread = QThread()
+        self.thread.setObjectName("export_worker")
+        self.moveToThread(self.thread)
+        self.thread.started.connect(self._run)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.progressed.emit(done, total)
+        return not self._stop.is_set()
+
+    @Slot()
+    def _run(self) -> None:
+        try:
+            message, path = self._task(self._progress)
+        except ExportCancelled:
+            self.cancelled.emit()
+        except (StorageError, OSError, ValueError) as exc:
+            self.failed.emit(str(exc))
+        except Exception as exc:  # a bug must reach the user, not kill the thread silently
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self.succeeded.emit(message, str(path))
+        finally:
+            self.thread.quit()
+            self.done.emit()
+
+
+def export_task(source: Path, request: ExportRequest, options: ExportOptions):
+    """The work of one export, from plain data only (runs in the worker thread)."""
+
+    def run(progress: Progress) -> tuple[str, Path]:
+        if request.kind is ExportKind.XLSX:
+            from kpm_desktop.import_export.xlsx_export import write_xlsx
+
+            snapshot = load_snapshot(source, options)
+            write_xlsx(snapshot, request.path, progress)
+            message = (
+                _tr("Exported %1 customers × %2 products to %3.")
+                .replace("%1", str(snapshot.n_rows))
+                .replace("%2", str(snapshot.n_cols))
+                .replace("%3", str(request.path))
+            )
+            return message, request.path
+        from kpm_desktop.report.pdf_matrix import write_matrix_pdf
+
+        snapshot = load_snapshot(source, options, with_details=False)
+        pages = write_matrix_pdf(
+            snapshot, request.path, blank=request.kind is ExportKind.BLANK, progress=progress
+        )
+        message = _tr("Wrote %1 pages to %2.").replace("%1", str(pages))
+        return message.replace("%2", str(request.path)), request.path
+
+    return run
+
+
+def visit_task(source: Path, customer_id: int, options: ExportOptions, target: Path):
+    def run(progress: Progress) -> tuple[str, Path]:
+        from kpm_desktop.import_export.visit_data import load_visit_by_id
+        from kpm_desktop.report.visit_sheet import write_visit_pdf
+
+        visit = load_visit_by_id(source, customer_id, options)
+        write_visit_pdf(visit, target, progress)
+        message = _tr("Wrote the visit one-pager for %1 to %2.").replace("%1", visit.customer.name)
+        return message.replace("%2", str(target)), target
+
+    return run
+
+
+# -- glue with the main window -------------------------------------------------------------------
+class ExportActions(QObject):
+    """The export and print actions of one main window (slots run on the GUI thread)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.job: ExportJob | None = None
+        self.progress_dialog: QProgressDialog | None = None
+        self.result_box: QMessageBox | None = None
+        self.last_message = ""
+        a = window.actions
+        self.export = a.add(
+            EXPORT_ACTION,
+            _tr("&Export…"),
+            self.open_dialog,
+            menu=MenuId.FILE,
+            section="export",
+            shortcut="Ctrl+E",
+            tip=_tr("Write the matrix as Excel workbook, PDF sheet or blank worksheet"),
+        )
+        self.visit_pdf = a.add(
+            VISIT_PDF_ACTION,
+            _tr("&Visit one-pager as PDF…"),
+            self.export_visit,
+            menu=MenuId.FILE,
+            section="export",
+            tip=_tr("One page for the next visit of the current customer"),
+        )
+        self.preview = a.add(
+            PREVIEW_ACTION,
+            _tr("Print pre&view…"),
+            self.print_preview,
+            menu=MenuId.FILE,
+            section="print",
+        )
+        self.print = a.add(
+            PRINT_ACTION,
+            _tr("&Print…"),
+            self.print_dialog,
+            menu=MenuId.FILE,
+            section="print",
+            shortcut=QKeySequence.StandardKey.Print,
+        )
+        self.print_visit = a.add(
+            PRINT_VISIT_ACTION,
+            _tr("Print visit &one-pager…"),
+            self.print_visit_preview,
+            menu=MenuId.FILE,
+            section="print",
+        )
+        window.workspace_changed.connect(self._workspace_changed)
+        self._workspace_changed(window.workspace)
+
+    # -- state ------------------------------------------------------------------------------
+    def _workspace_changed(self, ws) -> None:
+        has_file = ws is not None
+        for act in (self.export, self.preview, self.print):
+            act.setEnabled(has_file)
+        if ws is not None:
+            ws.current_customer_changed.connect(self._update_visit_actions)
+        self._update_visit_actions()
+
+    def _update_visit_actions(self, *_args) -> None:
+        ws = self.window.workspace
+        enabled = ws is not None and ws.current_customer is not None
+        self.visit_pdf.setEnabled(enabled)
+        self.print_visit.setEnabled(enabled)
+
+    def preferences(self) -> Preferences:
+        return Preferences.load(self.window.settings.qsettings)
+
+    def sheet_language(self) -> str:
+        lang = self.preferences().language
+        if lang in ("de", "en"):
+            return lang
+        from PySide6.QtCore import QLocale
+
+        return "de" if QLocale().language() == QLocale.Language.German else "en"
+
+    def view_scope(self) -> ViewScope | None:
+        ws = self.window.workspace
+        if ws is None:
+            return None
+        model = self.window.model
+        m = ws.matrix
+        return ViewScope(
+            customer_ids=tuple(
+                m.customers[model.matrix_row(r)].id  # type: ignore[misc]
+                for r in range(model.rowCount())
+            ),
+            product_ids=tuple(
+                m.products[model.matrix_col(c)].id  # type: ignore[misc]
+                for c in range(model.columnCount())
+            ),
+            total_customers=m.n_rows,
+            total_products=m.n_cols,
+        )
+
+    def default_options(self, **overrides) -> ExportOptions:
+        """Options for printing: the current view with the user's paper and privacy defaults."""
+        prefs = self.preferences()
+        view = self.view_scope()
+        lang = self.sheet_language()
+        values = dict(
+            paper=Paper(prefs.paper),
+            orientation=Orientation(prefs.orientation),
+            customer_ids=view.customer_ids if view else None,
+            product_ids=view.product_ids if view else None,
+            attributes=("number", "city"),
+            customer_safe=prefs.customer_safe,
+            lang=lang,
+            filters=view.describe(lang) if view is not None and view.filtered else "",
+            include_data_sheet=False,
+        )
+        values.update(overrides)
+        return ExportOptions(**values)
+
+    # -- export -----------------------------------------------------------------------------
+    def make_dialog(self) -> ExportDialog:
+        ws = self.window.workspace
+        assert ws is not None
+        prefs = self.preferences()
+        dialog = ExportDialog(
+            ws.path,
+            self.view_scope(),
+            paper=prefs.paper,
+            orientation=prefs.orientation,
+            customer_safe=prefs.customer_safe,
+            lang=self.sheet_language(),
+            parent=self.window,
+        )
+        dialog.accepted.connect(lambda: self.start_export(dialog.request()))
+        return dialog
+
+    def open_dialog(self) -> ExportDialog | None:
+        if self.window.workspace is None or self.job is not None:
+            return None
+        dialog = self.make_dialog()
+        dialog.open()
+        return dialog
+
+    def start_export(self, request: ExportRequest) -> ExportJob | None:
+        ws = self.window.workspace
+        if ws is None or self.job is not None:
+            return None
+        options = request.options(self.view_scope())
+        return self._start(export_task(ws.path, request, options), _tr("Exporting…"))
+
+    def export_visit(self, target: Path | None = None) -> ExportJob | None:
+        ws = self.window.workspace
+        if ws is None or ws.current_customer is None or self.job is not None:
+            return None
+        customer = ws.repo.get_customer(ws.current_customer)
+        if customer is None:
+            return None
+        if target is None:
+            suggested = ws.path.with_name(
+                f"{ws.path.stem}-besuch-{customer.number or customer.id}.pdf"
+            )
+            name, _ = QFileDialog.getSaveFileName(
+                self.window, _tr("Visit one-pager"), str(suggested), _tr("PDF document (*.pdf)")
+            )
+            if not name:
+                return None
+            target = Path(name)
+        options = self.default_options(orientation=Orientation.PORTRAIT)
+        return self._start(
+            visit_task(ws.path, customer.id, options, target),  # type: ignore[arg-type]
+            _tr("Writing the visit one-pager…"),
+        )
+
+    def _start(self, task: Callable[[Progress], tuple[str, Path]], title: str) -> ExportJob:
+        job = ExportJob(task)
+        dialog = QProgressDialog(title, _tr("Cancel"), 0, 0, self.window)
+        dialog.setObjectName("export_progress")
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(job.cancel)
+        job.progressed.connect(self._on_progress)
+        job.succeeded.connect(self._on_success)
+        job.failed.connect(self._on_failure)
+        job.cancelled.connect(self._on_cancelled)
+        job.done.connect(self._on_done)
+        self.job, self.progress_dialog = job, dialog
+        self.export.setEnabled(False)
+        job.start()
+        return job
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        if self.progress_dialog is not None:
+            self.progress_dialog.setMaximum(max(total, 1))
+            self.progress_dialog.setValue(min(done, total))
+
+    @Slot(str, str)
+    def _on_success(self, message: str, written: str) -> None:
+        self.last_message = message
+        self.window.statusBar().showMessage(message, 10000)
+        path = Path(written)
+        box = QMessageBox(QMessageBox.Icon.Information, _tr("Export"), message, parent=self.window)
+        box.setObjectName("export_result")
+        open_button = box.addButton(_tr("&Open"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+
+        def clicked(button) -> None:
+            if button is open_button:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+        box.buttonClicked.connect(clicked)
+        self.result_box = box
+        box.open()
+
+    @Slot(str)
+    def _on_failure(self, message: str) -> None:
+        self.last_message = message
+        self.window.show_error(_tr("Export failed"), message)
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self.last_message = _tr("Export cancelled; nothing was written.")
+        self.window.statusBar().showMessage(self.last_message, 6000)
+
+    @Slot()
+    def _on_done(self) -> None:
+        job = self.job
+        if job is not None:
+            job.thread.wait()
+            job.thread.deleteLater()
+            job.deleteLater()
+        if self.progress_dialog is not None:
+            self.progress_dialog.reset()
+            self.progress_dialog.deleteLater()
+        self.job = None
+        self.progress_dialog = None
+        self.export.setEnabled(self.window.workspace is not None)
+
+    # -- printing ---------------------------------------------------------------------------
+    def matrix_snapshot(self):
+        ws = self.window.workspace
+        assert ws is not None
+        return snapshot_from_matrix(ws.matrix, self.default_options(), file_name=ws.path.name)
+
+    def paint_matrix_on(self, printer: QPrinter) -> int:
+        from kpm_desktop.report.pdf_matrix import paint_matrix
+
+        return paint_matrix(printer, self.matrix_snapshot(), layout=False)
+
+    def paint_visit_on(self, printer: QPrinter) -> int:
+        from kpm_desktop.import_export.visit_data import visit_from_repository
+        from kpm_desktop.report.visit_sheet import paint_visit
+
+        ws = self.window.workspace
+        assert ws is not None and ws.current_customer is not None
+        options = self.default_options(orientation=Orientation.PORTRAIT)
+        visit = visit_from_repository(ws.repo, ws.current_customer, options)
+        return paint_visit(printer, visit, layout=False)
+
+    def new_printer(self, orientation: Orientation | None = None) -> QPrinter:
+        from kpm_desktop.report.sheet_paint import apply_page_layout
+
+        prefs = self.preferences()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        apply_page_layout(
+            printer, Paper(prefs.paper), orientation or Orientation(prefs.orientation)
+        )
+        return printer
+
+    def print_preview(self) -> QPrintPreviewDialog | None:
+        if self.window.workspace is None:
+            return None
+        return self._preview(self.new_printer(), self.paint_matrix_on)
+
+    def print_visit_preview(self) -> QPrintPreviewDialog | None:
+        ws = self.window.workspace
+        if ws is None or ws.current_customer is None:
+            return None
+        return self._preview(self.new_printer(Orientation.PORTRAIT), self.paint_visit_on)
+
+    def _preview(self, printer: QPrinter, paint: Callable[[QPrinter], int]) -> QPrintPreviewDialog:
+        dialog = QPrintPreviewDialog(printer, self.window)
+        dialog.setObjectName("print_preview")
+        dialog.paintRequested.connect(paint)
+        dialog.open()
+        self._printer = printer  # the dialog does not own it
+        return dialog
+
+    def print_dialog(self) -> QPrintDialog | None:
+        if self.window.workspace is None:
+            return None
+        printer = self.new_printer()
+        dialog = QPrintDialog(printer, self.window)
+        dialog.accepted.connect(lambda: self.paint_matrix_on(printer))
+        dialog.open()
+        self._printer = printer
+        return dialog
+
+
+def install(window: MainWindow) -> None:
+    window.export_actions = ExportActions(window)  # type: ignore[attr-defined]

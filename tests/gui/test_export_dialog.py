@@ -1,0 +1,165 @@
+"""Export dialog, export worker (progress, cancel), printing and the visit one-pager in the GUI."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+from kpm_desktop.gui.dialogs.export_dialog import ExportDialog, ExportKind, ViewScope
+from kpm_desktop.gui.export_menu import (
+    EXPORT_ACTION,
+    PREVIEW_ACTION,
+    PRINT_ACTION,
+    PRINT_VISIT_ACTION,
+    VISIT_PDF_ACTION,
+    ExportJob,
+    export_task,
+    install,
+)
+from kpm_desktop.import_export.export_model import Orientation, Paper
+from kpm_desktop.import_export.xlsx_export import FIRST_DATA_ROW
+from tests.report.conftest import pdf_page_count, pdf_text
+
+
+@pytest.fixture
+def exporting(window):
+    install(window)
+    yield window
+    actions = window.export_actions
+    if actions.result_box is not None:
+        actions.result_box.close()
+
+
+def _wait(qtbot, job: ExportJob) -> None:
+    # Poll from the GUI thread: a waitSignal on a signal emitted by the worker thread would
+    # stop pytest-qt's timer from that thread (a Qt warning).
+    qtbot.waitUntil(lambda: job.thread.isFinished(), timeout=30_000)
+
+
+def test_dialog_defaults_and_request(qtbot, tmp_path: Path) -> None:
+    source = tmp_path / "gebiet.kpm"
+    source.write_bytes(b"")
+    view = ViewScope((3, 1), (7, 2, 5), total_customers=60, total_products=24)
+    dialog = ExportDialog(source, view, paper="A3", orientation="portrait", customer_safe=True)
+    qtbot.addWidget(dialog)
+    assert dialog.kind() is ExportKind.XLSX
+    assert dialog.scope_view.isChecked()  # the view is filtered: export what is shown
+    assert Path(dialog.path.text()) == tmp_path / "gebiet.xlsx"
+    dialog.set_kind(ExportKind.BLANK)
+    assert Path(dialog.path.text()) == tmp_path / "gebiet-arbeitsblatt.pdf"
+    dialog.path.setText(str(tmp_path / "mein-blatt.pdf"))
+    dialog.set_kind(ExportKind.XLSX)
+    assert Path(dialog.path.text()) == tmp_path / "mein-blatt.xlsx"
+    request = dialog.request()
+    assert request.paper is Paper.A3 and request.orientation is Orientation.PORTRAIT
+    assert request.customer_safe and request.attributes == ("number", "city")
+    options = request.options(view)
+    assert options.customer_ids == (3, 1) and options.product_ids == (7, 2, 5)
+    assert "2 von 60 Kunden" in options.filters
+    dialog.scope_all.setChecked(True)
+    assert dialog.request().options(view).customer_ids is None
+    # Bad targets are refused in the dialog with a message, not by a failing export.
+    dialog.path.setText(str(tmp_path / "nope" / "x.xlsx"))
+    dialog._accept()
+    assert dialog.error.isVisibleTo(dialog) and "does not exist" in dialog.error.text()
+    dialog.path.setText(str(source))
+    assert "matrix file itself" in dialog.problem()
+
+
+def test_menu_actions_follow_the_open_file(exporting) -> None:
+    actions = exporting.actions
+    for key in (EXPORT_ACTION, VISIT_PDF_ACTION, PREVIEW_ACTION, PRINT_ACTION, PRINT_VISIT_ACTION):
+        assert key in actions
+    assert actions[EXPORT_ACTION].isEnabled() and actions[PRINT_ACTION].isEnabled()
+    exporting.workspace.set_current_customer(None)
+    assert not actions[VISIT_PDF_ACTION].isEnabled()
+    exporting.workspace.set_current_customer(exporting.workspace.matrix.customers[0].id)
+    assert actions[VISIT_PDF_ACTION].isEnabled()
+    exporting.close_file()
+    assert not actions[EXPORT_ACTION].isEnabled()
+
+
+def test_current_view_export_runs_in_worker(exporting, qtbot, tmp_path: Path) -> None:
+    win = exporting
+    win.model.set_visible([5, 3, 1], [2, 0])
+    dialog = win.export_actions.open_dialog()
+    assert dialog is not None and dialog.scope_view.isChecked()
+    target = tmp_path / "view.xlsx"
+    dialog.path.setText(str(target))
+    dialog.language.setCurrentIndex(dialog.language.findData("de"))
+    dialog._accept()
+    job = win.export_actions.job
+    assert job is not None
+    seen: list[tuple[int, int]] = []
+    job.progressed.connect(lambda d, t: seen.append((d, t)))
+    qtbot.waitUntil(lambda: win.export_actions.job is None, timeout=30_000)
+    assert seen and seen[-1][0] == seen[-1][1]
+    ws = openpyxl.load_workbook(target)["Matrix"]
+    m = win.workspace.matrix
+    assert [ws.cell(FIRST_DATA_ROW + i, 1).value for i in range(3)] == [
+        m.customers[r].name for r in (5, 3, 1)
+    ]
+    assert ws.cell(FIRST_DATA_ROW + 3, 1).value != m.customers[0].name  # only the view
+    assert "3 von 60 Kunden, 2 von 24 Produkten" in ws["A2"].value
+    assert str(target) in win.export_actions.last_message
+    assert win.actions[EXPORT_ACTION].isEnabled()
+
+
+def test_cancelled_worker_writes_nothing(exporting, qtbot, tmp_path: Path) -> None:
+    win = exporting
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    dialog = win.export_actions.make_dialog()
+    qtbot.addWidget(dialog)
+    dialog.set_kind(ExportKind.PDF)
+    dialog.path.setText(str(tmp_path / "m.pdf"))
+    request = dialog.request()
+    job = ExportJob(export_task(win.workspace.path, request, request.options(None)))
+    cancelled: list[bool] = []
+    job.cancelled.connect(lambda: cancelled.append(True))
+    job.cancel()  # as if the user pressed Cancel before the first page
+    job.start()
+    _wait(qtbot, job)
+    assert cancelled == [True]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_visit_one_pager_from_the_gui(exporting, qtbot, tmp_path: Path) -> None:
+    win = exporting
+    customer = win.workspace.matrix.customers[4]
+    win.workspace.set_current_customer(customer.id)
+    target = tmp_path / "visit.pdf"
+    job = win.export_actions.export_visit(target)
+    assert job is not None
+    qtbot.waitUntil(lambda: win.export_actions.job is None, timeout=30_000)
+    assert pdf_page_count(target) == 1
+    assert customer.name in pdf_text(target, 1)
+
+
+def test_printing_paints_the_matrix_and_visit_sheet(exporting, tmp_path: Path) -> None:
+    win = exporting
+    actions = win.export_actions
+    printer = actions.new_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    pages = actions.paint_matrix_on(printer)
+    assert pages == 2
+    win.workspace.set_current_customer(win.workspace.matrix.customers[0].id)
+    printer2 = actions.new_printer(Orientation.PORTRAIT)
+    printer2.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer2.setOutputFileName(str(tmp_path / "visit.pdf"))
+    assert actions.paint_visit_on(printer2) == 1
+    del printer, printer2
+    assert pdf_page_count(tmp_path / "printed.pdf") == 2
+    assert re.search(r"(Seite|Page) 2 (von|of) 2", pdf_text(tmp_path / "printed.pdf", 2))
+
+
+def test_print_preview_opens(exporting, qtbot) -> None:
+    dialog = exporting.export_actions.print_preview()
+    assert isinstance(dialog, QPrintPreviewDialog)
+    qtbot.waitExposed(dialog)
+    dialog.close()
