@@ -13,4 +13,5 @@ EXTENSION_MODULES: tuple[str, ...] = (
     "kpm_desktop.gui.side_panel.extension",
     "kpm_desktop.gui.insights_view",
     "kpm_desktop.gui.export_menu",
+    "kpm_desktop.gui.import_menu",
 )

@@ -1,0 +1,646 @@
+"""File > Import…: a wizard over ``import_export`` (source, columns, preview, conflicts).
+
+All logic lives in ``kpm_desktop.import_export``; this module only collects choices and shows
+results. Reading the file and computing the plan run in a worker thread (with its own
+read-only connection), so the window stays responsive and both can be cancelled. Applying
+is one ``ImportCommand`` on the workspace: one transaction, one undo step, with a backup
+taken just before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QProgressDialog,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from kpm_desktop.import_export.mapping import FIELDS
+from kpm_desktop.import_export.messages import MESSAGES, ImportFailure
+from kpm_desktop.import_export.plans import (
+    ImportPlan,
+    SourceData,
+    Target,
+    build_plan,
+    check_mapping,
+    read_source,
+    write_problems_csv,
+)
+from kpm_desktop.import_export.xlsx_reader import sheet_names
+from kpm_desktop.storage.errors import StorageError
+from kpm_desktop.storage.repository import Repository
+from kpm_desktop.workspace.import_command import ImportCommand
+from kpm_desktop.workspace.workspace import Workspace
+
+MAX_SHOWN = 2_000  # rows in the problem/conflict tables; the CSV has all of them
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ImportDialog", text)
+
+
+def tr_message(key: str, params: dict[str, Any]) -> str:
+    """A message from ``import_export.messages`` in the UI language."""
+    return QCoreApplication.translate("import", MESSAGES[key]).format(**params)
+
+
+def kind_labels() -> dict[str, str]:
+    return {
+        "customers": _tr("Customer list"),
+        "products": _tr("Product list"),
+        "sales": _tr("Sales data (customer, product, revenue)"),
+        "matrix": _tr("Existing matrix sheet (letters or colours)"),
+        "kpm": _tr("KPM Desktop export (XLSX)"),
+    }
+
+
+# -- worker --------------------------------------------------------------------------------
+class _Worker(QObject):
+    done = Signal(object)
+    failed = Signal(str)
+    progress = Signal(int)
+
+    def __init__(self, fn: Callable[[Callable[[int], None]], object]) -> None:
+        super().__init__()
+        self._fn = fn
+        self.cancelled = False
+
+    def _tick(self, n: int) -> None:
+        if self.cancelled:
+            raise ImportFailure("cancelled")
+        self.progress.emit(n)
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self._fn(self._tick)
+        except ImportFailure as exc:
+            self.failed.emit(tr_message(exc.key, exc.params))
+        except StorageError as exc:
+            self.failed.emit(str(exc))
+        except Exception as exc:  # shown to the user instead of dying silently in a thread
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self.done.emit(result)
+
+
+class TaskRunner(QObject):
+    """Runs one function at a time in a worker thread; results come back on the GUI thread."""
+
+    finished = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread: QThread | None = None
+        self._worker: _Worker | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._thread is not None
+
+    def start(
+        self,
+        fn: Callable[[Callable[[int], None]], object],
+        on_done: Callable[[object], None],
+        on_failed: Callable[[str], None],
+        on_progress: Callable[[int], None] | None = None,
+    ) -> None:
+        self.stop()
+        thread = QThread()
+        worker = _Worker(fn)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.done.connect(on_done)
+        worker.failed.connect(on_failed)
+        if on_progress is not None:
+            worker.progress.connect(on_progress)
+        worker.done.connect(self._cleanup)
+        worker.failed.connect(self._cleanup)
+        self._thread, self._worker = thread, worker
+        thread.start()
+
+    def cancel(self) -> None:
+        if self._worker is not None:
+            self._worker.cancelled = True
+
+    def stop(self) -> None:
+        """Cancel and wait for a running task (its result is dropped)."""
+        if self._thread is None:
+            return
+        assert self._worker is not None
+        self._worker.cancelled = True
+        for signal in (self._worker.done, self._worker.failed, self._worker.progress):
+            try:
+                signal.disconnect()
+            except (RuntimeError, TypeError):
+                pass
+        self._thread.quit()
+        self._thread.wait()
+        self._thread = self._worker = None
+
+    @Slot()
+    def _cleanup(self) -> None:
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+        self._thread = self._worker = None
+        self.finished.emit()
+
+
+# -- pages ---------------------------------------------------------------------------------
+class SourcePage(QWizardPage):
+    def __init__(self, wizard: ImportDialog) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(_tr("Source file"))
+        self.setSubTitle(_tr("Choose a CSV or Excel file and what it contains."))
+        self.path_edit = QLineEdit()
+        self.path_edit.setObjectName("import_path")
+        self.path_edit.setAccessibleName(_tr("File to import"))
+        browse = QPushButton(_tr("&Browse…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        self.kind_combo = QComboBox()
+        self.kind_combo.setObjectName("import_kind")
+        for kind, label in kind_labels().items():
+            self.kind_combo.addItem(label, kind)
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.setObjectName("import_sheet")
+        self.sheet_combo.addItem(_tr("(automatic)"), None)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(_tr("&File:"), row)
+        form.addRow(_tr("&Contents:"), self.kind_combo)
+        form.addRow(_tr("&Sheet:"), self.sheet_combo)
+        form.addRow(self.note)
+        self.path_edit.textChanged.connect(self._path_changed)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            _tr("Import file"),
+            self.path_edit.text(),
+            _tr("Tables (*.csv *.txt *.xlsx *.xlsm);;All files (*)"),
+        )
+        if path:
+            self.path_edit.setText(path)
+
+    def _path_changed(self) -> None:
+        self.sheet_combo.clear()
+        self.sheet_combo.addItem(_tr("(automatic)"), None)
+        self.note.clear()
+        path = Path(self.path_edit.text().strip())
+        if path.suffix.lower() in (".xlsx", ".xlsm") and path.is_file():
+            try:
+                for name in sheet_names(path):
+                    self.sheet_combo.addItem(name, name)
+            except ImportFailure as exc:
+                self.note.setText(tr_message(exc.key, exc.params))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        """Override of QWizardPage.isComplete."""
+        return Path(self.path_edit.text().strip()).is_file()
+
+    @property
+    def path(self) -> Path:
+        return Path(self.path_edit.text().strip())
+
+    @property
+    def kind(self) -> str:
+        return self.kind_combo.currentData()
+
+    @property
+    def sheet(self) -> str | None:
+        return self.sheet_combo.currentData()
+
+
+class _BusyMixin:
+    """A progress bar with a cancel button, and an error label, for pages waiting on a task."""
+
+    def _busy_widgets(self, layout: QVBoxLayout) -> None:
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setTextVisible(True)
+        self.cancel_button = QPushButton(_tr("Cancel"))
+        self.cancel_button.setObjectName("import_cancel_task")
+        self.error_label = QLabel()
+        self.error_label.setObjectName("import_error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+        row = QHBoxLayout()
+        row.addWidget(self.busy_bar, 1)
+        row.addWidget(self.cancel_button)
+        layout.addLayout(row)
+        layout.addWidget(self.error_label)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy_bar.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        if busy:
+            self.error_label.clear()
+            self.busy_bar.setFormat(_tr("Reading…"))
+
+
+class MappingPage(_BusyMixin, QWizardPage):
+    def __init__(self, wizard: ImportDialog) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(_tr("Columns"))
+        self.setSubTitle(_tr("Check which column holds what. Suggestions come from the headers."))
+        layout = QVBoxLayout(self)
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        layout.addWidget(self.info)
+        self.form_host = QWidget()
+        self.form = QFormLayout(self.form_host)
+        layout.addWidget(self.form_host)
+        layout.addStretch(1)
+        self._busy_widgets(layout)
+        self.cancel_button.clicked.connect(self.wiz.runner.cancel)
+        self.combos: dict[str, QComboBox] = {}
+        self.source: SourceData | None = None
+
+    def initializePage(self) -> None:
+        """Override of QWizardPage.initializePage: read the file in the worker."""
+        self.source = None
+        self._clear_form()
+        self._set_busy(True)
+        path, kind, sheet = (
+            self.wiz.source_page.path,
+            self.wiz.source_page.kind,
+            self.wiz.source_page.sheet,
+        )
+        self.wiz.runner.start(
+            lambda tick: read_source(path, kind, sheet=sheet, progress=tick),
+            self._loaded,
+            self._failed,
+            lambda n: self.busy_bar.setFormat(_tr("Reading… %1 rows").replace("%1", str(n))),
+        )
+        self.completeChanged.emit()
+
+    def cleanupPage(self) -> None:
+        """Override of QWizardPage.cleanupPage: going back cancels the reading."""
+        self.wiz.runner.stop()
+        super().cleanupPage()
+
+    def _clear_form(self) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.combos.clear()
+
+    def _loaded(self, source: object) -> None:
+        assert isinstance(source, SourceData)
+        self.source = source
+        self._set_busy(False)
+        table = source.table
+        self.info.setText(
+            _tr("Header in row %1; %2 rows in %3.")
+            .replace("%1", str(source.header_row + 1))
+            .replace("%2", str(max(0, len(table.rows) - source.header_row - 1)))
+            .replace("%3", table.source + (f" [{table.sheet}]" if table.sheet else ""))
+        )
+        headers = source.headers
+        for f in FIELDS[source.kind]:
+            combo = QComboBox()
+            combo.setObjectName(f"map_{f.key}")
+            combo.addItem(_tr("— not imported —"), None)
+            for i, h in enumerate(headers):
+                combo.addItem(f"{_column_letter(i)}: {h}" if h else _column_letter(i), i)
+            col = source.mapping.get(f.key)
+            combo.setCurrentIndex(0 if col is None else col + 1)
+            combo.currentIndexChanged.connect(self.completeChanged)
+            label = QCoreApplication.translate("import", f.label) + (" *" if f.required else "")
+            self.form.addRow(label, combo)
+            self.combos[f.key] = combo
+        self.completeChanged.emit()
+
+    def _failed(self, message: str) -> None:
+        self._set_busy(False)
+        self.error_label.setText(message)
+        self.completeChanged.emit()
+
+    def mapped_source(self) -> SourceData | None:
+        if self.source is None:
+            return None
+        return self.source.with_mapping({k: c.currentData() for k, c in self.combos.items()})
+
+    def isComplete(self) -> bool:
+        """Override of QWizardPage.isComplete: the file is read and required fields mapped."""
+        source = self.mapped_source()
+        if source is None:
+            return False
+        try:
+            check_mapping(source)
+        except ImportFailure as exc:
+            self.error_label.setText(tr_message(exc.key, exc.params))
+            return False
+        self.error_label.clear()
+        return True
+
+
+class PreviewPage(_BusyMixin, QWizardPage):
+    def __init__(self, wizard: ImportDialog) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(_tr("Preview"))
+        self.setSubTitle(_tr("Nothing has been written yet."))
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setObjectName("import_summary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.problems = _table(["Row", "Column", "Column name", "Problem"])
+        self.problems.setObjectName("import_problems")
+        layout.addWidget(QLabel(_tr("Problems (these rows or cells are skipped):")))
+        layout.addWidget(self.problems, 2)
+        self.save_button = QPushButton(_tr("&Save problems as CSV…"))
+        self.save_button.setObjectName("import_save_problems")
+        self.save_button.clicked.connect(self.save_problems)
+        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
+        # Shown only when the import has names resembling existing ones.
+        self.suggestion_box = QWidget()
+        box = QVBoxLayout(self.suggestion_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(QLabel(_tr("Similar names (tick to treat as the existing one):")))
+        self.suggestions = _table(["Same", "Imported", "Existing", "Similarity"])
+        self.suggestions.setObjectName("import_suggestions")
+        box.addWidget(self.suggestions, 1)
+        self.recompute = QPushButton(_tr("&Use ticked matches"))
+        self.recompute.setObjectName("import_recompute")
+        self.recompute.clicked.connect(self.compute)
+        box.addWidget(self.recompute, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.suggestion_box, 1)
+        self._busy_widgets(layout)
+        self.cancel_button.clicked.connect(self.wiz.runner.cancel)
+        self.plan: ImportPlan | None = None
+        self.confirmed: dict[tuple[str, str], int] = {}
+
+    def initializePage(self) -> None:
+        """Override of QWizardPage.initializePage: compute the plan in the worker."""
+        self.confirmed = {}
+        self.compute()
+
+    def cleanupPage(self) -> None:
+        """Override of QWizardPage.cleanupPage."""
+        self.wiz.runner.stop()
+        super().cleanupPage()
+
+    def compute(self) -> None:
+        for row in range(self.suggestions.rowCount()):
+            item = self.suggestions.item(row, 0)
+            key = item.data(Qt.ItemDataRole.UserRole)
+            if item.checkState() == Qt.CheckState.Checked:
+                self.confirmed[tuple(key[:2])] = key[2]  # type: ignore[index]
+        source = self.wiz.mapping_page.mapped_source()
+        assert source is not None
+        path = self.wiz.workspace.path
+        confirmed = dict(self.confirmed)
+
+        def work(tick: Callable[[int], None]) -> ImportPlan:
+            # Own read-only connection: SQLite connections belong to their thread.
+            with Repository.open(path, read_only=True) as repo:
+                return build_plan(
+                    source, Target.from_repository(repo), confirmed=confirmed, progress=tick
+                )
+
+        self.plan = None
+        self._set_busy(True)
+        self.busy_bar.setFormat(_tr("Comparing with the matrix…"))
+        self.wiz.runner.start(work, self._computed, self._failed)
+        self.completeChanged.emit()
+
+    def _computed(self, plan: object) -> None:
+        assert isinstance(plan, ImportPlan)
+        self.plan = plan
+        self._set_busy(False)
+        self.summary.setText(tr_message("summary", plan.summary()))
+        self.problems.setRowCount(min(len(plan.problems), MAX_SHOWN))
+        for i, p in enumerate(plan.problems[:MAX_SHOWN]):
+            for j, value in enumerate(
+                (p.row, p.column or "", p.column_name, tr_message(p.key, p.params))
+            ):
+                self.problems.setItem(i, j, QTableWidgetItem(str(value)))
+        self.save_button.setEnabled(bool(plan.problems))
+        self.suggestions.setRowCount(len(plan.suggestions))
+        for i, s in enumerate(plan.suggestions):
+            check = QTableWidgetItem()
+            check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+            check.setCheckState(Qt.CheckState.Unchecked)
+            check.setData(Qt.ItemDataRole.UserRole, (s.entity, s.source_key, s.candidate_id))
+            self.suggestions.setItem(i, 0, check)
+            self.suggestions.setItem(i, 1, QTableWidgetItem(s.source_name))
+            self.suggestions.setItem(i, 2, QTableWidgetItem(s.candidate_name))
+            self.suggestions.setItem(i, 3, QTableWidgetItem(f"{s.score:.0%}"))
+        self.suggestion_box.setVisible(bool(plan.suggestions))
+        self.completeChanged.emit()
+
+    def _failed(self, message: str) -> None:
+        self._set_busy(False)
+        self.error_label.setText(message)
+        self.completeChanged.emit()
+
+    def save_problems(self, path: str | None = None) -> Path | None:
+        if self.plan is None:
+            return None
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self, _tr("Save problems"), "problems.csv", _tr("CSV files (*.csv)")
+            )
+        if not path:
+            return None
+        header = (_tr("Row"), _tr("Column"), _tr("Column name"), _tr("Problem"))
+        translate = lambda text: QCoreApplication.translate("import", text)  # noqa: E731
+        write_problems_csv(self.plan.problems, path, translate=translate, header=header)
+        return Path(path)
+
+    def isComplete(self) -> bool:
+        """Override of QWizardPage.isComplete."""
+        return self.plan is not None
+
+
+class ConflictsPage(QWizardPage):
+    def __init__(self, wizard: ImportDialog) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(_tr("Conflicts"))
+        self.setSubTitle(
+            _tr(
+                "Cells where your matrix and the file disagree. Nothing is overwritten unless you say so."
+            )
+        )
+        layout = QVBoxLayout(self)
+        self.keep_all = QRadioButton(_tr("&Keep mine for all"))
+        self.keep_all.setObjectName("import_keep_all")
+        self.take_all = QRadioButton(_tr("&Take imported for all"))
+        self.take_all.setObjectName("import_take_all")
+        group = QButtonGroup(self)
+        group.addButton(self.keep_all)
+        group.addButton(self.take_all)
+        row = QHBoxLayout()
+        row.addWidget(self.keep_all)
+        row.addWidget(self.take_all)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.table = _table(["Take imported", "Customer", "Product", "Conflict"])
+        self.table.setObjectName("import_conflicts")
+        layout.addWidget(self.table, 1)
+        self.status = QLabel()
+        self.status.setObjectName("import_status")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.keep_all.toggled.connect(lambda on: on and self._set_all(False))
+        self.take_all.toggled.connect(lambda on: on and self._set_all(True))
+
+    def initializePage(self) -> None:
+        """Override of QWizardPage.initializePage."""
+        plan = self.wiz.preview_page.plan
+        assert plan is not None
+        shown = plan.conflicts[:MAX_SHOWN]
+        self.table.setRowCount(len(shown))
+        for i, c in enumerate(shown):
+            check = QTableWidgetItem()
+            check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+            check.setCheckState(Qt.CheckState.Checked if c.take else Qt.CheckState.Unchecked)
+            self.table.setItem(i, 0, check)
+            self.table.setItem(i, 1, QTableWidgetItem(c.customer))
+            self.table.setItem(i, 2, QTableWidgetItem(c.product))
+            self.table.setItem(i, 3, QTableWidgetItem(tr_message(c.key, c.params)))
+        self.keep_all.setChecked(True)
+        self.status.setText(
+            _tr("No conflicts.")
+            if not plan.conflicts
+            else _tr("%1 conflicts.").replace("%1", str(len(plan.conflicts)))
+        )
+
+    def _set_all(self, take: bool) -> None:
+        state = Qt.CheckState.Checked if take else Qt.CheckState.Unchecked
+        for i in range(self.table.rowCount()):
+            self.table.item(i, 0).setCheckState(state)
+        plan = self.wiz.preview_page.plan
+        if plan is not None:
+            plan.resolve_all(take)  # also the ones beyond the table's first rows
+
+    def apply_choices(self, plan: ImportPlan) -> None:
+        for i in range(self.table.rowCount()):
+            plan.conflicts[i].take = self.table.item(i, 0).checkState() == Qt.CheckState.Checked
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels([_tr(h) for h in headers])
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().setVisible(False)
+    return table
+
+
+def _column_letter(index: int) -> str:
+    s = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        s = chr(65 + rem) + s
+    return s
+
+
+class ImportDialog(QWizard):
+    """The import wizard for one open workspace."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.setWindowTitle(_tr("Import"))
+        self.setObjectName("import_dialog")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setButtonText(QWizard.WizardButton.FinishButton, _tr("&Import"))
+        self.runner = TaskRunner(self)
+        self.source_page = SourcePage(self)
+        self.mapping_page = MappingPage(self)
+        self.preview_page = PreviewPage(self)
+        self.conflicts_page = ConflictsPage(self)
+        for page in (self.source_page, self.mapping_page, self.preview_page, self.conflicts_page):
+            self.addPage(page)
+        self.command: ImportCommand | None = None
+        self.resize(760, 560)
+
+    def apply(self) -> bool:
+        """Apply the plan as one undo step; False (dialog stays open) if it failed."""
+        plan = self.preview_page.plan
+        if plan is None:
+            return False
+        self.conflicts_page.apply_choices(plan)
+        if plan.is_empty:
+            return True
+        total = len(plan.changes_to_write())
+        progress = QProgressDialog(_tr("Importing…"), _tr("Cancel"), 0, max(total, 1), self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(500)
+
+        def tick(done: int, _total: int) -> None:
+            progress.setValue(done)
+            QCoreApplication.processEvents()
+            if progress.wasCanceled():
+                raise ImportFailure("cancelled")
+
+        command = ImportCommand(self.workspace, plan, progress=tick)
+        try:
+            self.workspace.push(command)
+        except ImportFailure as exc:
+            self.conflicts_page.status.setText(tr_message(exc.key, exc.params))
+            return False
+        except StorageError as exc:
+            self.conflicts_page.status.setText(str(exc))
+            return False
+        finally:
+            progress.reset()
+            progress.deleteLater()
+        self.command = command
+        return True
+
+    def accept(self) -> None:
+        """Override of QDialog.accept: apply first; stay open when that fails."""
+        if self.apply():
+            super().accept()
+
+    def done(self, result: int) -> None:
+        """Override of QDialog.done: never leave a worker thread running."""
+        self.runner.stop()
+        super().done(result)
+
+
+def show_import_dialog(window: Any) -> ImportDialog | None:
+    """File > Import…: open the wizard for the window's workspace (modeless)."""
+    ws = window.workspace
+    if ws is None or ws.read_only:
+        return None
+    dialog = ImportDialog(ws, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    dialog.show()
+    return dialog

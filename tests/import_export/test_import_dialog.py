@@ -1,0 +1,141 @@
+"""The import wizard driven like a user: file, columns, preview, conflicts, apply, undo/redo."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from kpm_desktop.workspace.workspace import Workspace
+from tests.import_export.conftest import dump, marks_by_name
+from tests.import_export.test_kinds import SALES_CP1252
+
+
+@pytest.fixture
+def workspace(small_file: Path, qtbot):
+    ws = Workspace.open(small_file)
+    yield ws
+    ws.close()
+
+
+def _dialog(qtbot, ws):
+    from kpm_desktop.gui.dialogs.import_dialog import ImportDialog
+
+    dlg = ImportDialog(ws)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    return dlg
+
+
+def _choose(dlg, path: Path, kind: str) -> None:
+    page = dlg.source_page
+    page.path_edit.setText(str(path))
+    page.kind_combo.setCurrentIndex(page.kind_combo.findData(kind))
+    assert page.isComplete()
+
+
+def test_wizard_imports_sales_as_one_undo_step(qtbot, workspace, small_file, write_csv, tmp_path):
+    source = write_csv(
+        "umsatz.csv", SALES_CP1252 + "1001;Müller;101;Servomotoren;zwölf;x\r\n", "cp1252"
+    )
+    original = dump(small_file)
+    dlg = _dialog(qtbot, workspace)
+    _choose(dlg, source, "sales")
+    dlg.next()
+    mapping = dlg.mapping_page
+    qtbot.waitUntil(mapping.isComplete, timeout=10_000)
+    assert mapping.combos["revenue"].currentData() == 4  # "Umsatz netto"
+    assert mapping.combos["date"].currentData() == 5
+    dlg.next()
+    preview = dlg.preview_page
+    qtbot.waitUntil(preview.isComplete, timeout=10_000)
+    assert "1 new" in preview.summary.text() and "conflicts: 1" in preview.summary.text()
+    assert preview.problems.rowCount() == 2
+    assert preview.problems.item(0, 3).text() == "'zwölf' is not a number"
+    saved = preview.save_problems(str(tmp_path / "p.csv"))
+    rows = list(csv.reader(saved.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert rows[0] == ["Row", "Column", "Column name", "Problem"] and len(rows) == 3
+    dlg.next()
+    conflicts = dlg.conflicts_page
+    assert conflicts.table.rowCount() == 1
+    assert conflicts.table.item(0, 1).text() == "Schäfer Chemie AG"
+    conflicts.take_all.click()
+    dlg.accept()
+    assert dlg.command is not None and dlg.command.applied.backup.exists()
+    stack = workspace.undo_stack
+    assert stack.count() == 1
+    after = dump(small_file)
+    assert marks_by_name(small_file)[("Schäfer Chemie AG", "Getriebe")] == "X"
+    assert workspace.matrix.n_rows == 4 and workspace.matrix.n_cols == 4
+    stack.undo()
+    assert dump(small_file) == original and workspace.matrix.n_rows == 3
+    stack.redo()
+    assert marks_by_name(small_file)[("Schäfer Chemie AG", "Getriebe")] == "X"
+    assert len(dump(small_file)) == len(after)
+
+
+def test_keep_mine_is_the_default_and_suggestions_can_be_confirmed(
+    qtbot, workspace, small_file, write_csv
+):
+    from PySide6.QtCore import Qt
+
+    source = write_csv("s.csv", "Kunde;Produkt\nSchaefer Chemi;Getriebe\nNeu GmbH;Servomotoren\n")
+    dlg = _dialog(qtbot, workspace)
+    _choose(dlg, source, "sales")
+    dlg.next()
+    qtbot.waitUntil(dlg.mapping_page.isComplete, timeout=10_000)
+    dlg.next()
+    preview = dlg.preview_page
+    qtbot.waitUntil(preview.isComplete, timeout=10_000)
+    assert preview.suggestions.rowCount() == 1
+    assert preview.suggestions.item(0, 2).text() == "Schäfer Chemie AG"
+    preview.suggestions.item(0, 0).setCheckState(Qt.CheckState.Checked)
+    preview.recompute.click()
+    qtbot.waitUntil(lambda: preview.plan is not None, timeout=10_000)
+    assert preview.plan.summary()["new_customers"] == 1  # only "Neu GmbH"
+    dlg.next()
+    assert dlg.conflicts_page.table.rowCount() == 1  # Schäfer / Getriebe is B
+    dlg.accept()
+    marks = marks_by_name(small_file)
+    assert marks[("Schäfer Chemie AG", "Getriebe")] == "B"  # kept
+    assert marks[("Neu GmbH", "Servomotoren")] == "X"
+
+
+def test_broken_file_shows_message_and_blocks_next(qtbot, workspace, small_file, tmp_path):
+    from tests.conftest import file_hash
+
+    bad = tmp_path / "liste.csv"
+    bad.write_bytes(b"%PDF-1.7\n")
+    before = file_hash(small_file)
+    dlg = _dialog(qtbot, workspace)
+    _choose(dlg, bad, "customers")
+    dlg.next()
+    page = dlg.mapping_page
+    qtbot.waitUntil(lambda: bool(page.error_label.text()), timeout=10_000)
+    assert "a PDF document" in page.error_label.text()
+    assert not page.isComplete()
+    dlg.reject()
+    assert file_hash(small_file) == before
+
+
+def test_file_menu_has_import(qtbot, small_file, tmp_path):
+    from kpm_desktop.gui.dialogs.import_dialog import ImportDialog
+    from kpm_desktop.gui.import_menu import IMPORT_ACTION
+    from kpm_desktop.gui.main_window import MainWindow
+    from kpm_desktop.gui.settings import UiSettings
+
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(settings, extensions=("kpm_desktop.gui.import_menu",))
+    qtbot.addWidget(win)
+    action = win.actions[IMPORT_ACTION]
+    assert not action.isEnabled()
+    assert win.open_file(small_file)
+    assert action.isEnabled()
+    assert action in win.actions.menu(win.actions._entries[IMPORT_ACTION].menu).actions()
+    action.trigger()
+    dialogs = win.findChildren(ImportDialog)
+    assert len(dialogs) == 1
+    dialogs[0].reject()
+    win.close_file()
