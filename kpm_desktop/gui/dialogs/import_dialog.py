@@ -469,7 +469,7 @@ class PreviewPage(_BusyMixin, QWizardPage):
             return None
         if not path:
             path, _ = QFileDialog.getSaveFileName(
-                self, _tr("Save problems"), "problems.csv", _tr("CSV files (*.csv)")
+                self, _tr("Save problems"), _tr("problems.csv"), _tr("CSV files (*.csv)")
             )
         if not path:
             return None
