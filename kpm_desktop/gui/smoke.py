@@ -54,8 +54,9 @@ def _isolate_user_dirs(home: Path) -> None:
     if sys.platform == "win32":
         os.environ["APPDATA"] = str(home / "appdata")
         os.environ["LOCALAPPDATA"] = str(home / "localappdata")
+    os.environ["KPM_DATA_DIR"] = str(home / "kpm-data")  # kpm_desktop.paths: backups, logs
     runtime = home / "runtime"
-    runtime.mkdir(mode=0o700, exist_ok=True)
+    runtime.mkdir(mode=0o700, parents=True, exist_ok=True)
     os.environ.setdefault("XDG_RUNTIME_DIR", str(runtime))
 
 
@@ -113,6 +114,9 @@ class _Smoke:
         from PySide6.QtCore import QSettings, QStandardPaths, QtMsgType, qInstallMessageHandler
         from PySide6.QtWidgets import QApplication
 
+        from kpm_desktop.gui import i18n
+        from kpm_desktop.gui.entry import _make_app
+
         def handler(msg_type: QtMsgType, _context: Any, message: str) -> None:
             if msg_type in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
                 self.qt_errors.append(message)
@@ -122,13 +126,14 @@ class _Smoke:
 
         qInstallMessageHandler(handler)
         QStandardPaths.setTestModeEnabled(True)
-        app = QApplication.instance()
-        if app is None:
+        if QApplication.instance() is None:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-            app = QApplication([sys.argv[0] if sys.argv else "kpm-desktop"])
+        app = _make_app([sys.argv[0] if sys.argv else "kpm-desktop"])
         QSettings.setPath(
             QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(self.work / "settings")
         )
+        # German UI: most users run it, and it loads our and Qt's catalogues from the bundle.
+        self.facts["language"] = i18n.install_translators(app, "de")
         self.facts["platform"] = QApplication.platformName()
         self.facts["qt"] = PySide6.__version__
 
@@ -154,7 +159,11 @@ class _Smoke:
         from kpm_desktop.gui.main_window import MainWindow
 
         window = MainWindow()
-        window.open_file(path)
+        window.persist_state = False  # never write window layout into the user's settings
+        if not window.open_file(path):
+            raise SmokeTestError(f"main window could not open {path.name}")
+        if window.workspace is None or window.model.rowCount() == 0:
+            raise SmokeTestError("main window shows no matrix rows")
         window.resize(1280, 800)
         window.show()
         self.window = window
@@ -176,15 +185,11 @@ class _Smoke:
         return pixmap
 
     def export_xlsx(self, path: Path) -> Path:
-        from kpm_desktop.import_export.xlsx_export import export_matrix_xlsx
-        from kpm_desktop.storage.repository import Repository
+        from kpm_desktop.import_export.export_model import ExportOptions, load_snapshot
+        from kpm_desktop.import_export.xlsx_export import write_xlsx
 
         out = self.work / "Export.xlsx"
-        repo = Repository.open(path, read_only=True)
-        try:
-            export_matrix_xlsx(repo, out)
-        finally:
-            repo.close()
+        write_xlsx(load_snapshot(path, ExportOptions(lang="de")), out)
         if not zipfile.is_zipfile(out):
             raise SmokeTestError(f"{out.name} is not an XLSX (zip) file")
         from openpyxl import load_workbook
@@ -221,11 +226,13 @@ class _Smoke:
     def translations(self) -> None:
         from PySide6.QtCore import QLibraryInfo, QTranslator
 
+        from kpm_desktop.gui import i18n
+
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         qt_de = QTranslator()
         if not qt_de.load("qtbase_de", qt_dir):
             raise SmokeTestError(f"Qt's German translation (qtbase_de.qm) is missing in {qt_dir}")
-        ours = sorted((_resource_dir() / "translations").glob("*.qm"))
+        ours = sorted(i18n.translations_dir().glob("*.qm"))
         for qm in ours:
             if not QTranslator().load(str(qm)):
                 raise SmokeTestError(f"cannot load {qm.name}")
