@@ -23,6 +23,18 @@ for arg in "$@"; do
     esac
 done
 
+# A working Python 3.12: on PATH, else pyenv's newest 3.12 (its shim may not be enabled), else python3.
+find_python312() {
+    if python3.12 -c '' 2>/dev/null; then echo python3.12; return; fi
+    if command -v pyenv >/dev/null; then
+        local v
+        v=$(pyenv latest 3.12 2>/dev/null || true)
+        if [[ -n $v && -x $(pyenv root)/versions/$v/bin/python3.12 ]]; then
+            echo "$(pyenv root)/versions/$v/bin/python3.12"; return
+        fi
+    fi
+    echo python3
+}
 log() { printf '[build_linux %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 T0=$(date +%s)
 
@@ -30,10 +42,7 @@ T0=$(date +%s)
 if [[ -n ${KPM_BUILD_VENV:-} ]]; then
     VENV=$KPM_BUILD_VENV
 else
-    PYTHON=${PYTHON:-}
-    if [[ -z $PYTHON ]]; then
-        if command -v python3.12 >/dev/null; then PYTHON=python3.12; else PYTHON=python3; fi
-    fi
+    PYTHON=${PYTHON:-$(find_python312)}
     PYVER=$("$PYTHON" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
     [[ $PYVER == 3.12 ]] || log "warning: building with Python $PYVER; releases are built with 3.12"
     VENV=$ROOT/build/venv-py$PYVER
@@ -49,6 +58,7 @@ else
     fi
 fi
 PY=$VENV/bin/python
+mkdir -p build && ln -sfn "$VENV" build/venv  # for later steps: build/venv/bin/python
 VERSION=$("$PY" -c 'import kpm_desktop; print(kpm_desktop.__version__)')
 ARCH=$(dpkg --print-architecture 2>/dev/null || echo amd64)
 log "KPM Desktop $VERSION, $("$PY" -c 'import sys, PySide6; print("Python", sys.version.split()[0], "PySide6", PySide6.__version__)')"
@@ -95,7 +105,7 @@ sed -e "s/@VERSION@/$VERSION/" -e "s/@ARCH@/$ARCH/" -e "s/@INSTALLED_SIZE@/$INST
     -e "s/@GLIBC@/$GLIBC/" packaging/linux/control.in >"$STAGE/DEBIAN/control"
 find "$STAGE" -type d -exec chmod 0755 {} +
 DEB=dist/kpm-desktop_${VERSION}_${ARCH}.deb
-dpkg-deb --root-owner-group -Zxz --build "$STAGE" "$DEB" >/dev/null
+dpkg-deb --root-owner-group -Zxz -z6 --build "$STAGE" "$DEB" >/dev/null
 log "$DEB: $(du -h "$DEB" | cut -f1), installed $((INSTALLED_SIZE / 1024)) MB, needs glibc >= $GLIBC"
 
 # -- 4. AppImage ------------------------------------------------------------------------------

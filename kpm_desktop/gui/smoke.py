@@ -14,7 +14,8 @@ files (icons, translations) and lazily imported code (the XLSX writer). Steps:
 
 Prints one JSON line with the step timings on success and exits 0; on any failure prints one
 line naming the failed step (plus the traceback) to stderr and exits 1. Qt critical/fatal
-messages count as failures.
+messages count as failures. ``KPM_SMOKE_REPORT=FILE`` also writes the report (or the failure)
+to FILE; ``KPM_SMOKE_SCREENSHOT=FILE.png`` saves the rendered window.
 """
 
 from __future__ import annotations
@@ -96,6 +97,8 @@ class _Smoke:
         self.qt_errors: list[str] = []
         self.qt_warnings = 0
         self.window: Any = None
+        self._previous_handler: Any = None
+        self._handler_installed = False
 
     def step(self, name: str, func: Callable[[], Any]) -> Any:
         t0 = time.perf_counter()
@@ -122,9 +125,11 @@ class _Smoke:
                 self.qt_errors.append(message)
             elif msg_type == QtMsgType.QtWarningMsg:
                 self.qt_warnings += 1
-                print(f"smoke-test: Qt warning: {message}", file=sys.stderr)
+                if sys.stderr is not None:
+                    print(f"smoke-test: Qt warning: {message}", file=sys.stderr)
 
-        qInstallMessageHandler(handler)
+        self._previous_handler = qInstallMessageHandler(handler)  # None: Qt's default
+        self._handler_installed = True
         QStandardPaths.setTestModeEnabled(True)
         if QApplication.instance() is None:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -210,7 +215,7 @@ class _Smoke:
         from PySide6.QtPrintSupport import QPrinter
 
         out = self.work / "Print.pdf"
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(out))
         painter = QPainter()
@@ -253,6 +258,11 @@ class _Smoke:
             self.window.deleteLater()
             self.window = None
         QCoreApplication.processEvents()
+        if self._handler_installed:
+            from PySide6.QtCore import qInstallMessageHandler
+
+            qInstallMessageHandler(self._previous_handler)
+            self._handler_installed = False
 
 
 class _StepFailed(Exception):
@@ -278,11 +288,9 @@ def run_smoke_test() -> int:
             smoke.step("icon", smoke.icon)
             smoke.step("close", smoke.close)
         except _StepFailed as failed:
-            print(
-                f"kpm-desktop --smoke-test: FAILED at {failed.step}: {failed.error}",
-                file=sys.stderr,
-            )
-            traceback.print_exception(failed.error, file=sys.stderr)
+            message = f"kpm-desktop --smoke-test: FAILED at {failed.step}: {failed.error}"
+            details = "".join(traceback.format_exception(failed.error))
+            _emit(message + "\n" + details, error=True)
             try:
                 smoke.close()
             except Exception:  # the failure above is what matters
@@ -298,5 +306,19 @@ def run_smoke_test() -> int:
             "seconds": smoke.timings,
             "total_s": round(time.perf_counter() - smoke.started, 3),
         }
-        print(json.dumps(report, ensure_ascii=False), flush=True)
+        _emit(json.dumps(report, ensure_ascii=False))
         return EXIT_OK
+
+
+def _emit(text: str, *, error: bool = False) -> None:
+    """Print ``text`` and, if ``KPM_SMOKE_REPORT`` names a file, write it there too.
+
+    A windowed Windows executable has no console (``sys.stdout`` is None), so CI reads the
+    report from that file.
+    """
+    stream = sys.stderr if error else sys.stdout
+    if stream is not None:
+        print(text, file=stream, flush=True)
+    report = os.environ.get("KPM_SMOKE_REPORT")
+    if report:
+        Path(report).write_text(text + "\n", encoding="utf-8")

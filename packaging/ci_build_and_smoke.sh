@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# CI step (called by .ci/run): build the Linux bundle and .deb exactly as a release does, unpack
+# the .deb into a scratch root with dpkg -x, and check the installed app works: the GUI's
+# --smoke-test offscreen, the kpm command line, the package metadata. Then measure bundle size
+# and frozen vs. source start-up (bench/bench_frozen_startup.py). Ends with one
+# "packaging: N passed, N failed" line; exits non-zero if any check failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+T0=$(date +%s)
+passed=0
+failed=0
+check() {  # check NAME COMMAND...: run a command, count it, show its output on failure
+    local name=$1
+    shift
+    local out
+    if out=$("$@" 2>&1); then
+        passed=$((passed + 1))
+        printf 'packaging: ok   %s\n' "$name"
+        [[ -n ${VERBOSE_CHECK:-} ]] && printf '%s\n' "$out"
+    else
+        failed=$((failed + 1))
+        printf 'packaging: FAIL %s\n%s\n' "$name" "$out"
+    fi
+    return 0
+}
+finish() {
+    echo "packaging: took $(($(date +%s) - T0)) s"
+    echo "packaging: $passed passed, $failed failed"
+    ((failed == 0))
+    exit $?
+}
+
+# binutils (objdump, strip) and dpkg-deb come with the machine; make sure of it.
+need=()
+command -v objdump >/dev/null || need+=(binutils)
+command -v dpkg-deb >/dev/null || need+=(dpkg)
+if ((${#need[@]})); then
+    apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+if ! bash packaging/build_linux.sh --no-appimage 2>&1 | grep -v "required via ctypes not found\|libgtk-3\|libgdk-3"; then
+    failed=$((failed + 1))
+    echo "packaging: FAIL build (packaging/build_linux.sh)"
+    finish
+fi
+passed=$((passed + 1))
+echo "packaging: ok   build"
+VERSION=$(build/venv/bin/python -c 'import kpm_desktop; print(kpm_desktop.__version__)')
+DEB=$(ls dist/kpm-desktop_"$VERSION"_*.deb)
+
+# -- install into a scratch root --------------------------------------------------------------
+SCRATCH=$(mktemp -d /tmp/kpm-deb-root.XXXXXX)
+trap 'rm -rf "$SCRATCH"' EXIT
+check "dpkg -x $(basename "$DEB")" dpkg -x "$DEB" "$SCRATCH"
+APP=$SCRATCH/opt/kpm-desktop
+check "package metadata" bash -c '
+    test "$(dpkg-deb -f "$1" Package)" = kpm-desktop &&
+    test "$(dpkg-deb -f "$1" Version)" = "$2" &&
+    dpkg-deb -f "$1" Depends | grep -q "libc6 (>= 2."'  _ "$DEB" "$VERSION"
+check "installed files" bash -c '
+    r=$1
+    for f in usr/bin/kpm-desktop usr/bin/kpm opt/kpm-desktop/kpm-desktop opt/kpm-desktop/kpm \
+             usr/share/applications/kpm-desktop.desktop usr/share/mime/packages/kpm-desktop.xml \
+             usr/share/icons/hicolor/256x256/apps/kpm-desktop.png \
+             usr/share/icons/hicolor/scalable/apps/kpm-desktop.svg; do
+        test -e "$r/$f" || { echo "missing /$f"; exit 1; }
+    done
+    grep -q "^exec /opt/kpm-desktop/kpm-desktop " "$r/usr/bin/kpm-desktop"' _ "$SCRATCH"
+VERBOSE_CHECK=1 check "installed app --smoke-test (offscreen)" \
+    env QT_QPA_PLATFORM=offscreen KPM_SMOKE_SCREENSHOT=dist/smoke-test.png "$APP/kpm-desktop" --smoke-test
+check "installed kpm CLI: demo + check" bash -c '
+    "$1/kpm" demo "$2/cli-demo.kpm" && "$1/kpm" check "$2/cli-demo.kpm"' _ "$APP" "$SCRATCH"
+
+# -- figures ----------------------------------------------------------------------------------
+echo "packaging: bundle $(du -sm dist/kpm-desktop | cut -f1) MB unpacked, $(basename "$DEB") $(du -m "$DEB" | cut -f1) MB"
+VERBOSE_CHECK=1 check "start-up: frozen vs source" \
+    build/venv/bin/python bench/bench_frozen_startup.py --frozen "$APP/kpm-desktop" --rounds 3
+finish
