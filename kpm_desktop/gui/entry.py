@@ -130,6 +130,9 @@ def run(argv: Sequence[str]) -> int:
     from kpm_desktop.gui.main_window import MainWindow
 
     window = MainWindow()
+    from kpm_desktop.gui.desktop_integration import install_desktop_integration
+
+    install_desktop_integration(app, window.open_file)  # icon; macOS double-click opens files
     path = startup_file(args.file, window.settings.recent_files())
     window.show()
     window.open_file(path)

@@ -161,10 +161,14 @@ class _Smoke:
         return path
 
     def open_window(self, path: Path) -> Any:
+        from PySide6.QtWidgets import QApplication
+
+        from kpm_desktop.gui.desktop_integration import install_desktop_integration
         from kpm_desktop.gui.main_window import MainWindow
 
         window = MainWindow()
         window.persist_state = False  # never write window layout into the user's settings
+        install_desktop_integration(QApplication.instance(), window.open_file)
         if not window.open_file(path):
             raise SmokeTestError(f"main window could not open {path.name}")
         if window.workspace is None or window.model.rowCount() == 0:
@@ -244,11 +248,13 @@ class _Smoke:
         self.facts["app_translations"] = [qm.stem for qm in ours]
 
     def icon(self) -> None:
-        from PySide6.QtGui import QImage
+        from PySide6.QtCore import QSize
+        from PySide6.QtWidgets import QApplication
 
-        png = _resource_dir() / "icons" / "png" / "kpm-desktop-256.png"
-        if QImage(str(png)).isNull():
-            raise SmokeTestError(f"app icon missing or unreadable: {png}")
+        icon = QApplication.windowIcon()
+        if icon.isNull() or QSize(256, 256) not in icon.availableSizes():
+            png = _resource_dir() / "icons" / "png"
+            raise SmokeTestError(f"app icon missing or unreadable (looked in {png})")
 
     def close(self) -> None:
         from PySide6.QtCore import QCoreApplication

@@ -346,6 +346,14 @@ def test_deb_recipe_files_exist_and_placeholders_are_filled() -> None:
     assert "/opt/kpm-desktop/@NAME@" in (LINUX / "launcher.sh.in").read_text(encoding="utf-8")
 
 
+def test_ci_script_builds_installs_and_smoke_tests_the_deb() -> None:
+    text = CI_SCRIPT.read_text(encoding="utf-8")
+    assert "packaging/build_linux.sh" in text
+    assert "dpkg -x" in text or "dpkg-deb -x" in text
+    assert "--smoke-test" in text
+    assert "bash packaging/ci_build_and_smoke.sh" in (ROOT / ".ci" / "run").read_text()
+
+
 # -- icons -----------------------------------------------------------------------------------
 def _png_size(data: bytes) -> tuple[int, int]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -44,6 +45,20 @@ def _smoke(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProces
         env=environ,
         timeout=120,
     )
+
+
+def test_smoke_test_from_source_passes_and_reports(tmp_path: Path) -> None:
+    report, shot = tmp_path / "report.json", tmp_path / "shot.png"
+    result = _smoke(tmp_path, KPM_SMOKE_REPORT=str(report), KPM_SMOKE_SCREENSHOT=str(shot))
+    assert result.returncode == 0, result.stderr
+    line = json.loads(result.stdout.strip().splitlines()[-1])
+    assert line["smoke_test"] == "ok" and line["frozen"] is False
+    assert set(line["seconds"]) >= {"qt", "demo", "window", "render", "xlsx", "print"}
+    assert line["xlsx_sheets"] >= 1 and line["colours"] >= MIN_DISTINCT_COLOURS
+    assert json.loads(report.read_text(encoding="utf-8")) == line
+    assert not QImage(str(shot)).isNull()
+    # nothing was left behind in the working directory or the user's folders
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json", "shot.png"]
 
 
 def test_a_failing_step_is_named_reported_and_exits_1(

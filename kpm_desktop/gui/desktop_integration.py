@@ -1,0 +1,67 @@
+"""What the installed app needs from the desktop: its icon and files opened by double-click.
+
+Windows and Linux pass a double-clicked ``.kpm`` file on the command line (the installers
+register ``kpm-desktop "%1"`` / ``Exec=kpm-desktop %f``). macOS does not: Finder starts the
+app (or finds it running) and sends an "open documents" Apple event, which Qt delivers to the
+QApplication as a ``QFileOpenEvent``. ``FileOpenForwarder`` turns those into ``open_file``
+calls, so double-clicking works the same on all three.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QFileOpenEvent, QIcon
+from PySide6.QtWidgets import QApplication
+
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+def resources_dir() -> Path:
+    """``resources/``: next to the package from source, in ``sys._MEIPASS`` when frozen."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def app_icon() -> QIcon:
+    """The app icon in every shipped size (window title bars, task bars, Alt+Tab)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        path = resources_dir() / "icons" / "png" / f"kpm-desktop-{size}.png"
+        if path.is_file():
+            icon.addFile(str(path))
+    return icon
+
+
+class FileOpenForwarder(QObject):
+    """Application event filter: ``QFileOpenEvent`` (macOS Finder) → ``open_file(path)``."""
+
+    def __init__(self, open_file: Callable[[Path], object], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._open_file = open_file
+        self.opened: list[Path] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Overrides ``QObject.eventFilter``: consume file-open events, pass on the rest."""
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            path = Path(event.file())
+            if str(path):
+                self.opened.append(path)
+                self._open_file(path)
+            return True
+        return super().eventFilter(watched, event)
+
+
+def install_desktop_integration(
+    app: QApplication, open_file: Callable[[Path], object]
+) -> FileOpenForwarder:
+    """Set the window icon and forward macOS open-document events to ``open_file``."""
+    app.setWindowIcon(app_icon())
+    forwarder = FileOpenForwarder(open_file, app)
+    app.installEventFilter(forwarder)
+    return forwarder
