@@ -13,6 +13,7 @@ bytearray, and the painting delegate bypasses ``data()`` altogether via ``code_a
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from operator import itemgetter
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -70,6 +71,7 @@ class MatrixModel(QAbstractTableModel):
         self._row_counts: dict[int, MarkCounts] = {}
         self._col_counts: dict[int, MarkCounts] = {}
         self._totals: list[int] | None = None  # counts per code over the visible part
+        self._white: int | None = None  # white spots in the visible part (status bar)
         self._count_source: Callable[[], Matrix] | None = None
         if workspace is not None:
             self.set_workspace(workspace)
@@ -128,6 +130,7 @@ class MatrixModel(QAbstractTableModel):
         self._row_counts.clear()
         self._col_counts.clear()
         self._totals = None
+        self._white = None
 
     def _on_structure_about(self) -> None:
         self.beginResetModel()
@@ -140,19 +143,24 @@ class MatrixModel(QAbstractTableModel):
         self.visible_changed.emit()
 
     def _on_marks_changed(self, changes: list[tuple[int, int, int, int]]) -> None:
-        totals = self._totals
-        if totals is None:
-            return
         if self._count_source is not None:
             # Counts come from another matrix (e.g. due re-checks as white spots): the
             # shown codes cannot update them; count again when asked.
-            self._totals = None
+            self._totals = self._white = None
+            return
+        totals = self._totals
+        if totals is None and self._white is None:
             return
         row_pos, col_pos = self._row_pos, self._col_pos
+        white = 0
         for r, c, old, new in changes:
             if row_pos[r] >= 0 and col_pos[c] >= 0:
-                totals[old] -= 1
-                totals[new] += 1
+                if totals is not None:
+                    totals[old] -= 1
+                    totals[new] += 1
+                white += (new == WHITE) - (old == WHITE)
+        if self._white is not None:
+            self._white += white
 
     def _on_cells_changed(self, cells: list[tuple[int, int]]) -> None:
         if not cells:
@@ -179,13 +187,13 @@ class MatrixModel(QAbstractTableModel):
         self,
         rows: Sequence[int] | None = None,
         cols: Sequence[int] | None = None,
-        totals: MarkCounts | None = None,
+        white: int | None = None,
     ) -> None:
         """Show these matrix rows/columns in this order (None = all, storage order).
 
         One ``layoutChanged``; persistent indexes (selection, current cell) follow their
-        cells or become invalid when hidden. ``totals`` (the counts over the new visible
-        part), when the caller computed them anyway, spare the status bar a recount.
+        cells or become invalid when hidden. ``white`` (white spots in the new visible part),
+        when the caller computed it anyway, spares the status bar a recount.
         """
         m = self._matrix
         new_rows = list(range(m.n_rows)) if rows is None else list(rows)
@@ -199,14 +207,8 @@ class MatrixModel(QAbstractTableModel):
         self._filtered_rows = rows is not None
         self._filtered_cols = cols is not None
         self._rebuild_positions()
-        if totals is not None:
-            self._totals = [
-                totals.white,
-                totals.ours,
-                totals.competitor,
-                totals.need,
-                totals.no_need,
-            ]
+        if white is not None and self._count_source is None:
+            self._white = white
         if persistent:
             new_list = []
             for idx in persistent:
@@ -306,6 +308,27 @@ class MatrixModel(QAbstractTableModel):
         if self._totals is None:
             self._totals = list(self._count_visible())
         return MarkCounts(*self._totals)
+
+    def visible_white(self) -> int:
+        """White spots in the visible part (status bar): counted once, then kept up to date."""
+        if self._white is None:
+            if self._totals is not None:
+                self._white = self._totals[0]
+            else:
+                self._white = self._count_visible_white()
+        return self._white
+
+    def _count_visible_white(self) -> int:
+        m = self._counting()
+        grid, n = m.grid, self._n
+        if not self._filtered_cols:
+            if not self._filtered_rows:
+                return grid.count(WHITE)
+            return b"".join(grid[r * n : (r + 1) * n] for r in self.rows).count(WHITE)
+        if not self.cols:
+            return 0
+        pick = _tuple_getter(self.cols)
+        return sum(pick(grid[r * n : (r + 1) * n]).count(WHITE) for r in self.rows)
 
     def _count_visible(self) -> tuple[int, ...]:
         m = self._counting()
@@ -455,6 +478,14 @@ class MatrixModel(QAbstractTableModel):
         )
         lines.append(_summary_line(counts))
         return "<br>".join(lines)
+
+
+def _tuple_getter(indices: Sequence[int]):
+    """itemgetter that always returns a tuple (one index would give a bare int)."""
+    if len(indices) == 1:
+        only = indices[0]
+        return lambda seq: (seq[only],)
+    return itemgetter(*indices)
 
 
 def _summary_line(counts: MarkCounts) -> str:

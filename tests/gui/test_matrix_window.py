@@ -317,6 +317,13 @@ def test_visible_totals_stay_exact_through_edits_filters_and_undo(window) -> Non
     ws.undo_stack.undo()
     ws.undo_stack.undo()
     assert model.visible_totals() == recount()
+    assert model.visible_white() == recount().white
+    model.set_visible(list(range(1, 60, 3)), None, white=m.totals(list(range(1, 60, 3))).white)
+    select_block(window, 0, 0, 2, 2)
+    window.mark_selection(int(Mark.NEED))
+    assert model.visible_white() == recount().white
+    model.set_visible(list(range(0, 60, 2)), [0, 1, 2, 10])
+    assert model.visible_white() == recount().white
     # Row/column summaries in the headers follow the filter too.
     assert model.row_counts(0) == m.row_counts(0, [0, 1, 2, 10])
     assert model.col_counts(3) == m.col_counts(10, list(range(0, 60, 2)))
@@ -348,3 +355,27 @@ def test_context_menu_and_palette_share_actions(window) -> None:
         assert window.actions[key] in window.view.actions()
     keys = [s.toString() for s in window.actions[ActionId.MARK_COMPETITOR].shortcuts()]
     assert keys == ["W", "2", "R"]
+
+
+def test_ctrl_c_ctrl_v_keys_copy_and_paste(window) -> None:
+    view, model = window.view, window.model
+    view.setFocus()
+    select_block(window, 0, 0, 1, 2)
+    QTest.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    codes = [[model.code_at(r, c) for c in range(3)] for r in range(2)]
+    assert QGuiApplication.clipboard().text().count("\n") == 2
+    select_block(window, 20, 10, 20, 10)
+    QTest.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert [[model.code_at(20 + r, 10 + c) for c in range(3)] for r in range(2)] == codes
+    assert window.workspace.undo_stack.count() == 1
+
+
+def test_too_large_selection_is_refused_with_a_message(window, monkeypatch) -> None:
+    import kpm_desktop.gui.main_window as mw
+
+    monkeypatch.setattr(mw, "MAX_BULK_CELLS", 10)
+    before = marks_in_file(window.workspace.path)
+    select_block(window, 0, 0, 3, 3)
+    assert not window.mark_selection(int(Mark.OURS))
+    assert "16 cells" in window.messages[-1][1]
+    assert marks_in_file(window.workspace.path) == before
