@@ -169,7 +169,7 @@ _ATTRIBUTE_NAMES: dict[str, dict[str, str]] = {
 }
 
 # Attributes that customer-safe sheets leave out (internal figures).
-INTERNAL_ATTRIBUTES = frozenset({"annual_revenue", "owner"})
+INTERNAL_ATTRIBUTES = frozenset({"annual_revenue"})
 
 
 def check_language(lang: str) -> str:

@@ -350,7 +350,7 @@ def _kpi_sheet(wb: Workbook, s: MatrixSnapshot, raw: bool) -> None:
     st_int = rows.style(border=border, number_format="0")
     st_pct = rows.style(border=border, number_format="0.0")
     st_bold = rows.style(border=border, font=Font(bold=True))
-    widths = [22, 10, 30] + [8] * 5 + [9] * 7
+    widths = [22, 8, 28] + [12] * 5 + [13] * 7
     for k, w in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(k)].width = w
     _page_setup(ws, s)
@@ -405,8 +405,8 @@ def _data_sheet(wb: Workbook, s: MatrixSnapshot, tracker: _Progress, raw: bool) 
             30 if c.key in ("customer_name", "product_name", "note") else 16
         )
     ws.freeze_panes = "A2"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = _PAPER_SIZE[opts.paper]
+    _page_setup(ws, s)
+    ws.print_title_rows = "1:1"
     rows.append([(c.header(lang), st_head) for c in columns])
     style = dict.fromkeys(keys, st_text)
     style.update(

@@ -147,7 +147,7 @@ def _layout(flow: _Flow, v: VisitSnapshot) -> None:
 
     # Customer data: label/value pairs in two columns.
     flow.heading(label("visit_customer_data", lang))
-    fields = [f for f in CUSTOMER_FIELDS if not (safe and f in ("annual_revenue", "owner"))]
+    fields = [f for f in CUSTOMER_FIELDS if not (safe and f == "annual_revenue")]
     pairs: list[tuple[str, str]] = []
     for f in fields:
         value = getattr(c, f)
