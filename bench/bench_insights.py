@@ -124,11 +124,15 @@ def naive_insights(repo: Repository, m: Matrix, rows: list[int]) -> dict:
     return {"products": per_product, "revenue": revenue, "potential": potential}
 
 
-def bench_size(size: str, repeat: int) -> None:
+def bench_size(size: str, repeat: int, variant: str) -> None:
+    """``variant`` "plain": the generated file (marks only); "details": the same with amounts,
+    competitors and contract ends on many cells (see ``details_file``)."""
     budget = BUDGET_S[size]
-    path = details_file(size)
+    path = matrix_file(size) if variant == "plain" else details_file(size)
+    tag = {"size": size, "variant": variant}
     with Repository.open(path, read_only=True) as repo:
         t_load, m = timed(repo.load_matrix, 1)
+        emit(BENCH, "load_matrix", t_load, "s", **tag)
         names = history.competitor_names(repo)
         # Time first, memory in a separate run: tracemalloc slows allocations down a lot.
         t_details, details = timed(lambda: history.load_cell_details(repo, m), repeat)
@@ -138,9 +142,9 @@ def bench_size(size: str, repeat: int) -> None:
             "load_details_compact",
             t_details,
             "s",
-            size=size,
             cells=len(details),
             mb=round(details_mb, 1),
+            **tag,
         )  # type: ignore[arg-type]
 
         def as_records() -> dict:
@@ -154,54 +158,79 @@ def bench_size(size: str, repeat: int) -> None:
                 )
             }
 
-        t_records, records = timed(as_records, 1)
-        del records
-        records_mb = _traced_mb(as_records)
-        emit(
-            BENCH,
-            "baseline_details_as_cellrecord_dict",
-            t_records,
-            "s",
-            size=size,
-            mb=round(records_mb, 1),
-        )
-
-        all_rows = list(range(m.n_rows))
-        region = [i for i, c in enumerate(m.customers) if c.region == "Süd"]
-        for label, rows in (("all", None), ("region", region)):
-            t, ins = timed(
-                lambda rows=rows: compute_insights(m, details, names, today=TODAY, rows=rows),
-                repeat,
-            )
+        if variant == "details":
+            t_records, records = timed(as_records, 1)
+            del records
             emit(
                 BENCH,
-                f"compute_insights_{label}",
-                t,
+                "baseline_details_as_cellrecord_dict",
+                t_records,
                 "s",
-                size=size,
-                customers=ins.rows,  # type: ignore[attr-defined]
-                budget_s=budget,
-                within_budget=t < budget,
+                mb=round(_traced_mb(as_records), 1),
+                **tag,
             )
-        t_naive, naive = timed(lambda: naive_insights(repo, m, all_rows), 1)
-        ins = compute_insights(m, details, names, today=TODAY)
-        same = [b.counts.ours for b in ins.bars["product"]] == [
-            naive["products"][p.id][1] for p in m.products
-        ] and abs(ins.revenue - naive["revenue"]) < 1e-6 * max(1.0, naive["revenue"])
+
+        # cold: first computation on freshly loaded (or just edited) details, incl. the one
+        # pass over them; warm: again, with the per-file sums cached.
+        fresh = history.load_cell_details(repo, m)
+        t0 = time.perf_counter()
+        compute_insights(m, fresh, names, today=TODAY)
+        t_cold = time.perf_counter() - t0
         emit(
             BENCH,
-            "baseline_naive_per_cell",
-            t_naive,
+            "compute_insights_all_cold",
+            t_cold,
             "s",
-            size=size,
-            same_result=same,
-            speedup=round(t_naive / max(1e-9, t), 1),
+            customers=m.n_rows,
+            budget_s=budget,
+            within_budget=t_cold < budget,
+            **tag,
         )
+        t_all, ins = timed(lambda: compute_insights(m, details, names, today=TODAY), repeat)
+        emit(
+            BENCH,
+            "compute_insights_all",
+            t_all,
+            "s",
+            customers=m.n_rows,
+            budget_s=budget,
+            within_budget=t_all < budget,
+            **tag,
+        )
+        region = [i for i, c in enumerate(m.customers) if c.region == "Süd"]
+        t_reg, ins_reg = timed(
+            lambda: compute_insights(m, details, names, today=TODAY, rows=region), repeat
+        )
+        emit(
+            BENCH,
+            "compute_insights_one_region",
+            t_reg,
+            "s",
+            customers=ins_reg.rows,
+            budget_s=budget,
+            within_budget=t_reg < budget,
+            **tag,
+        )  # type: ignore[attr-defined]
+
+        if variant == "plain":
+            t_naive, naive = timed(lambda: naive_insights(repo, m, list(range(m.n_rows))), 1)
+            same = [b.counts.ours for b in ins.bars["product"]] == [  # type: ignore[attr-defined]
+                naive["products"][p.id][1]
+                for p in m.products  # type: ignore[index]
+            ]
+            emit(
+                BENCH,
+                "baseline_naive_per_cell",
+                t_naive,
+                "s",
+                same_result=same,
+                speedup=round(t_naive / max(1e-9, t_all), 1),
+                **tag,
+            )
 
         look = LookAlike(m)
-        t_hint, _ = timed(lambda: [look.hints(s.row) for s in ins.next_steps[:50]], 1)
-        emit(BENCH, "lookalike_hints_top50", t_hint, "s", size=size)
-        emit(BENCH, "load_matrix", t_load, "s", size=size)
+        t_hint, _ = timed(lambda: [look.hints(s.row) for s in ins.next_steps[:50]], 1)  # type: ignore[attr-defined]
+        emit(BENCH, "lookalike_hints_top50", t_hint, "s", **tag)
 
 
 def history_file(n_rows: int = 100_000) -> str:
@@ -306,11 +335,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", nargs="+", default=["M", "L"], choices=["S", "M", "L"])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--variants", nargs="+", default=["plain", "details"])
     parser.add_argument("--skip-diff", action="store_true")
     args = parser.parse_args()
     emit(BENCH, "machine", 0, "", **machine())
     for size in args.sizes:
-        bench_size(size, args.repeat)
+        for variant in args.variants:
+            bench_size(size, args.repeat, variant)
     if not args.skip_diff:
         bench_diff(args.repeat)
 

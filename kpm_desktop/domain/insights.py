@@ -32,12 +32,13 @@ from __future__ import annotations
 import calendar
 import math
 from array import array
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
-from itertools import repeat
-from operator import contains
+from itertools import pairwise, repeat
+from operator import contains, itemgetter
 from typing import NamedTuple
 
 from kpm_desktop.domain.entities import CellRecord
@@ -66,7 +67,9 @@ class CellDetails:
     potential: array
     contract_end: array
     n_cols: int = 0
+    sorted_rows: bool = False  # entries in ascending row order (as loaded), for subset spans
     _index: dict[int, int] | None = None  # cell -> entry, built on the first patch
+    _cache: dict = field(default_factory=dict)  # derived sums over all rows (see _amounts)
 
     def __len__(self) -> int:
         return len(self.rows) - self.marks.count(0)
@@ -77,6 +80,8 @@ class CellDetails:
         The old entry of a cell is retired (mark 0) and a new one appended when the new
         record carries details, so an edit costs O(cells edited), not a reload.
         """
+        self._cache.clear()
+        self.sorted_rows = False
         index = self._index
         if index is None:
             n = self.n_cols or 1
@@ -140,6 +145,7 @@ class CellDetails:
             out.potential.append(nan if pot is None else pot)
             out.contract_end.append(end.toordinal() if end else 0)
         out.marks = marks
+        out.sorted_rows = all(a <= b for a, b in pairwise(out.rows))
         return out
 
 
@@ -244,7 +250,47 @@ def _amounts(
     window: tuple[int, int] = (1, 0),
 ) -> _Amounts:
     """Sum revenue (OURS) and potential (NEED, COMPETITOR) per row and column; collect
-    competitor cells and those whose contract end lies in ``window`` (ordinals, inclusive)."""
+    competitor cells and those whose contract end lies in ``window`` (ordinals, inclusive).
+
+    For all rows the result is computed once per ``details`` and cached (the renewal window
+    is then a bisect into the cached candidates sorted by date). For a subset, only the
+    entries of the subset's rows are visited when the details are in row order (as loaded).
+    """
+    n_rows = matrix.n_rows
+    if mask.count(1) == n_rows:
+        key = (n_rows, matrix.n_cols)
+        base = details._cache.get(key)
+        if base is None:
+            base = _scan(matrix, details, [(0, len(details.rows))], None, None)
+            details._cache[key] = base
+        cands = base.renewals
+        ends = details._cache.get(("ends", *key))
+        if ends is None:
+            ends = details._cache[("ends", *key)] = [t[0] for t in cands]
+        lo, hi = window
+        picked = cands[bisect_left(ends, lo) : bisect_right(ends, hi)]
+        return replace(base, renewals=picked, window=window)
+    if details.sorted_rows:
+        rows_arr = details.rows
+        spans = []
+        for r in (i for i, flag in enumerate(mask) if flag):
+            a = bisect_left(rows_arr, r)
+            b = bisect_right(rows_arr, r, a)
+            if b > a:
+                spans.append((a, b))
+        return _scan(matrix, details, spans, None, window)
+    return _scan(matrix, details, [(0, len(details.rows))], mask, window)
+
+
+def _scan(
+    matrix: Matrix,
+    details: CellDetails,
+    spans: list[tuple[int, int]],
+    mask: bytearray | None,
+    window: tuple[int, int] | None,
+) -> _Amounts:
+    """The one loop over detail entries (``window`` None: collect every dated competitor
+    cell, sorted by date)."""
     n_rows, n_cols = matrix.n_rows, matrix.n_cols
     rev_row, pot_row, need_row = [0.0] * n_rows, [0.0] * n_rows, [0.0] * n_rows
     rev_col, pot_col = [0.0] * n_cols, [0.0] * n_cols
@@ -252,42 +298,46 @@ def _amounts(
     need_cells: dict[int, list[tuple[int, float]]] = defaultdict(list)
     comp_cells: dict[int, tuple[list[int], list[int], list[float]]] = {}
     renewals: list[tuple[int, int, int, int, float]] = []
-    lo, hi = window
+    lo, hi = window if window is not None else (1, 1 << 30)
     ours, comp, need = int(Mark.OURS), int(Mark.COMPETITOR), int(Mark.NEED)
-    for r, c, m, cid, rev, pot, end in zip(
-        details.rows,
-        details.cols,
-        details.marks,
-        details.competitor,
-        details.revenue,
-        details.potential,
-        details.contract_end,
-        strict=True,
-    ):
-        if not mask[r]:
-            continue
-        if m == ours:
-            if rev == rev:  # NaN != NaN: not entered
-                rev_row[r] += rev
-                rev_col[c] += rev
-                rev_n_col[c] += 1
-        elif m == comp:
-            lists = comp_cells.get(cid)
-            if lists is None:
-                lists = comp_cells[cid] = ([], [], [])
-            lists[0].append(r)
-            lists[1].append(c)
-            lists[2].append(pot)
-            if lo <= end <= hi:
-                renewals.append((end, r, c, cid, pot))
-            if pot == pot:
+    d = details
+    for a, b in spans:
+        for r, c, m, cid, rev, pot, end in zip(
+            d.rows[a:b],
+            d.cols[a:b],
+            d.marks[a:b],
+            d.competitor[a:b],
+            d.revenue[a:b],
+            d.potential[a:b],
+            d.contract_end[a:b],
+            strict=True,
+        ):
+            if mask is not None and not mask[r]:
+                continue
+            if m == ours:
+                if rev == rev:  # NaN != NaN: not entered
+                    rev_row[r] += rev
+                    rev_col[c] += rev
+                    rev_n_col[c] += 1
+            elif m == comp:
+                lists = comp_cells.get(cid)
+                if lists is None:
+                    lists = comp_cells[cid] = ([], [], [])
+                lists[0].append(r)
+                lists[1].append(c)
+                lists[2].append(pot)
+                if lo <= end <= hi:
+                    renewals.append((end, r, c, cid, pot))
+                if pot == pot:
+                    pot_row[r] += pot
+                    pot_col[c] += pot
+            elif m == need and pot == pot:
                 pot_row[r] += pot
                 pot_col[c] += pot
-        elif m == need and pot == pot:
-            pot_row[r] += pot
-            pot_col[c] += pot
-            need_row[r] += pot
-            need_cells[r].append((c, pot))
+                need_row[r] += pot
+                need_cells[r].append((c, pot))
+    if window is None:
+        renewals.sort(key=itemgetter(0))
     return _Amounts(
         rev_row,
         pot_row,
@@ -298,7 +348,7 @@ def _amounts(
         need_cells,
         comp_cells,
         renewals,
-        window,
+        window or (1, 0),
         math.fsum(rev_col),
         math.fsum(pot_col),
     )
