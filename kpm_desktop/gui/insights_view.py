@@ -79,10 +79,6 @@ RIGHT = int(RIGHT_FLAG)
 PATCH_LIMIT = 2_000
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("InsightsView", text)
-
-
 def _money(value: float) -> str:
     return QLocale().toString(float(value), "f", 0)
 
@@ -97,11 +93,11 @@ def _pct(value: float) -> str:
 
 def dimension_names() -> dict[str, str]:
     return {
-        "product": _tr("Product"),
-        "group": _tr("Product group"),
-        "region": _tr("Region"),
-        "segment": _tr("Segment"),
-        "owner": _tr("Owner"),
+        "product": QCoreApplication.translate("InsightsView", "Product"),
+        "group": QCoreApplication.translate("InsightsView", "Product group"),
+        "region": QCoreApplication.translate("InsightsView", "Region"),
+        "segment": QCoreApplication.translate("InsightsView", "Segment"),
+        "owner": QCoreApplication.translate("InsightsView", "Owner"),
     }
 
 
@@ -109,17 +105,25 @@ def reason_text(reason: Reason, product_names: list[str], segment: str) -> str:
     """A translated sentence for one "where to go next" reason."""
     names = [product_names[j] for j in reason.cols[:3]]
     listed = ", ".join(names) + (", …" if len(reason.cols) > 3 else "")
-    value = _tr(" (open value %1)").replace("%1", _money(reason.value)) if reason.value else ""
+    value = (
+        QCoreApplication.translate("InsightsView", " (open value %1)").replace(
+            "%1", _money(reason.value)
+        )
+        if reason.value
+        else ""
+    )
     if reason.kind == "needs":
         return (
-            _tr("%1 need(s)%2: %3")
+            QCoreApplication.translate("InsightsView", "%1 need(s)%2: %3")
             .replace("%1", _int(reason.count))
             .replace("%2", value)
             .replace("%3", listed)
         )
     if reason.kind == "renewals":
         return (
-            _tr("%1 competitor contract(s) ending, next on %2%3: %4")
+            QCoreApplication.translate(
+                "InsightsView", "%1 competitor contract(s) ending, next on %2%3: %4"
+            )
             .replace("%1", _int(reason.count))
             .replace("%2", QLocale().toString(reason.next_date, QLocale.FormatType.ShortFormat))
             .replace("%3", value)
@@ -127,11 +131,12 @@ def reason_text(reason: Reason, product_names: list[str], segment: str) -> str:
         )
     buying, peers = reason.evidence[0]
     return (
-        _tr(
-            "%1 white spot(s) in products most customers of segment %2 buy from us%3: %4 (%5 of %6)"
+        QCoreApplication.translate(
+            "InsightsView",
+            "%1 white spot(s) in products most customers of segment %2 buy from us%3: %4 (%5 of %6)",
         )
         .replace("%1", _int(reason.count))
-        .replace("%2", segment or _tr("(none)"))
+        .replace("%2", segment or QCoreApplication.translate("InsightsView", "(none)"))
         .replace("%3", value)
         .replace("%4", listed)
         .replace("%5", _int(buying))
@@ -167,13 +172,13 @@ class BarsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != DISPLAY:
             return None
         return (
-            _tr("Name"),
-            _tr("Marks (share)"),
-            _tr("Customers"),
-            _tr("White spots"),
-            _tr("Coverage"),
-            _tr("Our revenue"),
-            _tr("Potential"),
+            QCoreApplication.translate("InsightsView", "Name"),
+            QCoreApplication.translate("InsightsView", "Marks (share)"),
+            QCoreApplication.translate("InsightsView", "Customers"),
+            QCoreApplication.translate("InsightsView", "White spots"),
+            QCoreApplication.translate("InsightsView", "Coverage"),
+            QCoreApplication.translate("InsightsView", "Our revenue"),
+            QCoreApplication.translate("InsightsView", "Potential"),
         )[section]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY):
@@ -186,7 +191,7 @@ class BarsModel(QAbstractTableModel):
             return bar
         if role == DISPLAY:
             if col == self.NAME:
-                return bar.label or _tr("(none)")
+                return bar.label or QCoreApplication.translate("InsightsView", "(none)")
             if col == self.BAR:
                 return None
             return (
@@ -206,17 +211,21 @@ class BarsModel(QAbstractTableModel):
 
 
 def bar_tooltip(bar: Bar) -> str:
-    lines = [f"<b>{_esc(bar.label or _tr('(none)'))}</b>"]
+    lines = [f"<b>{_esc(bar.label or QCoreApplication.translate('InsightsView', '(none)'))}</b>"]
     for code in MARK_CODES_ORDER:
         mark = None if code == WHITE else Mark(code)
         lines.append(
-            _tr("%1: %2 (%3); customers with it: %4")
+            QCoreApplication.translate("InsightsView", "%1: %2 (%3); customers with it: %4")
             .replace("%1", mark_name(code))
             .replace("%2", _int(bar.counts.of(mark)))
             .replace("%3", _pct(bar.share(mark)))
             .replace("%4", _int(bar.customers_with.of(mark)))
         )
-    lines.append(_tr("Click a segment to show these customers in the matrix."))
+    lines.append(
+        QCoreApplication.translate(
+            "InsightsView", "Click a segment to show these customers in the matrix."
+        )
+    )
     return "<br>".join(lines)
 
 
@@ -345,10 +354,10 @@ class InsightsView(QWidget):
         pen = QWidget(self)
         pl = QVBoxLayout(pen)
         top = QHBoxLayout()
-        top.addWidget(QLabel(_tr("Bars by:"), pen))
+        top.addWidget(QLabel(QCoreApplication.translate("InsightsView", "Bars by:"), pen))
         self.dimension = QComboBox(pen)
         self.dimension.setObjectName("insights_dimension")
-        self.dimension.setAccessibleName(_tr("Bars by"))
+        self.dimension.setAccessibleName(QCoreApplication.translate("InsightsView", "Bars by"))
         for key, label in dimension_names().items():
             self.dimension.addItem(label, key)
         self.dimension.setCurrentIndex(1)
@@ -378,33 +387,47 @@ class InsightsView(QWidget):
         self.bars_view.doubleClicked.connect(self._bar_double_clicked)
         pl.addWidget(self.bars_view, 1)
         pl.addWidget(self._legend(pen))
-        self.tabs.addTab(pen, _tr("Penetration"))
+        self.tabs.addTab(pen, QCoreApplication.translate("InsightsView", "Penetration"))
 
         # competitors
         self.competitor_tree = QTreeWidget(self)
         self.competitor_tree.setObjectName("insights_competitors")
         self.competitor_tree.setHeaderLabels(
-            [_tr("Competitor"), _tr("Cells"), _tr("Customers"), _tr("Products"), _tr("Potential")]
+            [
+                QCoreApplication.translate("InsightsView", "Competitor"),
+                QCoreApplication.translate("InsightsView", "Cells"),
+                QCoreApplication.translate("InsightsView", "Customers"),
+                QCoreApplication.translate("InsightsView", "Products"),
+                QCoreApplication.translate("InsightsView", "Potential"),
+            ]
         )
         self.competitor_tree.itemActivated.connect(self._competitor_activated)
         self.competitor_tree.itemClicked.connect(self._competitor_activated)
-        self.tabs.addTab(self.competitor_tree, _tr("Competitors"))
+        self.tabs.addTab(
+            self.competitor_tree, QCoreApplication.translate("InsightsView", "Competitors")
+        )
 
         # renewals
         ren = QWidget(self)
         rl = QVBoxLayout(ren)
         rtop = QHBoxLayout()
-        rtop.addWidget(QLabel(_tr("Contract ends within"), ren))
+        rtop.addWidget(
+            QLabel(QCoreApplication.translate("InsightsView", "Contract ends within"), ren)
+        )
         self.months = QSpinBox(ren)
         self.months.setObjectName("insights_months")
         self.months.setRange(0, 60)
         self.months.setValue(6)
-        self.months.setSuffix(_tr(" months"))
-        self.months.setAccessibleName(_tr("Contract ends within months"))
+        self.months.setSuffix(QCoreApplication.translate("InsightsView", " months"))
+        self.months.setAccessibleName(
+            QCoreApplication.translate("InsightsView", "Contract ends within months")
+        )
         self.months.valueChanged.connect(self.refresh)
         rtop.addWidget(self.months)
         rtop.addStretch(1)
-        self.export_button = QPushButton(_tr("Export XLSX…"), ren)
+        self.export_button = QPushButton(
+            QCoreApplication.translate("InsightsView", "Export XLSX…"), ren
+        )
         self.export_button.setObjectName("insights_export_renewals")
         self.export_button.clicked.connect(self._export_renewals_dialog)
         rtop.addWidget(self.export_button)
@@ -413,12 +436,12 @@ class InsightsView(QWidget):
         self.renewal_table.setObjectName("insights_renewals")
         self.renewal_table.setHorizontalHeaderLabels(
             [
-                _tr("Contract end"),
-                _tr("Days left"),
-                _tr("Customer"),
-                _tr("Product"),
-                _tr("Competitor"),
-                _tr("Potential"),
+                QCoreApplication.translate("InsightsView", "Contract end"),
+                QCoreApplication.translate("InsightsView", "Days left"),
+                QCoreApplication.translate("InsightsView", "Customer"),
+                QCoreApplication.translate("InsightsView", "Product"),
+                QCoreApplication.translate("InsightsView", "Competitor"),
+                QCoreApplication.translate("InsightsView", "Potential"),
             ]
         )
         self.renewal_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -429,16 +452,23 @@ class InsightsView(QWidget):
         self.renewal_table.cellActivated.connect(self._renewal_activated)
         self.renewal_table.cellClicked.connect(self._renewal_activated)
         rl.addWidget(self.renewal_table, 1)
-        self.tabs.addTab(ren, _tr("Renewals"))
+        self.tabs.addTab(ren, QCoreApplication.translate("InsightsView", "Renewals"))
 
         # where to go next
         self.next_tree = QTreeWidget(self)
         self.next_tree.setObjectName("insights_next")
-        self.next_tree.setHeaderLabels([_tr("Customer"), _tr("Open value")])
+        self.next_tree.setHeaderLabels(
+            [
+                QCoreApplication.translate("InsightsView", "Customer"),
+                QCoreApplication.translate("InsightsView", "Open value"),
+            ]
+        )
         self.next_tree.setWordWrap(True)
         self.next_tree.itemExpanded.connect(self._add_hints)
         self.next_tree.itemClicked.connect(self._next_clicked)
-        self.tabs.addTab(self.next_tree, _tr("Where to go next"))
+        self.tabs.addTab(
+            self.next_tree, QCoreApplication.translate("InsightsView", "Where to go next")
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -493,7 +523,7 @@ class InsightsView(QWidget):
         ws = self.ws
         if ws is None:
             self.insights = None
-            self.summary.setText(_tr("No file open"))
+            self.summary.setText(QCoreApplication.translate("InsightsView", "No file open"))
             self.bars_model.set_bars([])
             self.competitor_tree.clear()
             self.renewal_table.setRowCount(0)
@@ -516,7 +546,10 @@ class InsightsView(QWidget):
         ins = self.insights
         t = ins.totals
         self.summary.setText(
-            _tr("%1 customers · coverage %2 · white spots %3 · our revenue %4 · open potential %5")
+            QCoreApplication.translate(
+                "InsightsView",
+                "%1 customers · coverage %2 · white spots %3 · our revenue %4 · open potential %5",
+            )
             .replace("%1", _int(ins.rows))
             .replace("%2", _pct(t.coverage))
             .replace("%3", _int(t.white))
@@ -538,7 +571,11 @@ class InsightsView(QWidget):
         tree = self.competitor_tree
         tree.clear()
         for p in self.insights.competitors:
-            name = p.name if p.competitor_id != UNNAMED_COMPETITOR else _tr("(not named)")
+            name = (
+                p.name
+                if p.competitor_id != UNNAMED_COMPETITOR
+                else QCoreApplication.translate("InsightsView", "(not named)")
+            )
             item = QTreeWidgetItem(
                 [
                     name,
@@ -549,14 +586,22 @@ class InsightsView(QWidget):
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, list(p.customers))
-            item.setToolTip(0, _tr("Click to show these customers in the matrix"))
+            item.setToolTip(
+                0,
+                QCoreApplication.translate(
+                    "InsightsView", "Click to show these customers in the matrix"
+                ),
+            )
             for k in range(1, 5):
                 item.setTextAlignment(k, Qt.AlignmentFlag.AlignRight)
             for title, counts in (
-                (_tr("By product group"), p.by_group),
-                (_tr("By region"), p.by_region),
+                (QCoreApplication.translate("InsightsView", "By product group"), p.by_group),
+                (QCoreApplication.translate("InsightsView", "By region"), p.by_region),
             ):
-                parts = [f"{label or _tr('(none)')}: {_int(k)}" for label, k in counts.items()]
+                parts = [
+                    f"{label or QCoreApplication.translate('InsightsView', '(none)')}: {_int(k)}"
+                    for label, k in counts.items()
+                ]
                 child = QTreeWidgetItem([f"{title}: " + ", ".join(parts)])
                 child.setToolTip(0, child.text(0))
                 item.addChild(child)
@@ -578,7 +623,7 @@ class InsightsView(QWidget):
                 _int(x.days_left(today)),
                 m.customers[x.row].name,
                 m.products[x.col].name,
-                x.competitor or _tr("(not named)"),
+                x.competitor or QCoreApplication.translate("InsightsView", "(not named)"),
                 "" if x.potential is None else _money(x.potential),
             ]
             for j, text in enumerate(values):
@@ -619,7 +664,9 @@ class InsightsView(QWidget):
             self._lookalike = LookAlike(self.ws.matrix)
         m = self.ws.matrix
         return [
-            _tr("Look-alike: %1 of %2 similar customers buy %3 from us")
+            QCoreApplication.translate(
+                "InsightsView", "Look-alike: %1 of %2 similar customers buy %3 from us"
+            )
             .replace("%1", _int(h.support))
             .replace("%2", _int(h.neighbours))
             .replace("%3", m.products[h.col].name)
@@ -642,7 +689,10 @@ class InsightsView(QWidget):
             child = QTreeWidgetItem([text])
             child.setToolTip(
                 0,
-                _tr("Similar customers: same segment, most products with the same known mark"),
+                QCoreApplication.translate(
+                    "InsightsView",
+                    "Similar customers: same segment, most products with the same known mark",
+                ),
             )
             item.addChild(child)
             child.setFirstColumnSpanned(True)
@@ -655,9 +705,9 @@ class InsightsView(QWidget):
         rows = rows_in_bar(self.ws.matrix, bar.dimension, bar.key, mark, self.rows)
         self.rows_requested.emit(
             rows,
-            _tr("%1 “%2”: customers with %3")
+            QCoreApplication.translate("InsightsView", "%1 “%2”: customers with %3")
             .replace("%1", dimension_names()[bar.dimension])
-            .replace("%2", bar.label or _tr("(none)"))
+            .replace("%2", bar.label or QCoreApplication.translate("InsightsView", "(none)"))
             .replace("%3", mark_name(code)),
         )
 
@@ -668,9 +718,9 @@ class InsightsView(QWidget):
         rows = rows_in_bar(self.ws.matrix, bar.dimension, bar.key, "any", self.rows)
         self.rows_requested.emit(
             rows,
-            _tr("%1 “%2”")
+            QCoreApplication.translate("InsightsView", "%1 “%2”")
             .replace("%1", dimension_names()[bar.dimension])
-            .replace("%2", bar.label or _tr("(none)")),
+            .replace("%2", bar.label or QCoreApplication.translate("InsightsView", "(none)")),
         )
 
     def _competitor_activated(self, item: QTreeWidgetItem, column: int = 0) -> None:
@@ -678,7 +728,10 @@ class InsightsView(QWidget):
         if rows is None:
             return
         self.rows_requested.emit(
-            list(rows), _tr("customers of competitor %1").replace("%1", item.text(0))
+            list(rows),
+            QCoreApplication.translate("InsightsView", "customers of competitor %1").replace(
+                "%1", item.text(0)
+            ),
         )
 
     def _renewal_activated(self, row: int, column: int) -> None:
@@ -710,7 +763,10 @@ class InsightsView(QWidget):
             return
         suggestion = self.ws.path.with_name(self.ws.path.stem + "-renewals.xlsx")
         path, _ = QFileDialog.getSaveFileName(
-            self, _tr("Export renewal radar"), str(suggestion), _tr("Excel workbook (*.xlsx)")
+            self,
+            QCoreApplication.translate("InsightsView", "Export renewal radar"),
+            str(suggestion),
+            QCoreApplication.translate("InsightsView", "Excel workbook (*.xlsx)"),
         )
         if path:
             try:
@@ -718,7 +774,9 @@ class InsightsView(QWidget):
             except OSError as exc:
                 from PySide6.QtWidgets import QMessageBox
 
-                QMessageBox.warning(self, _tr("Export failed"), str(exc))
+                QMessageBox.warning(
+                    self, QCoreApplication.translate("InsightsView", "Export failed"), str(exc)
+                )
 
 
 # -- the dock and its installation -------------------------------------------------------------
@@ -726,7 +784,7 @@ class InsightsDock(QDockWidget):
     """The insights view in a dock of the main window, wired to its model and workspace."""
 
     def __init__(self, window) -> None:
-        super().__init__(_tr("Insights"), window)
+        super().__init__(QCoreApplication.translate("InsightsView", "Insights"), window)
         self.setObjectName("insights_dock")
         self.window_ = window
         self.view = InsightsView(self)
@@ -737,14 +795,20 @@ class InsightsDock(QDockWidget):
         self.banner_label = QLabel(self.banner)
         self.banner_label.setObjectName("insights_filter_banner")
         self.banner_label.setWordWrap(True)
-        self.back_button = QPushButton(_tr("Back"), self.banner)
+        self.back_button = QPushButton(
+            QCoreApplication.translate("InsightsView", "Back"), self.banner
+        )
         self.back_button.setObjectName("insights_back")
-        self.back_button.setToolTip(_tr("Show the customers shown before this click"))
+        self.back_button.setToolTip(
+            QCoreApplication.translate("InsightsView", "Show the customers shown before this click")
+        )
         self.back_button.clicked.connect(self.back)
         bl.addWidget(self.banner_label, 1)
         bl.addWidget(self.back_button)
         self.banner.hide()
-        self.compare_button = QPushButton(_tr("Changes since a snapshot…"), self)
+        self.compare_button = QPushButton(
+            QCoreApplication.translate("InsightsView", "Changes since a snapshot…"), self
+        )
         self.compare_button.setObjectName("insights_compare")
         self.compare_button.clicked.connect(self.show_diff)
         body = QWidget(self)
@@ -808,7 +872,7 @@ class InsightsDock(QDockWidget):
             self._back_rows = self.model.visible_rows()
         self.model.set_visible(rows, self.model.visible_cols())
         self.banner_label.setText(
-            _tr("Matrix shows %1 customers: %2")
+            QCoreApplication.translate("InsightsView", "Matrix shows %1 customers: %2")
             .replace("%1", _int(len(rows)))
             .replace("%2", description)
         )
@@ -826,7 +890,10 @@ class InsightsDock(QDockWidget):
         vr = model.view_row(row)
         if vr < 0:
             self.window_.statusBar().showMessage(
-                _tr("This customer is hidden by the current filter."), 5000
+                QCoreApplication.translate(
+                    "InsightsView", "This customer is hidden by the current filter."
+                ),
+                5000,
             )
             return
         vc = model.view_col(col) if col >= 0 else max(0, view.currentIndex().column())
@@ -864,10 +931,15 @@ class InsightsDock(QDockWidget):
             else:
                 snap = history.create_snapshot(ws.repo, label, matrix=ws.matrix)
         except (StorageError, ValueError) as exc:
-            self.window_.show_error(_tr("No snapshot was taken"), str(exc))
+            self.window_.show_error(
+                QCoreApplication.translate("InsightsView", "No snapshot was taken"), str(exc)
+            )
             return None
         self.window_.statusBar().showMessage(
-            _tr("Snapshot “%1” taken").replace("%1", snap.label), 5000
+            QCoreApplication.translate("InsightsView", "Snapshot “%1” taken").replace(
+                "%1", snap.label
+            ),
+            5000,
         )
         return snap
 
@@ -878,8 +950,10 @@ class InsightsDock(QDockWidget):
             return
         label, ok = QInputDialog.getText(
             self.window_,
-            _tr("Take snapshot"),
-            _tr("Name of the snapshot (e.g. “Before the Q1 review”):"),
+            QCoreApplication.translate("InsightsView", "Take snapshot"),
+            QCoreApplication.translate(
+                "InsightsView", "Name of the snapshot (e.g. “Before the Q1 review”):"
+            ),
             text=QLocale().toString(date.today(), QLocale.FormatType.ShortFormat),
         )
         if ok:
@@ -894,7 +968,7 @@ def install(window) -> None:
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     dock.hide()
     toggle = dock.toggleViewAction()
-    toggle.setText(_tr("&Insights"))
+    toggle.setText(QCoreApplication.translate("InsightsView", "&Insights"))
     window.actions.add(
         "view.insights",
         toggle.text(),
@@ -902,19 +976,23 @@ def install(window) -> None:
         section="panels",
         action=toggle,
         shortcut="Ctrl+Shift+I",
-        tip=_tr("Penetration, competitor and renewal radar, where to go next"),
+        tip=QCoreApplication.translate(
+            "InsightsView", "Penetration, competitor and renewal radar, where to go next"
+        ),
     )
     window.actions.add(
         "tools.take_snapshot",
-        _tr("Take &Snapshot…"),
+        QCoreApplication.translate("InsightsView", "Take &Snapshot…"),
         dock.take_snapshot_dialog,
         menu=MenuId.TOOLS,
         section="insights",
-        tip=_tr("Put a name on the current state, to compare with later"),
+        tip=QCoreApplication.translate(
+            "InsightsView", "Put a name on the current state, to compare with later"
+        ),
     )
     window.actions.add(
         "tools.compare_snapshot",
-        _tr("&Changes Since a Snapshot…"),
+        QCoreApplication.translate("InsightsView", "&Changes Since a Snapshot…"),
         dock.show_diff,
         menu=MenuId.TOOLS,
         section="insights",

@@ -49,10 +49,6 @@ CHANGED = QColor("#fff2a8")
 CHANGED_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SnapshotDiff", text)
-
-
 def _letter(code: int) -> str:
     return "–" if code == WHITE else Mark(code).letter
 
@@ -110,11 +106,17 @@ class DiffMatrixModel(QAbstractTableModel):
             m = self.matrix
             where = f"{m.customers[key[0]].name} · {m.products[key[1]].name}"
             if d is None:
-                return where + "\n" + _tr("Unchanged: %1").replace("%1", mark_name(m.code(*key)))
+                return (
+                    where
+                    + "\n"
+                    + QCoreApplication.translate("SnapshotDiff", "Unchanged: %1").replace(
+                        "%1", mark_name(m.code(*key))
+                    )
+                )
             return (
                 where
                 + "\n"
-                + _tr("Changed: %1 → %2")
+                + QCoreApplication.translate("SnapshotDiff", "Changed: %1 → %2")
                 .replace("%1", mark_name(d.old))
                 .replace("%2", mark_name(d.new))
             )
@@ -122,7 +124,7 @@ class DiffMatrixModel(QAbstractTableModel):
             return d is not None
         if role == Qt.ItemDataRole.AccessibleTextRole and d is not None:
             return (
-                _tr("Changed: %1 → %2")
+                QCoreApplication.translate("SnapshotDiff", "Changed: %1 → %2")
                 .replace("%1", mark_name(d.old))
                 .replace("%2", mark_name(d.new))
             )
@@ -156,19 +158,21 @@ class SnapshotDiffView(QWidget):
 
         self.start = QComboBox(self)
         self.start.setObjectName("diff_start")
-        self.start.setAccessibleName(_tr("Compare from"))
+        self.start.setAccessibleName(QCoreApplication.translate("SnapshotDiff", "Compare from"))
         self.start_date = QDateEdit(self)
         self.start_date.setObjectName("diff_start_date")
         self.start_date.setCalendarPopup(True)
         self.start_date.setDate(QDate.currentDate().addMonths(-1))
         self.end = QComboBox(self)
         self.end.setObjectName("diff_end")
-        self.end.setAccessibleName(_tr("Compare to"))
-        self.only_shown = QCheckBox(_tr("Only customers shown in the matrix"), self)
+        self.end.setAccessibleName(QCoreApplication.translate("SnapshotDiff", "Compare to"))
+        self.only_shown = QCheckBox(
+            QCoreApplication.translate("SnapshotDiff", "Only customers shown in the matrix"), self
+        )
         self.only_shown.setObjectName("diff_only_shown")
-        self.take = QPushButton(_tr("Take snapshot…"), self)
+        self.take = QPushButton(QCoreApplication.translate("SnapshotDiff", "Take snapshot…"), self)
         self.take.setObjectName("diff_take_snapshot")
-        self.export = QPushButton(_tr("Export XLSX…"), self)
+        self.export = QPushButton(QCoreApplication.translate("SnapshotDiff", "Export XLSX…"), self)
         self.export.setObjectName("diff_export")
         self.summary = QLabel(self)
         self.summary.setObjectName("diff_summary")
@@ -182,10 +186,10 @@ class SnapshotDiffView(QWidget):
         self.table.clicked.connect(self._clicked)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel(_tr("From:"), self))
+        top.addWidget(QLabel(QCoreApplication.translate("SnapshotDiff", "From:"), self))
         top.addWidget(self.start, 1)
         top.addWidget(self.start_date)
-        top.addWidget(QLabel(_tr("To:"), self))
+        top.addWidget(QLabel(QCoreApplication.translate("SnapshotDiff", "To:"), self))
         top.addWidget(self.end, 1)
         second = QHBoxLayout()
         second.addWidget(self.only_shown)
@@ -218,8 +222,8 @@ class SnapshotDiffView(QWidget):
             text = f"{s.label} ({s.created_at.astimezone().strftime('%Y-%m-%d %H:%M')})"
             self.start.addItem(text, s.id)
             self.end.addItem(text, s.id)
-        self.start.addItem(_tr("A date…"), "date")
-        self.end.addItem(_tr("Now"), "now")
+        self.start.addItem(QCoreApplication.translate("SnapshotDiff", "A date…"), "date")
+        self.end.addItem(QCoreApplication.translate("SnapshotDiff", "Now"), "now")
         index = self.start.findData(select) if select is not None else len(snaps) - 1
         self.start.setCurrentIndex(max(0, index))
         self.end.setCurrentIndex(self.end.count() - 1)
@@ -234,7 +238,7 @@ class SnapshotDiffView(QWidget):
         if ws is None:
             self.diff = None
             self.model.set_diff(None, None)
-            self.summary.setText(_tr("No file open"))
+            self.summary.setText(QCoreApplication.translate("SnapshotDiff", "No file open"))
             self.export.setEnabled(False)
             return
         repo = ws.repo
@@ -254,7 +258,7 @@ class SnapshotDiffView(QWidget):
                 after, upto = upto, after
             rows = history.history_rows_between_ids(repo, after, upto)
             start_text = snap.label
-        end_text = end_snap.label if end_snap else _tr("now")
+        end_text = end_snap.label if end_snap else QCoreApplication.translate("SnapshotDiff", "now")
         ids = None
         if self.only_shown.isChecked() and self.rows is not None:
             ids = {ws.matrix.customers[i].id for i in self.rows}
@@ -266,7 +270,9 @@ class SnapshotDiffView(QWidget):
             f"{mark_name(old)} → {mark_name(new)}: {k}" for (old, new), k in d.transitions.items()
         ]
         self.summary.setText(
-            _tr("%1: %2 cells changed at %3 customers (%4 edits in the period). %5")
+            QCoreApplication.translate(
+                "SnapshotDiff", "%1: %2 cells changed at %3 customers (%4 edits in the period). %5"
+            )
             .replace("%1", self.period_text)
             .replace("%2", str(d.changed))
             .replace("%3", str(len(d.per_customer)))
@@ -295,13 +301,18 @@ class SnapshotDiffView(QWidget):
             return
         suggestion = self.ws.path.with_name(self.ws.path.stem + "-changes.xlsx")
         path, _ = QFileDialog.getSaveFileName(
-            self, _tr("Export changes"), str(suggestion), _tr("Excel workbook (*.xlsx)")
+            self,
+            QCoreApplication.translate("SnapshotDiff", "Export changes"),
+            str(suggestion),
+            QCoreApplication.translate("SnapshotDiff", "Excel workbook (*.xlsx)"),
         )
         if path:
             try:
                 self.export_to(Path(path))
             except OSError as exc:
-                QMessageBox.warning(self, _tr("Export failed"), str(exc))
+                QMessageBox.warning(
+                    self, QCoreApplication.translate("SnapshotDiff", "Export failed"), str(exc)
+                )
 
     def _clicked(self, index: QModelIndex) -> None:
         r, c = self.model.cell(index)
@@ -314,7 +325,7 @@ class SnapshotDiffDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("snapshot_diff_dialog")
-        self.setWindowTitle(_tr("Changes since a snapshot"))
+        self.setWindowTitle(QCoreApplication.translate("SnapshotDiff", "Changes since a snapshot"))
         self.view = SnapshotDiffView(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
