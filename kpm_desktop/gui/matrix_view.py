@@ -404,10 +404,27 @@ class MatrixView(QTableView):
         n_rows, n_cols = model.rowCount(), model.columnCount()
         if n_rows and n_cols:
             self._paint_cells(painter, viewport.width(), viewport.height(), n_rows, n_cols)
+        else:
+            self._paint_empty_hint(painter, viewport.rect())
         painter.end()
         if not self.painted_once:
             self.painted_once = True
             self.first_paint.emit()
+
+    def _paint_empty_hint(self, painter: QPainter, rect: QRect) -> None:
+        model = self._model
+        if model.workspace is None:
+            text = self.tr("No matrix file is open: use File › Open… or File › New….")
+        elif model.matrix.n_rows and model.matrix.n_cols:
+            text = self.tr("No customer matches the filter.")
+        else:
+            text = self.tr("This matrix has no customers or products yet: add them first.")
+        painter.setPen(QColor("#666666"))
+        painter.drawText(
+            rect.adjusted(20, 20, -20, -20),
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+            text,
+        )
 
     def _paint_cells(self, painter: QPainter, vw: int, vh: int, n_rows: int, n_cols: int) -> None:
         hh, vhd = self._hheader, self._vheader

@@ -379,3 +379,19 @@ def test_too_large_selection_is_refused_with_a_message(window, monkeypatch) -> N
     assert not window.mark_selection(int(Mark.OURS))
     assert "16 cells" in window.messages[-1][1]
     assert marks_in_file(window.workspace.path) == before
+
+
+def test_empty_states_paint_a_hint(window) -> None:
+    def has_text() -> bool:
+        image = window.view.viewport().grab().toImage()
+        return any(
+            image.pixelColor(x, y).lightness() < 160
+            for y in range(15, 45)
+            for x in range(0, image.width(), 2)
+        )
+
+    window.model.set_visible([], None)  # nothing matches a filter
+    assert has_text()
+    window.close_file()
+    assert has_text()
+    assert window.status_label.text() == "No file open"
