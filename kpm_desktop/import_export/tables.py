@@ -109,6 +109,7 @@ def read_table(
     sheet_candidates: tuple[str, ...] = (),
     want_fills: bool = False,
     progress: Progress | None = None,
+    engine: str | None = None,
 ) -> RawTable:
     """Read a CSV or XLSX file (decided by content) into a RawTable.
 
@@ -116,6 +117,7 @@ def read_table(
         sheet: the sheet to read (XLSX); None = ``sheet_candidates`` or the active sheet.
         sheet_candidates: sheet names tried in order when ``sheet`` is None.
         want_fills: also collect cell fill colours (XLSX matrix sheets).
+        engine: force an XLSX reader ("openpyxl" or "calamine"); None chooses.
 
     Raises:
         ImportFailure: with a user-facing message; nothing has been written anywhere.
@@ -130,6 +132,7 @@ def read_table(
             sheet_candidates=sheet_candidates,
             want_fills=want_fills,
             progress=progress,
+            engine=engine,
         )
     return read_csv(path, progress=progress)
 

@@ -225,6 +225,28 @@ FATAL: list[tuple[str, str, str, Callable[[Path], None], str, list[str]]] = [
         "entity or DTD",
         [],
     ),
+    # The same attacks on sheets read for values only (python-calamine path).
+    (
+        "entity-bomb-values",
+        "lol2.xlsx",
+        "sales",
+        lambda p: p.write_bytes(
+            _replace_member(_xlsx_bytes(), "xl/worksheets/sheet1.xml", _BILLION_LAUGHS)
+        ),
+        "entity or DTD",
+        [],
+    ),
+    ("10000-columns-values", "breit2.xlsx", "customers", _wide_xlsx, "more than 4096 columns", []),
+    (
+        "zip-bomb-values",
+        "bomb2.xlsx",
+        "customers",
+        lambda p: p.write_bytes(
+            _replace_member(_xlsx_bytes(), "xl/worksheets/sheet1.xml", _zip_bomb)
+        ),
+        "would expand to more than",
+        [],
+    ),
     (
         "xxe-workbook",
         "xxe.xlsx",

@@ -396,3 +396,32 @@ def test_fuzzy_names_are_only_suggestions(small_file: Path, write_csv) -> None:
     plan = plan_for(small_file, source, "sales", confirmed=confirmed)
     assert plan.summary()["new_customers"] == 0 and not plan.suggestions
     assert plan.summary()["conflicts"] == 1  # Schäfer / Getriebe is B in the matrix
+
+
+def test_xlsx_engines_read_the_same_values(tmp_path: Path) -> None:
+    from kpm_desktop.import_export.tables import read_table
+
+    wb = openpyxl.Workbook()
+    ws = wb.create_sheet("Umsatz")
+    ws.append(["Umsatzliste"])
+    ws.append([])
+    ws.append(["Kundennummer", "Kunde", "Artikel", "Umsatz", "Datum"])
+    ws.append(["1001", "Müller", "Servomotoren", 1234.5, datetime(2026, 1, 15)])
+    ws.append([1002, "Schäfer", None, 7, date(2026, 2, 1)])
+    wb.active = 1
+    wb.save(tmp_path / "u.xlsx")
+    a = read_table(tmp_path / "u.xlsx", engine="openpyxl")
+    b = read_table(tmp_path / "u.xlsx", engine="calamine")
+    assert a.sheet == b.sheet == "Umsatz"
+
+    def norm(rows):
+        out = []
+        for r in rows:
+            r = [v.date() if isinstance(v, datetime) else v for v in r]
+            r = [float(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in r]
+            while r and r[-1] is None:
+                r.pop()
+            out.append(r)
+        return out
+
+    assert norm(a.rows) == norm(b.rows)
