@@ -109,3 +109,17 @@ def test_extension_modules_are_installed(qtbot, tmp_path: Path, monkeypatch) -> 
     qtbot.addWidget(win)
     assert installed == [win]
     assert win.actions.menu(MenuId.TOOLS).menuAction().isVisible()
+
+
+def test_open_recent_menu_lists_and_opens_files(window, tmp_path: Path) -> None:
+    from kpm_desktop.samples.demo import write_demo
+
+    other = write_demo(tmp_path / "zweite.kpm")
+    assert window.open_file(other)
+    menu = window._recent_menu
+    menu.aboutToShow.emit()
+    entries = [a for a in menu.actions() if a.statusTip()]
+    assert [Path(a.statusTip()).name for a in entries][:2] == ["zweite.kpm", "demo.kpm"]
+    entries[1].trigger()
+    assert window.workspace.path.name == "demo.kpm"
+    assert "demo.kpm" in window.windowTitle()
