@@ -30,10 +30,13 @@ finish() {
     exit $?
 }
 
-# binutils (objdump, strip) and dpkg-deb come with the machine; make sure of it.
+# binutils (objdump, strip) and dpkg-deb come with the machine; the freedesktop tools check
+# the double-click chain (.kpm -> MIME type -> .desktop entry) the way a desktop resolves it.
 need=()
 command -v objdump >/dev/null || need+=(binutils)
 command -v dpkg-deb >/dev/null || need+=(dpkg)
+command -v update-mime-database >/dev/null || need+=(shared-mime-info)
+command -v update-desktop-database >/dev/null || need+=(desktop-file-utils)
 if ((${#need[@]})); then
     apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
@@ -70,6 +73,25 @@ VERBOSE_CHECK=1 check "installed app --smoke-test (offscreen)" \
     env QT_QPA_PLATFORM=offscreen KPM_SMOKE_SCREENSHOT=dist/smoke-test.png "$APP/kpm-desktop" --smoke-test
 check "installed kpm CLI: demo + check" bash -c '
     "$1/kpm" demo "$2/cli-demo.kpm" && "$1/kpm" check "$2/cli-demo.kpm"' _ "$APP" "$SCRATCH"
+
+check "AppDir AppRun --smoke-test (AppImage contents)" \
+    env QT_QPA_PLATFORM=offscreen dist/AppDir/AppRun --smoke-test
+check "desktop entry valid" desktop-file-validate "$SCRATCH/usr/share/applications/kpm-desktop.desktop"
+# A desktop resolves a double-click through the shared MIME database (glob beats SQLite's
+# magic) and the mimeinfo.cache of .desktop entries: rebuild both from the installed files.
+check "double-click: *.kpm -> application/x-kpm-matrix -> kpm-desktop.desktop" bash -c '
+    set -e
+    x=$1/xdg; mkdir -p "$x/mime/packages" "$x/applications"
+    cp /usr/share/mime/packages/freedesktop.org.xml "$1/usr/share/mime/packages/kpm-desktop.xml" "$x/mime/packages/"
+    cp "$1/usr/share/applications/kpm-desktop.desktop" "$x/applications/"
+    update-mime-database "$x/mime"
+    update-desktop-database "$x/applications"
+    grep -q "^application/x-kpm-matrix=kpm-desktop.desktop;" "$x/applications/mimeinfo.cache"
+    type=$(XDG_DATA_HOME=$x XDG_DATA_DIRS=$x QT_QPA_PLATFORM=offscreen build/venv/bin/python -c "
+import sys
+from PySide6.QtCore import QMimeDatabase
+print(QMimeDatabase().mimeTypeForFile(sys.argv[1]).name())" "$1/cli-demo.kpm")
+    echo "$type"; test "$type" = application/x-kpm-matrix' _ "$SCRATCH"
 
 # -- figures ----------------------------------------------------------------------------------
 echo "packaging: bundle $(du -sm dist/kpm-desktop | cut -f1) MB unpacked, $(basename "$DEB") $(du -m "$DEB" | cut -f1) MB"
