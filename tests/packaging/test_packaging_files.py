@@ -132,6 +132,8 @@ def test_macos_bundle_declares_kpm_documents_and_high_dpi(
     assert bundle.kwargs["bundle_identifier"]
     assert bundle.kwargs["version"] == kpm_desktop.__version__
     assert plist["NSHighResolutionCapable"] is True
+    assert plist["CFBundleExecutable"] == "kpm-desktop"
+    assert plist["LSBackgroundOnly"] is False  # a real app with Dock icon and menu bar
     (doc,) = plist["CFBundleDocumentTypes"]
     (uti,) = plist["UTExportedTypeDeclarations"]
     assert doc["LSItemContentTypes"] == [uti["UTTypeIdentifier"]]
