@@ -47,6 +47,9 @@ class ActionId(StrEnum):
     MARK_NEED = "mark.need"
     MARK_NO_NEED = "mark.no_need"
     MARK_WHITE = "mark.white"
+    ZOOM_IN = "view.zoom_in"
+    ZOOM_OUT = "view.zoom_out"
+    ZOOM_RESET = "view.zoom_reset"
     ABOUT = "help.about"
 
 

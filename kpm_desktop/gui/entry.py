@@ -165,7 +165,9 @@ def profile_startup(path: Path, argv: Sequence[str], lang: str | None = None) ->
     times["matrix_loaded"] = _since_start()
     window = MainWindow()
     window.persist_state = False
+    times["window_built"] = _since_start()
     window.set_workspace(ws)
+    times["workspace_shown"] = _since_start()
     window.show()
 
     def painted() -> None:

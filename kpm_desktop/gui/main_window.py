@@ -45,7 +45,7 @@ from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.gui.actions import ActionId, ActionRegistry, MenuId
 from kpm_desktop.gui.clipboard import BlockError, format_block, parse_block
 from kpm_desktop.gui.matrix_model import MatrixModel
-from kpm_desktop.gui.matrix_view import MatrixView
+from kpm_desktop.gui.matrix_view import DEFAULT_ZOOM, MatrixView
 from kpm_desktop.gui.palette import mark_description, mark_icon, mark_name
 from kpm_desktop.gui.settings import UiSettings
 from kpm_desktop.storage.errors import StorageError
@@ -57,6 +57,7 @@ from kpm_desktop.workspace.workspace import Workspace
 # in one transaction. Bigger blocks are refused with a message instead of freezing the window.
 MAX_BULK_CELLS = 50_000
 BUSY_CURSOR_CELLS = 2_000
+MAX_COPY_CELLS = 1_000_000  # ~1 s to format; beyond that the export is the better tool
 
 MARK_ACTIONS: tuple[tuple[ActionId, int, tuple[str, ...]], ...] = (
     (ActionId.MARK_OURS, int(Mark.OURS), ("X", "1")),
@@ -167,6 +168,8 @@ class MainWindow(QMainWindow):
             menu = self.actions.menu(menu_id)
             menu.menuAction().setVisible(bool(menu.actions()))
         self._restore_window_state()
+        self.view.set_zoom(self.settings.zoom(DEFAULT_ZOOM))
+        self.view.zoom_changed.connect(self.settings.set_zoom)
         self._update_enabled()
         self._update_title()
         self._update_status()
@@ -226,6 +229,16 @@ class MainWindow(QMainWindow):
             # Only while the matrix has focus: typing X in a search field must stay an X.
             act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             self.view.addAction(act)
+        view = self.view
+        a.add(ActionId.ZOOM_IN, self.tr("Zoom &In"), lambda: view.set_zoom(view.zoom + 1),
+              menu=MenuId.VIEW, section="view", shortcut=std.ZoomIn,
+              tip=self.tr("Larger cells"))  # fmt: skip
+        a.add(ActionId.ZOOM_OUT, self.tr("Zoom &Out"), lambda: view.set_zoom(view.zoom - 1),
+              menu=MenuId.VIEW, section="view", shortcut=std.ZoomOut,
+              tip=self.tr("Smaller cells: more of a large matrix at a glance"))  # fmt: skip
+        a.add(ActionId.ZOOM_RESET, self.tr("&Normal Size"),
+              lambda: view.set_zoom(DEFAULT_ZOOM), menu=MenuId.VIEW, section="view",
+              shortcut="Ctrl+0")  # fmt: skip
         a.add(ActionId.ABOUT, self.tr("&About KPM Desktop"), self.show_about, menu=MenuId.HELP,
               section="about")  # fmt: skip
 
@@ -413,8 +426,17 @@ class MainWindow(QMainWindow):
                 range(current.row(), current.row() + 1),
                 range(current.column(), current.column() + 1),
             )
+        if len(rows) * len(cols) > MAX_COPY_CELLS:
+            self.show_error(
+                self.tr("Selection too large"),
+                self.tr("Copy at most %1 cells at once; for more, use File › Export.").replace(
+                    "%1", f"{MAX_COPY_CELLS:,}"
+                ),
+            )
+            return False
         code_at = self.model.code_at
-        text = format_block([[code_at(r, c) for c in cols] for r in rows])
+        with busy(len(rows) * len(cols) > 50 * BUSY_CURSOR_CELLS):
+            text = format_block([[code_at(r, c) for c in cols] for r in rows])
         QGuiApplication.clipboard().setText(text)
         self.statusBar().showMessage(
             self.tr("Copied %1 × %2 marks")

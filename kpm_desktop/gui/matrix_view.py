@@ -42,6 +42,16 @@ from kpm_desktop.gui.palette import (
 FADE_OVERLAY = QColor(255, 255, 255, 150)  # a stale answer: the mark shows, washed out
 CELL_W = 24
 CELL_H = 22
+# Cell sizes (width, height) for View › Zoom; small sizes give an overview of large matrices.
+ZOOM_LEVELS: tuple[tuple[int, int], ...] = (
+    (12, 16),
+    (16, 18),
+    (20, 20),
+    (24, 22),
+    (30, 26),
+    (36, 30),
+)
+DEFAULT_ZOOM = 3
 BAND_H = 20
 NAME_H = 118
 LINE_H = 13
@@ -207,11 +217,24 @@ class ProductHeader(QHeaderView):
         painter.drawText(0, 0, text)
         painter.resetTransform()
         painter.setFont(self._small)
+        small = QFontMetrics(self._small)
+        total = sum(values) or 1
         for k, value in enumerate(values):
             line = QRect(0, NAME_H + k * LINE_H, w, LINE_H)
             painter.fillRect(line, QColor("#ffffff") if k % 2 else QColor("#f3f3f3"))
-            painter.setPen(QColor("#1a1a1a"))
-            painter.drawText(line, Qt.AlignmentFlag.AlignCenter, compact_number(value))
+            text = compact_number(value)
+            if small.horizontalAdvance(text) <= w - 2:
+                painter.setPen(QColor("#1a1a1a"))
+                painter.drawText(line, Qt.AlignmentFlag.AlignCenter, text)
+            else:
+                # Too narrow for digits (zoomed out): a bar of the share in the mark's colour;
+                # the tooltip has the numbers.
+                code = SUMMARY_CODES[k]
+                bar = round((w - 2) * value / total)
+                painter.fillRect(
+                    QRect(1, line.y() + 2, bar, LINE_H - 4),
+                    FILL[code] if code != WHITE else QColor("#9e9e9e"),
+                )
         painter.setPen(QPen(QColor("#c8c8c8"), 1))
         painter.drawLine(w - 1, 0, w - 1, height)
         painter.drawLine(0, NAME_H, w - 1, NAME_H)
@@ -349,6 +372,7 @@ class MatrixView(QTableView):
         copy_requested / paste_requested: the standard copy/paste keys.
         current_cell_changed: (view row, view column) of the current cell, -1 when none.
         first_paint: the matrix was painted for the first time (startup profiling).
+        zoom_changed: the zoom level (index into ``ZOOM_LEVELS``) changed.
     """
 
     mark_requested = Signal(int)
@@ -356,6 +380,7 @@ class MatrixView(QTableView):
     paste_requested = Signal()
     current_cell_changed = Signal(int, int)
     first_paint = Signal()
+    zoom_changed = Signal(int)
 
     def __init__(self, model: MatrixModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -384,6 +409,10 @@ class MatrixView(QTableView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.corner = CornerLegend(self)
         self.painted_once = False
+        self._zoom = DEFAULT_ZOOM
+        # Again after the style sheet: a style change resets the headers' default sizes.
+        self._hheader.setDefaultSectionSize(ZOOM_LEVELS[DEFAULT_ZOOM][0])
+        self._vheader.setDefaultSectionSize(ZOOM_LEVELS[DEFAULT_ZOOM][1])
         self.setAccessibleName(self.tr("Customer/product matrix"))
         self.setToolTip("")
         model.modelReset.connect(self._emit_current)
@@ -502,6 +531,28 @@ class MatrixView(QTableView):
                 painter.drawRect(
                     QRect(x0 + (c - first_c) * w, y0 + (r - first_r) * h, w - 2, h - 2)
                 )
+
+    # -- zoom --------------------------------------------------------------------------------
+    @property
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, level: int) -> None:
+        """Cell size from ``ZOOM_LEVELS`` (clamped); the current cell stays in view."""
+        level = max(0, min(len(ZOOM_LEVELS) - 1, level))
+        if level == self._zoom:
+            return
+        self._zoom = level
+        w, h = ZOOM_LEVELS[level]
+        self._hheader.setMinimumSectionSize(min(w, 10))
+        self._vheader.setMinimumSectionSize(min(h, 10))
+        self._hheader.setDefaultSectionSize(w)
+        self._vheader.setDefaultSectionSize(h)
+        current = self.currentIndex()
+        if current.isValid():
+            self.scrollTo(current)
+        self.viewport().update()
+        self.zoom_changed.emit(level)
 
     # -- geometry ----------------------------------------------------------------------------
     def updateGeometries(self) -> None:

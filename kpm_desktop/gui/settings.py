@@ -69,6 +69,15 @@ class UiSettings:
     def set_header_state(self, name: str, state: QByteArray) -> None:
         self.qsettings.setValue(f"headers/{name}", state)
 
+    def zoom(self, default: int) -> int:
+        try:
+            return int(self.qsettings.value("view/zoom", default))
+        except (TypeError, ValueError):
+            return default
+
+    def set_zoom(self, level: int) -> None:
+        self.qsettings.setValue("view/zoom", int(level))
+
     def _bytes(self, key: str) -> QByteArray | None:
         value = self.qsettings.value(key)
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None

@@ -395,3 +395,26 @@ def test_empty_states_paint_a_hint(window) -> None:
     window.close_file()
     assert has_text()
     assert window.status_label.text() == "No file open"
+
+
+def test_zoom_changes_cell_size_and_is_remembered(window, ui_settings) -> None:
+    from kpm_desktop.gui.matrix_view import DEFAULT_ZOOM, ZOOM_LEVELS
+
+    view = window.view
+    assert view.columnWidth(0) == ZOOM_LEVELS[DEFAULT_ZOOM][0]
+    window.actions[ActionId.ZOOM_OUT].trigger()
+    window.actions[ActionId.ZOOM_OUT].trigger()
+    w, h = ZOOM_LEVELS[DEFAULT_ZOOM - 2]
+    assert (view.columnWidth(5), view.rowHeight(5)) == (w, h)
+    assert ui_settings.zoom(-1) == DEFAULT_ZOOM - 2
+    view.viewport().grab()  # paints at the new size
+    for _ in range(10):
+        window.actions[ActionId.ZOOM_IN].trigger()
+    assert view.zoom == len(ZOOM_LEVELS) - 1
+    window.actions[ActionId.ZOOM_RESET].trigger()
+    assert view.zoom == DEFAULT_ZOOM
+    # Marking still hits the right cell at another size.
+    window.actions[ActionId.ZOOM_OUT].trigger()
+    select_block(window, 2, 2, 2, 2)
+    window.mark_selection(int(Mark.NO_NEED))
+    assert window.model.code_at(2, 2) == int(Mark.NO_NEED)
