@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import date
 from pathlib import Path
 
 from kpm_desktop.domain.marks import Mark
+from kpm_desktop.domain.staleness import effective_matrix
 from kpm_desktop.storage.repository import Repository
 
 
@@ -19,7 +21,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def summary(repo: Repository, top: int = 10) -> dict:
-    matrix = repo.load_matrix()
+    # A "no need" whose re-check date has come counts as a white spot again.
+    due = repo.due_rechecks(date.today())
+    matrix = effective_matrix(repo.load_matrix(), due)
     totals = matrix.totals()
     per_row = matrix.all_row_counts()
     order = sorted(
@@ -37,6 +41,7 @@ def summary(repo: Repository, top: int = 10) -> dict:
         "cells": totals.total,
         "marks": {m.name.lower(): totals.of(m) for m in Mark},
         "white_spots": totals.white,
+        "rechecks_due": len(due),
         "coverage_percent": round(totals.coverage, 2),
         "top_white_spots": [
             {

@@ -67,6 +67,7 @@ from kpm_desktop.domain.lookalike import LookAlike
 from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.gui.palette import FILL, MARK_CODES_ORDER, draw_glyph, mark_name, swatch_pixmap
 from kpm_desktop.storage import history
+from kpm_desktop.workspace.customer_commands import customer_data
 from kpm_desktop.workspace.workspace import Workspace
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -533,7 +534,8 @@ class InsightsView(QWidget):
         try:
             names = {cid: c.name for cid, c in ws.competitors().items()}
             self.insights = compute_insights(
-                ws.matrix,
+                # due "no need" re-checks count as white spots, as everywhere
+                customer_data(ws).effective_matrix(),
                 self.details(),
                 names,
                 today=self.today or date.today(),
