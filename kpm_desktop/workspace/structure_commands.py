@@ -1,0 +1,90 @@
+"""Undoable structure edits the management dialogs need beyond ``commands.py``.
+
+``commands.py`` covers add/edit/delete of one customer, product, group or competitor. Here:
+changing the order of product groups or of products (many rows, one transaction, one undo
+step) and activating/deactivating a customer or product with a telling undo text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from kpm_desktop.domain.entities import Customer, Product
+from kpm_desktop.workspace.commands import UpdateCustomerCommand, UpdateProductCommand
+from kpm_desktop.workspace.workspace import Workspace
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("structure_commands", text)
+
+
+class ReorderGroupsCommand(QUndoCommand):
+    """Give the product groups a new order: ``sort_order`` = position in ``group_ids``."""
+
+    def __init__(self, ws: Workspace, group_ids: Sequence[int]) -> None:
+        super().__init__(_tr("Reorder product groups"))
+        self.ws = ws
+        self._order = list(group_ids)
+        self._old = {g.id: g.sort_order for g in ws.repo.load_groups()}
+
+    def _write(self, sort_order: dict[int, int]) -> None:
+        repo = self.ws.repo
+        with repo.transaction():
+            for group in repo.load_groups():
+                if group.id in sort_order and group.sort_order != sort_order[group.id]:
+                    repo.update_group(replace(group, sort_order=sort_order[group.id]))
+        self.ws.groups_changed()
+
+    def redo(self) -> None:
+        self._write({gid: k for k, gid in enumerate(self._order)})
+
+    def undo(self) -> None:
+        self._write(self._old)  # type: ignore[arg-type]
+
+
+class ReorderProductsCommand(QUndoCommand):
+    """Give products a new display order: ``sort_order`` = position in ``product_ids``.
+
+    Only the display order changes; storage slots (and so the status grid) stay as they are.
+    """
+
+    def __init__(self, ws: Workspace, product_ids: Sequence[int]) -> None:
+        super().__init__(_tr("Reorder products"))
+        self.ws = ws
+        self._order = list(product_ids)
+        self._old = {p.id: p.sort_order for p in ws.matrix.products}
+
+    def _write(self, sort_order: dict[int, int]) -> None:
+        repo = self.ws.repo
+        with repo.transaction():
+            for product in repo.load_products():
+                if product.id in sort_order and product.sort_order != sort_order[product.id]:
+                    repo.update_product(replace(product, sort_order=sort_order[product.id]))
+        # groups_changed reloads products and groups in one structure change
+        self.ws.groups_changed()
+
+    def redo(self) -> None:
+        self._write({pid: k for k, pid in enumerate(self._order)})
+
+    def undo(self) -> None:
+        self._write(self._old)  # type: ignore[arg-type]
+
+
+def set_customer_active(ws: Workspace, customer: Customer, active: bool) -> None:
+    """Activate or deactivate a customer as one undo step (inactive rows are hidden by default)."""
+    text = (_tr("Activate customer %1") if active else _tr("Deactivate customer %1")).replace(
+        "%1", customer.name
+    )
+    ws.push(UpdateCustomerCommand(ws, replace(customer, active=active), text))
+
+
+def set_product_active(ws: Workspace, product: Product, active: bool) -> None:
+    """Activate or deactivate a product as one undo step (inactive columns are hidden)."""
+    text = (_tr("Activate product %1") if active else _tr("Deactivate product %1")).replace(
+        "%1", product.name
+    )
+    ws.push(UpdateProductCommand(ws, replace(product, active=active), text))
