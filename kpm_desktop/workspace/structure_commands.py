@@ -74,17 +74,19 @@ class ReorderProductsCommand(QUndoCommand):
         self._write(self._old)  # type: ignore[arg-type]
 
 
-def set_customer_active(ws: Workspace, customer: Customer, active: bool) -> None:
-    """Activate or deactivate a customer as one undo step (inactive rows are hidden by default)."""
+def customer_active_command(
+    ws: Workspace, customer: Customer, active: bool
+) -> UpdateCustomerCommand:
+    """The undo step that activates or deactivates a customer (inactive rows are hidden)."""
     text = (_tr("Activate customer %1") if active else _tr("Deactivate customer %1")).replace(
         "%1", customer.name
     )
-    ws.push(UpdateCustomerCommand(ws, replace(customer, active=active), text))
+    return UpdateCustomerCommand(ws, replace(customer, active=active), text)
 
 
-def set_product_active(ws: Workspace, product: Product, active: bool) -> None:
-    """Activate or deactivate a product as one undo step (inactive columns are hidden)."""
+def product_active_command(ws: Workspace, product: Product, active: bool) -> UpdateProductCommand:
+    """The undo step that activates or deactivates a product (inactive columns are hidden)."""
     text = (_tr("Activate product %1") if active else _tr("Deactivate product %1")).replace(
         "%1", product.name
     )
-    ws.push(UpdateProductCommand(ws, replace(product, active=active), text))
+    return UpdateProductCommand(ws, replace(product, active=active), text)

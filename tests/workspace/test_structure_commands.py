@@ -12,8 +12,8 @@ from kpm_desktop.storage.repository import Repository
 from kpm_desktop.workspace.structure_commands import (
     ReorderGroupsCommand,
     ReorderProductsCommand,
-    set_customer_active,
-    set_product_active,
+    customer_active_command,
+    product_active_command,
 )
 from kpm_desktop.workspace.workspace import Workspace
 
@@ -67,8 +67,8 @@ def test_reorder_products_changes_display_order_only(ws: Workspace) -> None:
 def test_deactivate_customer_and_product_with_undo(ws: Workspace) -> None:
     customer = ws.matrix.customers[4]
     product = ws.matrix.products[2]
-    set_customer_active(ws, customer, False)
-    set_product_active(ws, product, False)
+    ws.push(customer_active_command(ws, customer, False))
+    ws.push(product_active_command(ws, product, False))
     assert ws.undo_stack.text(0).startswith("Deactivate customer")
     result = apply_filters(ws.matrix, FilterSpec())
     assert 4 not in result.rows and 2 not in result.cols

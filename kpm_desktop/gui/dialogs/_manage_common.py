@@ -1,0 +1,59 @@
+"""Shared bits of the management dialogs: confirmation, running a command, list buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from kpm_desktop.workspace.workspace import Workspace
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ManageDialogs", text)
+
+
+def confirm(parent: QWidget, title: str, text: str) -> bool:
+    """Ask before a destructive step (default answer: No)."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def run_command(parent: QWidget, ws: Workspace, command: QUndoCommand) -> bool:
+    """Push one undoable change; a storage failure is shown, the file stays unchanged."""
+    try:
+        ws.push(command)
+    except Exception as exc:  # the transaction was rolled back; say why in one line
+        QMessageBox.warning(parent, _tr("Change not saved"), str(exc) or type(exc).__name__)
+        return False
+    return True
+
+
+def button_column(parent: QWidget, *buttons: tuple[str, str, object]) -> tuple[QVBoxLayout, dict]:
+    """A vertical column of buttons (object name, text, slot); returns layout and buttons."""
+    layout = QVBoxLayout()
+    out = {}
+    for name, text, slot in buttons:
+        button = QPushButton(text, parent)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        layout.addWidget(button)
+        out[name] = button
+    layout.addStretch(1)
+    return layout, out
+
+
+def name_taken(name: str, existing: list[str], *, except_name: str | None = None) -> bool:
+    """Case-insensitive check (the file keeps group and competitor names unique)."""
+    key = name.strip().casefold()
+    return any(
+        e.strip().casefold() == key
+        for e in existing
+        if except_name is None or e.strip().casefold() != except_name.strip().casefold()
+    )

@@ -1,0 +1,353 @@
+"""Manage customers: add, edit (rename, attributes), deactivate, delete — each one undo step."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kpm_desktop.domain.entities import Customer
+from kpm_desktop.domain.filters import distinct_values, fold, search_text
+from kpm_desktop.gui.dialogs._manage_common import button_column, confirm, run_command
+from kpm_desktop.workspace.commands import (
+    AddCustomerCommand,
+    DeleteCustomerCommand,
+    UpdateCustomerCommand,
+)
+from kpm_desktop.workspace.structure_commands import customer_active_command
+from kpm_desktop.workspace.workspace import Workspace
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FIELDS = ("name", "number", "city", "segment", "region", "owner", "abc_class", "active")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ManageCustomers", text)
+
+
+def _headers() -> tuple[str, ...]:
+    return (
+        _tr("Name"),
+        _tr("Number"),
+        _tr("City"),
+        _tr("Segment"),
+        _tr("Region"),
+        _tr("Owner"),
+        _tr("ABC"),
+        _tr("Active"),
+    )
+
+
+class CustomerListModel(QAbstractTableModel):
+    """Customers of the workspace (storage order), optionally narrowed by a search text."""
+
+    def __init__(self, ws: Workspace, parent=None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.rows: list[int] = []
+        self._text = ""
+        self._headers = _headers()
+        self.refresh()
+
+    def set_text(self, text: str) -> None:
+        self._text = text
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        customers = self.ws.matrix.customers
+        words = fold(self._text).split()
+        self.rows = [
+            i
+            for i, c in enumerate(customers)
+            if not words or all(w in search_text(c) for w in words)
+        ]
+        self.endResetModel()
+
+    def customer(self, row: int) -> Customer:
+        return self.ws.matrix.customers[self.rows[row]]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """Override of QAbstractTableModel.rowCount."""
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """Override of QAbstractTableModel.columnCount."""
+        return 0 if parent.isValid() else len(_FIELDS)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY):
+        """Override of QAbstractTableModel.data."""
+        if not index.isValid() or role not in (_DISPLAY, _TOOLTIP):
+            return None
+        c = self.customer(index.row())
+        field = _FIELDS[index.column()]
+        if field == "active":
+            return _tr("yes") if c.active else _tr("no")
+        return getattr(c, field)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):
+        """Override of QAbstractTableModel.headerData."""
+        if role == _DISPLAY and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+
+class CustomerEditor(QDialog):
+    """Form for one customer's attributes (new or existing)."""
+
+    def __init__(
+        self, customer: Customer, choices: list[Customer], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("customer_editor")
+        self._original = customer
+        self.setWindowTitle(_tr("New customer") if customer.id is None else _tr("Edit customer"))
+        self.name = QLineEdit(customer.name, self)
+        self.name.setObjectName("customer_name")
+        self.number = QLineEdit(customer.number, self)
+        self.city = QLineEdit(customer.city, self)
+        self.postcode = QLineEdit(customer.postcode, self)
+        self.segment = self._editable_combo(distinct_values(choices, "segment"), customer.segment)
+        self.region = self._editable_combo(distinct_values(choices, "region"), customer.region)
+        self.owner = self._editable_combo(distinct_values(choices, "owner"), customer.owner)
+        self.abc = QComboBox(self)
+        for value in ("", "A", "B", "C"):
+            self.abc.addItem(value or _tr("(none)"), value)
+        self.abc.setCurrentIndex(max(self.abc.findData(customer.abc_class), 0))
+        self.revenue = QLineEdit(
+            "" if customer.annual_revenue is None else f"{customer.annual_revenue:g}", self
+        )
+        self.revenue.setPlaceholderText(_tr("e.g. 250000"))
+        self.tags = QLineEdit(", ".join(customer.tags), self)
+        self.tags.setPlaceholderText(_tr("comma-separated"))
+        self.active = QCheckBox(_tr("Active (inactive customers are hidden in the matrix)"), self)
+        self.active.setChecked(customer.active)
+
+        form = QFormLayout()
+        form.addRow(_tr("&Name:"), self.name)
+        form.addRow(_tr("N&umber:"), self.number)
+        form.addRow(_tr("&City:"), self.city)
+        form.addRow(_tr("&Postcode:"), self.postcode)
+        form.addRow(_tr("&Segment:"), self.segment)
+        form.addRow(_tr("&Region:"), self.region)
+        form.addRow(_tr("&Owner:"), self.owner)
+        form.addRow(_tr("&ABC class:"), self.abc)
+        form.addRow(_tr("Annual re&venue:"), self.revenue)
+        form.addRow(_tr("&Tags:"), self.tags)
+        form.addRow("", self.active)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.name.textChanged.connect(self._validate)
+        self.revenue.textChanged.connect(self._validate)
+        self._validate()
+
+    def _editable_combo(self, values: list[str], current: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setEditable(True)
+        combo.addItems(["", *values])
+        combo.setCurrentText(current)
+        return combo
+
+    def _revenue_value(self) -> tuple[bool, float | None]:
+        text = self.revenue.text().strip().replace(" ", "")
+        if not text:
+            return True, None
+        # German input: "250.000,50" -> 250000.50; English "250,000.50" also works.
+        if "," in text and ("." not in text or text.rfind(",") > text.rfind(".")):
+            text = text.replace(".", "").replace(",", ".")
+        else:
+            text = text.replace(",", "")
+        try:
+            value = float(text)
+        except ValueError:
+            return False, None
+        return value >= 0, value
+
+    def _validate(self) -> None:
+        ok_revenue, _ = self._revenue_value()
+        ok = bool(self.name.text().strip()) and ok_revenue
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        self.revenue.setToolTip("" if ok_revenue else _tr("Enter an amount such as 250000"))
+
+    def customer(self) -> Customer:
+        """The edited customer (same id and uuid as the original)."""
+        _, revenue = self._revenue_value()
+        return replace(
+            self._original,
+            name=self.name.text().strip(),
+            number=self.number.text().strip(),
+            city=self.city.text().strip(),
+            postcode=self.postcode.text().strip(),
+            segment=self.segment.currentText().strip(),
+            region=self.region.currentText().strip(),
+            owner=self.owner.currentText().strip(),
+            abc_class=self.abc.currentData(),
+            annual_revenue=revenue,
+            tags=tuple(t.strip() for t in self.tags.text().split(",") if t.strip()),
+            active=self.active.isChecked(),
+        )
+
+
+class ManageCustomersDialog(QDialog):
+    """List of all customers with add / edit / (de)activate / delete."""
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.setObjectName("manage_customers")
+        self.setWindowTitle(_tr("Customers"))
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(_tr("Search customer, number, city…"))
+        self.search.setClearButtonEnabled(True)
+        self.model = CustomerListModel(ws, self)
+        self.search.textChanged.connect(self.model.set_text)
+        self.table = QTableView(self)
+        self.table.setObjectName("customer_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        buttons, self.buttons = button_column(
+            self,
+            ("customer_add", _tr("&Add…"), lambda: self.add()),
+            ("customer_edit", _tr("&Edit…"), lambda: self.edit_selected()),
+            ("customer_active", _tr("De&activate"), lambda: self.toggle_active()),
+            ("customer_delete", _tr("&Delete…"), lambda: self.delete_selected()),
+        )
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.table, 1)
+        row.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addLayout(row)
+        layout.addWidget(close)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
+        ws.structure_changed.connect(self._refresh)
+        self._update_buttons()
+        self.resize(820, 480)
+
+    def _refresh(self) -> None:
+        current = self.current()
+        self.model.refresh()
+        if current is not None:
+            self.select_customer(current.id)  # type: ignore[arg-type]
+
+    def select_customer(self, customer_id: int) -> bool:
+        row = self.ws.matrix.row_of.get(customer_id)
+        if row is None or row not in self.model.rows:
+            return False
+        self.table.selectRow(self.model.rows.index(row))
+        return True
+
+    def current(self) -> Customer | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(
+            index.row(), QModelIndex()
+        ):
+            return None
+        return self.model.customer(index.row())
+
+    def _update_buttons(self) -> None:
+        customer = self.current()
+        writable = not self.ws.read_only
+        self.buttons["customer_add"].setEnabled(writable)
+        for name in ("customer_edit", "customer_active", "customer_delete"):
+            self.buttons[name].setEnabled(customer is not None and writable)
+        self.buttons["customer_active"].setText(
+            _tr("Re&activate")
+            if customer is not None and not customer.active
+            else _tr("De&activate")
+        )
+
+    # -- actions -------------------------------------------------------------------------------
+    def add(self, customer: Customer | None = None) -> bool:
+        """Add a customer (opens the form unless one is given); selects it afterwards."""
+        if customer is None:
+            editor = CustomerEditor(Customer(name=""), self.ws.matrix.customers, self)
+            if editor.exec() != QDialog.DialogCode.Accepted:
+                return False
+            customer = editor.customer()
+        command = AddCustomerCommand(self.ws, customer)
+        if not run_command(self, self.ws, command):
+            return False
+        if command.added is not None and command.added.id is not None:
+            self.select_customer(command.added.id)
+        return True
+
+    def edit_selected(self, edited: Customer | None = None) -> bool:
+        """Edit the selected customer (rename and attributes) in one undo step."""
+        customer = self.current()
+        if customer is None:
+            return False
+        if edited is None:
+            editor = CustomerEditor(customer, self.ws.matrix.customers, self)
+            if editor.exec() != QDialog.DialogCode.Accepted:
+                return False
+            edited = editor.customer()
+        if edited == customer:
+            return False
+        text = (
+            _tr("Rename customer %1 to %2").replace("%1", customer.name).replace("%2", edited.name)
+            if edited.name != customer.name
+            else ""
+        )
+        return run_command(self, self.ws, UpdateCustomerCommand(self.ws, edited, text))
+
+    def toggle_active(self) -> bool:
+        customer = self.current()
+        if customer is None:
+            return False
+        command = customer_active_command(self.ws, customer, not customer.active)
+        return run_command(self, self.ws, command)
+
+    def delete_selected(self) -> bool:
+        customer = self.current()
+        if customer is None or customer.id is None:
+            return False
+        row = self.ws.matrix.row_of[customer.id]
+        known = self.ws.matrix.row_counts(row).known
+        if not confirm(
+            self,
+            _tr("Delete customer"),
+            _tr(
+                "Delete “%1” with its %2 marks, notes and goals? "
+                "You can undo this (Edit → Undo). To keep the data, deactivate instead."
+            )
+            .replace("%1", customer.name)
+            .replace("%2", str(known)),
+        ):
+            return False
+        return run_command(self, self.ws, DeleteCustomerCommand(self.ws, customer.id))

@@ -1,0 +1,425 @@
+"""The filter bar above the matrix: builds a ``FilterSpec`` and shows its result.
+
+Every widget change builds a new spec, ``domain.filters.apply_filters`` computes the visible
+rows and columns from the compact grid, and the model swaps its row/column maps in one layout
+change. Text search is debounced so that typing does not refilter on every key. The status
+bar (main window) shows visible customers, white spots and coverage of the visible part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kpm_desktop.domain.filters import (
+    UNGROUPED,
+    FilterResult,
+    FilterSpec,
+    SortKey,
+    apply_filters,
+    column_order,
+    distinct_values,
+)
+from kpm_desktop.domain.marks import WHITE, Mark
+from kpm_desktop.workspace.workspace import Workspace
+
+SEARCH_DELAY_MS = 250  # debounce: refilter once typing pauses
+
+SCOPE_VISIBLE = "visible"
+SCOPE_SELECTED = "selected"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FilterBar", text)
+
+
+class FilterBar(QWidget):
+    """Widgets that build a :class:`FilterSpec` and apply it to a ``MatrixModel``.
+
+    Args:
+        model: the matrix model (``set_visible(rows, cols)``).
+        selected_product_ids: returns the product ids of the selected columns (for "white
+            spots within the selected products").
+
+    Signals:
+        applied: the new spec and its result, after the model shows it.
+        message: a one-line hint for the status bar.
+    """
+
+    applied = Signal(object, object)
+    message = Signal(str)
+
+    def __init__(
+        self,
+        model,
+        selected_product_ids: Callable[[], list[int]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("filter_bar")
+        self.model = model
+        self.workspace: Workspace | None = None
+        self._selected_product_ids = selected_product_ids or (lambda: [])
+        self._scope_ids: frozenset[int] = frozenset()
+        self.result: FilterResult | None = None
+        self.spec_applied = FilterSpec()
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("filter_search")
+        self.search.setPlaceholderText(_tr("Search customer, number, city…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(_tr("Search customers"))
+        self.search.setToolTip(
+            _tr("Words in customer name, number or city; case and umlauts are ignored")
+        )
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self.apply_now)
+
+        self.segment = self._combo("filter_segment", _tr("Segment"))
+        self.region = self._combo("filter_region", _tr("Region"))
+        self.owner = self._combo("filter_owner", _tr("Owner"))
+        self.abc = self._combo("filter_abc", _tr("ABC class"))
+        self.group = self._combo("filter_group", _tr("Product group"))
+        self.group.setToolTip(_tr("Show only the products of one group"))
+
+        self.sort = self._combo("filter_sort", _tr("Sort customers"))
+        for key, text in (
+            (SortKey.NONE, _tr("Order of entry")),
+            (SortKey.NAME, _tr("Sort by name")),
+            (SortKey.WHITE_SPOTS, _tr("Sort by white spots")),
+            (SortKey.COMPETITOR, _tr("Sort by competitor cells")),
+            (SortKey.NEED, _tr("Sort by needs")),
+        ):
+            self.sort.addItem(text, key)
+        self.descending = QToolButton(self)
+        self.descending.setObjectName("filter_descending")
+        self.descending.setCheckable(True)
+        self.descending.setText(_tr("↓ Descending"))
+        self.descending.setToolTip(_tr("Largest numbers (or Z) first"))
+        self.descending.setAccessibleName(_tr("Sort descending"))
+        self.descending.toggled.connect(self.apply)
+
+        self.only_white = QCheckBox(_tr("Only customers with white spots"), self)
+        self.only_white.setObjectName("filter_only_white")
+        self.only_white.toggled.connect(self.apply)
+        self.white_scope = self._combo("filter_white_scope", _tr("Where to look for white spots"))
+        self.white_scope.addItem(_tr("in the products shown"), SCOPE_VISIBLE)
+        self.white_scope.addItem(_tr("in the selected products"), SCOPE_SELECTED)
+
+        self.product = self._combo("filter_product", _tr("Product"))
+        self.product.setToolTip(_tr("Customers where this product has the chosen state"))
+        self.product_state = self._combo("filter_product_state", _tr("State of the product"))
+        for code, text in (
+            (int(Mark.COMPETITOR), _tr("is competitor (W)")),
+            (int(Mark.NEED), _tr("is need (B)")),
+            (WHITE, _tr("is a white spot")),
+            (int(Mark.OURS), _tr("is ours (X)")),
+            (int(Mark.NO_NEED), _tr("is no need (K)")),
+        ):
+            self.product_state.addItem(text, code)
+
+        self.inactive_customers = QCheckBox(_tr("Inactive customers"), self)
+        self.inactive_customers.setObjectName("filter_inactive_customers")
+        self.inactive_customers.setToolTip(_tr("Also show deactivated customers"))
+        self.inactive_customers.toggled.connect(self.apply)
+        self.inactive_products = QCheckBox(_tr("Inactive products"), self)
+        self.inactive_products.setObjectName("filter_inactive_products")
+        self.inactive_products.setToolTip(_tr("Also show deactivated products"))
+        self.inactive_products.toggled.connect(self.apply)
+
+        self.clear_button = QPushButton(_tr("Clear filters"), self)
+        self.clear_button.setObjectName("filter_clear")
+        self.clear_button.setToolTip(_tr("Show all customers and products again"))
+        self.clear_button.clicked.connect(self.clear)
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("filter_summary")
+
+        row1 = QHBoxLayout()
+        row1.setContentsMargins(0, 0, 0, 0)
+        row1.addWidget(self.search, 3)
+        for w in (self.segment, self.region, self.owner, self.abc, self.group):
+            row1.addWidget(w, 1)
+        row1.addWidget(self.sort, 1)
+        row1.addWidget(self.descending)
+        row2 = QHBoxLayout()
+        row2.setContentsMargins(0, 0, 0, 0)
+        row2.addWidget(self.only_white)
+        row2.addWidget(self.white_scope)
+        row2.addSpacing(12)
+        row2.addWidget(QLabel(_tr("Product:"), self))
+        row2.addWidget(self.product, 1)
+        row2.addWidget(self.product_state)
+        row2.addSpacing(12)
+        row2.addWidget(self.inactive_customers)
+        row2.addWidget(self.inactive_products)
+        row2.addStretch(1)
+        row2.addWidget(self.summary)
+        row2.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 2)
+        layout.setSpacing(3)
+        layout.addLayout(row1)
+        layout.addLayout(row2)
+
+        # Combos whose change applies at once (the search box waits for a pause).
+        for combo in (
+            self.segment,
+            self.region,
+            self.owner,
+            self.abc,
+            self.group,
+            self.sort,
+            self.product,
+            self.product_state,
+        ):
+            combo.currentIndexChanged.connect(self.apply)
+        self.white_scope.currentIndexChanged.connect(self._scope_changed)
+        self._fill_choices()
+        self._update_enabled()
+
+    def _combo(self, name: str, accessible: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.setAccessibleName(accessible)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.setToolTip(accessible)
+        return combo
+
+    # -- workspace -----------------------------------------------------------------------------
+    def set_workspace(self, ws: Workspace | None) -> None:
+        """Follow another open file: filters are cleared, choices refilled."""
+        if self.workspace is not None:
+            try:
+                self.workspace.structure_changed.disconnect(self._structure_changed)
+            except (RuntimeError, TypeError):
+                pass
+        self.workspace = ws
+        if ws is not None:
+            ws.structure_changed.connect(self._structure_changed)
+        self._fill_choices()
+        self._update_enabled()
+        self.set_spec(FilterSpec())
+
+    def _structure_changed(self) -> None:
+        # The model showed everything after the reset; re-apply the current filter on the
+        # new shape (refilled choices keep their selected value when it still exists).
+        self._fill_choices()
+        self.apply()
+
+    def _update_enabled(self) -> None:
+        has = self.workspace is not None
+        for w in self.findChildren(QWidget):
+            w.setEnabled(has)
+
+    def _fill_choices(self) -> None:
+        ws = self.workspace
+        customers = ws.matrix.customers if ws is not None else []
+        attrs = (
+            (self.segment, "segment", _tr("All segments")),
+            (self.region, "region", _tr("All regions")),
+            (self.owner, "owner", _tr("All owners")),
+            (self.abc, "abc_class", _tr("All ABC classes")),
+        )
+        for combo, attribute, all_text in attrs:
+            values = distinct_values(customers, attribute)
+            self._refill(combo, [(all_text, None), *((v, v) for v in values)])
+
+        groups: list[tuple[str, object]] = [(_tr("All product groups"), None)]
+        products: list[tuple[str, object]] = [(_tr("Any product"), None)]
+        if ws is not None:
+            m = ws.matrix
+            for g in sorted(m.groups.values(), key=lambda g: (g.sort_order, g.id)):
+                groups.append((g.name, g.id))
+            if any(p.group_id is None for p in m.products):
+                groups.append((_tr("(no group)"), UNGROUPED))
+            for j in column_order(m):
+                p = m.products[j]
+                products.append(
+                    (p.name if p.active else _tr("%1 (inactive)").replace("%1", p.name), p.id)
+                )
+        self._refill(self.group, groups)
+        self._refill(self.product, products)
+
+    @staticmethod
+    def _refill(combo: QComboBox, items: list[tuple[str, object]]) -> None:
+        """Replace the items; keep the current value when it still exists."""
+        current = combo.currentData()
+        with QSignalBlocker(combo):
+            combo.clear()
+            for text, value in items:
+                combo.addItem(text, value)
+            index = combo.findData(current) if current is not None else 0
+            combo.setCurrentIndex(max(index, 0))
+
+    # -- spec <-> widgets ----------------------------------------------------------------------
+    def spec(self) -> FilterSpec:
+        """The filter the widgets currently describe."""
+        scope_selected = self.white_scope.currentData() == SCOPE_SELECTED
+        return FilterSpec(
+            text=self.search.text(),
+            only_white_spots=self.only_white.isChecked(),
+            white_spot_product_ids=self._scope_ids if scope_selected else None,
+            product_id=self.product.currentData(),
+            product_code=self.product_state.currentData(),
+            segment=self.segment.currentData(),
+            region=self.region.currentData(),
+            owner=self.owner.currentData(),
+            abc_class=self.abc.currentData(),
+            group_id=self.group.currentData(),
+            show_inactive_customers=self.inactive_customers.isChecked(),
+            show_inactive_products=self.inactive_products.isChecked(),
+            sort_key=self.sort.currentData(),
+            descending=self.descending.isChecked(),
+        )
+
+    def set_spec(self, spec: FilterSpec) -> None:
+        """Show ``spec`` in the widgets and apply it (one refilter)."""
+        blockers = [QSignalBlocker(w) for w in self.findChildren(QWidget)]
+        try:
+            self.search.setText(spec.text)
+            self.only_white.setChecked(spec.only_white_spots)
+            if spec.white_spot_product_ids is None:
+                self.white_scope.setCurrentIndex(0)
+            else:
+                self._scope_ids = frozenset(spec.white_spot_product_ids)
+                self.white_scope.setCurrentIndex(1)
+            for combo, value in (
+                (self.product, spec.product_id),
+                (self.product_state, spec.product_code),
+                (self.segment, spec.segment),
+                (self.region, spec.region),
+                (self.owner, spec.owner),
+                (self.abc, spec.abc_class),
+                (self.group, spec.group_id),
+                (self.sort, spec.sort_key),
+            ):
+                index = combo.findData(value) if value is not None else 0
+                combo.setCurrentIndex(max(index, 0))
+            self.inactive_customers.setChecked(spec.show_inactive_customers)
+            self.inactive_products.setChecked(spec.show_inactive_products)
+            self.descending.setChecked(spec.descending)
+        finally:
+            for blocker in blockers:
+                blocker.unblock()
+        self.apply_now()
+
+    def clear(self) -> None:
+        """Clear all filters and sorting in one click."""
+        self._scope_ids = frozenset()
+        self.set_spec(FilterSpec())
+        self.message.emit(_tr("All filters cleared"))
+
+    def _scope_changed(self) -> None:
+        if self.white_scope.currentData() == SCOPE_SELECTED:
+            ids = frozenset(self._selected_product_ids())
+            if not ids:
+                with QSignalBlocker(self.white_scope):
+                    self.white_scope.setCurrentIndex(0)
+                self.message.emit(_tr("Select one or more product columns first"))
+                return
+            self._scope_ids = ids
+            self.white_scope.setToolTip(
+                _tr("White spots in %1 selected products").replace("%1", str(len(ids)))
+            )
+            if not self.only_white.isChecked():
+                with QSignalBlocker(self.only_white):
+                    self.only_white.setChecked(True)
+        self.apply()
+
+    # -- applying ------------------------------------------------------------------------------
+    def apply_now(self) -> None:
+        self._search_timer.stop()
+        self.apply()
+
+    def apply(self) -> None:
+        """Compute the visible rows/columns for the current widgets and show them."""
+        ws = self.workspace
+        if ws is None:
+            return
+        spec = self.spec()
+        result = apply_filters(ws.matrix, spec)
+        self.spec_applied, self.result = spec, result
+        self.model.set_visible(result.rows, result.cols)
+        active = not spec.is_default
+        self.clear_button.setEnabled(active)
+        self.summary.setText(
+            _tr("Filtered: %1 of %2 customers")
+            .replace("%1", f"{len(result.rows):,}")
+            .replace("%2", f"{ws.matrix.n_rows:,}")
+            if active
+            else ""
+        )
+        self.applied.emit(spec, result)
+
+
+def install(window) -> None:
+    """Put the filter bar above the matrix and add its actions (``EXTENSION_MODULES``)."""
+    from kpm_desktop.gui.actions import MenuId
+
+    def selected_product_ids() -> list[int]:
+        ws = window.workspace
+        if ws is None:
+            return []
+        selection = window.view.selectionModel()
+        cols = sorted({index.column() for index in selection.selectedIndexes()})
+        return [ws.matrix.products[window.model.matrix_col(c)].id for c in cols]
+
+    bar = FilterBar(window.model, selected_product_ids, window)
+    window.filter_bar = bar
+    window.set_filter_widget(bar)
+    window.workspace_changed.connect(bar.set_workspace)
+    bar.message.connect(lambda text: window.statusBar().showMessage(text, 4000))
+    if window.workspace is not None:
+        bar.set_workspace(window.workspace)
+
+    def find() -> None:
+        bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        bar.search.selectAll()
+
+    window.actions.add(
+        "filter.find",
+        _tr("&Find customer…"),
+        find,
+        menu=MenuId.VIEW,
+        section="filter",
+        shortcut=QKeySequence.StandardKey.Find,
+        tip=_tr("Search customers by name, number or city"),
+    )
+    window.actions.add(
+        "filter.clear",
+        _tr("C&lear all filters"),
+        bar.clear,
+        menu=MenuId.VIEW,
+        section="filter",
+        shortcut="Ctrl+Shift+L",
+        tip=_tr("Show all customers and products again"),
+    )
+    window.actions.add(
+        "filter.only_white",
+        _tr("Only customers with &white spots"),
+        bar.only_white.setChecked,
+        menu=MenuId.VIEW,
+        section="filter",
+        checkable=True,
+    )
+    only_white_action = window.actions["filter.only_white"]
+    bar.only_white.toggled.connect(only_white_action.setChecked)
