@@ -73,6 +73,14 @@ class FilterSpec:
     sort_key: SortKey = SortKey.NONE
     descending: bool = False
 
+    def __post_init__(self) -> None:
+        # Values may come from widgets that store plain str/list data (QComboBox item data).
+        object.__setattr__(self, "sort_key", SortKey(self.sort_key))
+        if self.white_spot_product_ids is not None:
+            object.__setattr__(
+                self, "white_spot_product_ids", frozenset(self.white_spot_product_ids)
+            )
+
     @property
     def is_default(self) -> bool:
         """True when nothing is filtered or sorted (what "clear all filters" gives)."""

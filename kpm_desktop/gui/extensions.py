@@ -14,4 +14,6 @@ EXTENSION_MODULES: tuple[str, ...] = (
     "kpm_desktop.gui.insights_view",
     "kpm_desktop.gui.export_menu",
     "kpm_desktop.gui.import_menu",
+    "kpm_desktop.gui.filter_bar",
+    "kpm_desktop.gui.manage_actions",
 )

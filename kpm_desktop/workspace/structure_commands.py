@@ -11,10 +11,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 
 from kpm_desktop.domain.entities import Customer, Product
-from kpm_desktop.workspace.commands import UpdateCustomerCommand, UpdateProductCommand
+from kpm_desktop.workspace.commands import (
+    UpdateCustomerCommand,
+    UpdateProductCommand,
+    WorkspaceCommand,
+)
 from kpm_desktop.workspace.workspace import Workspace
 
 
@@ -22,12 +25,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("structure_commands", text)
 
 
-class ReorderGroupsCommand(QUndoCommand):
+class ReorderGroupsCommand(WorkspaceCommand):
     """Give the product groups a new order: ``sort_order`` = position in ``group_ids``."""
 
     def __init__(self, ws: Workspace, group_ids: Sequence[int]) -> None:
-        super().__init__(_tr("Reorder product groups"))
-        self.ws = ws
+        super().__init__(ws, _tr("Reorder product groups"))
         self._order = list(group_ids)
         self._old = {g.id: g.sort_order for g in ws.repo.load_groups()}
 
@@ -39,22 +41,21 @@ class ReorderGroupsCommand(QUndoCommand):
                     repo.update_group(replace(group, sort_order=sort_order[group.id]))
         self.ws.groups_changed()
 
-    def redo(self) -> None:
+    def do(self) -> None:
         self._write({gid: k for k, gid in enumerate(self._order)})
 
-    def undo(self) -> None:
+    def undo_it(self) -> None:
         self._write(self._old)  # type: ignore[arg-type]
 
 
-class ReorderProductsCommand(QUndoCommand):
+class ReorderProductsCommand(WorkspaceCommand):
     """Give products a new display order: ``sort_order`` = position in ``product_ids``.
 
     Only the display order changes; storage slots (and so the status grid) stay as they are.
     """
 
     def __init__(self, ws: Workspace, product_ids: Sequence[int]) -> None:
-        super().__init__(_tr("Reorder products"))
-        self.ws = ws
+        super().__init__(ws, _tr("Reorder products"))
         self._order = list(product_ids)
         self._old = {p.id: p.sort_order for p in ws.matrix.products}
 
@@ -67,10 +68,10 @@ class ReorderProductsCommand(QUndoCommand):
         # groups_changed reloads products and groups in one structure change
         self.ws.groups_changed()
 
-    def redo(self) -> None:
+    def do(self) -> None:
         self._write({pid: k for k, pid in enumerate(self._order)})
 
-    def undo(self) -> None:
+    def undo_it(self) -> None:
         self._write(self._old)  # type: ignore[arg-type]
 
 

@@ -208,6 +208,14 @@ def _name_key(truth: DemoTruth, cid: int) -> str:
     return fold(str(truth.customers[cid]["name"]))
 
 
+def test_spec_normalises_values_from_widgets() -> None:
+    spec = FilterSpec(sort_key="white_spots", white_spot_product_ids=[3, 1])  # type: ignore[arg-type]
+    assert spec.sort_key is SortKey.WHITE_SPOTS
+    assert spec.white_spot_product_ids == frozenset({1, 3})
+    with pytest.raises(ValueError):
+        FilterSpec(sort_key="size")  # type: ignore[arg-type]
+
+
 def test_sort_by_name(demo_truth: DemoTruth) -> None:
     expected = sorted(all_customer_ids(demo_truth), key=lambda c: _name_key(demo_truth, c))
     assert visible_ids(demo_truth, FilterSpec(sort_key=SortKey.NAME)) == expected

@@ -19,8 +19,8 @@ from kpm_desktop.workspace.workspace import Workspace
 
 
 @pytest.fixture
-def ws(demo_path: Path):
-    workspace = Workspace.open(demo_path)
+def ws(demo_file: Path):
+    workspace = Workspace.open(demo_file)
     yield workspace
     workspace.close()
 

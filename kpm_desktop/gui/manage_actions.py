@@ -1,0 +1,48 @@
+"""Menu entries for managing customers, products/groups and competitors (``EXTENSION_MODULES``)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from kpm_desktop.gui.actions import MenuId
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ManageActions", text)
+
+
+def install(window) -> None:
+    """Add Data → Customers…, Products and groups…, Competitors… to the main window."""
+    from kpm_desktop.gui.dialogs.manage_competitors import ManageCompetitorsDialog
+    from kpm_desktop.gui.dialogs.manage_customers import ManageCustomersDialog
+    from kpm_desktop.gui.dialogs.manage_products import ManageProductsDialog
+
+    def opener(dialog_class):
+        def open_dialog() -> None:
+            if window.workspace is None:
+                return
+            dialog = dialog_class(window.workspace, window)
+            dialog.exec()
+            dialog.deleteLater()
+
+        return open_dialog
+
+    entries = (
+        ("manage.customers", _tr("&Customers…"), ManageCustomersDialog,
+         _tr("Add, rename, edit, deactivate or delete customers")),
+        ("manage.products", _tr("&Products and groups…"), ManageProductsDialog,
+         _tr("Add, edit, order, deactivate or delete products and product groups")),
+        ("manage.competitors", _tr("C&ompetitors…"), ManageCompetitorsDialog,
+         _tr("Add, rename or delete competitors")),
+    )  # fmt: skip
+    actions = [
+        window.actions.add(key, text, opener(cls), menu=MenuId.DATA, section="manage", tip=tip)
+        for key, text, cls, tip in entries
+    ]
+
+    def update(ws) -> None:
+        for action in actions:
+            action.setEnabled(ws is not None)
+
+    window.workspace_changed.connect(update)
+    update(window.workspace)
