@@ -76,6 +76,18 @@ class CustomerListModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         self.beginResetModel()
+        self.recompute()
+        self.endResetModel()
+
+    def begin_structure_change(self) -> None:
+        """The matrix is about to change shape: stop answering from stale row numbers."""
+        self.beginResetModel()
+
+    def end_structure_change(self) -> None:
+        self.recompute()
+        self.endResetModel()
+
+    def recompute(self) -> None:
         customers = self.ws.matrix.customers
         words = fold(self._text).split()
         self.rows = [
@@ -83,7 +95,6 @@ class CustomerListModel(QAbstractTableModel):
             for i, c in enumerate(customers)
             if not words or all(w in search_text(c) for w in words)
         ]
-        self.endResetModel()
 
     def customer(self, row: int) -> Customer:
         return self.ws.matrix.customers[self.rows[row]]
@@ -253,17 +264,25 @@ class ManageCustomersDialog(QDialog):
         layout.addWidget(self.search)
         layout.addLayout(row)
         layout.addWidget(close)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        # selectionChanged: selectRow() moves the current row before it selects the row
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
-        ws.structure_changed.connect(self._refresh)
+        self._keep: int | None = None
+        ws.structure_about_to_change.connect(self._before_structure_change)
+        ws.structure_changed.connect(self._after_structure_change)
         self._update_buttons()
         self.resize(820, 480)
 
-    def _refresh(self) -> None:
+    def _before_structure_change(self) -> None:
         current = self.current()
-        self.model.refresh()
-        if current is not None:
-            self.select_customer(current.id)  # type: ignore[arg-type]
+        self._keep = None if current is None else current.id
+        self.model.begin_structure_change()
+
+    def _after_structure_change(self) -> None:
+        self.model.end_structure_change()
+        if self._keep is not None:
+            self.select_customer(self._keep)
+        self._update_buttons()
 
     def select_customer(self, customer_id: int) -> bool:
         row = self.ws.matrix.row_of.get(customer_id)

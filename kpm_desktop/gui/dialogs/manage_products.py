@@ -89,6 +89,14 @@ class ProductListModel(QAbstractTableModel):
         self.cols = column_order(self.ws.matrix)
         self.endResetModel()
 
+    def begin_structure_change(self) -> None:
+        """The matrix is about to change shape: stop answering from stale column numbers."""
+        self.beginResetModel()
+
+    def end_structure_change(self) -> None:
+        self.cols = column_order(self.ws.matrix)
+        self.endResetModel()
+
     def product(self, row: int) -> Product:
         return self.ws.matrix.products[self.cols[row]]
 
@@ -243,27 +251,42 @@ class ManageProductsDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(close)
 
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        # selectionChanged: selectRow() moves the current row before it selects the row
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
-        ws.structure_changed.connect(self._refresh)
-        self._refresh()
+        self._keep: tuple[int | None, int | None] = (None, None)
+        ws.structure_about_to_change.connect(self._before_structure_change)
+        ws.structure_changed.connect(self._after_structure_change)
+        self._fill_groups(None)
+        self._update_buttons()
         self.resize(900, 480)
 
     # -- state ---------------------------------------------------------------------------------
-    def _refresh(self) -> None:
+    def _before_structure_change(self) -> None:
         group = self.current_group()
         product = self.current_product()
+        self._keep = (
+            None if group is None else group.id,
+            None if product is None else product.id,
+        )
+        self.model.begin_structure_change()
+
+    def _after_structure_change(self) -> None:
+        group_id, product_id = self._keep
+        self.model.end_structure_change()
+        self._fill_groups(group_id)
+        if product_id is not None:
+            self.select_product(product_id)
+        self._update_buttons()
+
+    def _fill_groups(self, keep_id: int | None) -> None:
         self.group_list.clear()
         for g in ordered_groups(self.ws):
             item = QListWidgetItem(g.name)
             item.setData(_ID_ROLE, g.id)
             self.group_list.addItem(item)
-            if group is not None and g.id == group.id:
+            if g.id == keep_id:
                 self.group_list.setCurrentItem(item)
-        self.model.refresh()
-        if product is not None:
-            self.select_product(product.id)  # type: ignore[arg-type]
-        self._update_buttons()
 
     def current_group(self) -> ProductGroup | None:
         item = self.group_list.currentItem()
