@@ -356,9 +356,11 @@ class FilterBar(QWidget):
         if ws is None:
             return
         spec = self.spec()
-        result = apply_filters(ws.matrix, spec)
+        # Filter on what the summaries count: with the side panel, "no need" cells whose
+        # re-check date has passed count as white spots again.
+        result = apply_filters(self.model.counting_matrix(), spec)
         self.spec_applied, self.result = spec, result
-        self.model.set_visible(result.rows, result.cols)
+        self.model.set_visible(result.rows, result.cols, white=result.white)
         active = not spec.is_default
         self.clear_button.setEnabled(active)
         self.summary.setText(

@@ -278,6 +278,10 @@ class MatrixModel(QAbstractTableModel):
             self.headerDataChanged.emit(_HORIZONTAL, 0, len(self.cols) - 1)
         self.visible_changed.emit()
 
+    def counting_matrix(self) -> Matrix:
+        """The matrix that counts and filters use (the count source, else the shown one)."""
+        return self._counting()
+
     def _counting(self) -> Matrix:
         if self._count_source is not None:
             m = self._count_source()

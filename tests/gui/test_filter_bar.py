@@ -289,3 +289,27 @@ def test_filter_survives_structure_changes(fwin, truth: Truth) -> None:
     ws.push(AddCustomerCommand(ws, Customer(name="Südwind GmbH", region="Süd")))
     assert len(visible_ids(fwin)) == len(after), "the region filter still applies"
     assert bar.region.currentData() == "Nord"
+
+
+def test_sorting_agrees_with_the_summary_column_when_rechecks_count_as_white(
+    qtbot, demo_file: Path, tmp_path: Path
+) -> None:
+    """With all extensions (side panel: due re-checks count as white spots) the sort order
+    and the per-customer white-spot figures the view shows agree."""
+    from kpm_desktop.gui.main_window import MainWindow
+
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    assert win.open_file(demo_file)
+    bar = bar_of(win)
+    choose(bar.sort, "white_spots")
+    bar.descending.setChecked(True)
+    shown = [win.model.row_counts(r).white for r in range(win.model.rowCount())]
+    assert shown == sorted(shown, reverse=True)
+    raw = [
+        win.workspace.matrix.row_counts(win.model.matrix_row(r)).white
+        for r in range(win.model.rowCount())
+    ]
+    assert raw != shown, "the demo has due re-checks, so the two counts differ somewhere"
+    win.close()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QTableView,
     QVBoxLayout,
@@ -245,7 +244,12 @@ class ManageCustomersDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, width in enumerate((260, 80, 120, 110, 70, 120, 45)):
+            header.resizeSection(column, width)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.verticalHeader().hide()
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         buttons, self.buttons = button_column(
@@ -271,7 +275,7 @@ class ManageCustomersDialog(QDialog):
         ws.structure_about_to_change.connect(self._before_structure_change)
         ws.structure_changed.connect(self._after_structure_change)
         self._update_buttons()
-        self.resize(820, 480)
+        self.resize(1000, 500)
 
     def _before_structure_change(self) -> None:
         current = self.current()

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLineEdit,
     QListWidget,
@@ -203,6 +202,7 @@ class ManageProductsDialog(QDialog):
         self.group_list = QListWidget(self)
         self.group_list.setObjectName("group_list")
         self.group_list.setAccessibleName(_tr("Product groups"))
+        self.group_list.setMinimumWidth(190)
         self.group_list.currentRowChanged.connect(lambda _row: self._update_buttons())
         self.group_list.itemDoubleClicked.connect(lambda _item: self.rename_group())
         group_buttons, self.group_buttons = button_column(
@@ -225,7 +225,12 @@ class ManageProductsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, width in enumerate((190, 60, 145, 80)):
+            header.resizeSection(column, width)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.verticalHeader().hide()
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         product_buttons, self.product_buttons = button_column(
@@ -259,7 +264,7 @@ class ManageProductsDialog(QDialog):
         ws.structure_changed.connect(self._after_structure_change)
         self._fill_groups(None)
         self._update_buttons()
-        self.resize(900, 480)
+        self.resize(1060, 500)
 
     # -- state ---------------------------------------------------------------------------------
     def _before_structure_change(self) -> None:
