@@ -603,6 +603,9 @@ class MatrixView(QTableView):
             return
         super().keyPressEvent(event)
 
+    def keyboardSearch(self, search: str) -> None:
+        """Override: no type-ahead search (letters are marks; it would scan every row)."""
+
     # -- selection helpers -------------------------------------------------------------------
     def selected_rect_cells(self) -> list[tuple[int, int]]:
         """Selected view cells (row, col), from the selection ranges (no index per cell)."""

@@ -209,3 +209,37 @@ def test_read_only_file_refuses_edits(demo_file: Path) -> None:
     finally:
         ws.close()
     assert hashlib.sha256(demo_file.read_bytes()).hexdigest() == digest
+
+
+def test_failed_first_write_leaves_no_undo_step(ws: Workspace, monkeypatch) -> None:
+    from kpm_desktop.storage.errors import StorageError
+
+    before = file_state(ws.path)
+
+    def broken(*args, **kwargs):
+        raise StorageError("disk full")
+
+    monkeypatch.setattr(ws.repo, "write_cells", broken)
+    with pytest.raises(StorageError):
+        ws.set_marks([(0, 0), (1, 1)], Mark.OURS)
+    assert ws.undo_stack.count() == 0
+    assert file_state(ws.path) == before
+
+
+def test_failed_undo_reports_and_drops_history(ws: Workspace, qtbot, monkeypatch) -> None:
+    from kpm_desktop.storage.errors import StorageError
+
+    ws.set_marks([(0, 0)], Mark.NEED)
+    after = file_state(ws.path)
+    code = ws.matrix.code(0, 0)
+
+    def broken(*args, **kwargs):
+        raise StorageError("the drive went read-only")
+
+    monkeypatch.setattr(ws.repo, "write_cells", broken)
+    with qtbot.waitSignal(ws.error) as blocker:
+        ws.undo_stack.undo()
+    assert "read-only" in blocker.args[0]
+    qtbot.waitUntil(lambda: ws.undo_stack.count() == 0)
+    assert file_state(ws.path) == after  # nothing half-written
+    assert ws.matrix.code(0, 0) == code  # the screen still matches the file
