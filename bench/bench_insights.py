@@ -29,7 +29,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from common import CACHE, emit, machine, matrix_file
 
-from kpm_desktop.domain.history_diff import diff_history
+from kpm_desktop.domain.history_diff import diff_keyed
 from kpm_desktop.domain.insights import compute_insights
 from kpm_desktop.domain.lookalike import LookAlike
 from kpm_desktop.domain.matrix import Matrix
@@ -277,7 +277,7 @@ def bench_diff(repeat: int) -> None:
         until = datetime(2026, 11, 9, tzinfo=UTC)
 
         def by_dates():
-            return diff_history(history.history_rows_between_times(repo, since, until))
+            return diff_keyed(history.keyed_history_between_times(repo, since, until))
 
         t, diff = timed(by_dates, repeat)
         emit(
@@ -292,7 +292,7 @@ def bench_diff(repeat: int) -> None:
         )  # type: ignore[attr-defined]
         snap = history.get_snapshot(repo, "start")
         t2, diff2 = timed(
-            lambda: diff_history(history.history_rows_between_ids(repo, snap.history_id)), repeat
+            lambda: diff_keyed(history.keyed_history_between_ids(repo, snap.history_id)), repeat
         )
         emit(
             BENCH,

@@ -13,7 +13,7 @@ from kpm_desktop.cli.insights_common import (
     parse_moment,
     subset_rows,
 )
-from kpm_desktop.domain.history_diff import HistoryDiff, code_name, diff_history
+from kpm_desktop.domain.history_diff import HistoryDiff, code_name, diff_keyed
 from kpm_desktop.domain.matrix import Matrix
 from kpm_desktop.storage import history
 from kpm_desktop.storage.repository import Repository
@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
         if args.since:
             since = parse_moment(args.since)
             until = parse_moment(args.until, end_of_day=True) if args.until else None
-            rows = history.history_rows_between_times(repo, since, until)
+            rows = history.keyed_history_between_times(repo, since, until)
             period = {
                 "since": since.isoformat(),
                 "until": until.isoformat() if until else None,
@@ -105,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
             end = history.get_snapshot(repo, args.to_snapshot) if args.to_snapshot else None
             if end is not None and end.history_id < start.history_id:
                 start, end = end, start
-            rows = history.history_rows_between_ids(
+            rows = history.keyed_history_between_ids(
                 repo, start.history_id, end.history_id if end else None
             )
             period = {
@@ -115,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
             }
     subset = subset_rows(matrix, args)
     ids = None if subset is None else {matrix.customers[i].id for i in subset}
-    diff = diff_history(rows, ids)
+    diff = diff_keyed(rows, ids)
     if args.xlsx:
         from kpm_desktop.import_export.insights_xlsx import write_diff_xlsx
 

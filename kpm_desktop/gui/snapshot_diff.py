@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpm_desktop.domain.history_diff import CellDiff, HistoryDiff, diff_history
+from kpm_desktop.domain.history_diff import CellDiff, HistoryDiff, diff_keyed
 from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.domain.matrix import Matrix
 from kpm_desktop.gui.palette import mark_name
@@ -246,9 +246,11 @@ class SnapshotDiffView(QWidget):
         end_snap = history.get_snapshot(repo, end) if end != "now" else None
         if start == "date":
             moment = datetime.combine(self.start_date.date().toPython(), time(0)).astimezone()
-            rows = history.history_rows_between_times(repo, moment.astimezone(UTC))
-            if end_snap is not None:  # up to the snapshot's point in history
-                rows = [row for row in rows if row[0] <= end_snap.history_id]
+            rows = history.keyed_history_between_times(
+                repo,
+                moment.astimezone(UTC),
+                upto_id=end_snap.history_id if end_snap else None,  # up to the snapshot
+            )
             start_text = moment.strftime("%Y-%m-%d")
         else:
             snap = history.get_snapshot(repo, start)
@@ -256,13 +258,13 @@ class SnapshotDiffView(QWidget):
             after = snap.history_id
             if upto is not None and upto < after:
                 after, upto = upto, after
-            rows = history.history_rows_between_ids(repo, after, upto)
+            rows = history.keyed_history_between_ids(repo, after, upto)
             start_text = snap.label
         end_text = end_snap.label if end_snap else QCoreApplication.translate("SnapshotDiff", "now")
         ids = None
         if self.only_shown.isChecked() and self.rows is not None:
             ids = {ws.matrix.customers[i].id for i in self.rows}
-        self.diff = diff_history(rows, ids)
+        self.diff = diff_keyed(rows, ids)
         self.period_text = f"{start_text} → {end_text}"
         self.model.set_diff(ws.matrix, self.diff)
         d = self.diff

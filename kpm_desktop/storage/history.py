@@ -197,6 +197,46 @@ def history_rows_between_times(
     return repo.conn.execute(f"{_HISTORY_SQL} WHERE {where} ORDER BY id", params).fetchall()
 
 
+_KEYED_SQL = (
+    "SELECT (customer_id << 32) | product_id, coalesce(old_mark, 0), coalesce(new_mark, 0) "
+    "FROM mark_history"
+)
+
+
+def keyed_history_between_ids(
+    repo: Repository, after_id: int, upto_id: int | None = None
+) -> list[tuple[int, int, int]]:
+    """Like ``history_rows_between_ids`` but as ``(cell_key, old, new)`` for ``diff_keyed``
+    (the key is computed by SQLite; about twice as fast to fetch and diff)."""
+    if upto_id is None:
+        return repo.conn.execute(_KEYED_SQL + " WHERE id > ? ORDER BY id", (after_id,)).fetchall()
+    return repo.conn.execute(
+        _KEYED_SQL + " WHERE id > ? AND id <= ? ORDER BY id", (after_id, upto_id)
+    ).fetchall()
+
+
+def keyed_history_between_times(
+    repo: Repository,
+    since: datetime,
+    until: datetime | None = None,
+    *,
+    upto_id: int | None = None,
+) -> list[tuple[int, int, int]]:
+    """Like ``history_rows_between_times`` (half-open ``[since, until)``), keyed; ``upto_id``
+    additionally ends the period at a snapshot's point in history."""
+    if until is not None and until < since:
+        raise ValueError("the end of the period lies before its start")
+    where = "changed_at >= ?"
+    params: list[object] = [ts_to_db(since)]
+    if until is not None:
+        where += " AND changed_at < ?"
+        params.append(ts_to_db(until))
+    if upto_id is not None:
+        where += " AND id <= ?"
+        params.append(upto_id)
+    return repo.conn.execute(f"{_KEYED_SQL} WHERE {where} ORDER BY id", params).fetchall()
+
+
 def history_id_at(repo: Repository, moment: datetime) -> int:
     """The highest history id written at or before ``moment`` (0 if none)."""
     row = repo.conn.execute(

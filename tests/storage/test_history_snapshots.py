@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kpm_desktop.domain.entities import CellRecord, Customer, Product, ProductGroup
-from kpm_desktop.domain.history_diff import diff_history
+from kpm_desktop.domain.history_diff import diff_history, diff_keyed
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.storage import history as h
 from kpm_desktop.storage.errors import ReadOnlyError
@@ -128,6 +128,10 @@ def test_diff_between_dates_uses_state_at_each_date(repo: Repository) -> None:
     assert [(d.old, d.new) for d in diff_history(rows).changes] == [(0, 2)]
     rows = h.history_rows_between_times(repo, T0 + timedelta(days=1), T0 + timedelta(days=3))
     assert [(d.old, d.new) for d in diff_history(rows).changes] == [(3, 1)]
+    keyed = h.keyed_history_between_times(repo, T0 + timedelta(days=1), T0 + timedelta(days=3))
+    assert diff_keyed(keyed) == diff_history(rows)
+    upto = h.keyed_history_between_times(repo, T0, upto_id=2)
+    assert [(d.old, d.new) for d in diff_keyed(upto).changes] == [(0, 2)]
     everything = h.history_rows_between_times(repo, T0 - timedelta(days=1))
     assert diff_history(everything).changes == ()  # white at the start, white now
     assert h.history_id_at(repo, T0 + timedelta(days=1, hours=1)) == 2
@@ -163,6 +167,12 @@ def test_random_edit_sequences_with_undo_match_state_comparison(repo: Repository
         )
         got = sorted((d.customer_id, d.product_id, d.old, d.new) for d in diff.changes)
         assert got == expected
+        keyed = diff_keyed(h.keyed_history_between_ids(repo, hid))
+        assert keyed == diff
+        some = set(cids[:2])
+        assert diff_keyed(h.keyed_history_between_ids(repo, hid), some) == diff_history(
+            h.history_rows_between_ids(repo, hid), some
+        )
 
 
 def test_load_cell_details_reads_only_cells_with_details(repo: Repository) -> None:
