@@ -726,26 +726,25 @@ def renewal_radar(
     window = _window(today, months)
     if _amt is None or _amt.window != window:
         _amt = _amounts(matrix, details, _row_mask(matrix, _rows(matrix, rows)), window)
-    out = [
-        Renewal(
-            row=r,
-            col=c,
-            contract_end=date.fromordinal(end),
-            competitor_id=cid if cid in competitor_names else UNNAMED_COMPETITOR,
-            competitor=competitor_names.get(cid, ""),
-            potential=None if pot != pot else pot,
-        )
-        for end, r, c, cid, pot in _amt.renewals
-    ]
-    customers, products = matrix.customers, matrix.products
-    out.sort(
-        key=lambda x: (
-            x.contract_end,
-            customers[x.row].name.casefold(),
-            products[x.col].name.casefold(),
-        )
+    # Sort plain tuples with precomputed name keys (C comparisons), then build the records.
+    cust_key = [c.name.casefold() for c in matrix.customers]
+    prod_key = [p.name.casefold() for p in matrix.products]
+    ordered = sorted(
+        (end, cust_key[r], prod_key[c], r, c, cid, pot) for end, r, c, cid, pot in _amt.renewals
     )
-    return out
+    fromordinal = date.fromordinal
+    get_name = competitor_names.get
+    return [
+        Renewal(
+            r,
+            c,
+            fromordinal(end),
+            cid if cid in competitor_names else UNNAMED_COMPETITOR,
+            get_name(cid, ""),
+            None if pot != pot else pot,
+        )
+        for end, _, _, r, c, cid, pot in ordered
+    ]
 
 
 # -- where to go next ----------------------------------------------------------------------------
@@ -847,10 +846,13 @@ def where_to_go_next(
     need_code = int(Mark.NEED)
     needs_pot = _amt.need_cells
     need_pot_row = _amt.need_pot_row
-    ren_by_row: dict[int, list[Renewal]] = defaultdict(list)
+    ren_count: dict[int, int] = defaultdict(int)
+    ren_value: dict[int, float] = defaultdict(float)
     for x in renewals:
         if mask[x.row]:
-            ren_by_row[x.row].append(x)
+            ren_count[x.row] += 1
+            if x.potential is not None:
+                ren_value[x.row] += x.potential
 
     # Popular products per segment: at least peer_share of the *other* customers buy them.
     popular: dict[str, tuple[list[int], int]] = {}
@@ -877,10 +879,10 @@ def where_to_go_next(
         count = n_need
         if n_need:
             value += need_pot_row[i]
-        ren = ren_by_row.get(i)
-        if ren:
-            count += len(ren)
-            value += math.fsum(x.potential for x in ren if x.potential is not None)
+        n_ren = ren_count.get(i)
+        if n_ren:
+            count += n_ren
+            value += ren_value[i]
         gaps: list[int] = []
         pop_cols, pop_bits = popular.get(customers[i].segment, ([], 0))
         if pop_bits and (_white_bits(codes) & pop_bits):
@@ -892,6 +894,11 @@ def where_to_go_next(
     ranked.sort(key=lambda t: t[:4])
     if limit is not None:
         ranked = ranked[:limit]
+    shown = {t[3] for t in ranked}
+    ren_by_row: dict[int, list[Renewal]] = defaultdict(list)
+    for x in renewals:
+        if x.row in shown:
+            ren_by_row[x.row].append(x)
     steps = []
     for _, _, _, i, gaps in ranked:
         codes = grid[i * n : (i + 1) * n]
