@@ -198,3 +198,22 @@ def test_from_keys_round_trips():
     ages = CellAges.from_keys(TODAY, 12, {10: 0, 11: 1}, [(1, 10), (2, 11), (3, 99)], [(4, 10)])
     assert ages.stale == {(1, 10), (2, 11)}  # product 99 has no column: never stale
     assert ages.is_stale(1, 10) and not ages.is_stale(1, 11) and ages.is_recheck_due(4, 10)
+
+
+def test_due_recheck_is_white_in_the_filter_bar_filters(tmp_path):
+    """The filter functions see a due re-check as a white spot when given the effective matrix."""
+    from kpm_desktop.domain.filters import FilterSpec, SortKey, apply_filters
+
+    repo, _c, p = _small_file(tmp_path)
+    with repo:
+        matrix = repo.load_matrix()
+        ages = repo.cell_ages(TODAY)
+    only_white = FilterSpec(only_white_spots=True)
+    assert apply_filters(matrix, only_white).rows == [2]
+    eff = ages.effective_matrix(matrix)
+    assert apply_filters(eff, only_white).rows == [0, 1, 2]
+    third = FilterSpec(product_id=p[2], product_code=WHITE)
+    assert apply_filters(eff, third).rows == [0, 1, 2]
+    assert apply_filters(matrix, third).rows == [2]
+    by_white = apply_filters(eff, FilterSpec(sort_key=SortKey.WHITE_SPOTS, descending=True))
+    assert by_white.rows[0] == 2 and by_white.white == eff.totals().white

@@ -312,3 +312,23 @@ def test_changed_since_lists_new_changes(qtbot, panel, ws):
     assert panel.changed.list.count() == base + 1
     name = ws.matrix.products[col].name
     assert any(name in panel.changed.list.item(i).text() for i in range(panel.changed.list.count()))
+
+
+def test_no_need_reasons_list_is_editable_and_undoable(qtbot, panel, ws, demo_file, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from kpm_desktop.gui.side_panel.cell_details import ReasonsDialog
+
+    def fake_exec(dialog):
+        dialog.edit.setPlainText("fertigt selbst\nRahmenvertrag mit Konzern\n\n")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ReasonsDialog, "exec", fake_exec)
+    qtbot.mouseClick(panel.cell.edit_reasons, LEFT)
+    with reopen(demo_file) as r:
+        assert r.get_setting("no_need_reasons") == '["fertigt selbst", "Rahmenvertrag mit Konzern"]'
+    reasons = [panel.cell.reason.itemText(i) for i in range(panel.cell.reason.count())]
+    assert "Rahmenvertrag mit Konzern" in reasons
+    ws.undo_stack.undo()
+    with reopen(demo_file) as r:
+        assert r.get_setting("no_need_reasons") is None
