@@ -236,6 +236,7 @@ def bench_size(size: str, repeat: int, baseline: bool) -> None:
             matrix_loaded_s=best["matrix_loaded"],
             window_built_s=best.get("window_built"),
             workspace_shown_s=best.get("workspace_shown"),
+            extensions_ready_s=best.get("extensions_ready"),
             budget_s={"M": 1.5, "L": 4.0}.get(size),
         )
         emit("gui", f"peak_rss_startup_{size}", max(r["peak_rss_mb"] for r in runs), "MB")

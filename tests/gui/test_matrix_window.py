@@ -262,6 +262,7 @@ def test_profile_startup_prints_json(demo_file: Path) -> None:
         <= data["file_opened"]
         <= data["matrix_loaded"]
         <= data["first_frame"]
+        <= data["extensions_ready"]
     )
 
 
@@ -418,3 +419,24 @@ def test_zoom_changes_cell_size_and_is_remembered(window, ui_settings) -> None:
     select_block(window, 2, 2, 2, 2)
     window.mark_selection(int(Mark.NO_NEED))
     assert window.model.code_at(2, 2) == int(Mark.NO_NEED)
+
+
+def test_docks_get_the_file_after_the_first_frame_at_startup(
+    qtbot, demo_file: Path, ui_settings
+) -> None:
+    from kpm_desktop.gui.main_window import MainWindow
+
+    win = MainWindow(ui_settings, extensions=())
+    qtbot.addWidget(win)
+    order: list[str] = []
+    win.view.first_paint.connect(lambda: order.append("frame"))
+    win.workspace_changed.connect(lambda ws: order.append("workspace"))
+    win.show()  # shown, not yet painted: the start-up path
+    assert win.open_file(demo_file)
+    assert order == []
+    qtbot.waitUntil(lambda: "workspace" in order)
+    assert order == ["frame", "workspace"]
+    # Later files are announced at once.
+    win.close_file()
+    assert order[-1] == "workspace"
+    win.close()
