@@ -1,22 +1,31 @@
 """Refresh the .ts catalogues from the source and compile the .qm files.
 
     python tools/update_translations.py          # lupdate + lrelease
-    python tools/update_translations.py --check  # exit 1 if a German translation is missing
+    python tools/update_translations.py --check  # exit 1 if a translation is missing
 
 Translate new entries in resources/translations/kpm_de.ts (Qt Linguist or any editor: fill
-<translation> and drop type="unfinished"), then run this again to compile.
+<translation> and drop type="unfinished"), then run this again to compile. Source strings are
+English, so kpm_en.ts only needs its plural (%n) entries filled ("1 product" / "3 products").
+
+lupdate only sees literal strings in ``self.tr("...")`` / ``QCoreApplication.translate("Ctx",
+"...")`` calls. The import wizard translates texts kept in the Qt-free import_export layer
+(messages and column labels) at run time; ``dynamic_sources`` hands them to lupdate.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 TS_DIR = ROOT / "resources" / "translations"
 LANGUAGES = ("de", "en")
 
@@ -35,20 +44,43 @@ def sources() -> list[Path]:
     return sorted(p for r in roots if r.exists() for p in r.rglob("*.py"))
 
 
+def dynamic_texts() -> dict[str, list[str]]:
+    """Texts translated at run time from Qt-free tables, by translation context."""
+    from kpm_desktop.import_export.mapping import FIELDS
+    from kpm_desktop.import_export.messages import MESSAGES
+
+    labels = {f.label for fields in FIELDS.values() for f in fields}
+    return {"import": sorted(set(MESSAGES.values()) | labels)}
+
+
+def dynamic_sources(directory: Path) -> list[Path]:
+    """A generated file of QT_TRANSLATE_NOOP calls for ``dynamic_texts`` (read by lupdate only)."""
+    path = directory / "dynamic_texts.py"
+    lines = [
+        f"QT_TRANSLATE_NOOP({json.dumps(context)}, {json.dumps(text, ensure_ascii=False)})"
+        for context, texts in dynamic_texts().items()
+        for text in texts
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [path]
+
+
 def lupdate(ts_files: list[Path]) -> None:
-    subprocess.run(
-        [
-            _tool("lupdate"),
-            *map(str, sources()),
-            "-no-obsolete",
-            "-locations",
-            "none",
-            "-ts",
-            *map(str, ts_files),
-        ],
-        check=True,
-        capture_output=True,
-    )
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(
+            [
+                _tool("lupdate"),
+                *map(str, sources()),
+                *map(str, dynamic_sources(Path(tmp))),
+                "-no-obsolete",
+                "-locations",
+                "none",
+                "-ts",
+                *map(str, ts_files),
+            ],
+            check=True,
+            capture_output=True,
+        )
 
 
 def lrelease() -> None:
@@ -61,12 +93,14 @@ def lrelease() -> None:
         )
 
 
-def unfinished(ts: Path) -> list[str]:
-    """Source texts without a finished translation."""
+def unfinished(ts: Path, plurals_only: bool = False) -> list[str]:
+    """Source texts without a finished translation (only %n entries if ``plurals_only``)."""
     missing = []
     for message in ET.parse(ts).getroot().iter("message"):
         translation = message.find("translation")
         source = message.findtext("source", "")
+        if plurals_only and message.get("numerus") != "yes":
+            continue
         if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete"):
             missing.append(source)
         elif message.get("numerus") == "yes":
@@ -84,9 +118,10 @@ def main() -> int:
     TS_DIR.mkdir(parents=True, exist_ok=True)
     lupdate([TS_DIR / f"kpm_{lang}.ts" for lang in LANGUAGES])
     if args.check:
-        missing = unfinished(TS_DIR / "kpm_de.ts")
-        for text in missing:
-            print(f"untranslated: {text!r}")
+        missing = [("de", t) for t in unfinished(TS_DIR / "kpm_de.ts")]
+        missing += [("en", t) for t in unfinished(TS_DIR / "kpm_en.ts", plurals_only=True)]
+        for lang, text in missing:
+            print(f"untranslated ({lang}): {text!r}")
         return 1 if missing else 0
     lrelease()
     return 0
