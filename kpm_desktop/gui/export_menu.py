@@ -47,10 +47,6 @@ PRINT_ACTION = "file.print"
 PRINT_VISIT_ACTION = "file.print_visit"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExportMenu", text)
-
-
 # -- worker ------------------------------------------------------------------------------------
 class ExportJob(QObject):
     """Runs ``task(progress)`` in its own thread.
@@ -112,7 +108,9 @@ def export_task(source: Path, request: ExportRequest, options: ExportOptions):
             snapshot = load_snapshot(source, options)
             write_xlsx(snapshot, request.path, progress)
             message = (
-                _tr("Exported %1 customers × %2 products to %3.")
+                QCoreApplication.translate(
+                    "ExportMenu", "Exported %1 customers × %2 products to %3."
+                )
                 .replace("%1", str(snapshot.n_rows))
                 .replace("%2", str(snapshot.n_cols))
                 .replace("%3", str(request.path))
@@ -124,7 +122,9 @@ def export_task(source: Path, request: ExportRequest, options: ExportOptions):
         pages = write_matrix_pdf(
             snapshot, request.path, blank=request.kind is ExportKind.BLANK, progress=progress
         )
-        message = _tr("Wrote %1 pages to %2.").replace("%1", str(pages))
+        message = QCoreApplication.translate("ExportMenu", "Wrote %1 pages to %2.").replace(
+            "%1", str(pages)
+        )
         return message.replace("%2", str(request.path)), request.path
 
     return run
@@ -137,7 +137,9 @@ def visit_task(source: Path, customer_id: int, options: ExportOptions, target: P
 
         visit = load_visit_by_id(source, customer_id, options)
         write_visit_pdf(visit, target, progress)
-        message = _tr("Wrote the visit one-pager for %1 to %2.").replace("%1", visit.customer.name)
+        message = QCoreApplication.translate(
+            "ExportMenu", "Wrote the visit one-pager for %1 to %2."
+        ).replace("%1", visit.customer.name)
         return message.replace("%2", str(target)), target
 
     return run
@@ -157,31 +159,35 @@ class ExportActions(QObject):
         a = window.actions
         self.export = a.add(
             EXPORT_ACTION,
-            _tr("&Export…"),
+            QCoreApplication.translate("ExportMenu", "&Export…"),
             self.open_dialog,
             menu=MenuId.FILE,
             section="export",
             shortcut="Ctrl+E",
-            tip=_tr("Write the matrix as Excel workbook, PDF sheet or blank worksheet"),
+            tip=QCoreApplication.translate(
+                "ExportMenu", "Write the matrix as Excel workbook, PDF sheet or blank worksheet"
+            ),
         )
         self.visit_pdf = a.add(
             VISIT_PDF_ACTION,
-            _tr("&Visit one-pager as PDF…"),
+            QCoreApplication.translate("ExportMenu", "&Visit one-pager as PDF…"),
             self.export_visit,
             menu=MenuId.FILE,
             section="export",
-            tip=_tr("One page for the next visit of the current customer"),
+            tip=QCoreApplication.translate(
+                "ExportMenu", "One page for the next visit of the current customer"
+            ),
         )
         self.preview = a.add(
             PREVIEW_ACTION,
-            _tr("Print pre&view…"),
+            QCoreApplication.translate("ExportMenu", "Print pre&view…"),
             self.print_preview,
             menu=MenuId.FILE,
             section="print",
         )
         self.print = a.add(
             PRINT_ACTION,
-            _tr("&Print…"),
+            QCoreApplication.translate("ExportMenu", "&Print…"),
             self.print_dialog,
             menu=MenuId.FILE,
             section="print",
@@ -189,7 +195,7 @@ class ExportActions(QObject):
         )
         self.print_visit = a.add(
             PRINT_VISIT_ACTION,
-            _tr("Print visit &one-pager…"),
+            QCoreApplication.translate("ExportMenu", "Print visit &one-pager…"),
             self.print_visit_preview,
             menu=MenuId.FILE,
             section="print",
@@ -290,7 +296,10 @@ class ExportActions(QObject):
         if ws is None or self.job is not None:
             return None
         options = request.options(self.view_scope())
-        return self._start(export_task(ws.path, request, options), _tr("Exporting…"))
+        return self._start(
+            export_task(ws.path, request, options),
+            QCoreApplication.translate("ExportMenu", "Exporting…"),
+        )
 
     def export_visit(self, target: Path | None = None) -> ExportJob | None:
         ws = self.window.workspace
@@ -304,7 +313,10 @@ class ExportActions(QObject):
                 f"{ws.path.stem}-besuch-{customer.number or customer.id}.pdf"
             )
             name, _ = QFileDialog.getSaveFileName(
-                self.window, _tr("Visit one-pager"), str(suggested), _tr("PDF document (*.pdf)")
+                self.window,
+                QCoreApplication.translate("ExportMenu", "Visit one-pager"),
+                str(suggested),
+                QCoreApplication.translate("ExportMenu", "PDF document (*.pdf)"),
             )
             if not name:
                 return None
@@ -312,12 +324,14 @@ class ExportActions(QObject):
         options = self.default_options(orientation=Orientation.PORTRAIT)
         return self._start(
             visit_task(ws.path, customer.id, options, target),  # type: ignore[arg-type]
-            _tr("Writing the visit one-pager…"),
+            QCoreApplication.translate("ExportMenu", "Writing the visit one-pager…"),
         )
 
     def _start(self, task: Callable[[Progress], tuple[str, Path]], title: str) -> ExportJob:
         job = ExportJob(task)
-        dialog = QProgressDialog(title, _tr("Cancel"), 0, 0, self.window)
+        dialog = QProgressDialog(
+            title, QCoreApplication.translate("ExportMenu", "Cancel"), 0, 0, self.window
+        )
         dialog.setObjectName("export_progress")
         dialog.setMinimumDuration(300)
         dialog.setAutoClose(False)
@@ -344,9 +358,16 @@ class ExportActions(QObject):
         self.last_message = message
         self.window.statusBar().showMessage(message, 10000)
         path = Path(written)
-        box = QMessageBox(QMessageBox.Icon.Information, _tr("Export"), message, parent=self.window)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            QCoreApplication.translate("ExportMenu", "Export"),
+            message,
+            parent=self.window,
+        )
         box.setObjectName("export_result")
-        open_button = box.addButton(_tr("&Open"), QMessageBox.ButtonRole.AcceptRole)
+        open_button = box.addButton(
+            QCoreApplication.translate("ExportMenu", "&Open"), QMessageBox.ButtonRole.AcceptRole
+        )
         box.addButton(QMessageBox.StandardButton.Close)
 
         def clicked(button) -> None:
@@ -360,11 +381,13 @@ class ExportActions(QObject):
     @Slot(str)
     def _on_failure(self, message: str) -> None:
         self.last_message = message
-        self.window.show_error(_tr("Export failed"), message)
+        self.window.show_error(QCoreApplication.translate("ExportMenu", "Export failed"), message)
 
     @Slot()
     def _on_cancelled(self) -> None:
-        self.last_message = _tr("Export cancelled; nothing was written.")
+        self.last_message = QCoreApplication.translate(
+            "ExportMenu", "Export cancelled; nothing was written."
+        )
         self.window.statusBar().showMessage(self.last_message, 6000)
 
     @Slot()
