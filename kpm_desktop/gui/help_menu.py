@@ -28,15 +28,11 @@ class HelpAction(StrEnum):
     NEW_ASSISTANT = "file.new_assistant"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HelpMenu", text)
-
-
 def install(window: MainWindow) -> None:
     a = window.actions
     a.add(
         HelpAction.GUIDE,
-        _tr("&Getting started"),
+        QCoreApplication.translate("HelpMenu", "&Getting started"),
         lambda: show_guide(window),
         menu=MenuId.HELP,
         section="help",
@@ -44,7 +40,7 @@ def install(window: MainWindow) -> None:
     )
     a.add(
         HelpAction.SHORTCUTS,
-        _tr("&Keyboard shortcuts"),
+        QCoreApplication.translate("HelpMenu", "&Keyboard shortcuts"),
         lambda: show_shortcuts(window),
         menu=MenuId.HELP,
         section="help",
@@ -52,11 +48,13 @@ def install(window: MainWindow) -> None:
     )
     a.add(
         HelpAction.NEW_ASSISTANT,
-        _tr("New from &lists…"),
+        QCoreApplication.translate("HelpMenu", "New from &lists…"),
         lambda: new_matrix_assistant(window),
         menu=MenuId.FILE,
         section="file",
-        tip=_tr("Create a matrix by pasting or typing customer and product lists"),
+        tip=QCoreApplication.translate(
+            "HelpMenu", "Create a matrix by pasting or typing customer and product lists"
+        ),
     )
 
 
