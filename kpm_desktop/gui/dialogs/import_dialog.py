@@ -56,22 +56,22 @@ from kpm_desktop.workspace.workspace import Workspace
 MAX_SHOWN = 2_000  # rows in the problem/conflict tables; the CSV has all of them
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportDialog", text)
-
-
 def tr_message(key: str, params: dict[str, Any]) -> str:
     """A message from ``import_export.messages`` in the UI language."""
-    return QCoreApplication.translate("import", MESSAGES[key]).format(**params)
+    return QCoreApplication.translate("import", MESSAGES[key]).format(**params)  # i18n: dynamic
 
 
 def kind_labels() -> dict[str, str]:
     return {
-        "customers": _tr("Customer list"),
-        "products": _tr("Product list"),
-        "sales": _tr("Sales data (customer, product, revenue)"),
-        "matrix": _tr("Existing matrix sheet (letters or colours)"),
-        "kpm": _tr("KPM Desktop export (XLSX)"),
+        "customers": QCoreApplication.translate("ImportDialog", "Customer list"),
+        "products": QCoreApplication.translate("ImportDialog", "Product list"),
+        "sales": QCoreApplication.translate(
+            "ImportDialog", "Sales data (customer, product, revenue)"
+        ),
+        "matrix": QCoreApplication.translate(
+            "ImportDialog", "Existing matrix sheet (letters or colours)"
+        ),
+        "kpm": QCoreApplication.translate("ImportDialog", "KPM Desktop export (XLSX)"),
     }
 
 
@@ -173,12 +173,18 @@ class SourcePage(QWizardPage):
     def __init__(self, wizard: ImportDialog) -> None:
         super().__init__()
         self.wiz = wizard
-        self.setTitle(_tr("Source file"))
-        self.setSubTitle(_tr("Choose a CSV or Excel file and what it contains."))
+        self.setTitle(QCoreApplication.translate("ImportDialog", "Source file"))
+        self.setSubTitle(
+            QCoreApplication.translate(
+                "ImportDialog", "Choose a CSV or Excel file and what it contains."
+            )
+        )
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("import_path")
-        self.path_edit.setAccessibleName(_tr("File to import"))
-        browse = QPushButton(_tr("&Browse…"))
+        self.path_edit.setAccessibleName(
+            QCoreApplication.translate("ImportDialog", "File to import")
+        )
+        browse = QPushButton(QCoreApplication.translate("ImportDialog", "&Browse…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
@@ -189,29 +195,31 @@ class SourcePage(QWizardPage):
             self.kind_combo.addItem(label, kind)
         self.sheet_combo = QComboBox()
         self.sheet_combo.setObjectName("import_sheet")
-        self.sheet_combo.addItem(_tr("(automatic)"), None)
+        self.sheet_combo.addItem(QCoreApplication.translate("ImportDialog", "(automatic)"), None)
         self.note = QLabel()
         self.note.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow(_tr("&File:"), row)
-        form.addRow(_tr("&Contents:"), self.kind_combo)
-        form.addRow(_tr("&Sheet:"), self.sheet_combo)
+        form.addRow(QCoreApplication.translate("ImportDialog", "&File:"), row)
+        form.addRow(QCoreApplication.translate("ImportDialog", "&Contents:"), self.kind_combo)
+        form.addRow(QCoreApplication.translate("ImportDialog", "&Sheet:"), self.sheet_combo)
         form.addRow(self.note)
         self.path_edit.textChanged.connect(self._path_changed)
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            _tr("Import file"),
+            QCoreApplication.translate("ImportDialog", "Import file"),
             self.path_edit.text(),
-            _tr("Tables (*.csv *.txt *.xlsx *.xlsm);;All files (*)"),
+            QCoreApplication.translate(
+                "ImportDialog", "Tables (*.csv *.txt *.xlsx *.xlsm);;All files (*)"
+            ),
         )
         if path:
             self.path_edit.setText(path)
 
     def _path_changed(self) -> None:
         self.sheet_combo.clear()
-        self.sheet_combo.addItem(_tr("(automatic)"), None)
+        self.sheet_combo.addItem(QCoreApplication.translate("ImportDialog", "(automatic)"), None)
         self.note.clear()
         path = Path(self.path_edit.text().strip())
         if path.suffix.lower() in (".xlsx", ".xlsm") and path.is_file():
@@ -246,7 +254,7 @@ class _BusyMixin:
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)
         self.busy_bar.setTextVisible(True)
-        self.cancel_button = QPushButton(_tr("Cancel"))
+        self.cancel_button = QPushButton(QCoreApplication.translate("ImportDialog", "Cancel"))
         self.cancel_button.setObjectName("import_cancel_task")
         self.error_label = QLabel()
         self.error_label.setObjectName("import_error")
@@ -263,15 +271,19 @@ class _BusyMixin:
         self.cancel_button.setVisible(busy)
         if busy:
             self.error_label.clear()
-            self.busy_bar.setFormat(_tr("Reading…"))
+            self.busy_bar.setFormat(QCoreApplication.translate("ImportDialog", "Reading…"))
 
 
 class MappingPage(_BusyMixin, QWizardPage):
     def __init__(self, wizard: ImportDialog) -> None:
         super().__init__()
         self.wiz = wizard
-        self.setTitle(_tr("Columns"))
-        self.setSubTitle(_tr("Check which column holds what. Suggestions come from the headers."))
+        self.setTitle(QCoreApplication.translate("ImportDialog", "Columns"))
+        self.setSubTitle(
+            QCoreApplication.translate(
+                "ImportDialog", "Check which column holds what. Suggestions come from the headers."
+            )
+        )
         layout = QVBoxLayout(self)
         self.info = QLabel()
         self.info.setWordWrap(True)
@@ -299,7 +311,9 @@ class MappingPage(_BusyMixin, QWizardPage):
             lambda tick: read_source(path, kind, sheet=sheet, progress=tick),
             self._loaded,
             self._failed,
-            lambda n: self.busy_bar.setFormat(_tr("Reading… %1 rows").replace("%1", str(n))),
+            lambda n: self.busy_bar.setFormat(
+                QCoreApplication.translate("ImportDialog", "Reading… %1 rows").replace("%1", str(n))
+            ),
         )
         self.completeChanged.emit()
 
@@ -319,7 +333,7 @@ class MappingPage(_BusyMixin, QWizardPage):
         self._set_busy(False)
         table = source.table
         self.info.setText(
-            _tr("Header in row %1; %2 rows in %3.")
+            QCoreApplication.translate("ImportDialog", "Header in row %1; %2 rows in %3.")
             .replace("%1", str(source.header_row + 1))
             .replace("%2", str(max(0, len(table.rows) - source.header_row - 1)))
             .replace("%3", table.source + (f" [{table.sheet}]" if table.sheet else ""))
@@ -328,13 +342,14 @@ class MappingPage(_BusyMixin, QWizardPage):
         for f in FIELDS[source.kind]:
             combo = QComboBox()
             combo.setObjectName(f"map_{f.key}")
-            combo.addItem(_tr("— not imported —"), None)
+            combo.addItem(QCoreApplication.translate("ImportDialog", "— not imported —"), None)
             for i, h in enumerate(headers):
                 combo.addItem(f"{_column_letter(i)}: {h}" if h else _column_letter(i), i)
             col = source.mapping.get(f.key)
             combo.setCurrentIndex(0 if col is None else col + 1)
             combo.currentIndexChanged.connect(self.completeChanged)
-            label = QCoreApplication.translate("import", f.label) + (" *" if f.required else "")
+            label = QCoreApplication.translate("import", f.label)  # i18n: dynamic (field labels)
+            label += " *" if f.required else ""
             self.form.addRow(label, combo)
             self.combos[f.key] = combo
         self.completeChanged.emit()
@@ -367,18 +382,35 @@ class PreviewPage(_BusyMixin, QWizardPage):
     def __init__(self, wizard: ImportDialog) -> None:
         super().__init__()
         self.wiz = wizard
-        self.setTitle(_tr("Preview"))
-        self.setSubTitle(_tr("Nothing has been written yet."))
+        self.setTitle(QCoreApplication.translate("ImportDialog", "Preview"))
+        self.setSubTitle(
+            QCoreApplication.translate("ImportDialog", "Nothing has been written yet.")
+        )
         layout = QVBoxLayout(self)
         self.summary = QLabel()
         self.summary.setObjectName("import_summary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.problems = _table(["Row", "Column", "Column name", "Problem"])
+        self.problems = _table(
+            [
+                QCoreApplication.translate("ImportDialog", "Row"),
+                QCoreApplication.translate("ImportDialog", "Column"),
+                QCoreApplication.translate("ImportDialog", "Column name"),
+                QCoreApplication.translate("ImportDialog", "Problem"),
+            ]
+        )
         self.problems.setObjectName("import_problems")
-        layout.addWidget(QLabel(_tr("Problems (these rows or cells are skipped):")))
+        layout.addWidget(
+            QLabel(
+                QCoreApplication.translate(
+                    "ImportDialog", "Problems (these rows or cells are skipped):"
+                )
+            )
+        )
         layout.addWidget(self.problems, 2)
-        self.save_button = QPushButton(_tr("&Save problems as CSV…"))
+        self.save_button = QPushButton(
+            QCoreApplication.translate("ImportDialog", "&Save problems as CSV…")
+        )
         self.save_button.setObjectName("import_save_problems")
         self.save_button.clicked.connect(self.save_problems)
         layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -386,11 +418,26 @@ class PreviewPage(_BusyMixin, QWizardPage):
         self.suggestion_box = QWidget()
         box = QVBoxLayout(self.suggestion_box)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(QLabel(_tr("Similar names (tick to treat as the existing one):")))
-        self.suggestions = _table(["Same", "Imported", "Existing", "Similarity"])
+        box.addWidget(
+            QLabel(
+                QCoreApplication.translate(
+                    "ImportDialog", "Similar names (tick to treat as the existing one):"
+                )
+            )
+        )
+        self.suggestions = _table(
+            [
+                QCoreApplication.translate("ImportDialog", "Same"),
+                QCoreApplication.translate("ImportDialog", "Imported"),
+                QCoreApplication.translate("ImportDialog", "Existing"),
+                QCoreApplication.translate("ImportDialog", "Similarity"),
+            ]
+        )
         self.suggestions.setObjectName("import_suggestions")
         box.addWidget(self.suggestions, 1)
-        self.recompute = QPushButton(_tr("&Use ticked matches"))
+        self.recompute = QPushButton(
+            QCoreApplication.translate("ImportDialog", "&Use ticked matches")
+        )
         self.recompute.setObjectName("import_recompute")
         self.recompute.clicked.connect(self.compute)
         box.addWidget(self.recompute, 0, Qt.AlignmentFlag.AlignLeft)
@@ -430,7 +477,9 @@ class PreviewPage(_BusyMixin, QWizardPage):
 
         self.plan = None
         self._set_busy(True)
-        self.busy_bar.setFormat(_tr("Comparing with the matrix…"))
+        self.busy_bar.setFormat(
+            QCoreApplication.translate("ImportDialog", "Comparing with the matrix…")
+        )
         self.wiz.runner.start(work, self._computed, self._failed)
         self.completeChanged.emit()
 
@@ -469,12 +518,20 @@ class PreviewPage(_BusyMixin, QWizardPage):
             return None
         if not path:
             path, _ = QFileDialog.getSaveFileName(
-                self, _tr("Save problems"), _tr("problems.csv"), _tr("CSV files (*.csv)")
+                self,
+                QCoreApplication.translate("ImportDialog", "Save problems"),
+                QCoreApplication.translate("ImportDialog", "problems.csv"),
+                QCoreApplication.translate("ImportDialog", "CSV files (*.csv)"),
             )
         if not path:
             return None
-        header = (_tr("Row"), _tr("Column"), _tr("Column name"), _tr("Problem"))
-        translate = lambda text: QCoreApplication.translate("import", text)  # noqa: E731
+        header = (
+            QCoreApplication.translate("ImportDialog", "Row"),
+            QCoreApplication.translate("ImportDialog", "Column"),
+            QCoreApplication.translate("ImportDialog", "Column name"),
+            QCoreApplication.translate("ImportDialog", "Problem"),
+        )
+        translate = lambda text: QCoreApplication.translate("import", text)  # noqa: E731  # i18n: dynamic
         write_problems_csv(self.plan.problems, path, translate=translate, header=header)
         return Path(path)
 
@@ -487,16 +544,21 @@ class ConflictsPage(QWizardPage):
     def __init__(self, wizard: ImportDialog) -> None:
         super().__init__()
         self.wiz = wizard
-        self.setTitle(_tr("Conflicts"))
+        self.setTitle(QCoreApplication.translate("ImportDialog", "Conflicts"))
         self.setSubTitle(
-            _tr(
-                "Cells where your matrix and the file disagree. Nothing is overwritten unless you say so."
+            QCoreApplication.translate(
+                "ImportDialog",
+                "Cells where your matrix and the file disagree. Nothing is overwritten unless you say so.",
             )
         )
         layout = QVBoxLayout(self)
-        self.keep_all = QRadioButton(_tr("&Keep mine for all"))
+        self.keep_all = QRadioButton(
+            QCoreApplication.translate("ImportDialog", "&Keep mine for all")
+        )
         self.keep_all.setObjectName("import_keep_all")
-        self.take_all = QRadioButton(_tr("&Take imported for all"))
+        self.take_all = QRadioButton(
+            QCoreApplication.translate("ImportDialog", "&Take imported for all")
+        )
         self.take_all.setObjectName("import_take_all")
         group = QButtonGroup(self)
         group.addButton(self.keep_all)
@@ -506,7 +568,14 @@ class ConflictsPage(QWizardPage):
         row.addWidget(self.take_all)
         row.addStretch(1)
         layout.addLayout(row)
-        self.table = _table(["Take imported", "Customer", "Product", "Conflict"])
+        self.table = _table(
+            [
+                QCoreApplication.translate("ImportDialog", "Take imported"),
+                QCoreApplication.translate("ImportDialog", "Customer"),
+                QCoreApplication.translate("ImportDialog", "Product"),
+                QCoreApplication.translate("ImportDialog", "Conflict"),
+            ]
+        )
         self.table.setObjectName("import_conflicts")
         layout.addWidget(self.table, 1)
         self.status = QLabel()
@@ -532,9 +601,11 @@ class ConflictsPage(QWizardPage):
             self.table.setItem(i, 3, QTableWidgetItem(tr_message(c.key, c.params)))
         self.keep_all.setChecked(True)
         self.status.setText(
-            _tr("No conflicts.")
+            QCoreApplication.translate("ImportDialog", "No conflicts.")
             if not plan.conflicts
-            else _tr("%1 conflicts.").replace("%1", str(len(plan.conflicts)))
+            else QCoreApplication.translate("ImportDialog", "%1 conflicts.").replace(
+                "%1", str(len(plan.conflicts))
+            )
         )
 
     def _set_all(self, take: bool) -> None:
@@ -551,8 +622,9 @@ class ConflictsPage(QWizardPage):
 
 
 def _table(headers: list[str]) -> QTableWidget:
+    """A read-only row table with the (already translated) column ``headers``."""
     table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels([_tr(h) for h in headers])
+    table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
@@ -575,11 +647,13 @@ class ImportDialog(QWizard):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.setWindowTitle(_tr("Import"))
+        self.setWindowTitle(QCoreApplication.translate("ImportDialog", "Import"))
         self.setObjectName("import_dialog")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setButtonText(QWizard.WizardButton.FinishButton, _tr("&Import"))
+        self.setButtonText(
+            QWizard.WizardButton.FinishButton, QCoreApplication.translate("ImportDialog", "&Import")
+        )
         self.runner = TaskRunner(self)
         self.source_page = SourcePage(self)
         self.mapping_page = MappingPage(self)
@@ -599,7 +673,13 @@ class ImportDialog(QWizard):
         if plan.is_empty:
             return True
         total = len(plan.changes_to_write())
-        progress = QProgressDialog(_tr("Importing…"), _tr("Cancel"), 0, max(total, 1), self)
+        progress = QProgressDialog(
+            QCoreApplication.translate("ImportDialog", "Importing…"),
+            QCoreApplication.translate("ImportDialog", "Cancel"),
+            0,
+            max(total, 1),
+            self,
+        )
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(500)
 
