@@ -159,10 +159,8 @@ class KpiBox(QGroupBox):
             if k.ours_products
             else "0"
         )
-        comp = [
-            f"{c.product_name} ({c.competitor_name or self.tr('unnamed')})"
-            for c in k.competitor_cells
-        ]
+        unnamed = self.tr("unnamed")  # outside the f-string: lupdate cannot see into one
+        comp = [f"{c.product_name} ({c.competitor_name or unnamed})" for c in k.competitor_cells]
         L["competitor"].setText(f"{len(comp)}: " + ", ".join(comp) if comp else "0")
         L["need"].setText(
             f"{k.counts.need}: " + ", ".join(p.name for p in k.need_products)

@@ -23,10 +23,6 @@ from kpm_desktop.workspace.customer_commands import (
 from kpm_desktop.workspace.workspace import Workspace
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SidePanelExtension", text)
-
-
 class _Glue:
     """Connections between the window, the open workspace and the dock."""
 
@@ -129,7 +125,9 @@ class _Glue:
         try:
             confirm_cells(ws, keys)
         except StorageError as exc:
-            self.window.show_error(_tr("Change not saved"), str(exc))
+            self.window.show_error(
+                QCoreApplication.translate("SidePanelExtension", "Change not saved"), str(exc)
+            )
 
 
 def install(window) -> None:
@@ -138,19 +136,19 @@ def install(window) -> None:
     window._side_panel_glue = glue  # keep the Python object alive with the window
     actions = window.actions
     toggle = glue.dock.toggleViewAction()
-    toggle.setText(_tr("Customer &panel"))
+    toggle.setText(QCoreApplication.translate("SidePanelExtension", "Customer &panel"))
     actions.add(
         "view.side_panel", toggle.text(), menu=MenuId.VIEW, section="panels", shortcut="F9",
         action=toggle,
     )  # fmt: skip
     actions.add(
-        "view.visit_preparation", _tr("&Visit preparation"), glue.show_visit_preparation,
+        "view.visit_preparation", QCoreApplication.translate("SidePanelExtension", "&Visit preparation"), glue.show_visit_preparation,
         menu=MenuId.VIEW, section="panels", shortcut="F8",
-        tip=_tr("What to ask and do at the current customer's next visit"),
+        tip=QCoreApplication.translate("SidePanelExtension", "What to ask and do at the current customer's next visit"),
     )  # fmt: skip
     confirm = actions.add(
-        "mark.confirm", _tr("&Confirm as still true"), glue.confirm_selection,
+        "mark.confirm", QCoreApplication.translate("SidePanelExtension", "&Confirm as still true"), glue.confirm_selection,
         menu=MenuId.MARK, section="confirm",
-        tip=_tr("The selected answers were checked again: only their verified date changes"),
+        tip=QCoreApplication.translate("SidePanelExtension", "The selected answers were checked again: only their verified date changes"),
     )  # fmt: skip
     window.context_menu_actions.append(confirm)
