@@ -212,7 +212,8 @@ class BarsModel(QAbstractTableModel):
 
 
 def bar_tooltip(bar: Bar) -> str:
-    lines = [f"<b>{_esc(bar.label or QCoreApplication.translate('InsightsView', '(none)'))}</b>"]
+    label = bar.label or QCoreApplication.translate("InsightsView", "(none)")
+    lines = [f"<b>{_esc(label)}</b>"]
     for code in MARK_CODES_ORDER:
         mark = None if code == WHITE else Mark(code)
         lines.append(
@@ -600,10 +601,8 @@ class InsightsView(QWidget):
                 (QCoreApplication.translate("InsightsView", "By product group"), p.by_group),
                 (QCoreApplication.translate("InsightsView", "By region"), p.by_region),
             ):
-                parts = [
-                    f"{label or QCoreApplication.translate('InsightsView', '(none)')}: {_int(k)}"
-                    for label, k in counts.items()
-                ]
+                none = QCoreApplication.translate("InsightsView", "(none)")
+                parts = [f"{label or none}: {_int(k)}" for label, k in counts.items()]
                 child = QTreeWidgetItem([f"{title}: " + ", ".join(parts)])
                 child.setToolTip(0, child.text(0))
                 item.addChild(child)
