@@ -20,10 +20,6 @@ from kpm_desktop.workspace.commands import WorkspaceCommand
 from kpm_desktop.workspace.workspace import Workspace
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("commands", text)
-
-
 class ImportCommand(WorkspaceCommand):
     def __init__(
         self,
@@ -33,7 +29,9 @@ class ImportCommand(WorkspaceCommand):
         progress: Callable[[int, int], None] | None = None,
         backup: bool = True,
     ) -> None:
-        super().__init__(ws, _tr("Import %1").replace("%1", plan.source))
+        super().__init__(
+            ws, QCoreApplication.translate("commands", "Import %1").replace("%1", plan.source)
+        )
         self.plan = plan
         self.applied: AppliedImport | None = None
         self._progress = progress
