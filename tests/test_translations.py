@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import ast
+import importlib.util
+import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -23,6 +26,11 @@ VISIBLE_CALLS = {
     "getText", "getOpenFileName", "getSaveFileName", "getExistingDirectory",
 }  # fmt: skip
 MARKER = "# not user-visible"
+# A translate call whose text comes from a Qt-free table (import messages, field labels) that
+# tools/update_translations.py hands to lupdate; nothing else may translate a non-literal.
+DYNAMIC = "# i18n: dynamic"
+# Helper names like ``_tr("Export")``: lupdate extracts only direct tr()/translate() calls.
+WRAPPER_NAME = re.compile(r"^_*(tr|t|translate|i18n)_*$")
 
 
 def _ui_files() -> list[Path]:
@@ -99,3 +107,168 @@ def test_choose_language_setting_wins(setting: str, expected: str) -> None:
     assert choose_language(setting, QLocale(QLocale.Language.French)) == expected
     assert choose_language("system", QLocale(QLocale.Language.German)) == "de"
     assert choose_language(None, QLocale(QLocale.Language.French)) == "en"
+
+
+# -- lupdate must be able to see every translatable literal -----------------------------------
+
+
+def _is_str(node: ast.AST | None) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
+def _is_translate(call: ast.Call) -> bool:
+    func = call.func
+    return (
+        isinstance(func, ast.Attribute)
+        and func.attr == "translate"
+        and isinstance(func.value, ast.Name)
+        and func.value.id in ("QCoreApplication", "QApplication")
+    )
+
+
+def _is_tr(call: ast.Call) -> bool:
+    return isinstance(call.func, ast.Attribute) and call.func.attr == "tr"
+
+
+def translations(path: Path) -> list[tuple[int, str | None, ast.AST | None, ast.Call, bool]]:
+    """``(line, context, source node, call, inside an f-string)`` for each tr/translate call.
+
+    The context of ``self.tr`` is the enclosing class name, as lupdate assumes.
+    """
+    found = []
+
+    def visit(node: ast.AST, cls: str | None, in_fstring: bool) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.Call) and _is_translate(child):
+                ctx = child.args[0] if child.args else None
+                context = ctx.value if _is_str(ctx) else None
+                source = child.args[1] if len(child.args) > 1 else None
+                found.append((child.lineno, context, source, child, in_fstring))
+            elif isinstance(child, ast.Call) and _is_tr(child):
+                source = child.args[0] if child.args else None
+                found.append((child.lineno, cls, source, child, in_fstring))
+            visit(
+                child,
+                child.name if isinstance(child, ast.ClassDef) else cls,
+                in_fstring or isinstance(child, ast.JoinedStr),
+            )
+
+    visit(ast.parse(path.read_text(encoding="utf-8")), None, False)
+    return found
+
+
+def _marked(lines: list[str], node: ast.AST, marker: str) -> bool:
+    return any(marker in line for line in lines[node.lineno - 1 : node.end_lineno])
+
+
+def non_literal_translations(path: Path) -> list[str]:
+    """Calls lupdate cannot extract: variable/f-string text or context, or inside an f-string."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    problems = []
+    for line, context, source, call, in_fstring in translations(path):
+        if _marked(lines, call, MARKER) or _marked(lines, call, DYNAMIC):
+            continue
+        if in_fstring:
+            problems.append(f"{line}: inside an f-string (lupdate skips it): {ast.unparse(call)}")
+        elif context is None or not _is_str(source):
+            problems.append(f"{line}: non-literal text or context: {ast.unparse(call)[:70]}")
+    return problems
+
+
+def wrapper_calls(path: Path) -> list[str]:
+    """Calls like ``_tr("Export")`` to a helper that forwards its argument to translate()."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    wrappers = set()
+    for func in ast.walk(tree):
+        if not isinstance(func, ast.FunctionDef | ast.Lambda):
+            continue
+        params = {a.arg for a in func.args.args}
+        for call in ast.walk(func):
+            if isinstance(call, ast.Call) and (_is_translate(call) or _is_tr(call)):
+                text = call.args[1 if _is_translate(call) else 0] if call.args else None
+                if isinstance(text, ast.Name) and text.id in params:
+                    wrappers.add(getattr(func, "name", None))
+    problems = []
+    for call in ast.walk(tree):
+        if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Name):
+            continue
+        name = call.func.id
+        if (name in wrappers or WRAPPER_NAME.match(name)) and any(map(_is_str, call.args)):
+            problems.append(f"{call.lineno}: {ast.unparse(call)[:70]}")
+    return problems
+
+
+def test_no_translation_wrappers_with_literals() -> None:
+    problems = [f"{f.relative_to(ROOT)}:{p}" for f in _ui_files() for p in wrapper_calls(f)]
+    assert problems == [], (
+        "lupdate does not extract strings passed to wrapper functions; call "
+        'QCoreApplication.translate("Context", "text") or self.tr("text") directly:\n'
+        + "\n".join(problems)
+    )
+
+
+def test_translate_calls_use_literal_strings() -> None:
+    problems = [
+        f"{f.relative_to(ROOT)}:{p}" for f in _ui_files() for p in non_literal_translations(f)
+    ]
+    assert problems == [], (
+        "tr()/translate() need literal context and text (no variables, no f-strings, not "
+        f"inside an f-string); documented exceptions carry {DYNAMIC!r}:\n" + "\n".join(problems)
+    )
+
+
+def test_checkers_catch_wrappers_and_non_literals(tmp_path: Path) -> None:
+    sample = tmp_path / "w.py"
+    sample.write_text(
+        "def _tr(text):\n"
+        "    return QCoreApplication.translate('Ctx', text)\n"
+        "def label(text):\n"
+        "    return QCoreApplication.translate('Ctx', text)\n"
+        "_tr('Export')\n"
+        "label('Import')\n"
+        "_tr(name)\n"
+        "class W:\n"
+        "    def f(self, n):\n"
+        "        self.tr(f'{n} rows')\n"
+        "        self.tr('%n row(s)', '', n)\n"
+        "        x = f\"{self.tr('none')}\"\n"
+        "        QCoreApplication.translate('import', MESSAGES[n])  # i18n: dynamic\n",
+        encoding="utf-8",
+    )
+    assert wrapper_calls(sample) == ["5: _tr('Export')", "6: label('Import')"]
+    assert [p.split(":")[0] for p in non_literal_translations(sample)] == ["2", "4", "10", "12"]
+
+
+def _update_translations_module():
+    spec = importlib.util.spec_from_file_location(
+        "update_translations", ROOT / "tools" / "update_translations.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _messages(ts: Path) -> set[tuple[str, str]]:
+    return {
+        (context.findtext("name", ""), message.findtext("source", ""))
+        for context in ET.parse(ts).getroot().iter("context")
+        for message in context.iter("message")
+    }
+
+
+def test_lupdate_extracts_every_translatable_literal(tmp_path: Path) -> None:
+    """lupdate's Python parser has quirks (e.g. a wrong context for ``self.tr`` after a
+    ``QCoreApplication.translate`` call in the same method); what it misses is never translated."""
+    tool = _update_translations_module()
+    ts = tmp_path / "kpm_de.ts"
+    tool.lupdate([ts])
+    extracted = _messages(ts)
+    missing = [
+        f"{f.relative_to(ROOT)}:{line}: [{context}] {source.value!r}"
+        for f in _ui_files()
+        for line, context, source, _call, _in_f in translations(f)
+        if context and _is_str(source) and (context, source.value) not in extracted
+    ]
+    assert missing == [], "lupdate does not extract these (wrong context?):\n" + "\n".join(missing)
+    dynamic = {(c, t) for c, texts in tool.dynamic_texts().items() for t in texts}
+    assert dynamic <= extracted
