@@ -7,10 +7,6 @@ from PySide6.QtCore import QCoreApplication
 from kpm_desktop.gui.actions import MenuId
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ManageActions", text)
-
-
 def install(window) -> None:
     """Add Data → Customers…, Products and groups…, Competitors… to the main window."""
     from kpm_desktop.gui.dialogs.manage_competitors import ManageCompetitorsDialog
@@ -28,12 +24,12 @@ def install(window) -> None:
         return open_dialog
 
     entries = (
-        ("manage.customers", _tr("&Customers…"), ManageCustomersDialog,
-         _tr("Add, rename, edit, deactivate or delete customers")),
-        ("manage.products", _tr("&Products and groups…"), ManageProductsDialog,
-         _tr("Add, edit, order, deactivate or delete products and product groups")),
-        ("manage.competitors", _tr("C&ompetitors…"), ManageCompetitorsDialog,
-         _tr("Add, rename or delete competitors")),
+        ("manage.customers", QCoreApplication.translate("ManageActions", "&Customers…"), ManageCustomersDialog,
+         QCoreApplication.translate("ManageActions", "Add, rename, edit, deactivate or delete customers")),
+        ("manage.products", QCoreApplication.translate("ManageActions", "&Products and groups…"), ManageProductsDialog,
+         QCoreApplication.translate("ManageActions", "Add, edit, order, deactivate or delete products and product groups")),
+        ("manage.competitors", QCoreApplication.translate("ManageActions", "C&ompetitors…"), ManageCompetitorsDialog,
+         QCoreApplication.translate("ManageActions", "Add, rename or delete competitors")),
     )  # fmt: skip
     actions = [
         window.actions.add(key, text, opener(cls), menu=MenuId.DATA, section="manage", tip=tip)
