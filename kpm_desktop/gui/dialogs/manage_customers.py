@@ -41,20 +41,16 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _FIELDS = ("name", "number", "city", "segment", "region", "owner", "abc_class", "active")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ManageCustomers", text)
-
-
 def _headers() -> tuple[str, ...]:
     return (
-        _tr("Name"),
-        _tr("Number"),
-        _tr("City"),
-        _tr("Segment"),
-        _tr("Region"),
-        _tr("Owner"),
-        _tr("ABC"),
-        _tr("Active"),
+        QCoreApplication.translate("ManageCustomers", "Name"),
+        QCoreApplication.translate("ManageCustomers", "Number"),
+        QCoreApplication.translate("ManageCustomers", "City"),
+        QCoreApplication.translate("ManageCustomers", "Segment"),
+        QCoreApplication.translate("ManageCustomers", "Region"),
+        QCoreApplication.translate("ManageCustomers", "Owner"),
+        QCoreApplication.translate("ManageCustomers", "ABC"),
+        QCoreApplication.translate("ManageCustomers", "Active"),
     )
 
 
@@ -113,7 +109,11 @@ class CustomerListModel(QAbstractTableModel):
         c = self.customer(index.row())
         field = _FIELDS[index.column()]
         if field == "active":
-            return _tr("yes") if c.active else _tr("no")
+            return (
+                QCoreApplication.translate("ManageCustomers", "yes")
+                if c.active
+                else QCoreApplication.translate("ManageCustomers", "no")
+            )
         return getattr(c, field)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):
@@ -132,7 +132,11 @@ class CustomerEditor(QDialog):
         super().__init__(parent)
         self.setObjectName("customer_editor")
         self._original = customer
-        self.setWindowTitle(_tr("New customer") if customer.id is None else _tr("Edit customer"))
+        self.setWindowTitle(
+            QCoreApplication.translate("ManageCustomers", "New customer")
+            if customer.id is None
+            else QCoreApplication.translate("ManageCustomers", "Edit customer")
+        )
         self.name = QLineEdit(customer.name, self)
         self.name.setObjectName("customer_name")
         self.number = QLineEdit(customer.number, self)
@@ -143,28 +147,39 @@ class CustomerEditor(QDialog):
         self.owner = self._editable_combo(distinct_values(choices, "owner"), customer.owner)
         self.abc = QComboBox(self)
         for value in ("", "A", "B", "C"):
-            self.abc.addItem(value or _tr("(none)"), value)
+            self.abc.addItem(
+                value or QCoreApplication.translate("ManageCustomers", "(none)"), value
+            )
         self.abc.setCurrentIndex(max(self.abc.findData(customer.abc_class), 0))
         self.revenue = QLineEdit(
             "" if customer.annual_revenue is None else f"{customer.annual_revenue:g}", self
         )
-        self.revenue.setPlaceholderText(_tr("e.g. 250000"))
+        self.revenue.setPlaceholderText(
+            QCoreApplication.translate("ManageCustomers", "e.g. 250000")
+        )
         self.tags = QLineEdit(", ".join(customer.tags), self)
-        self.tags.setPlaceholderText(_tr("comma-separated"))
-        self.active = QCheckBox(_tr("Active (inactive customers are hidden in the matrix)"), self)
+        self.tags.setPlaceholderText(
+            QCoreApplication.translate("ManageCustomers", "comma-separated")
+        )
+        self.active = QCheckBox(
+            QCoreApplication.translate(
+                "ManageCustomers", "Active (inactive customers are hidden in the matrix)"
+            ),
+            self,
+        )
         self.active.setChecked(customer.active)
 
         form = QFormLayout()
-        form.addRow(_tr("&Name:"), self.name)
-        form.addRow(_tr("N&umber:"), self.number)
-        form.addRow(_tr("&City:"), self.city)
-        form.addRow(_tr("&Postcode:"), self.postcode)
-        form.addRow(_tr("&Segment:"), self.segment)
-        form.addRow(_tr("&Region:"), self.region)
-        form.addRow(_tr("&Owner:"), self.owner)
-        form.addRow(_tr("&ABC class:"), self.abc)
-        form.addRow(_tr("Annual re&venue:"), self.revenue)
-        form.addRow(_tr("&Tags:"), self.tags)
+        form.addRow(QCoreApplication.translate("ManageCustomers", "&Name:"), self.name)
+        form.addRow(QCoreApplication.translate("ManageCustomers", "N&umber:"), self.number)
+        form.addRow(QCoreApplication.translate("ManageCustomers", "&City:"), self.city)
+        form.addRow(QCoreApplication.translate("ManageCustomers", "&Postcode:"), self.postcode)
+        form.addRow(QCoreApplication.translate("ManageCustomers", "&Segment:"), self.segment)
+        form.addRow(QCoreApplication.translate("ManageCustomers", "&Region:"), self.region)
+        form.addRow(QCoreApplication.translate("ManageCustomers", "&Owner:"), self.owner)
+        form.addRow(QCoreApplication.translate("ManageCustomers", "&ABC class:"), self.abc)
+        form.addRow(QCoreApplication.translate("ManageCustomers", "Annual re&venue:"), self.revenue)
+        form.addRow(QCoreApplication.translate("ManageCustomers", "&Tags:"), self.tags)
         form.addRow("", self.active)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -204,7 +219,11 @@ class CustomerEditor(QDialog):
         ok_revenue, _ = self._revenue_value()
         ok = bool(self.name.text().strip()) and ok_revenue
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
-        self.revenue.setToolTip("" if ok_revenue else _tr("Enter an amount such as 250000"))
+        self.revenue.setToolTip(
+            ""
+            if ok_revenue
+            else QCoreApplication.translate("ManageCustomers", "Enter an amount such as 250000")
+        )
 
     def customer(self) -> Customer:
         """The edited customer (same id and uuid as the original)."""
@@ -232,9 +251,11 @@ class ManageCustomersDialog(QDialog):
         super().__init__(parent)
         self.ws = ws
         self.setObjectName("manage_customers")
-        self.setWindowTitle(_tr("Customers"))
+        self.setWindowTitle(QCoreApplication.translate("ManageCustomers", "Customers"))
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(_tr("Search customer, number, city…"))
+        self.search.setPlaceholderText(
+            QCoreApplication.translate("ManageCustomers", "Search customer, number, city…")
+        )
         self.search.setClearButtonEnabled(True)
         self.model = CustomerListModel(ws, self)
         self.search.textChanged.connect(self.model.set_text)
@@ -254,10 +275,26 @@ class ManageCustomersDialog(QDialog):
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         buttons, self.buttons = button_column(
             self,
-            ("customer_add", _tr("&Add…"), lambda: self.add()),
-            ("customer_edit", _tr("&Edit…"), lambda: self.edit_selected()),
-            ("customer_active", _tr("De&activate"), lambda: self.toggle_active()),
-            ("customer_delete", _tr("&Delete…"), lambda: self.delete_selected()),
+            (
+                "customer_add",
+                QCoreApplication.translate("ManageCustomers", "&Add…"),
+                lambda: self.add(),
+            ),
+            (
+                "customer_edit",
+                QCoreApplication.translate("ManageCustomers", "&Edit…"),
+                lambda: self.edit_selected(),
+            ),
+            (
+                "customer_active",
+                QCoreApplication.translate("ManageCustomers", "De&activate"),
+                lambda: self.toggle_active(),
+            ),
+            (
+                "customer_delete",
+                QCoreApplication.translate("ManageCustomers", "&Delete…"),
+                lambda: self.delete_selected(),
+            ),
         )
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
@@ -310,9 +347,9 @@ class ManageCustomersDialog(QDialog):
         for name in ("customer_edit", "customer_active", "customer_delete"):
             self.buttons[name].setEnabled(customer is not None and writable)
         self.buttons["customer_active"].setText(
-            _tr("Re&activate")
+            QCoreApplication.translate("ManageCustomers", "Re&activate")
             if customer is not None and not customer.active
-            else _tr("De&activate")
+            else QCoreApplication.translate("ManageCustomers", "De&activate")
         )
 
     # -- actions -------------------------------------------------------------------------------
@@ -343,7 +380,9 @@ class ManageCustomersDialog(QDialog):
         if edited == customer:
             return False
         text = (
-            _tr("Rename customer %1 to %2").replace("%1", customer.name).replace("%2", edited.name)
+            QCoreApplication.translate("ManageCustomers", "Rename customer %1 to %2")
+            .replace("%1", customer.name)
+            .replace("%2", edited.name)
             if edited.name != customer.name
             else ""
         )
@@ -364,10 +403,11 @@ class ManageCustomersDialog(QDialog):
         known = self.ws.matrix.row_counts(row).known
         if not confirm(
             self,
-            _tr("Delete customer"),
-            _tr(
+            QCoreApplication.translate("ManageCustomers", "Delete customer"),
+            QCoreApplication.translate(
+                "ManageCustomers",
                 "Delete “%1” with its %2 marks, notes and goals? "
-                "You can undo this (Edit → Undo). To keep the data, deactivate instead."
+                "You can undo this (Edit → Undo). To keep the data, deactivate instead.",
             )
             .replace("%1", customer.name)
             .replace("%2", str(known)),
