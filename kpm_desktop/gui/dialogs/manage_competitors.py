@@ -28,10 +28,6 @@ from kpm_desktop.workspace.workspace import Workspace
 _ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ManageCompetitors", text)
-
-
 class ManageCompetitorsDialog(QDialog):
     """The competitors that competitor cells can name."""
 
@@ -39,17 +35,29 @@ class ManageCompetitorsDialog(QDialog):
         super().__init__(parent)
         self.ws = ws
         self.setObjectName("manage_competitors")
-        self.setWindowTitle(_tr("Competitors"))
+        self.setWindowTitle(QCoreApplication.translate("ManageCompetitors", "Competitors"))
         self.list = QListWidget(self)
         self.list.setObjectName("competitor_list")
-        self.list.setAccessibleName(_tr("Competitors"))
+        self.list.setAccessibleName(QCoreApplication.translate("ManageCompetitors", "Competitors"))
         self.list.itemDoubleClicked.connect(lambda _item: self.rename_selected())
         self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
         buttons, self.buttons = button_column(
             self,
-            ("competitor_add", _tr("&Add…"), lambda: self.add()),
-            ("competitor_rename", _tr("&Rename…"), lambda: self.rename_selected()),
-            ("competitor_delete", _tr("&Delete…"), lambda: self.delete_selected()),
+            (
+                "competitor_add",
+                QCoreApplication.translate("ManageCompetitors", "&Add…"),
+                lambda: self.add(),
+            ),
+            (
+                "competitor_rename",
+                QCoreApplication.translate("ManageCompetitors", "&Rename…"),
+                lambda: self.rename_selected(),
+            ),
+            (
+                "competitor_delete",
+                QCoreApplication.translate("ManageCompetitors", "&Delete…"),
+                lambda: self.delete_selected(),
+            ),
         )
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
@@ -58,7 +66,12 @@ class ManageCompetitorsDialog(QDialog):
         row.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            QLabel(_tr("Competitor cells (W) can name one of these competitors."), self)
+            QLabel(
+                QCoreApplication.translate(
+                    "ManageCompetitors", "Competitor cells (W) can name one of these competitors."
+                ),
+                self,
+            )
         )
         layout.addLayout(row)
         layout.addWidget(close)
@@ -99,8 +112,10 @@ class ManageCompetitorsDialog(QDialog):
         if name_taken(name, self._names(), except_name=except_name):
             QMessageBox.information(
                 self,
-                _tr("Competitors"),
-                _tr("A competitor named “%1” exists already.").replace("%1", name.strip()),
+                QCoreApplication.translate("ManageCompetitors", "Competitors"),
+                QCoreApplication.translate(
+                    "ManageCompetitors", "A competitor named “%1” exists already."
+                ).replace("%1", name.strip()),
             )
             return False
         return True
@@ -108,7 +123,11 @@ class ManageCompetitorsDialog(QDialog):
     def add(self, name: str | None = None) -> bool:
         """Add a competitor (asks for the name unless given)."""
         if name is None:
-            name, ok = QInputDialog.getText(self, _tr("Add competitor"), _tr("Name:"))
+            name, ok = QInputDialog.getText(
+                self,
+                QCoreApplication.translate("ManageCompetitors", "Add competitor"),
+                QCoreApplication.translate("ManageCompetitors", "Name:"),
+            )
             if not ok:
                 return False
         if not self._valid(name):
@@ -121,7 +140,10 @@ class ManageCompetitorsDialog(QDialog):
             return False
         if name is None:
             name, ok = QInputDialog.getText(
-                self, _tr("Rename competitor"), _tr("New name:"), text=comp.name
+                self,
+                QCoreApplication.translate("ManageCompetitors", "Rename competitor"),
+                QCoreApplication.translate("ManageCompetitors", "New name:"),
+                text=comp.name,
             )
             if not ok:
                 return False
@@ -135,10 +157,11 @@ class ManageCompetitorsDialog(QDialog):
             return False
         if not confirm(
             self,
-            _tr("Delete competitor"),
-            _tr(
+            QCoreApplication.translate("ManageCompetitors", "Delete competitor"),
+            QCoreApplication.translate(
+                "ManageCompetitors",
                 "Delete “%1”? Competitor cells that name it stay competitor cells without a "
-                "name. You can undo this."
+                "name. You can undo this.",
             ).replace("%1", comp.name),
         ):
             return False
