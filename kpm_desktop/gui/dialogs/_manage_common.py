@@ -9,10 +9,6 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QVBoxLayout, QWidget
 from kpm_desktop.workspace.workspace import Workspace
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ManageDialogs", text)
-
-
 def confirm(parent: QWidget, title: str, text: str) -> bool:
     """Ask before a destructive step (default answer: No)."""
     answer = QMessageBox.question(
@@ -30,7 +26,11 @@ def run_command(parent: QWidget, ws: Workspace, command: QUndoCommand) -> bool:
     try:
         ws.push(command)
     except Exception as exc:  # the transaction was rolled back; say why in one line
-        QMessageBox.warning(parent, _tr("Change not saved"), str(exc) or type(exc).__name__)
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("ManageDialogs", "Change not saved"),
+            str(exc) or type(exc).__name__,
+        )
         return False
     return True
 
