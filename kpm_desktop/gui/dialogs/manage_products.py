@@ -57,15 +57,11 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ManageProducts", text)
-
-
 def kind_names() -> dict[ProductKind, str]:
     return {
-        ProductKind.PRODUCT: _tr("Product"),
-        ProductKind.SOLUTION: _tr("Solution"),
-        ProductKind.SERVICE: _tr("Service"),
+        ProductKind.PRODUCT: QCoreApplication.translate("ManageProducts", "Product"),
+        ProductKind.SOLUTION: QCoreApplication.translate("ManageProducts", "Solution"),
+        ProductKind.SERVICE: QCoreApplication.translate("ManageProducts", "Service"),
     }
 
 
@@ -80,7 +76,13 @@ class ProductListModel(QAbstractTableModel):
         super().__init__(parent)
         self.ws = ws
         self.cols: list[int] = []
-        self._headers = (_tr("Name"), _tr("Number"), _tr("Group"), _tr("Kind"), _tr("Active"))
+        self._headers = (
+            QCoreApplication.translate("ManageProducts", "Name"),
+            QCoreApplication.translate("ManageProducts", "Number"),
+            QCoreApplication.translate("ManageProducts", "Group"),
+            QCoreApplication.translate("ManageProducts", "Kind"),
+            QCoreApplication.translate("ManageProducts", "Active"),
+        )
         self.refresh()
 
     def refresh(self) -> None:
@@ -122,10 +124,16 @@ class ProductListModel(QAbstractTableModel):
         if column == 1:
             return p.number
         if column == 2:
-            return self.ws.matrix.product_group_name(p) or _tr("(no group)")
+            return self.ws.matrix.product_group_name(p) or QCoreApplication.translate(
+                "ManageProducts", "(no group)"
+            )
         if column == 3:
             return kind_names().get(p.kind, str(p.kind))
-        return _tr("yes") if p.active else _tr("no")
+        return (
+            QCoreApplication.translate("ManageProducts", "yes")
+            if p.active
+            else QCoreApplication.translate("ManageProducts", "no")
+        )
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):
         """Override of QAbstractTableModel.headerData."""
@@ -143,12 +151,16 @@ class ProductEditor(QDialog):
         super().__init__(parent)
         self.setObjectName("product_editor")
         self._original = product
-        self.setWindowTitle(_tr("New product") if product.id is None else _tr("Edit product"))
+        self.setWindowTitle(
+            QCoreApplication.translate("ManageProducts", "New product")
+            if product.id is None
+            else QCoreApplication.translate("ManageProducts", "Edit product")
+        )
         self.name = QLineEdit(product.name, self)
         self.name.setObjectName("product_name")
         self.number = QLineEdit(product.number, self)
         self.group = QComboBox(self)
-        self.group.addItem(_tr("(no group)"), None)
+        self.group.addItem(QCoreApplication.translate("ManageProducts", "(no group)"), None)
         for g in groups:
             self.group.addItem(g.name, g.id)
         self.group.setCurrentIndex(max(self.group.findData(product.group_id), 0))
@@ -156,13 +168,18 @@ class ProductEditor(QDialog):
         for kind, text in kind_names().items():
             self.kind.addItem(text, kind)
         self.kind.setCurrentIndex(max(self.kind.findData(product.kind), 0))
-        self.active = QCheckBox(_tr("Active (inactive products are hidden in the matrix)"), self)
+        self.active = QCheckBox(
+            QCoreApplication.translate(
+                "ManageProducts", "Active (inactive products are hidden in the matrix)"
+            ),
+            self,
+        )
         self.active.setChecked(product.active)
         form = QFormLayout()
-        form.addRow(_tr("&Name:"), self.name)
-        form.addRow(_tr("N&umber:"), self.number)
-        form.addRow(_tr("&Group:"), self.group)
-        form.addRow(_tr("&Kind:"), self.kind)
+        form.addRow(QCoreApplication.translate("ManageProducts", "&Name:"), self.name)
+        form.addRow(QCoreApplication.translate("ManageProducts", "N&umber:"), self.number)
+        form.addRow(QCoreApplication.translate("ManageProducts", "&Group:"), self.group)
+        form.addRow(QCoreApplication.translate("ManageProducts", "&Kind:"), self.kind)
         form.addRow("", self.active)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -197,23 +214,47 @@ class ManageProductsDialog(QDialog):
         super().__init__(parent)
         self.ws = ws
         self.setObjectName("manage_products")
-        self.setWindowTitle(_tr("Products and product groups"))
+        self.setWindowTitle(
+            QCoreApplication.translate("ManageProducts", "Products and product groups")
+        )
 
         self.group_list = QListWidget(self)
         self.group_list.setObjectName("group_list")
-        self.group_list.setAccessibleName(_tr("Product groups"))
+        self.group_list.setAccessibleName(
+            QCoreApplication.translate("ManageProducts", "Product groups")
+        )
         self.group_list.setMinimumWidth(190)
         self.group_list.currentRowChanged.connect(lambda _row: self._update_buttons())
         self.group_list.itemDoubleClicked.connect(lambda _item: self.rename_group())
         group_buttons, self.group_buttons = button_column(
             self,
-            ("group_add", _tr("Add &group…"), lambda: self.add_group()),
-            ("group_rename", _tr("Re&name…"), lambda: self.rename_group()),
-            ("group_up", _tr("Move u&p"), lambda: self.move_group(-1)),
-            ("group_down", _tr("Move do&wn"), lambda: self.move_group(1)),
-            ("group_delete", _tr("Delete gro&up…"), lambda: self.delete_group()),
+            (
+                "group_add",
+                QCoreApplication.translate("ManageProducts", "Add &group…"),
+                lambda: self.add_group(),
+            ),
+            (
+                "group_rename",
+                QCoreApplication.translate("ManageProducts", "Re&name…"),
+                lambda: self.rename_group(),
+            ),
+            (
+                "group_up",
+                QCoreApplication.translate("ManageProducts", "Move u&p"),
+                lambda: self.move_group(-1),
+            ),
+            (
+                "group_down",
+                QCoreApplication.translate("ManageProducts", "Move do&wn"),
+                lambda: self.move_group(1),
+            ),
+            (
+                "group_delete",
+                QCoreApplication.translate("ManageProducts", "Delete gro&up…"),
+                lambda: self.delete_group(),
+            ),
         )
-        group_box = QGroupBox(_tr("Product groups"), self)
+        group_box = QGroupBox(QCoreApplication.translate("ManageProducts", "Product groups"), self)
         box_layout = QHBoxLayout(group_box)
         box_layout.addWidget(self.group_list, 1)
         box_layout.addLayout(group_buttons)
@@ -235,14 +276,40 @@ class ManageProductsDialog(QDialog):
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         product_buttons, self.product_buttons = button_column(
             self,
-            ("product_add", _tr("&Add product…"), lambda: self.add_product()),
-            ("product_edit", _tr("&Edit…"), lambda: self.edit_selected()),
-            ("product_up", _tr("Move &up"), lambda: self.move_product(-1)),
-            ("product_down", _tr("Move &down"), lambda: self.move_product(1)),
-            ("product_active", _tr("De&activate"), lambda: self.toggle_active()),
-            ("product_delete", _tr("De&lete…"), lambda: self.delete_selected()),
+            (
+                "product_add",
+                QCoreApplication.translate("ManageProducts", "&Add product…"),
+                lambda: self.add_product(),
+            ),
+            (
+                "product_edit",
+                QCoreApplication.translate("ManageProducts", "&Edit…"),
+                lambda: self.edit_selected(),
+            ),
+            (
+                "product_up",
+                QCoreApplication.translate("ManageProducts", "Move &up"),
+                lambda: self.move_product(-1),
+            ),
+            (
+                "product_down",
+                QCoreApplication.translate("ManageProducts", "Move &down"),
+                lambda: self.move_product(1),
+            ),
+            (
+                "product_active",
+                QCoreApplication.translate("ManageProducts", "De&activate"),
+                lambda: self.toggle_active(),
+            ),
+            (
+                "product_delete",
+                QCoreApplication.translate("ManageProducts", "De&lete…"),
+                lambda: self.delete_selected(),
+            ),
         )
-        product_box = QGroupBox(_tr("Products (in column order)"), self)
+        product_box = QGroupBox(
+            QCoreApplication.translate("ManageProducts", "Products (in column order)"), self
+        )
         product_layout = QHBoxLayout(product_box)
         product_layout.addWidget(self.table, 1)
         product_layout.addLayout(product_buttons)
@@ -341,7 +408,9 @@ class ManageProductsDialog(QDialog):
             writable and product is not None and self._neighbour(product, 1) is not None
         )
         pb["product_active"].setText(
-            _tr("Re&activate") if product is not None and not product.active else _tr("De&activate")
+            QCoreApplication.translate("ManageProducts", "Re&activate")
+            if product is not None and not product.active
+            else QCoreApplication.translate("ManageProducts", "De&activate")
         )
 
     # -- groups --------------------------------------------------------------------------------
@@ -352,15 +421,21 @@ class ManageProductsDialog(QDialog):
         if name_taken(name, names, except_name=except_name):
             QMessageBox.information(
                 self,
-                _tr("Product groups"),
-                _tr("A group named “%1” exists already.").replace("%1", name.strip()),
+                QCoreApplication.translate("ManageProducts", "Product groups"),
+                QCoreApplication.translate(
+                    "ManageProducts", "A group named “%1” exists already."
+                ).replace("%1", name.strip()),
             )
             return False
         return True
 
     def add_group(self, name: str | None = None) -> bool:
         if name is None:
-            name, ok = QInputDialog.getText(self, _tr("Add product group"), _tr("Name:"))
+            name, ok = QInputDialog.getText(
+                self,
+                QCoreApplication.translate("ManageProducts", "Add product group"),
+                QCoreApplication.translate("ManageProducts", "Name:"),
+            )
             if not ok:
                 return False
         if not self._group_name_ok(name):
@@ -379,7 +454,10 @@ class ManageProductsDialog(QDialog):
             return False
         if name is None:
             name, ok = QInputDialog.getText(
-                self, _tr("Rename product group"), _tr("New name:"), text=group.name
+                self,
+                QCoreApplication.translate("ManageProducts", "Rename product group"),
+                QCoreApplication.translate("ManageProducts", "New name:"),
+                text=group.name,
             )
             if not ok:
                 return False
@@ -408,8 +486,11 @@ class ManageProductsDialog(QDialog):
         members = sum(1 for p in self.ws.matrix.products if p.group_id == group.id)
         if not confirm(
             self,
-            _tr("Delete product group"),
-            _tr("Delete the group “%1”? Its %2 products stay, without a group. You can undo this.")
+            QCoreApplication.translate("ManageProducts", "Delete product group"),
+            QCoreApplication.translate(
+                "ManageProducts",
+                "Delete the group “%1”? Its %2 products stay, without a group. You can undo this.",
+            )
             .replace("%1", group.name)
             .replace("%2", str(members)),
         ):
@@ -449,7 +530,9 @@ class ManageProductsDialog(QDialog):
         if edited == product:
             return False
         text = (
-            _tr("Rename product %1 to %2").replace("%1", product.name).replace("%2", edited.name)
+            QCoreApplication.translate("ManageProducts", "Rename product %1 to %2")
+            .replace("%1", product.name)
+            .replace("%2", edited.name)
             if edited.name != product.name
             else ""
         )
@@ -487,10 +570,11 @@ class ManageProductsDialog(QDialog):
         known = self.ws.matrix.col_counts(self.ws.matrix.col_of[product.id]).known
         if not confirm(
             self,
-            _tr("Delete product"),
-            _tr(
+            QCoreApplication.translate("ManageProducts", "Delete product"),
+            QCoreApplication.translate(
+                "ManageProducts",
                 "Delete “%1” with its %2 marks? You can undo this (Edit → Undo). "
-                "To keep the data, deactivate instead."
+                "To keep the data, deactivate instead.",
             )
             .replace("%1", product.name)
             .replace("%2", str(known)),
