@@ -42,10 +42,6 @@ SCOPE_VISIBLE = "visible"
 SCOPE_SELECTED = "selected"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FilterBar", text)
-
-
 class FilterBar(QWidget):
     """Widgets that build a :class:`FilterSpec` and apply it to a ``MatrixModel``.
 
@@ -84,70 +80,120 @@ class FilterBar(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("filter_search")
-        self.search.setPlaceholderText(_tr("Search customer, number, city…"))
+        self.search.setPlaceholderText(
+            QCoreApplication.translate("FilterBar", "Search customer, number, city…")
+        )
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(_tr("Search customers"))
+        self.search.setAccessibleName(QCoreApplication.translate("FilterBar", "Search customers"))
         self.search.setToolTip(
-            _tr("Words in customer name, number or city; case and umlauts are ignored")
+            QCoreApplication.translate(
+                "FilterBar", "Words in customer name, number or city; case and umlauts are ignored"
+            )
         )
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.search.returnPressed.connect(self.apply_now)
 
-        self.segment = self._combo("filter_segment", _tr("Segment"))
-        self.region = self._combo("filter_region", _tr("Region"))
-        self.owner = self._combo("filter_owner", _tr("Owner"))
-        self.abc = self._combo("filter_abc", _tr("ABC class"))
-        self.group = self._combo("filter_group", _tr("Product group"))
-        self.group.setToolTip(_tr("Show only the products of one group"))
+        self.segment = self._combo(
+            "filter_segment", QCoreApplication.translate("FilterBar", "Segment")
+        )
+        self.region = self._combo(
+            "filter_region", QCoreApplication.translate("FilterBar", "Region")
+        )
+        self.owner = self._combo("filter_owner", QCoreApplication.translate("FilterBar", "Owner"))
+        self.abc = self._combo("filter_abc", QCoreApplication.translate("FilterBar", "ABC class"))
+        self.group = self._combo(
+            "filter_group", QCoreApplication.translate("FilterBar", "Product group")
+        )
+        self.group.setToolTip(
+            QCoreApplication.translate("FilterBar", "Show only the products of one group")
+        )
 
-        self.sort = self._combo("filter_sort", _tr("Sort customers"))
+        self.sort = self._combo(
+            "filter_sort", QCoreApplication.translate("FilterBar", "Sort customers")
+        )
         for key, text in (
-            (SortKey.NONE, _tr("Order of entry")),
-            (SortKey.NAME, _tr("Sort by name")),
-            (SortKey.WHITE_SPOTS, _tr("Sort by white spots")),
-            (SortKey.COMPETITOR, _tr("Sort by competitor cells")),
-            (SortKey.NEED, _tr("Sort by needs")),
+            (SortKey.NONE, QCoreApplication.translate("FilterBar", "Order of entry")),
+            (SortKey.NAME, QCoreApplication.translate("FilterBar", "Sort by name")),
+            (SortKey.WHITE_SPOTS, QCoreApplication.translate("FilterBar", "Sort by white spots")),
+            (
+                SortKey.COMPETITOR,
+                QCoreApplication.translate("FilterBar", "Sort by competitor cells"),
+            ),
+            (SortKey.NEED, QCoreApplication.translate("FilterBar", "Sort by needs")),
         ):
             self.sort.addItem(text, key)
         self.descending = QToolButton(self)
         self.descending.setObjectName("filter_descending")
         self.descending.setCheckable(True)
-        self.descending.setText(_tr("↓ Descending"))
-        self.descending.setToolTip(_tr("Largest numbers (or Z) first"))
-        self.descending.setAccessibleName(_tr("Sort descending"))
+        self.descending.setText(QCoreApplication.translate("FilterBar", "↓ Descending"))
+        self.descending.setToolTip(
+            QCoreApplication.translate("FilterBar", "Largest numbers (or Z) first")
+        )
+        self.descending.setAccessibleName(
+            QCoreApplication.translate("FilterBar", "Sort descending")
+        )
         self.descending.toggled.connect(self.apply)
 
-        self.only_white = QCheckBox(_tr("Only customers with white spots"), self)
+        self.only_white = QCheckBox(
+            QCoreApplication.translate("FilterBar", "Only customers with white spots"), self
+        )
         self.only_white.setObjectName("filter_only_white")
         self.only_white.toggled.connect(self.apply)
-        self.white_scope = self._combo("filter_white_scope", _tr("Where to look for white spots"))
-        self.white_scope.addItem(_tr("in the products shown"), SCOPE_VISIBLE)
-        self.white_scope.addItem(_tr("in the selected products"), SCOPE_SELECTED)
+        self.white_scope = self._combo(
+            "filter_white_scope",
+            QCoreApplication.translate("FilterBar", "Where to look for white spots"),
+        )
+        self.white_scope.addItem(
+            QCoreApplication.translate("FilterBar", "in the products shown"), SCOPE_VISIBLE
+        )
+        self.white_scope.addItem(
+            QCoreApplication.translate("FilterBar", "in the selected products"), SCOPE_SELECTED
+        )
 
-        self.product = self._combo("filter_product", _tr("Product"))
-        self.product.setToolTip(_tr("Customers where this product has the chosen state"))
-        self.product_state = self._combo("filter_product_state", _tr("State of the product"))
+        self.product = self._combo(
+            "filter_product", QCoreApplication.translate("FilterBar", "Product")
+        )
+        self.product.setToolTip(
+            QCoreApplication.translate(
+                "FilterBar", "Customers where this product has the chosen state"
+            )
+        )
+        self.product_state = self._combo(
+            "filter_product_state", QCoreApplication.translate("FilterBar", "State of the product")
+        )
         for code, text in (
-            (int(Mark.COMPETITOR), _tr("is competitor (W)")),
-            (int(Mark.NEED), _tr("is need (B)")),
-            (WHITE, _tr("is a white spot")),
-            (int(Mark.OURS), _tr("is ours (X)")),
-            (int(Mark.NO_NEED), _tr("is no need (K)")),
+            (int(Mark.COMPETITOR), QCoreApplication.translate("FilterBar", "is competitor (W)")),
+            (int(Mark.NEED), QCoreApplication.translate("FilterBar", "is need (B)")),
+            (WHITE, QCoreApplication.translate("FilterBar", "is a white spot")),
+            (int(Mark.OURS), QCoreApplication.translate("FilterBar", "is ours (X)")),
+            (int(Mark.NO_NEED), QCoreApplication.translate("FilterBar", "is no need (K)")),
         ):
             self.product_state.addItem(text, code)
 
-        self.inactive_customers = QCheckBox(_tr("Inactive customers"), self)
+        self.inactive_customers = QCheckBox(
+            QCoreApplication.translate("FilterBar", "Inactive customers"), self
+        )
         self.inactive_customers.setObjectName("filter_inactive_customers")
-        self.inactive_customers.setToolTip(_tr("Also show deactivated customers"))
+        self.inactive_customers.setToolTip(
+            QCoreApplication.translate("FilterBar", "Also show deactivated customers")
+        )
         self.inactive_customers.toggled.connect(self.apply)
-        self.inactive_products = QCheckBox(_tr("Inactive products"), self)
+        self.inactive_products = QCheckBox(
+            QCoreApplication.translate("FilterBar", "Inactive products"), self
+        )
         self.inactive_products.setObjectName("filter_inactive_products")
-        self.inactive_products.setToolTip(_tr("Also show deactivated products"))
+        self.inactive_products.setToolTip(
+            QCoreApplication.translate("FilterBar", "Also show deactivated products")
+        )
         self.inactive_products.toggled.connect(self.apply)
 
-        self.clear_button = QPushButton(_tr("Clear filters"), self)
+        self.clear_button = QPushButton(
+            QCoreApplication.translate("FilterBar", "Clear filters"), self
+        )
         self.clear_button.setObjectName("filter_clear")
-        self.clear_button.setToolTip(_tr("Show all customers and products again"))
+        self.clear_button.setToolTip(
+            QCoreApplication.translate("FilterBar", "Show all customers and products again")
+        )
         self.clear_button.clicked.connect(self.clear)
 
         self.summary = QLabel(self)
@@ -165,7 +211,7 @@ class FilterBar(QWidget):
         row2.addWidget(self.only_white)
         row2.addWidget(self.white_scope)
         row2.addSpacing(12)
-        row2.addWidget(QLabel(_tr("Product:"), self))
+        row2.addWidget(QLabel(QCoreApplication.translate("FilterBar", "Product:"), self))
         row2.addWidget(self.product, 1)
         row2.addWidget(self.product_state)
         row2.addSpacing(12)
@@ -234,27 +280,38 @@ class FilterBar(QWidget):
         ws = self.workspace
         customers = ws.matrix.customers if ws is not None else []
         attrs = (
-            (self.segment, "segment", _tr("All segments")),
-            (self.region, "region", _tr("All regions")),
-            (self.owner, "owner", _tr("All owners")),
-            (self.abc, "abc_class", _tr("All ABC classes")),
+            (self.segment, "segment", QCoreApplication.translate("FilterBar", "All segments")),
+            (self.region, "region", QCoreApplication.translate("FilterBar", "All regions")),
+            (self.owner, "owner", QCoreApplication.translate("FilterBar", "All owners")),
+            (self.abc, "abc_class", QCoreApplication.translate("FilterBar", "All ABC classes")),
         )
         for combo, attribute, all_text in attrs:
             values = distinct_values(customers, attribute)
             self._refill(combo, [(all_text, None), *((v, v) for v in values)])
 
-        groups: list[tuple[str, object]] = [(_tr("All product groups"), None)]
-        products: list[tuple[str, object]] = [(_tr("Any product"), None)]
+        groups: list[tuple[str, object]] = [
+            (QCoreApplication.translate("FilterBar", "All product groups"), None)
+        ]
+        products: list[tuple[str, object]] = [
+            (QCoreApplication.translate("FilterBar", "Any product"), None)
+        ]
         if ws is not None:
             m = ws.matrix
             for g in sorted(m.groups.values(), key=lambda g: (g.sort_order, g.id)):
                 groups.append((g.name, g.id))
             if any(p.group_id is None for p in m.products):
-                groups.append((_tr("(no group)"), UNGROUPED))
+                groups.append((QCoreApplication.translate("FilterBar", "(no group)"), UNGROUPED))
             for j in column_order(m):
                 p = m.products[j]
                 products.append(
-                    (p.name if p.active else _tr("%1 (inactive)").replace("%1", p.name), p.id)
+                    (
+                        p.name
+                        if p.active
+                        else QCoreApplication.translate("FilterBar", "%1 (inactive)").replace(
+                            "%1", p.name
+                        ),
+                        p.id,
+                    )
                 )
         self._refill(self.group, groups)
         self._refill(self.product, products)
@@ -326,7 +383,7 @@ class FilterBar(QWidget):
         """Clear all filters and sorting in one click."""
         self._scope_ids = frozenset()
         self.set_spec(FilterSpec())
-        self.message.emit(_tr("All filters cleared"))
+        self.message.emit(QCoreApplication.translate("FilterBar", "All filters cleared"))
 
     def _scope_changed(self) -> None:
         if self.white_scope.currentData() == SCOPE_SELECTED:
@@ -334,11 +391,17 @@ class FilterBar(QWidget):
             if not ids:
                 with QSignalBlocker(self.white_scope):
                     self.white_scope.setCurrentIndex(0)
-                self.message.emit(_tr("Select one or more product columns first"))
+                self.message.emit(
+                    QCoreApplication.translate(
+                        "FilterBar", "Select one or more product columns first"
+                    )
+                )
                 return
             self._scope_ids = ids
             self.white_scope.setToolTip(
-                _tr("White spots in %1 selected products").replace("%1", str(len(ids)))
+                QCoreApplication.translate(
+                    "FilterBar", "White spots in %1 selected products"
+                ).replace("%1", str(len(ids)))
             )
             if not self.only_white.isChecked():
                 with QSignalBlocker(self.only_white):
@@ -364,7 +427,7 @@ class FilterBar(QWidget):
         active = not spec.is_default
         self.clear_button.setEnabled(active)
         self.summary.setText(
-            _tr("Filtered: %1 of %2 customers")
+            QCoreApplication.translate("FilterBar", "Filtered: %1 of %2 customers")
             .replace("%1", f"{len(result.rows):,}")
             .replace("%2", f"{ws.matrix.n_rows:,}")
             if active
@@ -399,25 +462,25 @@ def install(window) -> None:
 
     window.actions.add(
         "filter.find",
-        _tr("&Find customer…"),
+        QCoreApplication.translate("FilterBar", "&Find customer…"),
         find,
         menu=MenuId.VIEW,
         section="filter",
         shortcut=QKeySequence.StandardKey.Find,
-        tip=_tr("Search customers by name, number or city"),
+        tip=QCoreApplication.translate("FilterBar", "Search customers by name, number or city"),
     )
     window.actions.add(
         "filter.clear",
-        _tr("C&lear all filters"),
+        QCoreApplication.translate("FilterBar", "C&lear all filters"),
         bar.clear,
         menu=MenuId.VIEW,
         section="filter",
         shortcut="Ctrl+Shift+L",
-        tip=_tr("Show all customers and products again"),
+        tip=QCoreApplication.translate("FilterBar", "Show all customers and products again"),
     )
     window.actions.add(
         "filter.only_white",
-        _tr("Only customers with &white spots"),
+        QCoreApplication.translate("FilterBar", "Only customers with &white spots"),
         bar.only_white.setChecked,
         menu=MenuId.VIEW,
         section="filter",
