@@ -21,15 +21,13 @@ from kpm_desktop.workspace.commands import (
 from kpm_desktop.workspace.workspace import Workspace
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("structure_commands", text)
-
-
 class ReorderGroupsCommand(WorkspaceCommand):
     """Give the product groups a new order: ``sort_order`` = position in ``group_ids``."""
 
     def __init__(self, ws: Workspace, group_ids: Sequence[int]) -> None:
-        super().__init__(ws, _tr("Reorder product groups"))
+        super().__init__(
+            ws, QCoreApplication.translate("structure_commands", "Reorder product groups")
+        )
         self._order = list(group_ids)
         self._old = {g.id: g.sort_order for g in ws.repo.load_groups()}
 
@@ -55,7 +53,7 @@ class ReorderProductsCommand(WorkspaceCommand):
     """
 
     def __init__(self, ws: Workspace, product_ids: Sequence[int]) -> None:
-        super().__init__(ws, _tr("Reorder products"))
+        super().__init__(ws, QCoreApplication.translate("structure_commands", "Reorder products"))
         self._order = list(product_ids)
         self._old = {p.id: p.sort_order for p in ws.matrix.products}
 
@@ -79,15 +77,19 @@ def customer_active_command(
     ws: Workspace, customer: Customer, active: bool
 ) -> UpdateCustomerCommand:
     """The undo step that activates or deactivates a customer (inactive rows are hidden)."""
-    text = (_tr("Activate customer %1") if active else _tr("Deactivate customer %1")).replace(
-        "%1", customer.name
-    )
+    text = (
+        QCoreApplication.translate("structure_commands", "Activate customer %1")
+        if active
+        else QCoreApplication.translate("structure_commands", "Deactivate customer %1")
+    ).replace("%1", customer.name)
     return UpdateCustomerCommand(ws, replace(customer, active=active), text)
 
 
 def product_active_command(ws: Workspace, product: Product, active: bool) -> UpdateProductCommand:
     """The undo step that activates or deactivates a product (inactive columns are hidden)."""
-    text = (_tr("Activate product %1") if active else _tr("Deactivate product %1")).replace(
-        "%1", product.name
-    )
+    text = (
+        QCoreApplication.translate("structure_commands", "Activate product %1")
+        if active
+        else QCoreApplication.translate("structure_commands", "Deactivate product %1")
+    ).replace("%1", product.name)
     return UpdateProductCommand(ws, replace(product, active=active), text)
