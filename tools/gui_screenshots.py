@@ -44,14 +44,17 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         path = write_demo(Path(tmp) / "demo.kpm", today=date(2026, 11, 27))
         settings = UiSettings(QSettings(str(Path(tmp) / "ui.ini"), QSettings.Format.IniFormat))
-        window = MainWindow(settings, extensions=())
+        window = MainWindow(settings)  # with the filter bar, side panel and other docks
         window.persist_state = False
-        window.resize(1400, 860)
+        window.resize(1600, 900)
         window.open_file(path)
         window.show()
 
         def settle() -> None:
-            for _ in range(20):
+            import time
+
+            end = time.monotonic() + 1.0
+            while time.monotonic() < end:
                 app.processEvents()
             window._update_status()  # the status bar waits for the first frame
             app.processEvents()
@@ -70,8 +73,12 @@ def main() -> int:
             sort_key=SortKey.WHITE_SPOTS,
             descending=True,
         )
-        result = apply_filters(ws.matrix, spec)
-        window.model.set_visible(result.rows, result.cols)
+        bar = getattr(window, "filter_bar", None)
+        if bar is not None:
+            bar.set_spec(spec)  # the filter bar shows and applies it
+        else:
+            result = apply_filters(ws.matrix, spec)
+            window.model.set_visible(result.rows, result.cols)
         window.view.setCurrentIndex(window.model.index(0, 0))
         settle()
         window.grab().save(str(args.out / "matrix_filtered.png"))
