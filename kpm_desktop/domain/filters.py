@@ -13,7 +13,7 @@ columns are added or removed.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -56,6 +56,8 @@ class FilterSpec:
             one); None = all groups.
         show_inactive_customers, show_inactive_products: inactive ones are hidden unless set.
         sort_key, descending: row order; ties are broken by name, then storage order.
+        only_stale: keep customers with a stale answer (verified too long ago) among the
+            visible products; needs ``stale_rows`` in :func:`apply_filters`.
     """
 
     text: str = ""
@@ -72,6 +74,7 @@ class FilterSpec:
     show_inactive_products: bool = False
     sort_key: SortKey = SortKey.NONE
     descending: bool = False
+    only_stale: bool = False
 
     def __post_init__(self) -> None:
         # Values may come from widgets that store plain str/list data (QComboBox item data).
@@ -221,11 +224,26 @@ def _gather(matrix: Matrix, cols: Sequence[int]) -> bytearray:
 
 
 # -- rows --------------------------------------------------------------------------------------
-def apply_filters(matrix: Matrix, spec: FilterSpec) -> FilterResult:
-    """Visible rows and columns of ``matrix`` under ``spec``, plus white spots shown."""
+def apply_filters(
+    matrix: Matrix,
+    spec: FilterSpec,
+    *,
+    stale_rows: Callable[[Sequence[int] | None], Collection[int]] | None = None,
+) -> FilterResult:
+    """Visible rows and columns of ``matrix`` under ``spec``, plus white spots shown.
+
+    Args:
+        stale_rows: rows with a stale cell within the given columns (None = all columns),
+            e.g. ``CellAges.rows_with_stale``; without it ``only_stale`` keeps nobody.
+    """
     cols = visible_columns(matrix, spec)
     customers = matrix.customers
     rows: list[int] = list(range(matrix.n_rows))
+
+    if spec.only_stale:
+        scope = None if len(cols) == matrix.n_cols else cols
+        stale = set(stale_rows(scope)) if stale_rows is not None else set()
+        rows = [i for i in rows if i in stale]
 
     if not spec.show_inactive_customers:
         rows = [i for i in rows if customers[i].active]

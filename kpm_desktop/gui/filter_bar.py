@@ -34,6 +34,7 @@ from kpm_desktop.domain.filters import (
     distinct_values,
 )
 from kpm_desktop.domain.marks import WHITE, Mark
+from kpm_desktop.workspace.customer_commands import customer_data
 from kpm_desktop.workspace.workspace import Workspace
 
 SEARCH_DELAY_MS = 250  # debounce: refilter once typing pauses
@@ -139,6 +140,16 @@ class FilterBar(QWidget):
         )
         self.only_white.setObjectName("filter_only_white")
         self.only_white.toggled.connect(self.apply)
+        self.only_stale = QCheckBox(
+            QCoreApplication.translate("FilterBar", "Only customers with stale answers"), self
+        )
+        self.only_stale.setObjectName("filter_only_stale")
+        self.only_stale.setToolTip(
+            QCoreApplication.translate(
+                "FilterBar", "Customers with answers verified longer ago than the stale threshold"
+            )
+        )
+        self.only_stale.toggled.connect(self.apply)
         self.white_scope = self._combo(
             "filter_white_scope",
             QCoreApplication.translate("FilterBar", "Where to look for white spots"),
@@ -210,6 +221,7 @@ class FilterBar(QWidget):
         row2.setContentsMargins(0, 0, 0, 0)
         row2.addWidget(self.only_white)
         row2.addWidget(self.white_scope)
+        row2.addWidget(self.only_stale)
         row2.addSpacing(12)
         row2.addWidget(QLabel(QCoreApplication.translate("FilterBar", "Product:"), self))
         row2.addWidget(self.product, 1)
@@ -256,14 +268,26 @@ class FilterBar(QWidget):
         if self.workspace is not None:
             try:
                 self.workspace.structure_changed.disconnect(self._structure_changed)
+                customer_data(self.workspace).recount_needed.disconnect(self._ages_recounted)
             except (RuntimeError, TypeError):
                 pass
         self.workspace = ws
         if ws is not None:
             ws.structure_changed.connect(self._structure_changed)
+            customer_data(ws).recount_needed.connect(self._ages_recounted)
         self._fill_choices()
         self._update_enabled()
         self.set_spec(FilterSpec())
+
+    def _stale_rows(self, cols):
+        """Rows with stale answers (the side panel keeps which cells are stale)."""
+        ws = self.workspace
+        return customer_data(ws).stale_rows(cols) if ws is not None else []
+
+    def _ages_recounted(self) -> None:
+        # Stale cells were (re)computed, e.g. in the background after opening a big file.
+        if self.only_stale.isChecked():
+            self.apply()
 
     def _structure_changed(self) -> None:
         # The model showed everything after the reset; re-apply the current filter on the
@@ -346,6 +370,7 @@ class FilterBar(QWidget):
             show_inactive_products=self.inactive_products.isChecked(),
             sort_key=self.sort.currentData(),
             descending=self.descending.isChecked(),
+            only_stale=self.only_stale.isChecked(),
         )
 
     def set_spec(self, spec: FilterSpec) -> None:
@@ -374,6 +399,7 @@ class FilterBar(QWidget):
             self.inactive_customers.setChecked(spec.show_inactive_customers)
             self.inactive_products.setChecked(spec.show_inactive_products)
             self.descending.setChecked(spec.descending)
+            self.only_stale.setChecked(spec.only_stale)
         finally:
             for blocker in blockers:
                 blocker.unblock()
@@ -421,7 +447,7 @@ class FilterBar(QWidget):
         spec = self.spec()
         # Filter on what the summaries count: with the side panel, "no need" cells whose
         # re-check date has passed count as white spots again.
-        result = apply_filters(self.model.counting_matrix(), spec)
+        result = apply_filters(self.model.counting_matrix(), spec, stale_rows=self._stale_rows)
         self.spec_applied, self.result = spec, result
         self.model.set_visible(result.rows, result.cols, white=result.white)
         active = not spec.is_default

@@ -217,3 +217,21 @@ def test_due_recheck_is_white_in_the_filter_bar_filters(tmp_path):
     assert apply_filters(matrix, third).rows == [2]
     by_white = apply_filters(eff, FilterSpec(sort_key=SortKey.WHITE_SPOTS, descending=True))
     assert by_white.rows[0] == 2 and by_white.white == eff.totals().white
+
+
+def test_stale_cells_filter(tmp_path):
+    from kpm_desktop.domain.filters import FilterSpec, apply_filters
+
+    repo, _c, _p = _small_file(tmp_path)
+    with repo:
+        matrix = repo.load_matrix()
+        ages = repo.cell_ages(TODAY)
+    spec = FilterSpec(only_stale=True)
+    assert not spec.is_default
+    assert apply_filters(matrix, spec).rows == []  # no stale information: nobody
+    stale_rows = lambda cols: ages.rows_with_stale(matrix, cols)  # noqa: E731
+    assert apply_filters(matrix, spec, stale_rows=stale_rows).rows == [0, 1]
+    assert apply_filters(matrix, FilterSpec(), stale_rows=stale_rows).rows == [0, 1, 2]
+    assert apply_filters(
+        matrix, FilterSpec(only_stale=True, text="beta"), stale_rows=stale_rows
+    ).rows == [1]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import QWidget
 
 from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.domain.matrix import MarkCounts
@@ -175,3 +176,30 @@ def test_closing_the_file_empties_the_panel(win):
     assert panel.ws is None and panel.customer_id is None
     assert not panel.tabs.isEnabled()
     assert win._side_panel_glue.faded(0, 0) is False
+
+
+def test_stale_cells_filter_in_the_filter_bar(qtbot, demo_file, ui_settings, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from kpm_desktop.gui.main_window import MainWindow
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: None)
+    w = MainWindow(ui_settings, extensions=("kpm_desktop.gui.filter_bar", EXTENSION))
+    qtbot.addWidget(w)
+    assert w.open_file(demo_file)
+    data = customer_data(w.workspace)
+    data.set_today(TODAY)
+    bar = w.findChild(QWidget, "filter_bar")
+    bar.only_stale.setChecked(True)
+    m = w.workspace.matrix
+    expected = sorted({m.row_of[c] for c, _p in data.ages.stale})
+    assert sorted(w.model.rows) == expected and 0 < len(expected) < m.n_rows
+    # with a product group shown, only stale answers in that group count
+    group = sorted(m.groups)[0]
+    bar.group.setCurrentIndex(bar.group.findData(group))
+    in_group = {j for j, p in enumerate(m.products) if p.group_id == group}
+    expected = sorted({m.row_of[c] for c, p in data.ages.stale if m.col_of[p] in in_group})
+    assert sorted(w.model.rows) == expected
+    bar.clear()
+    assert w.model.rowCount() == m.n_rows
+    w.close()
