@@ -74,6 +74,23 @@ class CellDetails:
     def __len__(self) -> int:
         return len(self.rows) - self.marks.count(0)
 
+    def copy(self) -> CellDetails:
+        """An independent copy (e.g. for a worker thread); cached sums are shared, they are
+        never modified once computed."""
+        return CellDetails(
+            array("i", self.rows),
+            array("i", self.cols),
+            bytearray(self.marks),
+            array("i", self.competitor),
+            array("d", self.revenue),
+            array("d", self.potential),
+            array("i", self.contract_end),
+            self.n_cols,
+            self.sorted_rows,
+            None,
+            dict(self._cache),
+        )
+
     def patch(self, cells: Sequence[tuple[int, int, CellRecord | None]]) -> None:
         """Bring edited cells (matrix row, column, new record or None) up to date.
 

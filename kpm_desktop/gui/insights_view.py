@@ -21,11 +21,14 @@ from PySide6.QtCore import (
     QEvent,
     QLocale,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPointF,
     QRectF,
+    QRunnable,
     QSize,
     Qt,
+    QThreadPool,
     QTimer,
     Signal,
 )
@@ -65,6 +68,7 @@ from kpm_desktop.domain.insights import (
 )
 from kpm_desktop.domain.lookalike import LookAlike
 from kpm_desktop.domain.marks import WHITE, Mark
+from kpm_desktop.domain.matrix import Matrix
 from kpm_desktop.gui.palette import FILL, MARK_CODES_ORDER, draw_glyph, mark_name, swatch_pixmap
 from kpm_desktop.storage import history
 from kpm_desktop.workspace.customer_commands import customer_data
@@ -78,6 +82,28 @@ RIGHT_FLAG = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 RIGHT = int(RIGHT_FLAG)
 # Above this many edited cells a full reload of the details is cheaper than patching.
 PATCH_LIMIT = 2_000
+# From this many matrix cells on, insights are computed in a worker (about 0.1 s per 1M cells).
+BACKGROUND_CELLS = 1_500_000
+
+
+class _JobSignals(QObject):
+    finished = Signal(int, object)  # token, Insights or the exception
+
+
+class _Job(QRunnable):
+    """Runs one computation off the UI thread and reports it through a main-thread QObject."""
+
+    def __init__(self, token: int, fn, sink: _JobSignals) -> None:
+        super().__init__()
+        self.token, self.fn, self.sink = token, fn, sink
+
+    def run(self) -> None:
+        """Override of QRunnable.run."""
+        try:
+            result = self.fn()
+        except Exception as exc:  # shown to the user instead of vanishing in the thread
+            result = exc
+        self.sink.finished.emit(self.token, result)
 
 
 def _money(value: float) -> str:
@@ -345,6 +371,12 @@ class InsightsView(QWidget):
         self.insights: Insights | None = None
         self._details: CellDetails | None = None
         self._lookalike: LookAlike | None = None
+        self.background_cells = BACKGROUND_CELLS
+        self._token = 0
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._sink = _JobSignals(self)
+        self._sink.finished.connect(self._show_result)
 
         self.summary = QLabel(self)
         self.summary.setObjectName("insights_summary")
@@ -494,6 +526,7 @@ class InsightsView(QWidget):
     # -- data ----------------------------------------------------------------------------------
     def set_workspace(self, ws: Workspace | None) -> None:
         self.ws = ws
+        self._token += 1  # a computation still running belongs to the old file
         self._details = None
         self._lookalike = None
         self.insights = None
@@ -531,22 +564,65 @@ class InsightsView(QWidget):
             self.renewal_table.setRowCount(0)
             self.next_tree.clear()
             return
+        names = {cid: c.name for cid, c in ws.competitors().items()}
+        # due "no need" re-checks count as white spots, as everywhere
+        matrix = customer_data(ws).effective_matrix()
+        args = {
+            "today": self.today or date.today(),
+            "rows": None if self.rows is None else list(self.rows),
+            "months": self.months.value(),
+            "limit": 50,
+        }
+        self._token += 1
+        if matrix.n_rows * matrix.n_cols >= self.background_cells:
+            # Large file: compute on a copy in a worker so that editing stays fluid; a newer
+            # refresh makes this result stale (token).
+            m_copy = Matrix(
+                matrix.customers,
+                matrix.products,
+                list(matrix.groups.values()),
+                bytearray(matrix.grid),
+            )
+            d_copy = self._details.copy() if self._details is not None else None
+            path = ws.path
+
+            def job() -> tuple[CellDetails, Insights]:
+                # The first time, the details load in the worker too (own read-only connection).
+                d = (
+                    d_copy
+                    if d_copy is not None
+                    else history.load_cell_details_in_worker(path, m_copy)
+                )
+                return d, compute_insights(m_copy, d, names, **args)
+
+            self.summary.setText(QCoreApplication.translate("InsightsView", "Computing…"))
+            self._pool.start(_Job(self._token, job, self._sink))
+            return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            names = {cid: c.name for cid, c in ws.competitors().items()}
-            self.insights = compute_insights(
-                # due "no need" re-checks count as white spots, as everywhere
-                customer_data(ws).effective_matrix(),
-                self.details(),
-                names,
-                today=self.today or date.today(),
-                rows=self.rows,
-                months=self.months.value(),
-                limit=50,
-            )
+            result = compute_insights(matrix, self.details(), names, **args)
         finally:
             QGuiApplication.restoreOverrideCursor()
+        self._show_result(self._token, result)
+
+    def _show_result(self, token: int, result: object) -> None:
+        """Show a computation's result unless a newer one was started since."""
+        if token != self._token or self.ws is None:
+            return
+        if isinstance(result, Exception):
+            self.summary.setText(
+                QCoreApplication.translate("InsightsView", "Insights failed: %1").replace(
+                    "%1", str(result)
+                )
+            )
+            return
+        if isinstance(result, tuple):  # from the worker: (details loaded there, insights)
+            details, result = result
+            if self._details is None:
+                self._details = details
+        self.insights = result  # type: ignore[assignment]
         ins = self.insights
+        assert ins is not None
         t = ins.totals
         self.summary.setText(
             QCoreApplication.translate(

@@ -9,11 +9,13 @@ the grid.
 from __future__ import annotations
 
 import json
+import sqlite3
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import pairwise
+from pathlib import Path
 
 from kpm_desktop.domain.history_diff import HistoryRow
 from kpm_desktop.domain.insights import CellDetails
@@ -267,7 +269,24 @@ def load_cell_details(repo: Repository, matrix: Matrix) -> CellDetails:
     are transposed in C (``zip(*rows)``) and converted column by column. Cells of customers
     or products not in ``matrix`` are skipped.
     """
-    data = repo.conn.execute(_DETAIL_SQL).fetchall()
+    return _details_from_rows(repo.conn.execute(_DETAIL_SQL).fetchall(), matrix)
+
+
+def load_cell_details_in_worker(path: Path, matrix: Matrix) -> CellDetails:
+    """The same through a private read-only connection, for a worker thread.
+
+    The file is open (and was checked) on the main thread already, so this connection does no
+    integrity check; in WAL mode it reads the last committed state without blocking writes.
+    """
+    conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        conn.execute("PRAGMA busy_timeout = 3000")
+        return _details_from_rows(conn.execute(_DETAIL_SQL).fetchall(), matrix)
+    finally:
+        conn.close()
+
+
+def _details_from_rows(data: list, matrix: Matrix) -> CellDetails:
     if not data:
         return CellDetails.empty(matrix.n_cols)
     cids, pids, marks, comps, revs, pots, ends = zip(*data, strict=True)

@@ -176,3 +176,23 @@ def test_no_file_open(qtbot, ui_settings) -> None:
     assert dock.view.summary.text() == "No file open"
     assert not dock.compare_button.isEnabled()
     w.close()
+
+
+def test_large_files_compute_in_a_worker_and_stale_results_are_dropped(win, qtbot) -> None:
+    view = win.insights_dock.view
+    view.background_cells = 0  # treat the demo as large
+    ws = win.workspace
+    view.refresh()
+    assert view.summary.text() == "Computing…"
+    token = view._token
+    qtbot.waitUntil(lambda: view.summary.text() != "Computing…")
+    assert view.insights.bars == _expected(win).bars
+    # a result that arrives after a newer refresh started is ignored
+    before = view.insights
+    view._show_result(token - 1, None)
+    assert view.insights is before
+    m = ws.matrix
+    white = next((i, j) for i in range(m.n_rows) for j in range(m.n_cols) if m.code(i, j) == WHITE)
+    ws.set_marks([white], Mark.OURS)
+    qtbot.waitUntil(lambda: view.insights.totals.ours == _expected(win).totals.ours)
+    view._pool.waitForDone()
