@@ -5,1467 +5,3131 @@
     <name>CellDetailsView</name>
     <message>
         <source>choose or type a new name</source>
-        <translation type="unfinished"></translation>
+        <translation>auswählen oder neuen Namen eingeben</translation>
     </message>
     <message>
         <source>known</source>
-        <translation type="unfinished"></translation>
+        <translation>bekannt</translation>
     </message>
     <message>
         <source>Edit list…</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste bearbeiten…</translation>
     </message>
     <message>
         <source>ask again on</source>
-        <translation type="unfinished"></translation>
+        <translation>erneut fragen am</translation>
     </message>
     <message>
         <source>Mark</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierung</translation>
     </message>
     <message>
         <source>Competitor</source>
-        <translation type="unfinished"></translation>
+        <translation>Wettbewerber</translation>
     </message>
     <message>
         <source>Our revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>Unser Umsatz</translation>
     </message>
     <message>
         <source>Potential</source>
-        <translation type="unfinished"></translation>
+        <translation>Potenzial</translation>
     </message>
     <message>
         <source>Contract end</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertragsende</translation>
     </message>
     <message>
         <source>Reason for no need</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund für kein Bedarf</translation>
     </message>
     <message>
         <source>Re-check</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedervorlage</translation>
     </message>
     <message>
         <source>Cell note</source>
-        <translation type="unfinished"></translation>
+        <translation>Zellnotiz</translation>
     </message>
     <message>
         <source>Last verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt bestätigt</translation>
     </message>
     <message>
         <source>Save cell details</source>
-        <translation type="unfinished"></translation>
+        <translation>Zelldetails speichern</translation>
     </message>
     <message>
         <source>Confirm as still true</source>
-        <translation type="unfinished"></translation>
+        <translation>Als weiterhin gültig bestätigen</translation>
     </message>
     <message>
         <source>The answer was checked again and still holds: only the verified date changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Angabe wurde erneut geprüft und stimmt noch: Nur das Bestätigungsdatum ändert sich.</translation>
     </message>
     <message>
         <source>Change history</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungsverlauf</translation>
     </message>
     <message>
         <source>Re-check date reached: counts as a white spot again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedervorlage erreicht: zählt wieder als weißer Fleck.</translation>
     </message>
     <message>
         <source>Stale: last verified too long ago, please confirm.</source>
-        <translation type="unfinished"></translation>
+        <translation>Veraltet: zu lange nicht bestätigt, bitte bestätigen.</translation>
     </message>
     <message>
         <source>Select a cell in the matrix to see its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Zelle in der Matrix, um ihre Details zu sehen.</translation>
     </message>
     <message>
         <source>%1: %2 → %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 → %3</translation>
     </message>
 </context>
 <context>
     <name>ChangedSinceView</name>
     <message>
         <source>Changed since</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert seit</translation>
     </message>
     <message>
         <source>Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen</translation>
     </message>
     <message>
         <source>(deleted product)</source>
-        <translation type="unfinished"></translation>
+        <translation>(gelöschtes Produkt)</translation>
     </message>
     <message>
         <source>%1: %2 → %3 (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 → %3 (%4)</translation>
     </message>
     <message>
         <source>after %1 edits</source>
-        <translation type="unfinished"></translation>
+        <translation>nach %1 Änderungen</translation>
     </message>
     <message>
         <source>Note of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz vom %1: %2</translation>
     </message>
     <message>
         <source>%1 changed cells, %2 notes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geänderte Zellen, %2 Notizen</translation>
     </message>
 </context>
 <context>
     <name>CornerLegend</name>
     <message>
         <source>Product group</source>
-        <translation type="unfinished"></translation>
+        <translation>Produktgruppe</translation>
     </message>
     <message>
         <source>Per customer: white spots · coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Je Kunde: weiße Flecken · Abdeckung</translation>
     </message>
     <message>
         <source>Count: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl: %1</translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Export</translation>
     </message>
     <message>
         <source>&amp;Excel workbook (matrix, figures, data sheet)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Excel-Arbeitsmappe (Matrix, Kennzahlen, Datenblatt)</translation>
     </message>
     <message>
         <source>&amp;PDF matrix sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;PDF-Matrixblatt</translation>
     </message>
     <message>
         <source>&amp;Blank worksheet (PDF, to fill in by hand)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Leeres Arbeitsblatt (PDF, zum Ausfüllen von Hand)</translation>
     </message>
     <message>
         <source>Format:</source>
-        <translation type="unfinished"></translation>
+        <translation>Format:</translation>
     </message>
     <message>
         <source>&amp;Whole matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ganze Matrix</translation>
     </message>
     <message>
         <source>&amp;Current view (filters and order as shown)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktuelle Ansicht (Filter und Reihenfolge wie angezeigt)</translation>
     </message>
     <message>
         <source>Scope:</source>
-        <translation type="unfinished"></translation>
+        <translation>Umfang:</translation>
     </message>
     <message>
         <source>&amp;Paper:</source>
-        <translation type="unfinished"></translation>
+        <translation>Papier&amp;format:</translation>
     </message>
     <message>
         <source>Landscape</source>
-        <translation type="unfinished"></translation>
+        <translation>Querformat</translation>
     </message>
     <message>
         <source>Portrait</source>
-        <translation type="unfinished"></translation>
+        <translation>Hochformat</translation>
     </message>
     <message>
         <source>&amp;Orientation:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus&amp;richtung:</translation>
     </message>
     <message>
         <source>Sheet &amp;language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprac&amp;he des Blatts:</translation>
     </message>
     <message>
         <source>Customer &amp;columns:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden&amp;spalten:</translation>
     </message>
     <message>
         <source>Customer-&amp;safe: leave out competitor names, revenues, potentials and notes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kundenansicht: ohne Wettbewerber, Umsätze, Potenziale und Notizen</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
         <source>Save &amp;as:</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern &amp;unter:</translation>
     </message>
     <message>
         <source>E&amp;xport</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xportieren</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
     <message>
         <source>PDF document (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-Dokument (*.pdf)</translation>
     </message>
     <message>
         <source>Export to</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren nach</translation>
     </message>
     <message>
         <source>Choose where to save the export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie, wo der Export gespeichert wird.</translation>
     </message>
     <message>
         <source>%1 is a folder; add a file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist ein Ordner; ergänzen Sie einen Dateinamen.</translation>
     </message>
     <message>
         <source>The folder %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 existiert nicht.</translation>
     </message>
     <message>
         <source>That is the matrix file itself; choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist die Matrixdatei selbst; wählen Sie einen anderen Namen.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportMenu</name>
+    <message>
+        <source>Exported %1 customers × %2 products to %3.</source>
+        <translation>%1 Kunden × %2 Produkte nach %3 exportiert.</translation>
+    </message>
+    <message>
+        <source>Wrote %1 pages to %2.</source>
+        <translation>%1 Seiten nach %2 geschrieben.</translation>
+    </message>
+    <message>
+        <source>Wrote the visit one-pager for %1 to %2.</source>
+        <translation>Besuchsblatt für %1 nach %2 geschrieben.</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>Write the matrix as Excel workbook, PDF sheet or blank worksheet</source>
+        <translation>Matrix als Excel-Arbeitsmappe, PDF-Blatt oder leeres Arbeitsblatt schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Visit one-pager as PDF…</source>
+        <translation>Besuchsblatt als &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>One page for the next visit of the current customer</source>
+        <translation>Eine Seite für den nächsten Besuch beim aktuellen Kunden</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view…</source>
+        <translation>Druck&amp;vorschau…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken…</translation>
+    </message>
+    <message>
+        <source>Print visit &amp;one-pager…</source>
+        <translation>Besuchsblatt d&amp;rucken…</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Visit one-pager</source>
+        <translation>Besuchsblatt</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the visit one-pager…</source>
+        <translation>Besuchsblatt wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>Export abgebrochen; es wurde nichts geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Search customer, number, city…</source>
+        <translation>Kunde, Nummer, Ort suchen…</translation>
+    </message>
+    <message>
+        <source>Search customers</source>
+        <translation>Kunden suchen</translation>
+    </message>
+    <message>
+        <source>Words in customer name, number or city; case and umlauts are ignored</source>
+        <translation>Wörter in Kundenname, Nummer oder Ort; Groß-/Kleinschreibung und Umlaute egal</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Branche</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source>ABC class</source>
+        <translation>ABC-Klasse</translation>
+    </message>
+    <message>
+        <source>Product group</source>
+        <translation>Produktgruppe</translation>
+    </message>
+    <message>
+        <source>Show only the products of one group</source>
+        <translation>Nur die Produkte einer Gruppe zeigen</translation>
+    </message>
+    <message>
+        <source>Sort customers</source>
+        <translation>Kunden sortieren</translation>
+    </message>
+    <message>
+        <source>Order of entry</source>
+        <translation>Erfassungsreihenfolge</translation>
+    </message>
+    <message>
+        <source>Sort by name</source>
+        <translation>Nach Name</translation>
+    </message>
+    <message>
+        <source>Sort by white spots</source>
+        <translation>Nach weißen Flecken</translation>
+    </message>
+    <message>
+        <source>Sort by competitor cells</source>
+        <translation>Nach Wettbewerb</translation>
+    </message>
+    <message>
+        <source>Sort by needs</source>
+        <translation>Nach Bedarf</translation>
+    </message>
+    <message>
+        <source>↓ Descending</source>
+        <translation>↓ Absteigend</translation>
+    </message>
+    <message>
+        <source>Largest numbers (or Z) first</source>
+        <translation>Größte Zahlen (bzw. Z) zuerst</translation>
+    </message>
+    <message>
+        <source>Sort descending</source>
+        <translation>Absteigend sortieren</translation>
+    </message>
+    <message>
+        <source>Only customers with white spots</source>
+        <translation>Nur Kunden mit weißen Flecken</translation>
+    </message>
+    <message>
+        <source>Where to look for white spots</source>
+        <translation>Wo nach weißen Flecken gesucht wird</translation>
+    </message>
+    <message>
+        <source>in the products shown</source>
+        <translation>in den gezeigten Produkten</translation>
+    </message>
+    <message>
+        <source>in the selected products</source>
+        <translation>in den gewählten Produkten</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Customers where this product has the chosen state</source>
+        <translation>Kunden, bei denen dieses Produkt den gewählten Stand hat</translation>
+    </message>
+    <message>
+        <source>State of the product</source>
+        <translation>Stand des Produkts</translation>
+    </message>
+    <message>
+        <source>is competitor (W)</source>
+        <translation>ist Wettbewerb (W)</translation>
+    </message>
+    <message>
+        <source>is need (B)</source>
+        <translation>ist Bedarf (B)</translation>
+    </message>
+    <message>
+        <source>is a white spot</source>
+        <translation>ist weißer Fleck</translation>
+    </message>
+    <message>
+        <source>is ours (X)</source>
+        <translation>kauft bei uns (X)</translation>
+    </message>
+    <message>
+        <source>is no need (K)</source>
+        <translation>ist kein Bedarf (K)</translation>
+    </message>
+    <message>
+        <source>Inactive customers</source>
+        <translation>Inaktive Kunden</translation>
+    </message>
+    <message>
+        <source>Also show deactivated customers</source>
+        <translation>Auch deaktivierte Kunden zeigen</translation>
+    </message>
+    <message>
+        <source>Inactive products</source>
+        <translation>Inaktive Produkte</translation>
+    </message>
+    <message>
+        <source>Also show deactivated products</source>
+        <translation>Auch deaktivierte Produkte zeigen</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Filter aufheben</translation>
+    </message>
+    <message>
+        <source>Show all customers and products again</source>
+        <translation>Wieder alle Kunden und Produkte zeigen</translation>
+    </message>
+    <message>
+        <source>Product:</source>
+        <translation>Produkt:</translation>
+    </message>
+    <message>
+        <source>All segments</source>
+        <translation>Alle Branchen</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>Alle Regionen</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>Alle Betreuer</translation>
+    </message>
+    <message>
+        <source>All ABC classes</source>
+        <translation>Alle ABC-Klassen</translation>
+    </message>
+    <message>
+        <source>All product groups</source>
+        <translation>Alle Produktgruppen</translation>
+    </message>
+    <message>
+        <source>Any product</source>
+        <translation>Beliebiges Produkt</translation>
+    </message>
+    <message>
+        <source>(no group)</source>
+        <translation>(ohne Gruppe)</translation>
+    </message>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation>%1 (inaktiv)</translation>
+    </message>
+    <message>
+        <source>All filters cleared</source>
+        <translation>Alle Filter aufgehoben</translation>
+    </message>
+    <message>
+        <source>Select one or more product columns first</source>
+        <translation>Wählen Sie zuerst eine oder mehrere Produktspalten</translation>
+    </message>
+    <message>
+        <source>White spots in %1 selected products</source>
+        <translation>Weiße Flecken in %1 gewählten Produkten</translation>
+    </message>
+    <message>
+        <source>Filtered: %1 of %2 customers</source>
+        <translation>Gefiltert: %1 von %2 Kunden</translation>
+    </message>
+    <message>
+        <source>&amp;Find customer…</source>
+        <translation>Kunden &amp;suchen…</translation>
+    </message>
+    <message>
+        <source>Search customers by name, number or city</source>
+        <translation>Kunden nach Name, Nummer oder Ort suchen</translation>
+    </message>
+    <message>
+        <source>C&amp;lear all filters</source>
+        <translation>Alle &amp;Filter aufheben</translation>
+    </message>
+    <message>
+        <source>Only customers with &amp;white spots</source>
+        <translation>Nur Kunden mit &amp;weißen Flecken</translation>
     </message>
 </context>
 <context>
     <name>FirstRunGuide</name>
     <message>
         <source>Getting started with KPM Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste Schritte mit KPM Desktop</translation>
     </message>
     <message>
         <source>Getting started guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Anleitung für die ersten Schritte</translation>
     </message>
     <message>
         <source>&lt;b&gt;One row per customer, one column per product.&lt;/b&gt; Each cell says what you know about that customer and product. Empty cells are &lt;b&gt;white spots&lt;/b&gt;: nobody knows yet — that is what to ask on the next visit.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Eine Zeile je Kunde, eine Spalte je Produkt.&lt;/b&gt; Jede Zelle zeigt, was Sie über diesen Kunden und dieses Produkt wissen. Leere Zellen sind &lt;b&gt;weiße Flecken&lt;/b&gt;: Das weiß noch niemand – danach fragen Sie beim nächsten Besuch.</translation>
     </message>
     <message>
         <source>What the marks mean</source>
-        <translation type="unfinished"></translation>
+        <translation>Was die Markierungen bedeuten</translation>
     </message>
     <message>
         <source>Mark with the keyboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit der Tastatur markieren</translation>
     </message>
     <message>
         <source>Select one or more cells and press &lt;b&gt;X&lt;/b&gt; or &lt;b&gt;1&lt;/b&gt; (buys from us), &lt;b&gt;W&lt;/b&gt;, &lt;b&gt;R&lt;/b&gt; or &lt;b&gt;2&lt;/b&gt; (competitor), &lt;b&gt;B&lt;/b&gt;, &lt;b&gt;G&lt;/b&gt; or &lt;b&gt;3&lt;/b&gt; (need), &lt;b&gt;K&lt;/b&gt;, &lt;b&gt;N&lt;/b&gt; or &lt;b&gt;4&lt;/b&gt; (no need), &lt;b&gt;Del&lt;/b&gt; or &lt;b&gt;0&lt;/b&gt; (back to white spot). Every change is saved at once; &lt;b&gt;Ctrl+Z&lt;/b&gt; undoes it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine oder mehrere Zellen und drücken Sie &lt;b&gt;X&lt;/b&gt; oder &lt;b&gt;1&lt;/b&gt; (kauft bei uns), &lt;b&gt;W&lt;/b&gt;, &lt;b&gt;R&lt;/b&gt; oder &lt;b&gt;2&lt;/b&gt; (Wettbewerb), &lt;b&gt;B&lt;/b&gt;, &lt;b&gt;G&lt;/b&gt; oder &lt;b&gt;3&lt;/b&gt; (Bedarf), &lt;b&gt;K&lt;/b&gt;, &lt;b&gt;N&lt;/b&gt; oder &lt;b&gt;4&lt;/b&gt; (kein Bedarf), &lt;b&gt;Entf&lt;/b&gt; oder &lt;b&gt;0&lt;/b&gt; (zurück zum weißen Fleck). Jede Änderung wird sofort gespeichert; &lt;b&gt;Strg+Z&lt;/b&gt; macht sie rückgängig.</translation>
     </message>
     <message>
         <source>Find the white spots</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiße Flecken finden</translation>
     </message>
     <message>
         <source>In the filter bar above the matrix, tick &lt;b&gt;Only customers with white spots&lt;/b&gt;, choose a product group, or sort customers by white spots. The status bar shows the coverage of what you see.</source>
-        <translation type="unfinished"></translation>
+        <translation>Haken Sie in der Filterleiste über der Matrix &lt;b&gt;Nur Kunden mit weißen Flecken&lt;/b&gt; an, wählen Sie eine Produktgruppe oder sortieren Sie die Kunden nach weißen Flecken. Die Statusleiste zeigt die Abdeckung des sichtbaren Ausschnitts.</translation>
     </message>
     <message>
         <source>Prepare a visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Besuch vorbereiten</translation>
     </message>
     <message>
         <source>Click a customer: the side panel lists the white spots, stale cells, competitor contracts up for renewal and open goals. Print it as a visit one-pager from the File menu and take it along.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie auf einen Kunden: Der Kundenbereich listet weiße Flecken, veraltete Zellen, auslaufende Wettbewerbsverträge und offene Ziele. Drucken Sie ihn über das Menü „Datei“ als Besuchsblatt aus und nehmen Sie ihn mit.</translation>
     </message>
     <message>
         <source>Show this guide at every start</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Anleitung bei jedem Start zeigen</translation>
     </message>
 </context>
 <context>
     <name>GoalsView</name>
     <message>
         <source>Goals</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziele</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach oben</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach unten</translation>
     </message>
     <message>
         <source>Delete goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel löschen</translation>
     </message>
     <message>
         <source>What does the customer want to achieve?</source>
-        <translation type="unfinished"></translation>
+        <translation>Was möchte der Kunde erreichen?</translation>
     </message>
     <message>
         <source>due</source>
-        <translation type="unfinished"></translation>
+        <translation>fällig</translation>
     </message>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>offen</translation>
     </message>
     <message>
         <source>achieved</source>
-        <translation type="unfinished"></translation>
+        <translation>erreicht</translation>
     </message>
     <message>
         <source>dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>verworfen</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fällig am</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Linked products</source>
-        <translation type="unfinished"></translation>
+        <translation>Verknüpfte Produkte</translation>
     </message>
     <message>
         <source>New goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Ziel</translation>
     </message>
     <message>
         <source>Save goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel speichern</translation>
     </message>
     <message>
         <source>due %1</source>
-        <translation type="unfinished"></translation>
+        <translation>fällig %1</translation>
     </message>
     <message>
         <source>Add goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Getting started</source>
+        <translation>&amp;Erste Schritte</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>New from &amp;lists…</source>
+        <translation>Neu aus &amp;Listen…</translation>
+    </message>
+    <message>
+        <source>Create a matrix by pasting or typing customer and product lists</source>
+        <translation>Matrix aus eingefügten oder eingetippten Kunden- und Produktlisten anlegen</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Customer list</source>
+        <translation>Kundenliste</translation>
+    </message>
+    <message>
+        <source>Product list</source>
+        <translation>Produktliste</translation>
+    </message>
+    <message>
+        <source>Sales data (customer, product, revenue)</source>
+        <translation>Umsatzdaten (Kunde, Produkt, Umsatz)</translation>
+    </message>
+    <message>
+        <source>Existing matrix sheet (letters or colours)</source>
+        <translation>Vorhandene Matrixtabelle (Buchstaben oder Farben)</translation>
+    </message>
+    <message>
+        <source>KPM Desktop export (XLSX)</source>
+        <translation>KPM-Desktop-Export (XLSX)</translation>
+    </message>
+    <message>
+        <source>Source file</source>
+        <translation>Quelldatei</translation>
+    </message>
+    <message>
+        <source>Choose a CSV or Excel file and what it contains.</source>
+        <translation>Wählen Sie eine CSV- oder Excel-Datei und was sie enthält.</translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation>Zu importierende Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>D&amp;urchsuchen…</translation>
+    </message>
+    <message>
+        <source>(automatic)</source>
+        <translation>(automatisch)</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>&amp;Contents:</source>
+        <translation>&amp;Inhalt:</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet:</source>
+        <translation>&amp;Tabellenblatt:</translation>
+    </message>
+    <message>
+        <source>Import file</source>
+        <translation>Datei importieren</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.txt *.xlsx *.xlsm);;All files (*)</source>
+        <translation>Tabellen (*.csv *.txt *.xlsx *.xlsm);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Check which column holds what. Suggestions come from the headers.</source>
+        <translation>Prüfen Sie, welche Spalte was enthält. Die Vorschläge stammen aus den Überschriften.</translation>
+    </message>
+    <message>
+        <source>Reading… %1 rows</source>
+        <translation>Wird gelesen… %1 Zeilen</translation>
+    </message>
+    <message>
+        <source>Header in row %1; %2 rows in %3.</source>
+        <translation>Überschriften in Zeile %1; %2 Zeilen in %3.</translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation>— nicht importiert —</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet.</source>
+        <translation>Noch wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>Column name</source>
+        <translation>Spaltenname</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Problems (these rows or cells are skipped):</source>
+        <translation>Probleme (diese Zeilen oder Zellen werden übersprungen):</translation>
+    </message>
+    <message>
+        <source>&amp;Save problems as CSV…</source>
+        <translation>Probleme als CSV &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Similar names (tick to treat as the existing one):</source>
+        <translation>Ähnliche Namen (abhaken, um sie als den vorhandenen zu behandeln):</translation>
+    </message>
+    <message>
+        <source>Same</source>
+        <translation>Gleich</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <source>Existing</source>
+        <translation>Vorhanden</translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation>Ähnlichkeit</translation>
+    </message>
+    <message>
+        <source>&amp;Use ticked matches</source>
+        <translation>Abgehakte Treffer &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>Comparing with the matrix…</source>
+        <translation>Abgleich mit der Matrix…</translation>
+    </message>
+    <message>
+        <source>Save problems</source>
+        <translation>Probleme speichern</translation>
+    </message>
+    <message>
+        <source>problems.csv</source>
+        <translation>probleme.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <source>Cells where your matrix and the file disagree. Nothing is overwritten unless you say so.</source>
+        <translation>Zellen, in denen Ihre Matrix und die Datei voneinander abweichen. Nichts wird überschrieben, solange Sie es nicht wählen.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine for all</source>
+        <translation>Überall &amp;meine behalten</translation>
+    </message>
+    <message>
+        <source>&amp;Take imported for all</source>
+        <translation>Überall Importiertes &amp;übernehmen</translation>
+    </message>
+    <message>
+        <source>Take imported</source>
+        <translation>Import übernehmen</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Konflikt</translation>
+    </message>
+    <message>
+        <source>No conflicts.</source>
+        <translation>Keine Konflikte.</translation>
+    </message>
+    <message>
+        <source>%1 conflicts.</source>
+        <translation>%1 Konflikte.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Wird importiert…</translation>
     </message>
 </context>
 <context>
     <name>ImportMenu</name>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importieren…</translation>
     </message>
     <message>
         <source>Import customers, products, sales or an Excel matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden, Produkte, Umsätze oder eine Excel-Matrix importieren</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsView</name>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Product group</source>
+        <translation>Produktgruppe</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Branche</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source> (open value %1)</source>
+        <translation> (offener Wert %1)</translation>
+    </message>
+    <message>
+        <source>%1 need(s)%2: %3</source>
+        <translation>Bedarf bei %1%2: %3</translation>
+    </message>
+    <message>
+        <source>%1 competitor contract(s) ending, next on %2%3: %4</source>
+        <translation>Auslaufende Wettbewerbsverträge: %1, nächster am %2%3: %4</translation>
+    </message>
+    <message>
+        <source>%1 white spot(s) in products most customers of segment %2 buy from us%3: %4 (%5 of %6)</source>
+        <translation>Weiße Flecken: %1 bei Produkten, die die meisten Kunden der Branche %2 bei uns kaufen%3: %4 (%5 von %6)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Marks (share)</source>
+        <translation>Markierungen (Anteil)</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>White spots</source>
+        <translation>Weiße Flecken</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Abdeckung</translation>
+    </message>
+    <message>
+        <source>Our revenue</source>
+        <translation>Unser Umsatz</translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation>Potenzial</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3); customers with it: %4</source>
+        <translation>%1: %2 (%3); Kunden damit: %4</translation>
+    </message>
+    <message>
+        <source>Click a segment to show these customers in the matrix.</source>
+        <translation>Klicken Sie auf einen Abschnitt, um diese Kunden in der Matrix zu zeigen.</translation>
+    </message>
+    <message>
+        <source>Bars by:</source>
+        <translation>Balken nach:</translation>
+    </message>
+    <message>
+        <source>Bars by</source>
+        <translation>Balken nach</translation>
+    </message>
+    <message>
+        <source>Penetration</source>
+        <translation>Durchdringung</translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation>Wettbewerb</translation>
+    </message>
+    <message>
+        <source>Cells</source>
+        <translation>Zellen</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Produkte</translation>
+    </message>
+    <message>
+        <source>Competitors</source>
+        <translation>Wettbewerber</translation>
+    </message>
+    <message>
+        <source>Contract ends within</source>
+        <translation>Vertragsende innerhalb von</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> Monaten</translation>
+    </message>
+    <message>
+        <source>Contract ends within months</source>
+        <translation>Vertragsende innerhalb von Monaten</translation>
+    </message>
+    <message>
+        <source>Export XLSX…</source>
+        <translation>Als XLSX exportieren…</translation>
+    </message>
+    <message>
+        <source>Contract end</source>
+        <translation>Vertragsende</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>Resttage</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Renewals</source>
+        <translation>Vertragsenden</translation>
+    </message>
+    <message>
+        <source>Open value</source>
+        <translation>Offener Wert</translation>
+    </message>
+    <message>
+        <source>Where to go next</source>
+        <translation>Nächste Besuche</translation>
+    </message>
+    <message>
+        <source>No file open</source>
+        <translation>Keine Datei geöffnet</translation>
+    </message>
+    <message>
+        <source>%1 customers · coverage %2 · white spots %3 · our revenue %4 · open potential %5</source>
+        <translation>%1 Kunden · Abdeckung %2 · weiße Flecken %3 · unser Umsatz %4 · offenes Potenzial %5</translation>
+    </message>
+    <message>
+        <source>(not named)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <source>Click to show these customers in the matrix</source>
+        <translation>Klicken, um diese Kunden in der Matrix zu zeigen</translation>
+    </message>
+    <message>
+        <source>By product group</source>
+        <translation>Nach Produktgruppe</translation>
+    </message>
+    <message>
+        <source>By region</source>
+        <translation>Nach Region</translation>
+    </message>
+    <message>
+        <source>Look-alike: %1 of %2 similar customers buy %3 from us</source>
+        <translation>Ähnliche Kunden: %1 von %2 kaufen %3 bei uns</translation>
+    </message>
+    <message>
+        <source>Similar customers: same segment, most products with the same known mark</source>
+        <translation>Ähnliche Kunden: gleiche Branche, die meisten Produkte mit derselben bekannten Markierung</translation>
+    </message>
+    <message>
+        <source>%1 “%2”: customers with %3</source>
+        <translation>%1 „%2“: Kunden mit %3</translation>
+    </message>
+    <message>
+        <source>%1 “%2”</source>
+        <translation>%1 „%2“</translation>
+    </message>
+    <message>
+        <source>customers of competitor %1</source>
+        <translation>Kunden des Wettbewerbers %1</translation>
+    </message>
+    <message>
+        <source>Export renewal radar</source>
+        <translation>Vertragsende-Radar exportieren</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation>Auswertungen</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Show the customers shown before this click</source>
+        <translation>Die Kunden von vor diesem Klick wieder zeigen</translation>
+    </message>
+    <message>
+        <source>Changes since a snapshot…</source>
+        <translation>Änderungen seit Momentaufnahme…</translation>
+    </message>
+    <message>
+        <source>Matrix shows %1 customers: %2</source>
+        <translation>Matrix zeigt %1 Kunden: %2</translation>
+    </message>
+    <message>
+        <source>This customer is hidden by the current filter.</source>
+        <translation>Dieser Kunde ist durch den aktuellen Filter ausgeblendet.</translation>
+    </message>
+    <message>
+        <source>No snapshot was taken</source>
+        <translation>Keine Momentaufnahme erstellt</translation>
+    </message>
+    <message>
+        <source>Snapshot “%1” taken</source>
+        <translation>Momentaufnahme „%1“ erstellt</translation>
+    </message>
+    <message>
+        <source>Take snapshot</source>
+        <translation>Momentaufnahme erstellen</translation>
+    </message>
+    <message>
+        <source>Name of the snapshot (e.g. “Before the Q1 review”):</source>
+        <translation>Name der Momentaufnahme (z. B. „Vor dem Q1-Gespräch“):</translation>
+    </message>
+    <message>
+        <source>&amp;Insights</source>
+        <translation>&amp;Auswertungen</translation>
+    </message>
+    <message>
+        <source>Penetration, competitor and renewal radar, where to go next</source>
+        <translation>Durchdringung, Wettbewerb, Vertragsende-Radar, nächste Besuche</translation>
+    </message>
+    <message>
+        <source>Take &amp;Snapshot…</source>
+        <translation>&amp;Momentaufnahme erstellen…</translation>
+    </message>
+    <message>
+        <source>Put a name on the current state, to compare with later</source>
+        <translation>Den aktuellen Stand benennen, um später damit zu vergleichen</translation>
+    </message>
+    <message>
+        <source>&amp;Changes Since a Snapshot…</source>
+        <translation>Ä&amp;nderungen seit Momentaufnahme…</translation>
     </message>
 </context>
 <context>
     <name>KpiBox</name>
     <message>
         <source>Key figures</source>
-        <translation type="unfinished"></translation>
+        <translation>Kennzahlen</translation>
     </message>
     <message>
         <source>White spots</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiße Flecken</translation>
     </message>
     <message>
         <source>Coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Abdeckung</translation>
     </message>
     <message>
         <source>Bought from us</source>
-        <translation type="unfinished"></translation>
+        <translation>Kauft bei uns</translation>
     </message>
     <message>
         <source>Competitor cells</source>
-        <translation type="unfinished"></translation>
+        <translation>Wettbewerb</translation>
     </message>
     <message>
         <source>Needs</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedarf</translation>
     </message>
     <message>
         <source>No need</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Bedarf</translation>
     </message>
     <message>
         <source>Sum of potential</source>
-        <translation type="unfinished"></translation>
+        <translation>Summe Potenzial</translation>
     </message>
     <message>
         <source>Sum of our revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>Summe unser Umsatz</translation>
     </message>
     <message>
         <source>Share of wallet (count)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieferanteil (Anzahl)</translation>
     </message>
     <message>
         <source>Share of wallet (amount)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieferanteil (Betrag)</translation>
+    </message>
+    <message>
+        <source>unnamed</source>
+        <translation>ohne Namen</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Mark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Markieren</translation>
     </message>
     <message>
         <source>&amp;Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Da&amp;ten</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xtras</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
         <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
         <source>Mark palette</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierungsleiste</translation>
     </message>
     <message>
         <source>&amp;New…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu…</translation>
     </message>
     <message>
         <source>Create a new, empty matrix file</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue, leere Matrixdatei anlegen</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
         <source>Open a matrix file</source>
-        <translation type="unfinished"></translation>
+        <translation>Matrixdatei öffnen</translation>
     </message>
     <message>
         <source>Save a &amp;Copy As…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopie speichern unter…</translation>
     </message>
     <message>
         <source>Write a copy of the open file (every edit is already saved)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie der geöffneten Datei schreiben (jede Änderung ist schon gespeichert)</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;chließen</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholen</translation>
     </message>
     <message>
         <source>&amp;Copy marks</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierungen &amp;kopieren</translation>
     </message>
     <message>
         <source>Copy the selected marks as a block for Excel or Calc</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewählte Markierungen als Block für Excel oder Calc kopieren</translation>
     </message>
     <message>
         <source>&amp;Paste marks</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierungen &amp;einfügen</translation>
     </message>
     <message>
         <source>Paste a block of marks (X, W, B, K, empty) copied from a spreadsheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Block von Markierungen (X, W, B, K, leer) aus einer Tabellenkalkulation einfügen</translation>
     </message>
     <message>
         <source>Select &amp;All</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alles auswählen</translation>
     </message>
     <message>
         <source>%1 — %2 (keys: %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 (Tasten: %3)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <source>Larger cells</source>
+        <translation>Größere Zellen</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Verklei&amp;nern</translation>
+    </message>
+    <message>
+        <source>Smaller cells: more of a large matrix at a glance</source>
+        <translation>Kleinere Zellen: mehr von einer großen Matrix auf einen Blick</translation>
+    </message>
+    <message>
+        <source>&amp;Normal Size</source>
+        <translation>&amp;Originalgröße</translation>
     </message>
     <message>
         <source>&amp;About KPM Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber KPM Desktop</translation>
     </message>
     <message>
         <source>File is in use</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei wird verwendet</translation>
     </message>
     <message>
         <source>%1
 
 Open it read-only to look at it?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+
+Die Datei schreibgeschützt öffnen, um sie anzusehen?</translation>
     </message>
     <message>
         <source>Cannot open %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geöffnet werden</translation>
     </message>
     <message>
         <source>Opened read-only: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibgeschützt geöffnet: %1</translation>
     </message>
     <message>
         <source>viewing only</source>
-        <translation type="unfinished"></translation>
+        <translation>nur ansehen</translation>
     </message>
     <message>
         <source>Open matrix file</source>
-        <translation type="unfinished"></translation>
+        <translation>Matrixdatei öffnen</translation>
     </message>
     <message>
         <source>KPM matrix files (*%1);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>KPM-Matrixdateien (*%1);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>New matrix file</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Matrixdatei</translation>
     </message>
     <message>
         <source>KPM matrix files (*%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>KPM-Matrixdateien (*%1)</translation>
     </message>
     <message>
         <source>Cannot create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>The file exists already; choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei existiert schon; wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
         <source>Save a copy as</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie speichern unter</translation>
     </message>
     <message>
         <source>Cannot save a copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie kann nicht gespeichert werden</translation>
     </message>
     <message>
         <source>Copy saved as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie gespeichert als %1</translation>
     </message>
     <message>
         <source>No recent files</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine zuletzt geöffneten Dateien</translation>
     </message>
     <message>
         <source>Clear list</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste leeren</translation>
     </message>
     <message>
         <source>Selection too large</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl zu groß</translation>
     </message>
     <message>
         <source>%1 cells are selected; mark at most %2 cells at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zellen sind gewählt; markieren Sie höchstens %2 Zellen auf einmal.</translation>
     </message>
     <message>
         <source>Nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde geändert</translation>
     </message>
     <message>
         <source>Copy works on one rectangular block; select one block.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren geht nur mit einem rechteckigen Block; wählen Sie einen Block.</translation>
+    </message>
+    <message>
+        <source>Copy at most %1 cells at once; for more, use File › Export.</source>
+        <translation>Kopieren Sie höchstens %1 Zellen auf einmal; für mehr nutzen Sie Datei › Exportieren.</translation>
     </message>
     <message>
         <source>Copied %1 × %2 marks</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2 Markierungen kopiert</translation>
     </message>
     <message>
         <source>Nothing was pasted</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde eingefügt</translation>
     </message>
     <message>
         <source>Select a cell to paste into.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Zelle zum Einfügen.</translation>
     </message>
     <message>
         <source>The block has %1 rows and %2 columns; from the selected cell there is room for %3 rows and %4 columns.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Block hat %1 Zeilen und %2 Spalten; ab der gewählten Zelle ist Platz für %3 Zeilen und %4 Spalten.</translation>
     </message>
     <message>
         <source>The block is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Block ist zu groß.</translation>
     </message>
     <message>
         <source>No file open</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Datei geöffnet</translation>
     </message>
     <message>
         <source>Customers: %1 of %2 · Products: %3 of %4 · White spots: %5 · Coverage: %6 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden: %1 von %2 · Produkte: %3 von %4 · Weiße Flecken: %5 · Abdeckung: %6 %</translation>
     </message>
     <message>
         <source> (read-only)</source>
-        <translation type="unfinished"></translation>
+        <translation> (schreibgeschützt)</translation>
     </message>
     <message>
         <source>%1%2 — KPM Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>%1%2 — KPM Desktop</translation>
     </message>
     <message>
         <source>Undo/redo failed; the file was not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig/Wiederholen fehlgeschlagen; die Datei wurde nicht geändert</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>About KPM Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Über KPM Desktop</translation>
     </message>
     <message>
         <source>&lt;b&gt;KPM Desktop %1&lt;/b&gt;&lt;p&gt;Customer/product matrix for B2B field sales: see white spots, competitor occupancy and potential at a glance.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;KPM Desktop %1&lt;/b&gt;&lt;p&gt;Kunden-Produkt-Matrix für den B2B-Außendienst: weiße Flecken, Wettbewerbsbelegung und Potenzial auf einen Blick.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ManageActions</name>
+    <message>
+        <source>&amp;Customers…</source>
+        <translation>&amp;Kunden…</translation>
+    </message>
+    <message>
+        <source>Add, rename, edit, deactivate or delete customers</source>
+        <translation>Kunden anlegen, umbenennen, bearbeiten, deaktivieren oder löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Products and groups…</source>
+        <translation>&amp;Produkte und Gruppen…</translation>
+    </message>
+    <message>
+        <source>Add, edit, order, deactivate or delete products and product groups</source>
+        <translation>Produkte und Produktgruppen anlegen, bearbeiten, ordnen, deaktivieren oder löschen</translation>
+    </message>
+    <message>
+        <source>C&amp;ompetitors…</source>
+        <translation>&amp;Wettbewerber…</translation>
+    </message>
+    <message>
+        <source>Add, rename or delete competitors</source>
+        <translation>Wettbewerber anlegen, umbenennen oder löschen</translation>
+    </message>
+</context>
+<context>
+    <name>ManageCompetitors</name>
+    <message>
+        <source>Competitors</source>
+        <translation>Wettbewerber</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Competitor cells (W) can name one of these competitors.</source>
+        <translation>Wettbewerbszellen (W) können einen dieser Wettbewerber nennen.</translation>
+    </message>
+    <message>
+        <source>A competitor named “%1” exists already.</source>
+        <translation>Ein Wettbewerber namens „%1“ existiert schon.</translation>
+    </message>
+    <message>
+        <source>Add competitor</source>
+        <translation>Wettbewerber hinzufügen</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Rename competitor</source>
+        <translation>Wettbewerber umbenennen</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Neuer Name:</translation>
+    </message>
+    <message>
+        <source>Delete competitor</source>
+        <translation>Wettbewerber löschen</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? Competitor cells that name it stay competitor cells without a name. You can undo this.</source>
+        <translation>„%1“ löschen? Wettbewerbszellen, die ihn nennen, bleiben Wettbewerbszellen ohne Namen. Sie können das rückgängig machen.</translation>
+    </message>
+</context>
+<context>
+    <name>ManageCustomers</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Branche</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source>ABC</source>
+        <translation>ABC</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>Neuer Kunde</translation>
+    </message>
+    <message>
+        <source>Edit customer</source>
+        <translation>Kunde bearbeiten</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>e.g. 250000</source>
+        <translation>z. B. 250000</translation>
+    </message>
+    <message>
+        <source>comma-separated</source>
+        <translation>durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Active (inactive customers are hidden in the matrix)</source>
+        <translation>Aktiv (inaktive Kunden sind in der Matrix ausgeblendet)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>N&amp;umber:</source>
+        <translation>N&amp;ummer:</translation>
+    </message>
+    <message>
+        <source>&amp;City:</source>
+        <translation>&amp;Ort:</translation>
+    </message>
+    <message>
+        <source>&amp;Postcode:</source>
+        <translation>&amp;PLZ:</translation>
+    </message>
+    <message>
+        <source>&amp;Segment:</source>
+        <translation>&amp;Branche:</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>&amp;Region:</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>Be&amp;treuer:</translation>
+    </message>
+    <message>
+        <source>&amp;ABC class:</source>
+        <translation>&amp;ABC-Klasse:</translation>
+    </message>
+    <message>
+        <source>Annual re&amp;venue:</source>
+        <translation>&amp;Jahresumsatz:</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>&amp;Schlagwörter:</translation>
+    </message>
+    <message>
+        <source>Enter an amount such as 250000</source>
+        <translation>Geben Sie einen Betrag wie 250000 ein</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Search customer, number, city…</source>
+        <translation>Kunde, Nummer, Ort suchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>De&amp;activate</source>
+        <translation>De&amp;aktivieren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation>Re&amp;aktivieren</translation>
+    </message>
+    <message>
+        <source>Rename customer %1 to %2</source>
+        <translation>Kunde %1 in %2 umbenennen</translation>
+    </message>
+    <message>
+        <source>Delete customer</source>
+        <translation>Kunde löschen</translation>
+    </message>
+    <message>
+        <source>Delete “%1” with its %2 marks, notes and goals? You can undo this (Edit → Undo). To keep the data, deactivate instead.</source>
+        <translation>„%1“ mit seinen %2 Markierungen, Notizen und Zielen löschen? Sie können das rückgängig machen (Bearbeiten → Rückgängig). Um die Daten zu behalten, deaktivieren Sie den Kunden stattdessen.</translation>
+    </message>
+</context>
+<context>
+    <name>ManageDialogs</name>
+    <message>
+        <source>Change not saved</source>
+        <translation>Änderung nicht gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>ManageProducts</name>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Solution</source>
+        <translation>Lösung</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>(no group)</source>
+        <translation>(ohne Gruppe)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>Neues Produkt</translation>
+    </message>
+    <message>
+        <source>Edit product</source>
+        <translation>Produkt bearbeiten</translation>
+    </message>
+    <message>
+        <source>Active (inactive products are hidden in the matrix)</source>
+        <translation>Aktiv (inaktive Produkte sind in der Matrix ausgeblendet)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>N&amp;umber:</source>
+        <translation>N&amp;ummer:</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Gruppe:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>Products and product groups</source>
+        <translation>Produkte und Produktgruppen</translation>
+    </message>
+    <message>
+        <source>Product groups</source>
+        <translation>Produktgruppen</translation>
+    </message>
+    <message>
+        <source>Add &amp;group…</source>
+        <translation>&amp;Gruppe hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>U&amp;mbenennen…</translation>
+    </message>
+    <message>
+        <source>Move u&amp;p</source>
+        <translation>Nach o&amp;ben</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Nach u&amp;nten</translation>
+    </message>
+    <message>
+        <source>Delete gro&amp;up…</source>
+        <translation>Gruppe lö&amp;schen…</translation>
+    </message>
+    <message>
+        <source>&amp;Add product…</source>
+        <translation>&amp;Produkt hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>B&amp;earbeiten…</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>De&amp;activate</source>
+        <translation>De&amp;aktivieren</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Products (in column order)</source>
+        <translation>Produkte (in Spaltenreihenfolge)</translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation>Re&amp;aktivieren</translation>
+    </message>
+    <message>
+        <source>A group named “%1” exists already.</source>
+        <translation>Eine Gruppe namens „%1“ existiert schon.</translation>
+    </message>
+    <message>
+        <source>Add product group</source>
+        <translation>Produktgruppe hinzufügen</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Rename product group</source>
+        <translation>Produktgruppe umbenennen</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Neuer Name:</translation>
+    </message>
+    <message>
+        <source>Delete product group</source>
+        <translation>Produktgruppe löschen</translation>
+    </message>
+    <message>
+        <source>Delete the group “%1”? Its %2 products stay, without a group. You can undo this.</source>
+        <translation>Die Gruppe „%1“ löschen? Ihre %2 Produkte bleiben, ohne Gruppe. Sie können das rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Rename product %1 to %2</source>
+        <translation>Produkt %1 in %2 umbenennen</translation>
+    </message>
+    <message>
+        <source>Delete product</source>
+        <translation>Produkt löschen</translation>
+    </message>
+    <message>
+        <source>Delete “%1” with its %2 marks? You can undo this (Edit → Undo). To keep the data, deactivate instead.</source>
+        <translation>„%1“ mit seinen %2 Markierungen löschen? Sie können das rückgängig machen (Bearbeiten → Rückgängig). Um die Daten zu behalten, deaktivieren Sie das Produkt stattdessen.</translation>
     </message>
 </context>
 <context>
     <name>MasterDataForm</name>
     <message>
         <source>Master data</source>
-        <translation type="unfinished"></translation>
+        <translation>Stammdaten</translation>
     </message>
     <message>
         <source>comma-separated</source>
-        <translation type="unfinished"></translation>
+        <translation>durch Kommas getrennt</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>aktiv</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Customer number</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundennummer</translation>
     </message>
     <message>
         <source>Segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Branche</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>Region</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreuer</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>Ort</translation>
     </message>
     <message>
         <source>Postcode</source>
-        <translation type="unfinished"></translation>
+        <translation>PLZ</translation>
     </message>
     <message>
         <source>ABC class</source>
-        <translation type="unfinished"></translation>
+        <translation>ABC-Klasse</translation>
     </message>
     <message>
         <source>Annual revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>Jahresumsatz</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlagwörter</translation>
     </message>
     <message>
         <source>Save master data</source>
-        <translation type="unfinished"></translation>
+        <translation>Stammdaten speichern</translation>
     </message>
     <message>
         <source>Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwerfen</translation>
     </message>
 </context>
 <context>
     <name>MatrixModel</name>
     <message>
         <source>%1, %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2: %3</translation>
     </message>
     <message>
         <source>Competitor: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wettbewerber: %1</translation>
     </message>
     <message>
         <source>Last verified: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt bestätigt: %1</translation>
     </message>
     <message>
         <source>Never verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie bestätigt</translation>
     </message>
     <message>
         <source>Group: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe: %1</translation>
     </message>
     <message>
         <source>%1 white spots, coverage %2 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 weiße Flecken, Abdeckung %2 %</translation>
     </message>
 </context>
 <context>
     <name>MatrixView</name>
     <message>
         <source>Customer/product matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden-Produkt-Matrix</translation>
+    </message>
+    <message>
+        <source>No matrix file is open: use File › Open… or File › New….</source>
+        <translation>Keine Matrixdatei geöffnet: Datei › Öffnen… oder Datei › Neu… wählen.</translation>
+    </message>
+    <message>
+        <source>No customer matches the filter.</source>
+        <translation>Kein Kunde passt zum Filter.</translation>
+    </message>
+    <message>
+        <source>This matrix has no customers or products yet: add them first.</source>
+        <translation>Diese Matrix hat noch keine Kunden oder Produkte: Legen Sie sie zuerst an.</translation>
     </message>
 </context>
 <context>
     <name>NewMatrixDialog</name>
     <message>
         <source>New matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Matrix</translation>
     </message>
     <message>
         <source>Territory.kpm</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebiet.kpm</translation>
     </message>
     <message>
         <source>File name of the new matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateiname der neuen Matrix</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswählen…</translation>
     </message>
     <message>
         <source>&amp;File:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei:</translation>
     </message>
     <message>
         <source>e.g. Territory North, key accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Gebiet Nord, Schlüsselkunden</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Titel:</translation>
     </message>
     <message>
         <source>&lt;b&gt;Products, solutions, services&lt;/b&gt; — one per line; &lt;i&gt;Group&lt;/i&gt; ⇥ &lt;i&gt;Product&lt;/i&gt; to group them</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Produkte, Lösungen, Services&lt;/b&gt; — eins je Zeile; &lt;i&gt;Gruppe&lt;/i&gt; ⇥ &lt;i&gt;Produkt&lt;/i&gt; zum Gruppieren</translation>
     </message>
     <message>
         <source>&lt;b&gt;Customers&lt;/b&gt; — one per line; &lt;i&gt;Customer no.&lt;/i&gt; ⇥ &lt;i&gt;Name&lt;/i&gt; ⇥ &lt;i&gt;City&lt;/i&gt; also works</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Kunden&lt;/b&gt; — einer je Zeile; auch &lt;i&gt;Kundennr.&lt;/i&gt; ⇥ &lt;i&gt;Name&lt;/i&gt; ⇥ &lt;i&gt;Ort&lt;/i&gt; geht</translation>
     </message>
     <message>
         <source>Products, one per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Produkte, eins je Zeile</translation>
     </message>
     <message>
         <source>Drives	Servo motors
 Drives	Gear motors
 Service	Maintenance contract</source>
-        <translation type="unfinished"></translation>
+        <translation>Antriebe	Servomotoren
+Antriebe	Getriebemotoren
+Service	Wartungsvertrag</translation>
     </message>
     <message>
         <source>Customers, one per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden, einer je Zeile</translation>
     </message>
     <message>
         <source>100481	Hartmann GmbH	Hamburg
 Müller Maschinenbau AG</source>
-        <translation type="unfinished"></translation>
+        <translation>100481	Hartmann GmbH	Hamburg
+Müller Maschinenbau AG</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung</translation>
     </message>
     <message>
         <source>&amp;Create</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anlegen</translation>
     </message>
     <message>
         <source>Create and &amp;import…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlegen und &amp;importieren…</translation>
     </message>
     <message>
         <source>KPM matrix (*.kpm)</source>
-        <translation type="unfinished"></translation>
+        <translation>KPM-Matrix (*.kpm)</translation>
     </message>
     <message numerus="yes">
         <source>%n product(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Produkt</numerusform>
+            <numerusform>%n Produkte</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source> in %n group(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> in %n Gruppe</numerusform>
+            <numerusform> in %n Gruppen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n customer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Kunde</numerusform>
+            <numerusform>%n Kunden</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n duplicate line(s) skipped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n doppelte Zeile übersprungen</numerusform>
+            <numerusform>%n doppelte Zeilen übersprungen</numerusform>
         </translation>
     </message>
     <message>
         <source>Please choose a file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte wählen Sie einen Dateinamen.</translation>
     </message>
     <message>
         <source>%1 exists already. Choose another name: existing files are never overwritten.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert schon. Wählen Sie einen anderen Namen: Vorhandene Dateien werden nie überschrieben.</translation>
     </message>
     <message>
         <source>The file could not be created: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei konnte nicht angelegt werden: %1</translation>
     </message>
 </context>
 <context>
     <name>NotesView</name>
     <message>
         <source>Search notes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen durchsuchen…</translation>
     </message>
     <message>
         <source>Search notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen durchsuchen</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen</translation>
     </message>
     <message>
         <source>Note date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum der Notiz</translation>
     </message>
     <message>
         <source>What was said or agreed?</source>
-        <translation type="unfinished"></translation>
+        <translation>Was wurde gesagt oder vereinbart?</translation>
     </message>
     <message>
         <source>Note text</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiztext</translation>
     </message>
     <message>
         <source>New note</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Notiz</translation>
     </message>
     <message>
         <source>Add note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz hinzufügen</translation>
     </message>
     <message>
         <source>Delete note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz löschen</translation>
     </message>
     <message>
         <source>Save note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz speichern</translation>
     </message>
 </context>
 <context>
     <name>ReasonsDialog</name>
     <message>
         <source>No-need reasons</source>
-        <translation type="unfinished"></translation>
+        <translation>Gründe für kein Bedarf</translation>
     </message>
     <message>
         <source>Reasons, one per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Gründe, einer je Zeile</translation>
     </message>
     <message>
         <source>One reason per line:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Grund je Zeile:</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>As the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie das System</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache:</translation>
     </message>
     <message>
         <source>A new language takes effect when KPM Desktop is restarted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Sprache gilt nach dem Neustart von KPM Desktop.</translation>
     </message>
     <message>
         <source> months</source>
-        <translation type="unfinished"></translation>
+        <translation> Monaten</translation>
     </message>
     <message>
         <source>Stale after months</source>
-        <translation type="unfinished"></translation>
+        <translation>Veraltet nach Monaten</translation>
     </message>
     <message>
         <source>Cells not verified for longer are drawn faded and listed for the next visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Länger nicht bestätigte Zellen werden blass gezeigt und für den nächsten Besuch aufgelistet</translation>
     </message>
     <message>
         <source>Cells are &amp;stale after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zellen sind &amp;veraltet nach:</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Allgemein</translation>
     </message>
     <message>
         <source>Default &amp;paper size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard-&amp;Papierformat:</translation>
     </message>
     <message>
         <source>Landscape</source>
-        <translation type="unfinished"></translation>
+        <translation>Querformat</translation>
     </message>
     <message>
         <source>Portrait</source>
-        <translation type="unfinished"></translation>
+        <translation>Hochformat</translation>
     </message>
     <message>
         <source>Default &amp;orientation:</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard-&amp;Ausrichtung:</translation>
     </message>
     <message>
         <source>Start exports in customer-safe mode (no competitors, amounts or notes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporte in der Kundenansicht beginnen (ohne Wettbewerber, Beträge, Notizen)</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Export</translation>
     </message>
     <message>
         <source> hours</source>
-        <translation type="unfinished"></translation>
+        <translation> Stunden</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> Tage</translation>
     </message>
     <message>
         <source> weeks</source>
-        <translation type="unfinished"></translation>
+        <translation> Wochen</translation>
     </message>
     <message>
         <source>Backups are taken automatically while you edit and before imports and restores. Older ones are thinned out: all from the last hours, then one per day, per week and per month.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherungen entstehen automatisch beim Bearbeiten sowie vor Importen und Wiederherstellungen. Ältere werden ausgedünnt: alle aus den letzten Stunden, danach eine pro Tag, pro Woche und pro Monat.</translation>
     </message>
     <message>
         <source>Keep &amp;all from the last:</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle &amp;behalten aus den letzten:</translation>
     </message>
     <message>
         <source>Then one per &amp;day for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dann eine pro &amp;Tag für:</translation>
     </message>
     <message>
         <source>Then one per &amp;week for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dann eine pro &amp;Woche für:</translation>
     </message>
     <message>
         <source>Then one per &amp;month for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dann eine pro &amp;Monat für:</translation>
     </message>
     <message>
         <source>Backups</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherungen</translation>
     </message>
     <message>
         <source>Reasons for “no need” (one per line):</source>
-        <translation type="unfinished"></translation>
+        <translation>Gründe für „kein Bedarf“ (einer je Zeile):</translation>
     </message>
     <message>
         <source>Reasons for no need</source>
-        <translation type="unfinished"></translation>
+        <translation>Gründe für kein Bedarf</translation>
     </message>
     <message>
         <source>Edit &amp;competitors…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wettbewerber &amp;bearbeiten…</translation>
     </message>
     <message>
         <source>Edit products and product &amp;groups…</source>
-        <translation type="unfinished"></translation>
+        <translation>Produkte und Produkt&amp;gruppen bearbeiten…</translation>
     </message>
     <message>
         <source>Lists of this file</source>
-        <translation type="unfinished"></translation>
+        <translation>Listen dieser Datei</translation>
     </message>
 </context>
 <context>
     <name>SettingsMenu</name>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein&amp;stellungen…</translation>
     </message>
     <message>
         <source>The new language takes effect after a restart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neue Sprache gilt nach einem Neustart.</translation>
     </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Search actions and keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktionen und Tasten suchen</translation>
     </message>
     <message>
         <source>Search shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel durchsuchen</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasten</translation>
     </message>
 </context>
 <context>
     <name>SidePanel</name>
     <message>
         <source>white spot</source>
-        <translation type="unfinished"></translation>
+        <translation>weißer Fleck</translation>
     </message>
     <message>
         <source>ours (X)</source>
-        <translation type="unfinished"></translation>
+        <translation>kauft bei uns (X)</translation>
     </message>
     <message>
         <source>competitor (W)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wettbewerb (W)</translation>
     </message>
     <message>
         <source>need (B)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedarf (B)</translation>
     </message>
     <message>
         <source>no need (K)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Bedarf (K)</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <source>not entered</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht erfasst</translation>
     </message>
     <message>
         <source>n/a</source>
-        <translation type="unfinished"></translation>
+        <translation>k. A.</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Goals</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziele</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen</translation>
     </message>
     <message>
         <source>Cell</source>
-        <translation type="unfinished"></translation>
+        <translation>Zelle</translation>
     </message>
     <message>
         <source>Visit preparation</source>
-        <translation type="unfinished"></translation>
+        <translation>Besuchsvorbereitung</translation>
     </message>
     <message>
         <source>Changed since</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert seit</translation>
     </message>
 </context>
 <context>
     <name>SidePanelDock</name>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde</translation>
     </message>
 </context>
 <context>
     <name>SidePanelExtension</name>
     <message>
         <source>Change not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderung nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Customer &amp;panel</source>
+        <translation>&amp;Kundenbereich</translation>
+    </message>
+    <message>
+        <source>&amp;Visit preparation</source>
+        <translation>&amp;Besuchsvorbereitung</translation>
+    </message>
+    <message>
+        <source>What to ask and do at the current customer&apos;s next visit</source>
+        <translation>Was beim nächsten Besuch des aktuellen Kunden zu fragen und zu tun ist</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm as still true</source>
+        <translation>Als weiterhin &amp;gültig bestätigen</translation>
+    </message>
+    <message>
+        <source>The selected answers were checked again: only their verified date changes</source>
+        <translation>Die gewählten Angaben wurden erneut geprüft: Nur ihr Bestätigungsdatum ändert sich</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotDiff</name>
+    <message>
+        <source>Unchanged: %1</source>
+        <translation>Unverändert: %1</translation>
+    </message>
+    <message>
+        <source>Changed: %1 → %2</source>
+        <translation>Geändert: %1 → %2</translation>
+    </message>
+    <message>
+        <source>Compare from</source>
+        <translation>Vergleichen ab</translation>
+    </message>
+    <message>
+        <source>Compare to</source>
+        <translation>Vergleichen bis</translation>
+    </message>
+    <message>
+        <source>Only customers shown in the matrix</source>
+        <translation>Nur die in der Matrix gezeigten Kunden</translation>
+    </message>
+    <message>
+        <source>Take snapshot…</source>
+        <translation>Momentaufnahme erstellen…</translation>
+    </message>
+    <message>
+        <source>Export XLSX…</source>
+        <translation>Als XLSX exportieren…</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Bis:</translation>
+    </message>
+    <message>
+        <source>A date…</source>
+        <translation>Ein Datum…</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <source>No file open</source>
+        <translation>Keine Datei geöffnet</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>%1: %2 cells changed at %3 customers (%4 edits in the period). %5</source>
+        <translation>%1: %2 Zellen bei %3 Kunden geändert (%4 Änderungen im Zeitraum). %5</translation>
+    </message>
+    <message>
+        <source>Export changes</source>
+        <translation>Änderungen exportieren</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Changes since a snapshot</source>
+        <translation>Änderungen seit Momentaufnahme</translation>
     </message>
 </context>
 <context>
     <name>VisitPrepView</name>
     <message>
         <source>Visit preparation</source>
-        <translation type="unfinished"></translation>
+        <translation>Besuchsvorbereitung</translation>
     </message>
     <message>
         <source>X ours</source>
-        <translation type="unfinished"></translation>
+        <translation>X kauft bei uns</translation>
     </message>
     <message>
         <source>W competitor</source>
-        <translation type="unfinished"></translation>
+        <translation>W Wettbewerb</translation>
     </message>
     <message>
         <source>B need</source>
-        <translation type="unfinished"></translation>
+        <translation>B Bedarf</translation>
     </message>
     <message>
         <source>K no need</source>
-        <translation type="unfinished"></translation>
+        <translation>K kein Bedarf</translation>
     </message>
     <message>
         <source>Set the selected item&apos;s mark to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierung des gewählten Eintrags auf %1 setzen</translation>
     </message>
     <message>
         <source>Confirm as still true</source>
-        <translation type="unfinished"></translation>
+        <translation>Als weiterhin gültig bestätigen</translation>
     </message>
     <message>
         <source>Goal achieved</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel erreicht</translation>
     </message>
     <message>
         <source>Create goal…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel anlegen…</translation>
     </message>
     <message>
         <source>Quick note about this visit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurznotiz zu diesem Besuch…</translation>
     </message>
     <message>
         <source>Quick note</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurznotiz</translation>
     </message>
     <message>
         <source>Add note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz hinzufügen</translation>
     </message>
     <message>
         <source>No customer selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Kunde gewählt.</translation>
     </message>
     <message>
         <source>%1: %2 open questions (as of %3, stale after %4 months)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 offene Fragen (Stand %3, veraltet nach %4 Monaten)</translation>
     </message>
     <message>
         <source>White spots: ask</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiße Flecken: nachfragen</translation>
     </message>
     <message>
         <source>(no group)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ohne Gruppe)</translation>
     </message>
     <message>
         <source>Stale answers: confirm or correct</source>
-        <translation type="unfinished"></translation>
+        <translation>Veraltete Angaben: bestätigen oder korrigieren</translation>
     </message>
     <message>
         <source>%1: %2, verified %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2, bestätigt %3</translation>
     </message>
     <message>
         <source>Competitor contracts ending within 12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>Wettbewerbsverträge mit Vertragsende in 12 Monaten</translation>
     </message>
     <message>
         <source>%1: %2, ends %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2, endet %3</translation>
     </message>
     <message>
         <source>competitor not named</source>
-        <translation type="unfinished"></translation>
+        <translation>Wettbewerber ohne Namen</translation>
     </message>
     <message>
         <source>Needs without a goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedarf ohne Ziel</translation>
     </message>
     <message>
         <source>(potential %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Potenzial %1)</translation>
     </message>
     <message>
         <source>Open goals</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene Ziele</translation>
     </message>
     <message>
         <source>(due %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(fällig %1)</translation>
     </message>
     <message>
         <source>Last notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Notizen</translation>
     </message>
 </context>
 <context>
     <name>clipboard</name>
     <message>
         <source>The clipboard holds no marks to paste.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zwischenablage enthält keine Markierungen zum Einfügen.</translation>
     </message>
     <message>
         <source>Nothing was pasted: row %1, column %2 holds &quot;%3&quot;, which is not a mark (use X, W, B, K or an empty cell).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde eingefügt: Zeile %1, Spalte %2 enthält „%3“, das ist keine Markierung (X, W, B, K oder leere Zelle verwenden).</translation>
     </message>
 </context>
 <context>
     <name>commands</name>
     <message>
         <source>white spot</source>
-        <translation type="unfinished"></translation>
+        <translation>weißer Fleck</translation>
     </message>
     <message>
         <source>ours</source>
-        <translation type="unfinished"></translation>
+        <translation>kauft bei uns</translation>
     </message>
     <message>
         <source>competitor</source>
-        <translation type="unfinished"></translation>
+        <translation>Wettbewerb</translation>
     </message>
     <message>
         <source>need</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedarf</translation>
     </message>
     <message>
         <source>no need</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Bedarf</translation>
     </message>
     <message>
         <source>Mark cell as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zelle markieren: %1</translation>
     </message>
     <message>
         <source>Mark %1 cells as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zellen markieren: %2</translation>
     </message>
     <message>
         <source>Paste %1 cells</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zellen einfügen</translation>
     </message>
     <message>
         <source>Add customer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde %1 anlegen</translation>
     </message>
     <message>
         <source>Edit customer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde %1 bearbeiten</translation>
     </message>
     <message>
         <source>Delete customer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde %1 löschen</translation>
     </message>
     <message>
         <source>Add product %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Produkt %1 anlegen</translation>
     </message>
     <message>
         <source>Edit product %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Produkt %1 bearbeiten</translation>
     </message>
     <message>
         <source>Delete product %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Produkt %1 löschen</translation>
     </message>
     <message>
         <source>Add product group %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Produktgruppe %1 anlegen</translation>
     </message>
     <message>
         <source>Edit product group %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Produktgruppe %1 bearbeiten</translation>
     </message>
     <message>
         <source>Delete product group %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Produktgruppe %1 löschen</translation>
     </message>
     <message>
         <source>Add competitor %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wettbewerber %1 anlegen</translation>
     </message>
     <message>
         <source>Rename competitor to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wettbewerber in %1 umbenennen</translation>
     </message>
     <message>
         <source>Delete competitor %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wettbewerber %1 löschen</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>%1 importieren</translation>
     </message>
 </context>
 <context>
     <name>customer_commands</name>
     <message>
         <source>makes in-house</source>
-        <translation type="unfinished"></translation>
+        <translation>macht es selbst</translation>
     </message>
     <message>
         <source>long-term contract</source>
-        <translation type="unfinished"></translation>
+        <translation>langfristiger Vertrag</translation>
     </message>
     <message>
         <source>not relevant</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht relevant</translation>
     </message>
     <message>
         <source>Add note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz hinzufügen</translation>
     </message>
     <message>
         <source>Edit note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz bearbeiten</translation>
     </message>
     <message>
         <source>Delete note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz löschen</translation>
     </message>
     <message>
         <source>Add goal %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel %1 hinzufügen</translation>
     </message>
     <message>
         <source>Edit goal %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel %1 bearbeiten</translation>
     </message>
     <message>
         <source>Delete goal %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel %1 löschen</translation>
     </message>
     <message>
         <source>Reorder goals</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziele umordnen</translation>
     </message>
     <message>
         <source>Set stale threshold to %1 months</source>
-        <translation type="unfinished"></translation>
+        <translation>Veraltet nach %1 Monaten einstellen</translation>
     </message>
     <message>
         <source>Edit no-need reasons</source>
-        <translation type="unfinished"></translation>
+        <translation>Gründe für kein Bedarf bearbeiten</translation>
     </message>
     <message>
         <source>Edit cell details</source>
-        <translation type="unfinished"></translation>
+        <translation>Zelldetails bearbeiten</translation>
     </message>
     <message>
         <source>Confirm cell as still true</source>
-        <translation type="unfinished"></translation>
+        <translation>Zelle als weiterhin gültig bestätigen</translation>
     </message>
     <message>
         <source>Confirm %1 cells as still true</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zellen als weiterhin gültig bestätigen</translation>
+    </message>
+</context>
+<context>
+    <name>import</name>
+    <message>
+        <source>&apos;{name}&apos; matches {count} customers; add the customer number</source>
+        <translation>„{name}“ passt zu {count} Kunden; ergänzen Sie die Kundennummer</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; matches {count} products; add the product number</source>
+        <translation>„{name}“ passt zu {count} Produkten; ergänzen Sie die Produktnummer</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date</source>
+        <translation>„{text}“ ist kein Datum</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a mark (use X, W, B, K or Wettbewerb, Bedarf, kein Bedarf)</source>
+        <translation>„{text}“ ist keine Markierung (X, W, B, K oder Wettbewerb, Bedarf, kein Bedarf verwenden)</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number</source>
+        <translation>„{text}“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>ABC class</source>
+        <translation>ABC-Klasse</translation>
+    </message>
+    <message>
+        <source>Annual revenue</source>
+        <translation>Jahresumsatz</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation>Wettbewerber</translation>
+    </message>
+    <message>
+        <source>Contract end</source>
+        <translation>Vertragsende</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Customer UUID</source>
+        <translation>Kunden-UUID</translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation>Kundenname</translation>
+    </message>
+    <message>
+        <source>Customer number</source>
+        <translation>Kundennummer</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Excel files cannot be read safely on this installation (defusedxml is not active); import a CSV file instead</source>
+        <translation>Excel-Dateien können in dieser Installation nicht sicher gelesen werden (defusedxml ist nicht aktiv); importieren Sie stattdessen eine CSV-Datei</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Branche</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>Markierung</translation>
+    </message>
+    <message>
+        <source>No-need reason</source>
+        <translation>Grund für kein Bedarf</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Our revenue</source>
+        <translation>Unser Umsatz</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation>Potenzial</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Product UUID</source>
+        <translation>Produkt-UUID</translation>
+    </message>
+    <message>
+        <source>Product group</source>
+        <translation>Produktgruppe</translation>
+    </message>
+    <message>
+        <source>Product name</source>
+        <translation>Produktname</translation>
+    </message>
+    <message>
+        <source>Product number</source>
+        <translation>Produktnummer</translation>
+    </message>
+    <message>
+        <source>Recheck date</source>
+        <translation>Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <source>Verified at</source>
+        <translation>Bestätigt am</translation>
+    </message>
+    <message>
+        <source>column &apos;{column}&apos; for &apos;{field}&apos; does not exist (columns: {columns})</source>
+        <translation>Spalte „{column}“ für „{field}“ gibt es nicht (Spalten: {columns})</translation>
+    </message>
+    <message>
+        <source>column has marks but no product name in the header; ignored</source>
+        <translation>Spalte hat Markierungen, aber keinen Produktnamen in der Überschrift; ignoriert</translation>
+    </message>
+    <message>
+        <source>customers: {new_customers} new, {updated_customers} updated, {unchanged_customers} unchanged; products: {new_products} new, {updated_products} updated, {unchanged_products} unchanged; cells: {cells} to write, {unchanged_cells} unchanged; conflicts: {conflicts}; problems: {problems}</source>
+        <translation>Kunden: {new_customers} neu, {updated_customers} geändert, {unchanged_customers} unverändert; Produkte: {new_products} neu, {updated_products} geändert, {unchanged_products} unverändert; Zellen: {cells} zu schreiben, {unchanged_cells} unverändert; Konflikte: {conflicts}; Probleme: {problems}</translation>
+    </message>
+    <message>
+        <source>fill colour {colour} has no meaning here (red = competitor, green = need, gray = no need)</source>
+        <translation>Füllfarbe {colour} hat hier keine Bedeutung (rot = Wettbewerb, grün = Bedarf, grau = kein Bedarf)</translation>
+    </message>
+    <message>
+        <source>formula not imported ({text}); replace formulas by their values</source>
+        <translation>Formel nicht importiert ({text}); ersetzen Sie Formeln durch ihre Werte</translation>
+    </message>
+    <message>
+        <source>import cancelled; nothing was changed</source>
+        <translation>Import abgebrochen; nichts wurde geändert</translation>
+    </message>
+    <message>
+        <source>marked {mine} in the matrix, the import says {theirs}</source>
+        <translation>in der Matrix {mine}, laut Import {theirs}</translation>
+    </message>
+    <message>
+        <source>no column for &apos;{field}&apos; (columns: {columns}); choose one in the mapping</source>
+        <translation>keine Spalte für „{field}“ (Spalten: {columns}); wählen Sie eine in der Zuordnung</translation>
+    </message>
+    <message>
+        <source>no customer number or name</source>
+        <translation>keine Kundennummer und kein Name</translation>
+    </message>
+    <message>
+        <source>no header row found in the first {rows} rows of {file}</source>
+        <translation>keine Überschriftenzeile in den ersten {rows} Zeilen von {file} gefunden</translation>
+    </message>
+    <message>
+        <source>no product number or name</source>
+        <translation>keine Produktnummer und kein Name</translation>
+    </message>
+    <message>
+        <source>revenue for a cell marked {mark} is not imported</source>
+        <translation>Umsatz für eine Zelle mit {mark} wird nicht importiert</translation>
+    </message>
+    <message>
+        <source>row has {count} cells but the header has {expected}; extra cells ignored</source>
+        <translation>Zeile hat {count} Zellen, die Überschrift aber {expected}; zusätzliche Zellen ignoriert</translation>
+    </message>
+    <message>
+        <source>same {what} as row {first}; row ignored</source>
+        <translation>{what} wie in Zeile {first}; Zeile ignoriert</translation>
+    </message>
+    <message>
+        <source>says {mark} but row {first} says {other} for the same cell; ignored</source>
+        <translation>sagt {mark}, Zeile {first} aber {other} für dieselbe Zelle; ignoriert</translation>
+    </message>
+    <message>
+        <source>text longer than {limit} characters ignored</source>
+        <translation>Text länger als {limit} Zeichen ignoriert</translation>
+    </message>
+    <message>
+        <source>the matrix changed since the preview was computed; compute the preview again</source>
+        <translation>die Matrix hat sich seit der Vorschau geändert; berechnen Sie die Vorschau neu</translation>
+    </message>
+    <message>
+        <source>totals row skipped</source>
+        <translation>Summenzeile übersprungen</translation>
+    </message>
+    <message>
+        <source>unknown import kind &apos;{kind}&apos; (use {kinds})</source>
+        <translation>unbekannte Importart „{kind}“ (möglich: {kinds})</translation>
+    </message>
+    <message>
+        <source>{fields} differ between the matrix and the import</source>
+        <translation>{fields} weichen zwischen Matrix und Import ab</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {detail}</source>
+        <translation>{file} kann nicht gelesen werden: {detail}</translation>
+    </message>
+    <message>
+        <source>{file} contains XML entity or DTD declarations, which a workbook never needs; refused for safety</source>
+        <translation>{file} enthält XML-Entity- oder DTD-Deklarationen, die eine Arbeitsmappe nie braucht; aus Sicherheitsgründen abgelehnt</translation>
+    </message>
+    <message>
+        <source>{file} contains binary data, not text, so it is not a CSV file</source>
+        <translation>{file} enthält Binärdaten statt Text und ist daher keine CSV-Datei</translation>
+    </message>
+    <message>
+        <source>{file} contains no data rows</source>
+        <translation>{file} enthält keine Datenzeilen</translation>
+    </message>
+    <message>
+        <source>{file} has more than {limit} columns; this is not a customer or product table</source>
+        <translation>{file} hat mehr als {limit} Spalten; das ist keine Kunden- oder Produkttabelle</translation>
+    </message>
+    <message>
+        <source>{file} has more than {limit} rows; split it or filter it before importing</source>
+        <translation>{file} hat mehr als {limit} Zeilen; teilen oder filtern Sie sie vor dem Import</translation>
+    </message>
+    <message>
+        <source>{file} has no &apos;{sheets}&apos; sheet with the columns of a KPM export (needed: {needed})</source>
+        <translation>{file} hat kein Tabellenblatt „{sheets}“ mit den Spalten eines KPM-Exports (benötigt: {needed})</translation>
+    </message>
+    <message>
+        <source>{file} has no sheet named &apos;{sheet}&apos; (sheets: {sheets})</source>
+        <translation>{file} hat kein Tabellenblatt namens „{sheet}“ (Tabellenblätter: {sheets})</translation>
+    </message>
+    <message>
+        <source>{file} is an old Excel 97-2003 workbook (.xls); open it in Excel or LibreOffice, save it as .xlsx or CSV and import that</source>
+        <translation>{file} ist eine alte Excel-97-2003-Arbeitsmappe (.xls); öffnen Sie sie in Excel oder LibreOffice, speichern Sie sie als .xlsx oder CSV und importieren Sie diese</translation>
+    </message>
+    <message>
+        <source>{file} is empty</source>
+        <translation>{file} ist leer</translation>
+    </message>
+    <message>
+        <source>{file} is larger than {limit_mb} MB; split it or export fewer columns</source>
+        <translation>{file} ist größer als {limit_mb} MB; teilen Sie sie oder exportieren Sie weniger Spalten</translation>
+    </message>
+    <message>
+        <source>{file} is not a CSV or Excel file (it looks like {what})</source>
+        <translation>{file} ist keine CSV- oder Excel-Datei (sieht aus wie {what})</translation>
+    </message>
+    <message>
+        <source>{file} is not a valid Excel workbook ({detail})</source>
+        <translation>{file} ist keine gültige Excel-Arbeitsmappe ({detail})</translation>
+    </message>
+    <message>
+        <source>{file} is password-protected; remove the password in Excel and import it again</source>
+        <translation>{file} ist kennwortgeschützt; entfernen Sie das Kennwort in Excel und importieren Sie erneut</translation>
+    </message>
+    <message>
+        <source>{file} mixes text encodings (line {utf8_line} is UTF-8, line {other_line} is not); save it again as UTF-8 and import that</source>
+        <translation>{file} mischt Textkodierungen (Zeile {utf8_line} ist UTF-8, Zeile {other_line} nicht); speichern Sie sie erneut als UTF-8 und importieren Sie diese</translation>
+    </message>
+    <message>
+        <source>{file} would expand to more than {limit_mb} MB (a damaged or malicious workbook); refused</source>
+        <translation>{file} würde auf mehr als {limit_mb} MB anwachsen (beschädigte oder bösartige Arbeitsmappe); abgelehnt</translation>
+    </message>
+    <message>
+        <source>{file}, row {row}: a cell is larger than {limit} characters; this is not a table export</source>
+        <translation>{file}, Zeile {row}: Eine Zelle hat mehr als {limit} Zeichen; das ist kein Tabellenexport</translation>
+    </message>
+    <message>
+        <source>{file}, row {row}: {detail}</source>
+        <translation>{file}, Zeile {row}: {detail}</translation>
+    </message>
+    <message>
+        <source>{file}: file not found</source>
+        <translation>{file}: Datei nicht gefunden</translation>
     </message>
 </context>
 <context>
     <name>palette</name>
     <message>
         <source>White spot</source>
-        <translation type="unfinished"></translation>
+        <translation>Weißer Fleck</translation>
     </message>
     <message>
         <source>Ours</source>
-        <translation type="unfinished"></translation>
+        <translation>Kauft bei uns</translation>
     </message>
     <message>
         <source>Competitor</source>
-        <translation type="unfinished"></translation>
+        <translation>Wettbewerb</translation>
     </message>
     <message>
         <source>Need</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedarf</translation>
     </message>
     <message>
         <source>No need</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Bedarf</translation>
     </message>
     <message>
         <source>Nobody knows yet: ask on the next visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch unbekannt: beim nächsten Besuch fragen</translation>
     </message>
     <message>
         <source>The customer buys this from us</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kunde kauft das bei uns</translation>
     </message>
     <message>
         <source>The customer buys this from a competitor</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kunde kauft das beim Wettbewerb</translation>
     </message>
     <message>
         <source>The customer needs this (opportunity)</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kunde braucht das (Chance)</translation>
     </message>
     <message>
         <source>The customer has no need</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kunde hat keinen Bedarf</translation>
+    </message>
+</context>
+<context>
+    <name>structure_commands</name>
+    <message>
+        <source>Reorder product groups</source>
+        <translation>Produktgruppen umordnen</translation>
+    </message>
+    <message>
+        <source>Reorder products</source>
+        <translation>Produkte umordnen</translation>
+    </message>
+    <message>
+        <source>Activate customer %1</source>
+        <translation>Kunde %1 aktivieren</translation>
+    </message>
+    <message>
+        <source>Deactivate customer %1</source>
+        <translation>Kunde %1 deaktivieren</translation>
+    </message>
+    <message>
+        <source>Activate product %1</source>
+        <translation>Produkt %1 aktivieren</translation>
+    </message>
+    <message>
+        <source>Deactivate product %1</source>
+        <translation>Produkt %1 deaktivieren</translation>
     </message>
 </context>
 </TS>

@@ -238,6 +238,300 @@
     </message>
 </context>
 <context>
+    <name>ExportMenu</name>
+    <message>
+        <source>Exported %1 customers × %2 products to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 pages to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote the visit one-pager for %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the matrix as Excel workbook, PDF sheet or blank worksheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Visit one-pager as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One page for the next visit of the current customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print visit &amp;one-pager…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit one-pager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the visit one-pager…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Search customer, number, city…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words in customer name, number or city; case and umlauts are ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ABC class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the products of one group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order of entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort by white spots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort by competitor cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort by needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↓ Descending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest numbers (or Z) first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort descending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only customers with white spots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to look for white spots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the products shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the selected products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers where this product has the chosen state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State of the product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is competitor (W)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is need (B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is a white spot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is ours (X)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is no need (K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inactive customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also show deactivated customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inactive products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also show deactivated products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show all customers and products again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All ABC classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All product groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no group)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All filters cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select one or more product columns first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>White spots in %1 selected products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filtered: %1 of %2 customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find customer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search customers by name, number or city</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear all filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only customers with &amp;white spots</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FirstRunGuide</name>
     <message>
         <source>Getting started with KPM Desktop</source>
@@ -360,6 +654,240 @@
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Getting started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New from &amp;lists…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a matrix by pasting or typing customer and product lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Customer list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales data (customer, product, revenue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Existing matrix sheet (letters or colours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KPM Desktop export (XLSX)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a CSV or Excel file and what it contains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(automatic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Contents:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sheet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.txt *.xlsx *.xlsm);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check which column holds what. Suggestions come from the headers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading… %1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header in row %1; %2 rows in %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems (these rows or cells are skipped):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save problems as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Similar names (tick to treat as the existing one):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Existing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Use ticked matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparing with the matrix…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>problems.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cells where your matrix and the file disagree. Nothing is overwritten unless you say so.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine for all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Take imported for all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conflicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 conflicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportMenu</name>
     <message>
         <source>&amp;Import…</source>
@@ -367,6 +895,269 @@
     </message>
     <message>
         <source>Import customers, products, sales or an Excel matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InsightsView</name>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (open value %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 need(s)%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 competitor contract(s) ending, next on %2%3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 white spot(s) in products most customers of segment %2 buy from us%3: %4 (%5 of %6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marks (share)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>White spots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3); customers with it: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a segment to show these customers in the matrix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bars by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bars by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Penetration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Competitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract ends within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract ends within months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export XLSX…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to go next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 customers · coverage %2 · white spots %3 · our revenue %4 · open potential %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not named)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to show these customers in the matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By product group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look-alike: %1 of %2 similar customers buy %3 from us</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Similar customers: same segment, most products with the same known mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 “%2”: customers with %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>customers of competitor %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export renewal radar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the customers shown before this click</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes since a snapshot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matrix shows %1 customers: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This customer is hidden by the current filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No snapshot was taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot “%1” taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the snapshot (e.g. “Before the Q1 review”):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Insights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Penetration, competitor and renewal radar, where to go next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take &amp;Snapshot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put a name on the current state, to compare with later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Changes Since a Snapshot…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -414,6 +1205,10 @@
     </message>
     <message>
         <source>Share of wallet (amount)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unnamed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -524,6 +1319,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Zoom &amp;In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smaller cells: more of a large matrix at a glance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Normal Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;About KPM Desktop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -610,6 +1425,10 @@ Open it read-only to look at it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Copy at most %1 cells at once; for more, use File › Export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Copied %1 × %2 marks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -659,6 +1478,417 @@ Open it read-only to look at it?</source>
     </message>
     <message>
         <source>&lt;b&gt;KPM Desktop %1&lt;/b&gt;&lt;p&gt;Customer/product matrix for B2B field sales: see white spots, competitor occupancy and potential at a glance.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ManageActions</name>
+    <message>
+        <source>&amp;Customers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add, rename, edit, deactivate or delete customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Products and groups…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add, edit, order, deactivate or delete products and product groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ompetitors…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add, rename or delete competitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ManageCompetitors</name>
+    <message>
+        <source>Competitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Competitor cells (W) can name one of these competitors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A competitor named “%1” exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add competitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename competitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete competitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete “%1”? Competitor cells that name it stay competitor cells without a name. You can undo this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ManageCustomers</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ABC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 250000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comma-separated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active (inactive customers are hidden in the matrix)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;umber:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;City:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Postcode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Segment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;ABC class:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annual re&amp;venue:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an amount such as 250000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search customer, number, city…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename customer %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete “%1” with its %2 marks, notes and goals? You can undo this (Edit → Undo). To keep the data, deactivate instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ManageDialogs</name>
+    <message>
+        <source>Change not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ManageProducts</name>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Solution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no group)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active (inactive products are hidden in the matrix)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;umber:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products and product groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;group…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move u&amp;p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete gro&amp;up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add product…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products (in column order)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A group named “%1” exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add product group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename product group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete product group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the group “%1”? Its %2 products stay, without a group. You can undo this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename product %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete “%1” with its %2 marks? You can undo this (Edit → Undo). To keep the data, deactivate instead.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -758,6 +1988,18 @@ Open it read-only to look at it?</source>
         <source>Customer/product matrix</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No matrix file is open: use File › Open… or File › New….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer matches the filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This matrix has no customers or products yet: add them first.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NewMatrixDialog</name>
@@ -834,30 +2076,30 @@ Müller Maschinenbau AG</source>
     </message>
     <message numerus="yes">
         <source>%n product(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n product</numerusform>
+            <numerusform>%n products</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source> in %n group(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> in %n group</numerusform>
+            <numerusform> in %n groups</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n customer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n customer</numerusform>
+            <numerusform>%n customers</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n duplicate line(s) skipped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n duplicate line skipped</numerusform>
+            <numerusform>%n duplicate lines skipped</numerusform>
         </translation>
     </message>
     <message>
@@ -1160,6 +2402,101 @@ Müller Maschinenbau AG</source>
         <source>Change not saved</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Customer &amp;panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Visit preparation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to ask and do at the current customer&apos;s next visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirm as still true</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected answers were checked again: only their verified date changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotDiff</name>
+    <message>
+        <source>Unchanged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed: %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only customers shown in the matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take snapshot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export XLSX…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A date…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 cells changed at %3 customers (%4 edits in the period). %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes since a snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>VisitPrepView</name>
@@ -1361,6 +2698,10 @@ Müller Maschinenbau AG</source>
         <source>Delete competitor %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Import %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>customer_commands</name>
@@ -1426,6 +2767,297 @@ Müller Maschinenbau AG</source>
     </message>
 </context>
 <context>
+    <name>import</name>
+    <message>
+        <source>&apos;{name}&apos; matches {count} customers; add the customer number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; matches {count} products; add the product number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a mark (use X, W, B, K or Wettbewerb, Bedarf, kein Bedarf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ABC class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annual revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer UUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel files cannot be read safely on this installation (defusedxml is not active); import a CSV file instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No-need reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product UUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recheck date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column &apos;{column}&apos; for &apos;{field}&apos; does not exist (columns: {columns})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column has marks but no product name in the header; ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>customers: {new_customers} new, {updated_customers} updated, {unchanged_customers} unchanged; products: {new_products} new, {updated_products} updated, {unchanged_products} unchanged; cells: {cells} to write, {unchanged_cells} unchanged; conflicts: {conflicts}; problems: {problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fill colour {colour} has no meaning here (red = competitor, green = need, gray = no need)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>formula not imported ({text}); replace formulas by their values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import cancelled; nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>marked {mine} in the matrix, the import says {theirs}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no column for &apos;{field}&apos; (columns: {columns}); choose one in the mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no customer number or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no header row found in the first {rows} rows of {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no product number or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revenue for a cell marked {mark} is not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row has {count} cells but the header has {expected}; extra cells ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same {what} as row {first}; row ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>says {mark} but row {first} says {other} for the same cell; ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text longer than {limit} characters ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the matrix changed since the preview was computed; compute the preview again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>totals row skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown import kind &apos;{kind}&apos; (use {kinds})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{fields} differ between the matrix and the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} contains XML entity or DTD declarations, which a workbook never needs; refused for safety</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} contains binary data, not text, so it is not a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} contains no data rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} has more than {limit} columns; this is not a customer or product table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} has more than {limit} rows; split it or filter it before importing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} has no &apos;{sheets}&apos; sheet with the columns of a KPM export (needed: {needed})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} has no sheet named &apos;{sheet}&apos; (sheets: {sheets})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is an old Excel 97-2003 workbook (.xls); open it in Excel or LibreOffice, save it as .xlsx or CSV and import that</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is larger than {limit_mb} MB; split it or export fewer columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not a CSV or Excel file (it looks like {what})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not a valid Excel workbook ({detail})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is password-protected; remove the password in Excel and import it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} mixes text encodings (line {utf8_line} is UTF-8, line {other_line} is not); save it again as UTF-8 and import that</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} would expand to more than {limit_mb} MB (a damaged or malicious workbook); refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}, row {row}: a cell is larger than {limit} characters; this is not a table export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}, row {row}: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: file not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>palette</name>
     <message>
         <source>White spot</source>
@@ -1465,6 +3097,33 @@ Müller Maschinenbau AG</source>
     </message>
     <message>
         <source>The customer has no need</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>structure_commands</name>
+    <message>
+        <source>Reorder product groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reorder products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activate customer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate customer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activate product %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate product %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
