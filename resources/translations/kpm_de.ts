@@ -395,6 +395,14 @@
         <translation>Nur Kunden mit weißen Flecken</translation>
     </message>
     <message>
+        <source>Only customers with stale answers</source>
+        <translation>Nur Kunden mit veralteten Angaben</translation>
+    </message>
+    <message>
+        <source>Customers with answers verified longer ago than the stale threshold</source>
+        <translation>Kunden mit Angaben, deren Bestätigung länger zurückliegt als die Veraltet-Schwelle</translation>
+    </message>
+    <message>
         <source>Where to look for white spots</source>
         <translation>Wo nach weißen Flecken gesucht wird</translation>
     </message>

@@ -395,6 +395,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Only customers with stale answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers with answers verified longer ago than the stale threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Where to look for white spots</source>
         <translation type="unfinished"></translation>
     </message>
