@@ -231,6 +231,7 @@ class Workspace(QObject):
         with self.structure_change(customers=True, products=True):
             self.matrix = self.repo.load_matrix()
             self._competitors = None
+        self.competitors_changed.emit()  # an import may have added competitors
 
     def customer_added(self, customer: Customer, codes: bytes | None = None) -> None:
         """Mirror a customer inserted into storage (ids grow, so storage order is kept)."""
