@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QByteArray,
     QItemSelection,
     QItemSelectionModel,
+    QLocale,
     QPoint,
     Qt,
     QTimer,
@@ -411,8 +412,8 @@ class MainWindow(QMainWindow):
             self.show_error(
                 self.tr("Selection too large"),
                 self.tr("%1 cells are selected; mark at most %2 cells at once.")
-                .replace("%1", f"{size:,}")
-                .replace("%2", f"{MAX_BULK_CELLS:,}"),
+                .replace("%1", QLocale().toString(size))
+                .replace("%2", QLocale().toString(MAX_BULK_CELLS)),
             )
             return False
         cells = self._selected_matrix_cells()
@@ -447,7 +448,7 @@ class MainWindow(QMainWindow):
             self.show_error(
                 self.tr("Selection too large"),
                 self.tr("Copy at most %1 cells at once; for more, use File › Export.").replace(
-                    "%1", f"{MAX_COPY_CELLS:,}"
+                    "%1", QLocale().toString(MAX_COPY_CELLS)
                 ),
             )
             return False
@@ -561,14 +562,15 @@ class MainWindow(QMainWindow):
         cells = m.rowCount() * m.columnCount()
         white = m.visible_white()
         coverage = 100.0 * (cells - white) / cells if cells else 0.0
+        loc = QLocale()  # German UI: 1.234 and 45,1 %
         return (
             self.tr("Customers: %1 of %2 · Products: %3 of %4 · White spots: %5 · Coverage: %6 %")
-            .replace("%1", f"{m.rowCount():,}")
-            .replace("%2", f"{ws.matrix.n_rows:,}")
-            .replace("%3", f"{m.columnCount():,}")
-            .replace("%4", f"{ws.matrix.n_cols:,}")
-            .replace("%5", f"{white:,}")
-            .replace("%6", f"{coverage:.1f}")
+            .replace("%1", loc.toString(m.rowCount()))
+            .replace("%2", loc.toString(ws.matrix.n_rows))
+            .replace("%3", loc.toString(m.columnCount()))
+            .replace("%4", loc.toString(ws.matrix.n_cols))
+            .replace("%5", loc.toString(white))
+            .replace("%6", loc.toString(coverage, "f", 1))
         )
 
     def _update_status(self) -> None:
