@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -454,8 +454,8 @@ class FilterBar(QWidget):
         self.clear_button.setEnabled(active)
         self.summary.setText(
             QCoreApplication.translate("FilterBar", "Filtered: %1 of %2 customers")
-            .replace("%1", f"{len(result.rows):,}")
-            .replace("%2", f"{ws.matrix.n_rows:,}")
+            .replace("%1", QLocale().toString(len(result.rows)))
+            .replace("%2", QLocale().toString(ws.matrix.n_rows))
             if active
             else ""
         )
