@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -504,7 +504,9 @@ class PreviewPage(_BusyMixin, QWizardPage):
             self.suggestions.setItem(i, 0, check)
             self.suggestions.setItem(i, 1, QTableWidgetItem(s.source_name))
             self.suggestions.setItem(i, 2, QTableWidgetItem(s.candidate_name))
-            self.suggestions.setItem(i, 3, QTableWidgetItem(f"{s.score:.0%}"))
+            self.suggestions.setItem(
+                i, 3, QTableWidgetItem(QLocale().toString(100 * s.score, "f", 0) + " %")
+            )
         self.suggestion_box.setVisible(bool(plan.suggestions))
         self.completeChanged.emit()
 
