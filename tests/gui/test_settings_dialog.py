@@ -65,3 +65,53 @@ def test_cancel_changes_nothing(window, demo_file: Path) -> None:
     assert Preferences.load(window.settings.qsettings) == before
     with Repository.open(demo_file, read_only=True) as repo:
         assert repo.get_setting("stale_months") == "12"
+
+
+def test_language_setting_restart_shows_german(window, qtbot, ui_settings, demo_file) -> None:
+    """Choosing German and 'restarting' (translators installed anew, a new window) shows German
+    menus, German number formats in the status bar and Qt's own buttons in German."""
+    import re
+
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from kpm_desktop.gui.i18n import install_translators
+    from kpm_desktop.gui.main_window import MainWindow
+
+    dialog = _open(window)
+    dialog.language.setCurrentIndex(dialog.language.findData("de"))
+    dialog.accept()
+    window.close()  # releases the file for the "restarted" window
+    app = QApplication.instance()
+    try:
+        assert install_translators(app, Preferences.load(ui_settings.qsettings).language) == "de"
+        restarted = MainWindow(ui_settings, extensions=())
+        restarted.persist_state = False
+        qtbot.addWidget(restarted)
+        titles = [a.text() for a in restarted.menuBar().actions()]
+        assert titles[:4] == ["&Datei", "&Bearbeiten", "&Ansicht", "&Markieren"]
+        assert restarted.open_file(demo_file)
+        status = restarted.status_text()
+        assert status.startswith("Kunden: ")
+        assert re.search(r"Abdeckung: \d{1,3},\d %$", status), status  # 45,1 % not 45.1 %
+        german = _open(restarted)
+        buttons = german.findChild(QDialogButtonBox)
+        assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Abbrechen"
+        german.reject()
+        restarted.close()
+    finally:
+        install_translators(app, "en")
+
+
+def test_german_locale_formats_numbers_and_dates(qapp) -> None:
+    from datetime import date
+
+    from kpm_desktop.gui.i18n import install_translators
+    from kpm_desktop.gui.side_panel.common import fmt_amount, fmt_date, fmt_percent
+
+    try:
+        install_translators(qapp, "de")
+        assert (fmt_amount(250000.0), fmt_percent(45.06)) == ("250.000", "45,1 %")
+        assert fmt_date(date(2026, 11, 27)) == "27.11.26"
+    finally:
+        install_translators(qapp, "en")
+    assert (fmt_amount(250000.0), fmt_percent(45.06)) == ("250,000", "45.1 %")
