@@ -62,6 +62,7 @@ class DiffMatrixModel(QAbstractTableModel):
         self.rows: list[int] = []
         self.cols: list[int] = []
         self.changed: dict[tuple[int, int], CellDiff] = {}
+        self.per_row: dict[int, int] = {}  # changed cells per customer (matrix row)
         self._brush = QBrush(CHANGED)
 
     def set_diff(self, matrix: Matrix | None, diff: HistoryDiff | None) -> None:
@@ -75,6 +76,9 @@ class DiffMatrixModel(QAbstractTableModel):
                     self.changed[(r, c)] = d
         self.rows = sorted({r for r, _ in self.changed})
         self.cols = sorted({c for _, c in self.changed})
+        self.per_row = {r: 0 for r in self.rows}
+        for r, _ in self.changed:
+            self.per_row[r] += 1
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -135,7 +139,8 @@ class DiffMatrixModel(QAbstractTableModel):
         if role != DISPLAY or self.matrix is None:
             return None
         if orientation == Qt.Orientation.Vertical:
-            return self.matrix.customers[self.rows[section]].name
+            row = self.rows[section]
+            return f"{self.matrix.customers[row].name} ({self.per_row[row]})"
         return self.matrix.products[self.cols[section]].name
 
 
