@@ -123,6 +123,7 @@ class FilterBar(QWidget):
             (SortKey.NEED, QCoreApplication.translate("FilterBar", "Sort by needs")),
         ):
             self.sort.addItem(text, key)
+        self.sort.setMinimumContentsLength(19)
         self.descending = QToolButton(self)
         self.descending.setObjectName("filter_descending")
         self.descending.setCheckable(True)
@@ -154,6 +155,7 @@ class FilterBar(QWidget):
             "filter_white_scope",
             QCoreApplication.translate("FilterBar", "Where to look for white spots"),
         )
+        self.white_scope.setMinimumContentsLength(22)  # "shown" vs "selected" must show
         self.white_scope.addItem(
             QCoreApplication.translate("FilterBar", "in the products shown"), SCOPE_VISIBLE
         )
@@ -207,36 +209,33 @@ class FilterBar(QWidget):
         )
         self.clear_button.clicked.connect(self.clear)
 
-        self.summary = QLabel(self)
-        self.summary.setObjectName("filter_summary")
-
+        # Three short rows rather than two long ones: the bar must fit a 1366-pixel laptop
+        # screen next to the side panel, also with the longer German texts.
         row1 = QHBoxLayout()
-        row1.setContentsMargins(0, 0, 0, 0)
         row1.addWidget(self.search, 3)
         for w in (self.segment, self.region, self.owner, self.abc, self.group):
             row1.addWidget(w, 1)
-        row1.addWidget(self.sort, 1)
-        row1.addWidget(self.descending)
         row2 = QHBoxLayout()
-        row2.setContentsMargins(0, 0, 0, 0)
         row2.addWidget(self.only_white)
         row2.addWidget(self.white_scope)
-        row2.addWidget(self.only_stale)
-        row2.addSpacing(12)
-        row2.addWidget(QLabel(QCoreApplication.translate("FilterBar", "Product:"), self))
-        row2.addWidget(self.product, 1)
-        row2.addWidget(self.product_state)
-        row2.addSpacing(12)
-        row2.addWidget(self.inactive_customers)
-        row2.addWidget(self.inactive_products)
         row2.addStretch(1)
-        row2.addWidget(self.summary)
-        row2.addWidget(self.clear_button)
+        row2.addWidget(QLabel(QCoreApplication.translate("FilterBar", "Product:"), self))
+        row2.addWidget(self.product, 2)
+        row2.addWidget(self.product_state, 1)
+        row3 = QHBoxLayout()
+        row3.addWidget(self.sort, 1)
+        row3.addWidget(self.descending)
+        row3.addWidget(self.inactive_customers)
+        row3.addWidget(self.inactive_products)
+        row3.addWidget(self.only_stale)
+        row3.addStretch(2)
+        row3.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 2)
         layout.setSpacing(3)
-        layout.addLayout(row1)
-        layout.addLayout(row2)
+        for row in (row1, row2, row3):
+            row.setContentsMargins(0, 0, 0, 0)
+            layout.addLayout(row)
 
         # Combos whose change applies at once (the search box waits for a pause).
         for combo in (
@@ -258,7 +257,10 @@ class FilterBar(QWidget):
         combo = QComboBox(self)
         combo.setObjectName(name)
         combo.setAccessibleName(accessible)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Shrinkable, so that the bar fits a 1366-pixel laptop screen next to the side panel
+        # (the popup list still shows the full texts).
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(9)
         combo.setToolTip(accessible)
         return combo
 
@@ -452,12 +454,15 @@ class FilterBar(QWidget):
         self.model.set_visible(result.rows, result.cols, white=result.white)
         active = not spec.is_default
         self.clear_button.setEnabled(active)
-        self.summary.setText(
+        show_all = QCoreApplication.translate("FilterBar", "Show all customers and products again")
+        self.clear_button.setToolTip(
             QCoreApplication.translate("FilterBar", "Filtered: %1 of %2 customers")
             .replace("%1", QLocale().toString(len(result.rows)))
             .replace("%2", QLocale().toString(ws.matrix.n_rows))
+            + "\n"
+            + show_all
             if active
-            else ""
+            else show_all
         )
         self.applied.emit(spec, result)
 

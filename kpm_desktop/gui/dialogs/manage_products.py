@@ -269,7 +269,7 @@ class ManageProductsDialog(QDialog):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for column, width in enumerate((190, 60, 145, 80)):
+        for column, width in enumerate((170, 70, 140, 80)):
             header.resizeSection(column, width)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.verticalHeader().hide()
@@ -317,8 +317,8 @@ class ManageProductsDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         row = QHBoxLayout()
-        row.addWidget(group_box, 2)
-        row.addWidget(product_box, 5)
+        row.addWidget(group_box, 1)
+        row.addWidget(product_box, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(close)
