@@ -184,7 +184,10 @@ class _Smoke:
         deadline = time.perf_counter() + 5.0
         while not self.window.isVisible() and time.perf_counter() < deadline:
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        QCoreApplication.processEvents()
+        # Let zero-delay timers (status bar, side panel) run, as a user would see the window.
+        settle = time.perf_counter() + 0.2
+        while time.perf_counter() < settle:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
         pixmap = self.window.grab()
         image = pixmap.toImage()
         self.facts["colours"] = check_not_blank(image)
