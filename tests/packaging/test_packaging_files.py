@@ -111,6 +111,8 @@ def test_spec_builds_a_windowed_onedir_app_with_the_package_version(spec_run: di
     assert all(e.kwargs["exclude_binaries"] for e in exes.values())  # onedir
     (collect,) = _of(calls, "COLLECT")
     assert collect.kwargs["name"] == "kpm-desktop"
+    # asserts guard data invariants in import plans: the frozen app must keep them
+    assert all(a.kwargs["optimize"] == 0 for a in _of(calls, "Analysis"))
     if platform == "linux":
         assert exes["kpm-desktop"].kwargs["strip"] is True
     if platform == "win32":
