@@ -125,3 +125,15 @@ def test_user_errors_are_one_line_and_leave_the_file(
     err = capsys.readouterr().err.strip()
     assert message in err and len(err.splitlines()) == 1
     assert file_hash(demo_file) == before
+
+
+def test_text_output(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["insights", str(demo_file), "--today", "2026-11-27", "--top", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "60 customers x 24 products" in out and "Where to go next:" in out
+    assert "Antriebstechnik" in out and "need(s)" in out
+    main(["snapshot", str(demo_file), "--label", "T"])
+    assert main(["snapshot", str(demo_file), "--list"]) == 0
+    assert " T" in capsys.readouterr().out
+    assert main(["diff", str(demo_file), "--snapshot", "T"]) == 0
+    assert "0 cells changed at 0 customers" in capsys.readouterr().out
