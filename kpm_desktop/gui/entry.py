@@ -12,6 +12,7 @@ import json
 import os
 import resource
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -41,6 +42,37 @@ def _since_start() -> float:
     """Seconds since process start (since this module's import where /proc is missing)."""
     base = _AGE_AT_IMPORT or 0.0
     return base + time.perf_counter() - _T_IMPORT
+
+
+class FileChecker:
+    """Runs the integrity checks of opening a file on a worker thread.
+
+    The checks read the whole file (seconds at 20,000 x 1,000) and SQLite releases the GIL
+    meanwhile, so they overlap with importing Qt and building the window. ``result()`` is a
+    ``FileCheck`` for ``Repository.open(checked=...)``, or None when the check failed or could
+    not run (the normal open then checks again and reports any problem).
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._result = None
+        self._thread: threading.Thread | None = None
+        if path is not None and path.is_file():
+            self._thread = threading.Thread(target=self._run, name="kpm-file-check", daemon=True)
+            self._thread.start()
+
+    def _run(self) -> None:
+        from kpm_desktop.storage.database import check_file
+
+        try:
+            self._result = check_file(self.path)  # type: ignore[arg-type]
+        except Exception:  # reported by the real open on the main thread
+            self._result = None
+
+    def result(self):
+        if self._thread is not None:
+            self._thread.join()
+        return self._result
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -125,6 +157,10 @@ def run(argv: Sequence[str]) -> int:
             return 2
         return profile_startup(args.file, argv, args.lang)
 
+    from kpm_desktop.gui.settings import UiSettings
+
+    path = startup_file(args.file, UiSettings().recent_files())
+    checker = FileChecker(path)  # runs while Qt starts and the window is built
     app = _make_app(argv)
     _install_language(app, args.lang)
     from kpm_desktop.gui.main_window import MainWindow
@@ -133,9 +169,8 @@ def run(argv: Sequence[str]) -> int:
     from kpm_desktop.gui.desktop_integration import install_desktop_integration
 
     install_desktop_integration(app, window.open_file)  # icon; macOS double-click opens files
-    path = startup_file(args.file, window.settings.recent_files())
     window.show()
-    window.open_file(path)
+    window.open_file(path, checked=checker.result())
     from kpm_desktop.gui.help_menu import maybe_show_first_run
 
     maybe_show_first_run(window)
@@ -145,6 +180,7 @@ def run(argv: Sequence[str]) -> int:
 def profile_startup(path: Path, argv: Sequence[str], lang: str | None = None) -> int:
     """Open ``path`` and print when each startup stage finished (seconds since process start)."""
     times: dict[str, float] = {}
+    checker = FileChecker(path)  # as ``run`` does: checks overlap Qt start and window
     app = _make_app(argv)
     times["qapplication"] = _since_start()
     _install_language(app, lang)
@@ -155,18 +191,18 @@ def profile_startup(path: Path, argv: Sequence[str], lang: str | None = None) ->
     from kpm_desktop.storage.repository import Repository
     from kpm_desktop.workspace.workspace import Workspace
 
+    window = MainWindow()
+    window.persist_state = False
+    times["window_built"] = _since_start()
+    window.show()  # as ``run`` does: shown first, then the file
     try:
-        repo = Repository.open(path)
+        repo = Repository.open(path, checked=checker.result())
     except StorageError as exc:
         print(f"kpm-desktop: {exc}", file=sys.stderr)
         return 2
     times["file_opened"] = _since_start()
     ws = Workspace(repo)
     times["matrix_loaded"] = _since_start()
-    window = MainWindow()
-    window.persist_state = False
-    times["window_built"] = _since_start()
-    window.show()  # as ``run`` does: shown first, then the file
 
     def painted() -> None:
         times["first_frame"] = _since_start()

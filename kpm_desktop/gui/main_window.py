@@ -49,6 +49,7 @@ from kpm_desktop.gui.matrix_model import MatrixModel
 from kpm_desktop.gui.matrix_view import DEFAULT_ZOOM, MatrixView
 from kpm_desktop.gui.palette import mark_description, mark_icon, mark_name
 from kpm_desktop.gui.settings import UiSettings
+from kpm_desktop.storage.database import FileCheck
 from kpm_desktop.storage.errors import StorageError
 from kpm_desktop.storage.lock import FileLockedError
 from kpm_desktop.storage.repository import Repository
@@ -257,12 +258,16 @@ class MainWindow(QMainWindow):
             importlib.import_module(name).install(self)
 
     # -- files -----------------------------------------------------------------------------
-    def open_file(self, path: Path | str) -> bool:
-        """Open a matrix file in this window; on failure show why and keep the current one."""
+    def open_file(self, path: Path | str, checked: FileCheck | None = None) -> bool:
+        """Open a matrix file in this window; on failure show why and keep the current one.
+
+        ``checked``: integrity checks of this file already run (see ``entry.FileChecker``).
+        """
         path = Path(path)
+        extra = {"checked": checked} if checked is not None else {}
         try:
             try:
-                ws = Workspace.open(path, parent=self)
+                ws = Workspace.open(path, parent=self, **extra)
             except FileLockedError as exc:
                 answer = QMessageBox.question(
                     self,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import struct
+from dataclasses import dataclass
 from pathlib import Path
 
 import sqlite_utils
@@ -233,12 +234,39 @@ def _session_marker(conn: sqlite3.Connection) -> bool:
     return row is not None and row[0] == "1"  # "2" lives only in the log (see SESSION_KEY)
 
 
-def open_database(path: Path | str, *, read_only: bool = False) -> sqlite_utils.Database:
-    """Open an existing matrix file for use.
+@dataclass(frozen=True, slots=True)
+class FileCheck:
+    """A file that passed the read-only checks of ``open_database``, in a given state.
+
+    ``open_database(checked=...)`` skips the checks only while the file and its write-ahead
+    log still have the size and modification time seen here; otherwise it checks again.
+    """
+
+    path: Path
+    application_id: int
+    user_version: int
+    state: tuple
+
+
+def _file_state(path: Path) -> tuple:
+    def stat(p: Path) -> tuple[int, int] | None:
+        try:
+            st = p.stat()
+        except OSError:
+            return None
+        return st.st_size, st.st_mtime_ns
+
+    return stat(path), stat(wal_path(path))
+
+
+def check_file(path: Path | str) -> FileCheck:
+    """The read-only checks of ``open_database`` on their own, with their own connection.
+
+    Safe to run on a worker thread (the GUI overlaps it with building its window: the
+    integrity check reads the whole file and SQLite releases the GIL meanwhile).
 
     Raises:
-        FileMissingError, NotAMatrixFileError, NewerVersionError, DamagedFileError: with a
-        user-facing message; in all of these cases the file has not been written to.
+        FileMissingError, NotAMatrixFileError, NewerVersionError, DamagedFileError.
     """
     path = Path(path)
     if not path.exists():
@@ -272,6 +300,31 @@ def open_database(path: Path | str, *, read_only: bool = False) -> sqlite_utils.
             )
     finally:
         probe.close()
+    return FileCheck(path.resolve(), application_id, user_version, _file_state(path))
+
+
+def open_database(
+    path: Path | str, *, read_only: bool = False, checked: FileCheck | None = None
+) -> sqlite_utils.Database:
+    """Open an existing matrix file for use.
+
+    Args:
+        checked: the result of an earlier ``check_file`` of this file; used only when the
+            file has not changed since (else the checks run again).
+
+    Raises:
+        FileMissingError, NotAMatrixFileError, NewerVersionError, DamagedFileError: with a
+        user-facing message; in all of these cases the file has not been written to.
+    """
+    path = Path(path)
+    if (
+        checked is None
+        or not path.exists()
+        or checked.path != path.resolve()
+        or checked.state != _file_state(path)
+    ):
+        checked = check_file(path)
+    application_id, user_version = checked.application_id, checked.user_version
 
     conn = _connect(path, read_only=read_only)
     if not read_only:

@@ -43,6 +43,7 @@ from kpm_desktop.storage.convert import (
     utc_now,
 )
 from kpm_desktop.storage.database import (
+    FileCheck,
     create_database,
     mark_session_closed,
     maybe_checkpoint,
@@ -182,13 +183,19 @@ class Repository:
     # -- lifecycle ---------------------------------------------------------------------------
     @classmethod
     def open(
-        cls, path: Path | str, *, read_only: bool = False, force_lock: bool = False
+        cls,
+        path: Path | str,
+        *,
+        read_only: bool = False,
+        force_lock: bool = False,
+        checked: FileCheck | None = None,
     ) -> Repository:
         """Open a matrix file; for writing, take the single-writer lock first.
 
         A file that cannot be written (read-only file, folder or drive) opens read-only with
         ``read_only_reason`` set. ``force_lock`` takes over a lock naming another computer
-        (only after the user confirmed that it is not open there).
+        (only after the user confirmed that it is not open there). ``checked``: see
+        ``database.check_file`` (skips repeating the integrity checks of an unchanged file).
 
         Raises:
             StorageError: with a user-facing message (``FileLockedError`` when another
@@ -202,7 +209,7 @@ class Repository:
         if not read_only and path.is_file():
             lock = WriterLock.acquire(path, force=force_lock)
         try:
-            repo = cls(open_database(path, read_only=read_only), path, read_only)
+            repo = cls(open_database(path, read_only=read_only, checked=checked), path, read_only)
         except BaseException:
             if lock is not None:
                 lock.release()

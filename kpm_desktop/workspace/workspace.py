@@ -22,6 +22,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from kpm_desktop.domain.entities import CellRecord, Competitor, Customer, Product
 from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.domain.matrix import Matrix
+from kpm_desktop.storage.database import FileCheck
 from kpm_desktop.storage.repository import CellChange, Repository
 
 Cell = tuple[int, int]  # (matrix row, matrix column)
@@ -64,10 +65,19 @@ class Workspace(QObject):
     # -- lifecycle ---------------------------------------------------------------------------
     @classmethod
     def open(
-        cls, path: Path | str, *, read_only: bool = False, parent: QObject | None = None
+        cls,
+        path: Path | str,
+        *,
+        read_only: bool = False,
+        parent: QObject | None = None,
+        checked: FileCheck | None = None,
     ) -> Workspace:
-        """Open a matrix file (raises ``StorageError`` with a user-facing message)."""
-        repo = Repository.open(Path(path), read_only=read_only)
+        """Open a matrix file (raises ``StorageError`` with a user-facing message).
+
+        ``checked``: a ``storage.database.check_file`` result for this file, run ahead
+        (start-up overlaps it with building the window).
+        """
+        repo = Repository.open(Path(path), read_only=read_only, checked=checked)
         try:
             return cls(repo, parent)
         except BaseException:

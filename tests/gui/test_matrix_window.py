@@ -259,8 +259,10 @@ def test_profile_startup_prints_json(demo_file: Path) -> None:
     assert (
         0
         < data["qapplication"]
+        <= data["window_built"]
         <= data["file_opened"]
         <= data["matrix_loaded"]
+        <= data["workspace_shown"]
         <= data["first_frame"]
         <= data["extensions_ready"]
     )
