@@ -198,11 +198,6 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def attribute(matrix: Matrix, dimension: str, row: int) -> str:
-    """The customer attribute a region/segment/owner bar groups by."""
-    return getattr(matrix.customers[row], dimension)
-
-
 # -- penetration bars ----------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class Bar:
@@ -465,8 +460,6 @@ def _picker(cols: list[int]):
     if len(cols) == 1:
         only = cols[0]
         return lambda codes: codes[only : only + 1]
-    from operator import itemgetter
-
     get = itemgetter(*cols)
     return lambda codes: bytes(get(codes))
 
