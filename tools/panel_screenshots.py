@@ -39,6 +39,7 @@ def main() -> int:
         pass
     today = date(2026, 11, 27)
     args.out.mkdir(parents=True, exist_ok=True)
+    suffix = "" if args.lang == "en" else f"_{args.lang}"
     with tempfile.TemporaryDirectory() as tmp:
         ws = Workspace.open(write_demo(Path(tmp) / "demo.kpm", today=today))
         customer_data(ws).set_today(today)
@@ -60,6 +61,7 @@ def main() -> int:
                 panel.visit.select("white", panel.visit.items("white")[0][0])
                 panel.tabs.setCurrentIndex(tab)
             app.processEvents()
+            name = name.replace(".png", f"{suffix}.png")
             panel.grab().save(str(args.out / name))
             print(args.out / name)
         ws.close()
@@ -78,9 +80,12 @@ def main() -> int:
         window.show()
         window.view.setCurrentIndex(window.model.index(6, 4))
         window.side_panel.panel.show_tab(window.side_panel.panel.tab_visit)
-        app.processEvents()
-        window.grab().save(str(args.out / "main_window_side_panel.png"))
-        print(args.out / "main_window_side_panel.png")
+        from PySide6.QtTest import QTest
+
+        QTest.qWait(300)  # the status bar fills in after the first frame
+        name = f"main_window_side_panel{suffix}.png"
+        window.grab().save(str(args.out / name))
+        print(args.out / name)
         window.close()
     return 0
 
