@@ -26,13 +26,10 @@ done
 # A working Python 3.12: on PATH, else pyenv's newest 3.12 (its shim may not be enabled), else python3.
 find_python312() {
     if python3.12 -c '' 2>/dev/null; then echo python3.12; return; fi
-    if command -v pyenv >/dev/null; then
-        local v
-        v=$(pyenv latest 3.12 2>/dev/null || true)
-        if [[ -n $v && -x $(pyenv root)/versions/$v/bin/python3.12 ]]; then
-            echo "$(pyenv root)/versions/$v/bin/python3.12"; return
-        fi
-    fi
+    local p
+    for p in "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.12*/bin/python3.12; do
+        if [[ -x $p ]] && "$p" -c '' 2>/dev/null; then echo "$p"; return; fi
+    done
     echo python3
 }
 log() { printf '[build_linux %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
