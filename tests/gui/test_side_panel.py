@@ -332,3 +332,43 @@ def test_no_need_reasons_list_is_editable_and_undoable(qtbot, panel, ws, demo_fi
     ws.undo_stack.undo()
     with reopen(demo_file) as r:
         assert r.get_setting("no_need_reasons") is None
+
+
+def test_read_only_file_shows_data_without_edit_buttons(qtbot, demo_file):
+    w = Workspace.open(demo_file, read_only=True)
+    try:
+        p = SidePanel(w)
+        qtbot.addWidget(p)
+        p.show()
+        cid = w.matrix.customers[0].id
+        p.set_current_cell(cid, w.matrix.products[0].id)
+        assert p.master.name.text() == w.matrix.customers[0].name
+        assert p.notes.list.count() == len(w.repo.notes_for(cid)) > 0
+        assert p.visit.prep is not None and p.visit.prep.open_items > 0
+        assert not p.master.save_button.isVisible()
+        assert not p.goals.save_button.isVisible() and not p.notes.save_button.isVisible()
+        assert not p.visit.note_button.isVisible()
+        errors = []
+        p.error.connect(errors.append)
+        # a key in the visit list still asks; the read-only file refuses with a message
+        p.visit.select("white", p.visit.items("white")[0][0])
+        p.visit.tree.setFocus()
+        qtbot.keyClick(p.visit.tree, Qt.Key.Key_X)
+        assert errors and "read-only" in errors[0]
+    finally:
+        w.close()
+
+
+def test_create_goal_for_a_need_without_goal(qtbot, panel, ws, demo_file):
+    cid = panel.customer_id
+    v = panel.visit
+    need_pid = v.items("need")[0][0]
+    assert v.select("need", need_pid)
+    qtbot.mouseClick(v.create_goal_button, LEFT)
+    assert panel.tabs.currentIndex() == panel.tab_goals
+    type_into(qtbot, panel.goals.title, "Bedarf klaeren")
+    qtbot.mouseClick(panel.goals.save_button, LEFT)
+    with reopen(demo_file) as r:
+        goal = r.goals_for(cid)[-1]
+    assert (goal.title, goal.product_ids) == ("Bedarf klaeren", (need_pid,))
+    assert need_pid not in [i for i, _ in v.items("need")]  # the need now has a goal

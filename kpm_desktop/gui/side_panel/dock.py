@@ -133,7 +133,34 @@ class SidePanel(QWidget):
             for signal, slot in self._connections():
                 signal.connect(slot)
         self.tabs.setEnabled(ws is not None)
+        self._show_edit_controls(ws is None or not ws.read_only)
         self.refresh()
+
+    def _show_edit_controls(self, writable: bool) -> None:
+        """A file opened read-only can be read here but offers no edit buttons."""
+        controls = [
+            self.master.save_button,
+            self.master.revert_button,
+            self.goals.new_button,
+            self.goals.save_button,
+            self.goals.delete_button,
+            self.goals.up_button,
+            self.goals.down_button,
+            self.notes.new_button,
+            self.notes.save_button,
+            self.notes.delete_button,
+            self.cell.save_button,
+            self.cell.confirm_button,
+            self.cell.edit_reasons,
+            *self.visit.mark_buttons.values(),
+            self.visit.confirm_button,
+            self.visit.goal_button,
+            self.visit.create_goal_button,
+            self.visit.note_edit,
+            self.visit.note_button,
+        ]
+        for widget in controls:
+            widget.setVisible(writable)
 
     def _run(self, fn, *args) -> None:
         """Run a workspace operation; errors (read-only file, disk full) go to the user."""
