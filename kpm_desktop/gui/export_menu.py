@@ -180,7 +180,7 @@ class ExportActions(QObject):
         )
         self.preview = a.add(
             PREVIEW_ACTION,
-            QCoreApplication.translate("ExportMenu", "Print pre&view…"),
+            QCoreApplication.translate("ExportMenu", "Print previe&w…"),
             self.print_preview,
             menu=MenuId.FILE,
             section="print",
@@ -195,7 +195,7 @@ class ExportActions(QObject):
         )
         self.print_visit = a.add(
             PRINT_VISIT_ACTION,
-            QCoreApplication.translate("ExportMenu", "Print visit &one-pager…"),
+            QCoreApplication.translate("ExportMenu", "Print visi&t one-pager…"),
             self.print_visit_preview,
             menu=MenuId.FILE,
             section="print",

@@ -1045,7 +1045,7 @@ def install(window) -> None:
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     dock.hide()
     toggle = dock.toggleViewAction()
-    toggle.setText(QCoreApplication.translate("InsightsView", "&Insights"))
+    toggle.setText(QCoreApplication.translate("InsightsView", "Insi&ghts"))
     window.actions.add(
         "view.insights",
         toggle.text(),

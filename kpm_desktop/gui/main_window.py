@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
         a.add(ActionId.SAVE_COPY, self.tr("Save a &Copy As…"), self.save_copy_dialog,
               menu=MenuId.FILE, section="file", shortcut=std.SaveAs,
               tip=self.tr("Write a copy of the open file (every edit is already saved)"))  # fmt: skip
-        a.add(ActionId.CLOSE, self.tr("&Close"), self.close_file, menu=MenuId.FILE,
+        a.add(ActionId.CLOSE, self.tr("Clo&se"), self.close_file, menu=MenuId.FILE,
               section="close", shortcut=std.Close)  # fmt: skip
         a.add(ActionId.QUIT, self.tr("&Quit"), self.close, menu=MenuId.FILE, section="quit",
               shortcut=std.Quit)  # fmt: skip

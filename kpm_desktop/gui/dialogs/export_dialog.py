@@ -125,7 +125,7 @@ class ExportDialog(QDialog):
         for kind, text in (
             (ExportKind.XLSX, self.tr("&Excel workbook (matrix, figures, data sheet)")),
             (ExportKind.PDF, self.tr("&PDF matrix sheet")),
-            (ExportKind.BLANK, self.tr("&Blank worksheet (PDF, to fill in by hand)")),
+            (ExportKind.BLANK, self.tr("Bla&nk worksheet (PDF, to fill in by hand)")),
         ):
             button = QRadioButton(text)
             button.setObjectName(f"kind_{kind.value}")
@@ -152,7 +152,7 @@ class ExportDialog(QDialog):
         for p in Paper:
             self.paper.addItem(p.value, p.value)
         self.paper.setCurrentIndex(max(0, self.paper.findData(paper)))
-        form.addRow(self._label(self.tr("&Paper:"), self.paper), self.paper)
+        form.addRow(self._label(self.tr("Pape&r:"), self.paper), self.paper)
 
         self.orientation = QComboBox()
         self.orientation.setObjectName("orientation")
@@ -180,7 +180,7 @@ class ExportDialog(QDialog):
                 Qt.CheckState.Checked if attr in DEFAULT_ATTRIBUTES else Qt.CheckState.Unchecked
             )
             self.attributes.addItem(item)
-        form.addRow(self._label(self.tr("Customer &columns:"), self.attributes), self.attributes)
+        form.addRow(self._label(self.tr("C&ustomer columns:"), self.attributes), self.attributes)
 
         self.customer_safe = QCheckBox(
             self.tr("Customer-&safe: leave out competitor names, revenues, potentials and notes")
