@@ -1,0 +1,151 @@
+"""German and English screenshots of the main window, side panel, import and export dialogs.
+
+    xvfb-run -a -s "-screen 0 1920x1080x24" python tools/i18n_screenshots.py [--lang de] [--out docs]
+
+Real X11 windows (the xcb platform under Xvfb, not the offscreen renderer), the demo matrix as
+of 2026-11-27, and throw-away XDG folders, so the user's own settings and recent files are
+neither read nor changed. Each language runs in its own process (translators are process-wide).
+Writes ``docs/<lang>-main-window.png``, ``<lang>-side-panel.png``, ``<lang>-visit-preparation.png``,
+``<lang>-import-dialog.png``, ``<lang>-import-preview.png`` and ``<lang>-export-dialog.png``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TODAY = date(2026, 11, 27)
+LANGUAGES = ("de", "en")
+
+# A customer list as a rep gets it from the ERP (German headers, one bad row for the preview).
+CUSTOMERS_CSV = (
+    "Kundennummer;Firma;PLZ;Ort;Branche;Vertriebsgebiet;Jahresumsatz\n"
+    "100481;Hartmann GmbH;20095;Hamburg;Maschinenbau;Nord;250000\n"
+    "100482;Müller Maschinenbau AG;80331;München;Maschinenbau;Süd;1,2 Mio\n"
+    "100483;Schäfer Chemie AG;67059;Ludwigshafen;Chemie;West;480000\n"
+    "100484;Bergmann Logistik KG;28195;Bremen;Logistik;Nord;95000\n"
+)
+
+
+def _isolated_env(tmp: Path, lang: str) -> dict[str, str]:
+    env = dict(os.environ)
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        folder = tmp / var.lower()
+        folder.mkdir(parents=True, exist_ok=True)
+        env[var] = str(folder)
+    env["HOME"] = str(tmp / "home")
+    env["LANG"] = env["LC_ALL"] = "C.UTF-8"  # the language comes from the setting below
+    env.setdefault("QT_QPA_PLATFORM", "xcb")
+    return env
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", type=Path, default=ROOT / "docs")
+    parser.add_argument("--lang", choices=LANGUAGES, action="append")
+    parser.add_argument("--one", choices=LANGUAGES, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        return shoot(args.one, args.out)
+    if not os.environ.get("DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"):
+        print("no X display: run under xvfb-run (see the module docstring)", file=sys.stderr)
+        return 2
+    for lang in args.lang or LANGUAGES:
+        with tempfile.TemporaryDirectory() as tmp:
+            cmd = [sys.executable, __file__, "--one", lang, "--out", str(args.out)]
+            subprocess.run(cmd, env=_isolated_env(Path(tmp), lang), check=True)
+    return 0
+
+
+def shoot(lang: str, out: Path) -> int:
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from kpm_desktop.gui.i18n import LANGUAGE_KEY, install_translators
+
+    app = QApplication([sys.argv[0]])
+    install_translators(app, lang)
+
+    from kpm_desktop.gui.dialogs.import_dialog import ImportDialog
+    from kpm_desktop.gui.main_window import MainWindow
+    from kpm_desktop.gui.settings import UiSettings
+    from kpm_desktop.samples.demo import write_demo
+    from kpm_desktop.workspace.customer_commands import customer_data
+
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = Path(os.environ["XDG_DATA_HOME"])
+
+    def settle(rounds: int = 30) -> None:
+        for _ in range(rounds):
+            app.processEvents()
+
+    def save(widget, name: str) -> None:
+        settle()
+        path = out / f"{lang}-{name}.png"
+        if not widget.grab().save(str(path)):
+            raise SystemExit(f"could not write {path}")
+        print(path)
+
+    demo = write_demo(tmp / "demo.kpm", today=TODAY)
+    qsettings = QSettings(str(tmp / "ui.ini"), QSettings.Format.IniFormat)
+    qsettings.setValue(LANGUAGE_KEY, lang)
+    settings = UiSettings(qsettings)
+    window = MainWindow(settings)
+    window.persist_state = False
+    window.resize(1700, 900)  # a full-HD screen; the window also fits 1440 px (combos narrower)
+    window.open_file(demo)
+    customer_data(window.workspace).set_today(TODAY)
+    window.show()
+    settle()
+    window.view.setCurrentIndex(window.model.index(6, 4))  # an A customer with goals and notes
+    panel = window.side_panel.panel
+    panel.show_tab(panel.tab_customer)
+    window._update_status()
+    save(window, "main-window")
+    save(window.side_panel, "side-panel")
+    panel.show_tab(panel.tab_visit)
+    save(window.side_panel, "visit-preparation")
+
+    source = tmp / ("kunden.csv" if lang == "de" else "customers.csv")
+    source.write_text(CUSTOMERS_CSV, encoding="utf-8")
+    wizard = ImportDialog(window.workspace, window)
+    wizard.show()
+    page = wizard.source_page
+    page.path_edit.setText(str(source))
+    page.kind_combo.setCurrentIndex(page.kind_combo.findData("customers"))
+    wizard.next()
+    _wait(app, wizard.mapping_page.isComplete)
+    save(wizard, "import-dialog")
+    wizard.next()
+    _wait(app, wizard.preview_page.isComplete)
+    save(wizard, "import-preview")
+    wizard.reject()
+
+    dialog = window.export_actions.make_dialog()
+    dialog.show()
+    save(dialog, "export-dialog")
+    dialog.reject()
+    window.close()
+    return 0
+
+
+def _wait(app, done, seconds: float = 20.0) -> None:
+    import time
+
+    end = time.monotonic() + seconds
+    while not done():
+        if time.monotonic() > end:
+            raise SystemExit("timed out waiting for the import worker")
+        app.processEvents()
+        time.sleep(0.02)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
