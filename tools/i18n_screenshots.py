@@ -1,6 +1,6 @@
 """German and English screenshots of the main window, side panel, import and export dialogs.
 
-    xvfb-run -a -s "-screen 0 1920x1080x24" python tools/i18n_screenshots.py [--lang de] [--out docs]
+    xvfb-run -a -s "-screen 0 1400x900x24" python tools/i18n_screenshots.py [--lang de] [--out docs]
 
 Real X11 windows (the xcb platform under Xvfb, not the offscreen renderer), the demo matrix as
 of 2026-11-27, and throw-away XDG folders, so the user's own settings and recent files are
@@ -99,7 +99,7 @@ def shoot(lang: str, out: Path) -> int:
     settings = UiSettings(qsettings)
     window = MainWindow(settings)
     window.persist_state = False
-    window.resize(1700, 900)  # a full-HD screen; the window also fits 1440 px (combos narrower)
+    window.resize(1400, 860)
     window.open_file(demo)
     customer_data(window.workspace).set_today(TODAY)
     window.show()
@@ -110,6 +110,8 @@ def shoot(lang: str, out: Path) -> int:
     window._update_status()
     save(window, "main-window")
     save(window.side_panel, "side-panel")
+    panel.show_tab(panel.tab_visit)
+    panel.visit.select("white", panel.visit.items("white")[0][0])  # enables the mark buttons
     panel.show_tab(panel.tab_visit)
     save(window.side_panel, "visit-preparation")
 

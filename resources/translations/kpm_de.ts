@@ -149,10 +149,6 @@
         <translation>&amp;PDF-Matrixblatt</translation>
     </message>
     <message>
-        <source>&amp;Blank worksheet (PDF, to fill in by hand)</source>
-        <translation>&amp;Leeres Arbeitsblatt (PDF, zum Ausfüllen von Hand)</translation>
-    </message>
-    <message>
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
@@ -167,10 +163,6 @@
     <message>
         <source>Scope:</source>
         <translation>Umfang:</translation>
-    </message>
-    <message>
-        <source>&amp;Paper:</source>
-        <translation>Papier&amp;format:</translation>
     </message>
     <message>
         <source>Landscape</source>
@@ -189,7 +181,15 @@
         <translation>Sprac&amp;he des Blatts:</translation>
     </message>
     <message>
-        <source>Customer &amp;columns:</source>
+        <source>Bla&amp;nk worksheet (PDF, to fill in by hand)</source>
+        <translation>&amp;Leeres Arbeitsblatt (PDF, zum Ausfüllen von Hand)</translation>
+    </message>
+    <message>
+        <source>Pape&amp;r:</source>
+        <translation>Papier&amp;format:</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer columns:</source>
         <translation>Kunden&amp;spalten:</translation>
     </message>
     <message>
@@ -268,15 +268,15 @@
         <translation>Eine Seite für den nächsten Besuch beim aktuellen Kunden</translation>
     </message>
     <message>
-        <source>Print pre&amp;view…</source>
-        <translation>Druck&amp;vorschau…</translation>
-    </message>
-    <message>
         <source>&amp;Print…</source>
         <translation>&amp;Drucken…</translation>
     </message>
     <message>
-        <source>Print visit &amp;one-pager…</source>
+        <source>Print previe&amp;w…</source>
+        <translation>Druck&amp;vorschau…</translation>
+    </message>
+    <message>
+        <source>Print visi&amp;t one-pager…</source>
         <translation>Besuchsblatt d&amp;rucken…</translation>
     </message>
     <message>
@@ -488,11 +488,11 @@
     </message>
     <message>
         <source>All ABC classes</source>
-        <translation>Alle ABC-Klassen</translation>
+        <translation>Alle Klassen</translation>
     </message>
     <message>
         <source>All product groups</source>
-        <translation>Alle Produktgruppen</translation>
+        <translation>Alle Gruppen</translation>
     </message>
     <message>
         <source>Any product</source>
@@ -728,7 +728,7 @@
     </message>
     <message>
         <source>&amp;Contents:</source>
-        <translation>&amp;Inhalt:</translation>
+        <translation>In&amp;halt:</translation>
     </message>
     <message>
         <source>&amp;Sheet:</source>
@@ -1057,6 +1057,14 @@
         <translation>Keine Datei geöffnet</translation>
     </message>
     <message>
+        <source>Computing…</source>
+        <translation>Wird berechnet…</translation>
+    </message>
+    <message>
+        <source>Insights failed: %1</source>
+        <translation>Auswertung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
         <source>%1 customers · coverage %2 · white spots %3 · our revenue %4 · open potential %5</source>
         <translation>%1 Kunden · Abdeckung %2 · weiße Flecken %3 · unser Umsatz %4 · offenes Potenzial %5</translation>
     </message>
@@ -1149,7 +1157,7 @@
         <translation>Name der Momentaufnahme (z. B. „Vor dem Q1-Gespräch“):</translation>
     </message>
     <message>
-        <source>&amp;Insights</source>
+        <source>Insi&amp;ghts</source>
         <translation>&amp;Auswertungen</translation>
     </message>
     <message>
@@ -1287,7 +1295,7 @@
         <translation>Kopie der geöffneten Datei schreiben (jede Änderung ist schon gespeichert)</translation>
     </message>
     <message>
-        <source>&amp;Close</source>
+        <source>Clo&amp;se</source>
         <translation>S&amp;chließen</translation>
     </message>
     <message>
@@ -2587,7 +2595,7 @@ Müller Maschinenbau AG</translation>
     </message>
     <message>
         <source>Competitor contracts ending within 12 months</source>
-        <translation>Wettbewerbsverträge mit Vertragsende in 12 Monaten</translation>
+        <translation>Wettbewerbsverträge enden in 12 Monaten</translation>
     </message>
     <message>
         <source>%1: %2, ends %3</source>

@@ -149,10 +149,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Blank worksheet (PDF, to fill in by hand)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Format:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -166,10 +162,6 @@
     </message>
     <message>
         <source>Scope:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Paper:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -189,7 +181,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Customer &amp;columns:</source>
+        <source>Bla&amp;nk worksheet (PDF, to fill in by hand)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pape&amp;r:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer columns:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -268,15 +268,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Print pre&amp;view…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Print…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Print visit &amp;one-pager…</source>
+        <source>Print previe&amp;w…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print visi&amp;t one-pager…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1057,6 +1057,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insights failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 customers · coverage %2 · white spots %3 · our revenue %4 · open potential %5</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1149,7 +1157,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Insights</source>
+        <source>Insi&amp;ghts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1287,7 +1295,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Close</source>
+        <source>Clo&amp;se</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
