@@ -1,0 +1,346 @@
+"""Data-safety features of the main window (installed through ``gui.extensions``).
+
+- File ▸ Backups… (list, restore) and File ▸ Back up now.
+- Automatic backups: after the first change of a session, then at most every 30 minutes
+  while editing (``BackupPolicy``), written in a worker thread with its own read-only
+  connection, so the window never waits for them.
+- A banner when the file is open read-only (and why) or lives in a cloud-sync folder or on a
+  network share.
+- Opening problems: a file another instance is editing can be opened read-only; for a damaged
+  file the newest good backup is offered, and only with the user's consent is the damaged
+  file moved aside (``NAME.damaged-DATE``) and the backup restored in its place.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from kpm_desktop.gui.actions import MenuId
+from kpm_desktop.gui.dialogs.backups_dialog import BackupsDialog
+from kpm_desktop.storage.backup import (
+    REASON_AUTO,
+    REASON_MANUAL,
+    BackupInfo,
+    BackupPolicy,
+    backup_file,
+    move_aside,
+    newest_good_backup,
+    restore_backup,
+)
+from kpm_desktop.storage.errors import DamagedFileError, StorageError
+from kpm_desktop.storage.locations import WarningKind, location_warnings
+from kpm_desktop.storage.lock import FileLockedError
+
+if TYPE_CHECKING:
+    from kpm_desktop.gui.main_window import MainWindow
+    from kpm_desktop.workspace.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+
+class SafetyAction(StrEnum):
+    BACKUPS = "file.backups"
+    BACKUP_NOW = "file.backup_now"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Safety", text)
+
+
+def _when(moment: datetime) -> str:
+    return QLocale().toString(moment.astimezone().replace(tzinfo=None), QLocale.FormatType.ShortFormat)
+
+
+class SafetyController(QObject):
+    """Per-window owner of the backup policy, the banner and the open-problem dialogs."""
+
+    backup_finished = Signal(object, str)  # path or None, error message ("" on success)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("safety_controller")
+        self.window = window
+        self.policy = BackupPolicy()
+        self.backup_thread: threading.Thread | None = None
+        self.last_backup: Path | None = None
+        self.banner = QLabel(window)
+        self.banner.setObjectName("safety_banner")
+        self.banner.setWordWrap(True)
+        self.banner.setMargin(6)
+        self.banner.setStyleSheet("QLabel#safety_banner { background: #fff4ce; color: #3b2f00; }")
+        self.banner.hide()
+        central_layout = window.centralWidget().layout()
+        central_layout.insertWidget(0, self.banner)  # type: ignore[attr-defined]
+        self.backup_finished.connect(self._on_backup_finished, Qt.ConnectionType.QueuedConnection)
+        window.workspace_changed.connect(self._on_workspace_changed)
+        self._on_workspace_changed(window.workspace)
+
+    # -- workspace ---------------------------------------------------------------------------
+    @Slot(object)
+    def _on_workspace_changed(self, ws: Workspace | None) -> None:
+        self.policy = BackupPolicy()
+        enabled = ws is not None
+        for key in (SafetyAction.BACKUPS, SafetyAction.BACKUP_NOW):
+            if key in self.window.actions:
+                self.window.actions[key].setEnabled(enabled)
+        if ws is None:
+            self.banner.hide()
+            return
+        ws.undo_stack.indexChanged.connect(self._on_edit)
+        self.update_banner(ws)
+
+    def update_banner(self, ws: Workspace) -> None:
+        lines: list[str] = []
+        details: list[str] = []
+        if ws.read_only:
+            reason = ws.repo.read_only_reason
+            if reason:
+                lines.append(
+                    _tr(
+                        "Read-only: the file, its folder or its drive cannot be written. "
+                        "You can look at everything; to edit, save a copy in a writable folder."
+                    )
+                )
+                details.append(reason)
+            else:
+                lines.append(_tr("Read-only: opened for viewing; changes are not possible."))
+        for warning in location_warnings(ws.path):
+            if warning.kind is WarningKind.CLOUD_SYNC:
+                lines.append(
+                    _tr(
+                        "This file is in a %1 folder. Syncing can copy it in the middle of a "
+                        "change or create conflicting copies; keep matrix files in a local "
+                        "folder (backups protect them)."
+                    ).replace("%1", warning.service)
+                )
+            else:
+                lines.append(
+                    _tr(
+                        "This file is on a network share (%1). A dropped connection can damage "
+                        "it; copy it to a local folder to edit it."
+                    ).replace("%1", warning.service)
+                )
+            details.append(warning.message)
+        self.banner.setText("\n".join(lines))
+        self.banner.setToolTip("\n".join(details))
+        self.banner.setVisible(bool(lines))
+
+    # -- automatic backups -------------------------------------------------------------------
+    @Slot(int)
+    def _on_edit(self, _index: int) -> None:
+        ws = self.window.workspace
+        if ws is None or ws.read_only:
+            return
+        now = datetime.now(UTC)
+        self.policy.record_change(now)
+        if self.policy.should_backup(now):
+            self.start_backup(REASON_AUTO)
+
+    def start_backup(self, reason: str) -> bool:
+        """Back up the open file in a worker thread (False if one is running already)."""
+        ws = self.window.workspace
+        if ws is None or (self.backup_thread is not None and self.backup_thread.is_alive()):
+            return False
+        path = ws.path
+        # Counted as done now: a failure must not turn every later edit into a retry.
+        self.policy.record_backup(datetime.now(UTC))
+
+        def work() -> None:
+            try:
+                result = backup_file(path, reason)
+            except (StorageError, OSError) as exc:
+                log.warning("automatic backup of %s failed: %s", path, exc)
+                self.backup_finished.emit(None, str(exc))
+            else:
+                log.info("backup of %s written to %s", path, result)
+                self.backup_finished.emit(result, "")
+
+        self.backup_thread = threading.Thread(target=work, name="kpm-backup", daemon=True)
+        self.backup_thread.start()
+        return True
+
+    @Slot(object, str)
+    def _on_backup_finished(self, path: Path | None, error: str) -> None:
+        bar = self.window.statusBar()
+        if path is not None:
+            self.last_backup = path
+            bar.showMessage(_tr("Backup saved."), 4000)
+        else:
+            bar.showMessage(_tr("The backup failed: %1").replace("%1", error), 10000)
+
+    def backup_now(self) -> Path | None:
+        """A manual backup, synchronously (the user asked and waits for the answer)."""
+        ws = self.window.workspace
+        if ws is None:
+            return None
+        try:
+            path = backup_file(ws.path, REASON_MANUAL)
+        except (StorageError, OSError) as exc:
+            self.window.show_error(_tr("The backup failed"), str(exc))
+            return None
+        self.last_backup = path
+        self.window.statusBar().showMessage(
+            _tr("Backup saved as %1").replace("%1", path.name), 5000
+        )
+        return path
+
+    # -- restore -----------------------------------------------------------------------------
+    def show_backups(self) -> BackupsDialog | None:
+        ws = self.window.workspace
+        if ws is None:
+            return None
+        dialog = BackupsDialog(
+            ws.path,
+            self.restore,
+            None if ws.read_only else self.backup_now,
+            self.window,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def restore(self, info: BackupInfo, path: Path | None = None) -> bool:
+        """Close the file, restore ``info`` into it (current state backed up), reopen it."""
+        ws = self.window.workspace
+        path = path or (ws.path if ws is not None else None)
+        if path is None:
+            return False
+        self.window.set_workspace(None)  # releases the file and its lock
+        try:
+            result = restore_backup(info, path)
+        except (StorageError, OSError) as exc:
+            self.window.show_error(_tr("The backup could not be restored"), str(exc))
+            if path.exists():
+                self.window.open_file(path)
+            return False
+        if not self.window.open_file(path):
+            return False
+        message = _tr("Restored the backup from %1.").replace("%1", _when(info.created))
+        if result.safety_backup is not None:
+            message += " " + _tr("The previous state was backed up first.")
+        self.window.statusBar().showMessage(message, 10000)
+        return True
+
+    # -- opening problems --------------------------------------------------------------------
+    def handle_open_error(self, path: Path, exc: Exception) -> bool:
+        """Offer a way forward for a file that did not open; True if handled here."""
+        if isinstance(exc, FileLockedError):
+            return self._offer_read_only(path, exc)
+        if isinstance(exc, DamagedFileError):
+            return self._offer_restore(path, exc)
+        return False
+
+    def ask(self, title: str, text: str, yes: str, no: str) -> bool:
+        """A yes/no question with clear button labels (tests replace this)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.window)
+        yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is yes_button
+
+    def _offer_read_only(self, path: Path, exc: FileLockedError) -> bool:
+        who = exc.owner.describe() if exc.owner else _tr("another KPM Desktop")
+        if not self.ask(
+            _tr("File in use"),
+            _tr(
+                "%1 is already open for editing by %2.\n\nSwitch to that window to edit, or "
+                "open the file here read-only to look at it."
+            )
+            .replace("%1", path.name)
+            .replace("%2", who),
+            _tr("Open read-only"),
+            _tr("Cancel"),
+        ):
+            return True
+        from kpm_desktop.workspace.workspace import Workspace
+
+        try:
+            ws = Workspace.open(path, read_only=True, parent=self.window)
+        except StorageError as err:
+            self.window.show_error(_tr("Cannot open %1").replace("%1", path.name), str(err))
+            return True
+        self.window.set_workspace(ws)
+        return True
+
+    def _offer_restore(self, path: Path, exc: DamagedFileError) -> bool:
+        good = newest_good_backup(path)
+        if good is None:
+            self.window.show_error(
+                _tr("%1 is damaged").replace("%1", path.name),
+                _tr(
+                    "%1\n\nThe file was not changed. No good backup of it was found; keep the "
+                    "file for a rescue attempt."
+                ).replace("%1", str(exc)),
+            )
+            return True
+        counts = good.counts()
+        holds = _tr("%1 customers, %2 products, %3 marks").replace(
+            "%1", str(counts.get("customers", 0))
+        ).replace("%2", str(counts.get("products", 0))).replace("%3", str(counts.get("marks", 0)))
+        if not self.ask(
+            _tr("%1 is damaged").replace("%1", path.name),
+            _tr(
+                "%1\n\nThe file was not changed. The newest good backup is from %2 and holds "
+                "%3.\n\nRestore it? The damaged file is kept beside it as "
+                "\u201c%4.damaged-DATE\u201d."
+            )
+            .replace("%1", str(exc))
+            .replace("%2", _when(good.created))
+            .replace("%3", holds)
+            .replace("%4", path.name),
+            _tr("Restore backup"),
+            _tr("Cancel"),
+        ):
+            return True
+        try:
+            aside = move_aside(path, "damaged")
+            log.warning("damaged file %s moved aside to %s", path, aside)
+            restore_backup(good, path)
+        except (StorageError, OSError) as err:
+            self.window.show_error(_tr("The backup could not be restored"), str(err))
+            return True
+        if self.window.open_file(path):
+            self.window.statusBar().showMessage(
+                _tr("Restored the backup from %1; the damaged file is kept as %2.")
+                .replace("%1", _when(good.created))
+                .replace("%2", aside.name),
+                15000,
+            )
+        return True
+
+
+def controller(window: QWidget) -> SafetyController | None:
+    return window.findChild(SafetyController, "safety_controller")
+
+
+def install(window: MainWindow) -> None:
+    ctl = SafetyController(window)
+    a = window.actions
+    a.add(
+        SafetyAction.BACKUPS,
+        _tr("&Backups…"),
+        ctl.show_backups,
+        menu=MenuId.FILE,
+        section="safety",
+        tip=_tr("List the backups of this file and restore one"),
+    )
+    a.add(
+        SafetyAction.BACKUP_NOW,
+        _tr("Back &up now"),
+        ctl.backup_now,
+        menu=MenuId.FILE,
+        section="safety",
+        tip=_tr("Write a verified backup of this file now"),
+    )
+    enabled = window.workspace is not None
+    a[SafetyAction.BACKUPS].setEnabled(enabled)
+    a[SafetyAction.BACKUP_NOW].setEnabled(enabled)
+    window.open_error_handlers.append(ctl.handle_open_error)
