@@ -12,6 +12,7 @@ the action in flight is all-or-nothing. Prints one JSON line per figure.
 from __future__ import annotations
 
 import argparse
+import logging
 import shutil
 import sys
 import tempfile
@@ -30,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--max-delay", type=float, default=0.05, help="seconds, kill window")
     args = parser.parse_args(argv)
+    # Every cycle takes over the killed child's lock; that warning is expected here.
+    logging.getLogger("kpm_desktop.storage.lock").setLevel(logging.ERROR)
     work = Path(tempfile.mkdtemp(prefix="kpm-bench-crash-"))
     try:
         target = work / "crash.kpm"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import sys
-import warnings
 from pathlib import Path
 
 from kpm_desktop import __version__, paths

@@ -163,18 +163,25 @@ def run(argv: Sequence[str]) -> int:
     checker = FileChecker(path)  # runs while Qt starts and the window is built
     app = _make_app(argv)
     _install_language(app, args.lang)
+    from kpm_desktop.gui.error_dialog import ExceptionHook
     from kpm_desktop.gui.main_window import MainWindow
+    from kpm_desktop.logging_setup import setup_logging
 
+    setup_logging()
     window = MainWindow()
     from kpm_desktop.gui.desktop_integration import install_desktop_integration
 
     install_desktop_integration(app, window.open_file)  # icon; macOS double-click opens files
+    hook = ExceptionHook(lambda: window).install()  # uncaught errors: log + dialog, keep running
     window.show()
     window.open_file(path, checked=checker.result())
     from kpm_desktop.gui.help_menu import maybe_show_first_run
 
     maybe_show_first_run(window)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        hook.uninstall()
 
 
 def profile_startup(path: Path, argv: Sequence[str], lang: str | None = None) -> int:

@@ -16,4 +16,5 @@ EXTENSION_MODULES: tuple[str, ...] = (
     "kpm_desktop.gui.import_menu",
     "kpm_desktop.gui.filter_bar",
     "kpm_desktop.gui.manage_actions",
+    "kpm_desktop.gui.safety",
 )

@@ -15,7 +15,7 @@ Extension points for other parts of the app (filter bar, side panel, import/expo
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -106,6 +106,9 @@ class MainWindow(QMainWindow):
         self.view = MatrixView(self.model, self)
         self.view.setObjectName("matrix_view")
         self.context_menu_actions: list[QAction] = []
+        # Called with (path, error) when a file does not open; True = handled (data safety:
+        # offer read-only viewing of a file in use, or a restore for a damaged one).
+        self.open_error_handlers: list[Callable[[Path, Exception], bool]] = []
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -278,6 +281,10 @@ class MainWindow(QMainWindow):
                     return False
                 ws = Workspace.open(path, read_only=True, parent=self)
         except (StorageError, OSError) as exc:
+            for handler in self.open_error_handlers:
+                if handler(path, exc):  # e.g. offered read-only viewing or a restore
+                    ws = self.workspace
+                    return ws is not None and ws.path.resolve() == path.resolve()
             self.show_error(self.tr("Cannot open %1").replace("%1", path.name), str(exc))
             self.settings.remove_recent_file(path)
             return False

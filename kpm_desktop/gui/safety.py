@@ -26,10 +26,12 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from kpm_desktop.gui.actions import MenuId
 from kpm_desktop.gui.dialogs.backups_dialog import BackupsDialog
 from kpm_desktop.storage.backup import (
+    DEFAULT_RETENTION,
     REASON_AUTO,
     REASON_MANUAL,
     BackupInfo,
     BackupPolicy,
+    RetentionPolicy,
     backup_file,
     move_aside,
     newest_good_backup,
@@ -56,7 +58,9 @@ def _tr(text: str) -> str:
 
 
 def _when(moment: datetime) -> str:
-    return QLocale().toString(moment.astimezone().replace(tzinfo=None), QLocale.FormatType.ShortFormat)
+    return QLocale().toString(
+        moment.astimezone().replace(tzinfo=None), QLocale.FormatType.ShortFormat
+    )
 
 
 class SafetyController(QObject):
@@ -144,23 +148,34 @@ class SafetyController(QObject):
         if self.policy.should_backup(now):
             self.start_backup(REASON_AUTO)
 
+    def retention(self) -> RetentionPolicy:
+        """The user's retention settings (Settings dialog), defaults if unreadable."""
+        try:
+            from kpm_desktop.gui.preferences import Preferences
+
+            return Preferences.load(self.window.settings.qsettings).retention
+        except Exception:  # settings from an older version: never block a backup
+            log.log(logging.WARNING, "cannot read the backup retention settings", exc_info=True)
+            return DEFAULT_RETENTION
+
     def start_backup(self, reason: str) -> bool:
         """Back up the open file in a worker thread (False if one is running already)."""
         ws = self.window.workspace
         if ws is None or (self.backup_thread is not None and self.backup_thread.is_alive()):
             return False
         path = ws.path
+        retention = self.retention()
         # Counted as done now: a failure must not turn every later edit into a retry.
         self.policy.record_backup(datetime.now(UTC))
 
         def work() -> None:
             try:
-                result = backup_file(path, reason)
+                result = backup_file(path, reason, retention=retention)
             except (StorageError, OSError) as exc:
-                log.warning("automatic backup of %s failed: %s", path, exc)
+                log.log(logging.WARNING, "automatic backup of %s failed: %s", path, exc)
                 self.backup_finished.emit(None, str(exc))
             else:
-                log.info("backup of %s written to %s", path, result)
+                log.log(logging.INFO, "backup of %s written to %s", path, result)
                 self.backup_finished.emit(result, "")
 
         self.backup_thread = threading.Thread(target=work, name="kpm-backup", daemon=True)
@@ -182,7 +197,7 @@ class SafetyController(QObject):
         if ws is None:
             return None
         try:
-            path = backup_file(ws.path, REASON_MANUAL)
+            path = backup_file(ws.path, REASON_MANUAL, retention=self.retention())
         except (StorageError, OSError) as exc:
             self.window.show_error(_tr("The backup failed"), str(exc))
             return None
@@ -282,9 +297,12 @@ class SafetyController(QObject):
             )
             return True
         counts = good.counts()
-        holds = _tr("%1 customers, %2 products, %3 marks").replace(
-            "%1", str(counts.get("customers", 0))
-        ).replace("%2", str(counts.get("products", 0))).replace("%3", str(counts.get("marks", 0)))
+        holds = (
+            _tr("%1 customers, %2 products, %3 marks")
+            .replace("%1", str(counts.get("customers", 0)))
+            .replace("%2", str(counts.get("products", 0)))
+            .replace("%3", str(counts.get("marks", 0)))
+        )
         if not self.ask(
             _tr("%1 is damaged").replace("%1", path.name),
             _tr(
@@ -302,7 +320,7 @@ class SafetyController(QObject):
             return True
         try:
             aside = move_aside(path, "damaged")
-            log.warning("damaged file %s moved aside to %s", path, aside)
+            log.log(logging.WARNING, "damaged file %s moved aside to %s", path, aside)
             restore_backup(good, path)
         except (StorageError, OSError) as err:
             self.window.show_error(_tr("The backup could not be restored"), str(err))

@@ -37,7 +37,9 @@ Action = tuple[Any, ...]
 
 
 # -- the child ------------------------------------------------------------------------------
-def _make_action(rng: random.Random, tag: str, seq: int, cids: list[int], pids: list[int]) -> Action:
+def _make_action(
+    rng: random.Random, tag: str, seq: int, cids: list[int], pids: list[int]
+) -> Action:
     roll = rng.random()
     if roll < 0.45:  # a single cell: set a mark or clear it
         return (CELLS, seq, [(rng.choice(cids), rng.choice(pids), rng.randrange(0, 5))])
@@ -47,9 +49,20 @@ def _make_action(rng: random.Random, tag: str, seq: int, cids: list[int], pids: 
         code = rng.randrange(0, 5)
         return (CELLS, seq, [(c, p, code) for c, p in sorted(cells)])
     if roll < 0.82:
-        return (NOTE, seq, rng.choice(cids), f"{PREFIX}note-{tag}-{seq} " + "x" * rng.randrange(0, 2000))
+        return (
+            NOTE,
+            seq,
+            rng.choice(cids),
+            f"{PREFIX}note-{tag}-{seq} " + "x" * rng.randrange(0, 2000),
+        )
     if roll < 0.94:
-        return (GOAL, seq, rng.choice(cids), f"{PREFIX}goal-{tag}-{seq}", sorted(rng.sample(pids, 3)))
+        return (
+            GOAL,
+            seq,
+            rng.choice(cids),
+            f"{PREFIX}goal-{tag}-{seq}",
+            sorted(rng.sample(pids, 3)),
+        )
     names = [f"{PREFIX}Kunde {tag}-{seq}-{k}" for k in range(rng.randrange(1, 6))]
     return (IMPORT, seq, names)
 
@@ -270,7 +283,9 @@ def run_crash_cycles(
                 elif msg[0] == "ok" and pending is not None:
                     expected = expected.applied(pending)
                     report.acknowledged += 1
-                    report.actions_by_kind[pending[0]] = report.actions_by_kind.get(pending[0], 0) + 1
+                    report.actions_by_kind[pending[0]] = (
+                        report.actions_by_kind.get(pending[0], 0) + 1
+                    )
                     pending = None
             alternative = expected.applied(pending) if pending is not None else None
 
@@ -316,5 +331,9 @@ def _missing_acknowledged(before: State, expected: State, actual: State) -> bool
         return True
     if not expected.customers <= actual.customers:
         return True
-    changed = {k for k in set(before.cells) | set(expected.cells) if before.cells.get(k) != expected.cells.get(k)}
+    changed = {
+        k
+        for k in set(before.cells) | set(expected.cells)
+        if before.cells.get(k) != expected.cells.get(k)
+    }
     return any(actual.cells.get(k) != expected.cells.get(k) for k in changed)

@@ -139,7 +139,9 @@ class BackupsDialog(QDialog):
             try:
                 counts = info.counts()
             except Exception:  # an unreadable backup still shows, without counts
-                log.warning("cannot read counts of backup %s", info.path, exc_info=True)
+                log.log(
+                    logging.WARNING, "cannot read counts of backup %s", info.path, exc_info=True
+                )
                 counts = {}
             local = info.created.astimezone()
             values = [

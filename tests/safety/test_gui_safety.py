@@ -1,0 +1,230 @@
+"""GUI side of data safety: error dialog + excepthook, Backups dialog, automatic backups,
+read-only/location banner, and the open-problem offers (file in use, damaged file)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from kpm_desktop import logging_setup
+from kpm_desktop.domain.marks import Mark
+from kpm_desktop.gui.error_dialog import ErrorDialog, ExceptionHook
+from kpm_desktop.gui.settings import UiSettings
+from kpm_desktop.storage.backup import backup_file, content_hash, list_backups
+from kpm_desktop.storage.lock import lock_path_for
+from tests.conftest import file_hash
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("KPM_DATA_DIR", str(tmp_path / "appdata"))
+    return tmp_path / "appdata"
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from kpm_desktop.gui.main_window import MainWindow
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda parent, title, text, *a: shown.append((title, text))
+    )
+    windows = []
+
+    def make(path: Path | None):
+        settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+        win = MainWindow(settings, extensions=("kpm_desktop.gui.safety",))
+        win.messages = shown  # type: ignore[attr-defined]
+        qtbot.addWidget(win)
+        windows.append(win)
+        if path is not None:
+            win.open_file(path)
+        win.show()
+        qtbot.waitExposed(win)
+        return win
+
+    yield make
+    for win in windows:
+        win.close()
+
+
+def _ctl(win):
+    from kpm_desktop.gui.safety import controller
+
+    ctl = controller(win)
+    assert ctl is not None
+    return ctl
+
+
+# -- error dialog and excepthook ------------------------------------------------------------
+def test_uncaught_exception_shows_dialog_with_log_path_and_app_keeps_running(
+    make_window, demo_file: Path, tmp_path: Path, qtbot
+) -> None:
+    log_file = logging_setup.setup_logging(log_file=tmp_path / "logs" / "kpm.log")
+    try:
+        win = make_window(demo_file)
+        before = file_hash(demo_file)
+        hook = ExceptionHook(lambda: win).install()
+        try:
+            try:
+                raise RuntimeError("boom in a slot")
+            except RuntimeError as exc:
+                hook.handle(type(exc), exc, exc.__traceback__)
+            dialog = hook.dialog
+            assert isinstance(dialog, ErrorDialog) and dialog.isVisible()
+            assert "RuntimeError: boom in a slot" in dialog.message_label.text()
+            assert str(log_file) in dialog.log_label.text()
+            assert "Traceback" in dialog.details
+            dialog.grab().save(str(tmp_path / "error_dialog.png"))
+            # A second error while the dialog is open is logged, not stacked.
+            hook.handle(ValueError, ValueError("second"), None)
+            assert hook.suppressed == 1 and hook.shown == 1
+            dialog.details_button.click()
+            assert dialog.details_view.isVisible()
+            dialog.copy_to_clipboard()
+            assert "boom in a slot" in QApplication.clipboard().text()
+            dialog.reject()
+            qtbot.waitUntil(lambda: hook.dialog is None)
+        finally:
+            hook.uninstall()
+        for handler in logging.getLogger("kpm_desktop").handlers:
+            handler.flush()
+        text = log_file.read_text(encoding="utf-8")  # type: ignore[union-attr]
+        assert "uncaught exception" in text and "RuntimeError: boom in a slot" in text
+        assert file_hash(demo_file) == before  # the error path never writes the matrix
+        win.select_all = None
+        ws = win.workspace
+        ws.repo.set_marks([(ws.matrix.customers[0].id, ws.matrix.products[0].id, Mark.NEED)])
+    finally:
+        logging_setup.shutdown_logging()
+
+
+def test_exception_in_a_worker_thread_reaches_the_gui(make_window, demo_file: Path, qtbot) -> None:
+    win = make_window(demo_file)
+    hook = ExceptionHook(lambda: win).install()
+    try:
+        worker = threading.Thread(target=lambda: 1 / 0)
+        worker.start()
+        worker.join()
+        qtbot.waitUntil(lambda: hook.dialog is not None)
+        assert "ZeroDivisionError" in hook.dialog.message_label.text()  # type: ignore[union-attr]
+        hook.dialog.reject()  # type: ignore[union-attr]
+    finally:
+        hook.uninstall()
+
+
+def test_storage_errors_show_their_own_message() -> None:
+    from kpm_desktop.gui.error_dialog import user_message
+    from kpm_desktop.storage.errors import DamagedFileError
+
+    assert user_message(DamagedFileError("x.kpm is damaged: page 3")) == "x.kpm is damaged: page 3"
+    import sqlite3
+
+    assert "disk is full" in user_message(sqlite3.OperationalError("database or disk is full"))
+
+
+# -- backups ------------------------------------------------------------------------------
+def test_automatic_backup_after_first_change_then_not_again_soon(
+    make_window, demo_file: Path, qtbot
+) -> None:
+    win = make_window(demo_file)
+    ctl = _ctl(win)
+    assert list_backups(demo_file) == []
+    win.view.setCurrentIndex(win.model.index(0, 0))
+    assert win.mark_selection(int(Mark.COMPETITOR))
+    qtbot.waitUntil(lambda: ctl.last_backup is not None, timeout=10_000)
+    [first] = list_backups(demo_file)
+    assert first.reason == "auto"
+    win.view.setCurrentIndex(win.model.index(1, 1))
+    assert win.mark_selection(int(Mark.NEED))
+    ctl.backup_thread.join(5)  # type: ignore[union-attr]
+    assert len(list_backups(demo_file)) == 1  # within 30 minutes: no second one
+
+
+def test_backups_dialog_lists_and_restores(
+    make_window, demo_file: Path, tmp_path: Path, qtbot
+) -> None:
+    from kpm_desktop.gui.dialogs.backups_dialog import BackupsDialog
+
+    original = content_hash(demo_file)
+    backup_file(demo_file, "manual")
+    win = make_window(demo_file)
+    ctl = _ctl(win)
+    ws = win.workspace
+    ws.repo.set_marks([(c.id, ws.matrix.products[0].id, Mark.OURS) for c in ws.matrix.customers])
+    edited = content_hash(ws.repo.conn)
+    assert edited != original
+
+    dialog = ctl.show_backups()
+    assert isinstance(dialog, BackupsDialog)
+    assert dialog.table.rowCount() == 1
+    row = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
+    assert row[1] == "Manual" and row[3] == "60" and row[4] == "24"
+    assert dialog.make_backup_now() is not None
+    assert dialog.table.rowCount() == 2
+    dialog.resize(820, 300)
+    dialog.grab().save(str(tmp_path / "backups_dialog.png"))
+    dialog.table.selectRow(1)  # the older, manual one
+    dialog.confirm_restore = lambda info: True  # type: ignore[method-assign]
+    assert dialog.restore_selected()
+    assert win.workspace is not None and win.workspace is not ws
+    assert content_hash(win.workspace.repo.conn) == original
+    reasons = [i.reason for i in list_backups(demo_file)]
+    assert reasons[0] == "before-restore"
+    assert content_hash(list_backups(demo_file)[0].path) == edited
+
+
+# -- opening problems and the banner -------------------------------------------------------
+def test_file_in_use_can_be_opened_read_only(make_window, demo_file: Path) -> None:
+    owner = {"pid": 4242, "hostname": "laptop-b", "user": "anna", "started": "2026-11-27T07:00:00Z"}
+    lock_path_for(demo_file).write_text(json.dumps(owner))
+    win = make_window(None)
+    ctl = _ctl(win)
+    asked: list[str] = []
+    ctl.ask = lambda title, text, yes, no: asked.append(text) or True  # type: ignore[method-assign]
+    assert win.open_file(demo_file)
+    assert "anna on laptop-b" in asked[0]
+    assert win.workspace is not None and win.workspace.read_only
+    assert ctl.banner.isVisible() and "Read-only" in ctl.banner.text()
+    assert "(read-only)" in win.windowTitle()
+
+
+def test_damaged_file_offers_newest_good_backup(make_window, demo_file: Path) -> None:
+    good = content_hash(demo_file)
+    backup_file(demo_file, "auto")
+    data = demo_file.read_bytes()
+    demo_file.write_bytes(data[: len(data) // 2])
+    damaged = demo_file.read_bytes()
+    win = make_window(None)
+    ctl = _ctl(win)
+    answers = iter([False, True])
+    asked: list[str] = []
+    ctl.ask = lambda title, text, yes, no: asked.append(text) or next(answers)  # type: ignore[method-assign]
+    assert not win.open_file(demo_file)  # declined: nothing touched
+    assert demo_file.read_bytes() == damaged
+    assert not list(demo_file.parent.glob("*.damaged-*"))
+    assert "60 customers, 24 products" in asked[0]
+    assert win.open_file(demo_file)  # accepted: moved aside, restored, opened
+    [aside] = [p for p in demo_file.parent.glob("demo.kpm.damaged-*") if p.name[-1].isdigit()]
+    assert aside.read_bytes() == damaged
+    assert content_hash(win.workspace.repo.conn) == good
+
+
+def test_banner_names_the_sync_service(make_window, demo_file: Path, tmp_path: Path) -> None:
+    synced = tmp_path / "OneDrive - Muster GmbH" / "Gebiet.kpm"
+    synced.parent.mkdir()
+    shutil.copyfile(demo_file, synced)
+    win = make_window(synced)
+    ctl = _ctl(win)
+    assert ctl.banner.isVisible()
+    assert "OneDrive folder" in ctl.banner.text()
+    win.grab().save(str(tmp_path / "banner.png"))
+    win.close_file()
+    assert not ctl.banner.isVisible()
