@@ -6,9 +6,9 @@
   connection, so the window never waits for them.
 - A banner when the file is open read-only (and why) or lives in a cloud-sync folder or on a
   network share.
-- Opening problems: a file another instance is editing can be opened read-only; for a damaged
-  file the newest good backup is offered, and only with the user's consent is the damaged
-  file moved aside (``NAME.damaged-DATE``) and the backup restored in its place.
+- Opening a damaged file: the newest good backup is offered, and only with the user's
+  consent is the damaged file moved aside (``NAME.damaged-DATE``) and the backup restored in
+  its place.
 """
 
 from __future__ import annotations
@@ -39,7 +39,6 @@ from kpm_desktop.storage.backup import (
 )
 from kpm_desktop.storage.errors import DamagedFileError, StorageError
 from kpm_desktop.storage.locations import WarningKind, location_warnings
-from kpm_desktop.storage.lock import FileLockedError
 
 if TYPE_CHECKING:
     from kpm_desktop.gui.main_window import MainWindow
@@ -246,9 +245,11 @@ class SafetyController(QObject):
 
     # -- opening problems --------------------------------------------------------------------
     def handle_open_error(self, path: Path, exc: Exception) -> bool:
-        """Offer a way forward for a file that did not open; True if handled here."""
-        if isinstance(exc, FileLockedError):
-            return self._offer_read_only(path, exc)
+        """Offer a way forward for a file that did not open; True if handled here.
+
+        (A file in use elsewhere is handled by ``MainWindow.open_file`` itself: it offers
+        read-only viewing.)
+        """
         if isinstance(exc, DamagedFileError):
             return self._offer_restore(path, exc)
         return False
@@ -260,30 +261,6 @@ class SafetyController(QObject):
         box.addButton(no, QMessageBox.ButtonRole.RejectRole)
         box.exec()
         return box.clickedButton() is yes_button
-
-    def _offer_read_only(self, path: Path, exc: FileLockedError) -> bool:
-        who = exc.owner.describe() if exc.owner else _tr("another KPM Desktop")
-        if not self.ask(
-            _tr("File in use"),
-            _tr(
-                "%1 is already open for editing by %2.\n\nSwitch to that window to edit, or "
-                "open the file here read-only to look at it."
-            )
-            .replace("%1", path.name)
-            .replace("%2", who),
-            _tr("Open read-only"),
-            _tr("Cancel"),
-        ):
-            return True
-        from kpm_desktop.workspace.workspace import Workspace
-
-        try:
-            ws = Workspace.open(path, read_only=True, parent=self.window)
-        except StorageError as err:
-            self.window.show_error(_tr("Cannot open %1").replace("%1", path.name), str(err))
-            return True
-        self.window.set_workspace(ws)
-        return True
 
     def _offer_restore(self, path: Path, exc: DamagedFileError) -> bool:
         good = newest_good_backup(path)

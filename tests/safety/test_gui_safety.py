@@ -182,13 +182,20 @@ def test_backups_dialog_lists_and_restores(
 
 
 # -- opening problems and the banner -------------------------------------------------------
-def test_file_in_use_can_be_opened_read_only(make_window, demo_file: Path) -> None:
+def test_file_in_use_opened_read_only_shows_the_banner(
+    make_window, demo_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     owner = {"pid": 4242, "hostname": "laptop-b", "user": "anna", "started": "2026-11-27T07:00:00Z"}
     lock_path_for(demo_file).write_text(json.dumps(owner))
+    asked: list[str] = []
+
+    def question(parent, title, text, *args):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
     win = make_window(None)
     ctl = _ctl(win)
-    asked: list[str] = []
-    ctl.ask = lambda title, text, yes, no: asked.append(text) or True  # type: ignore[method-assign]
     assert win.open_file(demo_file)
     assert "anna on laptop-b" in asked[0]
     assert win.workspace is not None and win.workspace.read_only
