@@ -183,7 +183,7 @@ def test_backups_dialog_lists_and_restores(
 
 # -- opening problems and the banner -------------------------------------------------------
 def test_file_in_use_opened_read_only_shows_the_banner(
-    make_window, demo_file: Path, monkeypatch: pytest.MonkeyPatch
+    make_window, demo_file: Path, monkeypatch: pytest.MonkeyPatch, qtbot
 ) -> None:
     owner = {"pid": 4242, "hostname": "laptop-b", "user": "anna", "started": "2026-11-27T07:00:00Z"}
     lock_path_for(demo_file).write_text(json.dumps(owner))
@@ -199,7 +199,8 @@ def test_file_in_use_opened_read_only_shows_the_banner(
     assert win.open_file(demo_file)
     assert "anna on laptop-b" in asked[0]
     assert win.workspace is not None and win.workspace.read_only
-    assert ctl.banner.isVisible() and "Read-only" in ctl.banner.text()
+    qtbot.waitUntil(ctl.banner.isVisible)  # the window announces the file after its first paint
+    assert "Read-only" in ctl.banner.text()
     assert "(read-only)" in win.windowTitle()
 
 
