@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -147,22 +147,23 @@ class ErrorDialog(QDialog):
 
 def user_message(exc: BaseException) -> str:
     """The one line the user reads for an exception nobody handled."""
-    tr = QApplication.translate
     if isinstance(exc, StorageError):
         return str(exc)
     if isinstance(exc, sqlite3.OperationalError) and "full" in str(exc).lower():
-        return tr(
+        return QCoreApplication.translate(
             "ErrorDialog",
             "The disk is full: the last action was not saved. Free some space and try again.",
         )
     if isinstance(exc, sqlite3.DatabaseError):
-        return tr(
+        return QCoreApplication.translate(
             "ErrorDialog",
             "The matrix file could not be written (%1). The last action was not saved.",
         ).replace("%1", str(exc))
     if isinstance(exc, MemoryError):
-        return tr("ErrorDialog", "Not enough memory for the last action; it was not applied.")
-    return tr("ErrorDialog", "An unexpected error occurred: %1").replace(
+        return QCoreApplication.translate(
+            "ErrorDialog", "Not enough memory for the last action; it was not applied."
+        )
+    return QCoreApplication.translate("ErrorDialog", "An unexpected error occurred: %1").replace(
         "%1", f"{type(exc).__name__}: {exc}"
     )
 

@@ -52,10 +52,6 @@ class SafetyAction(StrEnum):
     BACKUP_NOW = "file.backup_now"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Safety", text)
-
-
 def _when(moment: datetime) -> str:
     return QLocale().toString(
         moment.astimezone().replace(tzinfo=None), QLocale.FormatType.ShortFormat
@@ -107,28 +103,35 @@ class SafetyController(QObject):
             reason = ws.repo.read_only_reason
             if reason:
                 lines.append(
-                    _tr(
+                    QCoreApplication.translate(
+                        "Safety",
                         "Read-only: the file, its folder or its drive cannot be written. "
-                        "You can look at everything; to edit, save a copy in a writable folder."
+                        "You can look at everything; to edit, save a copy in a writable folder.",
                     )
                 )
                 details.append(reason)
             else:
-                lines.append(_tr("Read-only: opened for viewing; changes are not possible."))
+                lines.append(
+                    QCoreApplication.translate(
+                        "Safety", "Read-only: opened for viewing; changes are not possible."
+                    )
+                )
         for warning in location_warnings(ws.path):
             if warning.kind is WarningKind.CLOUD_SYNC:
                 lines.append(
-                    _tr(
+                    QCoreApplication.translate(
+                        "Safety",
                         "This file is in a %1 folder. Syncing can copy it in the middle of a "
                         "change or create conflicting copies; keep matrix files in a local "
-                        "folder (backups protect them)."
+                        "folder (backups protect them).",
                     ).replace("%1", warning.service)
                 )
             else:
                 lines.append(
-                    _tr(
+                    QCoreApplication.translate(
+                        "Safety",
                         "This file is on a network share (%1). A dropped connection can damage "
-                        "it; copy it to a local folder to edit it."
+                        "it; copy it to a local folder to edit it.",
                     ).replace("%1", warning.service)
                 )
             details.append(warning.message)
@@ -186,9 +189,12 @@ class SafetyController(QObject):
         bar = self.window.statusBar()
         if path is not None:
             self.last_backup = path
-            bar.showMessage(_tr("Backup saved."), 4000)
+            bar.showMessage(QCoreApplication.translate("Safety", "Backup saved."), 4000)
         else:
-            bar.showMessage(_tr("The backup failed: %1").replace("%1", error), 10000)
+            bar.showMessage(
+                QCoreApplication.translate("Safety", "The backup failed: %1").replace("%1", error),
+                10000,
+            )
 
     def backup_now(self) -> Path | None:
         """A manual backup, synchronously (the user asked and waits for the answer)."""
@@ -198,11 +204,14 @@ class SafetyController(QObject):
         try:
             path = backup_file(ws.path, REASON_MANUAL, retention=self.retention())
         except (StorageError, OSError) as exc:
-            self.window.show_error(_tr("The backup failed"), str(exc))
+            self.window.show_error(
+                QCoreApplication.translate("Safety", "The backup failed"), str(exc)
+            )
             return None
         self.last_backup = path
         self.window.statusBar().showMessage(
-            _tr("Backup saved as %1").replace("%1", path.name), 5000
+            QCoreApplication.translate("Safety", "Backup saved as %1").replace("%1", path.name),
+            5000,
         )
         return path
 
@@ -231,15 +240,21 @@ class SafetyController(QObject):
         try:
             result = restore_backup(info, path)
         except (StorageError, OSError) as exc:
-            self.window.show_error(_tr("The backup could not be restored"), str(exc))
+            self.window.show_error(
+                QCoreApplication.translate("Safety", "The backup could not be restored"), str(exc)
+            )
             if path.exists():
                 self.window.open_file(path)
             return False
         if not self.window.open_file(path):
             return False
-        message = _tr("Restored the backup from %1.").replace("%1", _when(info.created))
+        message = QCoreApplication.translate("Safety", "Restored the backup from %1.").replace(
+            "%1", _when(info.created)
+        )
         if result.safety_backup is not None:
-            message += " " + _tr("The previous state was backed up first.")
+            message += " " + QCoreApplication.translate(
+                "Safety", "The previous state was backed up first."
+            )
         self.window.statusBar().showMessage(message, 10000)
         return True
 
@@ -266,33 +281,35 @@ class SafetyController(QObject):
         good = newest_good_backup(path)
         if good is None:
             self.window.show_error(
-                _tr("%1 is damaged").replace("%1", path.name),
-                _tr(
+                QCoreApplication.translate("Safety", "%1 is damaged").replace("%1", path.name),
+                QCoreApplication.translate(
+                    "Safety",
                     "%1\n\nThe file was not changed. No good backup of it was found; keep the "
-                    "file for a rescue attempt."
+                    "file for a rescue attempt.",
                 ).replace("%1", str(exc)),
             )
             return True
         counts = good.counts()
         holds = (
-            _tr("%1 customers, %2 products, %3 marks")
+            QCoreApplication.translate("Safety", "%1 customers, %2 products, %3 marks")
             .replace("%1", str(counts.get("customers", 0)))
             .replace("%2", str(counts.get("products", 0)))
             .replace("%3", str(counts.get("marks", 0)))
         )
         if not self.ask(
-            _tr("%1 is damaged").replace("%1", path.name),
-            _tr(
+            QCoreApplication.translate("Safety", "%1 is damaged").replace("%1", path.name),
+            QCoreApplication.translate(
+                "Safety",
                 "%1\n\nThe file was not changed. The newest good backup is from %2 and holds "
                 "%3.\n\nRestore it? The damaged file is kept beside it as "
-                "\u201c%4.damaged-DATE\u201d."
+                "\u201c%4.damaged-DATE\u201d.",
             )
             .replace("%1", str(exc))
             .replace("%2", _when(good.created))
             .replace("%3", holds)
             .replace("%4", path.name),
-            _tr("Restore backup"),
-            _tr("Cancel"),
+            QCoreApplication.translate("Safety", "Restore backup"),
+            QCoreApplication.translate("Safety", "Cancel"),
         ):
             return True
         try:
@@ -300,11 +317,15 @@ class SafetyController(QObject):
             log.log(logging.WARNING, "damaged file %s moved aside to %s", path, aside)
             restore_backup(good, path)
         except (StorageError, OSError) as err:
-            self.window.show_error(_tr("The backup could not be restored"), str(err))
+            self.window.show_error(
+                QCoreApplication.translate("Safety", "The backup could not be restored"), str(err)
+            )
             return True
         if self.window.open_file(path):
             self.window.statusBar().showMessage(
-                _tr("Restored the backup from %1; the damaged file is kept as %2.")
+                QCoreApplication.translate(
+                    "Safety", "Restored the backup from %1; the damaged file is kept as %2."
+                )
                 .replace("%1", _when(good.created))
                 .replace("%2", aside.name),
                 15000,
@@ -321,19 +342,19 @@ def install(window: MainWindow) -> None:
     a = window.actions
     a.add(
         SafetyAction.BACKUPS,
-        _tr("&Backups…"),
+        QCoreApplication.translate("Safety", "&Backups…"),
         ctl.show_backups,
         menu=MenuId.FILE,
         section="safety",
-        tip=_tr("List the backups of this file and restore one"),
+        tip=QCoreApplication.translate("Safety", "List the backups of this file and restore one"),
     )
     a.add(
         SafetyAction.BACKUP_NOW,
-        _tr("Back &up now"),
+        QCoreApplication.translate("Safety", "Back &up now"),
         ctl.backup_now,
         menu=MenuId.FILE,
         section="safety",
-        tip=_tr("Write a verified backup of this file now"),
+        tip=QCoreApplication.translate("Safety", "Write a verified backup of this file now"),
     )
     enabled = window.workspace is not None
     a[SafetyAction.BACKUPS].setEnabled(enabled)
