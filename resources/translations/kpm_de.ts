@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>ask again on</source>
-        <translation>erneut fragen am</translation>
+        <translation>nachfragen am</translation>
     </message>
     <message>
         <source>Mark</source>
@@ -2055,7 +2055,7 @@ Die Datei schreibgeschützt öffnen, um sie anzusehen?</translation>
     </message>
     <message>
         <source>&lt;b&gt;Customers&lt;/b&gt; — one per line; &lt;i&gt;Customer no.&lt;/i&gt; ⇥ &lt;i&gt;Name&lt;/i&gt; ⇥ &lt;i&gt;City&lt;/i&gt; also works</source>
-        <translation>&lt;b&gt;Kunden&lt;/b&gt; — einer je Zeile; auch &lt;i&gt;Kundennr.&lt;/i&gt; ⇥ &lt;i&gt;Name&lt;/i&gt; ⇥ &lt;i&gt;Ort&lt;/i&gt; geht</translation>
+        <translation>&lt;b&gt;Kunden&lt;/b&gt; — einer je Zeile; auch &lt;i&gt;Kundennr.&lt;/i&gt; ⇥ &lt;i&gt;Name&lt;/i&gt; ⇥ &lt;i&gt;Ort&lt;/i&gt;</translation>
     </message>
     <message>
         <source>Products, one per line</source>
@@ -2218,7 +2218,7 @@ Müller Maschinenbau AG</translation>
     </message>
     <message>
         <source> months</source>
-        <translation> Monaten</translation>
+        <translation> Monate</translation>
     </message>
     <message>
         <source>Stale after months</source>
@@ -2230,7 +2230,7 @@ Müller Maschinenbau AG</translation>
     </message>
     <message>
         <source>Cells are &amp;stale after:</source>
-        <translation>Zellen sind &amp;veraltet nach:</translation>
+        <translation>&amp;Veraltet, wenn älter als:</translation>
     </message>
     <message>
         <source>General</source>
