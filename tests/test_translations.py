@@ -272,3 +272,39 @@ def test_lupdate_extracts_every_translatable_literal(tmp_path: Path) -> None:
     assert missing == [], "lupdate does not extract these (wrong context?):\n" + "\n".join(missing)
     dynamic = {(c, t) for c, texts in tool.dynamic_texts().items() for t in texts}
     assert dynamic <= extracted
+
+
+_TOKENS = re.compile(r"%\d+|%n|\{[a-z_0-9]*\}|</?[a-z]+>")
+
+
+def _finished_translations(ts: Path) -> list[tuple[str, str, list[str]]]:
+    """``(context, source, [translation forms])`` for each finished entry of a .ts file."""
+    found = []
+    for context in ET.parse(ts).getroot().iter("context"):
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is None or translation.get("type"):
+                continue
+            forms = [f.text or "" for f in translation.findall("numerusform")]
+            found.append(
+                (
+                    context.findtext("name", ""),
+                    message.findtext("source", ""),
+                    forms or [translation.text or ""],
+                )
+            )
+    return found
+
+
+def test_translations_keep_placeholders_and_accelerators() -> None:
+    """%1/%n/{name} placeholders and HTML tags survive translation; one & stays one &."""
+    problems = []
+    for lang in ("de", "en"):
+        ts = ROOT / "resources" / "translations" / f"kpm_{lang}.ts"
+        for context, source, forms in _finished_translations(ts):
+            for text in forms:
+                if sorted(_TOKENS.findall(source)) != sorted(_TOKENS.findall(text)):
+                    problems.append(f"{lang} [{context}] {source!r} -> {text!r}: placeholders")
+                if source.replace("&&", "").count("&") != text.replace("&&", "").count("&"):
+                    problems.append(f"{lang} [{context}] {source!r} -> {text!r}: accelerator")
+    assert problems == [], "\n".join(problems)
