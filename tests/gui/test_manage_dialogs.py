@@ -143,11 +143,11 @@ def test_deactivate_customer_hides_it_and_undo(fwin, qtbot) -> None:
     qtbot.addWidget(dialog)
     victim = ws.matrix.customers[2]
     dialog.select_customer(victim.id)
-    assert dialog.buttons["customer_active"].text() == "De&activate"
+    assert dialog.buttons["customer_active"].text() == "Dea&ctivate"
     assert dialog.toggle_active()
     assert not reopen(ws.path)[0].customers[2].active
     assert victim.name not in visible_names(fwin)
-    assert dialog.buttons["customer_active"].text() == "Re&activate"
+    assert dialog.buttons["customer_active"].text() == "Rea&ctivate"
     ws.undo_stack.undo()
     assert reopen(ws.path)[0].customers[2].active
     assert victim.name in visible_names(fwin)

@@ -287,7 +287,7 @@ class ManageCustomersDialog(QDialog):
             ),
             (
                 "customer_active",
-                QCoreApplication.translate("ManageCustomers", "De&activate"),
+                QCoreApplication.translate("ManageCustomers", "Dea&ctivate"),
                 lambda: self.toggle_active(),
             ),
             (
@@ -347,9 +347,9 @@ class ManageCustomersDialog(QDialog):
         for name in ("customer_edit", "customer_active", "customer_delete"):
             self.buttons[name].setEnabled(customer is not None and writable)
         self.buttons["customer_active"].setText(
-            QCoreApplication.translate("ManageCustomers", "Re&activate")
+            QCoreApplication.translate("ManageCustomers", "Rea&ctivate")
             if customer is not None and not customer.active
-            else QCoreApplication.translate("ManageCustomers", "De&activate")
+            else QCoreApplication.translate("ManageCustomers", "Dea&ctivate")
         )
 
     # -- actions -------------------------------------------------------------------------------

@@ -250,7 +250,7 @@ class ManageProductsDialog(QDialog):
             ),
             (
                 "group_delete",
-                QCoreApplication.translate("ManageProducts", "Delete gro&up…"),
+                QCoreApplication.translate("ManageProducts", "Dele&te group…"),
                 lambda: self.delete_group(),
             ),
         )
@@ -298,7 +298,7 @@ class ManageProductsDialog(QDialog):
             ),
             (
                 "product_active",
-                QCoreApplication.translate("ManageProducts", "De&activate"),
+                QCoreApplication.translate("ManageProducts", "Dea&ctivate"),
                 lambda: self.toggle_active(),
             ),
             (
@@ -408,9 +408,9 @@ class ManageProductsDialog(QDialog):
             writable and product is not None and self._neighbour(product, 1) is not None
         )
         pb["product_active"].setText(
-            QCoreApplication.translate("ManageProducts", "Re&activate")
+            QCoreApplication.translate("ManageProducts", "Rea&ctivate")
             if product is not None and not product.active
-            else QCoreApplication.translate("ManageProducts", "De&activate")
+            else QCoreApplication.translate("ManageProducts", "Dea&ctivate")
         )
 
     # -- groups --------------------------------------------------------------------------------
