@@ -2,6 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Backups of %1</source>
+        <translation>Sicherungen von %1</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Anlass</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Produkte</translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation>Markierungen</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>Jetzt &amp;sichern</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>&amp;Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manuell</translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation>Vor einem Import</translation>
+    </message>
+    <message>
+        <source>Before a file format update</source>
+        <translation>Vor einer Aktualisierung des Dateiformats</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Vor einer Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>Before deleting</source>
+        <translation>Vor dem Löschen</translation>
+    </message>
+    <message>
+        <source>%1 backups, newest first. Each was checked when it was made. Restoring one replaces the current content; the current state is backed up first.</source>
+        <translation>%1 Sicherungen, neueste zuerst. Jede wurde beim Anlegen geprüft. Wiederherstellen ersetzt den aktuellen Inhalt; der aktuelle Stand wird vorher gesichert.</translation>
+    </message>
+    <message>
+        <source>No backups yet. KPM Desktop makes one after the first change of a session, then at most every 30 minutes while you edit, and before imports.</source>
+        <translation>Noch keine Sicherungen. KPM Desktop legt eine nach der ersten Änderung einer Sitzung an, danach höchstens alle 30 Minuten während der Bearbeitung und vor Importen.</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Replace the content of %1 with the backup from %2?
+
+The current state is backed up first, so this can be undone from this list.</source>
+        <translation>Den Inhalt von %1 durch die Sicherung vom %2 ersetzen?
+
+Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurückholen.</translation>
+    </message>
+</context>
+<context>
     <name>CellDetailsView</name>
     <message>
         <source>choose or type a new name</source>
@@ -132,6 +223,59 @@
     <message>
         <source>Count: %1</source>
         <translation>Anzahl: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>KPM Desktop — Error</source>
+        <translation>KPM Desktop — Fehler</translation>
+    </message>
+    <message>
+        <source>Every completed change is saved in the matrix file; an action that failed in the middle was not saved at all. You can keep working; if something looks wrong, close and reopen the file.</source>
+        <translation>Jede abgeschlossene Änderung ist in der Matrixdatei gespeichert; eine mittendrin fehlgeschlagene Aktion wurde gar nicht gespeichert. Sie können weiterarbeiten; wenn etwas falsch aussieht, schließen Sie die Datei und öffnen Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>Details were written to the log file:
+%1</source>
+        <translation>Details stehen in der Protokolldatei:
+%1</translation>
+    </message>
+    <message>
+        <source>No log file could be written.</source>
+        <translation>Es konnte keine Protokolldatei geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Show &amp;details</source>
+        <translation>&amp;Details anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy to clipboard</source>
+        <translation>In die Zwischenablage &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>&amp;Protokollordner öffnen</translation>
+    </message>
+    <message>
+        <source>Hide &amp;details</source>
+        <translation>&amp;Details ausblenden</translation>
+    </message>
+    <message>
+        <source>The disk is full: the last action was not saved. Free some space and try again.</source>
+        <translation>Der Datenträger ist voll: Die letzte Aktion wurde nicht gespeichert. Schaffen Sie Platz und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The matrix file could not be written (%1). The last action was not saved.</source>
+        <translation>Die Matrixdatei konnte nicht geschrieben werden (%1). Die letzte Aktion wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Not enough memory for the last action; it was not applied.</source>
+        <translation>Nicht genug Arbeitsspeicher für die letzte Aktion; sie wurde nicht ausgeführt.</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred: %1</source>
+        <translation>Ein unerwarteter Fehler ist aufgetreten: %1</translation>
     </message>
 </context>
 <context>
@@ -1704,16 +1848,16 @@ Die Datei schreibgeschützt öffnen, um sie anzusehen?</translation>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <source>De&amp;activate</source>
+        <source>Dea&amp;ctivate</source>
         <translation>De&amp;aktivieren</translation>
+    </message>
+    <message>
+        <source>Rea&amp;ctivate</source>
+        <translation>Re&amp;aktivieren</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
         <translation>&amp;Löschen…</translation>
-    </message>
-    <message>
-        <source>Re&amp;activate</source>
-        <translation>Re&amp;aktivieren</translation>
     </message>
     <message>
         <source>Rename customer %1 to %2</source>
@@ -1834,8 +1978,16 @@ Die Datei schreibgeschützt öffnen, um sie anzusehen?</translation>
         <translation>Nach u&amp;nten</translation>
     </message>
     <message>
-        <source>Delete gro&amp;up…</source>
+        <source>Dele&amp;te group…</source>
         <translation>Gruppe lö&amp;schen…</translation>
+    </message>
+    <message>
+        <source>Dea&amp;ctivate</source>
+        <translation>De&amp;aktivieren</translation>
+    </message>
+    <message>
+        <source>Rea&amp;ctivate</source>
+        <translation>Re&amp;aktivieren</translation>
     </message>
     <message>
         <source>&amp;Add product…</source>
@@ -1854,20 +2006,12 @@ Die Datei schreibgeschützt öffnen, um sie anzusehen?</translation>
         <translation>Nach &amp;unten</translation>
     </message>
     <message>
-        <source>De&amp;activate</source>
-        <translation>De&amp;aktivieren</translation>
-    </message>
-    <message>
         <source>De&amp;lete…</source>
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
         <source>Products (in column order)</source>
         <translation>Produkte (in Spaltenreihenfolge)</translation>
-    </message>
-    <message>
-        <source>Re&amp;activate</source>
-        <translation>Re&amp;aktivieren</translation>
     </message>
     <message>
         <source>A group named “%1” exists already.</source>
@@ -2192,6 +2336,109 @@ Müller Maschinenbau AG</translation>
     <message>
         <source>One reason per line:</source>
         <translation>Ein Grund je Zeile:</translation>
+    </message>
+</context>
+<context>
+    <name>Safety</name>
+    <message>
+        <source>Read-only: the file, its folder or its drive cannot be written. You can look at everything; to edit, save a copy in a writable folder.</source>
+        <translation>Schreibgeschützt: Die Datei, ihr Ordner oder ihr Laufwerk ist nicht beschreibbar. Sie können alles ansehen; zum Bearbeiten speichern Sie eine Kopie in einem beschreibbaren Ordner.</translation>
+    </message>
+    <message>
+        <source>Read-only: opened for viewing; changes are not possible.</source>
+        <translation>Schreibgeschützt: nur zum Ansehen geöffnet; Änderungen sind nicht möglich.</translation>
+    </message>
+    <message>
+        <source>This file is in a %1 folder. Syncing can copy it in the middle of a change or create conflicting copies; keep matrix files in a local folder (backups protect them).</source>
+        <translation>Diese Datei liegt in einem %1-Ordner. Die Synchronisierung kann sie mitten in einer Änderung kopieren oder Konfliktkopien anlegen; legen Sie Matrixdateien in einen lokalen Ordner (Sicherungen schützen sie).</translation>
+    </message>
+    <message>
+        <source>This file is on a network share (%1). A dropped connection can damage it; copy it to a local folder to edit it.</source>
+        <translation>Diese Datei liegt auf einer Netzwerkfreigabe (%1). Ein Verbindungsabbruch kann sie beschädigen; kopieren Sie sie zum Bearbeiten in einen lokalen Ordner.</translation>
+    </message>
+    <message>
+        <source>Backup saved.</source>
+        <translation>Sicherung gespeichert.</translation>
+    </message>
+    <message>
+        <source>The backup failed: %1</source>
+        <translation>Die Sicherung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The backup failed</source>
+        <translation>Die Sicherung ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Backup saved as %1</source>
+        <translation>Sicherung gespeichert als %1</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored</source>
+        <translation>Die Sicherung konnte nicht wiederhergestellt werden</translation>
+    </message>
+    <message>
+        <source>Restored the backup from %1.</source>
+        <translation>Sicherung vom %1 wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>The previous state was backed up first.</source>
+        <translation>Der vorherige Stand wurde zuvor gesichert.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged</source>
+        <translation>%1 ist beschädigt</translation>
+    </message>
+    <message>
+        <source>%1
+
+The file was not changed. No good backup of it was found; keep the file for a rescue attempt.</source>
+        <translation>%1
+
+Die Datei wurde nicht verändert. Es wurde keine intakte Sicherung gefunden; bewahren Sie die Datei für einen Rettungsversuch auf.</translation>
+    </message>
+    <message>
+        <source>%1 customers, %2 products, %3 marks</source>
+        <translation>%1 Kunden, %2 Produkte, %3 Markierungen</translation>
+    </message>
+    <message>
+        <source>%1
+
+The file was not changed. The newest good backup is from %2 and holds %3.
+
+Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source>
+        <translation>%1
+
+Die Datei wurde nicht verändert. Die neueste intakte Sicherung ist vom %2 und enthält %3.
+
+Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-DATUM“ erhalten.</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Restored the backup from %1; the damaged file is kept as %2.</source>
+        <translation>Sicherung vom %1 wiederhergestellt; die beschädigte Datei bleibt als %2 erhalten.</translation>
+    </message>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation>&amp;Sicherungen…</translation>
+    </message>
+    <message>
+        <source>List the backups of this file and restore one</source>
+        <translation>Sicherungen dieser Datei auflisten und eine wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Back &amp;up now</source>
+        <translation>Jetzt sic&amp;hern</translation>
+    </message>
+    <message>
+        <source>Write a verified backup of this file now</source>
+        <translation>Jetzt eine geprüfte Sicherung dieser Datei schreiben</translation>
     </message>
 </context>
 <context>

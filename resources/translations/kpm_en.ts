@@ -2,6 +2,95 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Backups of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before a file format update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before deleting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 backups, newest first. Each was checked when it was made. Restoring one replaces the current content; the current state is backed up first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backups yet. KPM Desktop makes one after the first change of a session, then at most every 30 minutes while you edit, and before imports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the content of %1 with the backup from %2?
+
+The current state is backed up first, so this can be undone from this list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CellDetailsView</name>
     <message>
         <source>choose or type a new name</source>
@@ -131,6 +220,58 @@
     </message>
     <message>
         <source>Count: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>KPM Desktop — Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every completed change is saved in the matrix file; an action that failed in the middle was not saved at all. You can keep working; if something looks wrong, close and reopen the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details were written to the log file:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No log file could be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy to clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide &amp;details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full: the last action was not saved. Free some space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The matrix file could not be written (%1). The last action was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough memory for the last action; it was not applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1702,15 +1843,15 @@ Open it read-only to look at it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>De&amp;activate</source>
+        <source>Dea&amp;ctivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rea&amp;ctivate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Re&amp;activate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1832,7 +1973,15 @@ Open it read-only to look at it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Delete gro&amp;up…</source>
+        <source>Dele&amp;te group…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dea&amp;ctivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rea&amp;ctivate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1852,19 +2001,11 @@ Open it read-only to look at it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>De&amp;activate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>De&amp;lete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Products (in column order)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Re&amp;activate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2186,6 +2327,103 @@ Müller Maschinenbau AG</source>
     </message>
     <message>
         <source>One reason per line:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Safety</name>
+    <message>
+        <source>Read-only: the file, its folder or its drive cannot be written. You can look at everything; to edit, save a copy in a writable folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: opened for viewing; changes are not possible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is in a %1 folder. Syncing can copy it in the middle of a change or create conflicting copies; keep matrix files in a local folder (backups protect them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is on a network share (%1). A dropped connection can damage it; copy it to a local folder to edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup saved as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored the backup from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous state was backed up first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+The file was not changed. No good backup of it was found; keep the file for a rescue attempt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 customers, %2 products, %3 marks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+The file was not changed. The newest good backup is from %2 and holds %3.
+
+Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored the backup from %1; the damaged file is kept as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the backups of this file and restore one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back &amp;up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a verified backup of this file now</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
