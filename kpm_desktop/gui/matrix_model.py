@@ -7,7 +7,8 @@ every refilter.
 
 Hot path: Qt calls ``data()`` several times per visible cell. Role numbers are plain ints
 resolved once at import (a PySide6 enum lookup costs 8-10 µs), ``data()`` answers from the
-bytearray, and the painting delegate bypasses ``data()`` altogether via ``code_at``.
+bytearray, and painting (``MatrixView.paintEvent``, ``MarkDelegate``) bypasses ``data()``
+altogether via ``code_at`` and the grid itself.
 """
 
 from __future__ import annotations
