@@ -126,9 +126,12 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel(self)
         self.status_label.setObjectName("status_summary")
         self.statusBar().addPermanentWidget(self.status_label)
+        # The status counts follow the repaint a change triggers (the matrix answers first);
+        # the timer is the fallback when nothing is painted (hidden window).
+        self._status_dirty = False
         self._status_timer = QTimer(self)
         self._status_timer.setSingleShot(True)
-        self._status_timer.setInterval(10)  # after the repaint that a change triggers
+        self._status_timer.setInterval(250)
         self._status_timer.timeout.connect(self._update_status)
 
         self.actions = ActionRegistry(self)
@@ -171,7 +174,8 @@ class MainWindow(QMainWindow):
         self.view.paste_requested.connect(self.paste)
         self.view.current_cell_changed.connect(self._on_current_cell)
         self.view.customContextMenuRequested.connect(self._show_context_menu)
-        self.model.visible_changed.connect(self._status_timer.start)
+        self.model.visible_changed.connect(self._status_changed)
+        self.view.painted.connect(self._after_paint)
 
         self._install_extensions(extensions)
         for menu_id in (MenuId.DATA, MenuId.TOOLS, MenuId.VIEW):
@@ -309,6 +313,8 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self._update_enabled()
         self._update_title()
+        if ws is None:
+            self._update_status()  # nothing to count
         if ws is not None and self.isVisible() and not self.view.painted_once:
             # Start-up: paint the matrix first, then let the docks and the filter bar take
             # the file (they need 0.3-1 s at L); the event loop runs nothing else between.
@@ -585,11 +591,17 @@ class MainWindow(QMainWindow):
             .replace("%6", loc.toString(coverage, "f", 1))
         )
 
+    def _status_changed(self) -> None:
+        self._status_dirty = True
+        self._status_timer.start(250 if self.isVisible() else 0)
+
+    def _after_paint(self) -> None:
+        if self._status_dirty:
+            QTimer.singleShot(0, self._update_status)
+
     def _update_status(self) -> None:
-        if self.workspace is not None and self.isVisible() and not self.view.painted_once:
-            # The first count of a large matrix takes a moment: show the matrix first.
-            self._status_timer.start(50)
-            return
+        self._status_timer.stop()
+        self._status_dirty = False
         self.status_label.setText(self.status_text())
 
     def _update_title(self) -> None:

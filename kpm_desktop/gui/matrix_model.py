@@ -14,7 +14,6 @@ altogether via ``code_at`` and the grid itself.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from operator import itemgetter
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -73,6 +72,8 @@ class MatrixModel(QAbstractTableModel):
         self._col_counts: dict[int, MarkCounts] = {}
         self._totals: list[int] | None = None  # counts per code over the visible part
         self._white: int | None = None  # white spots in the visible part (status bar)
+        self._white_all: int | None = None  # white spots in the whole matrix
+        self._block: bytearray | None = None  # codes of the visible rows, all columns
         self._count_source: Callable[[], Matrix] | None = None
         if workspace is not None:
             self.set_workspace(workspace)
@@ -111,6 +112,7 @@ class MatrixModel(QAbstractTableModel):
         )
 
     def _take_matrix(self) -> None:
+        self._white_all = None
         m = self._ws.matrix if self._ws is not None else Matrix([], [])
         self._matrix = m
         self._grid = m.grid
@@ -132,6 +134,7 @@ class MatrixModel(QAbstractTableModel):
         self._col_counts.clear()
         self._totals = None
         self._white = None
+        self._block = None
 
     def _on_structure_about(self) -> None:
         self.beginResetModel()
@@ -147,21 +150,28 @@ class MatrixModel(QAbstractTableModel):
         if self._count_source is not None:
             # Counts come from another matrix (e.g. due re-checks as white spots): the
             # shown codes cannot update them; count again when asked.
-            self._totals = self._white = None
+            self._totals = self._white = self._white_all = None
+            self._block = None
             return
-        totals = self._totals
-        if totals is None and self._white is None:
-            return
+        totals, block, n = self._totals, self._block, self._n
         row_pos, col_pos = self._row_pos, self._col_pos
-        white = 0
+        white = white_all = 0
         for r, c, old, new in changes:
-            if row_pos[r] >= 0 and col_pos[c] >= 0:
-                if totals is not None:
-                    totals[old] -= 1
-                    totals[new] += 1
-                white += (new == WHITE) - (old == WHITE)
+            delta = (new == WHITE) - (old == WHITE)
+            white_all += delta
+            vr = row_pos[r]
+            if vr >= 0:
+                if block is not None:
+                    block[vr * n + c] = new
+                if col_pos[c] >= 0:
+                    if totals is not None:
+                        totals[old] -= 1
+                        totals[new] += 1
+                    white += delta
         if self._white is not None:
             self._white += white
+        if self._white_all is not None:
+            self._white_all += white_all
 
     def _on_cells_changed(self, cells: list[tuple[int, int]]) -> None:
         if not cells:
@@ -272,7 +282,8 @@ class MatrixModel(QAbstractTableModel):
         """Forget cached counts and repaint the summaries (the count source changed)."""
         self._row_counts.clear()
         self._col_counts.clear()
-        self._totals = None
+        self._totals = self._white = self._white_all = None
+        self._block = None
         if self.rows:
             self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self.rows) - 1)
         if self.cols:
@@ -304,7 +315,9 @@ class MatrixModel(QAbstractTableModel):
         c = self.cols[view_col]
         counts = self._col_counts.get(c)
         if counts is None:
-            counts = self._counting().col_counts(c, self.rows if self._filtered_rows else None)
+            n = self._n
+            grid = self._visible_block() if self._filtered_rows else self._counting().grid
+            counts = MarkCounts.from_codes(grid[c::n])
             self._col_counts[c] = counts
         return counts
 
@@ -323,17 +336,30 @@ class MatrixModel(QAbstractTableModel):
                 self._white = self._count_visible_white()
         return self._white
 
+    def _visible_block(self) -> bytearray:
+        """Codes of the visible rows (all columns) in view order, built once per filter.
+
+        Column counts over filtered rows then are one strided slice each instead of a pick of
+        thousands of rows; edits patch the block in place.
+        """
+        if self._block is None:
+            grid, n = self._counting().grid, self._n
+            self._block = bytearray(b"".join(grid[r * n : (r + 1) * n] for r in self.rows))
+        return self._block
+
     def _count_visible_white(self) -> int:
-        m = self._counting()
-        grid, n = m.grid, self._n
-        if not self._filtered_cols:
-            if not self._filtered_rows:
+        n = self._n
+        if not self._filtered_rows:
+            if not self._filtered_cols:
+                if self._white_all is None:
+                    self._white_all = self._counting().grid.count(WHITE)
+                return self._white_all
+            grid = self._counting().grid
+        else:
+            grid = self._visible_block()
+            if not self._filtered_cols:
                 return grid.count(WHITE)
-            return b"".join(grid[r * n : (r + 1) * n] for r in self.rows).count(WHITE)
-        if not self.cols:
-            return 0
-        pick = _tuple_getter(self.cols)
-        return sum(pick(grid[r * n : (r + 1) * n]).count(WHITE) for r in self.rows)
+        return sum(grid[c::n].count(WHITE) for c in self.cols)
 
     def _count_visible(self) -> tuple[int, ...]:
         m = self._counting()
@@ -483,14 +509,6 @@ class MatrixModel(QAbstractTableModel):
         )
         lines.append(_summary_line(counts))
         return "<br>".join(lines)
-
-
-def _tuple_getter(indices: Sequence[int]):
-    """itemgetter that always returns a tuple (one index would give a bare int)."""
-    if len(indices) == 1:
-        only = indices[0]
-        return lambda seq: (seq[only],)
-    return itemgetter(*indices)
 
 
 def _summary_line(counts: MarkCounts) -> str:

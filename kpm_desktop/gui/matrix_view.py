@@ -372,6 +372,7 @@ class MatrixView(QTableView):
         copy_requested / paste_requested: the standard copy/paste keys.
         current_cell_changed: (view row, view column) of the current cell, -1 when none.
         first_paint: the matrix was painted for the first time (startup profiling).
+        painted: the matrix was painted (the status bar counts after that).
         zoom_changed: the zoom level (index into ``ZOOM_LEVELS``) changed.
     """
 
@@ -380,6 +381,7 @@ class MatrixView(QTableView):
     paste_requested = Signal()
     current_cell_changed = Signal(int, int)
     first_paint = Signal()
+    painted = Signal()
     zoom_changed = Signal(int)
 
     def __init__(self, model: MatrixModel, parent: QWidget | None = None) -> None:
@@ -439,6 +441,7 @@ class MatrixView(QTableView):
         if not self.painted_once:
             self.painted_once = True
             self.first_paint.emit()
+        self.painted.emit()
 
     def _paint_empty_hint(self, painter: QPainter, rect: QRect) -> None:
         model = self._model
