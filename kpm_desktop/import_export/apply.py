@@ -144,14 +144,21 @@ def apply_plan(
         previous: list[CellRecord | None] = []
         for ch in plan.changes_to_write():
             previous.append(ch.before)
-            after: CellRecord = ch.after
-            competitor = after.competitor_id
-            after = replace(
-                after,
-                competitor_id=ids.get(competitor, competitor) if competitor is not None else None,
-                verified_at=after.verified_at or at,
-                updated_at=at,
-                source=SOURCE,
+            a: CellRecord = ch.after
+            competitor = a.competitor_id
+            # The constructor, not dataclasses.replace: ~5x cheaper for tens of thousands of cells.
+            after = CellRecord(
+                a.mark,
+                ids.get(competitor, competitor) if competitor is not None else None,
+                a.our_revenue,
+                a.potential,
+                a.contract_end,
+                a.no_need_reason,
+                a.recheck_at,
+                a.note,
+                a.verified_at or at,
+                at,
+                SOURCE,
             )
             changes.append(
                 (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from functools import lru_cache
 
 
 def utc_now() -> datetime:
@@ -10,6 +11,7 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
+@lru_cache(maxsize=4096)  # bulk writes stamp thousands of cells with the same few instants
 def ts_to_db(value: datetime | None) -> str | None:
     if value is None:
         return None
