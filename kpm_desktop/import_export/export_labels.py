@@ -183,6 +183,12 @@ def label(key: str, lang: str = "de") -> str:
     return _LABELS[check_language(lang)][key]
 
 
+def format_amount(value: float, lang: str = "de") -> str:
+    """A whole amount with the sheet language's digit grouping: 250.000 (de), 250,000 (en)."""
+    text = f"{value:,.0f}"
+    return text.replace(",", ".") if check_language(lang) == "de" else text
+
+
 def mark_name(mark: Mark, lang: str = "de") -> str:
     return _MARK_NAMES[check_language(lang)][mark]
 

@@ -18,6 +18,7 @@ from PySide6.QtGui import QPagedPaintDevice, QPainter, QPdfWriter
 from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.import_export.export_labels import (
     attribute_name,
+    format_amount,
     label,
     mark_name,
 )
@@ -241,7 +242,9 @@ def _paint_page(
             for a, attr in enumerate(attrs):
                 rect = QRectF(x_attr + a * pt(g.attr_w), y, pt(g.attr_w), rh)
                 sheet.box(rect)
-                sheet.text(rect.adjusted(pt(2), 0, -pt(2), 0), _attr_text(customer, attr), 6.5)
+                sheet.text(
+                    rect.adjusted(pt(2), 0, -pt(2), 0), _attr_text(customer, attr, lang), 6.5
+                )
             codes = s.grid[line * n : (line + 1) * n]
             for c, j in enumerate(cols):
                 code = codes[j]
@@ -308,12 +311,12 @@ def _count_line(
     sheet.text(rect, str(total), 6, bold=True, align=center, elide=False)
 
 
-def _attr_text(customer, attr: str) -> str:
+def _attr_text(customer, attr: str, lang: str) -> str:
     value = getattr(customer, attr)
     if attr == "tags":
         return ", ".join(value)
     if attr == "annual_revenue":
-        return "" if value is None else f"{value:,.0f}".replace(",", ".")
+        return "" if value is None else format_amount(value, lang)
     return str(value)
 
 

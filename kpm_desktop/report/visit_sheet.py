@@ -18,7 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPagedPaintDevice, QPainter
 
-from kpm_desktop.import_export.export_labels import attribute_name, label, mark_name
+from kpm_desktop.import_export.export_labels import attribute_name, format_amount, label, mark_name
 from kpm_desktop.import_export.export_model import ExportCancelled, Progress
 from kpm_desktop.import_export.visit_data import VisitSnapshot
 from kpm_desktop.report.pdf_matrix import _paint_pdf
@@ -152,7 +152,7 @@ def _layout(flow: _Flow, v: VisitSnapshot) -> None:
     for f in fields:
         value = getattr(c, f)
         if f == "annual_revenue":
-            value = "" if value is None else f"{value:,.0f} €".replace(",", ".")
+            value = "" if value is None else f"{format_amount(value, lang)} €"
         if f == "city" and c.postcode:
             value = f"{c.postcode} {value}"
         pairs.append((attribute_name(f, lang), str(value or label("visit_none", lang))))

@@ -41,3 +41,12 @@ def test_cli_export_lang(demo_file: Path, tmp_path: Path, lang: str, sheets: lis
     assert workbook.sheetnames == sheets
     title = workbook["Matrix"]["A1"].value
     assert title.startswith("Kunden-Produkt-Matrix" if lang == "de" else "Customer-Product Matrix")
+
+
+def test_sheet_amounts_use_the_sheet_language() -> None:
+    from kpm_desktop.import_export.export_labels import format_amount
+
+    assert (format_amount(1234567.4, "de"), format_amount(1234567.4, "en")) == (
+        "1.234.567",
+        "1,234,567",
+    )
