@@ -313,3 +313,20 @@ def test_sorting_agrees_with_the_summary_column_when_rechecks_count_as_white(
     ]
     assert raw != shown, "the demo has due re-checks, so the two counts differ somewhere"
     win.close()
+
+
+def test_product_filter_falls_back_when_the_product_is_deleted(fwin, truth: Truth) -> None:
+    from kpm_desktop.workspace.commands import DeleteProductCommand
+
+    bar = bar_of(fwin)
+    ws = fwin.workspace
+    pid = next(p for p, v in truth.products.items() if v["name"] == "Sensorik")
+    choose(bar.product_state, int(Mark.COMPETITOR))
+    choose(bar.product, pid)
+    assert len(visible_ids(fwin)) < 60
+    ws.push(DeleteProductCommand(ws, pid))
+    assert bar.product.currentData() is None, "the deleted product is no longer offered"
+    assert len(visible_ids(fwin)) == 60
+    assert pid not in visible_product_ids(fwin)
+    ws.undo_stack.undo()
+    assert pid in visible_product_ids(fwin)

@@ -347,3 +347,26 @@ def test_menu_action_opens_the_dialog(fwin, qtbot, key: str, name: str) -> None:
     QTimer.singleShot(0, close_it)
     fwin.actions[key].trigger()
     assert seen == [name]
+
+
+def test_read_only_file_offers_no_changes(demo_file: Path, qtbot) -> None:
+    from kpm_desktop.workspace.workspace import Workspace
+
+    ws = Workspace.open(demo_file, read_only=True)
+    try:
+        customers = ManageCustomersDialog(ws)
+        products = ManageProductsDialog(ws)
+        competitors = ManageCompetitorsDialog(ws)
+        for dialog in (customers, products, competitors):
+            qtbot.addWidget(dialog)
+        customers.select_customer(ws.matrix.customers[0].id)
+        products.select_product(ws.matrix.products[0].id)
+        competitors.list.setCurrentRow(0)
+        buttons = [
+            *customers.buttons.values(),
+            *products.buttons_all(),
+            *competitors.buttons.values(),
+        ]
+        assert buttons and not any(b.isEnabled() for b in buttons)
+    finally:
+        ws.close()

@@ -360,6 +360,10 @@ class ManageProductsDialog(QDialog):
             if g.id == keep_id:
                 self.group_list.setCurrentItem(item)
 
+    def buttons_all(self) -> list:
+        """Every change button of the dialog (groups and products)."""
+        return [*self.group_buttons.values(), *self.product_buttons.values()]
+
     def current_group(self) -> ProductGroup | None:
         item = self.group_list.currentItem()
         return None if item is None else self.ws.matrix.groups.get(item.data(_ID_ROLE))
