@@ -1,4 +1,4 @@
-"""``kpm snapshot FILE``: label the current state (``--label``) or list the snapshots."""
+"""``kpm snapshot FILE``: label the current state (``--label``), list or delete snapshots."""
 
 from __future__ import annotations
 
@@ -17,6 +17,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument("--label", help="take a snapshot of the current state under this name")
     group.add_argument("--list", action="store_true", help="list the snapshots")
+    group.add_argument(
+        "--delete", metavar="SNAPSHOT", help="delete a snapshot (id or label; history stays)"
+    )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(handler=run)
 
@@ -42,6 +45,14 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{s.id:>4}  {s.created_at:%Y-%m-%d %H:%M}  {s.label}")
             if not snaps:
                 print(f"{args.file}: no snapshots")
+        return 0
+    if args.delete is not None:
+        with Repository.open(args.file) as repo:
+            snap = history.delete_snapshot(repo, history.get_snapshot(repo, args.delete).id)  # type: ignore[arg-type]
+        if args.json:
+            print(json.dumps(_json(snap), ensure_ascii=False))
+        else:
+            print(f"snapshot {snap.id} {snap.label!r} deleted")
         return 0
     if not args.label.strip():
         raise CliError("the label must not be empty")

@@ -42,6 +42,7 @@ from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.domain.matrix import Matrix
 from kpm_desktop.gui.palette import mark_name
 from kpm_desktop.storage import history
+from kpm_desktop.storage.errors import StorageError
 from kpm_desktop.workspace.workspace import Workspace
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -177,6 +178,15 @@ class SnapshotDiffView(QWidget):
         self.only_shown.setObjectName("diff_only_shown")
         self.take = QPushButton(QCoreApplication.translate("SnapshotDiff", "Take snapshot…"), self)
         self.take.setObjectName("diff_take_snapshot")
+        self.delete = QPushButton(
+            QCoreApplication.translate("SnapshotDiff", "Delete snapshot…"), self
+        )
+        self.delete.setObjectName("diff_delete_snapshot")
+        self.delete.setToolTip(
+            QCoreApplication.translate(
+                "SnapshotDiff", "Remove the chosen start snapshot (only its name; no data is lost)"
+            )
+        )
         self.export = QPushButton(QCoreApplication.translate("SnapshotDiff", "Export XLSX…"), self)
         self.export.setObjectName("diff_export")
         self.summary = QLabel(self)
@@ -200,6 +210,7 @@ class SnapshotDiffView(QWidget):
         second.addWidget(self.only_shown)
         second.addStretch(1)
         second.addWidget(self.take)
+        second.addWidget(self.delete)
         second.addWidget(self.export)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -212,6 +223,7 @@ class SnapshotDiffView(QWidget):
         self.start_date.dateChanged.connect(self.refresh)
         self.only_shown.toggled.connect(self.refresh)
         self.export.clicked.connect(self._export_dialog)
+        self.delete.clicked.connect(self._delete_dialog)
 
     def set_workspace(self, ws: Workspace | None) -> None:
         self.ws = ws
@@ -240,6 +252,9 @@ class SnapshotDiffView(QWidget):
         ws = self.ws
         self.start_date.setVisible(self.start.currentData() == "date")
         self.take.setEnabled(ws is not None and not ws.read_only)
+        self.delete.setEnabled(
+            ws is not None and not ws.read_only and isinstance(self.start.currentData(), int)
+        )
         if ws is None:
             self.diff = None
             self.model.set_diff(None, None)
@@ -293,6 +308,35 @@ class SnapshotDiffView(QWidget):
         snap = history.create_snapshot(self.ws.repo, label, matrix=self.ws.matrix)
         self.fill_snapshots(select=snap.id)
         return snap
+
+    def delete_start_snapshot(self) -> history.Snapshot | None:
+        """Delete the snapshot chosen as start (its label only; the history is untouched)."""
+        snap_id = self.start.currentData()
+        if self.ws is None or not isinstance(snap_id, int):
+            return None
+        snap = history.delete_snapshot(self.ws.repo, snap_id)
+        self.fill_snapshots()
+        return snap
+
+    def _delete_dialog(self) -> None:
+        if not isinstance(self.start.currentData(), int):
+            return
+        answer = QMessageBox.question(
+            self,
+            QCoreApplication.translate("SnapshotDiff", "Delete snapshot"),
+            QCoreApplication.translate(
+                "SnapshotDiff", "Delete the snapshot “%1”? The marks and their history stay."
+            ).replace("%1", self.start.currentText()),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            try:
+                self.delete_start_snapshot()
+            except StorageError as exc:
+                QMessageBox.warning(
+                    self,
+                    QCoreApplication.translate("SnapshotDiff", "Nothing was deleted"),
+                    str(exc),
+                )
 
     def export_to(self, path: Path) -> Path:
         from kpm_desktop.gui.i18n import current_language

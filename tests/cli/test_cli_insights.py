@@ -137,3 +137,7 @@ def test_text_output(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert " T" in capsys.readouterr().out
     assert main(["diff", str(demo_file), "--snapshot", "T"]) == 0
     assert "0 cells changed at 0 customers" in capsys.readouterr().out
+    assert main(["snapshot", str(demo_file), "--delete", "T"]) == 0
+    assert "'T' deleted" in capsys.readouterr().out
+    assert main(["snapshot", str(demo_file), "--delete", "T"]) == 2
+    assert "no snapshot 'T'" in capsys.readouterr().err

@@ -196,3 +196,17 @@ def test_large_files_compute_in_a_worker_and_stale_results_are_dropped(win, qtbo
     ws.set_marks([white], Mark.OURS)
     qtbot.waitUntil(lambda: view.insights.totals.ours == _expected(win).totals.ours)
     view._pool.waitForDone()
+
+
+def test_delete_snapshot_from_the_diff_dialog(win) -> None:
+    dock = win.insights_dock
+    dock.show_diff()
+    view = dock.diff_dialog.view
+    dock.take_snapshot("A")
+    dock.take_snapshot("B")
+    assert view.start.currentText().startswith("B")
+    assert view.delete.isEnabled()
+    assert view.delete_start_snapshot().label == "B"
+    assert [s.label for s in history.list_snapshots(win.workspace.repo)] == ["A"]
+    view.start.setCurrentIndex(view.start.findData("date"))
+    assert not view.delete.isEnabled()
