@@ -33,6 +33,7 @@ from kpm_desktop.storage.backup import (
     BackupPolicy,
     RetentionPolicy,
     backup_file,
+    make_backup,
     move_aside,
     newest_good_backup,
     restore_backup,
@@ -94,6 +95,7 @@ class SafetyController(QObject):
             self.banner.hide()
             return
         ws.undo_stack.indexChanged.connect(self._on_edit)
+        ws.backup_hooks.append(self.backup_before)
         self.update_banner(ws)
 
     def update_banner(self, ws: Workspace) -> None:
@@ -183,6 +185,20 @@ class SafetyController(QObject):
         self.backup_thread = threading.Thread(target=work, name="kpm-backup", daemon=True)
         self.backup_thread.start()
         return True
+
+    def backup_before(self, reason: str) -> Path:
+        """A verified backup right before a destructive action (raises: the action stops).
+
+        Synchronous on purpose: the action must not start before its backup exists.
+        """
+        ws = self.window.workspace
+        assert ws is not None
+        if self.backup_thread is not None:
+            self.backup_thread.join()  # never two backups of one file at once
+        path = make_backup(ws.repo, reason, retention=self.retention())
+        self.policy.record_backup(datetime.now(UTC))
+        self.last_backup = path
+        return path
 
     @Slot(object, str)
     def _on_backup_finished(self, path: Path | None, error: str) -> None:

@@ -40,3 +40,7 @@ class DamagedFileError(StorageError):
 
 class ReadOnlyError(StorageError):
     """A write was attempted on a file opened read-only."""
+
+
+class DiskFullError(StorageError):
+    """The disk (or the file's size limit) is full: the action was rolled back completely."""

@@ -50,7 +50,7 @@ from kpm_desktop.storage.database import (
     open_database,
     quick_check,
 )
-from kpm_desktop.storage.errors import ReadOnlyError
+from kpm_desktop.storage.errors import DiskFullError, ReadOnlyError
 from kpm_desktop.storage.locations import read_only_reason
 from kpm_desktop.storage.lock import WriterLock
 
@@ -263,8 +263,19 @@ class Repository:
         """One atomic write (nested calls become savepoints)."""
         if self.read_only:
             raise ReadOnlyError(f"{self.path.name} is open read-only")
-        with self.db.atomic():
-            yield self.db.conn
+        try:
+            with self.db.atomic():
+                yield self.db.conn
+        except sqlite3.OperationalError as exc:
+            # SQLITE_FULL: a full disk (or max_page_count). atomic() has rolled back already;
+            # say so in the user's terms.
+            outermost = not self.db.conn.in_transaction
+            if outermost and getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_FULL:
+                raise DiskFullError(
+                    f"the disk holding {self.path.name} is full: the change was not saved "
+                    "(nothing else was changed); free some space and try again"
+                ) from exc
+            raise
         if not self.db.conn.in_transaction:
             maybe_checkpoint(self.db.conn, self.path)
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoCommand
 
 from kpm_desktop.domain.entities import Competitor, Customer, Product, ProductGroup
 from kpm_desktop.domain.marks import Mark
+from kpm_desktop.storage.backup import REASON_BULK_DELETE
 from kpm_desktop.storage.repository import CellChange, CustomerSnapshot, ProductSnapshot
 from kpm_desktop.workspace.workspace import Workspace
 
@@ -192,6 +193,8 @@ class DeleteCustomerCommand(_WsCommand):
         self._snapshot: CustomerSnapshot | None = None
 
     def do(self) -> None:
+        if self._snapshot is None:  # the first time, not on redo
+            self.ws.backup_before(REASON_BULK_DELETE)
         self._snapshot = self.repo.delete_customer(self._id)
         self.ws.customer_removed(self._id)
 
@@ -269,6 +272,8 @@ class DeleteProductCommand(_WsCommand):
         self._snapshot: ProductSnapshot | None = None
 
     def do(self) -> None:
+        if self._snapshot is None:  # the first time, not on redo
+            self.ws.backup_before(REASON_BULK_DELETE)
         self._snapshot = self.repo.delete_product(self._id)
         self.ws.product_removed(self._id)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -61,6 +61,16 @@ class Workspace(QObject):
         self.undo_stack = QUndoStack(self)
         self._competitors: dict[int, Competitor] | None = None
         self._current_customer: int | None = None
+        # Data safety: called with a reason before destructive actions (deleting a customer
+        # or product with all its marks); a hook that raises stops the action.
+        self.backup_hooks: list[Callable[[str], object]] = []
+
+    def backup_before(self, reason: str) -> None:
+        """Run the backup hooks (see ``backup_hooks``) before a destructive action."""
+        if self.read_only:
+            return
+        for hook in self.backup_hooks:
+            hook(reason)
 
     # -- lifecycle ---------------------------------------------------------------------------
     @classmethod

@@ -236,3 +236,62 @@ def test_banner_names_the_sync_service(make_window, demo_file: Path, tmp_path: P
     win.grab().save(str(tmp_path / "banner.png"))
     win.close_file()
     assert not ctl.banner.isVisible()
+
+
+def test_full_disk_in_the_window_rolls_back_and_says_so(make_window, demo_file: Path) -> None:
+    win = make_window(demo_file)
+    ws = win.workspace
+    grid_before = bytes(ws.matrix.grid)
+    hash_before = content_hash(ws.repo.conn)
+    steps_before = ws.undo_stack.count()
+    pages = ws.repo.conn.execute("PRAGMA page_count").fetchone()[0]
+    ws.repo.conn.execute(f"PRAGMA max_page_count = {pages + 1}")
+    win.view.selectAll()
+    assert not win.mark_selection(int(Mark.COMPETITOR))
+    _title, text = win.messages[-1]  # type: ignore[attr-defined]
+    assert "is full" in text and "not saved" in text
+    assert bytes(ws.matrix.grid) == grid_before
+    assert ws.undo_stack.count() == steps_before
+    assert content_hash(ws.repo.conn) == hash_before
+    ws.repo.conn.execute(f"PRAGMA max_page_count = {pages + 10_000}")
+    win.view.setCurrentIndex(win.model.index(0, 0))
+    assert win.mark_selection(int(Mark.NEED))  # nothing else broke
+
+
+def test_deleting_a_customer_is_preceded_by_a_verified_backup(
+    make_window, demo_file: Path, qtbot
+) -> None:
+    from kpm_desktop.workspace.commands import DeleteCustomerCommand
+
+    win = make_window(demo_file)
+    qtbot.waitUntil(lambda: win.workspace is not None and bool(win.workspace.backup_hooks))
+    ws = win.workspace
+    before = content_hash(ws.repo.conn)
+    victim = ws.matrix.customers[3].id
+    ws.push(DeleteCustomerCommand(ws, victim))
+    [info] = [i for i in list_backups(demo_file) if i.reason == "before-bulk-delete"]
+    assert content_hash(info.path) == before
+    assert ws.repo.get_customer(victim) is None
+    ws.undo_stack.undo()
+    ws.undo_stack.redo()  # redo does not take another backup
+    assert len([i for i in list_backups(demo_file) if i.reason == "before-bulk-delete"]) == 1
+
+
+def test_failed_backup_stops_the_delete(make_window, demo_file: Path, qtbot, monkeypatch) -> None:
+    from kpm_desktop.gui import safety
+    from kpm_desktop.storage.backup import BackupError
+    from kpm_desktop.workspace.commands import DeleteCustomerCommand
+
+    win = make_window(demo_file)
+    qtbot.waitUntil(lambda: win.workspace is not None and bool(win.workspace.backup_hooks))
+    ws = win.workspace
+
+    def broken(*args, **kwargs):
+        raise BackupError("the backup of demo.kpm failed its integrity check")
+
+    monkeypatch.setattr(safety, "make_backup", broken)
+    victim = ws.matrix.customers[3].id
+    with pytest.raises(BackupError):
+        ws.push(DeleteCustomerCommand(ws, victim))
+    assert ws.repo.get_customer(victim) is not None
+    assert ws.undo_stack.count() == 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from kpm_desktop.domain.entities import Note
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.storage import locations
 from kpm_desktop.storage.backup import content_hash
-from kpm_desktop.storage.errors import ReadOnlyError
+from kpm_desktop.storage.errors import DiskFullError, ReadOnlyError
 from kpm_desktop.storage.locations import (
     WarningKind,
     cloud_sync_service,
@@ -98,9 +97,9 @@ def test_disk_full_rolls_back_cleanly_max_page_count(demo_file: Path) -> None:
         repo.conn.execute(f"PRAGMA max_page_count = {pages + 2}")
         m = repo.load_matrix()
         cells = [(c.id, p.id, Mark.NEED) for c in m.customers for p in m.products]
-        with pytest.raises(sqlite3.OperationalError, match="full"):
+        with pytest.raises(DiskFullError, match="is full: the change was not saved"):
             repo.set_marks(cells)  # one action: all of it or nothing
-        with pytest.raises(sqlite3.OperationalError, match="full"):
+        with pytest.raises(DiskFullError):
             repo.add_note(_big_note(repo))
         assert not repo.conn.in_transaction
         assert content_hash(repo.conn) == before
@@ -123,7 +122,7 @@ def test_disk_full_on_a_real_tiny_drive(demo_file: Path, tmpfs: Path) -> None:
         filler.write_bytes(b"\0" * max(free - 64 * 1024, 0))  # leave 64 KiB
         m = repo.load_matrix()
         cells = [(c.id, p.id, Mark.COMPETITOR) for c in m.customers for p in m.products]
-        with pytest.raises(sqlite3.OperationalError):
+        with pytest.raises(DiskFullError):
             repo.set_marks(cells)
         assert not repo.conn.in_transaction
         assert content_hash(repo.conn) == before
