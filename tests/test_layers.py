@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -70,3 +71,19 @@ def test_lower_layers_import_with_pyside_blocked() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+SQL_PATTERN = re.compile(
+    r"\b(SELECT\s+.+\s+FROM|INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)\b"
+)
+
+
+def test_no_sql_in_gui() -> None:
+    """gui/ talks to the workspace and repository API, never to SQLite directly."""
+    offenders = []
+    for path in sorted((PACKAGE / "gui").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        for number, line in enumerate(text.splitlines(), 1):
+            if SQL_PATTERN.search(line) or ".execute(" in line or ".conn." in line:
+                offenders.append(f"{path.relative_to(PACKAGE)}:{number}: {line.strip()[:80]}")
+    assert offenders == []
