@@ -163,6 +163,9 @@ def run(argv: Sequence[str]) -> int:
     checker = FileChecker(path)  # runs while Qt starts and the window is built
     app = _make_app(argv)
     _install_language(app, args.lang)
+    from kpm_desktop.gui.palette import follow_color_scheme
+
+    follow_color_scheme(app)  # light/dark from the system, also when it switches later
     from kpm_desktop.gui.error_dialog import ExceptionHook
     from kpm_desktop.gui.main_window import MainWindow
     from kpm_desktop.logging_setup import setup_logging

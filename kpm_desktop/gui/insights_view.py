@@ -32,7 +32,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPen
+from PySide6.QtGui import QGuiApplication, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -69,7 +69,15 @@ from kpm_desktop.domain.insights import (
 from kpm_desktop.domain.lookalike import LookAlike
 from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.domain.matrix import Matrix
-from kpm_desktop.gui.palette import FILL, MARK_CODES_ORDER, draw_glyph, mark_name, swatch_pixmap
+from kpm_desktop.gui.palette import (
+    FILL,
+    GLYPH,
+    MARK_CODES_ORDER,
+    draw_glyph,
+    mark_name,
+    swatch_pixmap,
+    ui_colors,
+)
 from kpm_desktop.storage import history
 from kpm_desktop.workspace.customer_commands import customer_data
 from kpm_desktop.workspace.workspace import Workspace
@@ -305,13 +313,14 @@ class StackedBarDelegate(QStyledItemDelegate):
         font = painter.font()
         font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
         painter.setFont(font)
+        colors = ui_colors(option.palette)
         for code, seg in bar_segments(bar, rect):
-            painter.fillRect(seg, FILL[code])
+            painter.fillRect(seg, FILL[code] if code != WHITE else colors.base)
             share = bar.share(None if code == WHITE else Mark(code))
             if seg.width() >= 44:
                 glyph = QRectF(seg.left() + 2, seg.top(), seg.height(), seg.height())
                 draw_glyph(painter, glyph, code)
-                painter.setPen(QColor("#ffffff") if code in (1, 2) else QColor("#000000"))
+                painter.setPen(GLYPH[code] if code != WHITE else colors.text)
                 painter.drawText(
                     seg.adjusted(seg.height() + 2, 0, -2, 0),
                     int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
@@ -319,7 +328,7 @@ class StackedBarDelegate(QStyledItemDelegate):
                 )
             elif seg.width() >= 12:
                 draw_glyph(painter, seg, code)
-        painter.setPen(QPen(QColor("#7a7a7a"), 1))
+        painter.setPen(QPen(colors.bar_frame, 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(rect)
         painter.restore()
@@ -516,7 +525,7 @@ class InsightsView(QWidget):
         dpr = self.devicePixelRatioF()
         for code in MARK_CODES_ORDER:
             sw = QLabel(box)
-            sw.setPixmap(swatch_pixmap(code, 14, 14, dpr))
+            sw.setPixmap(swatch_pixmap(code, 14, 14, dpr, ui_colors(self.palette())))
             lay.addWidget(sw)
             lay.addWidget(QLabel(mark_name(code), box))
             lay.addSpacing(8)

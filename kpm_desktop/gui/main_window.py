@@ -21,6 +21,7 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QByteArray,
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QLocale,
@@ -47,7 +48,7 @@ from kpm_desktop.gui.actions import ActionId, ActionRegistry, MenuId
 from kpm_desktop.gui.clipboard import BlockError, format_block, parse_block
 from kpm_desktop.gui.matrix_model import MatrixModel
 from kpm_desktop.gui.matrix_view import DEFAULT_ZOOM, MatrixView
-from kpm_desktop.gui.palette import mark_description, mark_icon, mark_name
+from kpm_desktop.gui.palette import mark_description, mark_icon, mark_name, ui_colors
 from kpm_desktop.gui.settings import UiSettings
 from kpm_desktop.storage.database import FileCheck
 from kpm_desktop.storage.errors import StorageError
@@ -659,6 +660,14 @@ class MainWindow(QMainWindow):
     def save_window_state(self) -> None:
         self.settings.save_window(QByteArray(self.saveGeometry()), QByteArray(self.saveState()))
         self.settings.sync()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Override: mark icons follow a light/dark palette switch (white spot = Base)."""
+        if event.type() == QEvent.Type.PaletteChange and isinstance(self.actions, ActionRegistry):
+            colors = ui_colors(self.palette())
+            for key, code, _ in MARK_ACTIONS:
+                self.actions[key].setIcon(mark_icon(code, colors))
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Override: remember the window layout and close the file cleanly."""

@@ -13,11 +13,7 @@ from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from kpm_desktop.gui.matrix_model import MatrixModel
-from kpm_desktop.gui.palette import (
-    MARK_CODES_ORDER,
-    SELECTION_OVERLAY,
-    paint_swatch,
-)
+from kpm_desktop.gui.palette import MARK_CODES_ORDER, UiColors, paint_swatch, ui_colors
 
 _SELECTED = QStyle.StateFlag.State_Selected.value  # int: flag arithmetic on enums is slow
 
@@ -30,6 +26,7 @@ class MarkDelegate(QStyledItemDelegate):
         self._model = model
         self._pixmaps: dict[tuple[int, int], list[QPixmap]] = {}
         self._dpr = 1.0
+        self._colors: UiColors = ui_colors(parent.palette() if parent is not None else None)
 
     def pixmaps_for(self, width: int, height: int) -> list[QPixmap]:
         """One pre-rendered cell per grid code (index = code) for a cell size."""
@@ -42,7 +39,7 @@ class MarkDelegate(QStyledItemDelegate):
                 p.setDevicePixelRatio(self._dpr)
                 painter = QPainter(p)
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-                paint_swatch(painter, QRectF(0, 0, width, height), code)
+                paint_swatch(painter, QRectF(0, 0, width, height), code, self._colors)
                 painter.end()
                 pix[code] = p
             if len(self._pixmaps) > 8:  # sizes change only when the user resizes sections
@@ -50,9 +47,20 @@ class MarkDelegate(QStyledItemDelegate):
             self._pixmaps[key] = pix
         return pix
 
+    @property
+    def device_pixel_ratio(self) -> float:
+        return self._dpr
+
     def set_device_pixel_ratio(self, dpr: float) -> None:
+        """Render cached cells for this screen ratio (2.0 on a 200 % display)."""
         if dpr != self._dpr:
             self._dpr = dpr
+            self._pixmaps.clear()
+
+    def set_colors(self, colors: UiColors) -> None:
+        """The light or dark scheme's colours (white spots are its Base colour)."""
+        if colors != self._colors:
+            self._colors = colors
             self._pixmaps.clear()
 
     def paint(
@@ -64,9 +72,10 @@ class MarkDelegate(QStyledItemDelegate):
         """Override of QStyledItemDelegate.paint."""
         rect: QRect = option.rect
         code = self._model.code_at(index.row(), index.column())
+        self.set_device_pixel_ratio(painter.device().devicePixelRatioF())
         painter.drawPixmap(rect.topLeft(), self.pixmaps_for(rect.width(), rect.height())[code])
         if option.state.value & _SELECTED:
-            painter.fillRect(rect, SELECTION_OVERLAY)
+            painter.fillRect(rect, self._colors.selection_overlay)
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QLine, QModelIndex, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QLine, QModelIndex, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QFontMetrics,
     QKeyEvent,
@@ -31,15 +30,13 @@ from kpm_desktop.gui.mark_delegate import MarkDelegate
 from kpm_desktop.gui.matrix_model import MatrixModel
 from kpm_desktop.gui.palette import (
     FILL,
-    GROUP_BAND,
     LETTER,
-    SELECTION_BORDER,
-    SELECTION_OVERLAY,
+    UiColors,
     mark_name,
     paint_swatch,
+    ui_colors,
 )
 
-FADE_OVERLAY = QColor(255, 255, 255, 150)  # a stale answer: the mark shows, washed out
 CELL_W = 24
 CELL_H = 22
 # Cell sizes (width, height) for View › Zoom; small sizes give an overview of large matrices.
@@ -76,9 +73,6 @@ _KEY_MARKS: dict[int, int | None] = {
     Qt.Key.Key_Backspace.value: WHITE,
     Qt.Key.Key_0.value: WHITE,
 }
-_BASE = QColor("#ffffff")
-_GRID_PEN = QPen(QColor("#c8c8c8"), 1)
-_CURRENT_PEN = QPen(SELECTION_BORDER, 2)
 _PLAIN_MODS = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
 
 
@@ -114,6 +108,15 @@ class ProductHeader(QHeaderView):
         self._bodies: dict[tuple, QPixmap] = {}  # rendered name + summary part per section
         self._small = _small_font(self.font())
         self.current_section = -1
+        self.colors: UiColors = ui_colors(self.palette())
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Override: a new palette (light/dark scheme switch) re-renders the cached bodies."""
+        if event.type() == QEvent.Type.PaletteChange:
+            self.colors = ui_colors(self.palette())
+            self._bodies.clear()
+            self.viewport().update()
+        super().changeEvent(event)
 
     def setModel(self, model) -> None:  # type: ignore[override]
         """Override: invalidate the group runs whenever the columns change."""
@@ -165,11 +168,12 @@ class ProductHeader(QHeaderView):
         runs = self._group_runs(model)
         start, run_no = runs[logicalIndex]
         band = QRect(x, rect.y(), w, BAND_H)
-        painter.fillRect(band, GROUP_BAND[run_no % 2])
+        colors = self.colors
+        painter.fillRect(band, colors.group_band[run_no % 2])
         # The group label starts at the first column of its run and is cut by each section's
         # clip, so together the sections show it once across the band.
         start_x = self.sectionViewportPosition(start)
-        painter.setPen(QColor("#2b3a4a"))
+        painter.setPen(colors.band_text)
         painter.setFont(self._small)
         label_rect = QRect(start_x + 3, rect.y(), 400, BAND_H)
         painter.drawText(
@@ -178,7 +182,7 @@ class ProductHeader(QHeaderView):
             model.group_name(logicalIndex),
         )
         if start == logicalIndex and logicalIndex > 0:
-            painter.setPen(QPen(QColor("#7f8fa3"), 1))
+            painter.setPen(QPen(colors.band_edge, 1))
             painter.drawLine(x, rect.y(), x, rect.bottom())
         # Name and summary lines come from a pixmap cache: rotated text is slow to draw, and
         # the same product looks the same until its counts or the current column change.
@@ -203,12 +207,13 @@ class ProductHeader(QHeaderView):
         height = HEADER_H - BAND_H
         pix = QPixmap(max(1, round(w * dpr)), max(1, round(height * dpr)))
         pix.setDevicePixelRatio(dpr)
-        pix.fill(QColor("#ffffff"))
+        colors = self.colors
+        pix.fill(colors.base)
         painter = QPainter(pix)
         painter.fillRect(
-            QRect(0, 0, w, NAME_H), QColor("#fff4c2") if current else QColor("#fafafa")
+            QRect(0, 0, w, NAME_H), colors.header_current if current else colors.header
         )
-        painter.setPen(QColor("#1a1a1a"))
+        painter.setPen(colors.text)
         painter.setFont(self.font())
         fm = QFontMetrics(self.font())
         text = fm.elidedText(name, Qt.TextElideMode.ElideRight, NAME_H - 8)
@@ -221,10 +226,10 @@ class ProductHeader(QHeaderView):
         total = sum(values) or 1
         for k, value in enumerate(values):
             line = QRect(0, NAME_H + k * LINE_H, w, LINE_H)
-            painter.fillRect(line, QColor("#ffffff") if k % 2 else QColor("#f3f3f3"))
+            painter.fillRect(line, colors.stripes[k % 2])
             text = compact_number(value)
             if small.horizontalAdvance(text) <= w - 2:
-                painter.setPen(QColor("#1a1a1a"))
+                painter.setPen(colors.text)
                 painter.drawText(line, Qt.AlignmentFlag.AlignCenter, text)
             else:
                 # Too narrow for digits (zoomed out): a bar of the share in the mark's colour;
@@ -233,9 +238,9 @@ class ProductHeader(QHeaderView):
                 bar = round((w - 2) * value / total)
                 painter.fillRect(
                     QRect(1, line.y() + 2, bar, LINE_H - 4),
-                    FILL[code] if code != WHITE else QColor("#9e9e9e"),
+                    FILL[code] if code != WHITE else colors.white_outline,
                 )
-        painter.setPen(QPen(QColor("#c8c8c8"), 1))
+        painter.setPen(QPen(colors.grid, 1))
         painter.drawLine(w - 1, 0, w - 1, height)
         painter.drawLine(0, NAME_H, w - 1, NAME_H)
         painter.end()
@@ -253,6 +258,14 @@ class CustomerHeader(QHeaderView):
         self.setHighlightSections(True)
         self._small = _small_font(self.font(), -1.0)
         self.current_section = -1
+        self.colors: UiColors = ui_colors(self.palette())
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Override: follow a light/dark palette switch."""
+        if event.type() == QEvent.Type.PaletteChange:
+            self.colors = ui_colors(self.palette())
+            self.viewport().update()
+        super().changeEvent(event)
 
     def sizeHint(self) -> QSize:
         """Override: a fixed width for names plus the summary (no text measuring)."""
@@ -266,10 +279,11 @@ class CustomerHeader(QHeaderView):
         painter.save()
         painter.setClipRect(rect)
         current = logicalIndex == self.current_section
-        painter.fillRect(rect, QColor("#fff4c2") if current else QColor("#fafafa"))
+        colors = self.colors
+        painter.fillRect(rect, colors.header_current if current else colors.header)
         name_rect = rect.adjusted(6, 0, -SUMMARY_W - 4, 0)
         fm = QFontMetrics(self.font())
-        painter.setPen(QColor("#1a1a1a"))
+        painter.setPen(colors.text)
         painter.drawText(
             name_rect,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -281,7 +295,7 @@ class CustomerHeader(QHeaderView):
         )
         counts = model.row_counts(logicalIndex)
         summary = QRect(rect.right() - SUMMARY_W, rect.y(), SUMMARY_W, rect.height())
-        painter.fillRect(summary, QColor("#f0f0f0"))
+        painter.fillRect(summary, colors.summary)
         painter.setFont(self._small)
         white_rect = QRect(summary.x() + 2, summary.y(), 34, summary.height())
         painter.drawText(
@@ -291,16 +305,16 @@ class CustomerHeader(QHeaderView):
         )
         # A tiny empty square: "white spots".
         sq = QRectF(white_rect.right() + 3, summary.center().y() - 3.5, 7, 7)
-        painter.setPen(QPen(QColor("#555555"), 1))
+        painter.setPen(QPen(colors.white_outline, 1))
         painter.drawRect(sq)
         cov_rect = QRect(summary.x() + 46, summary.y(), SUMMARY_W - 50, summary.height())
-        painter.setPen(QColor("#1a1a1a"))
+        painter.setPen(colors.text)
         painter.drawText(
             cov_rect,
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
             f"{counts.coverage:.0f} %",
         )
-        painter.setPen(QPen(QColor("#c8c8c8"), 1))
+        painter.setPen(QPen(colors.grid, 1))
         painter.drawLine(rect.x(), rect.bottom(), rect.right(), rect.bottom())
         painter.restore()
 
@@ -318,10 +332,11 @@ class CornerLegend(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         w = self.width()
-        p.fillRect(self.rect(), QColor("#fafafa"))
-        p.fillRect(QRect(0, 0, w, BAND_H), GROUP_BAND[0])
+        colors = ui_colors(self.palette())
+        p.fillRect(self.rect(), colors.header)
+        p.fillRect(QRect(0, 0, w, BAND_H), colors.group_band[0])
         p.setFont(self._small)
-        p.setPen(QColor("#2b3a4a"))
+        p.setPen(colors.band_text)
         p.drawText(
             QRect(6, 0, w - 12, BAND_H),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -330,11 +345,11 @@ class CornerLegend(QWidget):
         # Legend of the marks in the name band.
         y = BAND_H + 6
         for code in SUMMARY_CODES:
-            paint_swatch(p, QRectF(8, y, 16, 14), code)
+            paint_swatch(p, QRectF(8, y, 16, 14), code, colors)
             if code == WHITE:
-                p.setPen(QPen(QColor("#9e9e9e"), 1))
+                p.setPen(QPen(colors.white_outline, 1))
                 p.drawRect(QRectF(8.5, y + 0.5, 15, 13))
-            p.setPen(QColor("#1a1a1a"))
+            p.setPen(colors.text)
             letter = LETTER[code]
             text = f"{mark_name(code)} ({letter})" if letter else mark_name(code)
             p.drawText(
@@ -351,15 +366,18 @@ class CornerLegend(QWidget):
         y0 = BAND_H + NAME_H
         for k, code in enumerate(SUMMARY_CODES):
             line = QRect(0, y0 + k * LINE_H, w, LINE_H)
-            p.fillRect(line, QColor("#ffffff") if k % 2 else QColor("#f3f3f3"))
-            p.fillRect(QRect(w - 14, line.y() + 2, 10, LINE_H - 4), FILL[code])
-            p.setPen(QColor("#1a1a1a"))
+            p.fillRect(line, colors.stripes[k % 2])
+            p.fillRect(
+                QRect(w - 14, line.y() + 2, 10, LINE_H - 4),
+                FILL[code] if code != WHITE else colors.white_outline,
+            )
+            p.setPen(colors.text)
             p.drawText(
                 line.adjusted(6, 0, -18, 0),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 self.tr("Count: %1").replace("%1", mark_name(code)),
             )
-        p.setPen(QPen(QColor("#c8c8c8"), 1))
+        p.setPen(QPen(colors.grid, 1))
         p.drawLine(w - 1, 0, w - 1, self.height())
         p.end()
 
@@ -405,20 +423,32 @@ class MatrixView(QTableView):
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
         self.setGridStyle(Qt.PenStyle.SolidLine)
-        self.setStyleSheet("QTableView { gridline-color: #c8c8c8; }")
+        # Colours follow the palette (light/dark scheme); paintEvent draws the grid itself.
+        self.colors: UiColors = ui_colors(self.palette())
         self._hheader.setFixedHeight(HEADER_H)
         self._vheader.setFixedWidth(CUSTOMER_W)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.corner = CornerLegend(self)
         self.painted_once = False
         self._zoom = DEFAULT_ZOOM
-        # Again after the style sheet: a style change resets the headers' default sizes.
         self._hheader.setDefaultSectionSize(ZOOM_LEVELS[DEFAULT_ZOOM][0])
         self._vheader.setDefaultSectionSize(ZOOM_LEVELS[DEFAULT_ZOOM][1])
         self.setAccessibleName(self.tr("Customer/product matrix"))
         self.setToolTip("")
         model.modelReset.connect(self._emit_current)
         model.layoutChanged.connect(self._emit_current)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Override: a light/dark palette switch re-renders the cached cells and legend."""
+        if event.type() == QEvent.Type.PaletteChange:
+            self.colors = ui_colors(self.palette())
+            self.delegate.set_colors(self.colors)
+            self.corner.update()
+            self.viewport().update()
+        elif event.type() == QEvent.Type.DevicePixelRatioChange:
+            self.delegate.set_device_pixel_ratio(self.devicePixelRatioF())
+            self.viewport().update()
+        super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Override of QTableView.paintEvent: paint the visible page in one loop.
@@ -430,7 +460,7 @@ class MatrixView(QTableView):
         viewport = self.viewport()
         painter = QPainter(viewport)
         area = event.rect()
-        painter.fillRect(area, _BASE)
+        painter.fillRect(area, self.colors.base)
         model = self._model
         n_rows, n_cols = model.rowCount(), model.columnCount()
         if n_rows and n_cols:
@@ -451,7 +481,7 @@ class MatrixView(QTableView):
             text = self.tr("No customer matches the filter.")
         else:
             text = self.tr("This matrix has no customers or products yet: add them first.")
-        painter.setPen(QColor("#666666"))
+        painter.setPen(self.colors.hint)
         painter.drawText(
             rect.adjusted(20, 20, -20, -20),
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
@@ -470,6 +500,9 @@ class MatrixView(QTableView):
         h = vhd.defaultSectionSize()
         x0 = hh.sectionViewportPosition(first_c)
         y0 = vhd.sectionViewportPosition(first_r)
+        colors = self.colors
+        # Cells are blitted pixmaps: render them at the screen's ratio (crisp at 200 %).
+        self.delegate.set_device_pixel_ratio(self.viewport().devicePixelRatioF())
         pix = self.delegate.pixmaps_for(w - 1, h - 1)
         draw = painter.drawPixmap
         model = self._model
@@ -500,7 +533,7 @@ class MatrixView(QTableView):
                     x = x0
                     for f in faded:
                         if f:
-                            painter.fillRect(x, y, w - 1, h - 1, FADE_OVERLAY)
+                            painter.fillRect(x, y, w - 1, h - 1, colors.fade_overlay)
                         x += w
             y += h
         # Grid lines: right and bottom edge of every cell, as in QTableView.
@@ -508,7 +541,7 @@ class MatrixView(QTableView):
         bottom = y0 + (last_r - first_r + 1) * h
         lines = [QLine(x - 1, y0, x - 1, bottom - 1) for x in range(x0 + w, right + 1, w)]
         lines += [QLine(x0, y - 1, right - 1, y - 1) for y in range(y0 + h, bottom + 1, h)]
-        painter.setPen(_GRID_PEN)
+        painter.setPen(QPen(colors.grid, 1))
         painter.drawLines(lines)
         # Selection: one translucent rectangle per visible part of each range.
         for rng in self.selectionModel().selection():
@@ -523,13 +556,13 @@ class MatrixView(QTableView):
                     (rgt - left + 1) * w - 1,
                     (bot - top + 1) * h - 1,
                 ),
-                SELECTION_OVERLAY,
+                colors.selection_overlay,
             )
         current = self.currentIndex()
         if current.isValid():
             r, c = current.row(), current.column()
             if first_r <= r <= last_r and first_c <= c <= last_c:
-                painter.setPen(_CURRENT_PEN)
+                painter.setPen(QPen(colors.selection_border, 2))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(
                     QRect(x0 + (c - first_c) * w, y0 + (r - first_r) * h, w - 2, h - 2)

@@ -5,12 +5,31 @@ importantly, a strict lightness ladder — ours darkest, then competitor, need, 
 so the states stay apart in a greyscale print (grey values ~65 / 105 / 185 / 227 / 255). Colour never carries the meaning alone: every
 mark also gets its own glyph (cross, triangle, plus, dash), drawn as vector shapes so no font
 is needed, and a name for tooltips and screen readers.
+
+Every other colour the GUI paints (grid lines, headers, group bands, summaries, hints, the
+insights bars, banners, error labels) comes from ``UiColors`` here, in a light and a dark
+variant chosen from the widget's palette: in a dark system colour scheme a white spot is the
+view's Base colour, not a white hole. Mark fills and glyphs stay the same in both schemes: they
+carry their own contrast (glyph against fill), and printouts are always light.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPixmap,
+    QPolygonF,
+)
+from PySide6.QtWidgets import QWidget
 
 from kpm_desktop.domain.marks import WHITE, Mark
 
@@ -32,6 +51,220 @@ GLYPH: dict[int, QColor] = {
 SELECTION_OVERLAY = QColor(48, 140, 255, 90)
 SELECTION_BORDER = QColor("#1565c0")
 GROUP_BAND = (QColor("#eef2f7"), QColor("#dde5ef"))  # alternating product-group bands
+
+
+@dataclass(frozen=True)
+class UiColors:
+    """Colours of everything around the marks, for one colour scheme."""
+
+    dark: bool
+    base: QColor  # matrix background = a white spot
+    grid: QColor  # cell grid lines and header separators
+    text: QColor  # names and numbers in the headers
+    hint: QColor  # the empty-matrix hint
+    header: QColor  # header background
+    header_current: QColor  # header of the current customer / product
+    summary: QColor  # white spots / coverage part of the customer header
+    stripes: tuple[QColor, QColor]  # alternating summary lines under the product names
+    band_text: QColor  # product group label
+    band_edge: QColor  # line where a product group starts
+    group_band: tuple[QColor, QColor]  # alternating product-group bands
+    white_outline: QColor  # outline of a white-spot swatch (legend, icons, bars)
+    fade_overlay: QColor  # a stale answer: the mark shows, washed out
+    bar_frame: QColor  # frame of an insights bar
+    changed: QColor  # background of a changed cell in the snapshot comparison
+    error_text: QColor  # inline error labels in dialogs
+    banner: QColor  # safety banner background
+    banner_text: QColor
+    selection_overlay: QColor
+    selection_border: QColor
+
+    def style_color(self, color: QColor) -> str:
+        """``color`` as a style-sheet value (``#rrggbb``)."""
+        return color.name(QColor.NameFormat.HexRgb)
+
+
+LIGHT = UiColors(
+    dark=False,
+    base=QColor("#ffffff"),
+    grid=QColor("#c8c8c8"),
+    text=QColor("#1a1a1a"),
+    hint=QColor("#666666"),
+    header=QColor("#fafafa"),
+    header_current=QColor("#fff4c2"),
+    summary=QColor("#f0f0f0"),
+    stripes=(QColor("#f3f3f3"), QColor("#ffffff")),
+    band_text=QColor("#2b3a4a"),
+    band_edge=QColor("#7f8fa3"),
+    group_band=GROUP_BAND,
+    white_outline=QColor("#9e9e9e"),
+    fade_overlay=QColor(255, 255, 255, 150),
+    bar_frame=QColor("#7a7a7a"),
+    changed=QColor("#fff2a8"),
+    error_text=QColor("#b00020"),
+    banner=QColor("#fff4ce"),
+    banner_text=QColor("#3b2f00"),
+    selection_overlay=SELECTION_OVERLAY,
+    selection_border=SELECTION_BORDER,
+)
+
+DARK = UiColors(
+    dark=True,
+    base=QColor("#232629"),
+    grid=QColor("#4d5357"),
+    text=QColor("#eff0f1"),
+    hint=QColor("#a8adb2"),
+    header=QColor("#2b2f33"),
+    header_current=QColor("#5c4a12"),
+    summary=QColor("#31363b"),
+    stripes=(QColor("#2f3438"), QColor("#272b2f")),
+    band_text=QColor("#d6e2ef"),
+    band_edge=QColor("#8797ab"),
+    group_band=(QColor("#2c3a4a"), QColor("#22303e")),
+    white_outline=QColor("#8a9096"),
+    fade_overlay=QColor(35, 38, 41, 150),
+    bar_frame=QColor("#8a9096"),
+    changed=QColor("#5c4a12"),
+    error_text=QColor("#ff8a80"),
+    banner=QColor("#4a3d0c"),
+    banner_text=QColor("#fff4ce"),
+    selection_overlay=QColor(90, 160, 255, 90),
+    selection_border=QColor("#64b5f6"),
+)
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    """True if ``palette`` (default: the application's) has a dark Base colour."""
+    if palette is None:
+        palette = QGuiApplication.palette()
+    return palette.color(QPalette.ColorRole.Base).lightnessF() < 0.5
+
+
+def ui_colors(palette: QPalette | None = None) -> UiColors:
+    """The light or dark colour set matching ``palette``; in dark, Base is the palette's own."""
+    if palette is None:
+        palette = QGuiApplication.palette()
+    if not is_dark(palette):
+        return LIGHT
+    base = palette.color(QPalette.ColorRole.Base)
+    if base == DARK.base:
+        return DARK
+    fade = QColor(base)
+    fade.setAlpha(150)
+    return _dark_with_base(base.rgb(), fade.rgba())
+
+
+_DARK_VARIANTS: dict[tuple[int, int], UiColors] = {}
+
+
+def _dark_with_base(rgb: int, fade_rgba: int) -> UiColors:
+    key = (rgb, fade_rgba)
+    colors = _DARK_VARIANTS.get(key)
+    if colors is None:
+        colors = replace(DARK, base=QColor.fromRgb(rgb), fade_overlay=QColor.fromRgba(fade_rgba))
+        _DARK_VARIANTS[key] = colors
+    return colors
+
+
+def dark_palette() -> QPalette:
+    """A dark palette for platforms whose theme does not follow the dark colour scheme."""
+    pal = QPalette()
+    roles = QPalette.ColorRole
+    window, base, text = QColor("#31363b"), DARK.base, DARK.text
+    for role, color in (
+        (roles.Window, window),
+        (roles.WindowText, text),
+        (roles.Base, base),
+        (roles.AlternateBase, QColor("#2b2f33")),
+        (roles.ToolTipBase, window),
+        (roles.ToolTipText, text),
+        (roles.PlaceholderText, QColor("#8a9096")),
+        (roles.Text, text),
+        (roles.Button, window),
+        (roles.ButtonText, text),
+        (roles.BrightText, QColor("#ff8a80")),
+        (roles.Light, QColor("#4d5357")),
+        (roles.Midlight, QColor("#40464b")),
+        (roles.Mid, QColor("#2a2e32")),
+        (roles.Dark, QColor("#1b1e20")),
+        (roles.Shadow, QColor("#0f1112")),
+        (roles.Highlight, QColor("#3daee9")),
+        (roles.HighlightedText, QColor("#fcfcfc")),
+        (roles.Link, QColor("#64b5f6")),
+        (roles.LinkVisited, QColor("#b39ddb")),
+    ):
+        pal.setColor(role, color)
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        pal.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7f8489"))
+    return pal
+
+
+def apply_color_scheme(app: QGuiApplication, scheme: Qt.ColorScheme | None = None) -> bool:
+    """Follow the system light/dark scheme; returns True if the app now paints dark.
+
+    Most platform themes (Windows 11, macOS, KDE/GNOME with Qt >= 6.5) switch the palette by
+    themselves; Fusion on a plain X11/Wayland session or the offscreen platform does not, so
+    a dark scheme there gets ``dark_palette()``. Back in a light scheme the platform palette
+    returns.
+    """
+    if scheme is None:
+        scheme = app.styleHints().colorScheme()
+    ours = bool(app.property("kpm_dark_palette"))
+    if scheme == Qt.ColorScheme.Dark:
+        if not is_dark(app.palette()):
+            app.setPalette(dark_palette())
+            app.setProperty("kpm_dark_palette", True)
+    elif ours:
+        app.setProperty("kpm_dark_palette", False)
+        app.setPalette(QPalette())  # an empty resolve mask: the platform palette again
+    return is_dark(app.palette())
+
+
+def follow_color_scheme(app: QGuiApplication) -> None:
+    """Apply the current scheme now and whenever the system switches it."""
+    apply_color_scheme(app)
+    hints = app.styleHints()
+    hints.colorSchemeChanged.connect(lambda scheme: apply_color_scheme(app, scheme))
+
+
+class _PaletteFollower(QObject):
+    """Keeps a few palette roles of one widget on the scheme's colours (event filter)."""
+
+    def __init__(self, widget: QWidget, roles) -> None:
+        super().__init__(widget)
+        self._roles = roles
+        widget.installEventFilter(self)
+        self.apply(widget)
+
+    def apply(self, widget: QWidget) -> None:
+        pal = widget.palette()
+        for role, color in self._roles(ui_colors()).items():
+            pal.setColor(role, color)
+        widget.setPalette(pal)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Override: re-colour after the application palette (scheme) changed."""
+        if event.type() == QEvent.Type.ApplicationPaletteChange and isinstance(watched, QWidget):
+            self.apply(watched)
+        return False
+
+
+def style_error_label(label: QWidget) -> None:
+    """Inline error text in the scheme's error colour (readable on light and dark)."""
+    _PaletteFollower(label, lambda c: {QPalette.ColorRole.WindowText: c.error_text})
+
+
+def style_banner(label: QWidget) -> None:
+    """A notice banner (read-only file, cloud folder) in the scheme's banner colours."""
+    label.setAutoFillBackground(True)
+    _PaletteFollower(
+        label,
+        lambda c: {
+            QPalette.ColorRole.Window: c.banner,
+            QPalette.ColorRole.WindowText: c.banner_text,
+        },
+    )
+
 
 MARK_CODES_ORDER = (int(Mark.OURS), int(Mark.COMPETITOR), int(Mark.NEED), int(Mark.NO_NEED), WHITE)
 
@@ -101,30 +334,44 @@ def draw_glyph(painter: QPainter, rect: QRectF, code: int) -> None:
         painter.drawLine(QPointF(c.x() - s, c.y()), QPointF(c.x() + s, c.y()))
 
 
-def paint_swatch(painter: QPainter, rect: QRectF, code: int) -> None:
-    """A filled cell with its glyph (also used for legend and toolbar icons)."""
+def paint_swatch(
+    painter: QPainter, rect: QRectF, code: int, colors: UiColors | None = None
+) -> None:
+    """A filled cell with its glyph (also used for legend and toolbar icons).
+
+    A white spot is ``colors.base`` (the scheme's background), light by default.
+    """
+    if code == WHITE:
+        painter.fillRect(rect, (colors or LIGHT).base)
+        return
     painter.fillRect(rect, FILL[code])
     draw_glyph(painter, rect, code)
 
 
-def swatch_pixmap(code: int, width: int, height: int, dpr: float = 1.0) -> QPixmap:
+def swatch_pixmap(
+    code: int, width: int, height: int, dpr: float = 1.0, colors: UiColors | None = None
+) -> QPixmap:
     pix = QPixmap(max(1, round(width * dpr)), max(1, round(height * dpr)))
     pix.setDevicePixelRatio(dpr)
     pix.fill(Qt.GlobalColor.transparent)
     p = QPainter(pix)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    paint_swatch(p, QRectF(0, 0, width, height), code)
+    paint_swatch(p, QRectF(0, 0, width, height), code, colors)
     if code == WHITE:
-        p.setPen(QPen(QColor("#9e9e9e"), 1))
+        p.setPen(QPen((colors or LIGHT).white_outline, 1))
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawRect(QRectF(0.5, 0.5, width - 1, height - 1))
     p.end()
     return pix
 
 
-def mark_icon(code: int) -> QIcon:
-    """Icon for menus and the toolbar palette: the same swatch the matrix shows."""
+def mark_icon(code: int, colors: UiColors | None = None) -> QIcon:
+    """Icon for menus and the toolbar palette: the same swatch the matrix shows.
+
+    Each size also exists at device pixel ratio 2, so the glyph stays crisp on a 200 % screen.
+    """
     icon = QIcon()
     for size in (16, 24, 32):
-        icon.addPixmap(swatch_pixmap(code, size, size))
+        for dpr in (1.0, 2.0):
+            icon.addPixmap(swatch_pixmap(code, size, size, dpr, colors))
     return icon

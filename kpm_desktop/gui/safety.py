@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from kpm_desktop.gui.actions import MenuId
 from kpm_desktop.gui.dialogs.backups_dialog import BackupsDialog
+from kpm_desktop.gui.palette import style_banner
 from kpm_desktop.storage.backup import (
     DEFAULT_RETENTION,
     REASON_AUTO,
@@ -75,7 +76,7 @@ class SafetyController(QObject):
         self.banner.setObjectName("safety_banner")
         self.banner.setWordWrap(True)
         self.banner.setMargin(6)
-        self.banner.setStyleSheet("QLabel#safety_banner { background: #fff4ce; color: #3b2f00; }")
+        style_banner(self.banner)
         self.banner.hide()
         central_layout = window.centralWidget().layout()
         central_layout.insertWidget(0, self.banner)  # type: ignore[attr-defined]

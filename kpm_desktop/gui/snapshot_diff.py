@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,13 +40,13 @@ from PySide6.QtWidgets import (
 from kpm_desktop.domain.history_diff import CellDiff, HistoryDiff, diff_keyed
 from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.domain.matrix import Matrix
-from kpm_desktop.gui.palette import mark_name
+from kpm_desktop.gui.palette import LIGHT, mark_name, ui_colors
 from kpm_desktop.storage import history
 from kpm_desktop.storage.errors import StorageError
 from kpm_desktop.workspace.workspace import Workspace
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
-CHANGED = QColor("#fff2a8")
+CHANGED = LIGHT.changed
 CHANGED_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
@@ -64,7 +64,7 @@ class DiffMatrixModel(QAbstractTableModel):
         self.cols: list[int] = []
         self.changed: dict[tuple[int, int], CellDiff] = {}
         self.per_row: dict[int, int] = {}  # changed cells per customer (matrix row)
-        self._brush = QBrush(CHANGED)
+        self._brush = QBrush(ui_colors().changed)
 
     def set_diff(self, matrix: Matrix | None, diff: HistoryDiff | None) -> None:
         self.beginResetModel()

@@ -79,3 +79,42 @@ def test_fills_stay_distinct_for_colour_blind_readers(kind: str) -> None:
     sims = {c: simulate(_rgb(c), CVD[kind]) for c in [*MARKS, WHITE]}
     for a, b in itertools.combinations(sims, 2):
         assert contrast(sims[a], sims[b]) >= 1.25, (kind, a, b)
+
+
+# -- dark colour scheme: the same fills and glyphs on the dark Base colour ----------------------
+
+
+def _dark_base() -> tuple[int, int, int]:
+    from kpm_desktop.gui.palette import DARK
+
+    return DARK.base.red(), DARK.base.green(), DARK.base.blue()
+
+
+@pytest.mark.parametrize("code", MARKS)
+def test_mark_stands_out_against_the_dark_background(code: int) -> None:
+    best = max(contrast(_rgb(code), _dark_base()), contrast(_rgb(code, GLYPH), _dark_base()))
+    assert best >= 3.0
+
+
+@pytest.mark.parametrize("kind", sorted(CVD))
+def test_fills_stay_distinct_on_dark_for_colour_blind_readers(kind: str) -> None:
+    sims = {c: simulate(_rgb(c), CVD[kind]) for c in MARKS}
+    sims[WHITE] = simulate(_dark_base(), CVD[kind])
+    for a, b in itertools.combinations(sims, 2):
+        assert contrast(sims[a], sims[b]) >= 1.25, (kind, a, b)
+
+
+def test_dark_scheme_text_and_grid_are_readable() -> None:
+    from kpm_desktop.gui.palette import DARK
+
+    def rgb(q):
+        return q.red(), q.green(), q.blue()
+
+    for bg in (DARK.base, DARK.header, DARK.summary, *DARK.stripes, *DARK.group_band):
+        assert contrast(rgb(DARK.text), rgb(bg)) >= 4.5
+    assert contrast(rgb(DARK.band_text), rgb(DARK.group_band[0])) >= 4.5
+    assert contrast(rgb(DARK.text), rgb(DARK.header_current)) >= 4.5
+    assert contrast(rgb(DARK.hint), rgb(DARK.base)) >= 4.5
+    assert contrast(rgb(DARK.error_text), rgb(DARK.base)) >= 4.5
+    assert contrast(rgb(DARK.banner_text), rgb(DARK.banner)) >= 4.5
+    assert contrast(rgb(DARK.grid), rgb(DARK.base)) >= 1.5  # visible, not loud

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpm_desktop.gui.palette import style_error_label
 from kpm_desktop.import_export.export_labels import ATTRIBUTES, attribute_name, label
 from kpm_desktop.import_export.export_model import ExportOptions, Orientation, Paper
 
@@ -200,7 +201,7 @@ class ExportDialog(QDialog):
 
         self.error = QLabel()
         self.error.setObjectName("export_error")
-        self.error.setStyleSheet("color: #b00020")
+        style_error_label(self.error)
         self.error.hide()
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(

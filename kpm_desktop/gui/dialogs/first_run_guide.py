@@ -24,6 +24,7 @@ from kpm_desktop.gui.palette import (
     mark_description,
     mark_name,
     swatch_pixmap,
+    ui_colors,
 )
 
 GUIDE_SHOWN_KEY = "ui/guide_shown"
@@ -62,7 +63,9 @@ class FirstRunGuide(QDialog):
         legend = QGridLayout(legend_box)
         for row, code in enumerate(MARK_CODES_ORDER):
             swatch = QLabel()
-            swatch.setPixmap(swatch_pixmap(code, 28, 20, self.devicePixelRatioF()))
+            swatch.setPixmap(
+                swatch_pixmap(code, 28, 20, self.devicePixelRatioF(), ui_colors(self.palette()))
+            )
             swatch.setAccessibleName(mark_name(code))
             key = QLabel(LETTER[code])
             name = QLabel(mark_name(code))

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from kpm_desktop.gui.palette import style_error_label
 from kpm_desktop.import_export.mapping import FIELDS
 from kpm_desktop.import_export.messages import MESSAGES, ImportFailure
 from kpm_desktop.import_export.plans import (
@@ -259,7 +260,7 @@ class _BusyMixin:
         self.error_label = QLabel()
         self.error_label.setObjectName("import_error")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
+        style_error_label(self.error_label)
         row = QHBoxLayout()
         row.addWidget(self.busy_bar, 1)
         row.addWidget(self.cancel_button)
