@@ -14,10 +14,13 @@ altogether via ``code_at`` and the grid itself.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QDate,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -468,7 +471,7 @@ class MatrixModel(QAbstractTableModel):
                 if rec.verified_at is not None:
                     lines.append(
                         QCoreApplication.translate("MatrixModel", "Last verified: %1").replace(
-                            "%1", rec.verified_at.astimezone().strftime("%Y-%m-%d")
+                            "%1", _short_date(rec.verified_at.astimezone().date())
                         )
                     )
                 else:
@@ -520,3 +523,8 @@ def _summary_line(counts: MarkCounts) -> str:
 
 def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _short_date(day: date) -> str:
+    """A date as the UI language writes it (German: 08.07.25)."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
