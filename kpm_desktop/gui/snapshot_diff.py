@@ -15,6 +15,8 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QDate,
+    QDateTime,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -236,7 +238,8 @@ class SnapshotDiffView(QWidget):
             w.clear()
         snaps = history.list_snapshots(self.ws.repo) if self.ws is not None else []
         for s in snaps:
-            text = f"{s.label} ({s.created_at.astimezone().strftime('%Y-%m-%d %H:%M')})"
+            stamp = QDateTime.fromSecsSinceEpoch(int(s.created_at.timestamp()))
+            text = f"{s.label} ({QLocale().toString(stamp, QLocale.FormatType.ShortFormat)})"
             self.start.addItem(text, s.id)
             self.end.addItem(text, s.id)
         self.start.addItem(QCoreApplication.translate("SnapshotDiff", "A date…"), "date")
@@ -271,7 +274,7 @@ class SnapshotDiffView(QWidget):
                 moment.astimezone(UTC),
                 upto_id=end_snap.history_id if end_snap else None,  # up to the snapshot
             )
-            start_text = moment.strftime("%Y-%m-%d")
+            start_text = QLocale().toString(self.start_date.date(), QLocale.FormatType.ShortFormat)
         else:
             snap = history.get_snapshot(repo, start)
             upto = end_snap.history_id if end_snap else None
