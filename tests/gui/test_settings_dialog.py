@@ -93,6 +93,13 @@ def test_language_setting_restart_shows_german(window, qtbot, ui_settings, demo_
         status = restarted.status_text()
         assert status.startswith("Kunden: ")
         assert re.search(r"Abdeckung: \d{1,3},\d %$", status), status  # 45,1 % not 45.1 %
+        model = restarted.model
+        tips = (
+            model.data(model.index(0, c), Qt.ItemDataRole.ToolTipRole) or ""
+            for c in range(model.columnCount())
+        )
+        tip = next(t for t in tips if "Zuletzt bestätigt" in t)
+        assert re.search(r"Zuletzt bestätigt: \d\d\.\d\d\.\d\d", tip), tip
         german = _open(restarted)
         buttons = german.findChild(QDialogButtonBox)
         assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Abbrechen"
