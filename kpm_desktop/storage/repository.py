@@ -447,7 +447,7 @@ class Repository:
         old: list[CellChange] = []
         if previous is not None and len(previous) != len(changes):
             raise ValueError("previous must give one state per change")
-        with self.transaction() as conn:
+        with self._bulk_cache(len(changes) > 5_000), self.transaction() as conn:
             by_customer: dict[int, list[tuple[int, int]]] = defaultdict(list)
             history: list[tuple] = []
             inserts: list[tuple] = []
@@ -506,6 +506,20 @@ class Repository:
                 "INSERT OR REPLACE INTO status_rows (customer_id, codes) VALUES (?, ?)", rows_out
             )
         return old
+
+    @contextmanager
+    def _bulk_cache(self, active: bool, kib: int = 65_536) -> Iterator[None]:
+        """A bigger page cache for one large write (the default 2 MB thrashes on the marks
+        B-tree at size M: a 36,000-cell import took ~2x as long)."""
+        if not active:
+            yield
+            return
+        before = self.conn.execute("PRAGMA cache_size").fetchone()[0]
+        self.conn.execute(f"PRAGMA cache_size = -{int(kib)}")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA cache_size = {int(before)}")
 
     @staticmethod
     def _flush_cells(
