@@ -249,6 +249,13 @@ class _Smoke:
             if not QTranslator().load(str(qm)):
                 raise SmokeTestError(f"cannot load {qm.name}")
         self.facts["app_translations"] = [qm.stem for qm in ours]
+        # Most users run the German UI: its catalogue must ship, and start_qt installed it.
+        installed = [Path(t.filePath()).name for t in i18n._installed if not t.isEmpty()]
+        if "kpm_de.qm" not in installed:
+            raise SmokeTestError(
+                f"German UI catalogue kpm_de.qm not installed from {i18n.translations_dir()}"
+                f" (installed: {installed or 'none'})"
+            )
 
     def icon(self) -> None:
         from PySide6.QtCore import QSize

@@ -55,6 +55,7 @@ def test_smoke_test_from_source_passes_and_reports(tmp_path: Path) -> None:
     assert line["smoke_test"] == "ok" and line["frozen"] is False
     assert set(line["seconds"]) >= {"qt", "demo", "window", "render", "xlsx", "print"}
     assert line["xlsx_sheets"] >= 1 and line["colours"] >= MIN_DISTINCT_COLOURS
+    assert line["language"] == "de" and "kpm_de" in line["app_translations"]
     assert json.loads(report.read_text(encoding="utf-8")) == line
     assert not QImage(str(shot)).isNull()
     # nothing was left behind in the working directory or the user's folders
