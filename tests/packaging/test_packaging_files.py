@@ -42,7 +42,10 @@ class _Recorder:
     def __init__(self, *args, **kwargs) -> None:
         self.args, self.kwargs = args, kwargs
         self.binaries: list = []
-        self.datas: list = list(kwargs.get("datas", []))
+        # Analysis turns (source, dest folder) pairs into TOC entries (dest file, source, kind).
+        self.datas: list = [
+            (f"{dest}/{Path(src).name}", src, "DATA") for src, dest in kwargs.get("datas", [])
+        ]
         self.pure: list = []
         self.scripts: list = []
         self.calls.append(self)
@@ -123,6 +126,12 @@ def test_spec_builds_a_windowed_onedir_app_with_the_package_version(spec_run: di
     (gui,) = [a for a in _of(calls, "Analysis") if a.args[0][0].endswith("kpm_desktop/__main__.py")]
     dests = {dest for _src, dest in gui.kwargs["datas"]}
     assert "resources/icons" in dests and "resources/icons/png" in dests
+    # after trimming, every shipped resource is still there (no .ts sources)
+    shipped = {dest for dest, _src, _kind in gui.datas}
+    for path in (ROOT / "resources").rglob("*"):
+        rel = path.relative_to(ROOT).as_posix()
+        if path.is_file():
+            assert (rel in shipped) == (path.suffix != ".ts"), rel
 
 
 def test_macos_bundle_declares_kpm_documents_and_high_dpi(
@@ -184,6 +193,7 @@ def test_trim_drops_unused_qt_parts_and_keeps_what_the_app_needs(
         qt + "lib/libQt6Network.so.6",
         qt + "lib/libQt6EglFsKmsSupport.so.6",
         qt + "translations/qtbase_fr.qm",
+        "PySide6\\translations\\qtbase_fr.qm",  # Windows wheel layout
         "PySide6\\plugins\\platforms\\qwayland.dll",
     ]
     kept = [
@@ -197,6 +207,9 @@ def test_trim_drops_unused_qt_parts_and_keeps_what_the_app_needs(
         qt + "translations/qt_en.qm",
         "PySide6\\plugins\\platforms\\qwindows.dll",
         "PySide6\\Qt6PrintSupport.dll",
+        "resources/translations/kpm_de.qm",  # ours, not Qt's
+        "resources/translations/kpm_en.qm",
+        "resources\\translations\\kpm_de.qm",
     ]
     assert [d for d in dropped if keep((d, "", "BINARY"))] == []
     assert [k for k in kept if not keep((k, "", "BINARY"))] == []
