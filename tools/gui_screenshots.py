@@ -60,10 +60,18 @@ def main() -> int:
             app.processEvents()
 
         settle()
-        shot = window.grab()
-        shot.save(str(args.out / "matrix_window.png"))
-        grey = shot.toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+        window.grab().save(str(args.out / "matrix_window.png"))
+
+        # The palette check: the bare matrix (no faded stale answers) in greyscale.
+        bare = MainWindow(settings, extensions=())
+        bare.persist_state = False
+        bare.resize(1400, 860)
+        bare.open_file(path)
+        bare.show()
+        settle()
+        grey = bare.grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
         grey.save(str(args.out / "matrix_window_grey.png"))
+        bare.close()
 
         ws = window.workspace
         service = next(g.id for g in ws.matrix.groups.values() if g.name == "Service")
