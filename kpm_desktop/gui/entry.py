@@ -12,12 +12,12 @@ import json
 import os
 import resource
 import sys
-import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from kpm_desktop import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
+from kpm_desktop.gui.workers import FileChecker
 
 DEMO_NAME = "demo.kpm"
 
@@ -42,37 +42,6 @@ def _since_start() -> float:
     """Seconds since process start (since this module's import where /proc is missing)."""
     base = _AGE_AT_IMPORT or 0.0
     return base + time.perf_counter() - _T_IMPORT
-
-
-class FileChecker:
-    """Runs the integrity checks of opening a file on a worker thread.
-
-    The checks read the whole file (seconds at 20,000 x 1,000) and SQLite releases the GIL
-    meanwhile, so they overlap with importing Qt and building the window. ``result()`` is a
-    ``FileCheck`` for ``Repository.open(checked=...)``, or None when the check failed or could
-    not run (the normal open then checks again and reports any problem).
-    """
-
-    def __init__(self, path: Path | None) -> None:
-        self.path = path
-        self._result = None
-        self._thread: threading.Thread | None = None
-        if path is not None and path.is_file():
-            self._thread = threading.Thread(target=self._run, name="kpm-file-check", daemon=True)
-            self._thread.start()
-
-    def _run(self) -> None:
-        from kpm_desktop.storage.database import check_file
-
-        try:
-            self._result = check_file(self.path)  # type: ignore[arg-type]
-        except Exception:  # reported by the real open on the main thread
-            self._result = None
-
-    def result(self):
-        if self._thread is not None:
-            self._thread.join()
-        return self._result
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -22,6 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QByteArray,
     QEvent,
+    QEventLoop,
     QItemSelection,
     QItemSelectionModel,
     QLocale,
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QProgressDialog,
     QVBoxLayout,
     QWidget,
 )
@@ -50,6 +52,7 @@ from kpm_desktop.gui.matrix_model import MatrixModel
 from kpm_desktop.gui.matrix_view import DEFAULT_ZOOM, MatrixView
 from kpm_desktop.gui.palette import mark_description, mark_icon, mark_name, ui_colors
 from kpm_desktop.gui.settings import UiSettings
+from kpm_desktop.gui.workers import FileChecker
 from kpm_desktop.storage.database import FileCheck
 from kpm_desktop.storage.errors import StorageError
 from kpm_desktop.storage.lock import FileLockedError
@@ -60,6 +63,7 @@ from kpm_desktop.workspace.workspace import Workspace
 # in one transaction. Bigger blocks are refused with a message instead of freezing the window.
 MAX_BULK_CELLS = 50_000
 BUSY_CURSOR_CELLS = 2_000
+CHECK_IN_BACKGROUND_BYTES = 32 * 1024 * 1024  # larger files: integrity checks beside the UI
 MAX_COPY_CELLS = 1_000_000  # ~1 s to format; beyond that the export is the better tool
 
 MARK_ACTIONS: tuple[tuple[ActionId, int, tuple[str, ...]], ...] = (
@@ -69,6 +73,13 @@ MARK_ACTIONS: tuple[tuple[ActionId, int, tuple[str, ...]], ...] = (
     (ActionId.MARK_NO_NEED, int(Mark.NO_NEED), ("K", "4", "N")),
     (ActionId.MARK_WHITE, WHITE, ("Del", "0")),
 )
+
+
+def _file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 @contextmanager
@@ -272,6 +283,8 @@ class MainWindow(QMainWindow):
         ``checked``: integrity checks of this file already run (see ``entry.FileChecker``).
         """
         path = Path(path)
+        if checked is None and _file_size(path) > CHECK_IN_BACKGROUND_BYTES:
+            checked = self._check_with_progress(path)
         extra = {"checked": checked} if checked is not None else {}
         try:
             try:
@@ -331,6 +344,29 @@ class MainWindow(QMainWindow):
             )
         if ws is not None and self.model.rowCount() and self.model.columnCount():
             self.view.setCurrentIndex(self.model.index(0, 0))
+
+    def _check_with_progress(self, path: Path) -> FileCheck | None:
+        """Run the integrity checks of a large file on a worker thread behind a busy dialog.
+
+        The window keeps repainting (SQLite releases the GIL) and the modal dialog keeps the
+        user from starting anything else meanwhile.
+        """
+        checker = FileChecker(path)
+        dialog = QProgressDialog(
+            self.tr("Checking %1 before opening it…").replace("%1", path.name), "", 0, 0, self
+        )
+        dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+        dialog.setValue(0)
+        try:
+            while checker.running():
+                QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+                checker.wait(0.02)
+        finally:
+            dialog.reset()
+            dialog.deleteLater()
+        return checker.result()
 
     def _announce_pending(self) -> None:
         ws, self._pending_announce = self._pending_announce, None

@@ -442,3 +442,23 @@ def test_docks_get_the_file_after_the_first_frame_at_startup(
     win.close_file()
     assert order[-1] == "workspace"
     win.close()
+
+
+def test_large_file_is_checked_beside_the_ui(
+    window, demo_file: Path, tmp_path: Path, monkeypatch
+) -> None:
+    import kpm_desktop.gui.main_window as mw
+    from kpm_desktop.storage import database
+
+    monkeypatch.setattr(mw, "CHECK_IN_BACKGROUND_BYTES", 0)  # every file counts as large
+    calls = []
+    real = database.quick_check
+    monkeypatch.setattr(database, "quick_check", lambda conn: calls.append(1) or real(conn))
+    window.close_file()
+    assert window.open_file(demo_file)
+    assert len(calls) == 1  # checked once, on the worker, not again by the open
+    bad = tmp_path / "bad.kpm"
+    bad.write_text("no database", encoding="utf-8")
+    assert not window.open_file(bad)
+    assert "bad.kpm" in window.messages[-1][1]
+    assert window.workspace.path == demo_file
