@@ -308,3 +308,20 @@ def test_translations_keep_placeholders_and_accelerators() -> None:
                 if source.replace("&&", "").count("&") != text.replace("&&", "").count("&"):
                     problems.append(f"{lang} [{context}] {source!r} -> {text!r}: accelerator")
     assert problems == [], "\n".join(problems)
+
+
+def test_plural_forms_in_both_languages(qapp) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from kpm_desktop.gui.i18n import install_translators
+
+    def products(n: int) -> str:
+        return QCoreApplication.translate("NewMatrixDialog", "%n product(s)", None, n)
+
+    try:
+        install_translators(qapp, "en")
+        assert (products(1), products(3)) == ("1 product", "3 products")
+        install_translators(qapp, "de")
+        assert (products(1), products(3)) == ("1 Produkt", "3 Produkte")
+    finally:
+        install_translators(qapp, "en")

@@ -2,7 +2,7 @@
 
 The language follows the system locale unless the user chose one in the settings
 (QSettings key ``LANGUAGE_KEY``: "system", "de" or "en"); a change takes effect after restart.
-Source strings are English, so English needs no catalogue of its own to be complete.
+Source strings are English, so the English catalogue only holds plural forms.
 """
 
 from __future__ import annotations
@@ -60,13 +60,11 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
         if lang == "de"
         else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
     )
-    if lang == "en":
-        return lang
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    candidates = [
-        (f"kpm_{lang}", str(translations_dir())),
-        (f"qtbase_{lang}", qt_dir),  # standard dialogs (file dialogs, message box buttons)
-    ]
+    # English needs its catalogue only for plural forms ("1 product" / "3 products").
+    candidates = [(f"kpm_{lang}", str(translations_dir()))]
+    if lang != "en":
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        candidates.append((f"qtbase_{lang}", qt_dir))  # standard dialogs and buttons
     for name, directory in candidates:
         translator = QTranslator(app)
         if translator.load(name, directory):
