@@ -1142,7 +1142,7 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
     </message>
     <message>
         <source>Competitor</source>
-        <translation>Wettbewerb</translation>
+        <translation>Wettbewerber</translation>
     </message>
     <message>
         <source>Cells</source>
@@ -1525,6 +1525,10 @@ Die Datei schreibgeschützt öffnen, um sie anzusehen?</translation>
     <message>
         <source>viewing only</source>
         <translation>nur ansehen</translation>
+    </message>
+    <message>
+        <source>Checking %1 before opening it…</source>
+        <translation>%1 wird vor dem Öffnen geprüft…</translation>
     </message>
     <message>
         <source>Open matrix file</source>
@@ -2718,6 +2722,14 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>Momentaufnahme erstellen…</translation>
     </message>
     <message>
+        <source>Delete snapshot…</source>
+        <translation>Momentaufnahme löschen…</translation>
+    </message>
+    <message>
+        <source>Remove the chosen start snapshot (only its name; no data is lost)</source>
+        <translation>Die gewählte Start-Momentaufnahme entfernen (nur ihren Namen; es gehen keine Daten verloren)</translation>
+    </message>
+    <message>
         <source>Export XLSX…</source>
         <translation>Als XLSX exportieren…</translation>
     </message>
@@ -2748,6 +2760,18 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
     <message>
         <source>%1: %2 cells changed at %3 customers (%4 edits in the period). %5</source>
         <translation>%1: %2 Zellen bei %3 Kunden geändert (%4 Änderungen im Zeitraum). %5</translation>
+    </message>
+    <message>
+        <source>Delete snapshot</source>
+        <translation>Momentaufnahme löschen</translation>
+    </message>
+    <message>
+        <source>Delete the snapshot “%1”? The marks and their history stay.</source>
+        <translation>Die Momentaufnahme „%1“ löschen? Die Markierungen und ihr Verlauf bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Nothing was deleted</source>
+        <translation>Nichts wurde gelöscht</translation>
     </message>
     <message>
         <source>Export changes</source>

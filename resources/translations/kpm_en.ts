@@ -1522,6 +1522,10 @@ Open it read-only to look at it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Checking %1 before opening it…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Open matrix file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2704,6 +2708,14 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Delete snapshot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the chosen start snapshot (only its name; no data is lost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export XLSX…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2733,6 +2745,18 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
     </message>
     <message>
         <source>%1: %2 cells changed at %3 customers (%4 edits in the period). %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the snapshot “%1”? The marks and their history stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
