@@ -421,7 +421,11 @@ def product_bars(
     )
     bars = []
     for j, p in enumerate(matrix.products):
-        counts = _counts(sub[j::n]) if n else MarkCounts()
+        column = sub[j::n]
+        count = column.count
+        ours, comp, need, no_need = count(1), count(2), count(3), count(4)
+        white = len(rws) - ours - comp - need - no_need  # one pass fewer per column
+        counts = MarkCounts(white, ours, comp, need, no_need)
         bars.append(
             Bar(
                 dimension="product",
@@ -534,13 +538,10 @@ def attribute_bars(
     bars = []
     for value in sorted(members, key=lambda v: (v == "", v.casefold())):
         idx = members[value]
-        counts = [0] * 5
-        with_ = [0] * 5
-        for k in idx:
-            for state, c in enumerate(rc[k]):
-                if c:
-                    counts[state] += c
-                    with_[state] += 1
+        # Transpose the members' count tuples in C: one tuple per state.
+        per_state = list(zip(*[rc[k] for k in idx], strict=True))
+        counts = [sum(col) for col in per_state]
+        with_ = [len(col) - col.count(0) for col in per_state]
         bars.append(
             Bar(
                 dimension=dimension,
@@ -996,7 +997,10 @@ def compute_insights(
     renewals = renewal_radar(matrix, details, names, today=today, months=months, _amt=amt)
     return Insights(
         rows=len(rws),
-        totals=_counts(sub),
+        # the sum of the product bars: no further pass over the grid
+        totals=MarkCounts(
+            *(sum(b.counts.of(None if c == WHITE else Mark(c)) for b in prods) for c in MARK_CODES)
+        ),
         revenue=amt.revenue,
         potential=amt.potential,
         bars=bars,
