@@ -36,6 +36,7 @@ from kpm_desktop.storage.database import (
     NewerVersionError,
     NotAMatrixFileError,
     problem_lines,
+    quick_check,
     read_header,
 )
 from kpm_desktop.storage.errors import StorageError
@@ -342,7 +343,8 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
+    # Windows flushes only handles opened for writing.
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
     try:
         os.fsync(fd)
     finally:
@@ -525,12 +527,14 @@ def restore_backup(
         aside: Path | None = None
         if target.exists():
             _check_readable_matrix(target)  # a newer file stays untouched
-            if verify_backup(target):
-                aside = move_aside(target, "damaged", now)
-            else:
+            try:
                 safety = backup_file(
                     target, REASON_RESTORE, root=root, retention=retention, now=now
                 )
+            except BackupError:
+                if not verify_backup(target):
+                    raise  # the file is fine; the backup failed for another reason
+                aside = move_aside(target, "damaged", now)
         _copy_into(backup_path, target)
     return RestoreResult(target=target, safety_backup=safety, moved_aside=aside)
 
@@ -546,7 +550,8 @@ def _copy_into(backup_path: Path, target: Path) -> None:
             try:
                 dst.execute("PRAGMA busy_timeout = 3000")
                 src.backup(dst)
-                problems = check_connection(dst)
+                # The source passed the full check just now; a quick check of the result.
+                problems = quick_check(dst)
             finally:
                 dst.close()
             if problems:  # pragma: no cover - the source was just verified
