@@ -280,7 +280,7 @@ class MainWindow(QMainWindow):
     def open_file(self, path: Path | str, checked: FileCheck | None = None) -> bool:
         """Open a matrix file in this window; on failure show why and keep the current one.
 
-        ``checked``: integrity checks of this file already run (see ``entry.FileChecker``).
+        ``checked``: integrity checks of this file already run (see ``gui.workers.FileChecker``).
         """
         path = Path(path)
         if checked is None and _file_size(path) > CHECK_IN_BACKGROUND_BYTES:
