@@ -392,6 +392,7 @@ class InsightsView(QWidget):
         self.summary.setWordWrap(True)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName(QCoreApplication.translate("InsightsView", "Insights sections"))
 
         # penetration
         pen = QWidget(self)
@@ -411,6 +412,16 @@ class InsightsView(QWidget):
         self.bars_model = BarsModel(self)
         self.bars_view = QTableView(pen)
         self.bars_view.setObjectName("insights_bars")
+        self.bars_view.setAccessibleName(
+            QCoreApplication.translate("InsightsView", "Penetration bars")
+        )
+        self.bars_view.setAccessibleDescription(
+            QCoreApplication.translate(
+                "InsightsView",
+                "One stacked bar per row: the share of each mark. "
+                "Double-click a bar to show these customers in the matrix.",
+            )
+        )
         self.bars_view.setModel(self.bars_model)
         self.bar_delegate = StackedBarDelegate(self.bars_view)
         self.bars_view.setItemDelegateForColumn(BarsModel.BAR, self.bar_delegate)
@@ -435,6 +446,9 @@ class InsightsView(QWidget):
         # competitors
         self.competitor_tree = QTreeWidget(self)
         self.competitor_tree.setObjectName("insights_competitors")
+        self.competitor_tree.setAccessibleName(
+            QCoreApplication.translate("InsightsView", "Competitors and where they deliver")
+        )
         self.competitor_tree.setHeaderLabels(
             [
                 QCoreApplication.translate("InsightsView", "Competitor"),
@@ -477,6 +491,9 @@ class InsightsView(QWidget):
         rl.addLayout(rtop)
         self.renewal_table = QTableWidget(0, 6, ren)
         self.renewal_table.setObjectName("insights_renewals")
+        self.renewal_table.setAccessibleName(
+            QCoreApplication.translate("InsightsView", "Competitor contracts ending soon")
+        )
         self.renewal_table.setHorizontalHeaderLabels(
             [
                 QCoreApplication.translate("InsightsView", "Contract end"),
@@ -500,6 +517,9 @@ class InsightsView(QWidget):
         # where to go next
         self.next_tree = QTreeWidget(self)
         self.next_tree.setObjectName("insights_next")
+        self.next_tree.setAccessibleName(
+            QCoreApplication.translate("InsightsView", "Customers to visit next")
+        )
         self.next_tree.setHeaderLabels(
             [
                 QCoreApplication.translate("InsightsView", "Customer"),

@@ -408,7 +408,7 @@ class MatrixModel(QAbstractTableModel):
             row, col = index.row(), index.column()
             m = self._matrix
             return (
-                QCoreApplication.translate("MatrixModel", "%1, %2: %3")
+                QCoreApplication.translate("MatrixModel", "%1 – %2: %3")
                 .replace("%1", m.customers[self.rows[row]].name)
                 .replace("%2", m.products[self.cols[col]].name)
                 .replace("%3", mark_name(self.code_at(row, col)))

@@ -434,6 +434,15 @@ class MatrixView(QTableView):
         self._hheader.setDefaultSectionSize(ZOOM_LEVELS[DEFAULT_ZOOM][0])
         self._vheader.setDefaultSectionSize(ZOOM_LEVELS[DEFAULT_ZOOM][1])
         self.setAccessibleName(self.tr("Customer/product matrix"))
+        self.setAccessibleDescription(
+            self.tr(
+                "Rows are customers, columns products. Arrow keys move; X, W, B, K set a mark, "
+                "Delete makes a white spot; Ctrl+Z undoes."
+            )
+        )
+        self._hheader.setAccessibleName(self.tr("Products with their counts per mark"))
+        self._vheader.setAccessibleName(self.tr("Customers with white spots and coverage"))
+        self.corner.setAccessibleName(self.tr("Legend of the marks"))
         self.setToolTip("")
         model.modelReset.connect(self._emit_current)
         model.layoutChanged.connect(self._emit_current)
