@@ -50,6 +50,7 @@ class ActionId(StrEnum):
     ZOOM_IN = "view.zoom_in"
     ZOOM_OUT = "view.zoom_out"
     ZOOM_RESET = "view.zoom_reset"
+    FOCUS_MATRIX = "view.focus_matrix"
     ABOUT = "help.about"
 
 

@@ -213,8 +213,9 @@ class MainWindow(QMainWindow):
               tip=self.tr("Write a copy of the open file (every edit is already saved)"))  # fmt: skip
         a.add(ActionId.CLOSE, self.tr("Clo&se"), self.close_file, menu=MenuId.FILE,
               section="close", shortcut=std.Close)  # fmt: skip
+        # The platform's Quit key; some platforms (Windows, plain X11) have none: Ctrl+Q.
         a.add(ActionId.QUIT, self.tr("&Quit"), self.close, menu=MenuId.FILE, section="quit",
-              shortcut=std.Quit)  # fmt: skip
+              shortcuts=QKeySequence.keyBindings(std.Quit) or [QKeySequence("Ctrl+Q")])  # fmt: skip
         a[ActionId.QUIT].setMenuRole(QAction.MenuRole.QuitRole)
 
         undo = self.undo_group.createUndoAction(self, self.tr("Undo"))
@@ -265,8 +266,19 @@ class MainWindow(QMainWindow):
         a.add(ActionId.ZOOM_RESET, self.tr("&Normal Size"),
               lambda: view.set_zoom(DEFAULT_ZOOM), menu=MenuId.VIEW, section="view",
               shortcut="Ctrl+0")  # fmt: skip
+        # Back to the matrix from the filter bar, a dock or the toolbar without the mouse.
+        a.add(ActionId.FOCUS_MATRIX, self.tr("Go to the &Matrix"), self.focus_matrix,
+              menu=MenuId.VIEW, section="view", shortcuts=[QKeySequence("F6"),
+              QKeySequence("Ctrl+M")],
+              tip=self.tr("Move the keyboard focus to the matrix (F6 or Ctrl+M)"))  # fmt: skip
         a.add(ActionId.ABOUT, self.tr("&About KPM Desktop"), self.show_about, menu=MenuId.HELP,
               section="about")  # fmt: skip
+
+    def focus_matrix(self) -> None:
+        """Keyboard focus to the matrix; the current cell is kept (or the first one set)."""
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.view.currentIndex().isValid() and self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(0, 0))
 
     def _install_extensions(self, modules: Sequence[str] | None) -> None:
         if modules is None:
