@@ -16,6 +16,7 @@ Rules that make re-imports safe (issue 5, "non-destructive"):
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
@@ -61,7 +62,52 @@ from kpm_desktop.import_export.values import (
 )
 
 SOURCE = "import"  # CellRecord.source and history source of imported cells
-_TOTALS = frozenset({"summe", "gesamt", "total", "totals", "sum", "anzahl", "count", "summen"})
+_TOTALS = frozenset(
+    {
+        "summe",
+        "gesamt",
+        "total",
+        "totals",
+        "sum",
+        "anzahl",
+        "count",
+        "summen",
+        "abdeckung",
+        "coverage",
+    }
+)
+_NUMERIC = re.compile(r"^-?\d+(?:[.,]\d+)?$")
+
+
+def _is_number(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, int | float) or (
+        isinstance(value, str) and bool(_NUMERIC.match(value.strip()))
+    )
+
+
+def _is_count(value: object) -> bool:
+    """A number that cannot be a mark code (marks are 1-4): a count or percentage."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return value not in (1, 2, 3, 4)
+    return (
+        isinstance(value, str)
+        and bool(_NUMERIC.match(value.strip()))
+        and value.strip() not in "1234"
+    )
+
+
+def _is_mark_header(header: str) -> bool:
+    """Headers like "X", "W", "Bedarf" or "leer" title count columns, not products."""
+    if fold(header) in ("leer", "weiss", "white", "weisser fleck", "white spots", "empty"):
+        return True
+    try:
+        return parse_mark(header) is not None
+    except UnknownMarkError:
+        return False
 
 
 # -- the two sides ----------------------------------------------------------------------------
@@ -836,7 +882,7 @@ class _Builder:
                 if any(col < len(r) and cell_text(r[col]) for r in rows[start : start + 200]):
                     self.problem(self.s.header_row + 1, col, "p_product_header_empty")
                 continue
-            if fold(header) in NON_PRODUCT_HEADERS:
+            if fold(header) in NON_PRODUCT_HEADERS or _is_mark_header(header):
                 self.plan.ignored_columns.append(header)
                 continue
             candidates.append(col)
@@ -883,7 +929,14 @@ class _Builder:
         for row, values in self.data_rows():
             name = self.text(values, "customer_name", row)
             number = self.text(values, "customer_number", row)
-            if fold(name) in _TOTALS:
+            if fold(name) in _TOTALS or fold(name).split(" ")[0] in _TOTALS:
+                self.problem(row, name_col, "p_totals_row")
+                continue
+            # Count rows under a matrix ("X – unser Produkt: 7, 5, 36 ...") hold numbers that
+            # cannot be marks in most of their cells.
+            cells = [values[c] for c in col_products if c < len(values) and cell_text(values[c])]
+            numbers = sum(1 for v in cells if _is_number(v))
+            if numbers and numbers * 2 >= len(cells) and any(_is_count(v) for v in cells):
                 self.problem(row, name_col, "p_totals_row")
                 continue
             if not name and not number:

@@ -425,3 +425,21 @@ def test_xlsx_engines_read_the_same_values(tmp_path: Path) -> None:
         return out
 
     assert norm(a.rows) == norm(b.rows)
+
+
+def test_own_exported_matrix_sheet_reads_back_as_a_matrix(demo_file: Path, tmp_path: Path) -> None:
+    """The people-facing sheet of our export (legend, group band, count columns and rows) is
+    also a valid "matrix" source: count columns/rows are recognised, not taken for products."""
+    from kpm_desktop.cli import main
+
+    out = tmp_path / "export.xlsx"
+    assert main(["export", str(demo_file), "--xlsx", str(out)]) == 0
+    plan = plan_for(demo_file, out, "matrix")
+    s = plan.summary()
+    assert (s["cells"], s["conflicts"], s["new_customers"], s["new_products"]) == (0, 0, 0, 0)
+    assert s["unchanged_cells"] == len(marks_by_name(demo_file))
+    assert {p.key for p in plan.problems} == {"p_totals_row"}
+    empty = tmp_path / "empty.kpm"
+    Repository.create(empty).close()
+    run_import(empty, out, "matrix")
+    assert marks_by_name(empty) == marks_by_name(demo_file)
