@@ -18,6 +18,7 @@ from kpm_desktop.storage.errors import (
     FileMissingError,
     NewerVersionError,
     NotAMatrixFileError,
+    ReadOnlyLocationError,
 )
 from kpm_desktop.storage.migrations import MIGRATIONS, SCHEMA_VERSION
 
@@ -70,6 +71,12 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
                 path.parent, os.W_OK
             ):
                 raise
+            if _wal_has_frames(path):
+                # Immutable mode would silently show the file without those changes.
+                raise ReadOnlyLocationError(
+                    f"{path.name} has changes in {wal_path(path).name} that cannot be read in "
+                    "a read-only folder; copy both files to a writable folder to open them"
+                ) from exc
             conn = sqlite3.connect(
                 _uri(path, "ro") + "&immutable=1", uri=True, isolation_level=None
             )

@@ -44,3 +44,7 @@ class ReadOnlyError(StorageError):
 
 class DiskFullError(StorageError):
     """The disk (or the file's size limit) is full: the action was rolled back completely."""
+
+
+class ReadOnlyLocationError(StorageError):
+    """The file cannot be read correctly where it is (e.g. a change log in a read-only folder)."""

@@ -190,3 +190,18 @@ def test_location_warnings_name_the_reason(tmp_path: Path) -> None:
     assert w.kind is WarningKind.CLOUD_SYNC and w.service == "Dropbox"
     assert "Gebiet.kpm is in a Dropbox folder" in w.message and "conflicting copies" in w.message
     assert location_warnings(tmp_path / "Gebiet.kpm") == []
+
+
+def test_wal_with_changes_on_a_read_only_drive_is_not_shown_stale(
+    demo_file: Path, tmpfs: Path
+) -> None:
+    from kpm_desktop.storage.errors import ReadOnlyLocationError
+    from tests.safety.test_damaged_files import _killed_writer
+
+    target = tmpfs / "Gebiet.kpm"
+    shutil.copyfile(demo_file, target)
+    _killed_writer(target)  # leaves committed changes in Gebiet.kpm-wal
+    target.with_name("Gebiet.kpm-shm").unlink()
+    remount(tmpfs, "ro")
+    with pytest.raises(ReadOnlyLocationError, match="copy both files"):
+        Repository.open(target)
