@@ -48,6 +48,7 @@ from kpm_desktop import APP_NAME, FILE_SUFFIX, __version__
 from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.gui.actions import ActionId, ActionRegistry, MenuId
 from kpm_desktop.gui.clipboard import BlockError, format_block, parse_block
+from kpm_desktop.gui.feedback import blocking_progress, os_error_message, undo_key
 from kpm_desktop.gui.matrix_model import MatrixModel
 from kpm_desktop.gui.matrix_view import DEFAULT_ZOOM, MatrixView
 from kpm_desktop.gui.palette import mark_description, mark_icon, mark_name, ui_colors
@@ -224,6 +225,9 @@ class MainWindow(QMainWindow):
         redo.setShortcut(QKeySequence(std.Redo))
         a.add(ActionId.UNDO, undo.text(), menu=MenuId.EDIT, section="undo", action=undo)
         a.add(ActionId.REDO, redo.text(), menu=MenuId.EDIT, section="undo", action=redo)
+        # Connected after the group's own slot: the step is already undone/redone here.
+        undo.triggered.connect(self._report_undo)
+        redo.triggered.connect(self._report_redo)
         a.add(ActionId.COPY, self.tr("&Copy marks"), self.copy_selection, menu=MenuId.EDIT,
               section="clipboard", shortcut=std.Copy,
               tip=self.tr("Copy the selected marks as a block for Excel or Calc"))  # fmt: skip
@@ -321,6 +325,8 @@ class MainWindow(QMainWindow):
         self.set_workspace(ws)
         self.settings.add_recent_file(path)
         self.settings.set_last_directory(path.resolve().parent)
+        if not ws.read_only:  # a read-only file has its own message (set_workspace)
+            self.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(path)), 5000)
         return True
 
     def set_workspace(self, ws: Workspace | None) -> None:
@@ -420,7 +426,12 @@ class MainWindow(QMainWindow):
             return False
         try:
             Repository.create(path).close()
-        except (StorageError, OSError) as exc:
+        except OSError as exc:
+            self.show_error(
+                self.tr("Cannot create %1").replace("%1", path.name), os_error_message(exc)
+            )
+            return False
+        except StorageError as exc:
             self.show_error(self.tr("Cannot create %1").replace("%1", path.name), str(exc))
             return False
         return self.open_file(path)
@@ -439,10 +450,22 @@ class MainWindow(QMainWindow):
             self.save_copy(Path(path))
 
     def save_copy(self, path: Path) -> bool:
+        """Write a verified copy of the open file (a progress window while it runs)."""
         assert self.workspace is not None
+        path = Path(path)
+        if path.resolve() == self.workspace.path.resolve():
+            self.show_error(
+                self.tr("Cannot save a copy"),
+                self.tr("A copy cannot replace the open file itself. Choose another name."),
+            )
+            return False
         try:
-            self.workspace.save_copy(path)
-        except (StorageError, OSError, ValueError) as exc:
+            with blocking_progress(self, self.tr("Saving a copy as %1…").replace("%1", path.name)):
+                self.workspace.save_copy(path)
+        except OSError as exc:
+            self.show_error(self.tr("Cannot save a copy"), os_error_message(exc))
+            return False
+        except (StorageError, ValueError) as exc:
             self.show_error(self.tr("Cannot save a copy"), str(exc))
             return False
         self.statusBar().showMessage(self.tr("Copy saved as %1").replace("%1", str(path)), 5000)
@@ -487,10 +510,22 @@ class MainWindow(QMainWindow):
         mark = None if code == WHITE else Mark(code)
         try:
             with busy(len(cells) > BUSY_CURSOR_CELLS):
-                return ws.set_marks(cells, mark)
+                changed = ws.set_marks(cells, mark)
         except StorageError as exc:
             self.show_error(self.tr("Nothing was changed"), str(exc))
             return False
+        if changed:
+            # Two literal strings instead of %n: no plural catalogue needed in English.
+            if len(cells) == 1:
+                text = self.tr("1 cell marked %1 — %2 undoes")
+            else:
+                text = self.tr("%3 cells marked %1 — %2 undoes").replace(
+                    "%3", QLocale().toString(len(cells))
+                )
+            self.statusBar().showMessage(
+                text.replace("%1", mark_name(code)).replace("%2", undo_key()), 6000
+            )
+        return changed
 
     def copy_selection(self) -> bool:
         """Copy the selected block as tab-separated letters (X, W, B, K, empty)."""
@@ -570,7 +605,15 @@ class MainWindow(QMainWindow):
             )
             return False
         if height * width > MAX_BULK_CELLS:
-            self.show_error(self.tr("Nothing was pasted"), self.tr("The block is too large."))
+            self.show_error(
+                self.tr("Nothing was pasted"),
+                self.tr(
+                    "The block has %1 cells; paste at most %2 at once. Split it, or use "
+                    "File › Import for a whole matrix."
+                )
+                .replace("%1", QLocale().toString(height * width))
+                .replace("%2", QLocale().toString(MAX_BULK_CELLS)),
+            )
             return False
         edits = [
             (m.matrix_row(top + i), m.matrix_col(left + j), mark)
@@ -586,6 +629,13 @@ class MainWindow(QMainWindow):
         self.view.selectionModel().select(
             QItemSelection(m.index(top, left), m.index(top + height - 1, left + width - 1)),
             QItemSelectionModel.SelectionFlag.ClearAndSelect,
+        )
+        self.statusBar().showMessage(
+            self.tr("Pasted %1 × %2 marks — %3 undoes")
+            .replace("%1", str(height))
+            .replace("%2", str(width))
+            .replace("%3", undo_key()),
+            6000,
         )
         return True
 
@@ -673,6 +723,16 @@ class MainWindow(QMainWindow):
         for key, _, _ in MARK_ACTIONS:
             self.actions[key].setEnabled(writable)
         self.actions[ActionId.PASTE].setEnabled(writable)
+
+    def _report_undo(self) -> None:
+        done = self.undo_group.redoText()  # the step just undone is now the one to redo
+        if done:
+            self.statusBar().showMessage(self.tr("Undone: %1").replace("%1", done), 5000)
+
+    def _report_redo(self) -> None:
+        done = self.undo_group.undoText()
+        if done:
+            self.statusBar().showMessage(self.tr("Redone: %1").replace("%1", done), 5000)
 
     def _on_workspace_error(self, message: str) -> None:
         self.show_error(self.tr("Undo/redo failed; the file was not changed"), message)

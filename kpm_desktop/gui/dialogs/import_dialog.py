@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from kpm_desktop.gui.feedback import undo_key
 from kpm_desktop.gui.palette import style_error_label
 from kpm_desktop.import_export.mapping import FIELDS
 from kpm_desktop.import_export.messages import MESSAGES, ImportFailure
@@ -728,5 +729,17 @@ def show_import_dialog(window: Any) -> ImportDialog | None:
         return None
     dialog = ImportDialog(ws, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+
+    def done() -> None:
+        if dialog.command is None:
+            return  # nothing to import: the plan was empty
+        window.statusBar().showMessage(
+            QCoreApplication.translate("ImportDialog", "Imported %1 — %2 undoes the import")
+            .replace("%1", dialog.source_page.path_edit.text())
+            .replace("%2", undo_key()),
+            10000,
+        )
+
+    dialog.accepted.connect(done)
     dialog.show()
     return dialog

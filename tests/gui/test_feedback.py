@@ -1,0 +1,91 @@
+"""Feedback: status-bar messages after actions, a progress window for slow work, clear errors."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel
+from PySide6.QtWidgets import QApplication, QProgressDialog
+
+from kpm_desktop.domain.marks import Mark
+from kpm_desktop.gui.feedback import os_error_message, undo_key
+
+
+def _select(window, rows: range, col: int) -> None:
+    m = window.model
+    window.view.selectionModel().select(
+        QItemSelection(m.index(rows.start, col), m.index(rows.stop - 1, col)),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect,
+    )
+
+
+def test_marking_undo_and_redo_report_in_the_status_bar(window) -> None:
+    _select(window, range(0, 3), 2)
+    assert window.mark_selection(int(Mark.NEED))
+    bar = window.statusBar()
+    assert bar.currentMessage() == f"3 cells marked Need — {undo_key()} undoes"
+    window.actions["edit.undo"].trigger()
+    assert bar.currentMessage() == "Undone: Mark 3 cells as need"
+    window.actions["edit.redo"].trigger()
+    assert bar.currentMessage() == "Redone: Mark 3 cells as need"
+    _select(window, range(4, 5), 2)
+    assert window.mark_selection(int(Mark.OURS))
+    assert bar.currentMessage() == f"1 cell marked Ours — {undo_key()} undoes"
+
+
+def test_paste_reports_the_block(window) -> None:
+    window.view.setCurrentIndex(window.model.index(0, 0))
+    window.view.selectionModel().clearSelection()
+    assert window.paste("X\tW\nB\tK")
+    assert window.statusBar().currentMessage() == f"Pasted 2 × 2 marks — {undo_key()} undoes"
+
+
+def test_save_copy_shows_progress_and_reports_the_path(window, tmp_path: Path, monkeypatch) -> None:
+    seen: list[bool] = []
+    real = window.workspace.save_copy
+
+    def spy(target):
+        dialogs = [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+        seen.append(bool(dialogs) and "Saving a copy" in dialogs[0].labelText())
+        return real(target)
+
+    monkeypatch.setattr(window.workspace, "save_copy", spy)
+    target = tmp_path / "copy.kpm"
+    assert window.save_copy(target)
+    assert seen == [True]
+    assert target.exists()
+    assert str(target) in window.statusBar().currentMessage()
+    QApplication.processEvents()
+    assert not [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+
+
+def test_save_copy_onto_the_open_file_says_what_to_do(window) -> None:
+    path = window.workspace.path
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert not window.save_copy(path)
+    title, text = window.messages[-1]
+    assert title == "Cannot save a copy"
+    assert "Choose another name" in text
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_save_copy_into_a_missing_folder_says_what_to_do(window, tmp_path: Path) -> None:
+    assert not window.save_copy(tmp_path / "gone" / "copy.kpm")
+    title, text = window.messages[-1]
+    assert title == "Cannot save a copy"
+    assert "Choose another folder" in text
+
+
+def test_os_error_messages_name_the_place_and_the_next_step() -> None:
+    cases = {
+        errno.EACCES: "Choose another folder",
+        errno.ENOSPC: "Free some space",
+        errno.ENOENT: "Choose another folder",
+        errno.EROFS: "writable drive",
+        errno.EIO: "try again",
+    }
+    for code, hint in cases.items():
+        text = os_error_message(OSError(code, "boom", "/media/x/m.kpm"))
+        assert hint in text and "/media/x/m.kpm" in text, text
