@@ -91,6 +91,7 @@ done
 install -m 0644 packaging/linux/kpm-desktop.desktop "$STAGE/usr/share/applications/"
 install -m 0644 packaging/linux/kpm-desktop.xml "$STAGE/usr/share/mime/packages/"
 install -m 0644 packaging/linux/copyright "$STAGE/usr/share/doc/kpm-desktop/"
+gzip -9n <CHANGELOG.md >"$STAGE/usr/share/doc/kpm-desktop/changelog.gz"
 install -m 0644 resources/icons/kpm-desktop.svg "$STAGE/usr/share/icons/hicolor/scalable/apps/"
 for size in 16 24 32 48 64 128 256 512; do
     dir=$STAGE/usr/share/icons/hicolor/${size}x${size}/apps
@@ -101,6 +102,8 @@ INSTALLED_SIZE=$(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)
 sed -e "s/@VERSION@/$VERSION/" -e "s/@ARCH@/$ARCH/" -e "s/@INSTALLED_SIZE@/$INSTALLED_SIZE/" \
     -e "s/@GLIBC@/$GLIBC/" packaging/linux/control.in >"$STAGE/DEBIAN/control"
 find "$STAGE" -type d -exec chmod 0755 {} +
+# Shared libraries need no execute bit (lintian: shared-library-is-executable).
+find "$STAGE/opt" -type f -name '*.so*' -exec chmod 0644 {} +
 DEB=dist/kpm-desktop_${VERSION}_${ARCH}.deb
 # xz -3: 42 MB in ~35 s of CPU; -6 saves 3 MB for twice the CPU (measured, bench/README.md).
 dpkg-deb --root-owner-group -Zxz -z3 --build "$STAGE" "$DEB" >/dev/null
