@@ -139,3 +139,46 @@ def test_file_menu_has_import(qtbot, small_file, tmp_path):
     assert len(dialogs) == 1
     dialogs[0].reject()
     win.close_file()
+
+
+def test_cancel_during_apply_writes_nothing(qtbot, workspace, small_file, write_csv, monkeypatch):
+    from PySide6.QtWidgets import QProgressDialog
+
+    source = write_csv("umsatz.csv", SALES_CP1252, "cp1252")
+    original = dump(small_file)
+    dlg = _dialog(qtbot, workspace)
+    _choose(dlg, source, "sales")
+    dlg.next()
+    qtbot.waitUntil(dlg.mapping_page.isComplete, timeout=10_000)
+    dlg.next()
+    qtbot.waitUntil(dlg.preview_page.isComplete, timeout=10_000)
+    dlg.next()
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: True)
+    dlg.accept()
+    assert dlg.isVisible() and dlg.command is None
+    assert "cancelled" in dlg.conflicts_page.status.text()
+    assert workspace.undo_stack.count() == 0
+    assert dump(small_file) == original
+    assert workspace.matrix.n_rows == 3
+
+
+def test_worker_task_can_be_cancelled(qtbot):
+    import time
+
+    from kpm_desktop.gui.dialogs.import_dialog import TaskRunner
+
+    runner = TaskRunner()
+    results: list[str] = []
+
+    def slow(tick):
+        for i in range(10_000):
+            time.sleep(0.001)
+            tick(i)
+        return "finished"
+
+    runner.start(slow, lambda r: results.append(str(r)), results.append)
+    assert runner.busy
+    runner.cancel()
+    qtbot.waitUntil(lambda: bool(results), timeout=10_000)
+    assert results == ["import cancelled; nothing was changed"]
+    assert not runner.busy
