@@ -880,8 +880,12 @@ class InsightsView(QWidget):
             except OSError as exc:
                 from PySide6.QtWidgets import QMessageBox
 
+                from kpm_desktop.gui.feedback import os_error_message
+
                 QMessageBox.warning(
-                    self, QCoreApplication.translate("InsightsView", "Export failed"), str(exc)
+                    self,
+                    QCoreApplication.translate("InsightsView", "Export failed"),
+                    os_error_message(exc),
                 )
 
 

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from kpm_desktop.domain.history_diff import CellDiff, HistoryDiff, diff_keyed
 from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.domain.matrix import Matrix
+from kpm_desktop.gui.feedback import os_error_message
 from kpm_desktop.gui.palette import LIGHT, mark_name, ui_colors
 from kpm_desktop.storage import history
 from kpm_desktop.storage.errors import StorageError
@@ -365,7 +366,9 @@ class SnapshotDiffView(QWidget):
                 self.export_to(Path(path))
             except OSError as exc:
                 QMessageBox.warning(
-                    self, QCoreApplication.translate("SnapshotDiff", "Export failed"), str(exc)
+                    self,
+                    QCoreApplication.translate("SnapshotDiff", "Export failed"),
+                    os_error_message(exc),
                 )
 
     def _clicked(self, index: QModelIndex) -> None:

@@ -89,3 +89,25 @@ def test_os_error_messages_name_the_place_and_the_next_step() -> None:
     for code, hint in cases.items():
         text = os_error_message(OSError(code, "boom", "/media/x/m.kpm"))
         assert hint in text and "/media/x/m.kpm" in text, text
+
+
+def test_a_failed_change_in_a_manage_dialog_says_the_file_is_unchanged(window, monkeypatch) -> None:
+    from PySide6.QtGui import QUndoCommand
+    from PySide6.QtWidgets import QMessageBox
+
+    from kpm_desktop.gui.dialogs._manage_common import run_command
+    from kpm_desktop.storage.errors import DiskFullError
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
+
+    def fail(command):
+        raise fail.error
+
+    monkeypatch.setattr(window.workspace, "push", fail)
+    fail.error = KeyError(7)
+    assert not run_command(window, window.workspace, QUndoCommand())
+    assert "the file is unchanged" in shown[-1] and "Check the entry" in shown[-1]
+    fail.error = DiskFullError("The disk is full: free some space, then try again.")
+    assert not run_command(window, window.workspace, QUndoCommand())
+    assert shown[-1] == "The disk is full: free some space, then try again."

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from kpm_desktop.storage.errors import StorageError
 from kpm_desktop.workspace.workspace import Workspace
 
 
@@ -26,10 +27,16 @@ def run_command(parent: QWidget, ws: Workspace, command: QUndoCommand) -> bool:
     try:
         ws.push(command)
     except Exception as exc:  # the transaction was rolled back; say why in one line
+        if isinstance(exc, StorageError) and str(exc):
+            text = str(exc)  # already a user-facing sentence
+        else:
+            text = QCoreApplication.translate(
+                "ManageDialogs",
+                "The change could not be saved; the file is unchanged. Check the entry and try "
+                "again. (Details: %1)",
+            ).replace("%1", str(exc) or type(exc).__name__)
         QMessageBox.warning(
-            parent,
-            QCoreApplication.translate("ManageDialogs", "Change not saved"),
-            str(exc) or type(exc).__name__,
+            parent, QCoreApplication.translate("ManageDialogs", "Change not saved"), text
         )
         return False
     return True
