@@ -32,6 +32,10 @@ MESSAGES: dict[str, str] = {
     "zip_bomb": (
         "{file} would expand to more than {limit_mb} MB (a damaged or malicious workbook); refused"
     ),
+    "xlsx_too_large": (
+        "{file} holds {size_mb} MB of sheet data, more than the {limit_mb} MB an import reads; "
+        "export or import fewer customers or products at a time"
+    ),
     "xml_forbidden": (
         "{file} contains XML entity or DTD declarations, which a workbook never needs; "
         "refused for safety"

@@ -461,6 +461,33 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
     </message>
 </context>
 <context>
+    <name>Feedback</name>
+    <message>
+        <source>Please wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No permission to write to %1. Choose another folder, for example your Documents folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full (%1). Free some space or choose another drive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder of %1 does not exist (any more). Choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is on a read-only drive. Choose a folder on a writable drive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system reported: %2 (%1). Check the place and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Search customer, number, city…</source>
@@ -1038,6 +1065,10 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
         <source>Importing…</source>
         <translation>Wird importiert…</translation>
     </message>
+    <message>
+        <source>Imported %1 — %2 undoes the import</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ImportMenu</name>
@@ -1129,6 +1160,10 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
         <translation>Klicken Sie auf einen Abschnitt, um diese Kunden in der Matrix zu zeigen.</translation>
     </message>
     <message>
+        <source>Insights sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Bars by:</source>
         <translation>Balken nach:</translation>
     </message>
@@ -1137,8 +1172,20 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
         <translation>Balken nach</translation>
     </message>
     <message>
+        <source>Penetration bars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One stacked bar per row: the share of each mark. Double-click a bar to show these customers in the matrix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Penetration</source>
         <translation>Durchdringung</translation>
+    </message>
+    <message>
+        <source>Competitors and where they deliver</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Competitor</source>
@@ -1173,6 +1220,10 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
         <translation>Als XLSX exportieren…</translation>
     </message>
     <message>
+        <source>Competitor contracts ending soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Contract end</source>
         <translation>Vertragsende</translation>
     </message>
@@ -1187,6 +1238,10 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
     <message>
         <source>Renewals</source>
         <translation>Vertragsenden</translation>
+    </message>
+    <message>
+        <source>Customers to visit next</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open value</source>
@@ -1499,6 +1554,14 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
+        <source>Go to the &amp;Matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the keyboard focus to the matrix (F6 or Ctrl+M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;About KPM Desktop</source>
         <translation>Ü&amp;ber KPM Desktop</translation>
     </message>
@@ -1517,6 +1580,10 @@ Die Datei schreibgeschützt öffnen, um sie anzusehen?</translation>
     <message>
         <source>Cannot open %1</source>
         <translation>%1 kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Opened read-only: %1</source>
@@ -1563,6 +1630,14 @@ Die Datei schreibgeschützt öffnen, um sie anzusehen?</translation>
         <translation>Kopie kann nicht gespeichert werden</translation>
     </message>
     <message>
+        <source>A copy cannot replace the open file itself. Choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving a copy as %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Copy saved as %1</source>
         <translation>Kopie gespeichert als %1</translation>
     </message>
@@ -1585,6 +1660,14 @@ Die Datei schreibgeschützt öffnen, um sie anzusehen?</translation>
     <message>
         <source>Nothing was changed</source>
         <translation>Nichts wurde geändert</translation>
+    </message>
+    <message>
+        <source>1 cell marked %1 — %2 undoes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%3 cells marked %1 — %2 undoes</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Copy works on one rectangular block; select one block.</source>
@@ -1611,8 +1694,12 @@ Die Datei schreibgeschützt öffnen, um sie anzusehen?</translation>
         <translation>Der Block hat %1 Zeilen und %2 Spalten; ab der gewählten Zelle ist Platz für %3 Zeilen und %4 Spalten.</translation>
     </message>
     <message>
-        <source>The block is too large.</source>
-        <translation>Der Block ist zu groß.</translation>
+        <source>The block has %1 cells; paste at most %2 at once. Split it, or use File › Import for a whole matrix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pasted %1 × %2 marks — %3 undoes</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No file open</source>
@@ -1629,6 +1716,14 @@ Die Datei schreibgeschützt öffnen, um sie anzusehen?</translation>
     <message>
         <source>%1%2 — KPM Desktop</source>
         <translation>%1%2 — KPM Desktop</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redone: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Undo/redo failed; the file was not changed</source>
@@ -2124,8 +2219,8 @@ Die Datei schreibgeschützt öffnen, um sie anzusehen?</translation>
 <context>
     <name>MatrixModel</name>
     <message>
-        <source>%1, %2: %3</source>
-        <translation>%1, %2: %3</translation>
+        <source>%1 – %2: %3</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Competitor: %1</source>
@@ -2153,6 +2248,22 @@ Die Datei schreibgeschützt öffnen, um sie anzusehen?</translation>
     <message>
         <source>Customer/product matrix</source>
         <translation>Kunden-Produkt-Matrix</translation>
+    </message>
+    <message>
+        <source>Rows are customers, columns products. Arrow keys move; X, W, B, K set a mark, Delete makes a white spot; Ctrl+Z undoes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products with their counts per mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers with white spots and coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legend of the marks</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No matrix file is open: use File › Open… or File › New….</source>
@@ -2635,6 +2746,14 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
     <message>
         <source>n/a</source>
         <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>Customer master data and figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer panel sections</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Customer</source>
@@ -3303,6 +3422,10 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
     <message>
         <source>{file} has no sheet named &apos;{sheet}&apos; (sheets: {sheets})</source>
         <translation>{file} hat kein Tabellenblatt namens „{sheet}“ (Tabellenblätter: {sheets})</translation>
+    </message>
+    <message>
+        <source>{file} holds {size_mb} MB of sheet data, more than the {limit_mb} MB an import reads; export or import fewer customers or products at a time</source>
+        <translation>{file} enthält {size_mb} MB Tabellendaten, mehr als die {limit_mb} MB, die ein Import liest; exportieren oder importieren Sie weniger Kunden oder Produkte auf einmal</translation>
     </message>
     <message>
         <source>{file} is an old Excel 97-2003 workbook (.xls); open it in Excel or LibreOffice, save it as .xlsx or CSV and import that</source>

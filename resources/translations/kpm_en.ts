@@ -458,6 +458,33 @@ The current state is backed up first, so this can be undone from this list.</sou
     </message>
 </context>
 <context>
+    <name>Feedback</name>
+    <message>
+        <source>Please wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No permission to write to %1. Choose another folder, for example your Documents folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full (%1). Free some space or choose another drive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder of %1 does not exist (any more). Choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is on a read-only drive. Choose a folder on a writable drive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system reported: %2 (%1). Check the place and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Search customer, number, city…</source>
@@ -1035,6 +1062,10 @@ The current state is backed up first, so this can be undone from this list.</sou
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Imported %1 — %2 undoes the import</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ImportMenu</name>
@@ -1126,6 +1157,10 @@ The current state is backed up first, so this can be undone from this list.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Insights sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Bars by:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1134,7 +1169,19 @@ The current state is backed up first, so this can be undone from this list.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Penetration bars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One stacked bar per row: the share of each mark. Double-click a bar to show these customers in the matrix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Penetration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Competitors and where they deliver</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1170,6 +1217,10 @@ The current state is backed up first, so this can be undone from this list.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Competitor contracts ending soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Contract end</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1183,6 +1234,10 @@ The current state is backed up first, so this can be undone from this list.</sou
     </message>
     <message>
         <source>Renewals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers to visit next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1496,6 +1551,14 @@ The current state is backed up first, so this can be undone from this list.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Go to the &amp;Matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the keyboard focus to the matrix (F6 or Ctrl+M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;About KPM Desktop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1511,6 +1574,10 @@ Open it read-only to look at it?</source>
     </message>
     <message>
         <source>Cannot open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1558,6 +1625,14 @@ Open it read-only to look at it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A copy cannot replace the open file itself. Choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving a copy as %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Copy saved as %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1579,6 +1654,14 @@ Open it read-only to look at it?</source>
     </message>
     <message>
         <source>Nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 cell marked %1 — %2 undoes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%3 cells marked %1 — %2 undoes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1606,7 +1689,11 @@ Open it read-only to look at it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The block is too large.</source>
+        <source>The block has %1 cells; paste at most %2 at once. Split it, or use File › Import for a whole matrix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pasted %1 × %2 marks — %3 undoes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1623,6 +1710,14 @@ Open it read-only to look at it?</source>
     </message>
     <message>
         <source>%1%2 — KPM Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redone: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2119,7 +2214,7 @@ Open it read-only to look at it?</source>
 <context>
     <name>MatrixModel</name>
     <message>
-        <source>%1, %2: %3</source>
+        <source>%1 – %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2147,6 +2242,22 @@ Open it read-only to look at it?</source>
     <name>MatrixView</name>
     <message>
         <source>Customer/product matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows are customers, columns products. Arrow keys move; X, W, B, K set a mark, Delete makes a white spot; Ctrl+Z undoes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products with their counts per mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers with white spots and coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legend of the marks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2620,6 +2731,14 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
     </message>
     <message>
         <source>n/a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer master data and figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer panel sections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3288,6 +3407,10 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
     </message>
     <message>
         <source>{file} has no sheet named &apos;{sheet}&apos; (sheets: {sheets})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} holds {size_mb} MB of sheet data, more than the {limit_mb} MB an import reads; export or import fewer customers or products at a time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -447,3 +447,20 @@ def test_partial_problems_are_reported_with_their_place(
 
 def test_corpus_size() -> None:
     assert len(FATAL) + len(PARTIAL) >= 25
+
+
+def test_big_honest_workbook_gets_a_size_message_not_a_bomb_warning(
+    small_file: Path, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    from kpm_desktop.import_export import tables
+
+    monkeypatch.setattr(tables, "MAX_UNZIPPED_BYTES", 20_000)  # instead of writing 256 MB
+    source = tmp_path / "gross.xlsx"
+    source.write_bytes(
+        _xlsx_bytes([[f"Kunde {i}", f"Ort {i * 7919 % 1000}"] for i in range(2_000)])
+    )
+    before = file_hash(small_file)
+    assert main(["import", str(small_file), str(source), "--kind", "customers"]) == 2
+    err = capsys.readouterr().err
+    assert "MB of sheet data, more than the 0 MB an import reads" in err
+    assert file_hash(small_file) == before
