@@ -464,27 +464,27 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
     <name>Feedback</name>
     <message>
         <source>Please wait</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte warten</translation>
     </message>
     <message>
         <source>No permission to write to %1. Choose another folder, for example your Documents folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Schreibberechtigung für %1. Wählen Sie einen anderen Ordner, zum Beispiel Ihren Dokumente-Ordner.</translation>
     </message>
     <message>
         <source>The disk is full (%1). Free some space or choose another drive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenträger ist voll (%1). Schaffen Sie Platz oder wählen Sie ein anderes Laufwerk.</translation>
     </message>
     <message>
         <source>The folder of %1 does not exist (any more). Choose another folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner von %1 existiert nicht (mehr). Wählen Sie einen anderen Ordner.</translation>
     </message>
     <message>
         <source>%1 is on a read-only drive. Choose a folder on a writable drive.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 liegt auf einem schreibgeschützten Laufwerk. Wählen Sie einen Ordner auf einem beschreibbaren Laufwerk.</translation>
     </message>
     <message>
         <source>The system reported: %2 (%1). Check the place and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das System meldet: %2 (%1). Prüfen Sie den Speicherort und versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>
@@ -1067,7 +1067,7 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
     </message>
     <message>
         <source>Imported %1 — %2 undoes the import</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 importiert — %2 macht den Import rückgängig</translation>
     </message>
 </context>
 <context>
@@ -1161,7 +1161,7 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
     </message>
     <message>
         <source>Insights sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereiche der Auswertungen</translation>
     </message>
     <message>
         <source>Bars by:</source>
@@ -1173,11 +1173,11 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
     </message>
     <message>
         <source>Penetration bars</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchdringungsbalken</translation>
     </message>
     <message>
         <source>One stacked bar per row: the share of each mark. Double-click a bar to show these customers in the matrix.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein gestapelter Balken je Zeile: der Anteil jeder Markierung. Doppelklicken Sie auf einen Balken, um diese Kunden in der Matrix zu zeigen.</translation>
     </message>
     <message>
         <source>Penetration</source>
@@ -1185,7 +1185,7 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
     </message>
     <message>
         <source>Competitors and where they deliver</source>
-        <translation type="unfinished"></translation>
+        <translation>Wettbewerber und wo sie liefern</translation>
     </message>
     <message>
         <source>Competitor</source>
@@ -1221,7 +1221,7 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
     </message>
     <message>
         <source>Competitor contracts ending soon</source>
-        <translation type="unfinished"></translation>
+        <translation>Bald auslaufende Wettbewerbsverträge</translation>
     </message>
     <message>
         <source>Contract end</source>
@@ -1241,7 +1241,7 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
     </message>
     <message>
         <source>Customers to visit next</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Nächstes zu besuchende Kunden</translation>
     </message>
     <message>
         <source>Open value</source>
@@ -1555,11 +1555,11 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
     </message>
     <message>
         <source>Go to the &amp;Matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur &amp;Matrix</translation>
     </message>
     <message>
         <source>Move the keyboard focus to the matrix (F6 or Ctrl+M)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastaturfokus in die Matrix setzen (F6 oder Strg+M)</translation>
     </message>
     <message>
         <source>&amp;About KPM Desktop</source>
@@ -1583,7 +1583,7 @@ Die Datei schreibgeschützt öffnen, um sie anzusehen?</translation>
     </message>
     <message>
         <source>Opened %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geöffnet</translation>
     </message>
     <message>
         <source>Opened read-only: %1</source>
@@ -1631,11 +1631,11 @@ Die Datei schreibgeschützt öffnen, um sie anzusehen?</translation>
     </message>
     <message>
         <source>A copy cannot replace the open file itself. Choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Kopie kann die geöffnete Datei nicht ersetzen. Wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
         <source>Saving a copy as %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie wird als %1 gespeichert…</translation>
     </message>
     <message>
         <source>Copy saved as %1</source>
@@ -1663,11 +1663,11 @@ Die Datei schreibgeschützt öffnen, um sie anzusehen?</translation>
     </message>
     <message>
         <source>1 cell marked %1 — %2 undoes</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Zelle als %1 markiert — %2 macht das rückgängig</translation>
     </message>
     <message>
         <source>%3 cells marked %1 — %2 undoes</source>
-        <translation type="unfinished"></translation>
+        <translation>%3 Zellen als %1 markiert — %2 macht das rückgängig</translation>
     </message>
     <message>
         <source>Copy works on one rectangular block; select one block.</source>
@@ -1695,11 +1695,11 @@ Die Datei schreibgeschützt öffnen, um sie anzusehen?</translation>
     </message>
     <message>
         <source>The block has %1 cells; paste at most %2 at once. Split it, or use File › Import for a whole matrix.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Block hat %1 Zellen; fügen Sie höchstens %2 auf einmal ein. Teilen Sie ihn, oder nutzen Sie für eine ganze Matrix Datei › Importieren.</translation>
     </message>
     <message>
         <source>Pasted %1 × %2 marks — %3 undoes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2 Markierungen eingefügt — %3 macht das rückgängig</translation>
     </message>
     <message>
         <source>No file open</source>
@@ -1719,11 +1719,11 @@ Die Datei schreibgeschützt öffnen, um sie anzusehen?</translation>
     </message>
     <message>
         <source>Undone: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig gemacht: %1</translation>
     </message>
     <message>
         <source>Redone: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholt: %1</translation>
     </message>
     <message>
         <source>Undo/redo failed; the file was not changed</source>
@@ -1974,6 +1974,10 @@ Die Datei schreibgeschützt öffnen, um sie anzusehen?</translation>
 <context>
     <name>ManageDialogs</name>
     <message>
+        <source>The change could not be saved; the file is unchanged. Check the entry and try again. (Details: %1)</source>
+        <translation>Die Änderung konnte nicht gespeichert werden; die Datei ist unverändert. Prüfen Sie die Eingabe und versuchen Sie es erneut. (Details: %1)</translation>
+    </message>
+    <message>
         <source>Change not saved</source>
         <translation>Änderung nicht gespeichert</translation>
     </message>
@@ -2220,7 +2224,7 @@ Die Datei schreibgeschützt öffnen, um sie anzusehen?</translation>
     <name>MatrixModel</name>
     <message>
         <source>%1 – %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2: %3</translation>
     </message>
     <message>
         <source>Competitor: %1</source>
@@ -2251,19 +2255,19 @@ Die Datei schreibgeschützt öffnen, um sie anzusehen?</translation>
     </message>
     <message>
         <source>Rows are customers, columns products. Arrow keys move; X, W, B, K set a mark, Delete makes a white spot; Ctrl+Z undoes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen sind Kunden, Spalten Produkte. Pfeiltasten bewegen; X, W, B, K setzen eine Markierung, Entf macht einen weißen Fleck; Strg+Z macht rückgängig.</translation>
     </message>
     <message>
         <source>Products with their counts per mark</source>
-        <translation type="unfinished"></translation>
+        <translation>Produkte mit ihren Anzahlen je Markierung</translation>
     </message>
     <message>
         <source>Customers with white spots and coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden mit weißen Flecken und Abdeckung</translation>
     </message>
     <message>
         <source>Legend of the marks</source>
-        <translation type="unfinished"></translation>
+        <translation>Legende der Markierungen</translation>
     </message>
     <message>
         <source>No matrix file is open: use File › Open… or File › New….</source>
@@ -2749,11 +2753,11 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
     </message>
     <message>
         <source>Customer master data and figures</source>
-        <translation type="unfinished"></translation>
+        <translation>Stammdaten und Kennzahlen des Kunden</translation>
     </message>
     <message>
         <source>Customer panel sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschnitte des Kundenbereichs</translation>
     </message>
     <message>
         <source>Customer</source>

@@ -1969,6 +1969,10 @@ Open it read-only to look at it?</source>
 <context>
     <name>ManageDialogs</name>
     <message>
+        <source>The change could not be saved; the file is unchanged. Check the entry and try again. (Details: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Change not saved</source>
         <translation type="unfinished"></translation>
     </message>
