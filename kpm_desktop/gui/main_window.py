@@ -251,7 +251,7 @@ class MainWindow(QMainWindow):
                 section="marks",
                 toolbar="marks",
                 shortcuts=[QKeySequence(k) for k in keys],
-                icon=mark_icon(code),
+                icon=mark_icon(code, ui_colors(self.palette())),
                 tip=self.tr("%1 — %2 (keys: %3)")
                 .replace("%1", mark_name(code))
                 .replace("%2", mark_description(code))

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -12,8 +9,6 @@ from PySide6.QtWidgets import QApplication
 
 from kpm_desktop.domain.marks import WHITE
 from kpm_desktop.gui.palette import DARK, LIGHT, apply_color_scheme, is_dark, ui_colors
-
-DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 @pytest.fixture
@@ -81,12 +76,11 @@ def test_dark_palette_from_the_platform_is_used_as_is(qapp) -> None:
 
 
 def test_dark_main_window_screenshot(window, dark_app, tmp_path) -> None:
-    """The main window in the dark scheme; KPM_WRITE_DOCS=1 refreshes docs/dark-main-window.png."""
+    """The main window in the dark scheme (docs/dark-main-window.png: tools/dark_screenshot.py)."""
     window.resize(1100, 650)
     QApplication.processEvents()
     shot = window.grab()
-    out = DOCS if os.environ.get("KPM_WRITE_DOCS") == "1" else tmp_path
-    assert shot.save(str(out / "dark-main-window.png"))
+    assert shot.save(str(tmp_path / "dark-main-window.png"))
     image = shot.toImage()
     # The matrix area is dark, apart from the marks.
     x, y = _white_spot(window)
