@@ -760,7 +760,9 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            # 1280 x 800 where it fits; a 1366 x 768 laptop would otherwise hide the status bar.
+            avail = self.screen().availableGeometry()
+            self.resize(min(1280, avail.width()), min(800, avail.height() * 9 // 10))
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
