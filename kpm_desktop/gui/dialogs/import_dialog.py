@@ -201,7 +201,9 @@ class SourcePage(QWizardPage):
         self.note = QLabel()
         self.note.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow(QCoreApplication.translate("ImportDialog", "&File:"), row)
+        file_label = QLabel(QCoreApplication.translate("ImportDialog", "&File:"))
+        file_label.setBuddy(self.path_edit)  # without a buddy the '&' shows literally
+        form.addRow(file_label, row)
         form.addRow(QCoreApplication.translate("ImportDialog", "&Contents:"), self.kind_combo)
         form.addRow(QCoreApplication.translate("ImportDialog", "&Sheet:"), self.sheet_combo)
         form.addRow(self.note)
