@@ -89,6 +89,7 @@ class ErrorDialog(QDialog):
         self.details_view = QPlainTextEdit(details, self)
         self.details_view.setObjectName("error_details")
         self.details_view.setReadOnly(True)
+        self.details_view.setTabChangesFocus(True)
         self.details_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.details_view.setVisible(False)
         self.details_view.setMinimumHeight(160)

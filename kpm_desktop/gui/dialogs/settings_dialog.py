@@ -139,6 +139,7 @@ class SettingsDialog(QDialog):
         reasons_label = QLabel(self.tr("Reasons for \u201cno need\u201d (one per line):"))
         self.reasons = QPlainTextEdit()
         self.reasons.setAccessibleName(self.tr("Reasons for no need"))
+        self.reasons.setTabChangesFocus(True)  # Tab moves on: no keyboard trap
         reasons_label.setBuddy(self.reasons)
         lists_layout.addWidget(reasons_label)
         lists_layout.addWidget(self.reasons, 1)

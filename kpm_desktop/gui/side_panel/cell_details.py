@@ -44,6 +44,7 @@ class ReasonsDialog(QDialog):
         self.edit = QPlainTextEdit(self)
         self.edit.setPlainText("\n".join(reasons))
         self.edit.setAccessibleName(self.tr("Reasons, one per line"))
+        self.edit.setTabChangesFocus(True)  # Tab moves on: no keyboard trap
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -91,6 +92,7 @@ class CellDetailsView(QWidget):
         self.recheck = OptionalDateEdit(self.tr("ask again on"), self)
         self.note = QPlainTextEdit(self)
         self.note.setMaximumHeight(70)
+        self.note.setTabChangesFocus(True)
         self.verified = QLabel(self)
         form = QFormLayout()
         rows = (

@@ -56,6 +56,7 @@ class GoalsView(QWidget):
         self.title.setPlaceholderText(self.tr("What does the customer want to achieve?"))
         self.detail = QPlainTextEdit(self)
         self.detail.setMaximumHeight(60)
+        self.detail.setTabChangesFocus(True)  # Tab moves on: no keyboard trap
         self.due = OptionalDateEdit(self.tr("due"), self)
         self.status = QComboBox(self)
         for status, label in (

@@ -54,6 +54,7 @@ class NotesView(QWidget):
         self.text.setPlaceholderText(self.tr("What was said or agreed?"))
         self.text.setMaximumHeight(90)
         self.text.setAccessibleName(self.tr("Note text"))
+        self.text.setTabChangesFocus(True)  # Tab moves on: no keyboard trap
         self.new_button = QPushButton(self.tr("New note"), self)
         self.save_button = QPushButton(self.tr("Add note"), self)
         self.delete_button = QPushButton(self.tr("Delete note"), self)
