@@ -30,7 +30,7 @@ from kpm_desktop.import_export.tables import (
 
 # Above this much sheet XML, calamine's all-at-once load would cost too much memory; the
 # streaming openpyxl path (which stops at MAX_ROWS) takes over.
-CALAMINE_MAX_XML = 64 * 1024 * 1024
+CALAMINE_MAX_XML = 128 * 1024 * 1024  # ~350 MB peak while reading (measured 205 MB at 72 MB)
 _PROLOGUE_LIMIT = 1024 * 1024
 _ROOT_START = re.compile(rb"<[A-Za-z_]")
 
