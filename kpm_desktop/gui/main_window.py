@@ -26,7 +26,9 @@ from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     QLocale,
+    QObject,
     QPoint,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -40,6 +42,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QProgressDialog,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -93,6 +96,56 @@ def busy(on: bool = True) -> Iterator[None]:
     finally:
         if on:
             QApplication.restoreOverrideCursor()
+
+
+class _SidewaysScroller(QScrollArea):
+    """Shows a wide widget at full height and scrolls it sideways when the window is narrower.
+
+    The German filter rows need ~920 px; with the side panel that made the window wider than
+    a 1280 px laptop screen (1920 x 1080 at 150 %). Scrolling keeps every filter reachable.
+    """
+
+    def __init__(self, widget: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setWidgetResizable(True)
+        self.setWidget(widget)
+        widget.installEventFilter(self)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        inner = self.widget()
+        if inner is None:
+            return
+        height = inner.minimumSizeHint().height()
+        if self.width() < inner.minimumSizeHint().width():
+            height += self.horizontalScrollBar().sizeHint().height()
+        if self.height() != height:
+            self.setFixedHeight(height)
+
+    def minimumSizeHint(self) -> QSize:
+        """Override: narrow (scrolls), but never lower than the widget."""
+        inner = self.widget()
+        return QSize(120, inner.minimumSizeHint().height() if inner else 0)
+
+    def sizeHint(self) -> QSize:
+        """Override: the widget's own preferred width."""
+        inner = self.widget()
+        return inner.sizeHint() if inner else super().sizeHint()
+
+    def resizeEvent(self, event) -> None:
+        """Override: room for the scroll bar only while it is needed."""
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Override: follow the widget's size (language switch, fonts)."""
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit_height()
+        return super().eventFilter(watched, event)
 
 
 class MainWindow(QMainWindow):
@@ -654,12 +707,12 @@ class MainWindow(QMainWindow):
 
     # -- filter slot and status ------------------------------------------------------------
     def set_filter_widget(self, widget: QWidget) -> None:
-        """Place a widget (the filter bar) above the matrix."""
+        """Place a widget (the filter bar) above the matrix; it scrolls sideways if too wide."""
         while self._filter_layout.count():
             item = self._filter_layout.takeAt(0)
             if item.widget() is not None:
                 item.widget().setParent(None)
-        self._filter_layout.addWidget(widget)
+        self._filter_layout.addWidget(_SidewaysScroller(widget, self.filter_slot))
         self.filter_slot.show()
 
     def _on_current_cell(self, row: int, col: int) -> None:
@@ -760,9 +813,11 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            # 1280 x 800 where it fits; a 1366 x 768 laptop would otherwise hide the status bar.
+            # 1280 x 800 (wider if the filter rows need it) where it fits: a 1366 x 768
+            # laptop would otherwise hide the status bar.
             avail = self.screen().availableGeometry()
-            self.resize(min(1280, avail.width()), min(800, avail.height() * 9 // 10))
+            width = max(1280, self.sizeHint().width())
+            self.resize(min(width, avail.width()), min(800, avail.height() * 9 // 10))
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)

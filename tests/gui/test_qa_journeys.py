@@ -40,3 +40,35 @@ def test_import_dialog_labels_show_no_ampersand(qtbot, demo_file) -> None:
         assert _labels_without_buddy(dlg) == []
     finally:
         ws.close()
+
+
+def test_window_fits_a_1280_wide_laptop_in_german(qtbot, demo_file, ui_settings) -> None:
+    """1920x1080 at 150 % is 1280 logical pixels: the German filter bar forced 1347 (side panel cut).
+
+    The filter bar scrolls sideways when the window is narrower than its rows.
+    """
+    from PySide6.QtCore import QCoreApplication
+
+    from kpm_desktop.gui import i18n
+    from kpm_desktop.gui.filter_bar import install as install_filter_bar
+    from kpm_desktop.gui.main_window import MainWindow
+
+    app = QCoreApplication.instance()
+    i18n.install_translators(app, "de")
+    try:
+        win = MainWindow(ui_settings, extensions=())
+        qtbot.addWidget(win)
+        install_filter_bar(win)
+        assert win.open_file(demo_file)
+        win.show()
+        qtbot.waitExposed(win)
+        assert win.filter_bar.minimumSizeHint().width() > 800  # German rows are long
+        assert win.minimumSizeHint().width() <= 1280 - 422  # room for the side panel
+        win.resize(700, 600)
+        qtbot.wait(50)
+        assert win.filter_bar.isVisible()
+        assert win.filter_bar.visibleRegion().boundingRect().height() >= (
+            win.filter_bar.minimumSizeHint().height()
+        )  # all three rows stay readable, only the width scrolls
+    finally:
+        i18n.install_translators(app, "en")
