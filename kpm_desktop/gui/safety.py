@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from kpm_desktop.gui.actions import MenuId
 from kpm_desktop.gui.dialogs.backups_dialog import BackupsDialog
+from kpm_desktop.gui.feedback import blocking_progress, os_error_message
 from kpm_desktop.gui.palette import style_banner
 from kpm_desktop.storage.backup import (
     DEFAULT_RETENTION,
@@ -219,10 +220,14 @@ class SafetyController(QObject):
         if ws is None:
             return None
         try:
-            path = backup_file(ws.path, REASON_MANUAL, retention=self.retention())
+            with blocking_progress(
+                self.window, QCoreApplication.translate("Safety", "Making a backup…")
+            ):
+                path = backup_file(ws.path, REASON_MANUAL, retention=self.retention())
         except (StorageError, OSError) as exc:
+            reason = os_error_message(exc) if isinstance(exc, OSError) else str(exc)
             self.window.show_error(
-                QCoreApplication.translate("Safety", "The backup failed"), str(exc)
+                QCoreApplication.translate("Safety", "The backup failed"), reason
             )
             return None
         self.last_backup = path
@@ -255,10 +260,14 @@ class SafetyController(QObject):
             return False
         self.window.set_workspace(None)  # releases the file and its lock
         try:
-            result = restore_backup(info, path)
+            with blocking_progress(
+                self.window, QCoreApplication.translate("Safety", "Restoring the backup…")
+            ):
+                result = restore_backup(info, path)
         except (StorageError, OSError) as exc:
+            reason = os_error_message(exc) if isinstance(exc, OSError) else str(exc)
             self.window.show_error(
-                QCoreApplication.translate("Safety", "The backup could not be restored"), str(exc)
+                QCoreApplication.translate("Safety", "The backup could not be restored"), reason
             )
             if path.exists():
                 self.window.open_file(path)

@@ -50,6 +50,10 @@ def open_settings(window: MainWindow) -> SettingsDialog:
                 ),
                 8000,
             )
+        elif result:
+            window.statusBar().showMessage(
+                QCoreApplication.translate("SettingsMenu", "Settings saved."), 4000
+            )
 
     dialog.finished.connect(finished)
     dialog.open()

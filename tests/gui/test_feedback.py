@@ -111,3 +111,30 @@ def test_a_failed_change_in_a_manage_dialog_says_the_file_is_unchanged(window, m
     fail.error = DiskFullError("The disk is full: free some space, then try again.")
     assert not run_command(window, window.workspace, QUndoCommand())
     assert shown[-1] == "The disk is full: free some space, then try again."
+
+
+def test_backup_now_shows_progress_and_reports_the_file(
+    qtbot, demo_file: Path, ui_settings, tmp_path: Path, monkeypatch
+) -> None:
+    import kpm_desktop.gui.safety as safety
+    from kpm_desktop.gui.main_window import MainWindow
+
+    monkeypatch.setenv("KPM_DATA_DIR", str(tmp_path / "appdata"))
+    win = MainWindow(ui_settings, extensions=("kpm_desktop.gui.safety",))
+    win.persist_state = False
+    qtbot.addWidget(win)
+    assert win.open_file(demo_file)
+    win.show()
+    seen: list[str] = []
+    real = safety.backup_file
+
+    def spy(*args, **kwargs):
+        seen.extend(d.labelText() for d in win.findChildren(QProgressDialog) if d.isVisible())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(safety, "backup_file", spy)
+    path = safety.controller(win).backup_now()
+    assert path is not None and path.exists()
+    assert seen == ["Making a backup…"]
+    assert path.name in win.statusBar().currentMessage()
+    win.close()

@@ -46,6 +46,7 @@ def test_file_settings_are_written_and_undoable(window, demo_file: Path) -> None
     dialog.stale_months.setValue(6)
     dialog.reasons.setPlainText("fertigt selbst\n\nRahmenvertrag Konzern\n")
     dialog.accept()
+    assert window.statusBar().currentMessage() == "Settings saved."
     with Repository.open(demo_file, read_only=True) as repo:
         assert repo.get_setting("stale_months") == "6"
         assert "Rahmenvertrag Konzern" in repo.get_setting("no_need_reasons")
