@@ -138,3 +138,19 @@ def test_backup_now_shows_progress_and_reports_the_file(
     assert seen == ["Making a backup…"]
     assert path.name in win.statusBar().currentMessage()
     win.close()
+
+
+def test_import_done_reports_the_source_and_the_undo_key(window) -> None:
+    from kpm_desktop.gui.dialogs.import_dialog import show_import_dialog
+
+    dialog = show_import_dialog(window)
+    assert dialog is not None
+    dialog.source_page.path_edit.setText("/data/kunden.csv")
+    dialog.accepted.emit()  # an empty plan: no import, no message
+    assert "Imported" not in window.statusBar().currentMessage()
+    dialog.command = object()  # what apply() leaves after a successful import
+    dialog.accepted.emit()
+    assert window.statusBar().currentMessage() == (
+        f"Imported /data/kunden.csv — {undo_key()} undoes the import"
+    )
+    dialog.close()
