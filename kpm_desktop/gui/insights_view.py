@@ -1090,7 +1090,7 @@ def install(window) -> None:
             "InsightsView", "Penetration, competitor and renewal radar, where to go next"
         ),
     )
-    window.actions.add(
+    take = window.actions.add(
         "tools.take_snapshot",
         QCoreApplication.translate("InsightsView", "Take &Snapshot…"),
         dock.take_snapshot_dialog,
@@ -1100,7 +1100,7 @@ def install(window) -> None:
             "InsightsView", "Put a name on the current state, to compare with later"
         ),
     )
-    window.actions.add(
+    compare = window.actions.add(
         "tools.compare_snapshot",
         QCoreApplication.translate("InsightsView", "&Changes Since a Snapshot…"),
         dock.show_diff,
@@ -1108,6 +1108,13 @@ def install(window) -> None:
         section="insights",
     )
     window.workspace_changed.connect(dock.set_workspace)
+
+    def follow_file(ws) -> None:  # a snapshot is written into the file
+        take.setEnabled(ws is not None and not ws.read_only)
+        compare.setEnabled(ws is not None)
+
+    window.workspace_changed.connect(follow_file)
+    follow_file(window.workspace)
     window.model.visible_changed.connect(dock.schedule)
     window.insights_dock = dock
     dock.set_workspace(window.workspace)

@@ -72,3 +72,30 @@ def test_window_fits_a_1280_wide_laptop_in_german(qtbot, demo_file, ui_settings)
         )  # all three rows stay readable, only the width scrolls
     finally:
         i18n.install_translators(app, "en")
+
+
+def test_write_actions_follow_the_file(qtbot, demo_file, ui_settings) -> None:
+    """Snapshot and confirm actions were enabled with no file open and on a read-only file."""
+    from kpm_desktop.gui.main_window import MainWindow
+    from kpm_desktop.storage.repository import Repository
+    from kpm_desktop.workspace.workspace import Workspace
+
+    win = MainWindow(
+        ui_settings,
+        extensions=("kpm_desktop.gui.side_panel.extension", "kpm_desktop.gui.insights_view"),
+    )
+    qtbot.addWidget(win)
+    writes = ("mark.confirm", "tools.take_snapshot")
+    reads = ("tools.compare_snapshot",)
+    for key in writes + reads:
+        assert not win.actions[key].isEnabled(), key  # no file open
+    assert win.open_file(demo_file)
+    for key in writes + reads:
+        assert win.actions[key].isEnabled(), key
+    win.close_file()
+    win.set_workspace(Workspace(Repository.open(demo_file, read_only=True)))
+    for key in writes:
+        assert not win.actions[key].isEnabled(), key
+    for key in reads:
+        assert win.actions[key].isEnabled(), key
+    win.close_file()

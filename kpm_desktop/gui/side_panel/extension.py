@@ -152,3 +152,9 @@ def install(window) -> None:
         tip=QCoreApplication.translate("SidePanelExtension", "The selected answers were checked again: only their verified date changes"),
     )  # fmt: skip
     window.context_menu_actions.append(confirm)
+
+    def follow_file(ws) -> None:  # confirming writes: needs a writable file
+        confirm.setEnabled(ws is not None and not ws.read_only)
+
+    window.workspace_changed.connect(follow_file)
+    follow_file(window.workspace)
