@@ -86,3 +86,30 @@ def test_dark_main_window_screenshot(window, dark_app, tmp_path) -> None:
     x, y = _white_spot(window)
     pos = window.view.viewport().mapTo(window, window.view.viewport().rect().topLeft())
     assert image.pixelColor(pos.x() + x, pos.y() + y) == DARK.base
+
+
+def test_error_labels_and_banners_follow_the_scheme(qtbot, qapp) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from kpm_desktop.gui.palette import style_banner, style_error_label
+
+    error, banner = QLabel("x"), QLabel("y")
+    qtbot.addWidget(error)
+    qtbot.addWidget(banner)
+    style_error_label(error)
+    style_banner(banner)
+    text = QPalette.ColorRole.WindowText
+    assert error.palette().color(text) == LIGHT.error_text
+    assert banner.palette().color(QPalette.ColorRole.Window) == LIGHT.banner
+    try:
+        apply_color_scheme(qapp, Qt.ColorScheme.Dark)
+        QApplication.processEvents()
+        assert error.palette().color(text) == DARK.error_text
+        assert banner.palette().color(QPalette.ColorRole.Window) == DARK.banner
+        assert banner.palette().color(text) == DARK.banner_text
+        # Other roles still come from the application palette.
+        assert error.palette().color(QPalette.ColorRole.Window) == qapp.palette().window().color()
+    finally:
+        apply_color_scheme(qapp, Qt.ColorScheme.Light)
+        QApplication.processEvents()
+    assert error.palette().color(text) == LIGHT.error_text
