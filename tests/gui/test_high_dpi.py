@@ -77,3 +77,27 @@ def test_matrix_paints_crisp_at_200_percent(demo_file: Path, tmp_path: Path) -> 
     assert facts["cell_px"] == [46, 42]  # rendered at 2x, not scaled up
     assert facts["header_dpr"] == [2.0]
     assert facts["icon"] == [32, 32, 2.0]
+
+
+def test_multi_line_fields_grow_with_a_larger_font(qapp, window) -> None:
+    """Heights in lines of text, not fixed pixels: a 200 % font keeps the same lines visible."""
+    from PySide6.QtGui import QFont
+
+    from kpm_desktop.gui.side_panel.dock import SidePanel
+
+    normal = SidePanel(window.workspace)
+    old = QFont(qapp.font())
+    big = QFont(old)
+    big.setPointSizeF(old.pointSizeF() * 2)
+    qapp.setFont(big)
+    try:
+        large = SidePanel(window.workspace)
+        for attr in ("notes.text", "cell.note", "goals.detail", "goals.products"):
+            a, b = normal, large
+            for part in attr.split("."):
+                a, b = getattr(a, part), getattr(b, part)
+            assert b.maximumHeight() > a.maximumHeight() * 1.5, attr
+        large.deleteLater()
+    finally:
+        qapp.setFont(old)
+        normal.deleteLater()

@@ -171,7 +171,7 @@ class ExportDialog(QDialog):
 
         self.attributes = QListWidget()
         self.attributes.setObjectName("attributes")
-        self.attributes.setMaximumHeight(140)
+        self.attributes.setMaximumHeight(self.attributes.fontMetrics().lineSpacing() * 9 + 14)
         ui_lang = "de" if lang == "de" else "en"
         for attr in ATTRIBUTES:
             item = QListWidgetItem(attribute_name(attr, ui_lang))

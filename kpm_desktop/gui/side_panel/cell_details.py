@@ -91,7 +91,7 @@ class CellDetailsView(QWidget):
         reason_row.addWidget(self.edit_reasons)
         self.recheck = OptionalDateEdit(self.tr("ask again on"), self)
         self.note = QPlainTextEdit(self)
-        self.note.setMaximumHeight(70)
+        self.note.setMaximumHeight(self.note.fontMetrics().lineSpacing() * 4 + 14)  # 4 lines
         self.note.setTabChangesFocus(True)
         self.verified = QLabel(self)
         form = QFormLayout()

@@ -55,7 +55,7 @@ class GoalsView(QWidget):
         self.title = QLineEdit(self)
         self.title.setPlaceholderText(self.tr("What does the customer want to achieve?"))
         self.detail = QPlainTextEdit(self)
-        self.detail.setMaximumHeight(60)
+        self.detail.setMaximumHeight(self.detail.fontMetrics().lineSpacing() * 3 + 18)  # 3 lines
         self.detail.setTabChangesFocus(True)  # Tab moves on: no keyboard trap
         self.due = OptionalDateEdit(self.tr("due"), self)
         self.status = QComboBox(self)
@@ -66,7 +66,7 @@ class GoalsView(QWidget):
         ):
             self.status.addItem(label, str(status))
         self.products = QListWidget(self)
-        self.products.setMaximumHeight(110)
+        self.products.setMaximumHeight(self.products.fontMetrics().lineSpacing() * 7 + 12)
         form = QFormLayout()
         form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("Detail"), self.detail)

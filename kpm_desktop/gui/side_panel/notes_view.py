@@ -52,7 +52,8 @@ class NotesView(QWidget):
         self.date.setAccessibleName(self.tr("Note date"))
         self.text = QPlainTextEdit(self)
         self.text.setPlaceholderText(self.tr("What was said or agreed?"))
-        self.text.setMaximumHeight(90)
+        # Five lines in the user's font (a larger font keeps five lines, not 90 px).
+        self.text.setMaximumHeight(self.text.fontMetrics().lineSpacing() * 5 + 20)
         self.text.setAccessibleName(self.tr("Note text"))
         self.text.setTabChangesFocus(True)  # Tab moves on: no keyboard trap
         self.new_button = QPushButton(self.tr("New note"), self)
