@@ -2484,12 +2484,20 @@ Müller Maschinenbau AG</translation>
         <translation>Die Sicherung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
+        <source>Making a backup…</source>
+        <translation>Sicherung wird angelegt…</translation>
+    </message>
+    <message>
         <source>The backup failed</source>
         <translation>Die Sicherung ist fehlgeschlagen</translation>
     </message>
     <message>
         <source>Backup saved as %1</source>
         <translation>Sicherung gespeichert als %1</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>Sicherung wird wiederhergestellt…</translation>
     </message>
     <message>
         <source>The backup could not be restored</source>
@@ -2692,6 +2700,10 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
     <message>
         <source>The new language takes effect after a restart.</source>
         <translation>Die neue Sprache gilt nach einem Neustart.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Einstellungen gespeichert.</translation>
     </message>
 </context>
 <context>

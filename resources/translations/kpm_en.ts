@@ -2476,11 +2476,19 @@ Müller Maschinenbau AG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Making a backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The backup failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Backup saved as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2677,6 +2685,10 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
     </message>
     <message>
         <source>The new language takes effect after a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
