@@ -108,6 +108,7 @@ def shoot(lang: str, out: Path) -> int:
     panel = window.side_panel.panel
     panel.show_tab(panel.tab_customer)
     window._update_status()
+    window.statusBar().clearMessage()  # "Opened /tmp/…": a temporary path is no help in docs
     save(window, "main-window")
     save(window.side_panel, "side-panel")
     panel.show_tab(panel.tab_visit)
