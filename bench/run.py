@@ -32,6 +32,7 @@ if mode == "load":
     opened = time.perf_counter()
     matrix = repo.load_matrix()
     n = matrix.n_rows * matrix.n_cols
+    repo.close()
 else:
     import sqlite3
     conn = sqlite3.connect(path)
