@@ -9,14 +9,15 @@ snapshot of the in-memory matrix on the main thread (QPrinter belongs to the GUI
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
 from kpm_desktop.gui.actions import MenuId
 from kpm_desktop.gui.dialogs.export_dialog import (
@@ -146,6 +147,15 @@ def visit_task(source: Path, customer_id: int, options: ExportOptions, target: P
 
 
 # -- glue with the main window -------------------------------------------------------------------
+@contextmanager
+def _wait_cursor() -> Iterator[None]:
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
 class ExportActions(QObject):
     """The export and print actions of one main window (slots run on the GUI thread)."""
 
@@ -413,7 +423,10 @@ class ExportActions(QObject):
     def paint_matrix_on(self, printer: QPrinter) -> int:
         from kpm_desktop.report.pdf_matrix import paint_matrix
 
-        return paint_matrix(printer, self.matrix_snapshot(), layout=False)
+        # Painting runs on the main thread (print preview asks for it): ~16 s at 5,000
+        # customers, so at least the cursor says the app is busy.
+        with _wait_cursor():
+            return paint_matrix(printer, self.matrix_snapshot(), layout=False)
 
     def paint_visit_on(self, printer: QPrinter) -> int:
         from kpm_desktop.import_export.visit_data import visit_from_repository
@@ -422,8 +435,9 @@ class ExportActions(QObject):
         ws = self.window.workspace
         assert ws is not None and ws.current_customer is not None
         options = self.default_options(orientation=Orientation.PORTRAIT)
-        visit = visit_from_repository(ws.repo, ws.current_customer, options)
-        return paint_visit(printer, visit, layout=False)
+        with _wait_cursor():
+            visit = visit_from_repository(ws.repo, ws.current_customer, options)
+            return paint_visit(printer, visit, layout=False)
 
     def new_printer(self, orientation: Orientation | None = None) -> QPrinter:
         from kpm_desktop.report.sheet_paint import apply_page_layout
