@@ -276,6 +276,10 @@ class MainWindow(QMainWindow):
         undo.setShortcut(QKeySequence(std.Undo))
         redo = self.undo_group.createRedoAction(self, self.tr("Redo"))
         redo.setShortcut(QKeySequence(std.Redo))
+        # The menu says what will be undone; toolbar buttons keep a short, fixed label (the
+        # mark palette next to them would otherwise move with every edit).
+        undo.setIconText(self.tr("Undo"))
+        redo.setIconText(self.tr("Redo"))
         a.add(ActionId.UNDO, undo.text(), menu=MenuId.EDIT, section="undo", action=undo)
         a.add(ActionId.REDO, redo.text(), menu=MenuId.EDIT, section="undo", action=redo)
         # Connected after the group's own slot: the step is already undone/redone here.

@@ -129,3 +129,20 @@ def test_printing_shows_a_wait_cursor(window, monkeypatch) -> None:
     actions.paint_visit_on(printer)
     assert seen == [Qt.CursorShape.WaitCursor, Qt.CursorShape.WaitCursor]
     assert QApplication.overrideCursor() is None
+
+
+def test_undo_button_and_shortcut_list_keep_a_short_name(window) -> None:
+    """After an edit the toolbar read 'Undo Mark 1440 cells as white spot' (the mark palette
+    jumped sideways with every edit) and so did the keyboard shortcuts page."""
+    from kpm_desktop.domain.marks import Mark
+    from kpm_desktop.gui.actions import ActionId
+    from kpm_desktop.gui.dialogs.shortcuts_help import shortcut_rows
+
+    assert window.workspace.set_marks([(0, 0), (0, 1)], Mark.NEED)
+    undo = window.actions[ActionId.UNDO]
+    assert undo.text() != "Undo"  # the menu still says what will be undone
+    assert undo.iconText() == "Undo"
+    window.actions[ActionId.UNDO].trigger()
+    assert window.actions[ActionId.REDO].iconText() == "Redo"
+    names = [name for name, _ in shortcut_rows([undo, window.actions[ActionId.REDO]])]
+    assert names == ["Undo", "Redo"]

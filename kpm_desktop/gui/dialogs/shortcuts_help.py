@@ -32,7 +32,7 @@ def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
         keys = [k for k in action.shortcuts() if not k.isEmpty()]
         if not keys or action.text() == "":
             continue
-        text = _plain(action.text())
+        text = _plain(action.iconText())  # Undo/Redo: "Undo", not "Undo Mark 3 cells"
         native = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
         if (text, native) not in seen:
             seen.add((text, native))
