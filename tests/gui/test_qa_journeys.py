@@ -146,3 +146,22 @@ def test_undo_button_and_shortcut_list_keep_a_short_name(window) -> None:
     assert window.actions[ActionId.REDO].iconText() == "Redo"
     names = [name for name, _ in shortcut_rows([undo, window.actions[ActionId.REDO]])]
     assert names == ["Undo", "Redo"]
+
+
+def test_side_panel_and_insights_fit_a_laptop_screen_height(qtbot, demo_file, ui_settings) -> None:
+    """View › Insights under the side panel needed 820 px: the window grew past a 768 px screen.
+
+    Tall side-panel tabs (cell details, goals) scroll instead of forcing the height.
+    """
+    from kpm_desktop.gui.main_window import MainWindow
+
+    win = MainWindow(
+        ui_settings,
+        extensions=("kpm_desktop.gui.side_panel.extension", "kpm_desktop.gui.insights_view"),
+    )
+    qtbot.addWidget(win)
+    assert win.open_file(demo_file)
+    win.show()
+    win.actions["view.insights"].trigger()
+    assert win.insights_dock.isVisible()
+    assert win.minimumSizeHint().height() <= 680  # 1280 x 720 logical minus a taskbar

@@ -78,9 +78,15 @@ class SidePanel(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName(self.tr("Customer panel sections"))
         self.tab_customer = self.tabs.addTab(scroll, self.tr("Customer"))
-        self.tab_goals = self.tabs.addTab(self.goals, self.tr("Goals"))
+        # The tall forms scroll: otherwise they set the window's minimum height (with the
+        # insights dock below it, more than a 768 px laptop screen).
+        self.tab_goals = self.tabs.addTab(
+            self._scrolling(self.goals, self.tr("Goals")), self.tr("Goals")
+        )
         self.tab_notes = self.tabs.addTab(self.notes, self.tr("Notes"))
-        self.tab_cell = self.tabs.addTab(self.cell, self.tr("Cell"))
+        self.tab_cell = self.tabs.addTab(
+            self._scrolling(self.cell, self.tr("Cell")), self.tr("Cell")
+        )
         self.tab_visit = self.tabs.addTab(self.visit, self.tr("Visit preparation"))
         self.tab_changed = self.tabs.addTab(self.changed, self.tr("Changed since"))
         layout = QVBoxLayout(self)
@@ -194,6 +200,14 @@ class SidePanel(QWidget):
             self.customer_id = customer_id  # type: ignore[assignment]
             self.product_id = None
             self.refresh()
+
+    def _scrolling(self, view: QWidget, name: str) -> QScrollArea:
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(view)
+        scroll.setAccessibleName(name)
+        return scroll
 
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
