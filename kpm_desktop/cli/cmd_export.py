@@ -67,7 +67,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="leave out competitor names, revenues, potentials and internal notes",
     )
-    p.add_argument("--lang", choices=LANGUAGES, default="de", help="language of the sheet")
+    p.add_argument(
+        "--lang", "--language", choices=LANGUAGES, default="de", help="language of the sheet"
+    )
     p.set_defaults(handler=run)
 
 
