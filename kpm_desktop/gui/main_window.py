@@ -796,9 +796,10 @@ class MainWindow(QMainWindow):
 
     def show_error(self, title: str, message: str) -> None:
         """A warning box (and the status bar) with one user-facing message."""
-        self.statusBar().showMessage(
-            self.tr("%1: %2").replace("%1", title).replace("%2", message), 10000
-        )
+        line = message  # some messages name the outcome already ("Nothing was pasted: …")
+        if not message.startswith(title):
+            line = self.tr("%1: %2").replace("%1", title).replace("%2", message)
+        self.statusBar().showMessage(line, 10000)
         QMessageBox.warning(self, title, message)
 
     def show_about(self) -> None:

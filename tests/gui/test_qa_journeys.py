@@ -165,3 +165,13 @@ def test_side_panel_and_insights_fit_a_laptop_screen_height(qtbot, demo_file, ui
     win.actions["view.insights"].trigger()
     assert win.insights_dock.isVisible()
     assert win.minimumSizeHint().height() <= 680  # 1280 x 720 logical minus a taskbar
+
+
+def test_paste_error_is_not_said_twice_in_the_status_bar(window) -> None:
+    """The status bar read 'Nothing was pasted: Nothing was pasted: row 1, column 1 …'."""
+    window.view.setCurrentIndex(window.model.index(0, 0))
+    assert not window.paste("X;W\n")
+    (title, text) = window.messages[-1]
+    assert text.startswith(title)  # the message box text names the outcome itself
+    status = window.statusBar().currentMessage()
+    assert status.count(title) == 1, status
