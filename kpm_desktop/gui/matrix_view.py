@@ -12,7 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QLine, QModelIndex, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QLine,
+    QLocale,
+    QModelIndex,
+    QPoint,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QFont,
     QFontMetrics,
@@ -81,7 +92,7 @@ def compact_number(n: int) -> str:
     if n < 1000:
         return str(n)
     if n < 10_000:
-        return f"{n / 1000:.1f}k"
+        return f"{n / 1000:.1f}k".replace(".", QLocale().decimalPoint())  # 3,0k in German
     if n < 1_000_000:
         return f"{n // 1000}k"
     return f"{n // 1_000_000}M"

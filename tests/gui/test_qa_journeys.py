@@ -175,3 +175,21 @@ def test_paste_error_is_not_said_twice_in_the_status_bar(window) -> None:
     assert text.startswith(title)  # the message box text names the outcome itself
     status = window.statusBar().currentMessage()
     assert status.count(title) == 1, status
+
+
+def test_compact_counts_use_the_ui_decimal_separator() -> None:
+    """The German count rows read '3.0k' (English decimal point) at 5,000 customers."""
+    from PySide6.QtCore import QLocale
+
+    from kpm_desktop.gui.matrix_view import compact_number
+
+    previous = QLocale()
+    try:
+        QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+        assert compact_number(3012) == "3,0k"
+        assert compact_number(950) == "950"
+        assert compact_number(12_500) == "12k"
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        assert compact_number(8100) == "8.1k"
+    finally:
+        QLocale.setDefault(previous)
