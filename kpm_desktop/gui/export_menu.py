@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
@@ -166,6 +166,7 @@ class ExportActions(QObject):
         self.progress_dialog: QProgressDialog | None = None
         self.result_box: QMessageBox | None = None
         self.last_message = ""
+        window.installEventFilter(self)  # a running export stops before the window closes
         a = window.actions
         self.export = a.add(
             EXPORT_ACTION,
@@ -356,6 +357,17 @@ class ExportActions(QObject):
         self.export.setEnabled(False)
         job.start()
         return job
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Override: closing the window cancels a running export and waits for its thread.
+
+        Otherwise the app aborted at exit ("QThread: Destroyed while thread is still
+        running"); a cancelled export leaves no file behind.
+        """
+        if watched is self.window and event.type() == QEvent.Type.Close and self.job is not None:
+            self.job.cancel()
+            self.job.thread.wait()
+        return super().eventFilter(watched, event)
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:

@@ -193,3 +193,25 @@ def test_compact_counts_use_the_ui_decimal_separator() -> None:
         assert compact_number(8100) == "8.1k"
     finally:
         QLocale.setDefault(previous)
+
+
+def test_closing_the_window_during_an_export_stops_the_worker(window) -> None:
+    """Closing while an export ran aborted the app: 'QThread: Destroyed while thread
+    'export_worker' is still running' (a Qt fatal error at exit)."""
+    import threading
+
+    from kpm_desktop.gui.export_menu import ExportCancelled, install
+
+    install(window)
+    started = threading.Event()
+
+    def slow_task(progress):
+        started.set()
+        while progress(0, 1):
+            threading.Event().wait(0.01)
+        raise ExportCancelled
+
+    job = window.export_actions._start(slow_task, "…")
+    assert started.wait(5)
+    window.close()
+    assert job.thread.isFinished()  # cancelled and joined before the window went away
