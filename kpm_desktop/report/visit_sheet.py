@@ -131,12 +131,11 @@ def _layout(flow: _Flow, v: VisitSnapshot) -> None:
 
     # Title.
     if flow.draw:
-        s.text(
-            QRectF(0, 0, s.width, pt(20)),
-            f"{label('visit_title', lang)} – {c.name}",
-            14,
-            bold=True,
-        )
+        title = f"{label('visit_title', lang)} – {c.name}"
+        size = 14.0  # smaller for long names (down to 10 pt) before anything is cut
+        while size > 10 and s.metrics(size, True).horizontalAdvance(title) > s.width:
+            size -= 0.5
+        s.text(QRectF(0, 0, s.width, pt(20)), title, size, bold=True)
     flow.y = pt(20)
     sub = [f"{v.file_name}", f"{label('exported', lang)}: {v.today.isoformat()}"]
     if safe:
