@@ -215,3 +215,19 @@ def test_closing_the_window_during_an_export_stops_the_worker(window) -> None:
     assert started.wait(5)
     window.close()
     assert job.thread.isFinished()  # cancelled and joined before the window went away
+
+
+def test_import_messages_group_large_numbers() -> None:
+    """The German wizard said 'mehr als 200000 Zeilen' (no thousands separator)."""
+    from PySide6.QtCore import QLocale
+
+    from kpm_desktop.gui.dialogs.import_dialog import tr_message
+
+    previous = QLocale()
+    try:
+        QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+        assert "200.000" in tr_message("too_many_rows", {"file": "a.csv", "limit": 200_000})
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        assert "200,000" in tr_message("too_many_rows", {"file": "a.csv", "limit": 200_000})
+    finally:
+        QLocale.setDefault(previous)

@@ -60,7 +60,12 @@ MAX_SHOWN = 2_000  # rows in the problem/conflict tables; the CSV has all of the
 
 def tr_message(key: str, params: dict[str, Any]) -> str:
     """A message from ``import_export.messages`` in the UI language."""
-    return QCoreApplication.translate("import", MESSAGES[key]).format(**params)  # i18n: dynamic
+    locale = QLocale()
+    shown = {  # large counts and limits grouped the UI's way: 200.000 / 200,000
+        k: locale.toString(v) if type(v) is int and abs(v) >= 10_000 else v
+        for k, v in params.items()
+    }
+    return QCoreApplication.translate("import", MESSAGES[key]).format(**shown)  # i18n: dynamic
 
 
 def kind_labels() -> dict[str, str]:
