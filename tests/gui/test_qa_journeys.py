@@ -231,3 +231,45 @@ def test_import_messages_group_large_numbers() -> None:
         assert "200,000" in tr_message("too_many_rows", {"file": "a.csv", "limit": 200_000})
     finally:
         QLocale.setDefault(previous)
+
+
+def test_side_panel_keeps_typed_edits_when_the_rep_moves_on(qtbot, demo_file, ui_settings) -> None:
+    """A city typed into the master data, or a cell note, vanished silently when the rep
+    clicked the next cell; now the pending edit is saved first (one undo step each)."""
+    from PySide6.QtWidgets import QDockWidget
+
+    from kpm_desktop.domain.marks import Mark
+    from kpm_desktop.gui.main_window import MainWindow
+
+    win = MainWindow(ui_settings, extensions=("kpm_desktop.gui.side_panel.extension",))
+    qtbot.addWidget(win)
+    assert win.open_file(demo_file)
+    win.show()
+    ws, model, view = win.workspace, win.model, win.view
+    panel = win.findChild(QDockWidget, "customerSidePanel").panel
+    view.setCurrentIndex(model.index(0, 0))
+    first = ws.current_customer
+    panel.master.city.setText("Neustadt")
+    view.setCurrentIndex(model.index(1, 0))  # another customer
+    assert [c.city for c in ws.repo.load_customers() if c.id == first] == ["Neustadt"]
+
+    ws.set_marks([(1, 1)], Mark.NEED)
+    view.setCurrentIndex(model.index(1, 1))
+    panel.cell.note.setPlainText("Einkauf fragt nach Rahmenvertrag")
+    view.setCurrentIndex(model.index(1, 2))  # the next cell
+    assert ws.cell_record(1, 1).note == "Einkauf fragt nach Rahmenvertrag"
+
+    steps = ws.undo_stack.count() if hasattr(ws, "undo_stack") else None
+    view.setCurrentIndex(model.index(2, 2))  # nothing typed: nothing saved
+    view.setCurrentIndex(model.index(3, 3))
+    if steps is not None:
+        assert ws.undo_stack.count() == steps
+    # An unreadable amount is never saved as "no amount".
+    view.setCurrentIndex(model.index(1, 1))
+    panel.cell.our_revenue.setText("1200")
+    view.setCurrentIndex(model.index(1, 2))
+    assert ws.cell_record(1, 1).our_revenue == 1200
+    view.setCurrentIndex(model.index(1, 1))
+    panel.cell.our_revenue.setText("zwölf")
+    view.setCurrentIndex(model.index(1, 2))
+    assert ws.cell_record(1, 1).our_revenue == 1200

@@ -187,6 +187,7 @@ class SidePanel(QWidget):
         """Follow the matrix's current cell (the main window calls this on every move)."""
         if self.ws is None:
             return
+        self.commit_pending(leaving_customer=customer_id != self.customer_id)
         self.product_id = product_id
         if customer_id != self.customer_id:
             self.customer_id = customer_id
@@ -195,8 +196,29 @@ class SidePanel(QWidget):
         else:
             self._refresh_cell()
 
+    def commit_pending(self, *, leaving_customer: bool = True) -> None:
+        """Save what was typed into the master data or cell form and not saved yet.
+
+        The rep types an answer and clicks the next cell: silently dropping the text lost
+        data. Only real changes are saved (each its own undo step); nothing typed, nothing
+        written.
+        """
+        if self.ws is None or self.ws.read_only:
+            return
+        if leaving_customer and self.master.isEnabled() and _amounts_ok(self.master.revenue):
+            self.master._save()  # saves only if the form differs from the stored customer
+        if self.customer_id is None or self.product_id is None or not self.cell.isEnabled():
+            return
+        if not _amounts_ok(self.cell.our_revenue, self.cell.potential):
+            return  # unreadable amount: never overwrite a stored value with nothing
+        original = self.cell._record
+        record, new_name = self.cell.edited()
+        if new_name or _cell_form_changed(original, record):
+            self._save_cell(record, new_name)
+
     def _customer_focus(self, customer_id: object) -> None:
         if customer_id != self.customer_id:
+            self.commit_pending()
             self.customer_id = customer_id  # type: ignore[assignment]
             self.product_id = None
             self.refresh()
@@ -401,6 +423,22 @@ class SidePanel(QWidget):
         self.tabs.setCurrentIndex(self.tab_goals)
         self.goals.title.setFocus(Qt.FocusReason.OtherFocusReason)
         self.goals.title.selectAll()
+
+
+def _amounts_ok(*edits) -> bool:
+    """Every amount field is empty or holds a number."""
+    return all(not e.text().strip() or e.value() is not None for e in edits)
+
+
+def _cell_form_changed(original, edited) -> bool:
+    """True if the cell form describes something else than the stored record."""
+    if original is None or edited is None:
+        return (original is None) != (edited is None)
+    fields = ("mark", "competitor_id", "our_revenue", "potential", "contract_end",
+              "no_need_reason", "recheck_at")  # fmt: skip
+    if any(getattr(original, f) != getattr(edited, f) for f in fields):
+        return True
+    return (original.note or "").strip() != (edited.note or "").strip()
 
 
 class SidePanelDock(QDockWidget):
