@@ -273,3 +273,35 @@ def test_side_panel_keeps_typed_edits_when_the_rep_moves_on(qtbot, demo_file, ui
     panel.cell.our_revenue.setText("zwölf")
     view.setCurrentIndex(model.index(1, 2))
     assert ws.cell_record(1, 1).our_revenue == 1200
+
+
+def test_notes_typed_for_one_customer_stay_with_that_customer(
+    qtbot, demo_file, ui_settings
+) -> None:
+    """A typed, unsaved note vanished on the next customer; the visit quick note even stayed
+    in its field and was then added to the *next* customer."""
+    from PySide6.QtWidgets import QDockWidget
+
+    from kpm_desktop.gui.main_window import MainWindow
+
+    win = MainWindow(ui_settings, extensions=("kpm_desktop.gui.side_panel.extension",))
+    qtbot.addWidget(win)
+    assert win.open_file(demo_file)
+    win.show()
+    ws, model, view = win.workspace, win.model, win.view
+    panel = win.findChild(QDockWidget, "customerSidePanel").panel
+    view.setCurrentIndex(model.index(0, 0))
+    first = ws.current_customer
+    before = [n.text for n in ws.repo.notes_for(first)]
+    panel.notes.start_new()
+    panel.notes.text.setPlainText("Einkäufer wechselt im Januar")
+    panel.visit.note_edit.setText("Muster mitbringen")
+    view.setCurrentIndex(model.index(1, 0))
+    second = ws.current_customer
+    texts = [n.text for n in ws.repo.notes_for(first)]
+    assert sorted(texts) == sorted([*before, "Einkäufer wechselt im Januar", "Muster mitbringen"])
+    assert panel.visit.note_edit.text() == ""
+    assert "Muster mitbringen" not in [n.text for n in ws.repo.notes_for(second)]
+    count = len(ws.repo.notes_for(second))
+    view.setCurrentIndex(model.index(2, 0))  # nothing typed: nothing added
+    assert len(ws.repo.notes_for(second)) == count

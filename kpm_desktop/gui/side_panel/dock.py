@@ -207,6 +207,12 @@ class SidePanel(QWidget):
             return
         if leaving_customer and self.master.isEnabled() and _amounts_ok(self.master.revenue):
             self.master._save()  # saves only if the form differs from the stored customer
+        if leaving_customer and self.customer_id is not None:
+            if self.notes.text.toPlainText().strip():
+                self.notes._save()  # adds a new note, or updates the one shown if changed
+            if self.visit.note_edit.text().strip():
+                # Otherwise the quick note stayed in the field and went to the next customer.
+                self.visit._add_note()
         if self.customer_id is None or self.product_id is None or not self.cell.isEnabled():
             return
         if not _amounts_ok(self.cell.our_revenue, self.cell.potential):
