@@ -325,3 +325,35 @@ def test_plural_forms_in_both_languages(qapp) -> None:
         assert (products(1), products(3)) == ("1 Produkt", "3 Produkte")
     finally:
         install_translators(qapp, "en")
+
+
+def test_german_translation_complete_and_compiled(tmp_path: Path) -> None:
+    """Every UI string has a German text (and English plural forms) and the .qm files match.
+
+    On failure: ``python tools/update_translations.py``, translate the new ``type="unfinished"``
+    entries in resources/translations/kpm_de.ts, run the script again, commit .ts and .qm.
+    """
+    import shutil
+    import subprocess
+
+    tool = _update_translations_module()
+    committed = {lang: tool.TS_DIR / f"kpm_{lang}.ts" for lang in tool.LANGUAGES}
+    fresh = {lang: tmp_path / ts.name for lang, ts in committed.items()}
+    for lang, ts in committed.items():
+        shutil.copyfile(ts, fresh[lang])
+    tool.lupdate(list(fresh.values()))  # what lupdate finds in today's source
+    for lang in tool.LANGUAGES:
+        added = _messages(fresh[lang]) - _messages(committed[lang])
+        gone = _messages(committed[lang]) - _messages(fresh[lang])
+        assert not added and not gone, (
+            f"kpm_{lang}.ts is out of date: new {sorted(added)[:5]}, removed {sorted(gone)[:5]}"
+        )
+    assert tool.unfinished(fresh["de"]) == [], "German translation missing"
+    assert tool.unfinished(fresh["en"], plurals_only=True) == [], "English plural forms missing"
+    for lang, ts in committed.items():
+        qm = tmp_path / f"kpm_{lang}.qm"
+        subprocess.run(
+            [tool._tool("lrelease"), str(ts), "-qm", str(qm)], check=True, capture_output=True
+        )
+        shipped = tool.TS_DIR / f"kpm_{lang}.qm"
+        assert qm.read_bytes() == shipped.read_bytes(), f"{shipped.name} is older than {ts.name}"
