@@ -50,3 +50,41 @@ def test_sheet_amounts_use_the_sheet_language() -> None:
         "1.234.567",
         "1,234,567",
     )
+
+
+def _accelerator(text: str) -> str | None:
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].casefold() if 0 <= at < len(plain) - 1 else None
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_menu_accelerators_are_unique(qtbot, qapp, demo_file: Path, ui_settings, lang) -> None:
+    """Alt+letter reaches one entry per menu (all extensions installed), in both languages."""
+    from kpm_desktop.gui.main_window import MainWindow
+
+    try:
+        install_translators(qapp, lang)
+        window = MainWindow(ui_settings)
+        window.persist_state = False
+        qtbot.addWidget(window)
+        assert window.open_file(demo_file)
+        clashes = []
+        menus = [("menu bar", window.menuBar().actions())]
+        while menus:
+            title, actions = menus.pop()
+            seen: dict[str, str] = {}
+            for action in actions:
+                if action.isSeparator() or not action.isVisible():
+                    continue
+                key = _accelerator(action.text())
+                if key in seen:
+                    clashes.append(f"{title}: {seen[key]!r} and {action.text()!r}")
+                elif key:
+                    seen[key] = action.text()
+                if action.menu():
+                    menus.append((action.text(), action.menu().actions()))
+        window.close()
+    finally:
+        install_translators(qapp, "en")
+    assert clashes == []
