@@ -1924,7 +1924,7 @@ Die Datei schreibgeschützt öffnen, um sie anzusehen?</translation>
     </message>
     <message>
         <source>&amp;Tags:</source>
-        <translation>&amp;Schlagwörter:</translation>
+        <translation>&amp;Merkmale:</translation>
     </message>
     <message>
         <source>Enter an amount such as 250000</source>
@@ -2209,7 +2209,7 @@ Die Datei schreibgeschützt öffnen, um sie anzusehen?</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation>Schlagwörter</translation>
+        <translation>Merkmale</translation>
     </message>
     <message>
         <source>Save master data</source>
