@@ -132,6 +132,8 @@ def shoot(lang: str, out: Path) -> int:
     wizard.reject()
 
     dialog = window.export_actions.make_dialog()
+    # The real default is next to the (temporary) demo file; show a path a user would see.
+    dialog.path.setText(f"~/{'Dokumente' if lang == 'de' else 'Documents'}/demo.xlsx")
     dialog.show()
     save(dialog, "export-dialog")
     dialog.reject()
