@@ -123,10 +123,9 @@ def export_task(source: Path, request: ExportRequest, options: ExportOptions):
         pages = write_matrix_pdf(
             snapshot, request.path, blank=request.kind is ExportKind.BLANK, progress=progress
         )
-        message = QCoreApplication.translate("ExportMenu", "Wrote %1 pages to %2.").replace(
-            "%1", str(pages)
-        )
-        return message.replace("%2", str(request.path)), request.path
+        # "Pages: %2" instead of a plural: lupdate marks no plural form for a variable count.
+        message = QCoreApplication.translate("ExportMenu", "PDF written to %1 (pages: %2).")
+        return message.replace("%1", str(request.path)).replace("%2", str(pages)), request.path
 
     return run
 

@@ -652,8 +652,8 @@ class MainWindow(QMainWindow):
             self.show_error(
                 self.tr("Nothing was pasted"),
                 self.tr(
-                    "The block has %1 rows and %2 columns; from the selected cell there is room "
-                    "for %3 rows and %4 columns."
+                    "The block is %1 × %2 (rows × columns); from the selected cell there is "
+                    "room for %3 × %4."
                 )
                 .replace("%1", str(height))
                 .replace("%2", str(width))

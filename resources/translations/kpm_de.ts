@@ -388,8 +388,8 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
         <translation>%1 Kunden × %2 Produkte nach %3 exportiert.</translation>
     </message>
     <message>
-        <source>Wrote %1 pages to %2.</source>
-        <translation>%1 Seiten nach %2 geschrieben.</translation>
+        <source>PDF written to %1 (pages: %2).</source>
+        <translation>PDF nach %1 geschrieben (Seiten: %2).</translation>
     </message>
     <message>
         <source>Wrote the visit one-pager for %1 to %2.</source>
@@ -1046,12 +1046,12 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
         <translation>Konflikt</translation>
     </message>
     <message>
-        <source>No conflicts.</source>
-        <translation>Keine Konflikte.</translation>
+        <source>Conflicts: %1</source>
+        <translation>Konflikte: %1</translation>
     </message>
     <message>
-        <source>%1 conflicts.</source>
-        <translation>%1 Konflikte.</translation>
+        <source>No conflicts.</source>
+        <translation>Keine Konflikte.</translation>
     </message>
     <message>
         <source>Import</source>
@@ -1690,8 +1690,8 @@ Die Datei schreibgeschützt öffnen, um sie anzusehen?</translation>
         <translation>Wählen Sie eine Zelle zum Einfügen.</translation>
     </message>
     <message>
-        <source>The block has %1 rows and %2 columns; from the selected cell there is room for %3 rows and %4 columns.</source>
-        <translation>Der Block hat %1 Zeilen und %2 Spalten; ab der gewählten Zelle ist Platz für %3 Zeilen und %4 Spalten.</translation>
+        <source>The block is %1 × %2 (rows × columns); from the selected cell there is room for %3 × %4.</source>
+        <translation>Der Block ist %1 × %2 groß (Zeilen × Spalten); ab der gewählten Zelle ist Platz für %3 × %4.</translation>
     </message>
     <message>
         <source>The block has %1 cells; paste at most %2 at once. Split it, or use File › Import for a whole matrix.</source>

@@ -385,7 +385,7 @@ The current state is backed up first, so this can be undone from this list.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Wrote %1 pages to %2.</source>
+        <source>PDF written to %1 (pages: %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1043,11 +1043,11 @@ The current state is backed up first, so this can be undone from this list.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No conflicts.</source>
+        <source>Conflicts: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 conflicts.</source>
+        <source>No conflicts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1685,7 +1685,7 @@ Open it read-only to look at it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The block has %1 rows and %2 columns; from the selected cell there is room for %3 rows and %4 columns.</source>
+        <source>The block is %1 × %2 (rows × columns); from the selected cell there is room for %3 × %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

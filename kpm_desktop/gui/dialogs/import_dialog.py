@@ -611,13 +611,13 @@ class ConflictsPage(QWizardPage):
             self.table.setItem(i, 2, QTableWidgetItem(c.product))
             self.table.setItem(i, 3, QTableWidgetItem(tr_message(c.key, c.params)))
         self.keep_all.setChecked(True)
-        self.status.setText(
-            QCoreApplication.translate("ImportDialog", "No conflicts.")
-            if not plan.conflicts
-            else QCoreApplication.translate("ImportDialog", "%1 conflicts.").replace(
-                "%1", str(len(plan.conflicts))
-            )
+        count = len(plan.conflicts)
+        status = QCoreApplication.translate("ImportDialog", "Conflicts: %1").replace(
+            "%1", str(count)
         )
+        if not count:
+            status = QCoreApplication.translate("ImportDialog", "No conflicts.")
+        self.status.setText(status)
 
     def _set_all(self, take: bool) -> None:
         state = Qt.CheckState.Checked if take else Qt.CheckState.Unchecked
