@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kpm_desktop.storage.errors import StorageError
 from kpm_desktop.workspace.workspace import Workspace
@@ -64,3 +71,19 @@ def name_taken(name: str, existing: list[str], *, except_name: str | None = None
         for e in existing
         if except_name is None or e.strip().casefold() != except_name.strip().casefold()
     )
+
+
+def setup_list_table(table: QTableView, widths: tuple[int, ...], on_activate) -> None:
+    """One read-only row per entity: single row selection, no wrap, fixed column widths,
+    double-click calls ``on_activate`` (shared by the management dialogs)."""
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(True)
+    for column, width in enumerate(widths):
+        header.resizeSection(column, width)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.verticalHeader().hide()
+    table.doubleClicked.connect(lambda _index: on_activate())

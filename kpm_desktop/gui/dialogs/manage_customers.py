@@ -12,7 +12,6 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -27,7 +26,12 @@ from PySide6.QtWidgets import (
 
 from kpm_desktop.domain.entities import Customer
 from kpm_desktop.domain.filters import distinct_values, fold, search_text
-from kpm_desktop.gui.dialogs._manage_common import button_column, confirm, run_command
+from kpm_desktop.gui.dialogs._manage_common import (
+    button_column,
+    confirm,
+    run_command,
+    setup_list_table,
+)
 from kpm_desktop.workspace.commands import (
     AddCustomerCommand,
     DeleteCustomerCommand,
@@ -262,17 +266,7 @@ class ManageCustomersDialog(QDialog):
         self.table = QTableView(self)
         self.table.setObjectName("customer_table")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        for column, width in enumerate((260, 80, 120, 110, 70, 120, 45)):
-            header.resizeSection(column, width)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.table.verticalHeader().hide()
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        setup_list_table(self.table, (260, 80, 120, 110, 70, 120, 45), self.edit_selected)
         buttons, self.buttons = button_column(
             self,
             (

@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -37,7 +36,13 @@ from PySide6.QtWidgets import (
 
 from kpm_desktop.domain.entities import Product, ProductGroup, ProductKind
 from kpm_desktop.domain.filters import column_order
-from kpm_desktop.gui.dialogs._manage_common import button_column, confirm, name_taken, run_command
+from kpm_desktop.gui.dialogs._manage_common import (
+    button_column,
+    confirm,
+    name_taken,
+    run_command,
+    setup_list_table,
+)
 from kpm_desktop.workspace.commands import (
     AddGroupCommand,
     AddProductCommand,
@@ -263,17 +268,7 @@ class ManageProductsDialog(QDialog):
         self.table = QTableView(self)
         self.table.setObjectName("product_table")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        for column, width in enumerate((170, 70, 140, 80)):
-            header.resizeSection(column, width)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.table.verticalHeader().hide()
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        setup_list_table(self.table, (170, 70, 140, 80), self.edit_selected)
         product_buttons, self.product_buttons = button_column(
             self,
             (
