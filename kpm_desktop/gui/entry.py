@@ -9,8 +9,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import os
-import resource
 import sys
 import time
 from collections.abc import Sequence
@@ -18,24 +16,13 @@ from pathlib import Path
 
 from kpm_desktop import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from kpm_desktop.gui.workers import FileChecker
+from kpm_desktop.procinfo import peak_rss_mb, process_age
 
 DEMO_NAME = "demo.kpm"
 
 
-def _process_age() -> float | None:
-    """Seconds since this process started (Linux: from /proc, 10 ms resolution)."""
-    try:
-        with open("/proc/self/stat", encoding="ascii") as fh:
-            fields = fh.read().rsplit(")", 1)[1].split()
-        start_ticks = int(fields[19])  # field 22 of stat(5), counted after "(comm)"
-        boot = time.clock_gettime(time.CLOCK_BOOTTIME)
-        return boot - start_ticks / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, IndexError, AttributeError):
-        return None
-
-
 _T_IMPORT = time.perf_counter()
-_AGE_AT_IMPORT = _process_age()
+_AGE_AT_IMPORT = process_age()
 
 
 def _since_start() -> float:
@@ -198,7 +185,7 @@ def profile_startup(path: Path, argv: Sequence[str], lang: str | None = None) ->
             return
         # Docks and the filter bar took the file right after the first frame.
         times["extensions_ready"] = _since_start()
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        rss = peak_rss_mb()
         print(
             json.dumps(
                 {
@@ -206,7 +193,7 @@ def profile_startup(path: Path, argv: Sequence[str], lang: str | None = None) ->
                     "customers": ws.matrix.n_rows,
                     "products": ws.matrix.n_cols,
                     **{k: round(v, 4) for k, v in times.items()},
-                    "peak_rss_mb": round(rss, 1),
+                    "peak_rss_mb": None if rss is None else round(rss, 1),
                 }
             ),
             flush=True,

@@ -20,6 +20,7 @@ import json
 import logging
 import os
 import socket
+import sys
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -135,7 +136,7 @@ def pid_alive(pid: int) -> bool:
 def _try_os_lock(fd: int) -> bool | None:
     """Take the OS lock without waiting: True = got it, False = held elsewhere, None = unsupported."""
     try:
-        if os.name == "nt":  # pragma: no cover - Windows only
+        if sys.platform == "win32":  # pragma: no cover - Windows only
             import msvcrt
 
             # Lock one byte far past the JSON so that readers can still read the owner.
@@ -156,7 +157,7 @@ def _try_os_lock(fd: int) -> bool | None:
 
 def _release_os_lock(fd: int) -> None:
     with contextlib.suppress(OSError):
-        if os.name == "nt":  # pragma: no cover - Windows only
+        if sys.platform == "win32":  # pragma: no cover - Windows only
             import msvcrt
 
             os.lseek(fd, 1 << 20, os.SEEK_SET)
