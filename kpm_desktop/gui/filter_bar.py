@@ -39,6 +39,9 @@ from kpm_desktop.workspace.workspace import Workspace
 
 SEARCH_DELAY_MS = 250  # debounce: refilter once typing pauses
 
+# Sorting by one of these counts starts with the customers that have the most.
+COUNT_SORT_KEYS = frozenset({SortKey.WHITE_SPOTS, SortKey.COMPETITOR, SortKey.NEED})
+
 SCOPE_VISIBLE = "visible"
 SCOPE_SELECTED = "selected"
 
@@ -124,16 +127,14 @@ class FilterBar(QWidget):
         ):
             self.sort.addItem(text, key)
         self.sort.setMinimumContentsLength(19)
+        # Checked = descending. The button says which order it shows ("Most first"), and
+        # choosing a count to sort by starts with the most.
         self.descending = QToolButton(self)
         self.descending.setObjectName("filter_descending")
         self.descending.setCheckable(True)
-        self.descending.setText(QCoreApplication.translate("FilterBar", "↓ Descending"))
-        self.descending.setToolTip(
-            QCoreApplication.translate("FilterBar", "Largest numbers (or Z) first")
-        )
-        self.descending.setAccessibleName(
-            QCoreApplication.translate("FilterBar", "Sort descending")
-        )
+        self.descending.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.descending.setAccessibleName(QCoreApplication.translate("FilterBar", "Sort order"))
+        self.descending.toggled.connect(self._update_sort_button)
         self.descending.toggled.connect(self.apply)
 
         self.only_white = QCheckBox(
@@ -248,10 +249,44 @@ class FilterBar(QWidget):
             self.product,
             self.product_state,
         ):
+            if combo is self.sort:
+                combo.currentIndexChanged.connect(self._sort_key_changed)
             combo.currentIndexChanged.connect(self.apply)
         self.white_scope.currentIndexChanged.connect(self._scope_changed)
+        self._update_sort_button()
         self._fill_choices()
         self._update_enabled()
+
+    def _sort_key_changed(self) -> None:
+        """A count to sort by starts with the most, a name with A (the rep can flip it)."""
+        key = self.sort.currentData()
+        with QSignalBlocker(self.descending):
+            self.descending.setChecked(key in COUNT_SORT_KEYS)
+        self._update_sort_button()
+
+    def _update_sort_button(self) -> None:
+        """The button names the order it shows; its tooltip the order a click gives."""
+        key = self.sort.currentData()
+        if key in COUNT_SORT_KEYS:
+            labels = (
+                QCoreApplication.translate("FilterBar", "Fewest first"),
+                QCoreApplication.translate("FilterBar", "Most first"),
+            )
+        elif key == SortKey.NAME:
+            labels = (
+                QCoreApplication.translate("FilterBar", "A to Z"),
+                QCoreApplication.translate("FilterBar", "Z to A"),
+            )
+        else:
+            labels = (
+                QCoreApplication.translate("FilterBar", "As entered"),
+                QCoreApplication.translate("FilterBar", "Last entered first"),
+            )
+        now = int(self.descending.isChecked())
+        self.descending.setText(labels[now])
+        self.descending.setToolTip(
+            QCoreApplication.translate("FilterBar", "Click for: %1").replace("%1", labels[1 - now])
+        )
 
     def _combo(self, name: str, accessible: str) -> QComboBox:
         combo = QComboBox(self)
@@ -405,6 +440,7 @@ class FilterBar(QWidget):
         finally:
             for blocker in blockers:
                 blocker.unblock()
+        self._update_sort_button()
         self.apply_now()
 
     def clear(self) -> None:
@@ -490,6 +526,22 @@ def install(window) -> None:
     def find() -> None:
         bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         bar.search.selectAll()
+
+    def jump_to_first_hit() -> None:
+        """Enter in the search box: the first matching customer becomes current, ready to mark."""
+        model, view = window.model, window.view
+        if not bar.search.text().strip():
+            return
+        if not model.rowCount() or not model.columnCount():
+            bar.message.emit(QCoreApplication.translate("FilterBar", "No customer matches."))
+            return
+        index = model.index(0, max(0, view.currentIndex().column()))
+        view.setCurrentIndex(index)
+        view.scrollTo(index)
+        view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # After the bar's own apply_now (connected first): the list is current.
+    bar.search.returnPressed.connect(jump_to_first_hit)
 
     window.actions.add(
         "filter.find",

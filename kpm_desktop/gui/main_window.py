@@ -79,6 +79,15 @@ MARK_ACTIONS: tuple[tuple[ActionId, int, tuple[str, ...]], ...] = (
 )
 
 
+def redo_shortcuts() -> list[QKeySequence]:
+    """The platform's redo key(s) and Ctrl+Y everywhere (Linux has only Ctrl+Shift+Z)."""
+    keys = list(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
+    ctrl_y = QKeySequence("Ctrl+Y")
+    if ctrl_y not in keys:
+        keys.append(ctrl_y)
+    return keys
+
+
 def _file_size(path: Path) -> int:
     try:
         return path.stat().st_size
@@ -175,6 +184,10 @@ class MainWindow(QMainWindow):
         # Called with (path, error) when a file does not open; True = handled (data safety:
         # offer read-only viewing of a file in use, or a restore for a damaged one).
         self.open_error_handlers: list[Callable[[Path, Exception], bool]] = []
+        # Called before the open file is closed or replaced (File › Close, opening another
+        # file, closing the window): each saves what was typed and not saved yet, or asks;
+        # False = keep the file open.
+        self.close_hooks: list[Callable[[], bool]] = []
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -275,7 +288,7 @@ class MainWindow(QMainWindow):
         undo = self.undo_group.createUndoAction(self, self.tr("Undo"))
         undo.setShortcut(QKeySequence(std.Undo))
         redo = self.undo_group.createRedoAction(self, self.tr("Redo"))
-        redo.setShortcut(QKeySequence(std.Redo))
+        redo.setShortcuts(redo_shortcuts())
         # The menu says what will be undone; toolbar buttons keep a short, fixed label (the
         # mark palette next to them would otherwise move with every edit).
         undo.setIconText(self.tr("Undo"))
@@ -356,6 +369,8 @@ class MainWindow(QMainWindow):
         ``checked``: integrity checks of this file already run (see ``gui.workers.FileChecker``).
         """
         path = Path(path)
+        if not self.confirm_close_file():
+            return False
         if checked is None and _file_size(path) > CHECK_IN_BACKGROUND_BYTES:
             checked = self._check_with_progress(path)
         extra = {"checked": checked} if checked is not None else {}
@@ -448,8 +463,18 @@ class MainWindow(QMainWindow):
         if ws is not None and ws is self.workspace:
             self.workspace_changed.emit(ws)
 
-    def close_file(self) -> None:
+    def confirm_close_file(self) -> bool:
+        """May the open file be closed? The close hooks save typed text (or ask) first."""
+        if self.workspace is None:
+            return True
+        return all(hook() for hook in list(self.close_hooks))
+
+    def close_file(self) -> bool:
+        """Close the open file (after the close hooks); False = the user kept it open."""
+        if not self.confirm_close_file():
+            return False
         self.set_workspace(None)
+        return True
 
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -840,7 +865,10 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Override: remember the window layout and close the file cleanly."""
+        """Override: save typed text (close hooks), remember the layout, close the file."""
+        if not self.confirm_close_file():
+            event.ignore()
+            return
         if self.persist_state:
             self.save_window_state()
         self.set_workspace(None)

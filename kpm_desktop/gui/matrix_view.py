@@ -14,6 +14,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     QEvent,
+    QItemSelection,
+    QItemSelectionModel,
     QLine,
     QLocale,
     QModelIndex,
@@ -29,6 +31,7 @@ from PySide6.QtGui import (
     QFontMetrics,
     QKeyEvent,
     QKeySequence,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPen,
@@ -259,7 +262,13 @@ class ProductHeader(QHeaderView):
 
 
 class CustomerHeader(QHeaderView):
-    """Vertical header: customer name and, at the right, white spots and coverage."""
+    """Vertical header: customer name and, at the right, white spots and coverage.
+
+    Signals:
+        name_clicked: (view row, keyboard modifiers) of a left click on a customer's name.
+    """
+
+    name_clicked = Signal(int, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
@@ -277,6 +286,16 @@ class CustomerHeader(QHeaderView):
             self.colors = ui_colors(self.palette())
             self.viewport().update()
         super().changeEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """Override: a click on a name selects that customer (the view decides how)."""
+        if event.button() == Qt.MouseButton.LeftButton:
+            row = self.logicalIndexAt(event.position().toPoint())
+            if row >= 0:
+                self.name_clicked.emit(row, event.modifiers())
+                event.accept()
+                return
+        super().mousePressEvent(event)
 
     def sizeHint(self) -> QSize:
         """Override: a fixed width for names plus the summary (no text measuring)."""
@@ -457,6 +476,7 @@ class MatrixView(QTableView):
         self.setToolTip("")
         model.modelReset.connect(self._emit_current)
         model.layoutChanged.connect(self._emit_current)
+        self._vheader.name_clicked.connect(self.select_customer)
 
     def changeEvent(self, event: QEvent) -> None:
         """Override: a light/dark palette switch re-renders the cached cells and legend."""
@@ -640,6 +660,37 @@ class MatrixView(QTableView):
         current = self.currentIndex()
         self._set_header_current(current)
         self.current_cell_changed.emit(current.row(), current.column())
+
+    def select_customer(self, row: int, modifiers: object = None) -> None:
+        """A click on a customer's name: that customer becomes current (same column).
+
+        Plain click: only the cell in the current column is selected (a mark key then marks
+        one cell, not the whole row). Shift+click selects whole customers from the current
+        one to this one, Ctrl+click adds or removes this customer's row.
+        """
+        model = self._model
+        if not (0 <= row < model.rowCount()) or not model.columnCount():
+            return
+        current = self.currentIndex()
+        index = model.index(row, max(0, current.column()))
+        flags = QItemSelectionModel.SelectionFlag
+        mods = modifiers if isinstance(modifiers, Qt.KeyboardModifier) else Qt.KeyboardModifier(0)
+        selection = self.selectionModel()
+        last_col = model.columnCount() - 1
+        if mods & Qt.KeyboardModifier.ShiftModifier and current.isValid():
+            top, bottom = sorted((current.row(), row))
+            block = QItemSelection(model.index(top, 0), model.index(bottom, last_col))
+            selection.select(block, flags.ClearAndSelect)
+            selection.setCurrentIndex(index, flags.NoUpdate)
+        elif mods & Qt.KeyboardModifier.ControlModifier:
+            line = QItemSelection(model.index(row, 0), model.index(row, last_col))
+            selection.select(line, flags.Toggle)
+            selection.setCurrentIndex(index, flags.NoUpdate)
+        else:
+            selection.setCurrentIndex(index, flags.ClearAndSelect)
+        self.scrollTo(index)
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self.viewport().update()
 
     # -- keys --------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -550,16 +550,8 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
         <translation>Nach Bedarf</translation>
     </message>
     <message>
-        <source>↓ Descending</source>
-        <translation>↓ Absteigend</translation>
-    </message>
-    <message>
-        <source>Largest numbers (or Z) first</source>
-        <translation>Größte Zahlen (bzw. Z) zuerst</translation>
-    </message>
-    <message>
-        <source>Sort descending</source>
-        <translation>Absteigend sortieren</translation>
+        <source>Sort order</source>
+        <translation>Sortierreihenfolge</translation>
     </message>
     <message>
         <source>Only customers with white spots</source>
@@ -646,6 +638,34 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
         <translation>Produkt:</translation>
     </message>
     <message>
+        <source>Fewest first</source>
+        <translation>Wenigste zuerst</translation>
+    </message>
+    <message>
+        <source>Most first</source>
+        <translation>Meiste zuerst</translation>
+    </message>
+    <message>
+        <source>A to Z</source>
+        <translation>A bis Z</translation>
+    </message>
+    <message>
+        <source>Z to A</source>
+        <translation>Z bis A</translation>
+    </message>
+    <message>
+        <source>As entered</source>
+        <translation>Wie erfasst</translation>
+    </message>
+    <message>
+        <source>Last entered first</source>
+        <translation>Zuletzt erfasste zuerst</translation>
+    </message>
+    <message>
+        <source>Click for: %1</source>
+        <translation>Klicken für: %1</translation>
+    </message>
+    <message>
         <source>All segments</source>
         <translation>Alle Branchen</translation>
     </message>
@@ -692,6 +712,10 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
     <message>
         <source>Filtered: %1 of %2 customers</source>
         <translation>Gefiltert: %1 von %2 Kunden</translation>
+    </message>
+    <message>
+        <source>No customer matches.</source>
+        <translation>Kein Kunde passt.</translation>
     </message>
     <message>
         <source>&amp;Find customer…</source>
@@ -2808,6 +2832,14 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
     <message>
         <source>Change not saved</source>
         <translation>Änderung nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Amount not saved</source>
+        <translation>Betrag nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>The customer panel holds an amount that is not a number (%1); it cannot be saved. Close anyway and drop it?</source>
+        <translation>Im Kundenbereich steht ein Betrag, der keine Zahl ist (%1); er kann nicht gespeichert werden. Trotzdem schließen und ihn verwerfen?</translation>
     </message>
     <message>
         <source>Customer &amp;panel</source>

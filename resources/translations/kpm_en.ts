@@ -547,15 +547,7 @@ The current state is backed up first, so this can be undone from this list.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>↓ Descending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Largest numbers (or Z) first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sort descending</source>
+        <source>Sort order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -643,6 +635,34 @@ The current state is backed up first, so this can be undone from this list.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Fewest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A to Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Z to A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last entered first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click for: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>All segments</source>
         <translation type="unfinished"></translation>
     </message>
@@ -688,6 +708,10 @@ The current state is backed up first, so this can be undone from this list.</sou
     </message>
     <message>
         <source>Filtered: %1 of %2 customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2793,6 +2817,14 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
     <name>SidePanelExtension</name>
     <message>
         <source>Change not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer panel holds an amount that is not a number (%1); it cannot be saved. Close anyway and drop it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -56,8 +56,15 @@ def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
+_NO_DATE = QDate(1900, 1, 1)  # an OptionalDateEdit without a date
+
+
 class OptionalDateEdit(QWidget):
-    """A date that may be absent: a check box switches the date editor on."""
+    """A date that may be absent: a check box switches the date editor on.
+
+    Unset, the editor is empty (not today's date, which read like an answer); ticking the
+    box starts it at today.
+    """
 
     changed = Signal()
 
@@ -68,22 +75,36 @@ class OptionalDateEdit(QWidget):
         self.check = QCheckBox(label, self)
         self.edit = QDateEdit(self)
         self.edit.setCalendarPopup(True)
-        self.edit.setDate(QDate.currentDate())
+        # The minimum date stands for "no date": shown as an empty field.
+        self.edit.setMinimumDate(_NO_DATE)
+        self.edit.setSpecialValueText(" ")
+        self.edit.setDate(_NO_DATE)
         self.edit.setEnabled(False)
         self.edit.setAccessibleName(label)
         layout.addWidget(self.check)
         layout.addWidget(self.edit, 1)
-        self.check.toggled.connect(self.edit.setEnabled)
+        self.check.toggled.connect(self._toggled)
         self.check.toggled.connect(self.changed)
         self.edit.dateChanged.connect(self.changed)
 
+    def _toggled(self, on: bool) -> None:
+        self.edit.setEnabled(on)
+        if on and self.edit.date() == _NO_DATE:
+            self.edit.setDate(QDate.currentDate())
+        elif not on:
+            self.edit.setDate(_NO_DATE)
+
     def value(self) -> date | None:
-        return from_qdate(self.edit.date()) if self.check.isChecked() else None
+        if not self.check.isChecked() or self.edit.date() == _NO_DATE:
+            return None
+        return from_qdate(self.edit.date())
 
     def set_value(self, value: date | None) -> None:
-        self.check.setChecked(value is not None)
         if value is not None:
             self.edit.setDate(to_qdate(value))
+        self.check.setChecked(value is not None)
+        if value is None:
+            self.edit.setDate(_NO_DATE)
 
 
 class AmountEdit(QLineEdit):

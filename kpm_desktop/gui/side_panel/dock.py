@@ -210,6 +210,8 @@ class SidePanel(QWidget):
         if leaving_customer and self.customer_id is not None:
             if self.notes.text.toPlainText().strip():
                 self.notes._save()  # adds a new note, or updates the one shown if changed
+            # A new goal's title (or an edited goal) typed and not saved.
+            self.goals.save_pending()
             if self.visit.note_edit.text().strip():
                 # Otherwise the quick note stayed in the field and went to the next customer.
                 self.visit._add_note()
@@ -221,6 +223,16 @@ class SidePanel(QWidget):
         record, new_name = self.cell.edited()
         if new_name or _cell_form_changed(original, record):
             self._save_cell(record, new_name)
+
+    def unreadable_amounts(self) -> list[str]:
+        """Names of amount fields whose typed text is not a number (it cannot be saved)."""
+        names = []
+        if self.master.isEnabled() and not _amounts_ok(self.master.revenue):
+            names.append(self.master.revenue.accessibleName())
+        if self.cell.isEnabled():
+            names += [e.accessibleName() for e in (self.cell.our_revenue, self.cell.potential)
+                      if not _amounts_ok(e)]  # fmt: skip
+        return names
 
     def _customer_focus(self, customer_id: object) -> None:
         if customer_id != self.customer_id:

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox
 
 from kpm_desktop.gui.actions import MenuId
 from kpm_desktop.gui.side_panel.dock import SidePanelDock
@@ -91,6 +92,31 @@ class _Glue:
             self.window.view.setCurrentIndex(index)
             self.window.view.scrollTo(index)
 
+    def before_close(self) -> bool:
+        """The file or window closes: save what was typed in the panel, or ask (close hook)."""
+        ws, panel = self.window.workspace, self.dock.panel
+        if ws is None or ws.read_only:
+            return True
+        unreadable = panel.unreadable_amounts()
+        if unreadable:
+            answer = QMessageBox.question(
+                self.window,
+                QCoreApplication.translate("SidePanelExtension", "Amount not saved"),
+                QCoreApplication.translate(
+                    "SidePanelExtension",
+                    "The customer panel holds an amount that is not a number (%1); it cannot "
+                    "be saved. Close anyway and drop it?",
+                ).replace("%1", ", ".join(unreadable)),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                self.dock.show()
+                self.dock.raise_()
+                return False
+        panel.commit_pending()
+        return True
+
     # -- painting ----------------------------------------------------------------------------
     def fade_mask(self) -> bytearray | None:
         return self.data.stale_mask() if self.data is not None else None
@@ -134,6 +160,7 @@ def install(window) -> None:
     """Add the side panel dock and its actions to the main window."""
     glue = _Glue(window)
     window._side_panel_glue = glue  # keep the Python object alive with the window
+    window.close_hooks.append(glue.before_close)
     actions = window.actions
     toggle = glue.dock.toggleViewAction()
     toggle.setText(QCoreApplication.translate("SidePanelExtension", "Customer &panel"))

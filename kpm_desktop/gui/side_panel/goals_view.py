@@ -94,7 +94,7 @@ class GoalsView(QWidget):
         layout.addLayout(edit_buttons)
 
         self.list.currentRowChanged.connect(self._load_selected)
-        self.new_button.clicked.connect(self.start_new)
+        self.new_button.clicked.connect(lambda: self.start_new(focus=True))
         self.save_button.clicked.connect(self._save)
         self.delete_button.clicked.connect(self._delete)
         self.up_button.clicked.connect(lambda: self._move(-1))
@@ -147,7 +147,8 @@ class GoalsView(QWidget):
         row = next((i for i, g in enumerate(self._goals) if g.id == keep), -1)
         self.list.setCurrentRow(row)
         if row < 0:
-            self.start_new()
+            # Following the matrix never takes the keyboard: the rep keeps marking.
+            self.start_new(focus=False)
         self.setEnabled(customer_id is not None)
 
     # -- editor ------------------------------------------------------------------------------
@@ -155,14 +156,28 @@ class GoalsView(QWidget):
         row = self.list.currentRow() if hasattr(self, "list") else -1
         return self._goals[row] if 0 <= row < len(self._goals) else None
 
-    def start_new(self) -> None:
+    def start_new(self, focus: bool = True) -> None:
+        """An empty editor for a new goal; ``focus`` only when the rep asked for it."""
         self.list.blockSignals(True)
         self.list.setCurrentRow(-1)
         self.list.clearSelection()
         self.list.blockSignals(False)
         self.fill(None)
         self.save_button.setText(self.tr("Add goal"))
-        self.title.setFocus(Qt.FocusReason.OtherFocusReason)
+        if focus:
+            self.title.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def has_pending(self) -> bool:
+        """Typed and not saved: a new goal's title, or a change to the goal shown."""
+        if self._customer_id is None or not self.title.text().strip():
+            return False
+        current = self.current_goal()
+        return current is None or self._edited(current) != current
+
+    def save_pending(self) -> None:
+        """Save what :meth:`has_pending` found (one undo step); nothing else."""
+        if self.has_pending():
+            self._save()
 
     def _load_selected(self, _row: int) -> None:
         goal = self.current_goal()
