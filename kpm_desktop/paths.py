@@ -65,10 +65,3 @@ def log_file() -> Path:
 def is_frozen() -> bool:
     """True inside a PyInstaller bundle."""
     return bool(getattr(sys, "frozen", False))
-
-
-def resource_dir() -> Path:
-    """Folder of bundled resources (icons, translations), frozen or from source."""
-    if is_frozen():
-        return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"

@@ -92,11 +92,11 @@ install -m 0644 packaging/linux/kpm-desktop.desktop "$STAGE/usr/share/applicatio
 install -m 0644 packaging/linux/kpm-desktop.xml "$STAGE/usr/share/mime/packages/"
 install -m 0644 packaging/linux/copyright "$STAGE/usr/share/doc/kpm-desktop/"
 gzip -9n <CHANGELOG.md >"$STAGE/usr/share/doc/kpm-desktop/changelog.gz"
-install -m 0644 resources/icons/kpm-desktop.svg "$STAGE/usr/share/icons/hicolor/scalable/apps/"
+install -m 0644 kpm_desktop/data/icons/kpm-desktop.svg "$STAGE/usr/share/icons/hicolor/scalable/apps/"
 for size in 16 24 32 48 64 128 256 512; do
     dir=$STAGE/usr/share/icons/hicolor/${size}x${size}/apps
     mkdir -p "$dir"
-    install -m 0644 "resources/icons/png/kpm-desktop-$size.png" "$dir/kpm-desktop.png"
+    install -m 0644 "kpm_desktop/data/icons/png/kpm-desktop-$size.png" "$dir/kpm-desktop.png"
 done
 INSTALLED_SIZE=$(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)
 sed -e "s/@VERSION@/$VERSION/" -e "s/@ARCH@/$ARCH/" -e "s/@INSTALLED_SIZE@/$INSTALLED_SIZE/" \
@@ -115,7 +115,7 @@ rm -rf "$APPDIR" && mkdir -p "$APPDIR/usr/lib" "$APPDIR/usr/share"
 cp -a "$BUNDLE" "$APPDIR/usr/lib/kpm-desktop"
 install -m 0755 packaging/linux/AppRun "$APPDIR/AppRun"
 install -m 0644 packaging/linux/kpm-desktop.desktop "$APPDIR/kpm-desktop.desktop"
-install -m 0644 resources/icons/png/kpm-desktop-256.png "$APPDIR/kpm-desktop.png"
+install -m 0644 kpm_desktop/data/icons/png/kpm-desktop-256.png "$APPDIR/kpm-desktop.png"
 cp -a "$STAGE/usr/share/icons" "$STAGE/usr/share/mime" "$APPDIR/usr/share/"
 TOOL=${APPIMAGETOOL:-$(command -v appimagetool || true)}
 if ((APPIMAGE)) && [[ -n $TOOL ]]; then

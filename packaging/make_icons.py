@@ -1,8 +1,8 @@
-"""Render the app icon from ``resources/icons/kpm-desktop.svg`` into every format the installers need.
+"""Render the app icon from ``kpm_desktop/data/icons/kpm-desktop.svg`` into every format the installers need.
 
-Writes ``resources/icons/png/kpm-desktop-<N>.png`` (Linux hicolor theme sizes and the window icon),
-``resources/icons/kpm-desktop.ico`` (Windows exe, installer and file association) and
-``resources/icons/kpm-desktop.icns`` (macOS bundle). Qt's SVG renderer draws the PNGs; the .ico and
+Writes ``kpm_desktop/data/icons/png/kpm-desktop-<N>.png`` (Linux hicolor theme sizes and the window icon),
+``kpm_desktop/data/icons/kpm-desktop.ico`` (Windows exe, installer and file association) and
+``kpm_desktop/data/icons/kpm-desktop.icns`` (macOS bundle). Qt's SVG renderer draws the PNGs; the .ico and
 .icns containers are written here in plain Python (both just wrap PNG payloads), so the build needs
 no Pillow and no platform tools. The outputs are committed; re-run after editing the SVG::
 
@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ICON_DIR = ROOT / "resources" / "icons"
+ICON_DIR = ROOT / "kpm_desktop" / "data" / "icons"
 SVG = ICON_DIR / "kpm-desktop.svg"
 PNG_DIR = ICON_DIR / "png"
 ICO = ICON_DIR / "kpm-desktop.ico"

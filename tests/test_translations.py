@@ -355,5 +355,5 @@ def test_german_translation_complete_and_compiled(tmp_path: Path) -> None:
         subprocess.run(
             [tool._tool("lrelease"), str(ts), "-qm", str(qm)], check=True, capture_output=True
         )
-        shipped = tool.TS_DIR / f"kpm_{lang}.qm"
+        shipped = tool.QM_DIR / f"kpm_{lang}.qm"
         assert qm.read_bytes() == shipped.read_bytes(), f"{shipped.name} is older than {ts.name}"

@@ -1,4 +1,4 @@
-"""Refresh the .ts catalogues from the source and compile the .qm files.
+"""Refresh the .ts catalogues from the source and compile the .qm files into the package.
 
     python tools/update_translations.py          # lupdate + lrelease
     python tools/update_translations.py --check  # exit 1 if a translation is missing
@@ -26,7 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-TS_DIR = ROOT / "resources" / "translations"
+TS_DIR = ROOT / "resources" / "translations"  # sources (.ts)
+QM_DIR = ROOT / "kpm_desktop" / "data" / "translations"  # compiled, shipped as package data
 LANGUAGES = ("de", "en")
 
 
@@ -87,7 +88,7 @@ def lrelease() -> None:
     for lang in LANGUAGES:
         ts = TS_DIR / f"kpm_{lang}.ts"
         subprocess.run(
-            [_tool("lrelease"), str(ts), "-qm", str(TS_DIR / f"kpm_{lang}.qm")],
+            [_tool("lrelease"), str(ts), "-qm", str(QM_DIR / f"kpm_{lang}.qm")],
             check=True,
             capture_output=True,
         )

@@ -9,7 +9,6 @@ calls, so double-clicking works the same on all three.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,22 +16,16 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
+from kpm_desktop.assets import icon_png
+
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
-
-
-def resources_dir() -> Path:
-    """``resources/``: next to the package from source, in ``sys._MEIPASS`` when frozen."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
 
 
 def app_icon() -> QIcon:
     """The app icon in every shipped size (window title bars, task bars, Alt+Tab)."""
     icon = QIcon()
     for size in ICON_SIZES:
-        path = resources_dir() / "icons" / "png" / f"kpm-desktop-{size}.png"
+        path = icon_png(size)
         if path.is_file():
             icon.addFile(str(path))
     return icon

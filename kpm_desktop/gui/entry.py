@@ -106,7 +106,7 @@ def run(argv: Sequence[str]) -> int:
             return 2
         from kpm_desktop.gui import smoke
 
-        return int(smoke.run_smoke_test() or 0)
+        return int(smoke.run_smoke_test(args.lang or "de") or 0)
     if args.profile_startup:
         if args.file is None:
             print("kpm-desktop: --profile-startup needs a FILE", file=sys.stderr)

@@ -7,24 +7,14 @@ Source strings are English, so the English catalogue only holds plural forms.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from kpm_desktop import APP_ID, ORG_NAME
+from kpm_desktop.assets import translations_dir
 
 SUPPORTED = ("de", "en")
 LANGUAGE_KEY = "ui/language"
 _installed: list[QTranslator] = []  # translators must outlive the call that installs them
-
-
-def translations_dir() -> Path:
-    """Where the compiled .qm catalogues are: in the frozen bundle or the source tree."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "resources" / "translations"
-    return Path(__file__).resolve().parents[2] / "resources" / "translations"
 
 
 def choose_language(setting: str | None = None, system: QLocale | None = None) -> str:

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import kpm_desktop
+from kpm_desktop.assets import icons_dir
 
 EXIT_OK, EXIT_FAILED = 0, 1
 # A rendered main window has text, grid lines and five mark colours; a blank or black window
@@ -41,11 +42,6 @@ MIN_DISTINCT_COLOURS = 16
 
 class SmokeTestError(Exception):
     """A check failed; the message says what was expected."""
-
-
-def _resource_dir() -> Path:
-    """``resources/`` next to the package: the repository root from source, ``_MEIPASS`` frozen."""
-    return Path(kpm_desktop.__file__).resolve().parent.parent / "resources"
 
 
 def _isolate_user_dirs(home: Path) -> None:
@@ -89,8 +85,9 @@ def check_not_blank(image: Any) -> int:
 class _Smoke:
     """Runs the steps, times them and remembers Qt's complaints."""
 
-    def __init__(self, work: Path) -> None:
+    def __init__(self, work: Path, language: str = "de") -> None:
         self.work = work
+        self.language = language
         self.started = time.perf_counter()
         self.timings: dict[str, float] = {}
         self.facts: dict[str, Any] = {}
@@ -137,8 +134,8 @@ class _Smoke:
         QSettings.setPath(
             QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(self.work / "settings")
         )
-        # German UI: most users run it, and it loads our and Qt's catalogues from the bundle.
-        self.facts["language"] = i18n.install_translators(app, "de")
+        # German UI by default: most users run it, and it loads our and Qt's catalogues.
+        self.facts["language"] = i18n.install_translators(app, self.language)
         self.facts["platform"] = QApplication.platformName()
         self.facts["qt"] = PySide6.__version__
 
@@ -249,21 +246,25 @@ class _Smoke:
             if not QTranslator().load(str(qm)):
                 raise SmokeTestError(f"cannot load {qm.name}")
         self.facts["app_translations"] = [qm.stem for qm in ours]
-        # Most users run the German UI: its catalogue must ship, and start_qt installed it.
+        # The UI catalogue of the chosen language must ship, and start_qt installed it.
         installed = [Path(t.filePath()).name for t in i18n._installed if not t.isEmpty()]
-        if "kpm_de.qm" not in installed:
+        wanted = f"kpm_{self.language}.qm"
+        if wanted not in installed:
             raise SmokeTestError(
-                f"German UI catalogue kpm_de.qm not installed from {i18n.translations_dir()}"
+                f"UI catalogue {wanted} not installed from {i18n.translations_dir()}"
                 f" (installed: {installed or 'none'})"
             )
+        # What the user reads: the File menu's title in the chosen language ("&Datei" in German).
+        self.facts["file_menu"] = self.window.menuBar().actions()[0].text()
 
     def icon(self) -> None:
         from PySide6.QtCore import QSize
         from PySide6.QtWidgets import QApplication
 
         icon = QApplication.windowIcon()
+        self.facts["icon_sizes"] = sorted({s.width() for s in icon.availableSizes()})
         if icon.isNull() or QSize(256, 256) not in icon.availableSizes():
-            png = _resource_dir() / "icons" / "png"
+            png = icons_dir() / "png"
             raise SmokeTestError(f"app icon missing or unreadable (looked in {png})")
 
     def close(self) -> None:
@@ -287,12 +288,12 @@ class _StepFailed(Exception):
         self.step, self.error = step, error
 
 
-def run_smoke_test() -> int:
-    """Run all steps; print one JSON line and return 0, or print the failure and return 1."""
+def run_smoke_test(language: str = "de") -> int:
+    """Run all steps in ``language``; print one JSON line and return 0, or the failure and 1."""
     with tempfile.TemporaryDirectory(prefix="kpm-smoke-") as tmp:
         work = Path(tmp)
         _isolate_user_dirs(work / "home")
-        smoke = _Smoke(work)
+        smoke = _Smoke(work, language)
         try:
             smoke.step("qt", smoke.start_qt)
             path = smoke.step("demo", smoke.create_demo)

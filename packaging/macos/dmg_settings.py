@@ -24,7 +24,7 @@ size = None  # computed from the contents
 
 files = [application]
 symlinks = {"Applications": "/Applications"}
-icon = os.path.join(root, "resources", "icons", "kpm-desktop.icns")  # volume icon
+icon = os.path.join(root, "kpm_desktop", "data", "icons", "kpm-desktop.icns")  # volume icon
 
 # The window a user sees after double-clicking the .dmg: the app on the left, an arrow,
 # Applications on the right.

@@ -8,11 +8,11 @@ from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
+from kpm_desktop.assets import icons_dir
 from kpm_desktop.gui.desktop_integration import (
     FileOpenForwarder,
     app_icon,
     install_desktop_integration,
-    resources_dir,
 )
 
 
@@ -21,7 +21,7 @@ def test_app_icon_has_every_shipped_size(qapp) -> None:
     assert not icon.isNull()
     sizes = {s.width() for s in icon.availableSizes()}
     assert {16, 32, 48, 256, 512} <= sizes
-    assert (resources_dir() / "icons" / "kpm-desktop.svg").is_file()
+    assert (icons_dir() / "kpm-desktop.svg").is_file()
 
 
 def test_macos_file_open_event_opens_the_file_and_sets_the_icon(qapp, tmp_path: Path) -> None:

@@ -51,6 +51,13 @@ class _Recorder:
         self.calls.append(self)
 
 
+def _collect_data_files(package: str, includes: list[str]) -> list[tuple[str, str]]:
+    """PyInstaller's ``collect_data_files``: (source file, destination folder) per match."""
+    root = ROOT / package
+    found = {p for pattern in includes for p in root.glob(pattern) if p.is_file()}
+    return [(str(p), p.parent.relative_to(ROOT).as_posix()) for p in sorted(found)]
+
+
 def _run_spec(platform: str, workpath: Path, monkeypatch: pytest.MonkeyPatch) -> dict:
     calls: list[_Recorder] = []
     kinds = {}
@@ -59,6 +66,7 @@ def _run_spec(platform: str, workpath: Path, monkeypatch: pytest.MonkeyPatch) ->
     # PyInstaller is a build-only dependency: give the spec just the helpers it imports.
     hooks = types.ModuleType("PyInstaller.utils.hooks")
     hooks.collect_submodules = lambda package: [f"{package}.stub"]  # type: ignore[attr-defined]
+    hooks.collect_data_files = _collect_data_files  # type: ignore[attr-defined]
     bindepend = types.ModuleType("PyInstaller.depend.bindepend")
     bindepend.get_imports = lambda filename: []  # type: ignore[attr-defined]
     for name, module in {
@@ -122,16 +130,17 @@ def test_spec_builds_a_windowed_onedir_app_with_the_package_version(spec_run: di
         assert exes["kpm-desktop"].kwargs["icon"].endswith("kpm-desktop.ico")
     bundles = _of(calls, "BUNDLE")
     assert bool(bundles) == (platform == "darwin")
-    # our resources travel with the bundle under resources/
+    # the package data travels with the bundle where importlib.resources finds it
     (gui,) = [a for a in _of(calls, "Analysis") if a.args[0][0].endswith("kpm_desktop/__main__.py")]
     dests = {dest for _src, dest in gui.kwargs["datas"]}
-    assert "resources/icons" in dests and "resources/icons/png" in dests
-    # after trimming, every shipped resource is still there (no .ts sources)
+    assert {"kpm_desktop/data/icons", "kpm_desktop/data/icons/png"} <= dests
+    assert "kpm_desktop/data/translations" in dests
+    # after trimming, every file of the package data is still there; no .ts source ships
     shipped = {dest for dest, _src, _kind in gui.datas}
-    for path in (ROOT / "resources").rglob("*"):
-        rel = path.relative_to(ROOT).as_posix()
+    for path in (ROOT / "kpm_desktop" / "data").rglob("*"):
         if path.is_file():
-            assert (rel in shipped) == (path.suffix != ".ts"), rel
+            assert path.relative_to(ROOT).as_posix() in shipped, path
+    assert not any(dest.endswith(".ts") for dest in shipped)
 
 
 def test_macos_bundle_declares_kpm_documents_and_high_dpi(
@@ -207,9 +216,9 @@ def test_trim_drops_unused_qt_parts_and_keeps_what_the_app_needs(
         qt + "translations/qt_en.qm",
         "PySide6\\plugins\\platforms\\qwindows.dll",
         "PySide6\\Qt6PrintSupport.dll",
-        "resources/translations/kpm_de.qm",  # ours, not Qt's
-        "resources/translations/kpm_en.qm",
-        "resources\\translations\\kpm_de.qm",
+        "kpm_desktop/data/translations/kpm_de.qm",  # ours, not Qt's
+        "kpm_desktop/data/translations/kpm_en.qm",
+        "kpm_desktop\\data\\translations\\kpm_de.qm",
     ]
     assert [d for d in dropped if keep((d, "", "BINARY"))] == []
     assert [k for k in kept if not keep((k, "", "BINARY"))] == []
@@ -348,12 +357,14 @@ def test_desktop_entry_opens_kpm_files() -> None:
 
 def test_deb_recipe_files_exist_and_placeholders_are_filled() -> None:
     script = BUILD_LINUX.read_text(encoding="utf-8")
-    for rel in re.findall(r"(?<![\w/.-])((?:packaging|resources)/[\w./@$-]+)", script):
+    for rel in re.findall(r"(?<![\w/.-])((?:packaging|resources|kpm_desktop)/[\w./@$-]+)", script):
         if "$" in rel:
             continue
         assert (ROOT / rel).exists(), rel
     for size in re.search(r"for size in ([\d ]+); do", script).group(1).split():
-        assert (ROOT / "resources" / "icons" / "png" / f"kpm-desktop-{size}.png").is_file()
+        assert (
+            ROOT / "kpm_desktop" / "data" / "icons" / "png" / f"kpm-desktop-{size}.png"
+        ).is_file()
     control = (LINUX / "control.in").read_text(encoding="utf-8")
     for placeholder in set(re.findall(r"@(\w+)@", control)):
         assert f"s/@{placeholder}@/" in script, placeholder
