@@ -34,7 +34,7 @@ from kpm_desktop.domain.insights import compute_insights
 from kpm_desktop.domain.lookalike import LookAlike
 from kpm_desktop.domain.matrix import Matrix
 from kpm_desktop.storage import history
-from kpm_desktop.storage.convert import ts_to_db
+from kpm_desktop.storage.convert import epoch_to_db, ts_to_db
 from kpm_desktop.storage.repository import Repository, _cell_from_row
 
 TODAY = date(2026, 11, 27)
@@ -255,7 +255,7 @@ def history_file(n_rows: int = 100_000) -> str:
             old = state.get(key, 0)
             new = rng.choice([c for c in range(5) if c != old])
             state[key] = new
-            stamp = ts_to_db(start + timedelta(seconds=k * 86.4))  # 100 days
+            stamp = epoch_to_db(start + timedelta(seconds=k * 86.4))  # 100 days
             rows.append((*key, old or None, new or None, stamp, "bench"))
         with repo.transaction() as conn:
             conn.executemany(
@@ -307,7 +307,7 @@ def bench_diff(repeat: int) -> None:
             """Baseline: state of every cell at both dates by replaying all history rows."""
             at1: dict = {}
             at2: dict = {}
-            s1, s2 = ts_to_db(since), ts_to_db(until)
+            s1, s2 = epoch_to_db(since), epoch_to_db(until)
             for cid, pid, old, new, stamp in repo.conn.execute(
                 "SELECT customer_id, product_id, old_mark, new_mark, changed_at FROM mark_history "
                 "ORDER BY id"

@@ -56,7 +56,7 @@ from kpm_desktop.gui.matrix_model import MatrixModel
 from kpm_desktop.gui.matrix_view import DEFAULT_ZOOM, MatrixView
 from kpm_desktop.gui.palette import mark_description, mark_icon, mark_name, ui_colors
 from kpm_desktop.gui.settings import UiSettings
-from kpm_desktop.gui.workers import FileChecker
+from kpm_desktop.gui.workers import FileChecker, FileUpgrader
 from kpm_desktop.storage.database import FileCheck
 from kpm_desktop.storage.errors import StorageError
 from kpm_desktop.storage.lock import FileLockedError
@@ -371,6 +371,8 @@ class MainWindow(QMainWindow):
         path = Path(path)
         if not self.confirm_close_file():
             return False
+        if self._upgrade_with_progress(path, checked):
+            checked = None  # the file has changed: check it again
         if checked is None and _file_size(path) > CHECK_IN_BACKGROUND_BYTES:
             checked = self._check_with_progress(path)
         extra = {"checked": checked} if checked is not None else {}
@@ -457,6 +459,50 @@ class MainWindow(QMainWindow):
             dialog.reset()
             dialog.deleteLater()
         return checker.result()
+
+    def _upgrade_with_progress(self, path: Path, checked: FileCheck | None) -> bool:
+        """Update a file of an older format on a worker thread behind a progress bar.
+
+        Returns whether the file was updated. A backup is written first, and killed half-way
+        the old file stays usable (see ``storage.migrations``); any problem is left to the
+        normal open, which reports it.
+        """
+        from kpm_desktop.storage.database import read_header
+        from kpm_desktop.storage.locations import read_only_reason
+        from kpm_desktop.storage.migrations import SCHEMA_VERSION
+
+        try:
+            version = checked.user_version if checked is not None else read_header(path)[1]
+        except (StorageError, OSError):
+            return False
+        if not 0 < version < SCHEMA_VERSION or read_only_reason(path):
+            return False
+        upgrader = FileUpgrader(path)
+        dialog = QProgressDialog(
+            self.tr("Updating %1 to the new file format (a backup is made first)…").replace(
+                "%1", path.name
+            ),
+            "",
+            0,
+            1000,
+            self,
+        )
+        dialog.setObjectName("upgrade_progress")
+        dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setValue(0)
+        try:
+            while upgrader.running():
+                QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+                upgrader.wait(0.02)
+                dialog.setValue(int(upgrader.fraction * 1000))
+        finally:
+            dialog.reset()
+            dialog.deleteLater()
+        return upgrader.error is None
 
     def _announce_pending(self) -> None:
         ws, self._pending_announce = self._pending_announce, None

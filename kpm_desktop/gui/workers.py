@@ -44,3 +44,37 @@ class FileChecker:
         if self._thread is not None:
             self._thread.join()
         return self._result
+
+
+class FileUpgrader:
+    """Updates a file of an older format on a worker thread (see ``storage.migrations``).
+
+    Opening the file for writing runs the backup and the migrations, reporting the fraction
+    done in ``fraction``; the connection is closed again at once and the main thread opens
+    the updated file as usual. ``error`` holds what went wrong (the main thread's own open
+    then reports it in the usual way).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.fraction = 0.0
+        self.error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="kpm-file-upgrade", daemon=True)
+        self._thread.start()
+
+    def _progress(self, fraction: float) -> None:
+        self.fraction = fraction
+
+    def _run(self) -> None:
+        from kpm_desktop.storage.repository import Repository
+
+        try:
+            Repository.open(self.path, progress=self._progress).close()
+        except Exception as exc:  # noqa: BLE001 - reported by the open on the main thread
+            self.error = exc
+
+    def wait(self, seconds: float) -> None:
+        self._thread.join(seconds)
+
+    def running(self) -> bool:
+        return self._thread.is_alive()

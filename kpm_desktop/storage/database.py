@@ -20,7 +20,7 @@ from kpm_desktop.storage.errors import (
     NotAMatrixFileError,
     ReadOnlyLocationError,
 )
-from kpm_desktop.storage.migrations import MIGRATIONS, SCHEMA_VERSION
+from kpm_desktop.storage.migrations import MIGRATIONS, SCHEMA_VERSION, Progress, set_progress
 
 APPLICATION_ID = 0x4B504D31  # "KPM1": marks the SQLite file as a KPM matrix
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -176,19 +176,57 @@ def problem_lines(rows: list[str]) -> list[str]:
     return [line for line in lines if line and not line.startswith("*** in database")]
 
 
-def migrate(conn: sqlite3.Connection) -> int:
-    """Apply pending migrations, each atomically together with its user_version bump."""
+def migrate(conn: sqlite3.Connection, progress: Progress | None = None) -> int:
+    """Apply pending migrations, each atomically together with its user_version bump.
+
+    Foreign keys are off while a migration rebuilds tables (SQLite's recommended way to
+    change a table) and checked before its COMMIT. ``progress`` receives the fraction done
+    over all pending migrations. Afterwards the file is compacted (``VACUUM``) when a
+    migration left much of it free (a rebuilt table leaves its old pages behind).
+    """
     current = conn.execute("PRAGMA user_version").fetchone()[0]
-    for version in range(current, SCHEMA_VERSION):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            MIGRATIONS[version](conn)
-            conn.execute(f"PRAGMA user_version = {version + 1}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-    return SCHEMA_VERSION - current
+    pending = SCHEMA_VERSION - current
+    if pending <= 0:
+        return 0
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        for k, version in enumerate(range(current, SCHEMA_VERSION)):
+            if progress is not None:
+                set_progress(lambda f, k=k: progress((k + f) / (pending + 1)))
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                MIGRATIONS[version](conn)
+                problems = foreign_key_problems(conn)
+                if problems:
+                    raise DamagedFileError(f"the file cannot be updated: {problems[0]}", problems)
+                conn.execute(f"PRAGMA user_version = {version + 1}")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+    finally:
+        set_progress(None)
+        conn.execute("PRAGMA foreign_keys = ON")
+    if progress is not None:
+        progress(pending / (pending + 1))
+    compact_if_sparse(conn)
+    if progress is not None:
+        progress(1.0)
+    return pending
+
+
+def compact_if_sparse(conn: sqlite3.Connection, free_share: float = 0.25) -> bool:
+    """``VACUUM`` when more than ``free_share`` of the file's pages are free.
+
+    Crash-safe like any SQLite write (in WAL mode the new copy goes through the log): killed
+    half-way, the file stays as it was. Returns whether it ran.
+    """
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    free = conn.execute("PRAGMA freelist_count").fetchone()[0]
+    if not pages or free / pages <= free_share:
+        return False
+    conn.execute("VACUUM")
+    return True
 
 
 def create_database(path: Path) -> sqlite_utils.Database:
@@ -311,13 +349,18 @@ def check_file(path: Path | str) -> FileCheck:
 
 
 def open_database(
-    path: Path | str, *, read_only: bool = False, checked: FileCheck | None = None
+    path: Path | str,
+    *,
+    read_only: bool = False,
+    checked: FileCheck | None = None,
+    progress: Progress | None = None,
 ) -> sqlite_utils.Database:
     """Open an existing matrix file for use.
 
     Args:
         checked: the result of an earlier ``check_file`` of this file; used only when the
             file has not changed since (else the checks run again).
+        progress: receives the fraction done while an older file format is updated.
 
     Raises:
         FileMissingError, NotAMatrixFileError, NewerVersionError, DamagedFileError: with a
@@ -341,7 +384,7 @@ def open_database(
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         if 0 < user_version < SCHEMA_VERSION:
             _backup_before_migration(conn, path)
-        migrate(conn)
+        migrate(conn, progress)
         _mark_session_open(conn)
     elif user_version < SCHEMA_VERSION:
         conn.close()

@@ -20,7 +20,7 @@ from pathlib import Path
 from kpm_desktop.domain.history_diff import HistoryRow
 from kpm_desktop.domain.insights import CellDetails
 from kpm_desktop.domain.matrix import Matrix
-from kpm_desktop.storage.convert import ts_from_db, ts_to_db, utc_now
+from kpm_desktop.storage.convert import epoch_to_db, ts_from_db, ts_to_db, utc_now
 from kpm_desktop.storage.errors import StorageError
 from kpm_desktop.storage.repository import Repository
 
@@ -192,10 +192,10 @@ def history_rows_between_times(
     if until is not None and until < since:
         raise ValueError("the end of the period lies before its start")
     where = "changed_at >= ?"
-    params: list[str] = [ts_to_db(since)]  # type: ignore[list-item]
+    params: list[int] = [epoch_to_db(since)]  # type: ignore[list-item]
     if until is not None:
         where += " AND changed_at < ?"
-        params.append(ts_to_db(until))  # type: ignore[arg-type]
+        params.append(epoch_to_db(until))  # type: ignore[arg-type]
     return repo.conn.execute(f"{_HISTORY_SQL} WHERE {where} ORDER BY id", params).fetchall()
 
 
@@ -229,10 +229,10 @@ def keyed_history_between_times(
     if until is not None and until < since:
         raise ValueError("the end of the period lies before its start")
     where = "changed_at >= ?"
-    params: list[object] = [ts_to_db(since)]
+    params: list[object] = [epoch_to_db(since)]
     if until is not None:
         where += " AND changed_at < ?"
-        params.append(ts_to_db(until))
+        params.append(epoch_to_db(until))
     if upto_id is not None:
         where += " AND id <= ?"
         params.append(upto_id)
@@ -243,7 +243,7 @@ def history_id_at(repo: Repository, moment: datetime) -> int:
     """The highest history id written at or before ``moment`` (0 if none)."""
     row = repo.conn.execute(
         "SELECT coalesce(max(id), 0) FROM mark_history WHERE changed_at <= ?",
-        (ts_to_db(moment),),
+        (epoch_to_db(moment),),
     ).fetchone()
     return row[0]
 

@@ -11,6 +11,20 @@ import sqlite3
 from collections.abc import Callable
 
 Migration = Callable[[sqlite3.Connection], None]
+Progress = Callable[[float], None]  # fraction done of the running migration, 0.0 .. 1.0
+
+_progress: Progress | None = None
+
+
+def set_progress(callback: Progress | None) -> None:
+    """Where long migrations report their progress (``database.migrate`` sets it)."""
+    global _progress
+    _progress = callback
+
+
+def report(fraction: float) -> None:
+    if _progress is not None:
+        _progress(min(max(fraction, 0.0), 1.0))
 
 
 def run_script(conn: sqlite3.Connection, script: str) -> None:
@@ -175,6 +189,114 @@ def _m002_snapshots(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_m001_initial, _m002_snapshots)
+# The source names of migration 3's codes, frozen here (storage.convert.SOURCE_NAMES may grow).
+_M003_SOURCES = ("user", "undo", "redo", "import", "import-undo", "generate", "demo")
+
+
+def _m003_compact_marks(conn: sqlite3.Connection) -> None:
+    """A file about half the size: integer timestamps and no redundant index in the two big
+    tables (measured at L, 8M marked cells: 749 MB -> see bench/README.md).
+
+    ``marks``: ``verified_at`` and ``updated_at`` become Unix seconds (INTEGER, 4 bytes
+    instead of a 20-byte text); ``updated_at`` is NULL when it equals ``verified_at`` (every
+    edit stamps both; only *Confirm as still true* makes them differ); ``source`` becomes a
+    small code (``storage.convert.SOURCE_NAMES``; unknown names stay text). The index
+    ``marks_product`` goes: nothing reads marks by product except deleting a product, which
+    may scan. ``mark_history``: ``changed_at`` in Unix seconds, ``source`` coded, and one
+    index by customer instead of two by time (the id orders the rows in time; the few
+    queries by time scan the table).
+
+    The rows are copied in primary-key order in slices so that the caller can show
+    progress; everything is one transaction (killed half-way, the old tables stay).
+    """
+    case = " ".join(f"WHEN '{name}' THEN {code}" for code, name in enumerate(_M003_SOURCES))
+
+    def source(column: str) -> str:
+        return f"CASE {column} {case} ELSE {column} END"
+
+    def epoch(column: str) -> str:
+        return f"CAST(strftime('%s', {column}) AS INTEGER)"
+
+    run_script(
+        conn,
+        """
+        CREATE TABLE marks_v3 (
+            customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+            product_id INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+            mark INTEGER NOT NULL CHECK (mark BETWEEN 1 AND 4),
+            competitor_id INTEGER REFERENCES competitors(id) ON DELETE SET NULL,
+            our_revenue REAL,
+            potential REAL,
+            contract_end TEXT,
+            no_need_reason TEXT NOT NULL DEFAULT '',
+            recheck_at TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            verified_at INTEGER,  -- Unix seconds, UTC
+            updated_at INTEGER,  -- Unix seconds, UTC; NULL = the same as verified_at
+            source INTEGER NOT NULL DEFAULT 0,  -- code of storage.convert.SOURCE_NAMES, or text
+            PRIMARY KEY (customer_id, product_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE mark_history_v3 (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL,
+            product_id INTEGER NOT NULL,
+            old_mark INTEGER,
+            new_mark INTEGER,
+            changed_at INTEGER NOT NULL,  -- Unix seconds, UTC
+            source INTEGER NOT NULL DEFAULT 0  -- as marks.source
+        );
+        """,
+    )
+    n_marks = conn.execute("SELECT count(*) FROM marks").fetchone()[0]
+    n_history = conn.execute("SELECT count(*) FROM mark_history").fetchone()[0]
+    total = max(n_marks + n_history, 1)
+    done = 0
+    report(0.0)
+    # Slices of customers (marks) and ids (history), each an INSERT ... SELECT in C.
+    customer_ids = [r[0] for r in conn.execute("SELECT DISTINCT customer_id FROM marks")]
+    step = max(1, len(customer_ids) // 50)
+    for i in range(0, len(customer_ids), step):
+        lo, hi = customer_ids[i], customer_ids[min(i + step, len(customer_ids)) - 1]
+        cur = conn.execute(
+            "INSERT INTO marks_v3 SELECT customer_id, product_id, mark, competitor_id, "
+            "our_revenue, potential, contract_end, no_need_reason, recheck_at, note, "
+            f"{epoch('verified_at')}, "
+            f"CASE WHEN updated_at IS verified_at THEN NULL ELSE {epoch('updated_at')} END, "
+            f"{source('source')} "
+            "FROM marks WHERE customer_id BETWEEN ? AND ? ORDER BY customer_id, product_id",
+            (lo, hi),
+        )
+        done += cur.rowcount
+        report(done / total)
+    max_id = conn.execute("SELECT coalesce(max(id), 0) FROM mark_history").fetchone()[0]
+    step = max(1, max_id // 50)
+    for lo in range(0, max_id + 1, step):
+        cur = conn.execute(
+            "INSERT INTO mark_history_v3 SELECT id, customer_id, product_id, old_mark, "
+            f"new_mark, coalesce({epoch('changed_at')}, 0), {source('source')} "
+            "FROM mark_history WHERE id >= ? AND id < ? ORDER BY id",
+            (lo, lo + step),
+        )
+        done += cur.rowcount
+        report(done / total)
+    run_script(
+        conn,
+        """
+        DROP TABLE marks;
+        DROP TABLE mark_history;
+        ALTER TABLE marks_v3 RENAME TO marks;
+        ALTER TABLE mark_history_v3 RENAME TO mark_history;
+        CREATE INDEX marks_competitor ON marks(competitor_id) WHERE competitor_id IS NOT NULL;
+        CREATE INDEX marks_details ON marks(
+            customer_id, product_id, mark, competitor_id, our_revenue, potential, contract_end
+        ) WHERE our_revenue IS NOT NULL OR potential IS NOT NULL
+            OR competitor_id IS NOT NULL OR contract_end IS NOT NULL;
+        CREATE INDEX mark_history_customer ON mark_history(customer_id);
+        """,
+    )
+    report(1.0)
+
+
+MIGRATIONS: tuple[Migration, ...] = (_m001_initial, _m002_snapshots, _m003_compact_marks)
 
 SCHEMA_VERSION = len(MIGRATIONS)

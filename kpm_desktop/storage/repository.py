@@ -38,7 +38,10 @@ from kpm_desktop.domain.staleness import CellAges, parse_stale_months, stale_bef
 from kpm_desktop.storage.convert import (
     date_from_db,
     date_to_db,
-    ts_from_db,
+    epoch_from_db,
+    epoch_to_db,
+    source_from_db,
+    source_to_db,
     ts_to_db,
     utc_now,
 )
@@ -53,6 +56,7 @@ from kpm_desktop.storage.database import (
 from kpm_desktop.storage.errors import DiskFullError, ReadOnlyError
 from kpm_desktop.storage.locations import read_only_reason
 from kpm_desktop.storage.lock import WriterLock
+from kpm_desktop.storage.migrations import Progress
 
 CellKey = tuple[int, int]  # (customer_id, product_id)
 CellChange = tuple[int, int, CellRecord | None]  # None = white spot
@@ -126,13 +130,16 @@ def _cell_from_row(r: Sequence) -> CellRecord:
         no_need_reason=r[5],
         recheck_at=date_from_db(r[6]),
         note=r[7],
-        verified_at=ts_from_db(r[8]),
-        updated_at=ts_from_db(r[9]),
-        source=r[10],
+        verified_at=epoch_from_db(r[8]),
+        # NULL: the same as verified_at (see migration 3)
+        updated_at=epoch_from_db(r[8] if r[9] is None else r[9]),
+        source=source_from_db(r[10]),
     )
 
 
 def _cell_values(rec: CellRecord) -> tuple:
+    verified = epoch_to_db(rec.verified_at)
+    updated = epoch_to_db(rec.updated_at)
     return (
         int(rec.mark),
         rec.competitor_id,
@@ -142,9 +149,9 @@ def _cell_values(rec: CellRecord) -> tuple:
         rec.no_need_reason,
         date_to_db(rec.recheck_at),
         rec.note,
-        ts_to_db(rec.verified_at),
-        ts_to_db(rec.updated_at),
-        rec.source,
+        verified,
+        None if updated == verified else updated,
+        source_to_db(rec.source),
     )
 
 
@@ -189,6 +196,7 @@ class Repository:
         read_only: bool = False,
         force_lock: bool = False,
         checked: FileCheck | None = None,
+        progress: Progress | None = None,
     ) -> Repository:
         """Open a matrix file; for writing, take the single-writer lock first.
 
@@ -196,6 +204,7 @@ class Repository:
         ``read_only_reason`` set. ``force_lock`` takes over a lock naming another computer
         (only after the user confirmed that it is not open there). ``checked``: see
         ``database.check_file`` (skips repeating the integrity checks of an unchanged file).
+        ``progress`` receives the fraction done while an older file format is updated.
 
         Raises:
             StorageError: with a user-facing message (``FileLockedError`` when another
@@ -209,7 +218,11 @@ class Repository:
         if not read_only and path.is_file():
             lock = WriterLock.acquire(path, force=force_lock)
         try:
-            repo = cls(open_database(path, read_only=read_only, checked=checked), path, read_only)
+            repo = cls(
+                open_database(path, read_only=read_only, checked=checked, progress=progress),
+                path,
+                read_only,
+            )
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -442,7 +455,8 @@ class Repository:
                 only once; the writes go out in batches instead of one query per cell.
         """
         at = at or utc_now()
-        stamp = ts_to_db(at)
+        stamp = epoch_to_db(at)
+        source_code = source_to_db(source)
         slots = self._slots()
         old: list[CellChange] = []
         if previous is not None and len(previous) != len(changes):
@@ -471,7 +485,7 @@ class Repository:
                             None if old_mark is None else int(old_mark),
                             None if new_mark is None else int(new_mark),
                             stamp,
-                            source,
+                            source_code,
                         )
                     )
                 by_customer[cid].append((slots[pid], WHITE if rec is None else int(rec.mark)))
@@ -581,10 +595,10 @@ class Repository:
             params.append(product_id)
         if since is not None:
             where.append("changed_at >= ?")
-            params.append(ts_to_db(since))
+            params.append(epoch_to_db(since))
         if until is not None:
             where.append("changed_at <= ?")
-            params.append(ts_to_db(until))
+            params.append(epoch_to_db(until))
         sql = (
             "SELECT id, customer_id, product_id, old_mark, new_mark, changed_at, source "
             "FROM mark_history"
@@ -601,8 +615,8 @@ class Repository:
                 product_id=r[2],
                 old_mark=None if r[3] is None else Mark(r[3]),
                 new_mark=None if r[4] is None else Mark(r[4]),
-                changed_at=ts_from_db(r[5]),  # type: ignore[arg-type]
-                source=r[6],
+                changed_at=epoch_from_db(r[5]),  # type: ignore[arg-type]
+                source=source_from_db(r[6]),
             )
             for r in self._q(sql, params)
         ]
@@ -615,7 +629,7 @@ class Repository:
             for r in self._q(
                 "SELECT customer_id, product_id FROM marks "
                 "WHERE verified_at IS NULL OR verified_at < ?",
-                (ts_to_db(before),),
+                (epoch_to_db(before),),
             )
         ]
 
@@ -653,7 +667,7 @@ class Repository:
         for cid, pids in self.conn.execute(
             "SELECT customer_id, group_concat(product_id) FROM marks "
             "WHERE verified_at IS NULL OR verified_at < ? GROUP BY customer_id",
-            (ts_to_db(cutoff),),
+            (epoch_to_db(cutoff),),
         ):
             bits = rows[cid] = bytearray(n)
             for pid in pids.split(","):
@@ -1114,7 +1128,8 @@ class Repository:
         Uses executemany in big batches (sqlite-utils' insert_all is ~10x slower at 8M rows)
         and rebuilds the touched status rows once. Returns the number of cells written.
         """
-        stamp = ts_to_db(at or utc_now())
+        stamp = epoch_to_db(at or utc_now())
+        source_code = source_to_db(source)
         slots = self._slots()
         n_slots = len(slots)
         rows: dict[int, bytearray] = {}
@@ -1126,26 +1141,26 @@ class Repository:
 
             def flush() -> None:
                 conn.executemany(
-                    "INSERT INTO marks (customer_id, product_id, mark, verified_at, updated_at, "
-                    "source) VALUES (?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO marks (customer_id, product_id, mark, verified_at, source) "
+                    "VALUES (?, ?, ?, ?, ?)",
                     batch,
                 )
                 if record_history:
                     conn.executemany(
                         "INSERT INTO mark_history (customer_id, product_id, old_mark, new_mark, "
                         "changed_at, source) VALUES (?, ?, NULL, ?, ?, ?)",
-                        [(b[0], b[1], b[2], stamp, source) for b in batch],
+                        [(b[0], b[1], b[2], stamp, source_code) for b in batch],
                     )
                 batch.clear()
 
-            for cid, pid, code in cells:
+            for cid, pid, mark_code in cells:
                 codes = rows.get(cid)
                 if codes is None:
                     codes = rows[cid] = bytearray(n_slots)
                 elif len(codes) < n_slots:
                     codes.extend(bytes(n_slots - len(codes)))
-                codes[slots[pid]] = code
-                batch.append((cid, pid, code, stamp, stamp, source))
+                codes[slots[pid]] = mark_code
+                batch.append((cid, pid, mark_code, stamp, source_code))
                 written += 1
                 if len(batch) >= 50_000:
                     flush()

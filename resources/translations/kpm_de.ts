@@ -1622,6 +1622,10 @@ Die Datei schreibgeschützt öffnen, um sie anzusehen?</translation>
         <translation>%1 wird vor dem Öffnen geprüft…</translation>
     </message>
     <message>
+        <source>Updating %1 to the new file format (a backup is made first)…</source>
+        <translation>%1 wird auf das neue Dateiformat umgestellt (vorher wird eine Sicherung angelegt)…</translation>
+    </message>
+    <message>
         <source>Open matrix file</source>
         <translation>Matrixdatei öffnen</translation>
     </message>

@@ -1617,6 +1617,10 @@ Open it read-only to look at it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Updating %1 to the new file format (a backup is made first)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Open matrix file</source>
         <translation type="unfinished"></translation>
     </message>

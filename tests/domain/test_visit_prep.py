@@ -59,7 +59,7 @@ def expected_items(path, uuid: str) -> dict:
             white.setdefault(gname, []).append(pname)
             continue
         mark, verified, contract_end, _recheck, comp = row
-        if verified is None or verified < "2025-11-27T00:00:00Z":
+        if verified is None or verified < int(datetime(2025, 11, 27, tzinfo=UTC).timestamp()):
             stale.add(pname)
         if mark == 2 and contract_end is not None and today <= contract_end <= "2027-11-27":
             name = db.execute("SELECT name FROM competitors WHERE id = ?", (comp,)).fetchone()[0]
