@@ -70,7 +70,7 @@ class FileUpgrader:
 
         try:
             Repository.open(self.path, progress=self._progress).close()
-        except Exception as exc:  # noqa: BLE001 - reported by the open on the main thread
+        except Exception as exc:  # reported by the open on the main thread
             self.error = exc
 
     def wait(self, seconds: float) -> None:
