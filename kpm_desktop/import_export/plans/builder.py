@@ -1,0 +1,329 @@
+"""The plan builder: rows to entity and cell changes, shared by every import kind."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import fields, replace
+from typing import Any
+
+from kpm_desktop.domain.entities import CellRecord, Competitor, Customer, Product, ProductGroup
+from kpm_desktop.domain.marks import WHITE
+from kpm_desktop.import_export.matching import Matcher, customer_key, product_key
+from kpm_desktop.import_export.messages import Problem
+from kpm_desktop.import_export.plans.model import (
+    CellChange,
+    Conflict,
+    EntityChange,
+    ImportPlan,
+    SourceData,
+    Suggestion,
+    Target,
+)
+from kpm_desktop.import_export.tables import MAX_CELL_CHARS, Progress
+from kpm_desktop.import_export.values import ValueProblem, cell_text, fold, parse_date, parse_number
+
+# -- building ---------------------------------------------------------------------------------
+_CUSTOMER_ATTRS = ("city", "postcode", "segment", "region", "owner", "abc_class")
+_CELL_FIELDS = tuple(
+    f.name for f in fields(CellRecord) if f.name not in ("updated_at", "source", "mark")
+)
+_EMPTY = (None, "")
+
+
+class BuilderBase:
+    """State and helpers shared by the import kinds; ``build`` calls ``_build_<kind>``."""
+
+    def __init__(
+        self,
+        source: SourceData,
+        target: Target,
+        confirmed: dict[tuple[str, str], int],
+        progress: Progress | None,
+    ) -> None:
+        self.s = source
+        self.t = target
+        self.confirmed = confirmed
+        self.progress = progress
+        self.plan = ImportPlan(source.kind, source.table.source, source.table.sheet)
+        self.headers = source.headers
+        self.decimal_comma = source.table.decimal_comma
+        self.customers = Matcher(list(target.customers), customer_key)
+        self.products = Matcher(list(target.products), product_key)
+        self.existing_customers = {c.id: c for c in target.customers}
+        self.existing_products = {p.id: p for p in target.products}
+        self.customer_changes: dict[int, EntityChange] = {}
+        self.product_changes: dict[int, EntityChange] = {}
+        self.seen_customers: dict[int, int] = {}  # id -> first row (customers/products kinds)
+        self.seen_products: dict[int, int] = {}
+        self.groups = {fold(g.name): g for g in target.matrix.groups.values()}
+        self.competitors = {fold(c.name): c for c in target.competitors}
+        self.suggested: dict[tuple[str, str], Suggestion] = {}
+        self._next_id = -1
+
+    # -- helpers -------------------------------------------------------------------------------
+    def temp_id(self) -> int:
+        self._next_id -= 1
+        return self._next_id
+
+    def problem(self, row: int, col: int | None, key: str, **params: Any) -> None:
+        name = self.headers[col] if col is not None and col < len(self.headers) else ""
+        self.plan.problems.append(
+            Problem(row, 0 if col is None else col + 1, name, key, dict(params))
+        )
+
+    def raw(self, values: list[object], key: str) -> tuple[object, int | None]:
+        col = self.s.mapping.get(key)
+        if col is None or col >= len(values):
+            return None, col
+        return values[col], col
+
+    def text(self, values: list[object], key: str, row: int) -> str:
+        value, col = self.raw(values, key)
+        s = cell_text(value)
+        if s.startswith("=") and len(s) > 1:
+            self.problem(row, col, "p_formula", text=s[:40])
+            return ""
+        if len(s) > MAX_CELL_CHARS:
+            self.problem(row, col, "p_cell_too_long", limit=MAX_CELL_CHARS)
+            return ""
+        return s
+
+    def number(self, values: list[object], key: str, row: int) -> float | None:
+        value, col = self.raw(values, key)
+        if isinstance(value, str) and value.strip().startswith("="):
+            self.problem(row, col, "p_formula", text=value.strip()[:40])
+            return None
+        try:
+            return parse_number(value, self.decimal_comma)
+        except ValueProblem:
+            self.problem(row, col, "p_bad_number", text=cell_text(value)[:40])
+            return None
+
+    def date(self, values: list[object], key: str, row: int):
+        value, col = self.raw(values, key)
+        try:
+            return parse_date(value)
+        except ValueProblem:
+            self.problem(row, col, "p_bad_date", text=cell_text(value)[:40])
+            return None
+
+    def data_rows(self) -> Iterable[tuple[int, list[object]]]:
+        rows = self.s.table.rows
+        width = len(self.headers)
+        for i in range(self.s.header_row + 1, len(rows)):
+            values = rows[i]
+            if not any(v is not None and cell_text(v) for v in values):
+                continue
+            number = i + 1
+            if len(values) > width and any(cell_text(v) for v in values[width:]):
+                self.problem(number, None, "p_ragged_row", count=len(values), expected=width)
+            self.plan.rows_read += 1
+            if self.progress is not None and self.plan.rows_read % 5_000 == 0:
+                self.progress(self.plan.rows_read)
+            yield number, values
+
+    # -- entities --------------------------------------------------------------------------
+    def _suggest(self, entity: str, matcher: Matcher, name: str, key: str, row: int) -> None:
+        if (entity, key) in self.suggested:
+            self.suggested[(entity, key)].rows.append(row)
+            return
+        if len(self.suggested) >= 200:  # fuzzy search is O(n) per name; cap its cost
+            return
+        for cand, score in matcher.similar(name, limit=1):
+            s = Suggestion(entity, name, key, cand.id, cand.name, score, [row])
+            self.suggested[(entity, key)] = s
+            self.plan.suggestions.append(s)
+
+    def customer(
+        self, row: int, number: str, name: str, uuid: str = "", attrs: dict | None = None
+    ) -> Customer | None:
+        """The existing or new customer a row names (None: problem reported)."""
+        result = self.customers.match(number, name, uuid)
+        if result.ambiguous:
+            self.problem(
+                row,
+                self.s.mapping.get("customer_name"),
+                "p_ambiguous_customer",
+                name=name or number,
+                count=result.ambiguous,
+            )
+            return None
+        if result.entity is not None:
+            return result.entity
+        key = customer_key(name)
+        confirmed = self.confirmed.get(("customer", key))
+        if confirmed is not None and confirmed in self.existing_customers:
+            return self.existing_customers[confirmed]
+        if not name:
+            self.problem(row, self.s.mapping.get("customer_number"), "p_missing_customer")
+            return None
+        new = Customer(name=name, number=number, id=self.temp_id(), **(attrs or {}))
+        if uuid:
+            new.uuid = uuid
+        self._suggest("customer", self.customers, name, key, row)
+        self.customers.add(new)
+        self.customer_changes[new.id] = EntityChange(after=new, rows=[row])  # type: ignore[index]
+        return new
+
+    def product(
+        self, row: int, number: str, name: str, uuid: str = "", col: int | None = None
+    ) -> Product | None:
+        result = self.products.match(number, name, uuid)
+        if result.ambiguous:
+            self.problem(
+                row,
+                col if col is not None else self.s.mapping.get("product_name"),
+                "p_ambiguous_product",
+                name=name or number,
+                count=result.ambiguous,
+            )
+            return None
+        if result.entity is not None:
+            return result.entity
+        key = product_key(name)
+        confirmed = self.confirmed.get(("product", key))
+        if confirmed is not None and confirmed in self.existing_products:
+            return self.existing_products[confirmed]
+        if not name:
+            self.problem(
+                row,
+                col if col is not None else self.s.mapping.get("product_number"),
+                "p_missing_product",
+            )
+            return None
+        new = Product(name=name, number=number, id=self.temp_id())
+        if uuid:
+            new.uuid = uuid
+        self._suggest("product", self.products, name, key, row)
+        self.products.add(new)
+        self.product_changes[new.id] = EntityChange(after=new, rows=[row])  # type: ignore[index]
+        return new
+
+    def update_entity(
+        self,
+        changes: dict[int, EntityChange],
+        matcher: Matcher,
+        entity: Customer | Product,
+        values: dict[str, Any],
+        row: int,
+    ) -> None:
+        """Record attribute changes of an existing entity (empty imported values never clear)."""
+        assert entity.id is not None
+        if entity.id < 0:  # new in this import: fill what it lacks
+            for k, v in values.items():
+                if v not in _EMPTY and getattr(entity, k) in _EMPTY:
+                    setattr(entity, k, v)
+            return
+        change = changes.get(entity.id)
+        current = change.after if change else entity
+        diff = {k: v for k, v in values.items() if v not in _EMPTY and getattr(current, k) != v}
+        if not diff:
+            return
+        after = replace(current, **diff)
+        if change is None:
+            changes[entity.id] = EntityChange(
+                after=after, before=entity, rows=[row], changed=tuple(diff)
+            )
+        else:
+            change.after = after
+            change.rows.append(row)
+            change.changed = tuple(dict.fromkeys((*change.changed, *diff)))
+        matcher.forget(current)
+        matcher.add(after)
+
+    # -- cells ---------------------------------------------------------------------------------
+    def before(self, cid: int, pid: int) -> CellRecord | None:
+        if cid < 0 or pid < 0 or self.t.code(cid, pid) == WHITE:
+            return None
+        return self.t.get_cell(cid, pid)
+
+    def cell(
+        self,
+        customer: Customer,
+        product: Product,
+        after: CellRecord,
+        before: CellRecord | None,
+        row: int,
+        col: int,
+    ) -> None:
+        """Classify one wanted cell state as new, update, unchanged or conflict."""
+        cid, pid = customer.id, product.id
+        assert cid is not None and pid is not None
+        change = CellChange(cid, pid, before, after, row, col + 1)
+        if before is None:
+            self.plan.cells.append(change)
+            return
+        if _same_cell(before, after):
+            self.plan.unchanged_cells += 1
+            return
+        if before.mark != after.mark:
+            self.plan.conflicts.append(
+                Conflict(
+                    change,
+                    customer.name,
+                    product.name,
+                    "c_mark",
+                    {"mine": before.mark.letter, "theirs": after.mark.letter},
+                )
+            )
+            return
+        overwritten = [
+            f
+            for f in _CELL_FIELDS
+            if getattr(before, f) not in _EMPTY and getattr(before, f) != getattr(after, f)
+        ]
+        # Same mark: filling empty details and updating our revenue are plain updates;
+        # changing a note or other detail somebody entered is the user's decision.
+        if [f for f in overwritten if f not in ("our_revenue", "verified_at")]:
+            self.plan.conflicts.append(
+                Conflict(
+                    change,
+                    customer.name,
+                    product.name,
+                    "c_details",
+                    {"fields": ", ".join(overwritten)},
+                )
+            )
+            return
+        self.plan.cells.append(change)
+
+    # -- kinds -------------------------------------------------------------------------------
+    def build(self) -> ImportPlan:
+        getattr(self, f"_build_{self.s.kind}")()
+        plan = self.plan
+        for changes, target in (
+            (self.customer_changes, plan.customers),
+            (self.product_changes, plan.products),
+        ):
+            target.extend(changes.values())
+        plan.unchanged_customers = len(self.seen_customers) - sum(
+            1 for cid in self.seen_customers if cid in self.customer_changes
+        )
+        plan.unchanged_products = len(self.seen_products) - sum(
+            1 for pid in self.seen_products if pid in self.product_changes
+        )
+        return plan
+
+    def group_id(self, name: str) -> int:
+        key = fold(name)
+        group = self.groups.get(key)
+        if group is None:
+            group = ProductGroup(name=name, sort_order=len(self.groups), id=self.temp_id())
+            self.groups[key] = group
+            self.plan.groups.append(group)
+        assert group.id is not None
+        return group.id
+
+    def competitor_id(self, name: str) -> int:
+        key = fold(name)
+        comp = self.competitors.get(key)
+        if comp is None:
+            comp = Competitor(name=name, id=self.temp_id())
+            self.competitors[key] = comp
+            self.plan.competitors.append(comp)
+        assert comp.id is not None
+        return comp.id
+
+
+def _same_cell(a: CellRecord, b: CellRecord) -> bool:
+    return a.mark == b.mark and all(getattr(a, f) == getattr(b, f) for f in _CELL_FIELDS)

@@ -1,0 +1,274 @@
+"""The plan model: what an import is compared against (``Target``), what it reads
+(``SourceData``) and what it would change (``ImportPlan``)."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kpm_desktop.domain.entities import CellRecord, Competitor, Customer, Product, ProductGroup
+from kpm_desktop.domain.marks import WHITE
+from kpm_desktop.domain.matrix import Matrix
+from kpm_desktop.import_export.mapping import header_names
+from kpm_desktop.import_export.messages import MESSAGES, Problem, text
+from kpm_desktop.import_export.tables import RawTable
+
+__all__ = [
+    "SOURCE",
+    "CellChange",
+    "Conflict",
+    "EntityChange",
+    "ImportPlan",
+    "SourceData",
+    "Suggestion",
+    "Target",
+    "write_problems_csv",
+]
+
+SOURCE = "import"  # CellRecord.source and history source of imported cells
+
+
+# -- the two sides ----------------------------------------------------------------------------
+@dataclass(slots=True)
+class Target:
+    """What the plan is compared against: a snapshot of one matrix file."""
+
+    matrix: Matrix
+    competitors: list[Competitor]
+    get_cell: Callable[[int, int], CellRecord | None]
+
+    @classmethod
+    def from_repository(cls, repo: Any) -> Target:
+        return cls(repo.load_matrix(), repo.load_competitors(), repo.get_cell)
+
+    @property
+    def customers(self) -> list[Customer]:
+        return self.matrix.customers
+
+    @property
+    def products(self) -> list[Product]:
+        return self.matrix.products
+
+    def code(self, customer_id: int, product_id: int) -> int:
+        row = self.matrix.row_of.get(customer_id)
+        col = self.matrix.col_of.get(product_id)
+        if row is None or col is None:
+            return WHITE
+        return self.matrix.code(row, col)
+
+
+@dataclass(slots=True)
+class SourceData:
+    """A read table with its header row and the column chosen for each field."""
+
+    kind: str
+    table: RawTable
+    header_row: int  # 0-based index into table.rows
+    mapping: dict[str, int]  # field key -> 0-based column
+
+    @property
+    def headers(self) -> list[str]:
+        if not self.table.rows:
+            return []
+        return header_names(self.table.rows[self.header_row])
+
+    def with_mapping(self, overrides: dict[str, int | None]) -> SourceData:
+        """A copy with some fields mapped to other columns (None = not imported)."""
+        mapping = dict(self.mapping)
+        for key, col in overrides.items():
+            if col is None:
+                mapping.pop(key, None)
+            else:
+                mapping[key] = col
+        return SourceData(self.kind, self.table, self.header_row, mapping)
+
+
+# -- the plan -----------------------------------------------------------------------------------
+@dataclass(slots=True)
+class EntityChange:
+    """A customer or product the import creates (``before`` None) or changes."""
+
+    after: Customer | Product
+    before: Customer | Product | None = None
+    rows: list[int] = field(default_factory=list)
+    changed: tuple[str, ...] = ()
+
+    @property
+    def is_new(self) -> bool:
+        return self.before is None
+
+
+@dataclass(slots=True)
+class CellChange:
+    customer_id: int  # negative: a customer this import creates
+    product_id: int  # negative: a product this import creates
+    before: CellRecord | None
+    after: CellRecord
+    row: int  # source row (1-based)
+    column: int  # source column (1-based)
+
+
+@dataclass(slots=True)
+class Conflict:
+    """A cell where the import disagrees with the matrix; applied only if ``take``."""
+
+    change: CellChange
+    customer: str
+    product: str
+    key: str  # message key: c_mark or c_details
+    params: dict[str, Any]
+    take: bool = False
+
+    @property
+    def message(self) -> str:
+        return text(self.key, **self.params)
+
+
+@dataclass(slots=True)
+class Suggestion:
+    """An imported name that resembles an existing one: the user may confirm the match."""
+
+    entity: str  # "customer" or "product"
+    source_name: str
+    source_key: str  # what ``confirmed`` is keyed by
+    candidate_id: int
+    candidate_name: str
+    score: float
+    rows: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ImportPlan:
+    kind: str
+    source: str
+    sheet: str | None
+    customers: list[EntityChange] = field(default_factory=list)
+    products: list[EntityChange] = field(default_factory=list)
+    groups: list[ProductGroup] = field(default_factory=list)  # new, negative ids
+    competitors: list[Competitor] = field(default_factory=list)  # new, negative ids
+    cells: list[CellChange] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    suggestions: list[Suggestion] = field(default_factory=list)
+    unchanged_customers: int = 0
+    unchanged_products: int = 0
+    unchanged_cells: int = 0
+    ignored_columns: list[str] = field(default_factory=list)
+    rows_read: int = 0
+
+    def resolve_all(self, take: bool) -> None:
+        for c in self.conflicts:
+            c.take = take
+
+    def changes_to_write(self) -> list[CellChange]:
+        return self.cells + [c.change for c in self.conflicts if c.take]
+
+    @property
+    def is_empty(self) -> bool:
+        """True when applying would write nothing (with the current conflict choices)."""
+        return not (
+            self.customers
+            or self.products
+            or self.groups
+            or self.changes_to_write()
+            or any(c.take for c in self.conflicts)
+        )
+
+    def summary(self) -> dict[str, int]:
+        new_c = sum(1 for c in self.customers if c.is_new)
+        new_p = sum(1 for p in self.products if p.is_new)
+        return {
+            "new_customers": new_c,
+            "updated_customers": len(self.customers) - new_c,
+            "unchanged_customers": self.unchanged_customers,
+            "new_products": new_p,
+            "updated_products": len(self.products) - new_p,
+            "unchanged_products": self.unchanged_products,
+            "new_groups": len(self.groups),
+            "new_competitors": len(self.competitors),
+            "cells": len(self.cells),
+            "unchanged_cells": self.unchanged_cells,
+            "conflicts": len(self.conflicts),
+            "conflicts_taken": sum(1 for c in self.conflicts if c.take),
+            "problems": len(self.problems),
+            "suggestions": len(self.suggestions),
+            "rows": self.rows_read,
+        }
+
+    def summary_text(self) -> str:
+        return text("summary", **self.summary())
+
+    def to_json(self, limit: int = 1000) -> dict[str, Any]:
+        """A JSON-ready description (lists cut at ``limit`` entries)."""
+
+        def mark(rec: CellRecord | None) -> str:
+            return "" if rec is None else rec.mark.letter
+
+        return {
+            "kind": self.kind,
+            "source": self.source,
+            "sheet": self.sheet,
+            "summary": self.summary(),
+            "ignored_columns": self.ignored_columns,
+            "problems": [
+                {
+                    "row": p.row,
+                    "column": p.column,
+                    "column_name": p.column_name,
+                    "key": p.key,
+                    "message": p.message,
+                }
+                for p in self.problems[:limit]
+            ],
+            "conflicts": [
+                {
+                    "customer": c.customer,
+                    "product": c.product,
+                    "row": c.change.row,
+                    "column": c.change.column,
+                    "mine": mark(c.change.before),
+                    "imported": mark(c.change.after),
+                    "message": c.message,
+                    "take": c.take,
+                }
+                for c in self.conflicts[:limit]
+            ],
+            "suggestions": [
+                {
+                    "entity": s.entity,
+                    "imported": s.source_name,
+                    "existing": s.candidate_name,
+                    "existing_id": s.candidate_id,
+                    "score": round(s.score, 3),
+                    "rows": s.rows[:10],
+                }
+                for s in self.suggestions[:limit]
+            ],
+            "new_customers": [c.after.name for c in self.customers if c.is_new][:limit],
+            "new_products": [p.after.name for p in self.products if p.is_new][:limit],
+        }
+
+
+def write_problems_csv(
+    problems: Iterable[Problem],
+    path: Path | str,
+    *,
+    translate: Callable[[str], str] | None = None,
+    header: tuple[str, str, str, str] = ("Row", "Column", "Column name", "Problem"),
+) -> int:
+    """Save problems as CSV (UTF-8 with BOM and ";" so German Excel opens it directly).
+
+    ``translate`` maps an English message template to the UI language. Returns the count.
+    """
+    count = 0
+    with Path(path).open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, delimiter=";")
+        writer.writerow(header)
+        for p in problems:
+            template = translate(MESSAGES[p.key]) if translate else MESSAGES[p.key]
+            writer.writerow([p.row, p.column or "", p.column_name, template.format(**p.params)])
+            count += 1
+    return count

@@ -1,0 +1,88 @@
+"""Reading a file for an import kind and checking its column mapping."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kpm_desktop.import_export import data_sheet
+from kpm_desktop.import_export.mapping import (
+    FIELDS,
+    KINDS,
+    detect_header_row,
+    either_required,
+    suggest_mapping,
+)
+from kpm_desktop.import_export.messages import ImportFailure
+from kpm_desktop.import_export.plans.model import SourceData
+from kpm_desktop.import_export.tables import Progress, RawTable, read_table
+from kpm_desktop.import_export.values import cell_text
+
+
+def read_source(
+    path: Path | str,
+    kind: str,
+    *,
+    sheet: str | None = None,
+    progress: Progress | None = None,
+) -> SourceData:
+    """Read a file for an import kind and suggest the column mapping.
+
+    Raises:
+        ImportFailure: the file cannot be read as this kind (message for the user).
+    """
+    if kind not in KINDS:
+        raise ImportFailure("unknown_kind", kind=kind, kinds=", ".join(KINDS))
+    path = Path(path)
+    table = read_table(
+        path,
+        sheet=sheet,
+        sheet_candidates=data_sheet.DATA_SHEET_NAMES if kind == "kpm" and sheet is None else (),
+        want_fills=kind == "matrix",
+        progress=progress,
+    )
+    if kind == "kpm":
+        header_row = _find_data_header(table)
+        if header_row is None:
+            raise ImportFailure(
+                "data_sheet_missing",
+                file=path.name,
+                sheets="' / '".join(data_sheet.DATA_SHEET_NAMES),
+                needed=", ".join(
+                    c.header_en
+                    for c in data_sheet.DATA_COLUMNS
+                    if c.key in data_sheet.REQUIRED_KEYS
+                ),
+            )
+        mapping = data_sheet.column_keys(table.rows[header_row])
+        return SourceData(kind, table, header_row, mapping)
+    if not any(any(cell_text(v) for v in row) for row in table.rows):
+        raise ImportFailure("no_data", file=path.name)
+    header_row = detect_header_row(table.rows, kind)
+    mapping = suggest_mapping(kind, table.rows[header_row])
+    return SourceData(kind, table, header_row, mapping)
+
+
+def _find_data_header(table: RawTable) -> int | None:
+    for i, row in enumerate(table.rows[:10]):
+        if set(data_sheet.column_keys(row)) >= data_sheet.REQUIRED_KEYS:
+            return i
+    return None
+
+
+def check_mapping(source: SourceData) -> None:
+    """Raise ImportFailure when a required field has no column or a column is out of range."""
+    headers = source.headers
+    shown = ", ".join(h or f"#{i + 1}" for i, h in enumerate(headers)) or "-"
+    labels = {f.key: f.label for f in FIELDS[source.kind]}
+    for key, col in source.mapping.items():
+        if not 0 <= col < max(len(headers), 1):
+            raise ImportFailure(
+                "mapping_bad_column", column=col + 1, field=labels.get(key, key), columns=shown
+            )
+    for f in FIELDS[source.kind]:
+        if f.required and f.key not in source.mapping:
+            raise ImportFailure("mapping_missing", field=f.label, columns=shown)
+    for a, b in either_required(source.kind):
+        if a not in source.mapping and b not in source.mapping:
+            label = labels[a] if a == b else f"{labels[a]} / {labels[b]}"
+            raise ImportFailure("mapping_missing", field=label, columns=shown)
