@@ -15,25 +15,21 @@ Extension points for other parts of the app (filter bar, side panel, import/expo
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
     QByteArray,
     QEvent,
     QEventLoop,
-    QItemSelection,
-    QItemSelectionModel,
     QLocale,
     QObject,
-    QPoint,
     QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -48,13 +44,13 @@ from PySide6.QtWidgets import (
 )
 
 from kpm_desktop import APP_NAME, FILE_SUFFIX, __version__
-from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.gui.actions import ActionId, ActionRegistry, MenuId
-from kpm_desktop.gui.clipboard import BlockError, format_block, parse_block
-from kpm_desktop.gui.feedback import blocking_progress, os_error_message, undo_key
+from kpm_desktop.gui.feedback import blocking_progress, os_error_message
+from kpm_desktop.gui.main_actions import MARK_ACTIONS, MainActionsMixin
+from kpm_desktop.gui.marking import MarkingMixin
 from kpm_desktop.gui.matrix_model import MatrixModel
 from kpm_desktop.gui.matrix_view import DEFAULT_ZOOM, MatrixView
-from kpm_desktop.gui.palette import mark_description, mark_icon, mark_name, ui_colors
+from kpm_desktop.gui.palette import mark_icon, ui_colors
 from kpm_desktop.gui.settings import UiSettings
 from kpm_desktop.gui.workers import FileChecker, FileUpgrader
 from kpm_desktop.storage.database import FileCheck
@@ -63,29 +59,7 @@ from kpm_desktop.storage.lock import FileLockedError
 from kpm_desktop.storage.repository import Repository
 from kpm_desktop.workspace.workspace import Workspace
 
-# One cell costs ~80 µs to write with its history (M, 2-core machine): 50,000 cells are ~4 s
-# in one transaction. Bigger blocks are refused with a message instead of freezing the window.
-MAX_BULK_CELLS = 50_000
-BUSY_CURSOR_CELLS = 2_000
 CHECK_IN_BACKGROUND_BYTES = 32 * 1024 * 1024  # larger files: integrity checks beside the UI
-MAX_COPY_CELLS = 1_000_000  # ~1 s to format; beyond that the export is the better tool
-
-MARK_ACTIONS: tuple[tuple[ActionId, int, tuple[str, ...]], ...] = (
-    (ActionId.MARK_OURS, int(Mark.OURS), ("X", "1")),
-    (ActionId.MARK_COMPETITOR, int(Mark.COMPETITOR), ("W", "2", "R")),
-    (ActionId.MARK_NEED, int(Mark.NEED), ("B", "3", "G")),
-    (ActionId.MARK_NO_NEED, int(Mark.NO_NEED), ("K", "4", "N")),
-    (ActionId.MARK_WHITE, WHITE, ("Del", "0")),
-)
-
-
-def redo_shortcuts() -> list[QKeySequence]:
-    """The platform's redo key(s) and Ctrl+Y everywhere (Linux has only Ctrl+Shift+Z)."""
-    keys = list(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
-    ctrl_y = QKeySequence("Ctrl+Y")
-    if ctrl_y not in keys:
-        keys.append(ctrl_y)
-    return keys
 
 
 def _file_size(path: Path) -> int:
@@ -93,18 +67,6 @@ def _file_size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
-
-
-@contextmanager
-def busy(on: bool = True) -> Iterator[None]:
-    """A wait cursor around a long action on the main thread."""
-    if on:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        if on:
-            QApplication.restoreOverrideCursor()
 
 
 class _SidewaysScroller(QScrollArea):
@@ -157,7 +119,7 @@ class _SidewaysScroller(QScrollArea):
         return super().eventFilter(watched, event)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
     """KPM Desktop's main window.
 
     Signals:
@@ -266,87 +228,6 @@ class MainWindow(QMainWindow):
         self._update_enabled()
         self._update_title()
         self._update_status()
-
-    # -- actions ---------------------------------------------------------------------------
-    def _declare_actions(self) -> None:
-        a = self.actions
-        std = QKeySequence.StandardKey
-        a.add(ActionId.NEW, self.tr("&New…"), self.new_file, menu=MenuId.FILE, section="file",
-              shortcut=std.New, tip=self.tr("Create a new, empty matrix file"))  # fmt: skip
-        a.add(ActionId.OPEN, self.tr("&Open…"), self.open_dialog, menu=MenuId.FILE,
-              section="file", shortcut=std.Open, tip=self.tr("Open a matrix file"))  # fmt: skip
-        a.add(ActionId.SAVE_COPY, self.tr("Save a &Copy As…"), self.save_copy_dialog,
-              menu=MenuId.FILE, section="file", shortcut=std.SaveAs,
-              tip=self.tr("Write a copy of the open file (every edit is already saved)"))  # fmt: skip
-        a.add(ActionId.CLOSE, self.tr("Clo&se"), self.close_file, menu=MenuId.FILE,
-              section="close", shortcut=std.Close)  # fmt: skip
-        # The platform's Quit key; some platforms (Windows, plain X11) have none: Ctrl+Q.
-        a.add(ActionId.QUIT, self.tr("&Quit"), self.close, menu=MenuId.FILE, section="quit",
-              shortcuts=QKeySequence.keyBindings(std.Quit) or [QKeySequence("Ctrl+Q")])  # fmt: skip
-        a[ActionId.QUIT].setMenuRole(QAction.MenuRole.QuitRole)
-
-        undo = self.undo_group.createUndoAction(self, self.tr("Undo"))
-        undo.setShortcut(QKeySequence(std.Undo))
-        redo = self.undo_group.createRedoAction(self, self.tr("Redo"))
-        redo.setShortcuts(redo_shortcuts())
-        # The menu says what will be undone; toolbar buttons keep a short, fixed label (the
-        # mark palette next to them would otherwise move with every edit).
-        undo.setIconText(self.tr("Undo"))
-        redo.setIconText(self.tr("Redo"))
-        a.add(ActionId.UNDO, undo.text(), menu=MenuId.EDIT, section="undo", action=undo)
-        a.add(ActionId.REDO, redo.text(), menu=MenuId.EDIT, section="undo", action=redo)
-        # Connected after the group's own slot: the step is already undone/redone here.
-        undo.triggered.connect(self._report_undo)
-        redo.triggered.connect(self._report_redo)
-        a.add(ActionId.COPY, self.tr("&Copy marks"), self.copy_selection, menu=MenuId.EDIT,
-              section="clipboard", shortcut=std.Copy,
-              tip=self.tr("Copy the selected marks as a block for Excel or Calc"))  # fmt: skip
-        a.add(ActionId.PASTE, self.tr("&Paste marks"), self.paste, menu=MenuId.EDIT,
-              section="clipboard", shortcut=std.Paste,
-              tip=self.tr("Paste a block of marks (X, W, B, K, empty) copied from a spreadsheet"))  # fmt: skip
-        a.add(ActionId.SELECT_ALL, self.tr("Select &All"), self.view.selectAll,
-              menu=MenuId.EDIT, section="select", shortcut=std.SelectAll)  # fmt: skip
-        # The copy/paste keys reach the view first (it emits copy/paste_requested); the
-        # window-wide shortcuts would otherwise be ambiguous with QLineEdits.
-        for key in (ActionId.COPY, ActionId.PASTE, ActionId.SELECT_ALL):
-            a[key].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.view.addAction(a[key])
-
-        for key, code, keys in MARK_ACTIONS:
-            act = a.add(
-                key,
-                mark_name(code),
-                lambda c=code: self.mark_selection(c),
-                menu=MenuId.MARK,
-                section="marks",
-                toolbar="marks",
-                shortcuts=[QKeySequence(k) for k in keys],
-                icon=mark_icon(code, ui_colors(self.palette())),
-                tip=self.tr("%1 — %2 (keys: %3)")
-                .replace("%1", mark_name(code))
-                .replace("%2", mark_description(code))
-                .replace("%3", ", ".join(keys)),
-            )
-            # Only while the matrix has focus: typing X in a search field must stay an X.
-            act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            self.view.addAction(act)
-        view = self.view
-        a.add(ActionId.ZOOM_IN, self.tr("Zoom &In"), lambda: view.set_zoom(view.zoom + 1),
-              menu=MenuId.VIEW, section="view", shortcut=std.ZoomIn,
-              tip=self.tr("Larger cells"))  # fmt: skip
-        a.add(ActionId.ZOOM_OUT, self.tr("Zoom &Out"), lambda: view.set_zoom(view.zoom - 1),
-              menu=MenuId.VIEW, section="view", shortcut=std.ZoomOut,
-              tip=self.tr("Smaller cells: more of a large matrix at a glance"))  # fmt: skip
-        a.add(ActionId.ZOOM_RESET, self.tr("&Normal Size"),
-              lambda: view.set_zoom(DEFAULT_ZOOM), menu=MenuId.VIEW, section="view",
-              shortcut="Ctrl+0")  # fmt: skip
-        # Back to the matrix from the filter bar, a dock or the toolbar without the mouse.
-        a.add(ActionId.FOCUS_MATRIX, self.tr("Go to the &Matrix"), self.focus_matrix,
-              menu=MenuId.VIEW, section="view", shortcuts=[QKeySequence("F6"),
-              QKeySequence("Ctrl+M")],
-              tip=self.tr("Move the keyboard focus to the matrix (F6 or Ctrl+M)"))  # fmt: skip
-        a.add(ActionId.ABOUT, self.tr("&About KPM Desktop"), self.show_about, menu=MenuId.HELP,
-              section="about")  # fmt: skip
 
     def focus_matrix(self) -> None:
         """Keyboard focus to the matrix; the current cell is kept (or the first one set)."""
@@ -614,171 +495,6 @@ class MainWindow(QMainWindow):
         else:
             menu.addSeparator()
             menu.addAction(self.tr("Clear list"), self.settings.clear_recent_files)
-
-    # -- marking ---------------------------------------------------------------------------
-    def _selected_matrix_cells(self) -> list[tuple[int, int]]:
-        m = self.model
-        return [(m.matrix_row(r), m.matrix_col(c)) for r, c in self.view.selected_rect_cells()]
-
-    def mark_selection(self, code: int) -> bool:
-        """Set one mark on every selected cell: one transaction, one undo step."""
-        ws = self.workspace
-        if ws is None or not self.model.rowCount() or not self.model.columnCount():
-            return False
-        size = self.view.selection_size()
-        if size > MAX_BULK_CELLS:
-            self.show_error(
-                self.tr("Selection too large"),
-                self.tr("%1 cells are selected; mark at most %2 cells at once.")
-                .replace("%1", QLocale().toString(size))
-                .replace("%2", QLocale().toString(MAX_BULK_CELLS)),
-            )
-            return False
-        cells = self._selected_matrix_cells()
-        mark = None if code == WHITE else Mark(code)
-        try:
-            with busy(len(cells) > BUSY_CURSOR_CELLS):
-                changed = ws.set_marks(cells, mark)
-        except StorageError as exc:
-            self.show_error(self.tr("Nothing was changed"), str(exc))
-            return False
-        if changed:
-            # Two literal strings instead of %n: no plural catalogue needed in English.
-            if len(cells) == 1:
-                text = self.tr("1 cell marked %1 — %2 undoes")
-            else:
-                text = self.tr("%3 cells marked %1 — %2 undoes").replace(
-                    "%3", QLocale().toString(len(cells))
-                )
-            self.statusBar().showMessage(
-                text.replace("%1", mark_name(code)).replace("%2", undo_key()), 6000
-            )
-        return changed
-
-    def copy_selection(self) -> bool:
-        """Copy the selected block as tab-separated letters (X, W, B, K, empty)."""
-        ranges = list(self.view.selectionModel().selection())
-        if len(ranges) > 1:
-            self.statusBar().showMessage(
-                self.tr("Copy works on one rectangular block; select one block."), 5000
-            )
-            return False
-        if ranges:
-            rng = ranges[0]
-            rows, cols = range(rng.top(), rng.bottom() + 1), range(rng.left(), rng.right() + 1)
-        else:
-            current = self.view.currentIndex()
-            if not current.isValid():
-                return False
-            rows, cols = (
-                range(current.row(), current.row() + 1),
-                range(current.column(), current.column() + 1),
-            )
-        if len(rows) * len(cols) > MAX_COPY_CELLS:
-            self.show_error(
-                self.tr("Selection too large"),
-                self.tr("Copy at most %1 cells at once; for more, use File › Export.").replace(
-                    "%1", QLocale().toString(MAX_COPY_CELLS)
-                ),
-            )
-            return False
-        code_at = self.model.code_at
-        with busy(len(rows) * len(cols) > 50 * BUSY_CURSOR_CELLS):
-            text = format_block([[code_at(r, c) for c in cols] for r in rows])
-        QGuiApplication.clipboard().setText(text)
-        self.statusBar().showMessage(
-            self.tr("Copied %1 × %2 marks")
-            .replace("%1", str(len(rows)))
-            .replace("%2", str(len(cols))),
-            3000,
-        )
-        return True
-
-    def paste(self, text: str | None = None) -> bool:
-        """Paste a TSV block at the selection's top-left cell: all or nothing, one undo step.
-
-        A single mark pasted onto a larger selection fills the selection.
-        """
-        ws = self.workspace
-        if ws is None:
-            return False
-        if text is None:
-            text = QGuiApplication.clipboard().text()
-        try:
-            block = parse_block(text)
-        except BlockError as exc:
-            self.show_error(self.tr("Nothing was pasted"), exc.message)
-            return False
-        anchor = self.view.anchor()
-        if anchor is None:
-            self.show_error(self.tr("Nothing was pasted"), self.tr("Select a cell to paste into."))
-            return False
-        m = self.model
-        if len(block) == 1 and len(block[0]) == 1 and self.view.selection_size() > 1:
-            mark = block[0][0]
-            return self.mark_selection(WHITE if mark is None else int(mark))
-        top, left = anchor.y(), anchor.x()
-        height, width = len(block), len(block[0])
-        if top + height > m.rowCount() or left + width > m.columnCount():
-            self.show_error(
-                self.tr("Nothing was pasted"),
-                self.tr(
-                    "The block is %1 × %2 (rows × columns); from the selected cell there is "
-                    "room for %3 × %4."
-                )
-                .replace("%1", str(height))
-                .replace("%2", str(width))
-                .replace("%3", str(m.rowCount() - top))
-                .replace("%4", str(m.columnCount() - left)),
-            )
-            return False
-        if height * width > MAX_BULK_CELLS:
-            self.show_error(
-                self.tr("Nothing was pasted"),
-                self.tr(
-                    "The block has %1 cells; paste at most %2 at once. Split it, or use "
-                    "File › Import for a whole matrix."
-                )
-                .replace("%1", QLocale().toString(height * width))
-                .replace("%2", QLocale().toString(MAX_BULK_CELLS)),
-            )
-            return False
-        edits = [
-            (m.matrix_row(top + i), m.matrix_col(left + j), mark)
-            for i, row in enumerate(block)
-            for j, mark in enumerate(row)
-        ]
-        try:
-            with busy(len(edits) > BUSY_CURSOR_CELLS):
-                ws.set_mark_block(edits)
-        except StorageError as exc:
-            self.show_error(self.tr("Nothing was pasted"), str(exc))
-            return False
-        self.view.selectionModel().select(
-            QItemSelection(m.index(top, left), m.index(top + height - 1, left + width - 1)),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect,
-        )
-        self.statusBar().showMessage(
-            self.tr("Pasted %1 × %2 marks — %3 undoes")
-            .replace("%1", str(height))
-            .replace("%2", str(width))
-            .replace("%3", undo_key()),
-            6000,
-        )
-        return True
-
-    def _show_context_menu(self, pos: QPoint) -> None:
-        menu = QMenu(self)
-        for key, _, _ in MARK_ACTIONS:
-            menu.addAction(self.actions[key])
-        menu.addSeparator()
-        menu.addAction(self.actions[ActionId.COPY])
-        menu.addAction(self.actions[ActionId.PASTE])
-        if self.context_menu_actions:
-            menu.addSeparator()
-            for act in self.context_menu_actions:
-                menu.addAction(act)
-        menu.exec(self.view.viewport().mapToGlobal(pos))
 
     # -- filter slot and status ------------------------------------------------------------
     def set_filter_widget(self, widget: QWidget) -> None:

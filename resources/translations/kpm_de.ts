@@ -1452,47 +1452,7 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Bearbeiten</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <source>&amp;Mark</source>
-        <translation>&amp;Markieren</translation>
-    </message>
-    <message>
-        <source>&amp;Data</source>
-        <translation>Da&amp;ten</translation>
-    </message>
-    <message>
-        <source>&amp;Tools</source>
-        <translation>E&amp;xtras</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation>&amp;Zuletzt geöffnet</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>Hauptwerkzeugleiste</translation>
-    </message>
-    <message>
-        <source>Mark palette</source>
-        <translation>Markierungsleiste</translation>
-    </message>
+    <name>MainActionsMixin</name>
     <message>
         <source>&amp;New…</source>
         <translation>&amp;Neu…</translation>
@@ -1589,6 +1549,49 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
         <source>&amp;About KPM Desktop</source>
         <translation>Ü&amp;ber KPM Desktop</translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Mark</source>
+        <translation>&amp;Markieren</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>Da&amp;ten</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>E&amp;xtras</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Mark palette</source>
+        <translation>Markierungsleiste</translation>
+    </message>
     <message>
         <source>File is in use</source>
         <translation>Datei wird verwendet</translation>
@@ -1676,58 +1679,6 @@ Die Datei schreibgeschützt öffnen, um sie anzusehen?</translation>
     <message>
         <source>Clear list</source>
         <translation>Liste leeren</translation>
-    </message>
-    <message>
-        <source>Selection too large</source>
-        <translation>Auswahl zu groß</translation>
-    </message>
-    <message>
-        <source>%1 cells are selected; mark at most %2 cells at once.</source>
-        <translation>%1 Zellen sind gewählt; markieren Sie höchstens %2 Zellen auf einmal.</translation>
-    </message>
-    <message>
-        <source>Nothing was changed</source>
-        <translation>Nichts wurde geändert</translation>
-    </message>
-    <message>
-        <source>1 cell marked %1 — %2 undoes</source>
-        <translation>1 Zelle als %1 markiert — %2 macht das rückgängig</translation>
-    </message>
-    <message>
-        <source>%3 cells marked %1 — %2 undoes</source>
-        <translation>%3 Zellen als %1 markiert — %2 macht das rückgängig</translation>
-    </message>
-    <message>
-        <source>Copy works on one rectangular block; select one block.</source>
-        <translation>Kopieren geht nur mit einem rechteckigen Block; wählen Sie einen Block.</translation>
-    </message>
-    <message>
-        <source>Copy at most %1 cells at once; for more, use File › Export.</source>
-        <translation>Kopieren Sie höchstens %1 Zellen auf einmal; für mehr nutzen Sie Datei › Exportieren.</translation>
-    </message>
-    <message>
-        <source>Copied %1 × %2 marks</source>
-        <translation>%1 × %2 Markierungen kopiert</translation>
-    </message>
-    <message>
-        <source>Nothing was pasted</source>
-        <translation>Nichts wurde eingefügt</translation>
-    </message>
-    <message>
-        <source>Select a cell to paste into.</source>
-        <translation>Wählen Sie eine Zelle zum Einfügen.</translation>
-    </message>
-    <message>
-        <source>The block is %1 × %2 (rows × columns); from the selected cell there is room for %3 × %4.</source>
-        <translation>Der Block ist %1 × %2 groß (Zeilen × Spalten); ab der gewählten Zelle ist Platz für %3 × %4.</translation>
-    </message>
-    <message>
-        <source>The block has %1 cells; paste at most %2 at once. Split it, or use File › Import for a whole matrix.</source>
-        <translation>Der Block hat %1 Zellen; fügen Sie höchstens %2 auf einmal ein. Teilen Sie ihn, oder nutzen Sie für eine ganze Matrix Datei › Importieren.</translation>
-    </message>
-    <message>
-        <source>Pasted %1 × %2 marks — %3 undoes</source>
-        <translation>%1 × %2 Markierungen eingefügt — %3 macht das rückgängig</translation>
     </message>
     <message>
         <source>No file open</source>
@@ -2183,6 +2134,61 @@ Die Datei schreibgeschützt öffnen, um sie anzusehen?</translation>
     <message>
         <source>Delete “%1” with its %2 marks? You can undo this (Edit → Undo). To keep the data, deactivate instead.</source>
         <translation>„%1“ mit seinen %2 Markierungen löschen? Sie können das rückgängig machen (Bearbeiten → Rückgängig). Um die Daten zu behalten, deaktivieren Sie das Produkt stattdessen.</translation>
+    </message>
+</context>
+<context>
+    <name>MarkingMixin</name>
+    <message>
+        <source>Selection too large</source>
+        <translation>Auswahl zu groß</translation>
+    </message>
+    <message>
+        <source>%1 cells are selected; mark at most %2 cells at once.</source>
+        <translation>%1 Zellen sind gewählt; markieren Sie höchstens %2 Zellen auf einmal.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed</source>
+        <translation>Nichts wurde geändert</translation>
+    </message>
+    <message>
+        <source>1 cell marked %1 — %2 undoes</source>
+        <translation>1 Zelle als %1 markiert — %2 macht das rückgängig</translation>
+    </message>
+    <message>
+        <source>%3 cells marked %1 — %2 undoes</source>
+        <translation>%3 Zellen als %1 markiert — %2 macht das rückgängig</translation>
+    </message>
+    <message>
+        <source>Copy works on one rectangular block; select one block.</source>
+        <translation>Kopieren geht nur mit einem rechteckigen Block; wählen Sie einen Block.</translation>
+    </message>
+    <message>
+        <source>Copy at most %1 cells at once; for more, use File › Export.</source>
+        <translation>Kopieren Sie höchstens %1 Zellen auf einmal; für mehr nutzen Sie Datei › Exportieren.</translation>
+    </message>
+    <message>
+        <source>Copied %1 × %2 marks</source>
+        <translation>%1 × %2 Markierungen kopiert</translation>
+    </message>
+    <message>
+        <source>Nothing was pasted</source>
+        <translation>Nichts wurde eingefügt</translation>
+    </message>
+    <message>
+        <source>Select a cell to paste into.</source>
+        <translation>Wählen Sie eine Zelle zum Einfügen.</translation>
+    </message>
+    <message>
+        <source>The block is %1 × %2 (rows × columns); from the selected cell there is room for %3 × %4.</source>
+        <translation>Der Block ist %1 × %2 groß (Zeilen × Spalten); ab der gewählten Zelle ist Platz für %3 × %4.</translation>
+    </message>
+    <message>
+        <source>The block has %1 cells; paste at most %2 at once. Split it, or use File › Import for a whole matrix.</source>
+        <translation>Der Block hat %1 Zellen; fügen Sie höchstens %2 auf einmal ein. Teilen Sie ihn, oder nutzen Sie für eine ganze Matrix Datei › Importieren.</translation>
+    </message>
+    <message>
+        <source>Pasted %1 × %2 marks — %3 undoes</source>
+        <translation>%1 × %2 Markierungen eingefügt — %3 macht das rückgängig</translation>
     </message>
 </context>
 <context>

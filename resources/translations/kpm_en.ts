@@ -1449,47 +1449,7 @@ The current state is backed up first, so this can be undone from this list.</sou
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Mark</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mark palette</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>MainActionsMixin</name>
     <message>
         <source>&amp;New…</source>
         <translation type="unfinished"></translation>
@@ -1586,6 +1546,49 @@ The current state is backed up first, so this can be undone from this list.</sou
         <source>&amp;About KPM Desktop</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark palette</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>File is in use</source>
         <translation type="unfinished"></translation>
@@ -1670,58 +1673,6 @@ Open it read-only to look at it?</source>
     </message>
     <message>
         <source>Clear list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Selection too large</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 cells are selected; mark at most %2 cells at once.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing was changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 cell marked %1 — %2 undoes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%3 cells marked %1 — %2 undoes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy works on one rectangular block; select one block.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy at most %1 cells at once; for more, use File › Export.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copied %1 × %2 marks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing was pasted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select a cell to paste into.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The block is %1 × %2 (rows × columns); from the selected cell there is room for %3 × %4.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The block has %1 cells; paste at most %2 at once. Split it, or use File › Import for a whole matrix.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pasted %1 × %2 marks — %3 undoes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2177,6 +2128,61 @@ Open it read-only to look at it?</source>
     </message>
     <message>
         <source>Delete “%1” with its %2 marks? You can undo this (Edit → Undo). To keep the data, deactivate instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MarkingMixin</name>
+    <message>
+        <source>Selection too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cells are selected; mark at most %2 cells at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 cell marked %1 — %2 undoes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%3 cells marked %1 — %2 undoes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy works on one rectangular block; select one block.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy at most %1 cells at once; for more, use File › Export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied %1 × %2 marks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was pasted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a cell to paste into.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The block is %1 × %2 (rows × columns); from the selected cell there is room for %3 × %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The block has %1 cells; paste at most %2 at once. Split it, or use File › Import for a whole matrix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pasted %1 × %2 marks — %3 undoes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

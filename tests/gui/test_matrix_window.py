@@ -374,9 +374,9 @@ def test_ctrl_c_ctrl_v_keys_copy_and_paste(window) -> None:
 
 
 def test_too_large_selection_is_refused_with_a_message(window, monkeypatch) -> None:
-    import kpm_desktop.gui.main_window as mw
+    import kpm_desktop.gui.marking as marking
 
-    monkeypatch.setattr(mw, "MAX_BULK_CELLS", 10)
+    monkeypatch.setattr(marking, "MAX_BULK_CELLS", 10)
     before = marks_in_file(window.workspace.path)
     select_block(window, 0, 0, 3, 3)
     assert not window.mark_selection(int(Mark.OURS))
