@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "snapshot",
     "import",
     "export",
+    "trip",
     "backup",
     "restore",
 )

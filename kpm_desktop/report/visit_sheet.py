@@ -274,6 +274,28 @@ def _layout(flow: _Flow, v: VisitSnapshot) -> None:
             s.painter.drawLine(QPointF(0, flow.y), QPointF(s.width, flow.y))
 
 
+def measure_visit(sheet: Sheet, visit: VisitSnapshot) -> int:
+    """How many pages the one-pager takes on this sheet (nothing is drawn)."""
+    flow = _Flow(sheet, sheet.device, draw=False)
+    _layout(flow, visit)
+    return flow.page
+
+
+def paint_visit_pages(
+    sheet: Sheet, visit: VisitSnapshot, finish_page: Callable[[int], None]
+) -> int:
+    """Paint the one-pager from the top of the current page with an active painter.
+
+    ``finish_page(n)`` is called at the end of each of its pages (n = 1, 2, …: the footer);
+    the trip pack paints several one-pagers into one PDF this way. Returns the page count.
+    """
+    flow = _Flow(sheet, sheet.device, draw=True)
+    flow.on_new_page = lambda: finish_page(flow.page)
+    _layout(flow, visit)
+    finish_page(flow.page)
+    return flow.page
+
+
 def paint_visit(
     device: QPagedPaintDevice,
     visit: VisitSnapshot,
@@ -292,18 +314,9 @@ def paint_visit(
         raise OSError("cannot start painting (is the output file writable?)")
     try:
         sheet = Sheet(device, painter)
-        measure = _Flow(sheet, device, draw=False)
-        _layout(measure, visit)
-        pages = measure.page
-        flow = _Flow(sheet, device, draw=True)
+        pages = measure_visit(sheet, visit)
         footer = f"{visit.file_name} · {visit.customer.name}"
-
-        def finish_page() -> None:
-            sheet.footer(flow.page, pages, footer, opts.lang)
-
-        flow.on_new_page = finish_page
-        _layout(flow, visit)
-        finish_page()
+        paint_visit_pages(sheet, visit, lambda page: sheet.footer(page, pages, footer, opts.lang))
     finally:
         painter.end()
     if progress is not None:

@@ -297,6 +297,45 @@ def _m003_compact_marks(conn: sqlite3.Connection) -> None:
     report(1.0)
 
 
-MIGRATIONS: tuple[Migration, ...] = (_m001_initial, _m002_snapshots, _m003_compact_marks)
+def _m004_trips(conn: sqlite3.Connection) -> None:
+    """Visit trips: a named day of ordered customer visits (``domain/trips.py``).
+
+    Stops name customers by UUID (no foreign key): a customer deleted and restored by undo
+    keeps its UUID, so its stop comes back with it; a stop of a deleted customer is skipped.
+    Times are the rep's local wall-clock times. ``revision`` grows with every change (the
+    calendar export's SEQUENCE, so Outlook/Thunderbird update the events they imported).
+    """
+    run_script(
+        conn,
+        """
+        CREATE TABLE trips (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            trip_date TEXT NOT NULL,
+            start_time TEXT NOT NULL DEFAULT '08:00',
+            travel_minutes INTEGER NOT NULL DEFAULT 30,
+            revision INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX trips_date ON trips(trip_date);
+        CREATE TABLE trip_stops (
+            trip_id INTEGER NOT NULL REFERENCES trips(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            customer_uuid TEXT NOT NULL,
+            minutes INTEGER NOT NULL DEFAULT 60,
+            PRIMARY KEY (trip_id, position)
+        ) WITHOUT ROWID;
+        """,
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _m001_initial,
+    _m002_snapshots,
+    _m003_compact_marks,
+    _m004_trips,
+)
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -3600,4 +3600,19 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>Produkt %1 deaktivieren</translation>
     </message>
 </context>
+<context>
+    <name>trip_commands</name>
+    <message>
+        <source>Plan trip %1</source>
+        <translation>Tour %1 planen</translation>
+    </message>
+    <message>
+        <source>Edit trip %1</source>
+        <translation>Tour %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete trip %1</source>
+        <translation>Tour %1 löschen</translation>
+    </message>
+</context>
 </TS>

@@ -3586,4 +3586,19 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>trip_commands</name>
+    <message>
+        <source>Plan trip %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit trip %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete trip %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

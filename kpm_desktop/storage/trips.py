@@ -1,0 +1,182 @@
+"""Reading and writing visit trips (tables ``trips`` and ``trip_stops``, migration 4).
+
+Every write is one transaction through ``Repository.transaction()``; the write functions
+return what undo needs (the previous trip), like the repository's own writes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, time
+
+from kpm_desktop.domain.entities import Customer
+from kpm_desktop.domain.trips import Trip, TripError, TripStop, validate
+from kpm_desktop.storage.convert import ts_to_db, utc_now
+from kpm_desktop.storage.repository import Repository
+
+_COLS = "id, uuid, name, trip_date, start_time, travel_minutes, revision"
+
+
+def _time_to_db(value: time) -> str:
+    return value.strftime("%H:%M")
+
+
+def _time_from_db(value: str) -> time:
+    return time.fromisoformat(value)
+
+
+def _stops(repo: Repository, trip_ids: Sequence[int]) -> dict[int, list[TripStop]]:
+    out: dict[int, list[TripStop]] = {tid: [] for tid in trip_ids}
+    if not trip_ids:
+        return out
+    marks = ",".join("?" * len(trip_ids))
+    for tid, uuid, minutes in repo.conn.execute(
+        f"SELECT trip_id, customer_uuid, minutes FROM trip_stops WHERE trip_id IN ({marks}) "
+        "ORDER BY trip_id, position",
+        list(trip_ids),
+    ):
+        out[tid].append(TripStop(uuid, minutes))
+    return out
+
+
+def _trips(repo: Repository, where: str = "", params: Sequence = ()) -> list[Trip]:
+    rows = repo.conn.execute(
+        f"SELECT {_COLS} FROM trips {where} ORDER BY trip_date DESC, start_time, name",
+        list(params),
+    ).fetchall()
+    stops = _stops(repo, [r[0] for r in rows])
+    return [
+        Trip(
+            id=r[0],
+            uuid=r[1],
+            name=r[2],
+            day=date.fromisoformat(r[3]),
+            start=_time_from_db(r[4]),
+            travel_minutes=r[5],
+            revision=r[6],
+            stops=tuple(stops[r[0]]),
+        )
+        for r in rows
+    ]
+
+
+def list_trips(repo: Repository) -> list[Trip]:
+    """All trips, newest day first."""
+    return _trips(repo)
+
+
+def get_trip(repo: Repository, trip_id: int) -> Trip | None:
+    found = _trips(repo, "WHERE id = ?", (trip_id,))
+    return found[0] if found else None
+
+
+def trip_by_name(repo: Repository, name: str) -> Trip | None:
+    """The trip of that name (case-insensitive), or None."""
+    found = _trips(repo, "WHERE name = ? COLLATE NOCASE", (name.strip(),))
+    return found[0] if found else None
+
+
+def _check_name(conn: sqlite3.Connection, trip: Trip) -> None:
+    row = conn.execute(
+        "SELECT id FROM trips WHERE name = ? COLLATE NOCASE AND id IS NOT ?",
+        (trip.name.strip(), trip.id),
+    ).fetchone()
+    if row is not None:
+        raise TripError(f"a trip named {trip.name.strip()!r} exists already")
+
+
+def _write_stops(conn: sqlite3.Connection, trip_id: int, stops: Sequence[TripStop]) -> None:
+    conn.execute("DELETE FROM trip_stops WHERE trip_id = ?", (trip_id,))
+    conn.executemany(
+        "INSERT INTO trip_stops (trip_id, position, customer_uuid, minutes) VALUES (?, ?, ?, ?)",
+        [(trip_id, i, s.customer_uuid, s.minutes) for i, s in enumerate(stops)],
+    )
+
+
+def add_trip(repo: Repository, trip: Trip) -> Trip:
+    """Insert a trip (with its own id again when it has one: redo after undo).
+
+    Raises:
+        TripError: invalid trip or a name that is taken.
+    """
+    validate(trip)
+    trip = replace(trip, name=trip.name.strip())
+    stamp = ts_to_db(utc_now())
+    with repo.transaction() as conn:
+        _check_name(conn, replace(trip, id=None))
+        cur = conn.execute(
+            "INSERT INTO trips (id, uuid, name, trip_date, start_time, travel_minutes, revision, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                trip.id,
+                trip.uuid,
+                trip.name,
+                trip.day.isoformat(),
+                _time_to_db(trip.start),
+                trip.travel_minutes,
+                trip.revision,
+                stamp,
+                stamp,
+            ),
+        )
+        trip_id = cur.lastrowid
+        assert trip_id is not None
+        _write_stops(conn, trip_id, trip.stops)
+    return replace(trip, id=trip_id)
+
+
+def update_trip(repo: Repository, trip: Trip) -> Trip:
+    """Store a changed trip (revision + 1); returns the previous state (for undo).
+
+    Raises:
+        KeyError: no such trip. TripError: invalid trip or a name that is taken.
+    """
+    assert trip.id is not None
+    old = get_trip(repo, trip.id)
+    if old is None:
+        raise KeyError(trip.id)
+    validate(trip)
+    new = replace(trip, name=trip.name.strip(), revision=max(trip.revision, old.revision) + 1)
+    write_trip(repo, new)
+    return old
+
+
+def write_trip(repo: Repository, trip: Trip) -> None:
+    """Overwrite a stored trip with exactly this state (undo passes the previous state)."""
+    assert trip.id is not None
+    trip = replace(trip, name=trip.name.strip())
+    with repo.transaction() as conn:
+        _check_name(conn, trip)
+        cur = conn.execute(
+            "UPDATE trips SET uuid = ?, name = ?, trip_date = ?, start_time = ?, "
+            "travel_minutes = ?, revision = ?, updated_at = ? WHERE id = ?",
+            (
+                trip.uuid,
+                trip.name,
+                trip.day.isoformat(),
+                _time_to_db(trip.start),
+                trip.travel_minutes,
+                trip.revision,
+                ts_to_db(utc_now()),
+                trip.id,
+            ),
+        )
+        if cur.rowcount != 1:
+            raise KeyError(trip.id)
+        _write_stops(conn, trip.id, trip.stops)
+
+
+def delete_trip(repo: Repository, trip_id: int) -> Trip:
+    """Delete a trip and its stops; returns it (undo adds it back with the same id)."""
+    old = get_trip(repo, trip_id)
+    if old is None:
+        raise KeyError(trip_id)
+    with repo.transaction() as conn:
+        conn.execute("DELETE FROM trips WHERE id = ?", (trip_id,))
+    return old
+
+
+def customers_by_uuid(repo: Repository) -> dict[str, Customer]:
+    return {c.uuid: c for c in repo.load_customers()}
