@@ -9,24 +9,22 @@ change touched.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from kpm_desktop.domain.customer_kpis import customer_kpis
-from kpm_desktop.domain.entities import Goal, GoalStatus, Note
-from kpm_desktop.domain.marks import Mark
-from kpm_desktop.domain.visit_prep import changes_since, prepare_visit, start_of_day
+from kpm_desktop.domain.entities import Goal
+from kpm_desktop.domain.visit_prep import changes_since, start_of_day
 from kpm_desktop.gui.side_panel.cell_details import CellDetailsView
 from kpm_desktop.gui.side_panel.changed_view import ChangedSinceView
 from kpm_desktop.gui.side_panel.customer_view import KpiBox, MasterDataForm
 from kpm_desktop.gui.side_panel.goals_view import GoalsView
 from kpm_desktop.gui.side_panel.notes_view import NotesView
+from kpm_desktop.gui.side_panel.visit_controller import VisitPrepController
 from kpm_desktop.gui.side_panel.visit_prep_view import VisitPrepView
 from kpm_desktop.storage.errors import StorageError
-from kpm_desktop.workspace.commands import SetMarksCommand, mark_action_text
 from kpm_desktop.workspace.customer_commands import (
     AddGoalCommand,
     AddNoteCommand,
@@ -105,10 +103,9 @@ class SidePanel(QWidget):
         self.cell.save_requested.connect(self._save_cell)
         self.cell.confirm_requested.connect(self._confirm_cell)
         self.cell.reasons_edited.connect(lambda reasons: self._run(set_no_need_reasons, reasons))
-        self.visit.set_mark_requested.connect(self._visit_set_mark)
-        self.visit.confirm_requested.connect(self._visit_confirm)
-        self.visit.add_note_requested.connect(self._visit_add_note)
-        self.visit.goal_status_requested.connect(self._visit_goal_status)
+        # Answers in the visit tab: the same controller as the trip debrief.
+        self.visit_controller = VisitPrepController(self.visit)
+        self.visit_controller.error.connect(self.error)
         self.visit.cell_selected.connect(self._visit_cell_selected)
         self.visit.create_goal_requested.connect(self._visit_create_goal)
         self.changed.since_changed.connect(lambda _d: self._refresh_changed())
@@ -328,25 +325,7 @@ class SidePanel(QWidget):
         )
 
     def _refresh_visit(self) -> None:
-        cid, ws, data = self.customer_id, self.ws, self.data
-        if cid is None or ws is None or data is None:
-            self.visit.set_preparation(None)
-            return
-        repo = ws.repo
-        m = ws.matrix
-        self.visit.set_preparation(
-            prepare_visit(
-                m.customers[m.row_of[cid]],
-                m.products,
-                m.groups.values(),
-                repo.cells_of_customer(cid),
-                repo.goals_for(cid),
-                repo.notes_for(cid),
-                self._competitor_names(),
-                self.today,
-                data.stale_months(),
-            )
-        )
+        self.visit_controller.set_target(self.ws, self.customer_id)
 
     def _refresh_changed(self) -> None:
         cid, ws = self.customer_id, self.ws
@@ -399,29 +378,6 @@ class SidePanel(QWidget):
         cid, pid = self.customer_id, self.product_id
         if cid is not None and pid is not None:
             self._run(confirm_cells, [(cid, pid)])
-
-    def _visit_confirm(self, product_id: int) -> None:
-        if self.customer_id is not None:
-            self._run(confirm_cells, [(self.customer_id, product_id)])
-
-    def _visit_set_mark(self, product_id: int, mark: Mark) -> None:
-        if self.customer_id is not None:
-            self._push(
-                SetMarksCommand, [(self.customer_id, product_id, mark)], mark_action_text(mark, 1)
-            )
-
-    def _visit_add_note(self, text: str) -> None:
-        if self.customer_id is not None:
-            self._push(
-                AddNoteCommand, Note(customer_id=self.customer_id, text=text, note_date=self.today)
-            )
-
-    def _visit_goal_status(self, goal_id: int, status: str) -> None:
-        if self.customer_id is None or self.ws is None:
-            return
-        goal = next((g for g in self.ws.repo.goals_for(self.customer_id) if g.id == goal_id), None)
-        if goal is not None:
-            self._push(UpdateGoalCommand, replace(goal, status=GoalStatus(status)))
 
     def _visit_cell_selected(self, product_id: int) -> None:
         self.product_id = product_id
