@@ -201,7 +201,8 @@ def test_migration_killed_at_any_point_leaves_a_usable_file(
     # the file still opens: either still the old format (migrated now) or already the new one
     version = sqlite3.connect(f"file:{old_file}?mode=ro", uri=True)
     try:
-        assert version.execute("PRAGMA user_version").fetchone()[0] in (M003 - 1, M003)
+        # later migrations (each its own transaction) may have committed too
+        assert M003 - 1 <= version.execute("PRAGMA user_version").fetchone()[0] <= SCHEMA_VERSION
         assert version.execute("PRAGMA quick_check").fetchone()[0] == "ok"
     finally:
         version.close()
