@@ -38,8 +38,8 @@ def main(argv: list[str]) -> int:
         window.resize(1400, 860)
         window.show()
         for key in ("view.side_panel", "view.insights"):
-            if key in window.actions and not window.actions[key].isChecked():
-                window.actions[key].trigger()
+            if key in window.action_registry and not window.action_registry[key].isChecked():
+                window.action_registry[key].trigger()
         end = time.monotonic() + 1.5  # docks load their data after the first frame
         while time.monotonic() < end:
             app.processEvents()

@@ -5,7 +5,7 @@ and toolbars are built from the declarations. Other modules add their own action
 ``ActionRegistry.add`` (any hashable key, ideally their own ``StrEnum``), in a menu section of
 their choice, without touching this file::
 
-    window.actions.add(
+    window.action_registry.add(
         "export.xlsx", window.tr("Export as XLSX…"), export_xlsx, menu=MenuId.FILE,
         section="export",
     )

@@ -67,13 +67,13 @@ class ExportJob(QObject):
         super().__init__()
         self._task = task
         self._stop = threading.Event()
-        self.thread = QThread()
-        self.thread.setObjectName("export_worker")
-        self.moveToThread(self.thread)
-        self.thread.started.connect(self._run)
+        self.worker_thread = QThread()
+        self.worker_thread.setObjectName("export_worker")
+        self.moveToThread(self.worker_thread)
+        self.worker_thread.started.connect(self._run)
 
     def start(self) -> None:
-        self.thread.start()
+        self.worker_thread.start()
 
     def cancel(self) -> None:
         self._stop.set()
@@ -95,7 +95,7 @@ class ExportJob(QObject):
         else:
             self.succeeded.emit(message, str(path))
         finally:
-            self.thread.quit()
+            self.worker_thread.quit()
             self.done.emit()
 
 
@@ -166,7 +166,7 @@ class ExportActions(QObject):
         self.result_box: QMessageBox | None = None
         self.last_message = ""
         window.installEventFilter(self)  # a running export stops before the window closes
-        a = window.actions
+        a = window.action_registry
         self.export = a.add(
             EXPORT_ACTION,
             QCoreApplication.translate("ExportMenu", "&Export…"),
@@ -365,7 +365,7 @@ class ExportActions(QObject):
         """
         if watched is self.window and event.type() == QEvent.Type.Close and self.job is not None:
             self.job.cancel()
-            self.job.thread.wait()
+            self.job.worker_thread.wait()
         return super().eventFilter(watched, event)
 
     @Slot(int, int)
@@ -415,8 +415,8 @@ class ExportActions(QObject):
     def _on_done(self) -> None:
         job = self.job
         if job is not None:
-            job.thread.wait()
-            job.thread.deleteLater()
+            job.worker_thread.wait()
+            job.worker_thread.deleteLater()
             job.deleteLater()
         if self.progress_dialog is not None:
             self.progress_dialog.reset()

@@ -543,7 +543,7 @@ def install(window) -> None:
     # After the bar's own apply_now (connected first): the list is current.
     bar.search.returnPressed.connect(jump_to_first_hit)
 
-    window.actions.add(
+    window.action_registry.add(
         "filter.find",
         QCoreApplication.translate("FilterBar", "&Find customer…"),
         find,
@@ -552,7 +552,7 @@ def install(window) -> None:
         shortcut=QKeySequence.StandardKey.Find,
         tip=QCoreApplication.translate("FilterBar", "Search customers by name, number or city"),
     )
-    window.actions.add(
+    window.action_registry.add(
         "filter.clear",
         QCoreApplication.translate("FilterBar", "C&lear all filters"),
         bar.clear,
@@ -561,7 +561,7 @@ def install(window) -> None:
         shortcut="Ctrl+Shift+L",
         tip=QCoreApplication.translate("FilterBar", "Show all customers and products again"),
     )
-    window.actions.add(
+    window.action_registry.add(
         "filter.only_white",
         QCoreApplication.translate("FilterBar", "Only customers with &white spots"),
         bar.only_white.setChecked,
@@ -569,5 +569,5 @@ def install(window) -> None:
         section="filter",
         checkable=True,
     )
-    only_white_action = window.actions["filter.only_white"]
+    only_white_action = window.action_registry["filter.only_white"]
     bar.only_white.toggled.connect(only_white_action.setChecked)

@@ -29,7 +29,7 @@ class HelpAction(StrEnum):
 
 
 def install(window: MainWindow) -> None:
-    a = window.actions
+    a = window.action_registry
     a.add(
         HelpAction.GUIDE,
         QCoreApplication.translate("HelpMenu", "&Getting started"),
@@ -75,11 +75,11 @@ def maybe_show_first_run(window: MainWindow) -> FirstRunGuide | None:
 
 
 def _keys(window: MainWindow) -> list:
-    return window.actions.keys()  # the registry's own method (not a dict)
+    return window.action_registry.keys()  # the registry's own method (not a dict)
 
 
 def show_shortcuts(window: MainWindow) -> ShortcutsDialog:
-    dialog = ShortcutsDialog([window.actions[k] for k in _keys(window)], window)
+    dialog = ShortcutsDialog([window.action_registry[k] for k in _keys(window)], window)
     dialog.setObjectName("shortcuts_dialog")
     dialog.open()
     return dialog
@@ -95,7 +95,7 @@ def new_matrix_assistant(window: MainWindow) -> NewMatrixDialog:
             window.open_file(dialog.created_path)
             if dialog.start_import:
                 import_action = next(
-                    (window.actions[k] for k in _keys(window) if str(k) == "file.import"),
+                    (window.action_registry[k] for k in _keys(window) if str(k) == "file.import"),
                     None,
                 )
                 if import_action is not None:

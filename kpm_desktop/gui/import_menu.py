@@ -16,7 +16,7 @@ IMPORT_ACTION = "file.import"
 
 
 def install(window: MainWindow) -> None:
-    action = window.actions.add(
+    action = window.action_registry.add(
         IMPORT_ACTION,
         QCoreApplication.translate("ImportMenu", "&Import…"),
         lambda: show_import_dialog(window),

@@ -43,7 +43,7 @@ class MainActionsMixin(_WindowBase):
 
     view: MatrixView
     model: MatrixModel
-    actions: ActionRegistry
+    action_registry: ActionRegistry
     undo_group: QUndoGroup
     # MainWindow's slots the actions trigger
     new_file: Callable[[], None]
@@ -60,7 +60,7 @@ class MainActionsMixin(_WindowBase):
 
     # -- actions ---------------------------------------------------------------------------
     def _declare_actions(self) -> None:
-        a = self.actions
+        a = self.action_registry
         std = QKeySequence.StandardKey
         a.add(ActionId.NEW, self.tr("&New…"), self.new_file, menu=MenuId.FILE, section="file",
               shortcut=std.New, tip=self.tr("Create a new, empty matrix file"))  # fmt: skip

@@ -2,7 +2,7 @@
 
 Extension points for other parts of the app (filter bar, side panel, import/export, ...):
 
-* ``window.actions`` — the action registry (``ActionRegistry.add`` puts an action in a menu
+* ``window.action_registry`` — the action registry (``ActionRegistry.add`` puts an action in a menu
   section and/or toolbar).
 * ``window.set_filter_widget(widget)`` — the slot above the matrix.
 * ``window.model.set_visible(rows, cols)`` — show matrix rows/columns in a given order.
@@ -175,9 +175,9 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
         self._status_timer.setInterval(250)
         self._status_timer.timeout.connect(self._update_status)
 
-        self.actions = ActionRegistry(self)
+        self.action_registry = ActionRegistry(self)
         self._declare_actions()
-        self.actions.build(
+        self.action_registry.build(
             self.menuBar(),
             {
                 MenuId.FILE: self.tr("&File"),
@@ -192,19 +192,19 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
         self._recent_menu = QMenu(self.tr("Open &Recent"), self)
         self._recent_menu.setObjectName("menu_recent")
         self._recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu = self.actions.menu(MenuId.FILE)
-        file_menu.insertMenu(self.actions[ActionId.SAVE_COPY], self._recent_menu)
-        main_bar = self.actions.add_toolbar("main", self.tr("Main toolbar"))
-        main_bar.addAction(self.actions[ActionId.OPEN])
+        file_menu = self.action_registry.menu(MenuId.FILE)
+        file_menu.insertMenu(self.action_registry[ActionId.SAVE_COPY], self._recent_menu)
+        main_bar = self.action_registry.add_toolbar("main", self.tr("Main toolbar"))
+        main_bar.addAction(self.action_registry[ActionId.OPEN])
         main_bar.addSeparator()
-        main_bar.addAction(self.actions[ActionId.UNDO])
-        main_bar.addAction(self.actions[ActionId.REDO])
-        self.actions.add_toolbar("marks", self.tr("Mark palette"))
-        for bar in (main_bar, self.actions.toolbar("marks")):
+        main_bar.addAction(self.action_registry[ActionId.UNDO])
+        main_bar.addAction(self.action_registry[ActionId.REDO])
+        self.action_registry.add_toolbar("marks", self.tr("Mark palette"))
+        for bar in (main_bar, self.action_registry.toolbar("marks")):
             bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         # Hide empty menus until an extension fills them.
         for menu_id in (MenuId.DATA, MenuId.TOOLS, MenuId.VIEW):
-            menu = self.actions.menu(menu_id)
+            menu = self.action_registry.menu(menu_id)
             menu.menuAction().setVisible(bool(menu.actions()))
 
         # Queued: the first frame reaches the screen (and start-up profiling notes it)
@@ -220,7 +220,7 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
 
         self._install_extensions(extensions)
         for menu_id in (MenuId.DATA, MenuId.TOOLS, MenuId.VIEW):
-            menu = self.actions.menu(menu_id)
+            menu = self.action_registry.menu(menu_id)
             menu.menuAction().setVisible(bool(menu.actions()))
         self._restore_window_state()
         self.view.set_zoom(self.settings.zoom(DEFAULT_ZOOM))
@@ -563,10 +563,10 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
         has = self.workspace is not None
         writable = has and not self.workspace.read_only  # type: ignore[union-attr]
         for key in (ActionId.SAVE_COPY, ActionId.CLOSE, ActionId.COPY, ActionId.SELECT_ALL):
-            self.actions[key].setEnabled(has)
+            self.action_registry[key].setEnabled(has)
         for key, _, _ in MARK_ACTIONS:
-            self.actions[key].setEnabled(writable)
-        self.actions[ActionId.PASTE].setEnabled(writable)
+            self.action_registry[key].setEnabled(writable)
+        self.action_registry[ActionId.PASTE].setEnabled(writable)
 
     def _report_undo(self) -> None:
         done = self.undo_group.redoText()  # the step just undone is now the one to redo
@@ -620,10 +620,12 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         """Override: mark icons follow a light/dark palette switch (white spot = Base)."""
-        if event.type() == QEvent.Type.PaletteChange and isinstance(self.actions, ActionRegistry):
+        # (a palette change can arrive before the registry exists)
+        registry = getattr(self, "action_registry", None)
+        if event.type() == QEvent.Type.PaletteChange and isinstance(registry, ActionRegistry):
             colors = ui_colors(self.palette())
             for key, code, _ in MARK_ACTIONS:
-                self.actions[key].setIcon(mark_icon(code, colors))
+                registry[key].setIcon(mark_icon(code, colors))
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:

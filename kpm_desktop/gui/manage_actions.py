@@ -32,7 +32,9 @@ def install(window) -> None:
          QCoreApplication.translate("ManageActions", "Add, rename or delete competitors")),
     )  # fmt: skip
     actions = [
-        window.actions.add(key, text, opener(cls), menu=MenuId.DATA, section="manage", tip=tip)
+        window.action_registry.add(
+            key, text, opener(cls), menu=MenuId.DATA, section="manage", tip=tip
+        )
         for key, text, cls, tip in entries
     ]
 

@@ -51,7 +51,7 @@ class MarkingMixin(_WindowBase):
     view: MatrixView
     model: MatrixModel
     workspace: Workspace | None
-    actions: ActionRegistry
+    action_registry: ActionRegistry
     context_menu_actions: list[QAction]
 
     show_error: Callable[[str, str], None]
@@ -211,10 +211,10 @@ class MarkingMixin(_WindowBase):
     def _show_context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
         for key, _, _ in MARK_ACTIONS:
-            menu.addAction(self.actions[key])
+            menu.addAction(self.action_registry[key])
         menu.addSeparator()
-        menu.addAction(self.actions[ActionId.COPY])
-        menu.addAction(self.actions[ActionId.PASTE])
+        menu.addAction(self.action_registry[ActionId.COPY])
+        menu.addAction(self.action_registry[ActionId.PASTE])
         if self.context_menu_actions:
             menu.addSeparator()
             for act in self.context_menu_actions:

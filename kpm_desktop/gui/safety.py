@@ -91,8 +91,8 @@ class SafetyController(QObject):
         self.policy = BackupPolicy()
         enabled = ws is not None
         for key in (SafetyAction.BACKUPS, SafetyAction.BACKUP_NOW):
-            if key in self.window.actions:
-                self.window.actions[key].setEnabled(enabled)
+            if key in self.window.action_registry:
+                self.window.action_registry[key].setEnabled(enabled)
         if ws is None:
             self.banner.hide()
             return
@@ -365,7 +365,7 @@ def controller(window: QWidget) -> SafetyController | None:
 
 def install(window: MainWindow) -> None:
     ctl = SafetyController(window)
-    a = window.actions
+    a = window.action_registry
     a.add(
         SafetyAction.BACKUPS,
         QCoreApplication.translate("Safety", "&Backups…"),

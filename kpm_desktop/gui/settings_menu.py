@@ -18,7 +18,7 @@ _MANAGE_ACTIONS = {"competitors": "manage.competitors", "products": "manage.prod
 
 
 def install(window: MainWindow) -> None:
-    act = window.actions.add(
+    act = window.action_registry.add(
         SETTINGS_ACTION,
         QCoreApplication.translate("SettingsMenu", "&Settings…"),
         lambda: open_settings(window),
@@ -37,8 +37,8 @@ def open_settings(window: MainWindow) -> SettingsDialog:
 
     def manage(what: str) -> None:
         key = _MANAGE_ACTIONS[what]
-        if key in window.actions:
-            window.actions[key].trigger()
+        if key in window.action_registry:
+            window.action_registry[key].trigger()
 
     dialog.manage_requested.connect(manage)
 

@@ -50,7 +50,7 @@ def test_every_focusable_widget_of_the_main_window_has_an_accessible_name(
     assert view.horizontalHeader().accessibleName()
     assert view.verticalHeader().accessibleName()
     for key in ("mark.ours", "mark.competitor", "mark.need", "mark.no_need", "mark.white"):
-        button = win.actions.toolbar("marks").widgetForAction(win.actions[key])
+        button = win.action_registry.toolbar("marks").widgetForAction(win.action_registry[key])
         assert QAccessible.queryAccessibleInterface(button).text(QAccessible.Text.Name)
     win.close()
 

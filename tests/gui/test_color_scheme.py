@@ -41,7 +41,9 @@ def _white_spot(window) -> tuple[int, int]:
 def test_scheme_switch_repaints_matrix_headers_and_icons(window, qapp) -> None:
     x, y = _white_spot(window)
     assert _pixel(window, x, y) == LIGHT.base
-    light_icon = window.actions["mark.white"].icon().pixmap(16, 16).toImage().pixelColor(8, 8)
+    light_icon = (
+        window.action_registry["mark.white"].icon().pixmap(16, 16).toImage().pixelColor(8, 8)
+    )
     qapp.styleHints().colorSchemeChanged.connect(lambda s: apply_color_scheme(qapp, s))
     try:
         # What the platform does when the user switches the system to dark.
@@ -55,7 +57,9 @@ def test_scheme_switch_repaints_matrix_headers_and_icons(window, qapp) -> None:
         assert window.view.verticalHeader().colors.dark
         header = window.view.verticalHeader().grab().toImage()
         assert header.pixelColor(3, 3).lightnessF() < 0.5  # no light header in dark mode
-        dark_icon = window.actions["mark.white"].icon().pixmap(16, 16).toImage().pixelColor(8, 8)
+        dark_icon = (
+            window.action_registry["mark.white"].icon().pixmap(16, 16).toImage().pixelColor(8, 8)
+        )
         assert dark_icon.lightnessF() < 0.5 < light_icon.lightnessF()
         qapp.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Light)
         QApplication.processEvents()

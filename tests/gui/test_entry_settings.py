@@ -57,14 +57,14 @@ def test_window_geometry_and_state_are_restored(qtbot, tmp_path: Path) -> None:
     first = MainWindow(UiSettings(QSettings(ini, QSettings.Format.IniFormat)), extensions=())
     qtbot.addWidget(first)
     first.resize(700, 500)  # inside the offscreen 800x600 screen
-    first.actions.toolbar("marks").hide()
+    first.action_registry.toolbar("marks").hide()
     first.show()
     qtbot.waitExposed(first)
     first.close()
     second = MainWindow(UiSettings(QSettings(ini, QSettings.Format.IniFormat)), extensions=())
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (700, 500)
-    assert second.actions.toolbar("marks").isHidden()
+    assert second.action_registry.toolbar("marks").isHidden()
     assert isinstance(UiSettings(QSettings(ini, QSettings.Format.IniFormat)).geometry(), QByteArray)
 
 
@@ -98,7 +98,7 @@ def test_extension_modules_are_installed(qtbot, tmp_path: Path, monkeypatch) -> 
 
     def install(window) -> None:
         installed.append(window)
-        window.actions.add("test.tool", "Tool", menu=MenuId.TOOLS, section="tools")
+        window.action_registry.add("test.tool", "Tool", menu=MenuId.TOOLS, section="tools")
 
     mod.install = install  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "kpm_test_extension", mod)
@@ -108,7 +108,7 @@ def test_extension_modules_are_installed(qtbot, tmp_path: Path, monkeypatch) -> 
     )
     qtbot.addWidget(win)
     assert installed == [win]
-    assert win.actions.menu(MenuId.TOOLS).menuAction().isVisible()
+    assert win.action_registry.menu(MenuId.TOOLS).menuAction().isVisible()
 
 
 def test_open_recent_menu_lists_and_opens_files(window, tmp_path: Path) -> None:

@@ -37,7 +37,7 @@ def exporting(window):
 def _wait(qtbot, job: ExportJob) -> None:
     # Poll from the GUI thread: a waitSignal on a signal emitted by the worker thread would
     # stop pytest-qt's timer from that thread (a Qt warning).
-    qtbot.waitUntil(lambda: job.thread.isFinished(), timeout=30_000)
+    qtbot.waitUntil(lambda: job.worker_thread.isFinished(), timeout=30_000)
 
 
 def test_dialog_defaults_and_request(qtbot, tmp_path: Path) -> None:
@@ -71,7 +71,7 @@ def test_dialog_defaults_and_request(qtbot, tmp_path: Path) -> None:
 
 
 def test_menu_actions_follow_the_open_file(exporting) -> None:
-    actions = exporting.actions
+    actions = exporting.action_registry
     for key in (EXPORT_ACTION, VISIT_PDF_ACTION, PREVIEW_ACTION, PRINT_ACTION, PRINT_VISIT_ACTION):
         assert key in actions
     assert actions[EXPORT_ACTION].isEnabled() and actions[PRINT_ACTION].isEnabled()
@@ -106,7 +106,7 @@ def test_current_view_export_runs_in_worker(exporting, qtbot, tmp_path: Path) ->
     assert ws.cell(FIRST_DATA_ROW + 3, 1).value != m.customers[0].name  # only the view
     assert "3 von 60 Kunden, 2 von 24 Produkten" in ws["A2"].value
     assert str(target) in win.export_actions.last_message
-    assert win.actions[EXPORT_ACTION].isEnabled()
+    assert win.action_registry[EXPORT_ACTION].isEnabled()
 
 
 def test_cancelled_worker_writes_nothing(exporting, qtbot, tmp_path: Path) -> None:

@@ -26,9 +26,9 @@ def test_marking_undo_and_redo_report_in_the_status_bar(window) -> None:
     assert window.mark_selection(int(Mark.NEED))
     bar = window.statusBar()
     assert bar.currentMessage() == f"3 cells marked Need — {undo_key()} undoes"
-    window.actions["edit.undo"].trigger()
+    window.action_registry["edit.undo"].trigger()
     assert bar.currentMessage() == "Undone: Mark 3 cells as need"
-    window.actions["edit.redo"].trigger()
+    window.action_registry["edit.redo"].trigger()
     assert bar.currentMessage() == "Redone: Mark 3 cells as need"
     _select(window, range(4, 5), 2)
     assert window.mark_selection(int(Mark.OURS))

@@ -123,7 +123,7 @@ def test_only_white_spots_checkbox(fwin, truth: Truth, qtbot) -> None:
     assert bar.only_white.isChecked()
     pids = list(truth.products)
     assert visible_ids(fwin) == truth.ids(lambda c: truth.white(c["id"], pids) > 0)
-    assert fwin.actions["filter.only_white"].isChecked()
+    assert fwin.action_registry["filter.only_white"].isChecked()
 
 
 def test_group_selector_hides_other_columns_and_scopes_white_spots(
@@ -271,7 +271,7 @@ def test_filters_combine_and_clear_in_one_click(fwin, truth: Truth, qtbot) -> No
     assert bar.spec().is_default and not bar.clear_button.isEnabled()
     # the menu action clears too
     choose(bar.owner, "Anna Becker")
-    fwin.actions["filter.clear"].trigger()
+    fwin.action_registry["filter.clear"].trigger()
     assert len(visible_ids(fwin)) == 60
 
 

@@ -43,7 +43,7 @@ def test_guide_appears_once_and_reopens_from_help(window, qtbot) -> None:
     QApplication.processEvents()
     assert all(not g.isVisible() for g in window.findChildren(FirstRunGuide))
 
-    window.actions[HelpAction.GUIDE].trigger()  # Help > Getting started
+    window.action_registry[HelpAction.GUIDE].trigger()  # Help > Getting started
     reopened = [g for g in window.findChildren(FirstRunGuide) if g.isVisible()]
     assert len(reopened) == 1
     reopened[0].show_again.setChecked(True)
@@ -53,7 +53,7 @@ def test_guide_appears_once_and_reopens_from_help(window, qtbot) -> None:
 
 def test_shortcuts_page_lists_registry_shortcuts(window, qtbot) -> None:
     _with_help(window)
-    window.actions[HelpAction.SHORTCUTS].trigger()
+    window.action_registry[HelpAction.SHORTCUTS].trigger()
     dialog = window.findChild(ShortcutsDialog, "shortcuts_dialog")
     assert dialog is not None and dialog.isVisible()
     rows = {
@@ -70,7 +70,7 @@ def test_shortcuts_page_lists_registry_shortcuts(window, qtbot) -> None:
 def test_new_matrix_assistant_creates_file_with_pasted_lists(window, qtbot, tmp_path: Path) -> None:
     _with_help(window)
     window.settings.set_last_directory(tmp_path)
-    window.actions[HelpAction.NEW_ASSISTANT].trigger()
+    window.action_registry[HelpAction.NEW_ASSISTANT].trigger()
     dialog = window.findChild(NewMatrixDialog, "new_matrix_dialog")
     target = tmp_path / "Nord.kpm"
     dialog.path_edit.setText(str(target))
@@ -107,7 +107,7 @@ def test_new_matrix_assistant_never_overwrites(window, qtbot, demo_file: Path, m
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
     _with_help(window)
-    window.actions[HelpAction.NEW_ASSISTANT].trigger()
+    window.action_registry[HelpAction.NEW_ASSISTANT].trigger()
     dialog = window.findChild(NewMatrixDialog, "new_matrix_dialog")
     before = file_hash(demo_file)
     dialog.path_edit.setText(str(demo_file))

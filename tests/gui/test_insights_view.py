@@ -51,8 +51,8 @@ def _expected(w, rows=None):
 
 def test_dock_is_installed_with_actions_and_shows_all_insights(win) -> None:
     dock = win.insights_dock
-    assert "view.insights" in win.actions
-    assert "tools.take_snapshot" in win.actions
+    assert "view.insights" in win.action_registry
+    assert "tools.take_snapshot" in win.action_registry
     view = dock.view
     want = _expected(win)
     assert view.insights.bars == want.bars

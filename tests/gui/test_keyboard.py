@@ -49,7 +49,7 @@ def test_no_two_enabled_actions_share_a_shortcut(qtbot, demo_file, ui_settings) 
     assert shortcut_conflicts(actions) == []
     # The checker finds a conflict when there is one.
     twin = QAction("twin", win)
-    twin.setShortcut(win.actions["file.open"].shortcut())
+    twin.setShortcut(win.action_registry["file.open"].shortcut())
     win.addAction(twin)
     assert shortcut_conflicts([*actions, twin]) == [
         f"{QKeySequence(QKeySequence.StandardKey.Open).toString()}: action_file.open / "
@@ -61,11 +61,12 @@ def test_every_action_is_reachable_by_keyboard(qtbot, demo_file, ui_settings) ->
     """In a menu (Alt + mnemonic, F10) or with a shortcut of its own."""
     win = _full_window(qtbot, demo_file, ui_settings)
     in_menus = {a for menu in win.findChildren(QMenu) for a in menu.actions()}
-    declared = win.actions.keys()
+    declared = win.action_registry.keys()
     unreachable = [
         str(key)
         for key in declared
-        if win.actions[key] not in in_menus and win.actions[key].shortcut().isEmpty()
+        if win.action_registry[key] not in in_menus
+        and win.action_registry[key].shortcut().isEmpty()
     ]
     assert unreachable == []
     # Standard keys where Qt has one.
@@ -78,7 +79,7 @@ def test_every_action_is_reachable_by_keyboard(qtbot, demo_file, ui_settings) ->
         ("view.zoom_out", std.ZoomOut), ("filter.find", std.Find), ("file.print", std.Print),
         ("help.guide", std.HelpContents),
     ):  # fmt: skip
-        own = win.actions[key].shortcuts()
+        own = win.action_registry[key].shortcuts()
         bindings = QKeySequence.keyBindings(standard)
         # The platform's key where it has one; otherwise a key of our own.
         assert (bindings[0] in own) if bindings else bool(own), key
@@ -92,7 +93,7 @@ def test_ctrl_f_enters_the_filter_bar_and_f6_returns_to_the_matrix(
     win.activateWindow()
     win.view.setFocus()
     QApplication.processEvents()
-    win.actions["filter.find"].trigger()
+    win.action_registry["filter.find"].trigger()
     focused = QApplication.focusWidget()
     assert (
         isinstance(focused, QLineEdit)
@@ -103,7 +104,7 @@ def test_ctrl_f_enters_the_filter_bar_and_f6_returns_to_the_matrix(
     assert win.view.currentIndex().isValid()
     # Ctrl+M does the same; marking keys then mark the current cell.
     focused.setFocus()
-    win.actions["view.focus_matrix"].trigger()
+    win.action_registry["view.focus_matrix"].trigger()
     assert QApplication.focusWidget() is win.view
-    assert QKeySequence("Ctrl+M") in win.actions["view.focus_matrix"].shortcuts()
+    assert QKeySequence("Ctrl+M") in win.action_registry["view.focus_matrix"].shortcuts()
     win.close()

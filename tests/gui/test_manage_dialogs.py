@@ -77,12 +77,12 @@ def visible_names(win) -> list[str]:
 def test_menu_entries_in_the_data_menu(fwin) -> None:
     from kpm_desktop.gui.actions import MenuId
 
-    data_menu = fwin.actions.menu(MenuId.DATA).actions()
+    data_menu = fwin.action_registry.menu(MenuId.DATA).actions()
     for key in ("manage.customers", "manage.products", "manage.competitors"):
-        assert fwin.actions[key] in data_menu
-        assert fwin.actions[key].isEnabled()
+        assert fwin.action_registry[key] in data_menu
+        assert fwin.action_registry[key].isEnabled()
     fwin.close_file()
-    assert not fwin.actions["manage.customers"].isEnabled()
+    assert not fwin.action_registry["manage.customers"].isEnabled()
 
 
 def test_add_rename_delete_customer_with_undo(fwin, answer, qtbot) -> None:
@@ -345,7 +345,7 @@ def test_menu_action_opens_the_dialog(fwin, qtbot, key: str, name: str) -> None:
             dialog.reject()
 
     QTimer.singleShot(0, close_it)
-    fwin.actions[key].trigger()
+    fwin.action_registry[key].trigger()
     assert seen == [name]
 
 

@@ -109,17 +109,17 @@ def test_bulk_mark_is_one_step_and_undo_restores_the_file(window) -> None:
     ws = window.workspace
     before = marks_in_file(ws.path)
     select_block(window, 0, 0, 9, 5)
-    window.actions[ActionId.MARK_NEED].trigger()
+    window.action_registry[ActionId.MARK_NEED].trigger()
     assert ws.undo_stack.count() == 1
-    assert "60" in window.actions[ActionId.UNDO].text()  # "Undo Mark 60 cells as need"
+    assert "60" in window.action_registry[ActionId.UNDO].text()  # "Undo Mark 60 cells as need"
     after = marks_in_file(ws.path)
     for r in range(10):
         for c in range(6):
             key = ws.cell_key(window.model.matrix_row(r), window.model.matrix_col(c))
             assert after[key] == int(Mark.NEED)
-    window.actions[ActionId.UNDO].trigger()
+    window.action_registry[ActionId.UNDO].trigger()
     assert marks_in_file(ws.path) == before
-    window.actions[ActionId.REDO].trigger()
+    window.action_registry[ActionId.REDO].trigger()
     assert marks_in_file(ws.path) == after
 
 
@@ -198,7 +198,7 @@ def test_title_recent_files_close_and_reopen(window, demo_file: Path) -> None:
     assert window.settings.recent_files()[0] == demo_file.resolve()
     window.close_file()
     assert window.workspace is None and window.model.rowCount() == 0
-    assert not window.actions[ActionId.MARK_OURS].isEnabled()
+    assert not window.action_registry[ActionId.MARK_OURS].isEnabled()
     assert window.open_file(demo_file)
     assert window.model.rowCount() == 60
 
@@ -294,8 +294,8 @@ def test_locked_file_opens_read_only_after_asking(window, tmp_path: Path, monkey
     assert window.open_file(other)
     assert asked and window.workspace.read_only
     assert "read-only" in window.windowTitle()
-    assert not window.actions[ActionId.MARK_OURS].isEnabled()
-    assert not window.actions[ActionId.PASTE].isEnabled()
+    assert not window.action_registry[ActionId.MARK_OURS].isEnabled()
+    assert not window.action_registry[ActionId.PASTE].isEnabled()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     assert not window.open_file(other)  # declined: nothing changes
 
@@ -346,7 +346,7 @@ def test_header_tooltips_and_roles(window) -> None:
 
 
 def test_context_menu_and_palette_share_actions(window) -> None:
-    palette = window.actions.toolbar("marks").actions()
+    palette = window.action_registry.toolbar("marks").actions()
     for key in (
         ActionId.MARK_OURS,
         ActionId.MARK_COMPETITOR,
@@ -354,9 +354,9 @@ def test_context_menu_and_palette_share_actions(window) -> None:
         ActionId.MARK_NO_NEED,
         ActionId.MARK_WHITE,
     ):
-        assert window.actions[key] in palette
-        assert window.actions[key] in window.view.actions()
-    keys = [s.toString() for s in window.actions[ActionId.MARK_COMPETITOR].shortcuts()]
+        assert window.action_registry[key] in palette
+        assert window.action_registry[key] in window.view.actions()
+    keys = [s.toString() for s in window.action_registry[ActionId.MARK_COMPETITOR].shortcuts()]
     assert keys == ["W", "2", "R"]
 
 
@@ -405,19 +405,19 @@ def test_zoom_changes_cell_size_and_is_remembered(window, ui_settings) -> None:
 
     view = window.view
     assert view.columnWidth(0) == ZOOM_LEVELS[DEFAULT_ZOOM][0]
-    window.actions[ActionId.ZOOM_OUT].trigger()
-    window.actions[ActionId.ZOOM_OUT].trigger()
+    window.action_registry[ActionId.ZOOM_OUT].trigger()
+    window.action_registry[ActionId.ZOOM_OUT].trigger()
     w, h = ZOOM_LEVELS[DEFAULT_ZOOM - 2]
     assert (view.columnWidth(5), view.rowHeight(5)) == (w, h)
     assert ui_settings.zoom(-1) == DEFAULT_ZOOM - 2
     view.viewport().grab()  # paints at the new size
     for _ in range(10):
-        window.actions[ActionId.ZOOM_IN].trigger()
+        window.action_registry[ActionId.ZOOM_IN].trigger()
     assert view.zoom == len(ZOOM_LEVELS) - 1
-    window.actions[ActionId.ZOOM_RESET].trigger()
+    window.action_registry[ActionId.ZOOM_RESET].trigger()
     assert view.zoom == DEFAULT_ZOOM
     # Marking still hits the right cell at another size.
-    window.actions[ActionId.ZOOM_OUT].trigger()
+    window.action_registry[ActionId.ZOOM_OUT].trigger()
     select_block(window, 2, 2, 2, 2)
     window.mark_selection(int(Mark.NO_NEED))
     assert window.model.code_at(2, 2) == int(Mark.NO_NEED)

@@ -88,16 +88,16 @@ def test_write_actions_follow_the_file(qtbot, demo_file, ui_settings) -> None:
     writes = ("mark.confirm", "tools.take_snapshot")
     reads = ("tools.compare_snapshot",)
     for key in writes + reads:
-        assert not win.actions[key].isEnabled(), key  # no file open
+        assert not win.action_registry[key].isEnabled(), key  # no file open
     assert win.open_file(demo_file)
     for key in writes + reads:
-        assert win.actions[key].isEnabled(), key
+        assert win.action_registry[key].isEnabled(), key
     win.close_file()
     win.set_workspace(Workspace(Repository.open(demo_file, read_only=True)))
     for key in writes:
-        assert not win.actions[key].isEnabled(), key
+        assert not win.action_registry[key].isEnabled(), key
     for key in reads:
-        assert win.actions[key].isEnabled(), key
+        assert win.action_registry[key].isEnabled(), key
     win.close_file()
 
 
@@ -139,12 +139,12 @@ def test_undo_button_and_shortcut_list_keep_a_short_name(window) -> None:
     from kpm_desktop.gui.dialogs.shortcuts_help import shortcut_rows
 
     assert window.workspace.set_marks([(0, 0), (0, 1)], Mark.NEED)
-    undo = window.actions[ActionId.UNDO]
+    undo = window.action_registry[ActionId.UNDO]
     assert undo.text() != "Undo"  # the menu still says what will be undone
     assert undo.iconText() == "Undo"
-    window.actions[ActionId.UNDO].trigger()
-    assert window.actions[ActionId.REDO].iconText() == "Redo"
-    names = [name for name, _ in shortcut_rows([undo, window.actions[ActionId.REDO]])]
+    window.action_registry[ActionId.UNDO].trigger()
+    assert window.action_registry[ActionId.REDO].iconText() == "Redo"
+    names = [name for name, _ in shortcut_rows([undo, window.action_registry[ActionId.REDO]])]
     assert names == ["Undo", "Redo"]
 
 
@@ -162,7 +162,7 @@ def test_side_panel_and_insights_fit_a_laptop_screen_height(qtbot, demo_file, ui
     qtbot.addWidget(win)
     assert win.open_file(demo_file)
     win.show()
-    win.actions["view.insights"].trigger()
+    win.action_registry["view.insights"].trigger()
     assert win.insights_dock.isVisible()
     assert win.minimumSizeHint().height() <= 680  # 1280 x 720 logical minus a taskbar
 
@@ -214,7 +214,7 @@ def test_closing_the_window_during_an_export_stops_the_worker(window) -> None:
     job = window.export_actions._start(slow_task, "…")
     assert started.wait(5)
     window.close()
-    assert job.thread.isFinished()  # cancelled and joined before the window went away
+    assert job.worker_thread.isFinished()  # cancelled and joined before the window went away
 
 
 def test_import_messages_group_large_numbers() -> None:

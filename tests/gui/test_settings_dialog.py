@@ -14,7 +14,7 @@ from kpm_desktop.storage.repository import Repository
 
 def _open(window) -> SettingsDialog:
     install(window)
-    window.actions[SETTINGS_ACTION].trigger()
+    window.action_registry[SETTINGS_ACTION].trigger()
     dialog = window.findChild(SettingsDialog, "settings_dialog")
     assert dialog is not None and dialog.isVisible()
     return dialog

@@ -150,7 +150,7 @@ def test_confirm_selection_action(win, demo_file):
         index, QItemSelectionModel.SelectionFlag.ClearAndSelect
     )
     old = ws.repo.get_cell(cid, pid)
-    win.actions["mark.confirm"].trigger()
+    win.action_registry["mark.confirm"].trigger()
     with Repository.open(demo_file, read_only=True) as repo:
         new = repo.get_cell(cid, pid)
     assert new.verified_at > old.verified_at and new.mark == old.mark
@@ -161,11 +161,11 @@ def test_confirm_selection_action(win, demo_file):
 
 
 def test_visit_preparation_action_and_panel_toggle(win):
-    win.actions["view.visit_preparation"].trigger()
+    win.action_registry["view.visit_preparation"].trigger()
     panel = win.side_panel.panel
     assert win.side_panel.isVisible()
     assert panel.tabs.currentIndex() == panel.tab_visit
-    win.actions["view.side_panel"].trigger()
+    win.action_registry["view.side_panel"].trigger()
     assert not win.side_panel.isVisible()
 
 

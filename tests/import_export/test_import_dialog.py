@@ -129,11 +129,14 @@ def test_file_menu_has_import(qtbot, small_file, tmp_path):
     settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     win = MainWindow(settings, extensions=("kpm_desktop.gui.import_menu",))
     qtbot.addWidget(win)
-    action = win.actions[IMPORT_ACTION]
+    action = win.action_registry[IMPORT_ACTION]
     assert not action.isEnabled()
     assert win.open_file(small_file)
     assert action.isEnabled()
-    assert action in win.actions.menu(win.actions._entries[IMPORT_ACTION].menu).actions()
+    assert (
+        action
+        in win.action_registry.menu(win.action_registry._entries[IMPORT_ACTION].menu).actions()
+    )
     action.trigger()
     dialogs = win.findChildren(ImportDialog)
     assert len(dialogs) == 1

@@ -204,7 +204,7 @@ def install(window) -> None:
     dock.hide()
     toggle = dock.toggleViewAction()
     toggle.setText(QCoreApplication.translate("InsightsView", "Insi&ghts"))
-    window.actions.add(
+    window.action_registry.add(
         "view.insights",
         toggle.text(),
         menu=MenuId.VIEW,
@@ -215,7 +215,7 @@ def install(window) -> None:
             "InsightsView", "Penetration, competitor and renewal radar, where to go next"
         ),
     )
-    take = window.actions.add(
+    take = window.action_registry.add(
         "tools.take_snapshot",
         QCoreApplication.translate("InsightsView", "Take &Snapshot…"),
         dock.take_snapshot_dialog,
@@ -225,7 +225,7 @@ def install(window) -> None:
             "InsightsView", "Put a name on the current state, to compare with later"
         ),
     )
-    compare = window.actions.add(
+    compare = window.action_registry.add(
         "tools.compare_snapshot",
         QCoreApplication.translate("InsightsView", "&Changes Since a Snapshot…"),
         dock.show_diff,

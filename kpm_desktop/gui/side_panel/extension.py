@@ -161,7 +161,7 @@ def install(window) -> None:
     glue = _Glue(window)
     window._side_panel_glue = glue  # keep the Python object alive with the window
     window.close_hooks.append(glue.before_close)
-    actions = window.actions
+    actions = window.action_registry
     toggle = glue.dock.toggleViewAction()
     toggle.setText(QCoreApplication.translate("SidePanelExtension", "Customer &panel"))
     actions.add(
