@@ -17,4 +17,5 @@ EXTENSION_MODULES: tuple[str, ...] = (
     "kpm_desktop.gui.filter_bar",
     "kpm_desktop.gui.manage_actions",
     "kpm_desktop.gui.safety",
+    "kpm_desktop.gui.view_layout",
 )

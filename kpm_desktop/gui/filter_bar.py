@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -34,6 +34,7 @@ from kpm_desktop.domain.filters import (
     distinct_values,
 )
 from kpm_desktop.domain.marks import WHITE, Mark
+from kpm_desktop.gui.flow_layout import FlowLayout
 from kpm_desktop.workspace.customer_commands import customer_data
 from kpm_desktop.workspace.workspace import Workspace
 
@@ -126,7 +127,6 @@ class FilterBar(QWidget):
             (SortKey.NEED, QCoreApplication.translate("FilterBar", "Sort by needs")),
         ):
             self.sort.addItem(text, key)
-        self.sort.setMinimumContentsLength(19)
         # Checked = descending. The button says which order it shows ("Most first"), and
         # choosing a count to sort by starts with the most.
         self.descending = QToolButton(self)
@@ -156,7 +156,6 @@ class FilterBar(QWidget):
             "filter_white_scope",
             QCoreApplication.translate("FilterBar", "Where to look for white spots"),
         )
-        self.white_scope.setMinimumContentsLength(22)  # "shown" vs "selected" must show
         self.white_scope.addItem(
             QCoreApplication.translate("FilterBar", "in the products shown"), SCOPE_VISIBLE
         )
@@ -210,33 +209,28 @@ class FilterBar(QWidget):
         )
         self.clear_button.clicked.connect(self.clear)
 
-        # Three short rows rather than two long ones: the bar must fit a 1366-pixel laptop
-        # screen next to the side panel, also with the longer German texts.
-        row1 = QHBoxLayout()
-        row1.addWidget(self.search, 3)
+        # Groups flow left to right and wrap onto a further row when the window is narrow
+        # (a 1366-pixel laptop with the side panel, the longer German texts): nothing is cut
+        # and nothing hides behind a scroll bar.
+        self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.search.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 16)
+        self.product.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.product.setMinimumContentsLength(20)
+        self.sort.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        flow = FlowLayout(self, spacing=5)
+        flow.setContentsMargins(4, 4, 4, 2)
+        flow.addWidget(self.search)
         for w in (self.segment, self.region, self.owner, self.abc, self.group):
-            row1.addWidget(w, 1)
-        row2 = QHBoxLayout()
-        row2.addWidget(self.only_white)
-        row2.addWidget(self.white_scope)
-        row2.addStretch(1)
-        row2.addWidget(QLabel(QCoreApplication.translate("FilterBar", "Product:"), self))
-        row2.addWidget(self.product, 2)
-        row2.addWidget(self.product_state, 1)
-        row3 = QHBoxLayout()
-        row3.addWidget(self.sort, 1)
-        row3.addWidget(self.descending)
-        row3.addWidget(self.inactive_customers)
-        row3.addWidget(self.inactive_products)
-        row3.addWidget(self.only_stale)
-        row3.addStretch(2)
-        row3.addWidget(self.clear_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 2)
-        layout.setSpacing(3)
-        for row in (row1, row2, row3):
-            row.setContentsMargins(0, 0, 0, 0)
-            layout.addLayout(row)
+            flow.addWidget(w)
+        flow.addWidget(self._group(self.only_white, self.white_scope))
+        product_label = QLabel(QCoreApplication.translate("FilterBar", "Product:"), self)
+        flow.addWidget(self._group(product_label, self.product, self.product_state))
+        flow.addWidget(self._group(self.sort, self.descending))
+        for w in (self.inactive_customers, self.inactive_products, self.only_stale):
+            flow.addWidget(w)
+        flow.addWidget(self.clear_button)
 
         # Combos whose change applies at once (the search box waits for a pause).
         for combo in (
@@ -292,12 +286,21 @@ class FilterBar(QWidget):
         combo = QComboBox(self)
         combo.setObjectName(name)
         combo.setAccessibleName(accessible)
-        # Shrinkable, so that the bar fits a 1366-pixel laptop screen next to the side panel
-        # (the popup list still shows the full texts).
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(9)
+        # As wide as its longest entry ("Alle Produktgruppen"): the bar wraps instead.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 22)
         combo.setToolTip(accessible)
         return combo
+
+    def _group(self, *widgets: QWidget) -> QWidget:
+        """Widgets that belong together stay on one row of the flow."""
+        box = QWidget(self)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        for w in widgets:
+            row.addWidget(w)
+        return box
 
     # -- workspace -----------------------------------------------------------------------------
     def set_workspace(self, ws: Workspace | None) -> None:

@@ -23,8 +23,6 @@ from PySide6.QtCore import (
     QEvent,
     QEventLoop,
     QLocale,
-    QObject,
-    QSize,
     Qt,
     QTimer,
     Signal,
@@ -38,7 +36,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QProgressDialog,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -67,56 +64,6 @@ def _file_size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
-
-
-class _SidewaysScroller(QScrollArea):
-    """Shows a wide widget at full height and scrolls it sideways when the window is narrower.
-
-    The German filter rows need ~920 px; with the side panel that made the window wider than
-    a 1280 px laptop screen (1920 x 1080 at 150 %). Scrolling keeps every filter reachable.
-    """
-
-    def __init__(self, widget: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.setWidgetResizable(True)
-        self.setWidget(widget)
-        widget.installEventFilter(self)
-        self._fit_height()
-
-    def _fit_height(self) -> None:
-        inner = self.widget()
-        if inner is None:
-            return
-        height = inner.minimumSizeHint().height()
-        if self.width() < inner.minimumSizeHint().width():
-            height += self.horizontalScrollBar().sizeHint().height()
-        if self.height() != height:
-            self.setFixedHeight(height)
-
-    def minimumSizeHint(self) -> QSize:
-        """Override: narrow (scrolls), but never lower than the widget."""
-        inner = self.widget()
-        return QSize(120, inner.minimumSizeHint().height() if inner else 0)
-
-    def sizeHint(self) -> QSize:
-        """Override: the widget's own preferred width."""
-        inner = self.widget()
-        return inner.sizeHint() if inner else super().sizeHint()
-
-    def resizeEvent(self, event) -> None:
-        """Override: room for the scroll bar only while it is needed."""
-        super().resizeEvent(event)
-        self._fit_height()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Override: follow the widget's size (language switch, fonts)."""
-        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            self._fit_height()
-        return super().eventFilter(watched, event)
 
 
 class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
@@ -498,12 +445,12 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
 
     # -- filter slot and status ------------------------------------------------------------
     def set_filter_widget(self, widget: QWidget) -> None:
-        """Place a widget (the filter bar) above the matrix; it scrolls sideways if too wide."""
+        """Place a widget (the filter bar) above the matrix (it wraps its rows to the width)."""
         while self._filter_layout.count():
             item = self._filter_layout.takeAt(0)
             if item.widget() is not None:
                 item.widget().setParent(None)
-        self._filter_layout.addWidget(_SidewaysScroller(widget, self.filter_slot))
+        self._filter_layout.addWidget(widget)
         self.filter_slot.show()
 
     def _on_current_cell(self, row: int, col: int) -> None:

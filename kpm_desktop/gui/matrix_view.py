@@ -68,7 +68,10 @@ NAME_H = 118
 LINE_H = 13
 SUMMARY_CODES = (int(Mark.OURS), int(Mark.COMPETITOR), int(Mark.NEED), int(Mark.NO_NEED), WHITE)
 HEADER_H = BAND_H + NAME_H + LINE_H * len(SUMMARY_CODES) + 4
-CUSTOMER_W = 290
+CUSTOMER_W = 290  # default width of the customer column (names + summary)
+MIN_CUSTOMER_W = 160
+MAX_CUSTOMER_W = 640
+EDGE_GRIP = 5  # pixels at the right edge of the names that drag the column width
 SUMMARY_W = 84  # right part of the customer header: white spots and coverage
 
 _KEY_MARKS: dict[int, int | None] = {
@@ -118,7 +121,8 @@ class ProductHeader(QHeaderView):
         self.setMinimumSectionSize(14)
         self.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setHighlightSections(True)
-        self._runs: list[tuple[int, int]] | None = None  # per view column: (run start, run no)
+        # per view column: (run start, run no, run end)
+        self._runs: list[tuple[int, int, int]] | None = None
         self._bodies: dict[tuple, QPixmap] = {}  # rendered name + summary part per section
         self._small = _small_font(self.font())
         self.current_section = -1
@@ -147,9 +151,9 @@ class ProductHeader(QHeaderView):
     def _invalidate(self, *args) -> None:
         self._runs = None
 
-    def _group_runs(self, model: MatrixModel) -> list[tuple[int, int]]:
+    def _group_runs(self, model: MatrixModel) -> list[tuple[int, int, int]]:
         if self._runs is None:
-            runs: list[tuple[int, int]] = []
+            starts: list[tuple[int, int]] = []
             prev: object = object()
             start = -1
             run_no = -1
@@ -157,9 +161,26 @@ class ProductHeader(QHeaderView):
                 gid = model.group_id(j)
                 if gid != prev:
                     start, prev, run_no = j, gid, run_no + 1
-                runs.append((start, run_no))
-            self._runs = runs
+                starts.append((start, run_no))
+            ends: dict[int, int] = {}
+            for j, (start, _no) in enumerate(starts):
+                ends[start] = j
+            self._runs = [(start, no, ends[start]) for start, no in starts]
         return self._runs
+
+    def _run_width(self, start: int, end: int) -> int:
+        return self.sectionPosition(end) + self.sectionSize(end) - self.sectionPosition(start)
+
+    def band_label(self, logicalIndex: int) -> str:
+        """The group name as the band shows it: elided in the middle to its run's width."""
+        model = self.model()
+        if not isinstance(model, MatrixModel) or not 0 <= logicalIndex < model.columnCount():
+            return ""
+        start, _no, end = self._group_runs(model)[logicalIndex]
+        width = max(0, self._run_width(start, end) - 6)
+        return QFontMetrics(self._small).elidedText(
+            model.group_name(logicalIndex), Qt.TextElideMode.ElideMiddle, width
+        )
 
     def sizeHint(self) -> QSize:
         """Override: fixed height for band + rotated names + summary lines.
@@ -180,20 +201,20 @@ class ProductHeader(QHeaderView):
         painter.setClipRect(rect)
         x, w = rect.x(), rect.width()
         runs = self._group_runs(model)
-        start, run_no = runs[logicalIndex]
+        start, run_no, end = runs[logicalIndex]
         band = QRect(x, rect.y(), w, BAND_H)
         colors = self.colors
         painter.fillRect(band, colors.group_band[run_no % 2])
-        # The group label starts at the first column of its run and is cut by each section's
-        # clip, so together the sections show it once across the band.
+        # The group label spans its run of columns (each section paints its own part of it);
+        # a name longer than the run loses its middle ("Finanz…Dienste"), not its end.
         start_x = self.sectionViewportPosition(start)
         painter.setPen(colors.band_text)
         painter.setFont(self._small)
-        label_rect = QRect(start_x + 3, rect.y(), 400, BAND_H)
+        label_rect = QRect(start_x + 3, rect.y(), self._run_width(start, end) - 6, BAND_H)
         painter.drawText(
             label_rect,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            model.group_name(logicalIndex),
+            self.band_label(logicalIndex),
         )
         if start == logicalIndex and logicalIndex > 0:
             painter.setPen(QPen(colors.band_edge, 1))
@@ -269,9 +290,13 @@ class CustomerHeader(QHeaderView):
     """
 
     name_clicked = Signal(int, object)
+    width_dragged = Signal(int)  # the rep drags the right edge: the new width
+    width_chosen = Signal(int)  # the drag ended at this width
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
+        self._drag_from: tuple[int, int] | None = None  # (press x, width at press)
+        self.setMouseTracking(True)
         self.setDefaultSectionSize(CELL_H)
         self.setMinimumSectionSize(14)
         self.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -287,8 +312,17 @@ class CustomerHeader(QHeaderView):
             self.viewport().update()
         super().changeEvent(event)
 
+    def _on_edge(self, x: float) -> bool:
+        return self.width() - EDGE_GRIP <= x <= self.width()
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        """Override: a click on a name selects that customer (the view decides how)."""
+        """Override: a click on a name selects that customer (the view decides how); the
+        right edge drags the column wider or narrower."""
+        x = event.position().x()
+        if event.button() == Qt.MouseButton.LeftButton and self._on_edge(x):
+            self._drag_from = (round(event.globalPosition().x()), self.width())
+            event.accept()
+            return
         if event.button() == Qt.MouseButton.LeftButton:
             row = self.logicalIndexAt(event.position().toPoint())
             if row >= 0:
@@ -296,6 +330,29 @@ class CustomerHeader(QHeaderView):
                 event.accept()
                 return
         super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        """Override: drag the right edge; the cursor shows where it can be grabbed."""
+        if self._drag_from is not None:
+            start_x, start_w = self._drag_from
+            width = start_w + round(event.globalPosition().x()) - start_x
+            self.width_dragged.emit(max(MIN_CUSTOMER_W, min(MAX_CUSTOMER_W, width)))
+            event.accept()
+            return
+        if self._on_edge(event.position().x()):
+            self.setCursor(Qt.CursorShape.SplitHCursor)
+        else:
+            self.unsetCursor()
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """Override: the end of an edge drag."""
+        if self._drag_from is not None and event.button() == Qt.MouseButton.LeftButton:
+            self._drag_from = None
+            self.width_chosen.emit(self.width())
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
 
     def sizeHint(self) -> QSize:
         """Override: a fixed width for names plus the summary (no text measuring)."""
@@ -350,12 +407,36 @@ class CustomerHeader(QHeaderView):
 
 
 class CornerLegend(QWidget):
-    """Top-left corner: labels for the header bands and the summary lines."""
+    """Top-left corner: labels for the header bands and the summary lines.
+
+    A click collapses the header block to its group band (and back): ``clicked``. Collapsed,
+    the corner names the current product instead (its rotated name is hidden then).
+    """
+
+    clicked = Signal()
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self._small = _small_font(self.font())
         self.setAutoFillBackground(False)
+        self.compact = False
+        self.current_product = ""
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """Override: a click toggles the header block."""
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def update_tooltip(self) -> None:
+        self.setToolTip(
+            self.tr("Click to show product names and counts again (View › Compact Header)")
+            if self.compact
+            else self.tr("Click to collapse the header to one line (View › Compact Header)")
+        )
 
     def paintEvent(self, event) -> None:
         """Override of QWidget.paintEvent."""
@@ -367,11 +448,22 @@ class CornerLegend(QWidget):
         p.fillRect(QRect(0, 0, w, BAND_H), colors.group_band[0])
         p.setFont(self._small)
         p.setPen(colors.band_text)
+        if self.compact:
+            label = (
+                self.tr("▸ Product: %1").replace("%1", self.current_product)
+                if self.current_product
+                else self.tr("▸ Products")
+            )
+        else:
+            label = self.tr("▾ Product group")
         p.drawText(
             QRect(6, 0, w - 12, BAND_H),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            self.tr("Product group"),
+            QFontMetrics(self._small).elidedText(label, Qt.TextElideMode.ElideRight, w - 12),
         )
+        if self.compact:
+            p.end()
+            return
         # Legend of the marks in the name band.
         y = BAND_H + 6
         for code in SUMMARY_CODES:
@@ -431,6 +523,8 @@ class MatrixView(QTableView):
     first_paint = Signal()
     painted = Signal()
     zoom_changed = Signal(int)
+    compact_header_changed = Signal(bool)
+    name_width_changed = Signal(int)  # the rep finished dragging the name column's edge
 
     def __init__(self, model: MatrixModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -459,6 +553,10 @@ class MatrixView(QTableView):
         self._vheader.setFixedWidth(CUSTOMER_W)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.corner = CornerLegend(self)
+        self.corner.update_tooltip()
+        self.corner.clicked.connect(lambda: self.set_compact_header(not self.compact_header))
+        self._vheader.width_dragged.connect(self.set_name_width)
+        self._vheader.width_chosen.connect(self.name_width_changed)
         self.painted_once = False
         self._zoom = DEFAULT_ZOOM
         self._hheader.setDefaultSectionSize(ZOOM_LEVELS[DEFAULT_ZOOM][0])
@@ -624,11 +722,46 @@ class MatrixView(QTableView):
         self._vheader.setMinimumSectionSize(min(h, 10))
         self._hheader.setDefaultSectionSize(w)
         self._vheader.setDefaultSectionSize(h)
+        # New scroll ranges at once: the old ones left empty space below the last rows
+        # when zooming out (the range still counted the bigger rows).
+        self.updateGeometries()
         current = self.currentIndex()
         if current.isValid():
             self.scrollTo(current)
         self.viewport().update()
         self.zoom_changed.emit(level)
+
+    # -- header block and name column --------------------------------------------------------
+    @property
+    def compact_header(self) -> bool:
+        return self.corner.compact
+
+    def set_compact_header(self, on: bool) -> None:
+        """Collapse the header block (legend, rotated names, count lines) to the group band.
+
+        On a 768-pixel screen that is ~190 pixels more for customer rows.
+        """
+        on = bool(on)
+        if on == self.corner.compact:
+            return
+        self.corner.compact = on
+        self.corner.update_tooltip()
+        self._hheader.setFixedHeight(BAND_H if on else HEADER_H)
+        self.updateGeometries()
+        self.corner.update()
+        self.compact_header_changed.emit(on)
+
+    @property
+    def name_width(self) -> int:
+        return self._vheader.width()
+
+    def set_name_width(self, width: int) -> None:
+        """Width of the customer column (names and the white-spot/coverage summary)."""
+        width = max(MIN_CUSTOMER_W, min(MAX_CUSTOMER_W, int(width)))
+        if width != self._vheader.width():
+            self._vheader.setFixedWidth(width)
+            self.updateGeometries()
+            self.viewport().update()
 
     # -- geometry ----------------------------------------------------------------------------
     def updateGeometries(self) -> None:
@@ -650,6 +783,12 @@ class MatrixView(QTableView):
     def _set_header_current(self, current: QModelIndex) -> None:
         row = current.row() if current.isValid() else -1
         col = current.column() if current.isValid() else -1
+        corner = getattr(self, "corner", None)  # None while the base constructor runs
+        name = self.model().headerData(col, Qt.Orientation.Horizontal) if col >= 0 else ""
+        if corner is not None and (name or "") != corner.current_product:
+            corner.current_product = name or ""
+            if corner.compact:
+                corner.update()
         if row != self._vheader.current_section or col != self._hheader.current_section:
             self._vheader.current_section = row
             self._hheader.current_section = col

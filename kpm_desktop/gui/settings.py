@@ -78,6 +78,22 @@ class UiSettings:
     def set_zoom(self, level: int) -> None:
         self.qsettings.setValue("view/zoom", int(level))
 
+    def compact_header(self) -> bool:
+        value = self.qsettings.value("view/compact_header", False)
+        return value is True or str(value).lower() == "true"
+
+    def set_compact_header(self, on: bool) -> None:
+        self.qsettings.setValue("view/compact_header", bool(on))
+
+    def name_width(self, default: int) -> int:
+        try:
+            return int(self.qsettings.value("view/name_width", default))
+        except (TypeError, ValueError):
+            return default
+
+    def set_name_width(self, width: int) -> None:
+        self.qsettings.setValue("view/name_width", int(width))
+
     def _bytes(self, key: str) -> QByteArray | None:
         value = self.qsettings.value(key)
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None

@@ -213,8 +213,24 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
 <context>
     <name>CornerLegend</name>
     <message>
-        <source>Product group</source>
-        <translation>Produktgruppe</translation>
+        <source>Click to show product names and counts again (View › Compact Header)</source>
+        <translation>Klicken, um Produktnamen und Anzahlen wieder zu zeigen (Ansicht › Kompakter Kopfbereich)</translation>
+    </message>
+    <message>
+        <source>Click to collapse the header to one line (View › Compact Header)</source>
+        <translation>Klicken, um den Kopfbereich auf eine Zeile zu verkleinern (Ansicht › Kompakter Kopfbereich)</translation>
+    </message>
+    <message>
+        <source>▸ Product: %1</source>
+        <translation>▸ Produkt: %1</translation>
+    </message>
+    <message>
+        <source>▸ Products</source>
+        <translation>▸ Produkte</translation>
+    </message>
+    <message>
+        <source>▾ Product group</source>
+        <translation>▾ Produktgruppe</translation>
     </message>
     <message>
         <source>Per customer: white spots · coverage</source>
@@ -2822,12 +2838,28 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>Zelle</translation>
     </message>
     <message>
+        <source>Cell details</source>
+        <translation>Zelldetails</translation>
+    </message>
+    <message>
         <source>Visit preparation</source>
         <translation>Besuchsvorbereitung</translation>
     </message>
     <message>
+        <source>Visit</source>
+        <translation>Besuch</translation>
+    </message>
+    <message>
         <source>Changed since</source>
         <translation>Geändert seit</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>All sections</source>
+        <translation>Alle Abschnitte</translation>
     </message>
 </context>
 <context>
@@ -2965,6 +2997,17 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
     <message>
         <source>Changes since a snapshot</source>
         <translation>Änderungen seit Momentaufnahme</translation>
+    </message>
+</context>
+<context>
+    <name>ViewLayout</name>
+    <message>
+        <source>Compact &amp;Header</source>
+        <translation>Kom&amp;pakter Kopfbereich</translation>
+    </message>
+    <message>
+        <source>Collapse the product names and counts to one line: more customer rows on a small screen</source>
+        <translation>Produktnamen und Anzahlen auf eine Zeile verkleinern: mehr Kundenzeilen auf einem kleinen Bildschirm</translation>
     </message>
 </context>
 <context>

@@ -211,7 +211,23 @@ The current state is backed up first, so this can be undone from this list.</sou
 <context>
     <name>CornerLegend</name>
     <message>
-        <source>Product group</source>
+        <source>Click to show product names and counts again (View › Compact Header)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to collapse the header to one line (View › Compact Header)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▸ Product: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▸ Products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▾ Product group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2808,11 +2824,27 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cell details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Visit preparation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Changed since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All sections</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2950,6 +2982,17 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
     </message>
     <message>
         <source>Changes since a snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ViewLayout</name>
+    <message>
+        <source>Compact &amp;Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collapse the product names and counts to one line: more customer rows on a small screen</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

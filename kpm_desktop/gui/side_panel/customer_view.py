@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -122,7 +123,10 @@ class KpiBox(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Key figures"), parent)
-        self._form = QFormLayout(self)
+        # A grid, not a QFormLayout: the form gave wrapped lists the height of another row
+        # (the fifth competitor line was cut off); the grid sizes each row for its width.
+        self._form = QGridLayout(self)
+        self._form.setColumnStretch(1, 1)
         self._labels: dict[str, QLabel] = {}
         for key, label in (
             ("white", self.tr("White spots")),
@@ -140,8 +144,28 @@ class KpiBox(QGroupBox):
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setAccessibleName(label)
-            self._form.addRow(label, value)
+            value.installEventFilter(self)
+            row = self._form.rowCount()
+            name = QLabel(label, self)
+            self._form.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
+            self._form.addWidget(value, row, 1, Qt.AlignmentFlag.AlignTop)
             self._labels[key] = value
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Override: a wrapped value asks for the height of all its lines at its width.
+
+        Layouts inside a scroll area settle the height before the scroll bar takes its
+        width; the last line of a long list was cut off.
+        """
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QLabel):
+            self._fit(watched)
+        return super().eventFilter(watched, event)
+
+    @staticmethod
+    def _fit(label: QLabel) -> None:
+        need = label.heightForWidth(label.width()) if label.width() > 0 else -1
+        if need > 0 and need != label.minimumHeight():
+            label.setMinimumHeight(need)
 
     def text_of(self, key: str) -> str:
         return self._labels[key].text()
@@ -150,6 +174,7 @@ class KpiBox(QGroupBox):
         if k is None:
             for label in self._labels.values():
                 label.clear()
+                label.setMinimumHeight(0)
             return
         L = self._labels
         L["white"].setText(str(k.white_spots))
@@ -172,3 +197,5 @@ class KpiBox(QGroupBox):
         L["revenue"].setText(fmt_amount(k.our_revenue_sum))
         L["sow_count"].setText(fmt_percent(k.share_of_wallet_count))
         L["sow_amount"].setText(fmt_percent(k.share_of_wallet_amount))
+        for label in L.values():
+            self._fit(label)

@@ -12,7 +12,15 @@ import sqlite3
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QDockWidget, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMenu,
+    QScrollArea,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kpm_desktop.domain.customer_kpis import customer_kpis
 from kpm_desktop.domain.entities import Goal
@@ -75,18 +83,35 @@ class SidePanel(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName(self.tr("Customer panel sections"))
-        self.tab_customer = self.tabs.addTab(scroll, self.tr("Customer"))
+        # Short tab names (the full name is the tooltip) so all six fit a laptop's panel
+        # without scroll arrows; a narrower panel elides them, and the menu button at the
+        # right lists every section by its full name.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        self.tab_customer = self._add_tab(scroll, self.tr("Customer"), self.tr("Customer"))
         # The tall forms scroll: otherwise they set the window's minimum height (with the
         # insights dock below it, more than a 768 px laptop screen).
-        self.tab_goals = self.tabs.addTab(
-            self._scrolling(self.goals, self.tr("Goals")), self.tr("Goals")
+        self.tab_goals = self._add_tab(
+            self._scrolling(self.goals, self.tr("Goals")), self.tr("Goals"), self.tr("Goals")
         )
-        self.tab_notes = self.tabs.addTab(self.notes, self.tr("Notes"))
-        self.tab_cell = self.tabs.addTab(
-            self._scrolling(self.cell, self.tr("Cell")), self.tr("Cell")
+        self.tab_notes = self._add_tab(self.notes, self.tr("Notes"), self.tr("Notes"))
+        self.tab_cell = self._add_tab(
+            self._scrolling(self.cell, self.tr("Cell")), self.tr("Cell"), self.tr("Cell details")
         )
-        self.tab_visit = self.tabs.addTab(self.visit, self.tr("Visit preparation"))
-        self.tab_changed = self.tabs.addTab(self.changed, self.tr("Changed since"))
+        self.tab_visit = self._add_tab(self.visit, self.tr("Visit"), self.tr("Visit preparation"))
+        self.tab_changed = self._add_tab(self.changed, self.tr("Changes"), self.tr("Changed since"))
+        self.sections_button = QToolButton(self.tabs)
+        self.sections_button.setText("≡")
+        self.sections_button.setAccessibleName(self.tr("All sections"))
+        self.sections_button.setToolTip(self.tr("All sections"))
+        self.sections_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.sections_button.setAutoRaise(True)
+        sections = QMenu(self.sections_button)
+        for index in range(self.tabs.count()):
+            act = sections.addAction(self.tabs.tabToolTip(index))
+            act.triggered.connect(lambda _c=False, i=index: self.tabs.setCurrentIndex(i))
+        self.sections_button.setMenu(sections)
+        self.tabs.setCornerWidget(self.sections_button, Qt.Corner.TopRightCorner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -237,6 +262,11 @@ class SidePanel(QWidget):
             self.customer_id = customer_id  # type: ignore[assignment]
             self.product_id = None
             self.refresh()
+
+    def _add_tab(self, widget: QWidget, short: str, full: str) -> int:
+        index = self.tabs.addTab(widget, short)
+        self.tabs.setTabToolTip(index, full)
+        return index
 
     def _scrolling(self, view: QWidget, name: str) -> QScrollArea:
         scroll = QScrollArea(self)
