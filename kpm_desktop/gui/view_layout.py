@@ -17,7 +17,7 @@ from kpm_desktop.gui.matrix_view import CUSTOMER_W
 def install(window) -> None:
     """Add the View action and restore the remembered header state and name width."""
     view, settings = window.view, window.settings
-    compact = window.actions.add(
+    compact = window.action_registry.add(
         "view.compact_header",
         QCoreApplication.translate("ViewLayout", "Compact &Header"),
         view.set_compact_header,

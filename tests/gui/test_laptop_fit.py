@@ -103,14 +103,14 @@ def test_compact_header_shows_25_rows_and_is_remembered(qtbot, laptop, demo_file
     view = win.view
     rows = view.viewport().height() // view.rowHeight(0)
     assert rows < 25  # the full header block takes ~190 px
-    action = win.actions["view.compact_header"]
+    action = win.action_registry["view.compact_header"]
     action.trigger()
     assert view.compact_header
     rows = view.viewport().height() // view.rowHeight(0)
     assert rows >= 25
     win.close()
     again = _window(qtbot, demo_file, settings)
-    assert again.view.compact_header and again.actions["view.compact_header"].isChecked()
+    assert again.view.compact_header and again.action_registry["view.compact_header"].isChecked()
     # A click on the block's corner shows names and counts again.
     corner = again.view.corner
     QTest.mouseClick(corner, LEFT, NO_MOD, corner.rect().center())
