@@ -189,3 +189,8 @@ def unique_name(wanted: str, taken: Sequence[str]) -> str:
     while f"{wanted} ({k})".casefold() in names:
         k += 1
     return f"{wanted} ({k})"
+
+
+def time_span(start: datetime, end: datetime) -> str:
+    """ "08:30–09:15" (24-hour clock, as on the printed day plan and in the planner)."""
+    return f"{start:%H:%M}\u2013{end:%H:%M}"

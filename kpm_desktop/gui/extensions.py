@@ -11,6 +11,7 @@ EXTENSION_MODULES: tuple[str, ...] = (
     "kpm_desktop.gui.help_menu",
     "kpm_desktop.gui.settings_menu",
     "kpm_desktop.gui.side_panel.extension",
+    "kpm_desktop.gui.trips.extension",
     "kpm_desktop.gui.insights_view",
     "kpm_desktop.gui.export_menu",
     "kpm_desktop.gui.import_menu",

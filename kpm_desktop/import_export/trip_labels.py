@@ -51,7 +51,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "answer_hint": "Tick per question: X = buys from us, W = competitor, B = need, "
         "K = no need; ✓ = still true",
         "answer_other": "Further answers, notes, next steps",
-        "visits": "Visits",
+        "visits": "visits",
         "travel": "Travel between visits: {n} min",
         "missing": "{n} customer(s) of the trip no longer exist",
         "date": "Date",

@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPagedPaintDevice, QPainter
 
-from kpm_desktop.domain.trips import address_line
+from kpm_desktop.domain.trips import address_line, time_span
 from kpm_desktop.import_export.export_labels import label
 from kpm_desktop.import_export.export_model import ExportCancelled, Orientation, Progress
 from kpm_desktop.import_export.trip_data import TripSnapshot, TripVisit
@@ -38,7 +38,7 @@ BOX_LETTERS = ("X", "W", "B", "K", "✓")
 
 
 def _time_span(v: TripVisit) -> str:
-    return f"{v.scheduled.start:%H:%M}–{v.scheduled.end:%H:%M}"
+    return time_span(v.scheduled.start, v.scheduled.end)
 
 
 def _title(flow: _Flow, title: str, sub: str) -> None:

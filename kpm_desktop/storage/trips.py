@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import replace
-from datetime import date, time
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time
 
-from kpm_desktop.domain.entities import Customer
+from kpm_desktop.domain.entities import Customer, Note
+from kpm_desktop.domain.history_diff import CellDiff, diff_keyed
 from kpm_desktop.domain.trips import Trip, TripError, TripStop, validate
+from kpm_desktop.storage import history
 from kpm_desktop.storage.convert import ts_to_db, utc_now
 from kpm_desktop.storage.repository import Repository
 
@@ -180,3 +182,51 @@ def delete_trip(repo: Repository, trip_id: int) -> Trip:
 
 def customers_by_uuid(repo: Repository) -> dict[str, Customer]:
     return {c.uuid: c for c in repo.load_customers()}
+
+
+@dataclass(slots=True)
+class VisitChanges:
+    """What changed at one customer of a trip since a moment (the debrief's summary)."""
+
+    customer: Customer
+    cells: list[CellDiff]  # net mark changes (undone edits are no change), like `kpm diff`
+    confirmed: list[int]  # product ids confirmed as still true (verified, mark unchanged)
+    notes: list[Note]  # notes written or edited since then
+
+    @property
+    def empty(self) -> bool:
+        return not (self.cells or self.confirmed or self.notes)
+
+
+def trip_changes(repo: Repository, trip: Trip, since: datetime) -> list[VisitChanges]:
+    """Per visit of the trip (in visit order): mark changes, confirmations and notes since
+    ``since`` (aware). The mark changes are exactly ``kpm diff FILE --since <since>`` for
+    these customers."""
+    customers = customers_by_uuid(repo)
+    visits = [customers[u] for u in trip.customer_uuids if u in customers]
+    ids = {c.id for c in visits}
+    diff = diff_keyed(history.keyed_history_between_times(repo, since), ids)
+    by_customer = diff.by_customer()
+    stamp = ts_to_db(since)
+    out = []
+    for c in visits:
+        assert c.id is not None
+        cells = by_customer.get(c.id, [])
+        changed = {d.product_id for d in cells}
+        confirmed = [
+            pid
+            for pid, rec in repo.cells_of_customer(c.id).items()
+            if rec.verified_at is not None and rec.verified_at >= since and pid not in changed
+            and (rec.updated_at is None or rec.updated_at < since)
+        ]  # fmt: skip
+        added = {
+            r[0]
+            for r in repo.conn.execute(
+                "SELECT id FROM notes WHERE customer_id = ? AND (created_at >= ? OR "
+                "updated_at >= ?)",
+                (c.id, stamp, stamp),
+            )
+        }
+        notes = [n for n in repo.notes_for(c.id) if n.id in added]
+        out.append(VisitChanges(c, list(cells), sorted(confirmed), notes))
+    return out

@@ -3000,6 +3000,441 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
     </message>
 </context>
 <context>
+    <name>TripActions</name>
+    <message>
+        <source>Trip %1 planned — %2 undoes.</source>
+        <translation>Tour %1 geplant — %2 macht das rückgängig.</translation>
+    </message>
+    <message>
+        <source>Trip %1 changed — %2 undoes.</source>
+        <translation>Tour %1 geändert — %2 macht das rückgängig.</translation>
+    </message>
+    <message>
+        <source>No trip to debrief yet: plan one under Visits › Plan trip.</source>
+        <translation>Noch keine Tour zum Nachbereiten: Planen Sie eine unter Besuche › Tour planen.</translation>
+    </message>
+    <message>
+        <source>Trip pack</source>
+        <translation>Tourmappe</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the trip pack…</source>
+        <translation>Tourmappe wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Calendar file</source>
+        <translation>Kalenderdatei</translation>
+    </message>
+    <message>
+        <source>iCalendar file (*.ics)</source>
+        <translation>iCalendar-Datei (*.ics)</translation>
+    </message>
+    <message>
+        <source>Writing the calendar file…</source>
+        <translation>Kalenderdatei wird geschrieben…</translation>
+    </message>
+</context>
+<context>
+    <name>TripDebriefDialog</name>
+    <message>
+        <source>Debrief trip %1</source>
+        <translation>Tour %1 nachbereiten</translation>
+    </message>
+    <message>
+        <source>&amp;Previous customer</source>
+        <translation>&amp;Voriger Kunde</translation>
+    </message>
+    <message>
+        <source>&amp;Next customer</source>
+        <translation>&amp;Nächster Kunde</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>&amp;Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>What changed on the trip</source>
+        <translation>Was sich auf der Tour geändert hat</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the customers</source>
+        <translation>Zurück zu den &amp;Kunden</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>The file is open read-only: answers cannot be stored.</source>
+        <translation>Die Datei ist schreibgeschützt geöffnet: Antworten können nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Customer %1 of %2: %3 (%4), %5 at %6</source>
+        <translation>Kunde %1 von %2: %3 (%4), %5 in %6</translation>
+    </message>
+    <message>
+        <source>Change not saved: %1</source>
+        <translation>Änderung nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1: confirmed as still true</source>
+        <translation>%1: als weiterhin richtig bestätigt</translation>
+    </message>
+    <message>
+        <source>Note %1: %2</source>
+        <translation>Notiz %1: %2</translation>
+    </message>
+    <message>
+        <source>nothing changed</source>
+        <translation>nichts geändert</translation>
+    </message>
+    <message>
+        <source>Since %1 %2:</source>
+        <translation>Seit %1 %2:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) changed</source>
+        <translation>
+            <numerusform>%n Antwort geändert</numerusform>
+            <numerusform>%n Antworten geändert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n confirmed as still true</source>
+        <translation>
+            <numerusform>%n als weiterhin richtig bestätigt</numerusform>
+            <numerusform>%n als weiterhin richtig bestätigt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n Notiz</numerusform>
+            <numerusform>%n Notizen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>at %n customer(s).</source>
+        <translation>
+            <numerusform>bei %n Kunden.</numerusform>
+            <numerusform>bei %n Kunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The same mark changes for the whole file: kpm diff &quot;%1&quot; --since %2</source>
+        <translation>Dieselben Markierungsänderungen für die ganze Datei: kpm diff &quot;%1&quot; --since %2</translation>
+    </message>
+</context>
+<context>
+    <name>TripPlanner</name>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+</context>
+<context>
+    <name>TripPlannerDialog</name>
+    <message>
+        <source>Plan trip</source>
+        <translation>Tour planen</translation>
+    </message>
+    <message>
+        <source>Edit trip %1</source>
+        <translation>Tour %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Duration of a visit added from now on</source>
+        <translation>Dauer der Besuche, die ab jetzt hinzugefügt werden</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Start:</source>
+        <translation>&amp;Beginn:</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;Tag:</translation>
+    </message>
+    <message>
+        <source>&amp;Travel between visits:</source>
+        <translation>&amp;Fahrzeit zwischen Besuchen:</translation>
+    </message>
+    <message>
+        <source>&amp;Minutes per visit:</source>
+        <translation>&amp;Minuten je Besuch:</translation>
+    </message>
+    <message>
+        <source>Add customers</source>
+        <translation>Kunden hinzufügen</translation>
+    </message>
+    <message>
+        <source>Name, number or city…</source>
+        <translation>Name, Nummer oder Ort…</translation>
+    </message>
+    <message>
+        <source>Search customers</source>
+        <translation>Kunden suchen</translation>
+    </message>
+    <message>
+        <source>Matching customers</source>
+        <translation>Passende Kunden</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add the %n customer(s) selected in the matrix</source>
+        <translation>
+            <numerusform>Den %n in der Matrix markierten Kunden hinzufügen</numerusform>
+            <numerusform>Die %n in der Matrix markierten Kunden hinzufügen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>How many customers to add from the ranking</source>
+        <translation>Wie viele Kunden aus der Rangliste hinzugefügt werden</translation>
+    </message>
+    <message>
+        <source>Add from &quot;&amp;Where to go next&quot;</source>
+        <translation>Aus „Nächste Be&amp;suche“ hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add all customers of</source>
+        <translation>Alle Kunden hinzufügen aus</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Postcode area</source>
+        <translation>PLZ-Gebiet</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Which one</source>
+        <translation>Auswahl</translation>
+    </message>
+    <message>
+        <source>Add a&amp;ll</source>
+        <translation>A&amp;lle hinzufügen</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>Die ersten</translation>
+    </message>
+    <message>
+        <source>Visits (drag to reorder)</source>
+        <translation>Besuche (Reihenfolge durch Ziehen ändern)</translation>
+    </message>
+    <message>
+        <source>Visits of the trip in order</source>
+        <translation>Besuche der Tour in ihrer Reihenfolge</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move d&amp;own</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Order by &amp;postcode</source>
+        <translation>Nach &amp;PLZ ordnen</translation>
+    </message>
+    <message>
+        <source>A simple proximity: nearby places have similar postcodes</source>
+        <translation>Eine einfache Nähe: benachbarte Orte haben ähnliche Postleitzahlen</translation>
+    </message>
+    <message>
+        <source>Trip %1</source>
+        <translation>Tour %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>A trip has at most %1 visits; %n customer(s) were not added.</source>
+        <translation>
+            <numerusform>Eine Tour hat höchstens %1 Besuche; %n Kunde wurde nicht hinzugefügt.</numerusform>
+            <numerusform>Eine Tour hat höchstens %1 Besuche; %n Kunden wurden nicht hinzugefügt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s), back by %1</source>
+        <translation>
+            <numerusform>%n Besuch, zurück gegen %1</numerusform>
+            <numerusform>%n Besuche, zurück gegen %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No visits yet: add customers on the left.</source>
+        <translation>Noch keine Besuche: Fügen Sie links Kunden hinzu.</translation>
+    </message>
+    <message>
+        <source>The trip needs a name.</source>
+        <translation>Die Tour braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>Add at least one customer.</source>
+        <translation>Fügen Sie mindestens einen Kunden hinzu.</translation>
+    </message>
+    <message>
+        <source>Another trip is called %1; choose another name.</source>
+        <translation>Eine andere Tour heißt bereits %1; bitte wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>The trip was not saved: %1</source>
+        <translation>Die Tour wurde nicht gespeichert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TripsMenu</name>
+    <message>
+        <source>Trip pack %1 written to %2 (pages: %3).</source>
+        <translation>Tourmappe %1 nach %2 geschrieben (Seiten: %3).</translation>
+    </message>
+    <message>
+        <source>Calendar file %1 written (events: %2); importing it again updates them.</source>
+        <translation>Kalenderdatei %1 geschrieben (Termine: %2); ein erneuter Import aktualisiert sie.</translation>
+    </message>
+    <message>
+        <source>V&amp;isits</source>
+        <translation>Be&amp;suche</translation>
+    </message>
+    <message>
+        <source>&amp;Plan trip…</source>
+        <translation>Tour &amp;planen…</translation>
+    </message>
+    <message>
+        <source>A day&apos;s visits: customers, order, times; printed pack and calendar file</source>
+        <translation>Die Besuche eines Tages: Kunden, Reihenfolge, Zeiten; gedruckte Mappe und Kalenderdatei</translation>
+    </message>
+    <message>
+        <source>&amp;Trips…</source>
+        <translation>&amp;Touren…</translation>
+    </message>
+    <message>
+        <source>The trips of this file: edit, delete, print, calendar, debrief</source>
+        <translation>Die Touren dieser Datei: bearbeiten, löschen, drucken, Kalender, nachbereiten</translation>
+    </message>
+    <message>
+        <source>&amp;Debrief trip…</source>
+        <translation>Tour &amp;nachbereiten…</translation>
+    </message>
+    <message>
+        <source>Go through a trip&apos;s customers and capture the answers</source>
+        <translation>Die Kunden einer Tour durchgehen und die Antworten erfassen</translation>
+    </message>
+</context>
+<context>
+    <name>TripsWindow</name>
+    <message>
+        <source>Trips</source>
+        <translation>Touren</translation>
+    </message>
+    <message>
+        <source>Trip</source>
+        <translation>Tour</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Besuche</translation>
+    </message>
+    <message>
+        <source>No trips yet: plan one with New…</source>
+        <translation>Noch keine Touren: Planen Sie eine mit „Neu…“.</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Neu…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Trip &amp;pack (PDF)…</source>
+        <translation>Tour&amp;mappe (PDF)…</translation>
+    </message>
+    <message>
+        <source>&amp;Calendar file (.ics)…</source>
+        <translation>&amp;Kalenderdatei (.ics)…</translation>
+    </message>
+    <message>
+        <source>De&amp;brief…</source>
+        <translation>Nachbe&amp;reiten…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Trip not deleted</source>
+        <translation>Tour nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>Trip %1 deleted — %2 undoes.</source>
+        <translation>Tour %1 gelöscht — %2 macht das rückgängig.</translation>
+    </message>
+</context>
+<context>
     <name>ViewLayout</name>
     <message>
         <source>Compact &amp;Header</source>

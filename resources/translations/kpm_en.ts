@@ -2986,6 +2986,441 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
     </message>
 </context>
 <context>
+    <name>TripActions</name>
+    <message>
+        <source>Trip %1 planned — %2 undoes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trip %1 changed — %2 undoes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No trip to debrief yet: plan one under Visits › Plan trip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trip pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the trip pack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iCalendar file (*.ics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the calendar file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TripDebriefDialog</name>
+    <message>
+        <source>Debrief trip %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Previous customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changed on the trip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back to the customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is open read-only: answers cannot be stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer %1 of %2: %3 (%4), %5 at %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: confirmed as still true</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since %1 %2:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) changed</source>
+        <translation>
+            <numerusform>%n answer changed</numerusform>
+            <numerusform>%n answers changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n confirmed as still true</source>
+        <translation>
+            <numerusform>%n confirmed as still true</numerusform>
+            <numerusform>%n confirmed as still true</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>at %n customer(s).</source>
+        <translation>
+            <numerusform>at %n customer.</numerusform>
+            <numerusform>at %n customers.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The same mark changes for the whole file: kpm diff &quot;%1&quot; --since %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TripPlanner</name>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TripPlannerDialog</name>
+    <message>
+        <source>Plan trip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit trip %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration of a visit added from now on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Travel between visits:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Minutes per visit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, number or city…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matching customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Add the %n customer(s) selected in the matrix</source>
+        <translation>
+            <numerusform>Add the %n customer selected in the matrix</numerusform>
+            <numerusform>Add the %n customers selected in the matrix</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>How many customers to add from the ranking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add from &quot;&amp;Where to go next&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add all customers of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postcode area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a&amp;ll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits (drag to reorder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits of the trip in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move d&amp;own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order by &amp;postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A simple proximity: nearby places have similar postcodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trip %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A trip has at most %1 visits; %n customer(s) were not added.</source>
+        <translation>
+            <numerusform>A trip has at most %1 visits; %n customer was not added.</numerusform>
+            <numerusform>A trip has at most %1 visits; %n customers were not added.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s), back by %1</source>
+        <translation>
+            <numerusform>%n visit, back by %1</numerusform>
+            <numerusform>%n visits, back by %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No visits yet: add customers on the left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The trip needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add at least one customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another trip is called %1; choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The trip was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TripsMenu</name>
+    <message>
+        <source>Trip pack %1 written to %2 (pages: %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar file %1 written (events: %2); importing it again updates them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>V&amp;isits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Plan trip…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A day&apos;s visits: customers, order, times; printed pack and calendar file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Trips…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The trips of this file: edit, delete, print, calendar, debrief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Debrief trip…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go through a trip&apos;s customers and capture the answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TripsWindow</name>
+    <message>
+        <source>Trips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No trips yet: plan one with New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trip &amp;pack (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Calendar file (.ics)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;brief…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trip not deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trip %1 deleted — %2 undoes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ViewLayout</name>
     <message>
         <source>Compact &amp;Header</source>
@@ -2993,7 +3428,7 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
     </message>
     <message>
         <source>Collapse the product names and counts to one line: more customer rows on a small screen</source>
-        <translation type="unfinished"></translation>
+        <translation></translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""Visit trips in the GUI: planner, trips list, debrief (Visits menu)."""
