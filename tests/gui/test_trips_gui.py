@@ -3,15 +3,18 @@ calendar, debrief through real key events; every result is read back from the fi
 
 from __future__ import annotations
 
+import json
 from datetime import date, time
 from pathlib import Path
 
 import icalendar
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QMimeData, QPointF, Qt
+from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
+from kpm_desktop.cli import main
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.domain.trips import Trip, TripStop
 from kpm_desktop.gui.settings import UiSettings
@@ -69,7 +72,7 @@ def test_plan_trip_from_matrix_selection_search_and_ranking(qtbot, win, demo_fil
             win.model.index(row, 0),
             QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
         )
-    win.actions["visits.plan_trip"].trigger()
+    win.action_registry["visits.plan_trip"].trigger()
     dialog = win.trip_actions.planner
     qtbot.waitExposed(dialog)
     picked = [ws.matrix.customers[win.model.matrix_row(r)] for r in (1, 4)]
@@ -97,6 +100,25 @@ def test_plan_trip_from_matrix_selection_search_and_ranking(qtbot, win, demo_fil
     dialog.next_spin.setValue(2)
     assert dialog.add_where_to_go_next() == 2
     assert len(dialog.stop_uuids()) == n + 2
+
+    # Drag the first visit below the third (a drop on the lower half of the third).
+    stops = dialog.stops
+    before = dialog.stop_uuids()
+    stops.clearSelection()
+    stops.topLevelItem(0).setSelected(True)
+    rect = stops.visualItemRect(stops.topLevelItem(2))
+    mime = QMimeData()
+    drop = QDropEvent(
+        QPointF(rect.center().x(), rect.bottom() - 1),
+        Qt.DropAction.MoveAction | Qt.DropAction.CopyAction,  # what a drag from the list offers
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    stops.dropEvent(drop)
+    after = dialog.stop_uuids()
+    assert after == [before[1], before[2], before[0], *before[3:]], (before, after)
+    assert drop.dropAction() == Qt.DropAction.CopyAction  # the source removes nothing
 
     # Order: Ctrl+Up on the last visit, then by postcode.
     last = dialog.stops.topLevelItem(n + 1)
@@ -145,7 +167,7 @@ def test_trips_window_edit_delete_and_undo(qtbot, win, demo_file: Path):
     trip = add_trip(
         ws, Trip("Nord", date(2026, 12, 8), stops=(TripStop(ws.matrix.customers[0].uuid),))
     )
-    win.actions["visits.trips"].trigger()
+    win.action_registry["visits.trips"].trigger()
     trips = win.trip_actions.trips_window
     assert trips.tree.topLevelItemCount() == 1
     assert trips.tree.topLevelItem(0).text(0) == "Nord"
@@ -193,7 +215,7 @@ def _leaf_kinds(view) -> list[str]:
     return [item.data(0, vp.KIND_ROLE) for item in view._leaves()]
 
 
-def test_debrief_changes_the_file_through_keys(qtbot, win, demo_file: Path):
+def test_debrief_changes_the_file_through_keys(qtbot, win, demo_file: Path, capsys):
     ws = win.workspace
     m = ws.matrix
     # Two customers with white spots; the second also with a stale answer.
@@ -210,7 +232,7 @@ def test_debrief_changes_the_file_through_keys(qtbot, win, demo_file: Path):
         ),
     )
     win.trip_actions.trips_window = None
-    win.actions["visits.debrief"].trigger()
+    win.action_registry["visits.debrief"].trigger()
     dialog = win.trip_actions.debrief_dialog
     assert dialog is not None and dialog.trip.id == trip.id
     qtbot.waitExposed(dialog)
@@ -267,6 +289,20 @@ def test_debrief_changes_the_file_through_keys(qtbot, win, demo_file: Path):
     for part in ("2 answer", "1 confirmed as still true", "1 note", "at 2 customer"):
         assert part in summary  # plural forms depend on the translator a test installed
     assert "kpm diff" in dialog.summary_label.text()
+    # The same mark changes as `kpm diff FILE --since <trip start>` for these customers.
+    since = dialog.since.astimezone().strftime("%Y-%m-%dT%H:%M:%S")
+    assert since in dialog.summary_label.text()
+    capsys.readouterr()
+    assert main(["diff", str(demo_file), "--since", since, "--json"]) == 0
+    diff = json.loads(capsys.readouterr().out)
+    by_customer = {
+        c["customer_id"]: {(x["product_id"], x["to"]) for x in c["cells"]}
+        for c in diff["customers"]
+    }
+    assert by_customer == {
+        first.id: {(product_id, "ours")},
+        stale_customer.id: {(white_pid, "no_need")},
+    }
     key(Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # Close
     qtbot.waitUntil(lambda: win.trip_actions.debrief_dialog is None)
 

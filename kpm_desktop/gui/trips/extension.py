@@ -227,9 +227,9 @@ class TripActions(QObject):
         self.menu = QMenu(QCoreApplication.translate("TripsMenu", "V&isits"), window)
         self.menu.setObjectName("menu_visits")
         bar = window.menuBar()
-        tools = window.actions.menu(MenuId.TOOLS).menuAction()
+        tools = window.action_registry.menu(MenuId.TOOLS).menuAction()
         bar.insertMenu(tools, self.menu)
-        a = window.actions
+        a = window.action_registry
         self.plan_action = a.add(
             "visits.plan_trip", QCoreApplication.translate("TripsMenu", "&Plan trip…"), lambda: self.plan(),
             tip=QCoreApplication.translate("TripsMenu", "A day's visits: customers, order, times; printed pack and calendar file"),

@@ -12,7 +12,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, time
 
-from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt, QTime, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTime,
+    Signal,
+)
 from PySide6.QtGui import QDropEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -111,8 +119,40 @@ class StopList(QTreeWidget):
         )
         self.setItemDelegateForColumn(COL_MINUTES, _MinutesDelegate(self))
 
+    def items(self) -> list[QTreeWidgetItem]:
+        return [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+
     def dropEvent(self, event: QDropEvent) -> None:  # QTreeWidget.dropEvent
-        super().dropEvent(event)
+        """Move the selected visits to where they were dropped (above or below the item
+        under the pointer). The move is done here and reported as a copy, so the drag source
+        never removes the moved items afterwards."""
+        if event.source() not in (self, None):
+            event.ignore()
+            return
+        items = self.items()
+        moving = [i for i in items if i.isSelected()]
+        if not moving:
+            event.ignore()
+            return
+        pos = event.position().toPoint()
+        target = self.itemAt(pos)
+        if target is None:
+            row = len(items)
+        else:
+            rect = self.visualItemRect(target)
+            row = items.index(target) + (1 if pos.y() > rect.center().y() else 0)
+        rest = [i for i in items if not i.isSelected()]
+        before = sum(1 for i in items[:row] if not i.isSelected())
+        current = self.currentItem()
+        while self.topLevelItemCount():
+            self.takeTopLevelItem(0)
+        self.addTopLevelItems(rest[:before] + moving + rest[before:])
+        for item in moving:
+            item.setSelected(True)
+        if current is not None:
+            self.setCurrentItem(current, 0, QItemSelectionModel.SelectionFlag.NoUpdate)
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
         self.reordered.emit()
 
 
