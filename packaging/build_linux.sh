@@ -76,13 +76,22 @@ fi
 # The oldest glibc the bundle runs on: the newest GLIBC_x.y symbol version any file asks for.
 GLIBC=$(find "$BUNDLE" -type f \( -name '*.so*' -o -name kpm-desktop -o -name kpm \) -print0 |
     xargs -0 objdump -T 2>/dev/null | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1)
+# KPM_MAX_GLIBC (release workflow, .ci/run): refuse a bundle that needs a newer glibc than the
+# oldest distribution the README promises (Ubuntu 22.04: glibc 2.35).
+if [[ -n ${KPM_MAX_GLIBC:-} ]] && [[ $(printf '%s\n%s\n' "$GLIBC" "$KPM_MAX_GLIBC" | sort -V | tail -1) != "$KPM_MAX_GLIBC" ]]; then
+    log "the bundle needs glibc $GLIBC, newer than $KPM_MAX_GLIBC (KPM_MAX_GLIBC):"
+    find "$BUNDLE" -type f \( -name '*.so*' -o -name kpm-desktop -o -name kpm \) -print0 |
+        xargs -0 -I{} sh -c 'objdump -T "$1" 2>/dev/null | grep -q "GLIBC_$2[^0-9.]" && echo "  $1"' _ {} "$GLIBC" >&2
+    exit 1
+fi
 
 # -- 3. .deb ----------------------------------------------------------------------------------
 log "deb"
 STAGE=build/deb/kpm-desktop
 rm -rf build/deb && mkdir -p "$STAGE/DEBIAN" "$STAGE/opt" "$STAGE/usr/bin" \
     "$STAGE/usr/share/applications" "$STAGE/usr/share/mime/packages" \
-    "$STAGE/usr/share/doc/kpm-desktop" "$STAGE/usr/share/icons/hicolor/scalable/apps"
+    "$STAGE/usr/share/doc/kpm-desktop" "$STAGE/usr/share/icons/hicolor/scalable/apps" \
+    "$STAGE/usr/share/metainfo" "$STAGE/usr/share/man/man1"
 cp -a "$BUNDLE" "$STAGE/opt/kpm-desktop"
 for name in kpm-desktop kpm; do
     sed "s/@NAME@/$name/g" packaging/linux/launcher.sh.in >"$STAGE/usr/bin/$name"
@@ -91,7 +100,12 @@ done
 install -m 0644 packaging/linux/kpm-desktop.desktop "$STAGE/usr/share/applications/"
 install -m 0644 packaging/linux/kpm-desktop.xml "$STAGE/usr/share/mime/packages/"
 install -m 0644 packaging/linux/copyright "$STAGE/usr/share/doc/kpm-desktop/"
-gzip -9n <CHANGELOG.md >"$STAGE/usr/share/doc/kpm-desktop/changelog.gz"
+# Debian-syntax changelog (a native package: changelog.gz); the project's own list beside it.
+gzip -9n <packaging/linux/changelog >"$STAGE/usr/share/doc/kpm-desktop/changelog.gz"
+gzip -9n <CHANGELOG.md >"$STAGE/usr/share/doc/kpm-desktop/CHANGELOG.md.gz"
+install -m 0644 packaging/linux/de.kpm_desktop.KPMDesktop.metainfo.xml "$STAGE/usr/share/metainfo/"
+# kpm(1), written from the CLI's own parser so it lists every command of this version.
+"$PY" packaging/make_manpage.py | gzip -9n >"$STAGE/usr/share/man/man1/kpm.1.gz"
 install -m 0644 kpm_desktop/data/icons/kpm-desktop.svg "$STAGE/usr/share/icons/hicolor/scalable/apps/"
 for size in 16 24 32 48 64 128 256 512; do
     dir=$STAGE/usr/share/icons/hicolor/${size}x${size}/apps

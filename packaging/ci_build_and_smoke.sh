@@ -37,6 +37,7 @@ command -v objdump >/dev/null || need+=(binutils)
 command -v dpkg-deb >/dev/null || need+=(dpkg)
 command -v update-mime-database >/dev/null || need+=(shared-mime-info)
 command -v update-desktop-database >/dev/null || need+=(desktop-file-utils)
+command -v appstreamcli >/dev/null || need+=(appstream)
 if ((${#need[@]})); then
     apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
@@ -73,6 +74,21 @@ VERBOSE_CHECK=1 check "installed app --smoke-test (offscreen)" \
     env QT_QPA_PLATFORM=offscreen KPM_SMOKE_SCREENSHOT=dist/smoke-test.png "$APP/kpm-desktop" --smoke-test
 check "installed kpm CLI: demo + check" bash -c '
     "$1/kpm" demo "$2/cli-demo.kpm" && "$1/kpm" check "$2/cli-demo.kpm"' _ "$APP" "$SCRATCH"
+
+# The README promises Debian 12+ and Ubuntu 22.04+: the bundle may ask for no newer glibc than
+# Ubuntu 22.04's 2.35 (build_linux.sh writes the newest GLIBC_ symbol version into Depends).
+MAX_GLIBC=2.35
+check "glibc floor <= $MAX_GLIBC (Ubuntu 22.04, README)" bash -c '
+    need=$(dpkg-deb -f "$1" Depends | grep -o "libc6 (>= [0-9.]*)" | grep -o "[0-9][0-9.]*")
+    echo "bundle needs glibc >= $need"
+    test "$(printf "%s\n%s\n" "$need" "$2" | sort -V | tail -1)" = "$2"' _ "$DEB" "$MAX_GLIBC"
+check "AppStream metainfo valid (appstreamcli)" \
+    appstreamcli validate --no-net "$SCRATCH/usr/share/metainfo/de.kpm_desktop.KPMDesktop.metainfo.xml"
+check "man page kpm(1) and Debian changelog installed" bash -c '
+    set -e
+    zcat "$1/usr/share/man/man1/kpm.1.gz" | grep -q "^\.TH KPM 1"
+    for cmd in demo check import export; do zcat "$1/usr/share/man/man1/kpm.1.gz" | grep -q "^\.SS $cmd\$"; done
+    zcat "$1/usr/share/doc/kpm-desktop/changelog.gz" | head -1 | grep -q "^kpm-desktop ($2) "' _ "$SCRATCH" "$VERSION"
 
 check "AppDir AppRun --smoke-test (AppImage contents)" \
     env QT_QPA_PLATFORM=offscreen dist/AppDir/AppRun --smoke-test
