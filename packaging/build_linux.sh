@@ -106,6 +106,7 @@ gzip -9n <CHANGELOG.md >"$STAGE/usr/share/doc/kpm-desktop/CHANGELOG.md.gz"
 install -m 0644 packaging/linux/de.kpm_desktop.KPMDesktop.metainfo.xml "$STAGE/usr/share/metainfo/"
 # kpm(1), written from the CLI's own parser so it lists every command of this version.
 "$PY" packaging/make_manpage.py | gzip -9n >"$STAGE/usr/share/man/man1/kpm.1.gz"
+gzip -9n <packaging/linux/kpm-desktop.1 >"$STAGE/usr/share/man/man1/kpm-desktop.1.gz"
 install -m 0644 kpm_desktop/data/icons/kpm-desktop.svg "$STAGE/usr/share/icons/hicolor/scalable/apps/"
 for size in 16 24 32 48 64 128 256 512; do
     dir=$STAGE/usr/share/icons/hicolor/${size}x${size}/apps
