@@ -23,6 +23,8 @@ if str(ROOT) not in sys.path:
 def _esc(text: str) -> str:
     """Escape text for roff: backslashes, leading dots/quotes, hyphens in option names."""
     text = text.replace("\\", "\\e").replace("-", "\\-")
+    # groff reads ASCII: other characters (…, –, ä) as named Unicode glyphs, \[uXXXX]
+    text = "".join(ch if ord(ch) < 128 else f"\\[u{ord(ch):04X}]" for ch in text)
     lines = []
     for line in text.splitlines() or [""]:
         if line.startswith((".", "'")):
