@@ -79,7 +79,7 @@ check "installed kpm CLI: demo + check" bash -c '
 # Ubuntu 22.04's 2.35 (build_linux.sh writes the newest GLIBC_ symbol version into Depends).
 MAX_GLIBC=2.35
 check "glibc floor <= $MAX_GLIBC (Ubuntu 22.04, README)" bash -c '
-    need=$(dpkg-deb -f "$1" Depends | grep -o "libc6 (>= [0-9.]*)" | grep -o "[0-9][0-9.]*")
+    need=$(dpkg-deb -f "$1" Depends | sed -n "s/.*libc6 (>= \([0-9.]*\)).*/\1/p")
     echo "bundle needs glibc >= $need"
     test "$(printf "%s\n%s\n" "$need" "$2" | sort -V | tail -1)" = "$2"' _ "$DEB" "$MAX_GLIBC"
 check "AppStream metainfo valid (appstreamcli)" \
