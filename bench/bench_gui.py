@@ -156,6 +156,66 @@ print(json.dumps({{"seconds": end - t_start, "fill_s": filled - t0, "aborted": a
 """
 
 
+# The floor: a bare PySide6 app — QApplication, QMainWindow and a QTableView over a 5,000 x 300
+# model — timed like ``--profile-startup`` (seconds since process start to the first paint).
+_FLOOR = r"""
+import json, os, sys, time
+def age():
+    with open("/proc/self/stat", encoding="ascii") as fh:
+        fields = fh.read().rsplit(")", 1)[1].split()
+    return time.clock_gettime(time.CLOCK_BOOTTIME) - int(fields[19]) / os.sysconf("SC_CLK_TCK")
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+class Model(QAbstractTableModel):
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else 5000
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else 300
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "X" if (index.row() + index.column()) % 3 == 0 else None
+        return None
+app = QApplication(sys.argv[:1])
+w = QMainWindow()
+view = QTableView()
+model = Model()
+view.setModel(model)
+w.setCentralWidget(view)
+done = []
+class Painted(QTableView):
+    pass
+orig = view.viewport().paintEvent
+def report():
+    import resource
+    print(json.dumps({"first_frame": done[0],
+                      "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    app.exit()
+from PySide6.QtCore import QObject, QEvent
+class Watch(QObject):
+    def eventFilter(self, obj, ev):
+        if ev.type() == QEvent.Type.Paint and not done:
+            QTimer.singleShot(0, lambda: (done.append(age()), report()))
+        return False
+watch = Watch()
+view.viewport().installEventFilter(watch)
+w.resize(1366, 768)
+w.show()
+app.exec()
+"""
+
+
+def floor(tmp: str) -> dict:
+    """The bare-PySide6 floor (see ``_FLOOR``)."""
+    out = subprocess.run(
+        [sys.executable, "-c", _FLOOR],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=_env(tmp),
+    )
+    return _json_line(out.stdout)
+
+
 def _env(tmp: str) -> dict[str, str]:
     return {
         **os.environ,
@@ -170,17 +230,92 @@ def _json_line(stdout: str) -> dict:
     return json.loads([line for line in stdout.splitlines() if line.startswith("{")][-1])
 
 
-def startup(path: Path, tmp: str) -> dict:
-    """``kpm-desktop --profile-startup``: seconds since process start per stage."""
+def startup(path: Path, tmp: str, tree: Path = ROOT) -> dict:
+    """``kpm-desktop --profile-startup``: seconds since process start per stage.
+
+    ``tree``: the source tree to run (``--before`` runs an older checkout the same way).
+    """
+    env = _env(tmp)
+    env["PYTHONPATH"] = str(tree)
     out = subprocess.run(
         [sys.executable, "-m", "kpm_desktop", "--profile-startup", str(path)],
         capture_output=True,
         text=True,
         check=True,
-        cwd=ROOT,
-        env=_env(tmp),
+        cwd=tree,
+        env=env,
     )
     return _json_line(out.stdout)
+
+
+def demo_file(root: Path = ROOT) -> Path:
+    """The demo matrix (60 x 24) written by the tree at ``root``, cached."""
+    path = root / "bench" / ".cache" / "demo.kpm"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [sys.executable, "-m", "kpm_desktop.cli", "demo", str(path)],
+            check=True,
+            cwd=root,
+            env={**os.environ, "PYTHONPATH": str(root)},
+            capture_output=True,
+        )
+    return path
+
+
+def _size_file(size: str, root: Path = ROOT) -> Path:
+    if size == "demo":
+        return demo_file(root)
+    if root == ROOT:
+        return matrix_file(size)
+    from common import SIZES
+
+    customers, products = SIZES[size]
+    path = root / "bench" / ".cache" / f"{size}-{customers}x{products}.kpm"
+    if not path.exists():
+        raise SystemExit(f"--before: generate {path} with that tree first (bench/common.py)")
+    return path
+
+
+def bench_startup(size: str, repeat: int, before: Path | None) -> None:
+    """Start-up against the bare-PySide6 floor, interleaved run by run (ratios per run).
+
+    With ``before``, the older tree runs in the same rounds on its own cached file (its own
+    file format), so before/after/floor share the machine's load.
+    """
+    path = _size_file(size)
+    old_path = _size_file(size, before) if before is not None else None
+    with tempfile.TemporaryDirectory(prefix="kpm-bench-") as tmp:
+        floors, ours, olds = [], [], []
+        for _ in range(repeat):
+            floors.append(floor(tmp))
+            ours.append(startup(path, tmp))
+            if old_path is not None:
+                olds.append(startup(old_path, tmp, before))  # type: ignore[arg-type]
+        f = statistics.median(r["first_frame"] for r in floors)
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+        emit("gui", "floor_bare_pyside6", f, "s", runs=repeat, load_avg=load)
+        for label, runs in (("after", ours), ("before", olds)):
+            if not runs:
+                continue
+            first = statistics.median(r["first_frame"] for r in runs)
+            best = min(runs, key=lambda r: r["first_frame"])
+            emit(
+                "gui",
+                f"start_to_first_frame_{size}_{label}",
+                first,
+                "s",
+                ratio_to_floor=round(first / f, 2),
+                best_s=round(best["first_frame"], 4),
+                qapplication_s=best["qapplication"],
+                window_built_s=best.get("window_built"),
+                file_opened_s=best["file_opened"],
+                matrix_loaded_s=best["matrix_loaded"],
+                extensions_ready_s=best.get("extensions_ready"),
+                peak_rss_mb=max(r["peak_rss_mb"] for r in runs),
+                file_mb=round((path if label == "after" else old_path).stat().st_size / 1e6, 1),  # type: ignore[union-attr]
+                load_avg=load,
+            )
 
 
 def repaint(path: Path, tmp: str, presses: int) -> dict:
@@ -298,13 +433,27 @@ def main() -> None:
     parser.add_argument("--sizes", default="S,M,L")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument(
+        "--startup-only",
+        action="store_true",
+        help="only start-up against the floor (sizes may include 'demo')",
+    )
+    parser.add_argument(
+        "--before",
+        type=Path,
+        help="an older source tree (git worktree) to run in the same rounds, for before/after",
+    )
     args = parser.parse_args()
     # An installed app has byte-code caches; without them every run compiles ~60 modules
     # (0.3-0.5 s here, where PYTHONDONTWRITEBYTECODE is set). Existing caches are still read.
     compileall.compile_dir(ROOT / "kpm_desktop", quiet=1)
     print(json.dumps({"bench": "gui", "machine": machine()}), flush=True)
+    if args.before is not None:
+        compileall.compile_dir(args.before / "kpm_desktop", quiet=1)
     for size in args.sizes.split(","):
-        bench_size(size.strip(), args.repeat, not args.no_baseline)
+        bench_startup(size.strip(), args.repeat, args.before)
+        if not args.startup_only and size.strip() != "demo":
+            bench_size(size.strip(), args.repeat, not args.no_baseline)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,29 @@ from kpm_desktop.procinfo import peak_rss_mb, process_age
 
 DEMO_NAME = "demo.kpm"
 
+# Modules that must not be on the start path (issue 20): libraries and dialogs imported on
+# first use. ``--profile-startup`` reports which of them were loaded at the first frame, and
+# tests/gui/test_startup_path.py fails if any was.
+HEAVY_MODULES = (
+    "sqlite_utils",
+    "openpyxl",
+    "python_calamine",
+    "xlsxwriter",
+    "PySide6.QtPrintSupport",
+    "kpm_desktop.import_export.plans",
+    "kpm_desktop.import_export.xlsx_export",
+    "kpm_desktop.import_export.export_model",
+    "kpm_desktop.report.pdf_matrix",
+    "kpm_desktop.gui.dialogs.import_dialog",
+    "kpm_desktop.gui.dialogs.export_dialog",
+    "kpm_desktop.gui.dialogs.settings_dialog",
+    "kpm_desktop.gui.dialogs.backups_dialog",
+    "kpm_desktop.gui.dialogs.new_matrix",
+    "kpm_desktop.gui.dialogs.manage_customers",
+    "kpm_desktop.gui.dialogs.manage_products",
+    "kpm_desktop.gui.side_panel.goals_view",
+)
+
 
 _T_IMPORT = time.perf_counter()
 _AGE_AT_IMPORT = process_age()
@@ -172,6 +195,8 @@ def profile_startup(path: Path, argv: Sequence[str], lang: str | None = None) ->
 
     def painted() -> None:
         times["first_frame"] = _since_start()
+        heavy.extend(m for m in HEAVY_MODULES if m in sys.modules)
+        first_rss.append(peak_rss_mb())
         if ws_seen:
             QTimer.singleShot(0, report)
 
@@ -194,6 +219,10 @@ def profile_startup(path: Path, argv: Sequence[str], lang: str | None = None) ->
                     "products": ws.matrix.n_cols,
                     **{k: round(v, 4) for k, v in times.items()},
                     "peak_rss_mb": None if rss is None else round(rss, 1),
+                    "peak_rss_mb_at_first_frame": (
+                        None if first_rss[0] is None else round(first_rss[0], 1)
+                    ),
+                    "heavy_modules_at_first_frame": heavy,
                 }
             ),
             flush=True,
@@ -201,6 +230,8 @@ def profile_startup(path: Path, argv: Sequence[str], lang: str | None = None) ->
         QTimer.singleShot(0, app.exit)
 
     ws_seen: list[bool] = []
+    heavy: list[str] = []
+    first_rss: list[float | None] = []
     window.workspace_changed.connect(announced)
     window.view.first_paint.connect(painted)
     window.set_workspace(ws)

@@ -16,30 +16,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QKeySequence
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
 from kpm_desktop.gui.actions import MenuId
-from kpm_desktop.gui.dialogs.export_dialog import (
-    ExportDialog,
-    ExportKind,
-    ExportRequest,
-    ViewScope,
-)
-from kpm_desktop.gui.preferences import Preferences
-from kpm_desktop.import_export.export_model import (
-    ExportCancelled,
-    ExportOptions,
-    Orientation,
-    Paper,
-    Progress,
-    load_snapshot,
-    snapshot_from_matrix,
-)
 from kpm_desktop.storage.errors import StorageError
 
+# The dialogs, the export model and QtPrintSupport are imported on first use, not on the
+# start path (issue 20: nothing but the matrix window before the first frame).
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+
+    from kpm_desktop.gui.dialogs.export_dialog import ExportDialog, ExportRequest, ViewScope
     from kpm_desktop.gui.main_window import MainWindow
+    from kpm_desktop.gui.preferences import Preferences
+    from kpm_desktop.import_export.export_model import ExportOptions, Orientation, Progress
 
 EXPORT_ACTION = "file.export"
 VISIT_PDF_ACTION = "file.export_visit"
@@ -84,6 +74,8 @@ class ExportJob(QObject):
 
     @Slot()
     def _run(self) -> None:
+        from kpm_desktop.import_export.export_model import ExportCancelled
+
         try:
             message, path = self._task(self._progress)
         except ExportCancelled:
@@ -103,6 +95,9 @@ def export_task(source: Path, request: ExportRequest, options: ExportOptions):
     """The work of one export, from plain data only (runs in the worker thread)."""
 
     def run(progress: Progress) -> tuple[str, Path]:
+        from kpm_desktop.gui.dialogs.export_dialog import ExportKind
+        from kpm_desktop.import_export.export_model import load_snapshot
+
         if request.kind is ExportKind.XLSX:
             from kpm_desktop.import_export.xlsx_export import write_xlsx
 
@@ -229,6 +224,8 @@ class ExportActions(QObject):
         self.print_visit.setEnabled(enabled)
 
     def preferences(self) -> Preferences:
+        from kpm_desktop.gui.preferences import Preferences
+
         return Preferences.load(self.window.settings.qsettings)
 
     def sheet_language(self) -> str:
@@ -240,6 +237,8 @@ class ExportActions(QObject):
         return "de" if QLocale().language() == QLocale.Language.German else "en"
 
     def view_scope(self) -> ViewScope | None:
+        from kpm_desktop.gui.dialogs.export_dialog import ViewScope
+
         ws = self.window.workspace
         if ws is None:
             return None
@@ -260,6 +259,8 @@ class ExportActions(QObject):
 
     def default_options(self, **overrides) -> ExportOptions:
         """Options for printing: the current view with the user's paper and privacy defaults."""
+        from kpm_desktop.import_export.export_model import ExportOptions, Orientation, Paper
+
         prefs = self.preferences()
         view = self.view_scope()
         lang = self.sheet_language()
@@ -279,6 +280,8 @@ class ExportActions(QObject):
 
     # -- export -----------------------------------------------------------------------------
     def make_dialog(self) -> ExportDialog:
+        from kpm_desktop.gui.dialogs.export_dialog import ExportDialog
+
         ws = self.window.workspace
         assert ws is not None
         prefs = self.preferences()
@@ -331,6 +334,8 @@ class ExportActions(QObject):
             if not name:
                 return None
             target = Path(name)
+        from kpm_desktop.import_export.export_model import Orientation
+
         options = self.default_options(orientation=Orientation.PORTRAIT)
         return self._start(
             visit_task(ws.path, customer.id, options, target),  # type: ignore[arg-type]
@@ -427,6 +432,8 @@ class ExportActions(QObject):
 
     # -- printing ---------------------------------------------------------------------------
     def matrix_snapshot(self):
+        from kpm_desktop.import_export.export_model import snapshot_from_matrix
+
         ws = self.window.workspace
         assert ws is not None
         return snapshot_from_matrix(ws.matrix, self.default_options(), file_name=ws.path.name)
@@ -440,6 +447,7 @@ class ExportActions(QObject):
             return paint_matrix(printer, self.matrix_snapshot(), layout=False)
 
     def paint_visit_on(self, printer: QPrinter) -> int:
+        from kpm_desktop.import_export.export_model import Orientation
         from kpm_desktop.import_export.visit_data import visit_from_repository
         from kpm_desktop.report.visit_sheet import paint_visit
 
@@ -451,6 +459,9 @@ class ExportActions(QObject):
             return paint_visit(printer, visit, layout=False)
 
     def new_printer(self, orientation: Orientation | None = None) -> QPrinter:
+        from PySide6.QtPrintSupport import QPrinter
+
+        from kpm_desktop.import_export.export_model import Orientation, Paper
         from kpm_desktop.report.sheet_paint import apply_page_layout
 
         prefs = self.preferences()
@@ -469,9 +480,13 @@ class ExportActions(QObject):
         ws = self.window.workspace
         if ws is None or ws.current_customer is None:
             return None
+        from kpm_desktop.import_export.export_model import Orientation
+
         return self._preview(self.new_printer(Orientation.PORTRAIT), self.paint_visit_on)
 
     def _preview(self, printer: QPrinter, paint: Callable[[QPrinter], int]) -> QPrintPreviewDialog:
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setObjectName("print_preview")
         dialog.paintRequested.connect(paint)
@@ -482,6 +497,8 @@ class ExportActions(QObject):
     def print_dialog(self) -> QPrintDialog | None:
         if self.window.workspace is None:
             return None
+        from PySide6.QtPrintSupport import QPrintDialog
+
         printer = self.new_printer()
         dialog = QPrintDialog(printer, self.window)
         dialog.accepted.connect(lambda: self.paint_matrix_on(printer))

@@ -14,11 +14,11 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QKeySequence
 
 from kpm_desktop.gui.actions import MenuId
-from kpm_desktop.gui.dialogs.first_run_guide import FirstRunGuide, should_show_guide
-from kpm_desktop.gui.dialogs.new_matrix import NewMatrixDialog
-from kpm_desktop.gui.dialogs.shortcuts_help import ShortcutsDialog
 
 if TYPE_CHECKING:
+    from kpm_desktop.gui.dialogs.first_run_guide import FirstRunGuide
+    from kpm_desktop.gui.dialogs.new_matrix import NewMatrixDialog
+    from kpm_desktop.gui.dialogs.shortcuts_help import ShortcutsDialog
     from kpm_desktop.gui.main_window import MainWindow
 
 
@@ -59,6 +59,8 @@ def install(window: MainWindow) -> None:
 
 
 def show_guide(window: MainWindow) -> FirstRunGuide:
+    from kpm_desktop.gui.dialogs.first_run_guide import FirstRunGuide
+
     guide = FirstRunGuide(window.settings.qsettings, window)
     guide.setObjectName("first_run_guide")
     guide.open()  # window-modal but non-blocking: the matrix stays visible behind it
@@ -67,6 +69,8 @@ def show_guide(window: MainWindow) -> FirstRunGuide:
 
 def maybe_show_first_run(window: MainWindow) -> FirstRunGuide | None:
     """Open the guide on the first start (deferred until the window is on screen)."""
+    from kpm_desktop.gui.dialogs.first_run_guide import should_show_guide
+
     if not should_show_guide(window.settings.qsettings):
         return None
     holder: list[FirstRunGuide] = []
@@ -79,6 +83,8 @@ def _keys(window: MainWindow) -> list:
 
 
 def show_shortcuts(window: MainWindow) -> ShortcutsDialog:
+    from kpm_desktop.gui.dialogs.shortcuts_help import ShortcutsDialog
+
     dialog = ShortcutsDialog([window.action_registry[k] for k in _keys(window)], window)
     dialog.setObjectName("shortcuts_dialog")
     dialog.open()
@@ -86,6 +92,8 @@ def show_shortcuts(window: MainWindow) -> ShortcutsDialog:
 
 
 def new_matrix_assistant(window: MainWindow) -> NewMatrixDialog:
+    from kpm_desktop.gui.dialogs.new_matrix import NewMatrixDialog
+
     start = Path(window.settings.last_directory() or Path.home())
     dialog = NewMatrixDialog(start, window)
     dialog.setObjectName("new_matrix_dialog")

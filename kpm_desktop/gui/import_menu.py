@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from kpm_desktop.gui.actions import MenuId
-from kpm_desktop.gui.dialogs.import_dialog import show_import_dialog
 
 if TYPE_CHECKING:
     from kpm_desktop.gui.main_window import MainWindow
@@ -15,11 +14,17 @@ if TYPE_CHECKING:
 IMPORT_ACTION = "file.import"
 
 
+def _show_import_dialog(window: MainWindow) -> None:
+    from kpm_desktop.gui.dialogs.import_dialog import show_import_dialog  # on first use
+
+    show_import_dialog(window)
+
+
 def install(window: MainWindow) -> None:
     action = window.action_registry.add(
         IMPORT_ACTION,
         QCoreApplication.translate("ImportMenu", "&Import…"),
-        lambda: show_import_dialog(window),
+        lambda: _show_import_dialog(window),
         menu=MenuId.FILE,
         section="import",
         shortcut="Ctrl+I",

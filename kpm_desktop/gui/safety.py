@@ -24,7 +24,6 @@ from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from kpm_desktop.gui.actions import MenuId
-from kpm_desktop.gui.dialogs.backups_dialog import BackupsDialog
 from kpm_desktop.gui.feedback import blocking_progress, os_error_message
 from kpm_desktop.gui.palette import style_banner
 from kpm_desktop.storage.backup import (
@@ -44,6 +43,7 @@ from kpm_desktop.storage.errors import DamagedFileError, StorageError
 from kpm_desktop.storage.locations import WarningKind, location_warnings
 
 if TYPE_CHECKING:
+    from kpm_desktop.gui.dialogs.backups_dialog import BackupsDialog
     from kpm_desktop.gui.main_window import MainWindow
     from kpm_desktop.workspace.workspace import Workspace
 
@@ -239,6 +239,8 @@ class SafetyController(QObject):
 
     # -- restore -----------------------------------------------------------------------------
     def show_backups(self) -> BackupsDialog | None:
+        from kpm_desktop.gui.dialogs.backups_dialog import BackupsDialog  # on first use
+
         ws = self.window.workspace
         if ws is None:
             return None

@@ -8,9 +8,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
 from kpm_desktop.gui.actions import MenuId
-from kpm_desktop.gui.dialogs.settings_dialog import SettingsDialog
 
 if TYPE_CHECKING:
+    from kpm_desktop.gui.dialogs.settings_dialog import SettingsDialog
     from kpm_desktop.gui.main_window import MainWindow
 
 SETTINGS_ACTION = "edit.settings"
@@ -32,6 +32,8 @@ def install(window: MainWindow) -> None:
 
 
 def open_settings(window: MainWindow) -> SettingsDialog:
+    from kpm_desktop.gui.dialogs.settings_dialog import SettingsDialog
+
     dialog = SettingsDialog(window.settings.qsettings, window.workspace, window)
     dialog.setObjectName("settings_dialog")
 

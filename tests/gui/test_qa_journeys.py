@@ -210,7 +210,8 @@ def test_closing_the_window_during_an_export_stops_the_worker(window) -> None:
     'export_worker' is still running' (a Qt fatal error at exit)."""
     import threading
 
-    from kpm_desktop.gui.export_menu import ExportCancelled, install
+    from kpm_desktop.gui.export_menu import install
+    from kpm_desktop.import_export.export_model import ExportCancelled
 
     install(window)
     started = threading.Event()

@@ -22,7 +22,10 @@ class InsightsDock(QDockWidget):
         super().__init__(QCoreApplication.translate("InsightsView", "Insights"), window)
         self.setObjectName("insights_dock")
         self.window_ = window
-        self.view = InsightsView(self)
+        # The view (charts, tables, the cell-detail load) is built when the dock is first
+        # shown or asked for: the dock starts hidden, and building it cost start-up time.
+        self._view: InsightsView | None = None
+        self._ws: Workspace | None = None
         self._back_rows: list[int] | bool | None = False  # False: no insights filter active
         self.banner = QWidget(self)
         bl = QHBoxLayout(self.banner)
@@ -50,8 +53,8 @@ class InsightsDock(QDockWidget):
         lay = QVBoxLayout(body)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.banner)
-        lay.addWidget(self.view, 1)
         lay.addWidget(self.compare_button)
+        self._body_layout = lay
         self.setWidget(body)
         self.diff_dialog = None
         self._dirty = True
@@ -59,33 +62,46 @@ class InsightsDock(QDockWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.refresh_if_visible)
-        self.view.rows_requested.connect(self.show_rows)
-        self.view.cell_requested.connect(self.go_to_cell)
         self.visibilityChanged.connect(lambda visible: visible and self.schedule())
 
     @property
     def model(self):
         return self.window_.model
 
+    @property
+    def view(self) -> InsightsView:
+        """The insights view, built on first use."""
+        if self._view is None:
+            view = self._view = InsightsView(self)
+            self._body_layout.insertWidget(1, view, 1)
+            view.rows_requested.connect(self.show_rows)
+            view.cell_requested.connect(self.go_to_cell)
+            view.set_workspace(self._ws)
+        return self._view
+
     def set_workspace(self, ws: Workspace | None) -> None:
+        self._ws = ws
         if ws is not None:
             ws.cells_changed.connect(self._cells_changed)
             ws.structure_changed.connect(self._structure_changed)
             ws.competitors_changed.connect(self.schedule)
         self._back_rows = False
         self.banner.hide()
-        self.view.set_workspace(ws)
+        if self._view is not None:
+            self._view.set_workspace(ws)
         self.compare_button.setEnabled(ws is not None)
         if self.diff_dialog is not None:
             self.diff_dialog.view.set_workspace(ws)
         self.schedule()
 
     def _cells_changed(self, cells: list) -> None:
-        self.view.cells_changed(cells)
+        if self._view is not None:
+            self._view.cells_changed(cells)
         self.schedule()
 
     def _structure_changed(self) -> None:
-        self.view.structure_changed()
+        if self._view is not None:
+            self._view.structure_changed()
         self.schedule()
 
     def schedule(self) -> None:

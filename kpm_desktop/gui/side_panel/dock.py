@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,13 +26,7 @@ from PySide6.QtWidgets import (
 from kpm_desktop.domain.customer_kpis import customer_kpis
 from kpm_desktop.domain.entities import Goal
 from kpm_desktop.domain.visit_prep import changes_since, start_of_day
-from kpm_desktop.gui.side_panel.cell_details import CellDetailsView
-from kpm_desktop.gui.side_panel.changed_view import ChangedSinceView
 from kpm_desktop.gui.side_panel.customer_view import KpiBox, MasterDataForm
-from kpm_desktop.gui.side_panel.goals_view import GoalsView
-from kpm_desktop.gui.side_panel.notes_view import NotesView
-from kpm_desktop.gui.side_panel.visit_controller import VisitPrepController
-from kpm_desktop.gui.side_panel.visit_prep_view import VisitPrepView
 from kpm_desktop.storage.errors import StorageError
 from kpm_desktop.workspace.customer_commands import (
     AddGoalCommand,
@@ -49,6 +44,13 @@ from kpm_desktop.workspace.customer_commands import (
     update_customer,
 )
 from kpm_desktop.workspace.workspace import Workspace
+
+if TYPE_CHECKING:  # the other tabs' modules are imported when the tab is first built
+    from kpm_desktop.gui.side_panel.cell_details import CellDetailsView
+    from kpm_desktop.gui.side_panel.changed_view import ChangedSinceView
+    from kpm_desktop.gui.side_panel.goals_view import GoalsView
+    from kpm_desktop.gui.side_panel.notes_view import NotesView
+    from kpm_desktop.gui.side_panel.visit_prep_view import VisitPrepView
 
 
 class SidePanel(QWidget):
@@ -75,11 +77,6 @@ class SidePanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(customer_tab)
         scroll.setAccessibleName(self.tr("Customer master data and figures"))
-        self.goals = GoalsView(self)
-        self.notes = NotesView(self)
-        self.cell = CellDetailsView(self)
-        self.visit = VisitPrepView(self)
-        self.changed = ChangedSinceView(self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName(self.tr("Customer panel sections"))
@@ -89,17 +86,19 @@ class SidePanel(QWidget):
         self.tabs.setUsesScrollButtons(False)
         self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.tab_customer = self._add_tab(scroll, self.tr("Customer"), self.tr("Customer"))
-        # The tall forms scroll: otherwise they set the window's minimum height (with the
-        # insights dock below it, more than a 768 px laptop screen).
-        self.tab_goals = self._add_tab(
-            self._scrolling(self.goals, self.tr("Goals")), self.tr("Goals"), self.tr("Goals")
-        )
-        self.tab_notes = self._add_tab(self.notes, self.tr("Notes"), self.tr("Notes"))
-        self.tab_cell = self._add_tab(
-            self._scrolling(self.cell, self.tr("Cell")), self.tr("Cell"), self.tr("Cell details")
-        )
-        self.tab_visit = self._add_tab(self.visit, self.tr("Visit"), self.tr("Visit preparation"))
-        self.tab_changed = self._add_tab(self.changed, self.tr("Changes"), self.tr("Changed since"))
+        # The other tabs are built when first shown or asked for (``goals``, ``notes``, ...
+        # are properties): only the visible tab is on the start path. The tall forms scroll:
+        # otherwise they set the window's minimum height (with the insights dock below it,
+        # more than a 768 px laptop screen).
+        self._views: dict[str, QWidget] = {}
+        self._writable = True
+        self._holders: dict[str, QWidget] = {}
+        self.tab_goals = self._lazy_tab("goals", self.tr("Goals"), self.tr("Goals"))
+        self.tab_notes = self._lazy_tab("notes", self.tr("Notes"), self.tr("Notes"))
+        self.tab_cell = self._lazy_tab("cell", self.tr("Cell"), self.tr("Cell details"))
+        self.tab_visit = self._lazy_tab("visit", self.tr("Visit"), self.tr("Visit preparation"))
+        self.tab_changed = self._lazy_tab("changed", self.tr("Changes"), self.tr("Changed since"))
+        self.tabs.currentChanged.connect(self._build_current_tab)
         self.sections_button = QToolButton(self.tabs)
         self.sections_button.setText("≡")
         self.sections_button.setAccessibleName(self.tr("All sections"))
@@ -118,23 +117,93 @@ class SidePanel(QWidget):
 
         # views -> commands (each checks that a file is open)
         self.master.save_requested.connect(lambda c: self._run(update_customer, c))
-        self.goals.add_requested.connect(lambda g: self._push(AddGoalCommand, g))
-        self.goals.update_requested.connect(lambda g: self._push(UpdateGoalCommand, g))
-        self.goals.delete_requested.connect(lambda g: self._push(DeleteGoalCommand, g))
-        self.goals.reorder_requested.connect(self._reorder_goals)
-        self.notes.add_requested.connect(lambda n: self._push(AddNoteCommand, n))
-        self.notes.update_requested.connect(lambda n: self._push(UpdateNoteCommand, n))
-        self.notes.delete_requested.connect(lambda n: self._push(DeleteNoteCommand, n))
-        self.cell.save_requested.connect(self._save_cell)
-        self.cell.confirm_requested.connect(self._confirm_cell)
-        self.cell.reasons_edited.connect(lambda reasons: self._run(set_no_need_reasons, reasons))
-        # Answers in the visit tab: the same controller as the trip debrief.
-        self.visit_controller = VisitPrepController(self.visit)
-        self.visit_controller.error.connect(self.error)
-        self.visit.cell_selected.connect(self._visit_cell_selected)
-        self.visit.create_goal_requested.connect(self._visit_create_goal)
-        self.changed.since_changed.connect(lambda _d: self._refresh_changed())
         self.set_workspace(ws)
+
+    # -- tabs built on first use ---------------------------------------------------------------
+    def _lazy_tab(self, name: str, short: str, full: str) -> int:
+        holder = QWidget(self)
+        holder.setObjectName(f"side_panel_{name}_tab")
+        lay = QVBoxLayout(holder)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self._holders[name] = holder
+        return self._add_tab(holder, short, full)
+
+    def _build_current_tab(self, index: int) -> None:
+        for name, holder in self._holders.items():
+            if self.tabs.widget(index) is holder:
+                self._view(name)
+
+    def _built(self, name: str) -> QWidget | None:
+        return self._views.get(name)
+
+    def _view(self, name: str) -> QWidget:
+        view = self._views.get(name)
+        if view is not None:
+            return view
+        if name == "goals":
+            from kpm_desktop.gui.side_panel.goals_view import GoalsView
+
+            view = GoalsView(self)
+            view.add_requested.connect(lambda g: self._push(AddGoalCommand, g))
+            view.update_requested.connect(lambda g: self._push(UpdateGoalCommand, g))
+            view.delete_requested.connect(lambda g: self._push(DeleteGoalCommand, g))
+            view.reorder_requested.connect(self._reorder_goals)
+            content: QWidget = self._scrolling(view, self.tr("Goals"))
+        elif name == "notes":
+            from kpm_desktop.gui.side_panel.notes_view import NotesView
+
+            view = content = NotesView(self)
+            view.add_requested.connect(lambda n: self._push(AddNoteCommand, n))
+            view.update_requested.connect(lambda n: self._push(UpdateNoteCommand, n))
+            view.delete_requested.connect(lambda n: self._push(DeleteNoteCommand, n))
+        elif name == "cell":
+            from kpm_desktop.gui.side_panel.cell_details import CellDetailsView
+
+            view = CellDetailsView(self)
+            view.save_requested.connect(self._save_cell)
+            view.confirm_requested.connect(self._confirm_cell)
+            view.reasons_edited.connect(lambda reasons: self._run(set_no_need_reasons, reasons))
+            content = self._scrolling(view, self.tr("Cell"))
+        elif name == "visit":
+            from kpm_desktop.gui.side_panel.visit_controller import VisitPrepController
+            from kpm_desktop.gui.side_panel.visit_prep_view import VisitPrepView
+
+            view = content = VisitPrepView(self)
+            # Answers in the visit tab: the same controller as the trip debrief.
+            self.visit_controller = VisitPrepController(view)
+            self.visit_controller.error.connect(self.error)
+            view.cell_selected.connect(self._visit_cell_selected)
+            view.create_goal_requested.connect(self._visit_create_goal)
+        else:
+            from kpm_desktop.gui.side_panel.changed_view import ChangedSinceView
+
+            view = content = ChangedSinceView(self)
+            view.since_changed.connect(lambda _d: self._refresh_changed())
+        self._views[name] = view
+        self._holders[name].layout().addWidget(content)
+        self._show_edit_controls(self._writable)
+        getattr(self, f"_refresh_{name}")()
+        return view
+
+    @property
+    def goals(self) -> GoalsView:
+        return self._view("goals")  # type: ignore[return-value]
+
+    @property
+    def notes(self) -> NotesView:
+        return self._view("notes")  # type: ignore[return-value]
+
+    @property
+    def cell(self) -> CellDetailsView:
+        return self._view("cell")  # type: ignore[return-value]
+
+    @property
+    def visit(self) -> VisitPrepView:
+        return self._view("visit")  # type: ignore[return-value]
+
+    @property
+    def changed(self) -> ChangedSinceView:
+        return self._view("changed")  # type: ignore[return-value]
 
     # -- workspace ---------------------------------------------------------------------------
     def _connections(self) -> list:
@@ -168,27 +237,19 @@ class SidePanel(QWidget):
 
     def _show_edit_controls(self, writable: bool) -> None:
         """A file opened read-only can be read here but offers no edit buttons."""
-        controls = [
-            self.master.save_button,
-            self.master.revert_button,
-            self.goals.new_button,
-            self.goals.save_button,
-            self.goals.delete_button,
-            self.goals.up_button,
-            self.goals.down_button,
-            self.notes.new_button,
-            self.notes.save_button,
-            self.notes.delete_button,
-            self.cell.save_button,
-            self.cell.confirm_button,
-            self.cell.edit_reasons,
-            *self.visit.mark_buttons.values(),
-            self.visit.confirm_button,
-            self.visit.goal_button,
-            self.visit.create_goal_button,
-            self.visit.note_edit,
-            self.visit.note_button,
-        ]
+        self._writable = writable
+        controls = [self.master.save_button, self.master.revert_button]
+        goals, notes, cell, visit = (self._built(n) for n in ("goals", "notes", "cell", "visit"))
+        if goals is not None:
+            controls += [goals.new_button, goals.save_button, goals.delete_button,
+                         goals.up_button, goals.down_button]  # fmt: skip
+        if notes is not None:
+            controls += [notes.new_button, notes.save_button, notes.delete_button]
+        if cell is not None:
+            controls += [cell.save_button, cell.confirm_button, cell.edit_reasons]
+        if visit is not None:
+            controls += [*visit.mark_buttons.values(), visit.confirm_button, visit.goal_button,
+                         visit.create_goal_button, visit.note_edit, visit.note_button]  # fmt: skip
         for widget in controls:
             widget.setVisible(writable)
 
@@ -229,15 +290,21 @@ class SidePanel(QWidget):
             return
         if leaving_customer and self.master.isEnabled() and _amounts_ok(self.master.revenue):
             self.master._save()  # saves only if the form differs from the stored customer
+        # A tab never built holds nothing typed.
+        notes, goals, visit = self._built("notes"), self._built("goals"), self._built("visit")
         if leaving_customer and self.customer_id is not None:
-            if self.notes.text.toPlainText().strip():
-                self.notes._save()  # adds a new note, or updates the one shown if changed
+            if notes is not None and notes.text.toPlainText().strip():
+                notes._save()  # adds a new note, or updates the one shown if changed
             # A new goal's title (or an edited goal) typed and not saved.
-            self.goals.save_pending()
-            if self.visit.note_edit.text().strip():
+            if goals is not None:
+                goals.save_pending()
+            if visit is not None and visit.note_edit.text().strip():
                 # Otherwise the quick note stayed in the field and went to the next customer.
-                self.visit._add_note()
-        if self.customer_id is None or self.product_id is None or not self.cell.isEnabled():
+                visit._add_note()
+        cell = self._built("cell")
+        if self.customer_id is None or self.product_id is None or cell is None:
+            return
+        if not cell.isEnabled():
             return
         if not _amounts_ok(self.cell.our_revenue, self.cell.potential):
             return  # unreadable amount: never overwrite a stored value with nothing
@@ -251,8 +318,9 @@ class SidePanel(QWidget):
         names = []
         if self.master.isEnabled() and not _amounts_ok(self.master.revenue):
             names.append(self.master.revenue.accessibleName())
-        if self.cell.isEnabled():
-            names += [e.accessibleName() for e in (self.cell.our_revenue, self.cell.potential)
+        cell = self._built("cell")
+        if cell is not None and cell.isEnabled():
+            names += [e.accessibleName() for e in (cell.our_revenue, cell.potential)
                       if not _amounts_ok(e)]  # fmt: skip
         return names
 
@@ -325,6 +393,8 @@ class SidePanel(QWidget):
         )
 
     def _refresh_goals(self) -> None:
+        if self._built("goals") is None:
+            return
         cid, ws = self.customer_id, self.ws
         if cid is None or ws is None:
             self.goals.set_goals(None, [], ws.matrix.products if ws else [])
@@ -332,10 +402,14 @@ class SidePanel(QWidget):
         self.goals.set_goals(cid, ws.repo.goals_for(cid), ws.matrix.products)
 
     def _refresh_notes(self) -> None:
+        if self._built("notes") is None:
+            return
         cid, ws = self.customer_id, self.ws
         self.notes.set_notes(cid, ws.repo.notes_for(cid) if ws and cid is not None else [])
 
     def _refresh_cell(self) -> None:
+        if self._built("cell") is None:
+            return
         cid, pid, ws, data = self.customer_id, self.product_id, self.ws, self.data
         if cid is None or pid is None or ws is None or data is None:
             self.cell.set_cell("", "", None, [], [], [], stale=False, due=False, enabled=False)
@@ -355,9 +429,13 @@ class SidePanel(QWidget):
         )
 
     def _refresh_visit(self) -> None:
+        if self._built("visit") is None:
+            return
         self.visit_controller.set_target(self.ws, self.customer_id)
 
     def _refresh_changed(self) -> None:
+        if self._built("changed") is None:
+            return
         cid, ws = self.customer_id, self.ws
         if cid is None or ws is None:
             self.changed.set_changes([], [], {})
