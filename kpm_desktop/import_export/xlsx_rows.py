@@ -6,6 +6,11 @@ xlsxwriter. The workbook, styles, print setup and defined names stay openpyxl's;
 ``<row>`` elements are written here as ready XML text into openpyxl's own stream, with the
 style indices openpyxl assigned. When the stream is not et_xmlfile's (lxml installed), the
 same rows go through ordinary ``WriteOnlyCell`` objects instead, with identical content.
+
+Not public openpyxl API: ``WriteOnlyWorksheet._writer``, ``WorksheetWriter.write_row``/
+``write_top``, ``WriteOnlyCell._style`` and the et_xmlfile stream's ``_file``. pyproject pins
+openpyxl to ``>=3.1,<3.2`` and ``tests/import_export/test_xlsx_rows_internals.py`` checks
+each of them and that both paths write the same workbook.
 """
 
 from __future__ import annotations

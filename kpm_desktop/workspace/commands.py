@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoCommand
 
 from kpm_desktop.domain.entities import Competitor, Customer, Product, ProductGroup
 from kpm_desktop.domain.marks import Mark
+from kpm_desktop.domain.packed_cells import PackedChanges
 from kpm_desktop.storage.backup import REASON_BULK_DELETE
 from kpm_desktop.storage.repository import CellChange, CustomerSnapshot, ProductSnapshot
 from kpm_desktop.workspace.workspace import Workspace
@@ -81,6 +82,10 @@ class WorkspaceCommand(QUndoCommand):
 _WsCommand = WorkspaceCommand
 
 
+def _packed(changes: Sequence[CellChange]) -> Sequence[CellChange]:
+    return changes if isinstance(changes, PackedChanges) else PackedChanges(changes)
+
+
 class SetMarksCommand(_WsCommand):
     """Set marks on cells given as (customer_id, product_id, mark or None)."""
 
@@ -97,19 +102,23 @@ class SetMarksCommand(_WsCommand):
                 )
             )
         super().__init__(ws, text)
-        self._edits = list(edits)
-        self._old: list[CellChange] | None = None
-        self._new: list[CellChange] | None = None
+        self._edits: list[tuple[int, int, Mark | None]] | None = list(edits)
+        # Undo data packed into arrays (``domain.packed_cells``): ~20 bytes per cell instead
+        # of a record object; the edit list itself is dropped once it is done.
+        self._old: Sequence[CellChange] | None = None
+        self._new: Sequence[CellChange] | None = None
 
     def do(self) -> None:
         if self._new is None:
-            self._old = self.ws.apply_marks(self._edits)
+            assert self._edits is not None
+            self._old = _packed(self.ws.apply_marks(self._edits))
+            self._edits = None
         else:
-            self._old = self.ws.apply_cells(self._new, source="redo")
+            self._old = _packed(self.ws.apply_cells(self._new, source="redo"))
 
     def undo_it(self) -> None:
         assert self._old is not None
-        self._new = self.ws.apply_cells(self._old, source="undo")
+        self._new = _packed(self.ws.apply_cells(self._old, source="undo"))
 
 
 class WriteCellsCommand(_WsCommand):
@@ -119,18 +128,18 @@ class WriteCellsCommand(_WsCommand):
         self, ws: Workspace, changes: Sequence[CellChange], text: str, source: str = "user"
     ) -> None:
         super().__init__(ws, text)
-        self._redo_states = list(changes)
-        self._undo_states: list[CellChange] = []
+        self._redo_states: Sequence[CellChange] = _packed(changes)
+        self._undo_states: Sequence[CellChange] = ()
         self._source = source
         self._done_once = False
 
     def do(self) -> None:
         source = "redo" if self._done_once else self._source
-        self._undo_states = self.ws.apply_cells(self._redo_states, source=source)
+        self._undo_states = _packed(self.ws.apply_cells(self._redo_states, source=source))
         self._done_once = True
 
     def undo_it(self) -> None:
-        self._redo_states = self.ws.apply_cells(self._undo_states, source="undo")
+        self._redo_states = _packed(self.ws.apply_cells(self._undo_states, source="undo"))
 
 
 # -- customers -------------------------------------------------------------------------------

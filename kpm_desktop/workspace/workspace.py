@@ -204,7 +204,7 @@ class Workspace(QObject):
     # -- apply_* : called by commands; write storage, mirror into the matrix, signal -------------
     def apply_marks(
         self, edits: Sequence[tuple[int, int, Mark | None]], source: str = "user"
-    ) -> list[CellChange]:
+    ) -> Sequence[CellChange]:
         """Set marks by (customer_id, product_id); returns the previous states."""
         old = self.repo.set_marks(edits, source=source)
         self._mirror([(cid, pid, WHITE if m is None else int(m)) for cid, pid, m in edits])

@@ -220,6 +220,7 @@ def test_failed_first_write_leaves_no_undo_step(ws: Workspace, monkeypatch) -> N
         raise StorageError("disk full")
 
     monkeypatch.setattr(ws.repo, "write_cells", broken)
+    monkeypatch.setattr(ws.repo, "set_marks", broken)
     with pytest.raises(StorageError):
         ws.set_marks([(0, 0), (1, 1)], Mark.OURS)
     assert ws.undo_stack.count() == 0
@@ -237,6 +238,7 @@ def test_failed_undo_reports_and_drops_history(ws: Workspace, qtbot, monkeypatch
         raise StorageError("the drive went read-only")
 
     monkeypatch.setattr(ws.repo, "write_cells", broken)
+    monkeypatch.setattr(ws.repo, "set_marks", broken)
     with qtbot.waitSignal(ws.error) as blocker:
         ws.undo_stack.undo()
     assert "read-only" in blocker.args[0]

@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 from kpm_desktop.domain.entities import CellRecord, HistoryEntry
 from kpm_desktop.domain.marks import WHITE, Mark
+from kpm_desktop.domain.packed_cells import PackedChanges
 from kpm_desktop.domain.staleness import SETTING_KEY as STALE_SETTING_KEY
 from kpm_desktop.domain.staleness import CellAges, parse_stale_months, stale_before
 from kpm_desktop.storage.convert import (
@@ -25,6 +26,7 @@ from kpm_desktop.storage.database import quick_check
 from kpm_desktop.storage.repository.base import RepositoryBase
 from kpm_desktop.storage.repository.rows import (
     _MARK_COLS,
+    _MARK_COLS_M,
     CellChange,
     CellKey,
     _cell_from_row,
@@ -50,12 +52,8 @@ class CellsMixin(RepositoryBase):
         return _cell_from_row(rows[0]) if rows else None
 
     def get_cells(self, keys: Iterable[CellKey]) -> dict[CellKey, CellRecord]:
-        out: dict[CellKey, CellRecord] = {}
-        for cid, pid in keys:
-            rec = self.get_cell(cid, pid)
-            if rec is not None:
-                out[(cid, pid)] = rec
-        return out
+        """The marked cells among ``keys`` (white spots are absent), a few queries in all."""
+        return {key: _cell_from_row(r) for key, r in self._raw_cells(list(keys)).items()}
 
     def iter_cells(self) -> Iterator[tuple[int, int, CellRecord]]:
         """Every marked cell with its details, (customer_id, product_id, record); one query.
@@ -112,6 +110,18 @@ class CellsMixin(RepositoryBase):
         old: list[CellChange] = []
         if previous is not None and len(previous) != len(changes):
             raise ValueError("previous must give one state per change")
+        if previous is None and len(changes) > 1:
+            keys = [(cid, pid) for cid, pid, _rec in changes]
+            if len(set(keys)) == len(keys):  # each cell once: read them all in a few queries
+                with self.transaction():
+                    current = self.get_cells(keys)
+                    return self.write_cells(
+                        changes,
+                        source=source,
+                        at=at,
+                        record_history=record_history,
+                        previous=[current.get(key) for key in keys],
+                    )
         with self._bulk_cache(len(changes) > 5_000), self.transaction() as conn:
             by_customer: dict[int, list[tuple[int, int]]] = defaultdict(list)
             history: list[tuple] = []
@@ -141,36 +151,45 @@ class CellsMixin(RepositoryBase):
                     )
                 by_customer[cid].append((slots[pid], WHITE if rec is None else int(rec.mark)))
             self._flush_cells(conn, inserts, deletes)
-            if history:
-                conn.executemany(
-                    "INSERT INTO mark_history "
-                    "(customer_id, product_id, old_mark, new_mark, changed_at, source) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    history,
-                )
-            n_slots = len(slots)
-            stored: dict[int, bytes] | None = None
-            if len(by_customer) > 200:  # one query instead of one per customer
-                stored = dict(conn.execute("SELECT customer_id, codes FROM status_rows"))
-            rows_out: list[tuple[int, bytes]] = []
-            for cid, updates in by_customer.items():
-                if stored is not None:
-                    blob = stored.get(cid)
-                else:
-                    row = conn.execute(
-                        "SELECT codes FROM status_rows WHERE customer_id = ?", (cid,)
-                    ).fetchone()
-                    blob = row[0] if row else None
-                codes = bytearray(blob or b"")
-                if len(codes) < n_slots:
-                    codes.extend(bytes(n_slots - len(codes)))
-                for slot, code in updates:
-                    codes[slot] = code
-                rows_out.append((cid, bytes(codes)))
-            conn.executemany(
-                "INSERT OR REPLACE INTO status_rows (customer_id, codes) VALUES (?, ?)", rows_out
-            )
+            self._write_history_and_status(conn, history, by_customer, len(slots))
         return old
+
+    @staticmethod
+    def _write_history_and_status(
+        conn: sqlite3.Connection,
+        history: list[tuple],
+        by_customer: dict[int, list[tuple[int, int]]],
+        n_slots: int,
+    ) -> None:
+        """Append the history rows and apply (slot, code) updates to the status rows."""
+        if history:
+            conn.executemany(
+                "INSERT INTO mark_history "
+                "(customer_id, product_id, old_mark, new_mark, changed_at, source) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                history,
+            )
+        stored: dict[int, bytes] | None = None
+        if len(by_customer) > 200:  # one query instead of one per customer
+            stored = dict(conn.execute("SELECT customer_id, codes FROM status_rows"))
+        rows_out: list[tuple[int, bytes]] = []
+        for cid, updates in by_customer.items():
+            if stored is not None:
+                blob = stored.get(cid)
+            else:
+                row = conn.execute(
+                    "SELECT codes FROM status_rows WHERE customer_id = ?", (cid,)
+                ).fetchone()
+                blob = row[0] if row else None
+            codes = bytearray(blob or b"")
+            if len(codes) < n_slots:
+                codes.extend(bytes(n_slots - len(codes)))
+            for slot, code in updates:
+                codes[slot] = code
+            rows_out.append((cid, bytes(codes)))
+        conn.executemany(
+            "INSERT OR REPLACE INTO status_rows (customer_id, codes) VALUES (?, ?)", rows_out
+        )
 
     @contextmanager
     def _bulk_cache(self, active: bool, kib: int = 65_536) -> Iterator[None]:
@@ -207,25 +226,98 @@ class CellsMixin(RepositoryBase):
         *,
         source: str = "user",
         at: datetime | None = None,
-    ) -> list[CellChange]:
+    ) -> Sequence[CellChange]:
         """Set marks (None = back to white spot), keeping each cell's other details.
 
         A changed or confirmed mark is stamped verified/updated now. Returns the previous
-        states for undo (see ``write_cells``).
+        states for undo (see ``write_cells``), packed (``domain.packed_cells``).
+
+        Every cell once (a selection, a pasted block): the previous rows are read in a few
+        queries and packed without a record per cell, the marks are upserted in one batch
+        (3,000 cells at 5,000 x 300: ~3x faster than records per cell, see bench/README.md).
         """
         at = at or utc_now()
-        changes: list[CellChange] = []
-        for cid, pid, mark in edits:
-            if mark is None:
-                changes.append((cid, pid, None))
-                continue
-            prev = self.get_cell(cid, pid)
-            if prev is None:
-                rec = CellRecord(mark=mark, verified_at=at, updated_at=at, source=source)
-            else:
-                rec = replace(prev, mark=mark, verified_at=at, updated_at=at, source=source)
-            changes.append((cid, pid, rec))
-        return self.write_cells(changes, source=source, at=at)
+        keys = [(cid, pid) for cid, pid, _m in edits]
+        if len(set(keys)) != len(keys):  # a cell twice: one by one, in order
+            changes: list[CellChange] = []
+            for cid, pid, mark in edits:
+                prev = self.get_cell(cid, pid)
+                changes.append((cid, pid, _marked(prev, mark, at, source)))
+            return PackedChanges(self.write_cells(changes, source=source, at=at))
+        stamp = epoch_to_db(at)
+        source_code = source_to_db(source)
+        slots = self._slots()
+        history: list[tuple] = []
+        upserts: list[tuple] = []
+        deletes: list[tuple[int, int]] = []
+        by_customer: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        # the previous states, column-wise (see PackedChanges.from_columns)
+        cids, pids, old_marks, verified, updated, sources = [], [], [], [], [], []
+        records: dict[int, CellRecord] = {}
+        with self.transaction() as conn:
+            current = self._raw_cells(keys)
+            for i, (cid, pid, mark) in enumerate(edits):
+                cids.append(cid)
+                pids.append(pid)
+                r = current.get((cid, pid))
+                if r is None:
+                    old_mark = None
+                    old_marks.append(0)
+                    verified.append(None)
+                    updated.append(None)
+                    sources.append("")
+                else:
+                    old_mark = r[0]
+                    old_marks.append(old_mark)
+                    verified.append(r[8])
+                    updated.append(r[8] if r[9] is None else r[9])
+                    sources.append(source_from_db(r[10]))
+                    if not _plain_row(r):
+                        records[i] = _cell_from_row(r)
+                        verified[-1] = updated[-1] = None  # kept in the record
+                new = None if mark is None else int(mark)
+                if new is None:
+                    if r is not None:
+                        deletes.append((cid, pid))
+                else:
+                    upserts.append((cid, pid, new, stamp, source_code))
+                if old_mark != new:
+                    history.append((cid, pid, old_mark, new, stamp, source_code))
+                by_customer[cid].append((slots[pid], WHITE if new is None else new))
+            if deletes:
+                conn.executemany(
+                    "DELETE FROM marks WHERE customer_id = ? AND product_id = ?", deletes
+                )
+            if upserts:
+                # Only the mark and its stamps change; details (competitor, amounts, note)
+                # stay. updated_at NULL: the same as verified_at.
+                conn.executemany(
+                    "INSERT INTO marks (customer_id, product_id, mark, verified_at, source) "
+                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT (customer_id, product_id) DO UPDATE "
+                    "SET mark = excluded.mark, verified_at = excluded.verified_at, "
+                    "updated_at = NULL, source = excluded.source",
+                    upserts,
+                )
+            self._write_history_and_status(conn, history, by_customer, len(slots))
+        return PackedChanges.from_columns(
+            cids, pids, old_marks, verified, updated, sources, records
+        )
+
+    def _raw_cells(self, keys: Sequence[CellKey]) -> dict[CellKey, tuple]:
+        """The stored columns (``_MARK_COLS``) of the marked cells among ``keys``."""
+        out: dict[CellKey, tuple] = {}
+        step = 400  # 800 parameters per query (old SQLite builds allow 999)
+        for i in range(0, len(keys), step):
+            chunk = keys[i : i + step]
+            values = ",".join(["(?,?)"] * len(chunk))
+            for r in self.conn.execute(
+                f"WITH k(c, p) AS (VALUES {values}) "
+                f"SELECT m.customer_id, m.product_id, {_MARK_COLS_M} FROM k "
+                "JOIN marks m ON m.customer_id = k.c AND m.product_id = k.p",
+                [v for key in chunk for v in key],
+            ):
+                out[(r[0], r[1])] = r[2:]
+        return out
 
     def history(
         self,
@@ -444,3 +536,29 @@ class CellsMixin(RepositoryBase):
                 "INSERT INTO status_rows (customer_id, codes) VALUES (?, ?)",
                 ((cid, bytes(c)) for cid, c in rows.items()),
             )
+
+
+def _marked(
+    prev: CellRecord | None, mark: Mark | None, at: datetime, source: str
+) -> CellRecord | None:
+    """The state of a cell after setting ``mark`` on it (its other details kept)."""
+    if mark is None:
+        return None
+    if prev is None:
+        return CellRecord(mark=mark, verified_at=at, updated_at=at, source=source)
+    return replace(prev, mark=mark, verified_at=at, updated_at=at, source=source)
+
+
+def _plain_row(r: Sequence) -> bool:
+    """A stored cell (``_MARK_COLS``) without details and with integer (or no) stamps."""
+    return (
+        r[1] is None
+        and r[2] is None
+        and r[3] is None
+        and r[4] is None
+        and r[5] == ""
+        and r[6] is None
+        and r[7] == ""
+        and (r[8] is None or type(r[8]) is int)
+        and (r[9] is None or type(r[9]) is int)
+    )

@@ -29,6 +29,7 @@ _MARK_COLS = (
     "mark, competitor_id, our_revenue, potential, contract_end, no_need_reason, recheck_at, "
     "note, verified_at, updated_at, source"
 )
+_MARK_COLS_M = ", ".join(f"m.{c.strip()}" for c in _MARK_COLS.split(","))  # table alias m
 
 
 def _customer_from_row(r: tuple) -> Customer:
