@@ -41,6 +41,8 @@ HEAVY_MODULES = (
     "kpm_desktop.gui.dialogs.manage_customers",
     "kpm_desktop.gui.dialogs.manage_products",
     "kpm_desktop.gui.side_panel.goals_view",
+    "kpm_desktop.gui.trips.planner",
+    "kpm_desktop.gui.trips.debrief",
 )
 
 

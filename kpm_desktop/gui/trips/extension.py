@@ -31,16 +31,17 @@ from kpm_desktop.domain.trips import Trip, schedule
 from kpm_desktop.gui.actions import MenuId
 from kpm_desktop.gui.feedback import undo_key
 from kpm_desktop.gui.side_panel.common import fmt_date
-from kpm_desktop.gui.trips.debrief import TripDebriefDialog
-from kpm_desktop.gui.trips.planner import TripPlannerDialog
-from kpm_desktop.import_export.export_model import ExportOptions, Orientation, Progress
 from kpm_desktop.storage import trips as trip_store
 from kpm_desktop.storage.errors import StorageError
 from kpm_desktop.workspace.trip_commands import delete_trip, trip_data
 from kpm_desktop.workspace.workspace import Workspace
 
 if TYPE_CHECKING:
+    # The dialogs and the export model load on first use (not before the first frame).
     from kpm_desktop.gui.main_window import MainWindow
+    from kpm_desktop.gui.trips.debrief import TripDebriefDialog
+    from kpm_desktop.gui.trips.planner import TripPlannerDialog
+    from kpm_desktop.import_export.export_model import ExportOptions, Progress
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -290,6 +291,7 @@ class TripActions(QObject):
         ws = self.window.workspace
         if ws is None or ws.read_only:
             return None
+        from kpm_desktop.gui.trips.planner import TripPlannerDialog
         from kpm_desktop.workspace.customer_commands import customer_data
 
         dialog = TripPlannerDialog(
@@ -357,6 +359,8 @@ class TripActions(QObject):
             return None
         if self.debrief_dialog is not None:
             self.debrief_dialog.close()
+        from kpm_desktop.gui.trips.debrief import TripDebriefDialog
+
         dialog = TripDebriefDialog(ws, trip, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda: setattr(self, "debrief_dialog", None))
@@ -365,6 +369,8 @@ class TripActions(QObject):
         return dialog
 
     def _options(self) -> ExportOptions:
+        from kpm_desktop.import_export.export_model import ExportOptions, Orientation
+
         export = getattr(self.window, "export_actions", None)
         if export is not None:
             base = export.default_options(orientation=Orientation.PORTRAIT)
