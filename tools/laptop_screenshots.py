@@ -5,7 +5,8 @@
 A real X11 window (xcb under Xvfb) maximised on a 1366x768 screen, the demo matrix as of
 2026-11-27, throw-away XDG folders. Writes ``docs/laptop-<lang>-main-window.png`` (first
 start: side panel, filter bar, insights), ``laptop-<lang>-compact-header.png`` (header
-block collapsed) and ``laptop-<lang>-zoomed-out.png``.
+block collapsed), ``laptop-<lang>-insights.png`` (the insights dock open) and
+``laptop-<lang>-zoomed-out.png``.
 """
 
 from __future__ import annotations
@@ -99,9 +100,10 @@ def shoot(lang: str, out: Path) -> int:
     window._update_status()
     window.statusBar().clearMessage()
     save(None, "main-window")
-    insights = getattr(window, "insights_dock", None)
-    if insights is not None:
-        insights.hide()
+    window.action_registry["view.insights"].trigger()  # View › Insights
+    settle(120)
+    save(None, "insights")
+    window.action_registry["view.insights"].trigger()
     window.view.set_compact_header(True)
     save(None, "compact-header")
     window.view.set_zoom(0)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QUrl,
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
+from kpm_desktop.gui import folders
 from kpm_desktop.gui.actions import MenuId
 from kpm_desktop.storage.errors import StorageError
 
@@ -292,9 +293,16 @@ class ExportActions(QObject):
             orientation=prefs.orientation,
             customer_safe=prefs.customer_safe,
             lang=self.sheet_language(),
+            folder=folders.start_folder(self.window, folders.EXPORT),
             parent=self.window,
         )
-        dialog.accepted.connect(lambda: self.start_export(dialog.request()))
+
+        def accepted() -> None:
+            request = dialog.request()
+            folders.remember(self.window, folders.EXPORT, request.path)
+            self.start_export(request)
+
+        dialog.accepted.connect(accepted)
         return dialog
 
     def open_dialog(self) -> ExportDialog | None:
@@ -322,7 +330,7 @@ class ExportActions(QObject):
         if customer is None:
             return None
         if target is None:
-            suggested = ws.path.with_name(
+            suggested = folders.start_folder(self.window, folders.EXPORT) / (
                 f"{ws.path.stem}-besuch-{customer.number or customer.id}.pdf"
             )
             name, _ = QFileDialog.getSaveFileName(
@@ -334,6 +342,7 @@ class ExportActions(QObject):
             if not name:
                 return None
             target = Path(name)
+            folders.remember(self.window, folders.EXPORT, target)
         from kpm_desktop.import_export.export_model import Orientation
 
         options = self.default_options(orientation=Orientation.PORTRAIT)

@@ -7,12 +7,12 @@ Installed through ``gui.extensions``. The guide opens by itself only on a real s
 from __future__ import annotations
 
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QKeySequence
 
+from kpm_desktop.gui import folders
 from kpm_desktop.gui.actions import MenuId
 
 if TYPE_CHECKING:
@@ -94,12 +94,13 @@ def show_shortcuts(window: MainWindow) -> ShortcutsDialog:
 def new_matrix_assistant(window: MainWindow) -> NewMatrixDialog:
     from kpm_desktop.gui.dialogs.new_matrix import NewMatrixDialog
 
-    start = Path(window.settings.last_directory() or Path.home())
+    start = folders.start_folder(window, folders.MATRIX)
     dialog = NewMatrixDialog(start, window)
     dialog.setObjectName("new_matrix_dialog")
 
     def finished(result: int) -> None:
         if result and dialog.created_path is not None:
+            folders.remember(window, folders.MATRIX, dialog.created_path)
             window.open_file(dialog.created_path)
             if dialog.start_import:
                 import_action = next(

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpm_desktop import APP_NAME, FILE_SUFFIX, __version__
+from kpm_desktop.gui import folders
 from kpm_desktop.gui.actions import ActionId, ActionRegistry, MenuId
 from kpm_desktop.gui.feedback import blocking_progress, os_error_message
 from kpm_desktop.gui.main_actions import MARK_ACTIONS, MainActionsMixin
@@ -226,7 +227,6 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
             return False
         self.set_workspace(ws)
         self.settings.add_recent_file(path)
-        self.settings.set_last_directory(path.resolve().parent)
         if not ws.read_only:  # a read-only file has its own message (set_workspace)
             self.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(path)), 5000)
         return True
@@ -354,20 +354,22 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Open matrix file"),
-            self.settings.last_directory(),
+            str(folders.start_folder(self, folders.MATRIX)),
             self.tr("KPM matrix files (*%1);;All files (*)").replace("%1", FILE_SUFFIX),
         )
         if path:
+            folders.remember(self, folders.MATRIX, path)
             self.open_file(Path(path))
 
     def new_file(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("New matrix file"),
-            self.settings.last_directory(),
+            str(folders.start_folder(self, folders.MATRIX)),
             self.tr("KPM matrix files (*%1)").replace("%1", FILE_SUFFIX),
         )
         if path:
+            folders.remember(self, folders.MATRIX, path)
             self.create_file(Path(path))
 
     def create_file(self, path: Path) -> bool:
@@ -395,7 +397,8 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
     def save_copy_dialog(self) -> None:
         if self.workspace is None:
             return
-        suggestion = self.workspace.path.with_name(self.workspace.path.stem + "-copy" + FILE_SUFFIX)
+        name = self.workspace.path.stem + "-copy" + FILE_SUFFIX
+        suggestion = folders.start_folder(self, folders.MATRIX) / name
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save a copy as"),
@@ -403,6 +406,7 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
             self.tr("KPM matrix files (*%1)").replace("%1", FILE_SUFFIX),
         )
         if path:
+            folders.remember(self, folders.MATRIX, path)
             self.save_copy(Path(path))
 
     def save_copy(self, path: Path) -> bool:

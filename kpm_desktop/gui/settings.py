@@ -47,10 +47,20 @@ class UiSettings:
         self.qsettings.setValue("files/recent", [str(p) for p in files])
 
     def last_directory(self) -> str:
-        return str(self.qsettings.value("files/last_dir", "") or "")
+        """The folder of the last matrix file chosen in a dialog ("" = none yet)."""
+        folder = self.folder("matrix")
+        return str(folder) if folder is not None else ""
 
     def set_last_directory(self, directory: Path) -> None:
-        self.qsettings.setValue("files/last_dir", str(directory))
+        self.set_folder("matrix", Path(directory))
+
+    def folder(self, kind: str) -> Path | None:
+        """The folder last used by one kind of file dialog (see ``gui.folders``)."""
+        value = self.qsettings.value(f"folders/{kind}", "")
+        return Path(str(value)) if value else None
+
+    def set_folder(self, kind: str, folder: Path) -> None:
+        self.qsettings.setValue(f"folders/{kind}", str(folder))
 
     # -- window state ------------------------------------------------------------------------
     def geometry(self) -> QByteArray | None:

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from kpm_desktop.domain.history_diff import CellDiff, HistoryDiff, diff_keyed
 from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.domain.matrix import Matrix
+from kpm_desktop.gui import folders
 from kpm_desktop.gui.feedback import os_error_message
 from kpm_desktop.gui.palette import LIGHT, mark_name, ui_colors
 from kpm_desktop.storage import history
@@ -354,7 +355,9 @@ class SnapshotDiffView(QWidget):
     def _export_dialog(self) -> None:
         if self.ws is None or self.diff is None:
             return
-        suggestion = self.ws.path.with_name(self.ws.path.stem + "-changes.xlsx")
+        suggestion = folders.start_folder(self, folders.EXPORT) / (
+            self.ws.path.stem + "-changes.xlsx"
+        )
         path, _ = QFileDialog.getSaveFileName(
             self,
             QCoreApplication.translate("SnapshotDiff", "Export changes"),
@@ -362,6 +365,7 @@ class SnapshotDiffView(QWidget):
             QCoreApplication.translate("SnapshotDiff", "Excel workbook (*.xlsx)"),
         )
         if path:
+            folders.remember(self, folders.EXPORT, path)
             try:
                 self.export_to(Path(path))
             except OSError as exc:

@@ -1168,8 +1168,12 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
         <translation>Name</translation>
     </message>
     <message>
-        <source>Marks (share)</source>
-        <translation>Markierungen (Anteil)</translation>
+        <source>Share of each mark among the cells of this row</source>
+        <translation>Anteil jeder Markierung an den Zellen dieser Zeile</translation>
+    </message>
+    <message>
+        <source>Shares</source>
+        <translation>Anteile</translation>
     </message>
     <message>
         <source>Customers</source>

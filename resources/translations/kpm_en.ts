@@ -1165,7 +1165,11 @@ The current state is backed up first, so this can be undone from this list.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Marks (share)</source>
+        <source>Share of each mark among the cells of this row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shares</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

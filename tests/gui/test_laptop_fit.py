@@ -14,7 +14,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QMessageBox, QPushButton
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from kpm_desktop.gui import i18n
 from kpm_desktop.gui.settings import UiSettings
@@ -78,7 +86,21 @@ def test_key_figures_show_all_lines(laptop) -> None:
     labels = list(panel.kpis._labels.values())
     assert max(label.height() for label in labels) > 3 * labels[0].height()  # wrapped lists
     for label in labels:
-        assert label.height() >= label.heightForWidth(label.width()), label.text()
+        fresh = QLabel(label.text())  # no minimum height: what the text really needs
+        fresh.setWordWrap(True)
+        fresh.setFont(label.font())
+        assert label.height() >= fresh.heightForWidth(label.width()), label.text()
+        assert label.height() <= fresh.heightForWidth(label.width()) + 4, label.text()
+    win.action_registry["view.insights"].trigger()  # the panel gets narrower and wider again
+    QTest.qWait(50)
+    win.action_registry["view.insights"].trigger()
+    QTest.qWait(50)
+    for label in labels:
+        fresh = QLabel(label.text())
+        fresh.setWordWrap(True)
+        fresh.setFont(label.font())
+        assert fresh.heightForWidth(label.width()) <= label.height()
+        assert label.height() <= fresh.heightForWidth(label.width()) + 4, label.text()
 
 
 def test_all_side_panel_tabs_are_reachable_without_scroll_arrows(laptop) -> None:
@@ -165,3 +187,16 @@ def test_zooming_out_fills_the_window_with_rows(laptop) -> None:
     assert view.rowAt(view.viewport().height() - 1) == last
     gap = view.viewport().height() - (view.rowViewportPosition(last) + view.rowHeight(last))
     assert 0 <= gap < view.rowHeight(last)  # no empty space below the last row
+
+
+def test_insights_bar_header_is_whole_and_percentages_have_the_space(laptop) -> None:
+    from kpm_desktop.gui.insights_view.bars import BarsModel, percent_text
+
+    win, _ = laptop
+    win.action_registry["view.insights"].trigger()
+    QTest.qWait(100)
+    view = win.findChild(QWidget, "insights_bars")
+    header = view.horizontalHeader()
+    text = view.model().headerData(BarsModel.BAR, Qt.Orientation.Horizontal)
+    assert header.sectionSize(BarsModel.BAR) >= header.fontMetrics().horizontalAdvance(text) + 8
+    assert percent_text(59.6) == "60 %"

@@ -109,10 +109,14 @@ class ExportDialog(QDialog):
         orientation: str = "landscape",
         customer_safe: bool = False,
         lang: str = "de",
+        folder: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("export_dialog")
+        # Where the file goes by default: the folder last exported to, first the Documents
+        # folder (``gui.folders``); without one, next to the matrix file.
+        self._folder = folder if folder is not None else source.parent
         self.setWindowTitle(self.tr("Export"))
         self._source = source
         layout = QVBoxLayout(self)
@@ -234,7 +238,7 @@ class ExportDialog(QDialog):
         return f"{stem}{extra}{kind.suffix}"
 
     def _set_default_path(self) -> None:
-        self.path.setText(str(self._source.with_name(self._default_name(self.kind()))))
+        self.path.setText(str(self._folder / self._default_name(self.kind())))
 
     def _kind_changed(self, _button, checked: bool) -> None:
         if not checked:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from kpm_desktop.gui import folders
 from kpm_desktop.gui.feedback import undo_key
 from kpm_desktop.gui.palette import style_error_label
 from kpm_desktop.import_export.mapping import FIELDS
@@ -218,12 +219,13 @@ class SourcePage(QWizardPage):
         path, _ = QFileDialog.getOpenFileName(
             self,
             QCoreApplication.translate("ImportDialog", "Import file"),
-            self.path_edit.text(),
+            self.path_edit.text() or str(folders.start_folder(self, folders.IMPORT)),
             QCoreApplication.translate(
                 "ImportDialog", "Tables (*.csv *.txt *.xlsx *.xlsm);;All files (*)"
             ),
         )
         if path:
+            folders.remember(self, folders.IMPORT, path)
             self.path_edit.setText(path)
 
     def _path_changed(self) -> None:
@@ -531,7 +533,10 @@ class PreviewPage(_BusyMixin, QWizardPage):
             path, _ = QFileDialog.getSaveFileName(
                 self,
                 QCoreApplication.translate("ImportDialog", "Save problems"),
-                QCoreApplication.translate("ImportDialog", "problems.csv"),
+                str(
+                    folders.start_folder(self, folders.EXPORT)
+                    / QCoreApplication.translate("ImportDialog", "problems.csv")
+                ),
                 QCoreApplication.translate("ImportDialog", "CSV files (*.csv)"),
             )
         if not path:

@@ -6,6 +6,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QEvent,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QPointF,
@@ -57,11 +58,18 @@ class BarsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY):
         """Override of QAbstractItemModel.headerData."""
-        if orientation != Qt.Orientation.Horizontal or role != DISPLAY:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == TOOLTIP and section == self.BAR:
+            return QCoreApplication.translate(
+                "InsightsView", "Share of each mark among the cells of this row"
+            )
+        if role != DISPLAY:
             return None
         return (
             QCoreApplication.translate("InsightsView", "Name"),
-            QCoreApplication.translate("InsightsView", "Marks (share)"),
+            # Short: the bar column is the one that narrows (the header read "rkierungen (Ante").
+            QCoreApplication.translate("InsightsView", "Shares"),
             QCoreApplication.translate("InsightsView", "Customers"),
             QCoreApplication.translate("InsightsView", "White spots"),
             QCoreApplication.translate("InsightsView", "Coverage"),
@@ -122,6 +130,11 @@ def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def percent_text(share: float) -> str:
+    """A whole percentage the UI's way: "60 %" (with the space German requires)."""
+    return QLocale().toString(round(share)) + " %"
+
+
 def bar_segments(bar: Bar, rect: QRectF) -> list[tuple[int, QRectF]]:
     """(grid code, rectangle) of each non-empty segment, in palette order."""
     total = bar.counts.total
@@ -170,14 +183,14 @@ class StackedBarDelegate(QStyledItemDelegate):
         for code, seg in bar_segments(bar, rect):
             painter.fillRect(seg, FILL[code] if code != WHITE else colors.base)
             share = bar.share(None if code == WHITE else Mark(code))
-            if seg.width() >= 44:
+            if seg.width() >= 52:
                 glyph = QRectF(seg.left() + 2, seg.top(), seg.height(), seg.height())
                 draw_glyph(painter, glyph, code)
                 painter.setPen(GLYPH[code] if code != WHITE else colors.text)
                 painter.drawText(
                     seg.adjusted(seg.height() + 2, 0, -2, 0),
                     int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                    f"{share:.0f}%",
+                    percent_text(share),
                 )
             elif seg.width() >= 12:
                 draw_glyph(painter, seg, code)

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QFileDialog, QPushButton, QTableWidget, QTableWidgetItem
 
+from kpm_desktop.gui import folders
 from kpm_desktop.gui.insights_view.common import RIGHT_FLAG, TabMixin, _int, _money
 
 
@@ -64,7 +65,9 @@ class RenewalsTab(TabMixin):
     def _export_renewals_dialog(self) -> None:
         if self.ws is None or self.insights is None:
             return
-        suggestion = self.ws.path.with_name(self.ws.path.stem + "-renewals.xlsx")
+        suggestion = folders.start_folder(self, folders.EXPORT) / (
+            self.ws.path.stem + "-renewals.xlsx"
+        )
         path, _ = QFileDialog.getSaveFileName(
             self,
             QCoreApplication.translate("InsightsView", "Export renewal radar"),
@@ -72,6 +75,7 @@ class RenewalsTab(TabMixin):
             QCoreApplication.translate("InsightsView", "Excel workbook (*.xlsx)"),
         )
         if path:
+            folders.remember(self, folders.EXPORT, path)
             try:
                 self.export_renewals(Path(path))
             except OSError as exc:

@@ -163,8 +163,16 @@ class KpiBox(QGroupBox):
 
     @staticmethod
     def _fit(label: QLabel) -> None:
-        need = label.heightForWidth(label.width()) if label.width() > 0 else -1
-        if need > 0 and need != label.minimumHeight():
+        # Measured from the text (QLabel.heightForWidth never answers below the minimum
+        # height set here, so it cannot shrink it again).
+        width = label.contentsRect().width()
+        if width <= 0 or not label.text():
+            need = 0
+        else:
+            flags = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap)
+            box = label.fontMetrics().boundingRect(0, 0, width, 1 << 20, flags, label.text())
+            need = box.height() + label.height() - label.contentsRect().height()
+        if need != label.minimumHeight():
             label.setMinimumHeight(need)
 
     def text_of(self, key: str) -> str:
