@@ -189,12 +189,13 @@ def test_zooming_out_fills_the_window_with_rows(laptop) -> None:
     assert 0 <= gap < view.rowHeight(last)  # no empty space below the last row
 
 
-def test_insights_bar_header_is_whole_and_percentages_have_the_space(laptop) -> None:
+def test_insights_bar_header_is_whole_and_percentages_have_the_space(qtbot, laptop) -> None:
     from kpm_desktop.gui.insights_view.bars import BarsModel, percent_text
 
     win, _ = laptop
     win.action_registry["view.insights"].trigger()
-    QTest.qWait(100)
+    qtbot.waitUntil(lambda: win.findChild(QWidget, "insights_bars") is not None, timeout=10000)
+    QTest.qWait(50)
     view = win.findChild(QWidget, "insights_bars")
     header = view.horizontalHeader()
     text = view.model().headerData(BarsModel.BAR, Qt.Orientation.Horizontal)
