@@ -3018,6 +3018,10 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>Noch keine Tour zum Nachbereiten: Planen Sie eine unter Besuche › Tour planen.</translation>
     </message>
     <message>
+        <source>Another export is still running; try again when it has finished.</source>
+        <translation>Ein anderer Export läuft noch; bitte versuchen Sie es erneut, wenn er fertig ist.</translation>
+    </message>
+    <message>
         <source>Trip pack</source>
         <translation>Tourmappe</translation>
     </message>
@@ -3098,7 +3102,7 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
     </message>
     <message>
         <source>%1: confirmed as still true</source>
-        <translation>%1: als weiterhin richtig bestätigt</translation>
+        <translation>%1: als weiterhin gültig bestätigt</translation>
     </message>
     <message>
         <source>Note %1: %2</source>
@@ -3122,8 +3126,8 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
     <message numerus="yes">
         <source>%n confirmed as still true</source>
         <translation>
-            <numerusform>%n als weiterhin richtig bestätigt</numerusform>
-            <numerusform>%n als weiterhin richtig bestätigt</numerusform>
+            <numerusform>%n als weiterhin gültig bestätigt</numerusform>
+            <numerusform>%n als weiterhin gültig bestätigt</numerusform>
         </translation>
     </message>
     <message numerus="yes">

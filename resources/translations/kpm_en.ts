@@ -3004,6 +3004,10 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Another export is still running; try again when it has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Trip pack</source>
         <translation type="unfinished"></translation>
     </message>

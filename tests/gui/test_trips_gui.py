@@ -200,6 +200,9 @@ def test_pack_and_calendar_from_the_trips_window(qtbot, win, demo_file: Path, tm
     )
     pdf, ics = tmp_path / "pack.pdf", tmp_path / "trip.ics"
     job = win.trip_actions.export_pack(trip, pdf)
+    # A second export while the first runs is refused with a word in the status bar.
+    assert win.trip_actions.export_calendar(trip, ics) is None
+    assert "still running" in win.statusBar().currentMessage()
     qtbot.waitUntil(lambda: win.export_actions.job is None, timeout=60000)
     assert job is not None and pdf.exists()
     assert pdf_page_count(pdf) >= 5 and "Nord" in pdf_text(pdf, 1)

@@ -392,10 +392,19 @@ class TripActions(QObject):
         )
         return Path(name) if name else None
 
+    def _busy(self, export) -> bool:
+        """True (and said in the status bar) while another export is still running."""
+        if export.job is None:
+            return False
+        self.window.statusBar().showMessage(
+            self.tr("Another export is still running; try again when it has finished."), 6000
+        )
+        return True
+
     def export_pack(self, trip: Trip, target: Path | None = None):
         ws = self.window.workspace
         export = getattr(self.window, "export_actions", None)
-        if ws is None or export is None or export.job is not None or trip.id is None:
+        if ws is None or export is None or trip.id is None or self._busy(export):
             return None
         target = target or self._target(
             trip, ".pdf", self.tr("Trip pack"), self.tr("PDF document (*.pdf)")
@@ -410,7 +419,7 @@ class TripActions(QObject):
     def export_calendar(self, trip: Trip, target: Path | None = None):
         ws = self.window.workspace
         export = getattr(self.window, "export_actions", None)
-        if ws is None or export is None or export.job is not None or trip.id is None:
+        if ws is None or export is None or trip.id is None or self._busy(export):
             return None
         target = target or self._target(
             trip, ".ics", self.tr("Calendar file"), self.tr("iCalendar file (*.ics)")
