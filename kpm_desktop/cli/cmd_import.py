@@ -21,9 +21,11 @@ from kpm_desktop.import_export.plans import (
     SourceData,
     Target,
     build_plan,
+    check_mapping,
     read_source,
     write_problems_csv,
 )
+from kpm_desktop.storage.database import SCHEMA_VERSION, check_file
 from kpm_desktop.storage.lock import WriterLock
 from kpm_desktop.storage.repository import Repository
 
@@ -59,9 +61,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "FIELD= to leave a field out. Repeatable.",
     )
     p.add_argument(
-        "--accept-suggestions",
-        action="store_true",
-        help="treat similar names as the existing customers/products they resemble",
+        "--accept",
+        action="append",
+        default=[],
+        metavar="ROW[,ROW...]",
+        help="merge the suggestions of these source rows: treat the similar name as the "
+        "existing customer/product it resembles (the dry run lists the rows). Repeatable.",
     )
     p.add_argument("--problems-csv", type=Path, help="save the problem list as CSV")
     p.set_defaults(handler=run)
@@ -95,13 +100,49 @@ def apply_overrides(source: SourceData, specs: list[str]) -> SourceData:
     return source.with_mapping(overrides) if overrides else source
 
 
+def accepted_rows(specs: list[str]) -> set[int]:
+    rows: set[int] = set()
+    for spec in specs:
+        for part in spec.split(","):
+            part = part.strip()
+            if not part.isdigit() or int(part) < 1:
+                raise CliError(
+                    f"--accept {spec}: give source row numbers, e.g. --accept 5 or --accept 5,9"
+                )
+            rows.add(int(part))
+    return rows
+
+
 def _plan(source: SourceData, repo: Repository, args: argparse.Namespace) -> ImportPlan:
     target = Target.from_repository(repo)
     plan = build_plan(source, target, conflicts=args.conflicts)
-    if args.accept_suggestions and plan.suggestions:
-        confirmed = {(s.entity, s.source_key): s.candidate_id for s in plan.suggestions}
+    wanted = accepted_rows(args.accept)
+    if wanted:
+        chosen = [s for s in plan.suggestions if wanted & set(s.rows)]
+        unknown = wanted - {r for s in chosen for r in s.rows}
+        if unknown:
+            rows = ", ".join(str(r) for s in plan.suggestions for r in s.rows[:1]) or "none"
+            raise CliError(
+                f"--accept: no suggestion for row {', '.join(map(str, sorted(unknown)))} "
+                f"(rows with suggestions: {rows})"
+            )
+        confirmed = {(s.entity, s.source_key): s.candidate_id for s in chosen}
         plan = build_plan(source, target, confirmed=confirmed, conflicts=args.conflicts)
     return plan
+
+
+def _field_hint(exc: ImportFailure, source: SourceData) -> str:
+    """``mapping_missing`` for the command line: what to type."""
+    keys = exc.params.get("keys") or ()
+    columns = exc.params.get("columns", "")
+    labels = {f.key: f.label.lower() for f in FIELDS[source.kind]}
+    named = " or ".join(labels.get(k, k) for k in keys)
+    maps = " or ".join(f"--map {k}=COLUMN" for k in keys)
+    return f"no column for the {named}; choose one with {maps} (columns: {columns})"
+
+
+def _describe(number: str, city: str) -> str:
+    return f"no. {number or '-'}, {city or 'no city'}"
 
 
 def _print_text(plan: ImportPlan, source: SourceData) -> None:
@@ -114,7 +155,13 @@ def _print_text(plan: ImportPlan, source: SourceData) -> None:
     print(f"  columns: {mapped}")
     print(f"  {plan.summary_text()}")
     if plan.ignored_columns:
-        print(f"  ignored columns: {', '.join(plan.ignored_columns)}")
+        print(
+            f"  ignored columns: {', '.join(plan.ignored_columns)} "
+            "(import one with --map FIELD=COLUMN)"
+        )
+    if plan.products_from_groups:
+        col = source.headers[source.mapping["group"]]
+        print(f"  products: no product column; each product group in '{col}' becomes a product")
     for p in plan.problems[:SHOW]:
         where = f"row {p.row}" + (f", column {p.column} ({p.column_name})" if p.column else "")
         print(f"  problem: {where}: {p.message}")
@@ -125,27 +172,48 @@ def _print_text(plan: ImportPlan, source: SourceData) -> None:
         print(f"  conflict: {c.customer} / {c.product}: {c.message} -> {choice}")
     if len(plan.conflicts) > SHOW:
         print(f"  ... {len(plan.conflicts) - SHOW} more conflicts")
+    for f in plan.field_conflicts[:SHOW]:
+        choice = "take imported" if f.take else "keep mine"
+        print(f"  conflict: row {f.row}: {f.entity} {f.name}: {f.message} -> {choice}")
+    for d in plan.duplicates[:SHOW]:
+        print(f"  possible duplicate: {d.message}")
     for s in plan.suggestions[:SHOW]:
+        row = s.rows[0]
         print(
-            f"  suggestion: {s.entity} '{s.source_name}' may be '{s.candidate_name}' "
-            f"({s.score:.0%}); --accept-suggestions to merge"
+            f"  suggestion: row {row}: {s.entity} '{s.source_name}' "
+            f"({_describe(s.source_number, s.source_city)}) may be '{s.candidate_name}' "
+            f"({_describe(s.candidate_number, s.candidate_city)}), {s.score:.0%} similar; "
+            f"--accept {row} to merge"
         )
+        for name, old, new in s.changes:
+            print(f"    would change {name}: '{old}' -> '{new}'")
 
 
 def run(args: argparse.Namespace) -> int:
     if not args.file.exists():
         raise CliError(f"{args.file} does not exist")
+    source: SourceData | None = None
     try:
         source = apply_overrides(read_source(args.source, args.kind, sheet=args.sheet), args.map)
-        if args.dry_run:
-            with Repository.open(args.file, read_only=True) as repo:
-                plan = _plan(source, repo, args)
-                applied = None
-        else:
+        check_mapping(source)  # before the matrix file is opened at all
+        applied = None
+        if check_file(args.file).user_version < SCHEMA_VERSION and not args.dry_run:
+            # An older file format is updated by the first write-open; plan and apply there.
             with WriterLock.acquire(args.file), Repository.open(args.file) as repo:
                 plan = _plan(source, repo, args)
                 applied = apply_plan(repo, plan)
+        else:
+            # The plan comes from a read-only connection: a dry run, a failed plan or one
+            # with nothing to change leaves the file byte-identical. apply_plan checks again,
+            # inside its transaction, that the file still is what the plan was computed on.
+            with Repository.open(args.file, read_only=True) as repo:
+                plan = _plan(source, repo, args)
+            if not args.dry_run and not plan.is_empty:
+                with WriterLock.acquire(args.file), Repository.open(args.file) as repo:
+                    applied = apply_plan(repo, plan)
     except ImportFailure as exc:
+        if exc.key == "mapping_missing" and source is not None:
+            raise CliError(_field_hint(exc, source)) from None
         raise CliError(str(exc)) from None
     if args.problems_csv is not None:
         write_problems_csv(plan.problems, args.problems_csv)
@@ -160,7 +228,7 @@ def run(args: argparse.Namespace) -> int:
     _print_text(plan, source)
     if args.dry_run:
         print("dry run: nothing written")
-    elif applied is not None and plan.is_empty:
+    elif plan.is_empty:
         print("nothing to change")
     elif applied is not None:
         print(

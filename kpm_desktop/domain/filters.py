@@ -12,7 +12,6 @@ columns are added or removed.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -20,6 +19,7 @@ from enum import StrEnum
 from kpm_desktop.domain.entities import Customer
 from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.domain.matrix import Matrix
+from kpm_desktop.domain.text import fold
 
 UNGROUPED = 0
 """``FilterSpec.group_id`` value selecting the products without a group (row ids start at 1)."""
@@ -112,33 +112,6 @@ class FilterResult:
     def coverage(self) -> float:
         """Known (marked) cells of the visible part in percent; 0 for an empty part."""
         return 100.0 * (self.cells - self.white) / self.cells if self.cells else 0.0
-
-
-# -- text folding ------------------------------------------------------------------------------
-_DIGRAPHS = (("ae", "a"), ("oe", "o"), ("ue", "u"))
-_fold_cache: dict[str, str] = {}
-
-
-def fold(text: str) -> str:
-    """Case- and umlaut-insensitive form of a text for searching and sorting.
-
-    Accents are stripped ("é" -> "e", "ü" -> "u"), "ß" becomes "ss" (casefold), and the
-    German transliterations "ae"/"oe"/"ue" become "a"/"o"/"u", so that "Mueller",
-    "Muller" and "Müller" all fold to "muller". Both the query and the data are folded the
-    same way, which keeps partial words matching.
-    """
-    cached = _fold_cache.get(text)
-    if cached is not None:
-        return cached
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    out = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    for digraph, single in _DIGRAPHS:
-        out = out.replace(digraph, single)
-    out = " ".join(out.split())
-    if len(_fold_cache) > 500_000:  # keep memory bounded across many opened files
-        _fold_cache.clear()
-    _fold_cache[text] = out
-    return out
 
 
 def search_text(customer: Customer) -> str:

@@ -74,6 +74,21 @@ def check_current(repo: Repository, plan: ImportPlan) -> None:
         for ec in entity_changes:
             if ec.before is not None and getter(ec.before.id) != ec.before:  # type: ignore[operator, arg-type]
                 raise ImportFailure("stale_plan")
+    for fc in plan.field_conflicts:
+        if fc.take:
+            getter = repo.get_customer if fc.entity == "customer" else repo.get_product
+            current = getter(fc.entity_id)
+            if current is None or getattr(current, fc.field) != fc.mine:
+                raise ImportFailure("stale_plan")
+
+
+def _taken_numbers(plan: ImportPlan, entity: str) -> dict[int, str]:
+    """Entity id -> imported number, for the number conflicts the user chose to take."""
+    return {
+        fc.entity_id: fc.theirs
+        for fc in plan.field_conflicts
+        if fc.take and fc.entity == entity and fc.field == "number"
+    }
 
 
 def apply_plan(
@@ -121,13 +136,19 @@ def apply_plan(
         for temp, real in zip(new_products, created, strict=True):
             ids[temp.id] = real.id  # type: ignore[index]
             result.product_ids.append(real.id)  # type: ignore[arg-type]
+        numbers = _taken_numbers(plan, "product")
         for ec in plan.products:
             if not ec.is_new:
                 after = ec.after
                 group_id = ids.get(after.group_id, after.group_id)  # type: ignore[union-attr, arg-type]
-                result.products_before.append(
-                    repo.update_product(replace(after, group_id=group_id))  # type: ignore[arg-type]
-                )
+                after = replace(after, group_id=group_id)
+                if after.id in numbers:
+                    after = replace(after, number=numbers.pop(after.id))  # type: ignore[arg-type]
+                result.products_before.append(repo.update_product(after))  # type: ignore[arg-type]
+        for pid, number in numbers.items():
+            product = repo.get_product(pid)
+            assert product is not None
+            result.products_before.append(repo.update_product(replace(product, number=number)))
         for comp in plan.competitors:
             real_comp = repo.add_competitor(comp.name)
             ids[comp.id] = real_comp.id  # type: ignore[index]
@@ -137,9 +158,17 @@ def apply_plan(
         for temp, real in zip(new_customers, created_c, strict=True):
             ids[temp.id] = real.id  # type: ignore[index]
             result.customer_ids.append(real.id)  # type: ignore[arg-type]
+        numbers = _taken_numbers(plan, "customer")
         for ec in plan.customers:
             if not ec.is_new:
-                result.customers_before.append(repo.update_customer(ec.after))  # type: ignore[arg-type]
+                after = ec.after
+                if after.id in numbers:
+                    after = replace(after, number=numbers.pop(after.id))  # type: ignore[arg-type]
+                result.customers_before.append(repo.update_customer(after))  # type: ignore[arg-type]
+        for cid, number in numbers.items():
+            customer = repo.get_customer(cid)
+            assert customer is not None
+            result.customers_before.append(repo.update_customer(replace(customer, number=number)))
         changes: list[StoredChange] = []
         previous: list[CellRecord | None] = []
         # Key order keeps the B-tree inserts local (~1.5x faster at M than file order).

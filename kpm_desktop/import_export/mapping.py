@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kpm_desktop.domain.text import fold
 from kpm_desktop.import_export import data_sheet
-from kpm_desktop.import_export.values import cell_text, fold
+from kpm_desktop.import_export.header_synonyms import HEADER_SYNONYMS
+from kpm_desktop.import_export.values import cell_text
 
 KINDS: tuple[str, ...] = ("customers", "products", "sales", "matrix", "kpm")
 
@@ -23,172 +25,48 @@ class Field:
     required: bool = False
 
 
-_CUSTOMER_NUMBER = Field(
-    "customer_number",
-    "Customer number",
-    (
-        "kundennummer",
-        "kundennr",
-        "kunden nr",
-        "kd nr",
-        "kdnr",
-        "kunden id",
-        "kunde nr",
-        "debitor",
-        "debitorennummer",
-        "debitorennr",
-        "debitor nr",
-        "customer no",
-        "customer number",
-        "customer id",
-        "customer nr",
-        "account number",
-        "account no",
-        "account id",
-    ),
-)
-_CUSTOMER_NAME = Field(
-    "customer_name",
-    "Customer name",
-    (
-        "kunde",
-        "kundenname",
-        "kunden name",
-        "firma",
-        "firmenname",
-        "firmierung",
-        "unternehmen",
-        "name",
-        "name 1",
-        "name1",
-        "account",
-        "account name",
-        "customer",
-        "customer name",
-        "company",
-        "company name",
-    ),
-)
-_CITY = Field("city", "City", ("ort", "stadt", "city", "town", "wohnort", "sitz"))
-_POSTCODE = Field(
-    "postcode", "Postcode", ("plz", "postleitzahl", "zip", "zip code", "postal code", "postcode")
-)
-_SEGMENT = Field("segment", "Industry", ("branche", "industry", "segment", "sektor", "sector"))
-_REGION = Field(
-    "region", "Region", ("region", "gebiet", "vertriebsgebiet", "bezirk", "territory", "area")
-)
-_OWNER = Field(
-    "owner",
-    "Owner",
-    (
-        "betreuer",
-        "kundenbetreuer",
-        "vertriebsmitarbeiter",
-        "aussendienst",
-        "verantwortlich",
-        "owner",
-        "account owner",
-        "sales rep",
-        "rep",
-    ),
-)
-_ABC = Field("abc_class", "ABC class", ("abc", "abc klasse", "klasse", "abc class", "class"))
-_ANNUAL = Field(
-    "annual_revenue",
-    "Annual revenue",
-    ("jahresumsatz", "umsatz", "annual revenue", "revenue", "umsatz gesamt", "sales"),
-)
-_PRODUCT_NUMBER = Field(
-    "product_number",
-    "Product number",
-    (
-        "artikelnummer",
-        "artikelnr",
-        "artikel nr",
-        "art nr",
-        "artnr",
-        "produktnummer",
-        "produktnr",
-        "produkt nr",
-        "materialnummer",
-        "material",
-        "material nr",
-        "sku",
-        "item no",
-        "item number",
-        "product no",
-        "product number",
-        "product id",
-        "part number",
-    ),
-)
-_PRODUCT_NAME = Field(
-    "product_name",
-    "Product name",
-    (
-        "artikel",
-        "produkt",
-        "produktname",
-        "artikelbezeichnung",
-        "artikelname",
-        "bezeichnung",
-        "leistung",
-        "loesung",
-        "product",
-        "product name",
-        "item",
-        "item name",
-        "description",
-        "solution",
-        "service",
-        "name",
-    ),
-)
-_GROUP = Field(
-    "group",
-    "Product group",
-    (
-        "warengruppe",
-        "produktgruppe",
-        "artikelgruppe",
-        "gruppe",
-        "sparte",
-        "product group",
-        "category",
-        "kategorie",
-        "group",
-    ),
-)
-_REVENUE = Field(
-    "revenue",
-    "Revenue",
-    (
-        "umsatz",
-        "nettoumsatz",
-        "umsatz netto",
-        "betrag",
-        "wert",
-        "revenue",
-        "net revenue",
-        "sales",
-        "amount",
-        "value",
-    ),
-)
-_DATE = Field(
-    "date",
-    "Date",
-    (
-        "datum",
-        "rechnungsdatum",
-        "belegdatum",
-        "auftragsdatum",
-        "lieferdatum",
-        "date",
-        "invoice date",
-        "order date",
-    ),
-)
+_LABELS: dict[str, str] = {
+    "customer_number": "Customer number",
+    "customer_name": "Customer name",
+    "city": "City",
+    "postcode": "Postcode",
+    "segment": "Industry",
+    "region": "Region",
+    "owner": "Owner",
+    "abc_class": "ABC class",
+    "annual_revenue": "Annual revenue",
+    "product_number": "Product number",
+    "product_name": "Product name",
+    "group": "Product group",
+    "revenue": "Revenue",
+    "quantity": "Quantity",
+    "date": "Date",
+}
+
+
+def _field(key: str, required: bool = False) -> Field:
+    aliases = dict.fromkeys(
+        fold(header) for field_key, _origin, header in HEADER_SYNONYMS if field_key == key
+    )
+    aliases.update(dict.fromkeys([fold(key), fold(_LABELS[key])]))
+    return Field(key, _LABELS[key], tuple(a for a in aliases if a), required)
+
+
+_CUSTOMER_NUMBER = _field("customer_number")
+_CUSTOMER_NAME = _field("customer_name")
+_CITY = _field("city")
+_POSTCODE = _field("postcode")
+_SEGMENT = _field("segment")
+_REGION = _field("region")
+_OWNER = _field("owner")
+_ABC = _field("abc_class")
+_ANNUAL = _field("annual_revenue")
+_PRODUCT_NUMBER = _field("product_number")
+_PRODUCT_NAME = _field("product_name")
+_GROUP = _field("group")
+_REVENUE = _field("revenue")
+_QUANTITY = _field("quantity")
+_DATE = _field("date")
 
 FIELDS: dict[str, tuple[Field, ...]] = {
     "customers": (
@@ -207,7 +85,16 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field(_PRODUCT_NAME.key, _PRODUCT_NAME.label, _PRODUCT_NAME.aliases, required=True),
         _GROUP,
     ),
-    "sales": (_CUSTOMER_NUMBER, _CUSTOMER_NAME, _PRODUCT_NUMBER, _PRODUCT_NAME, _REVENUE, _DATE),
+    "sales": (
+        _CUSTOMER_NUMBER,
+        _CUSTOMER_NAME,
+        _PRODUCT_NUMBER,
+        _PRODUCT_NAME,
+        _GROUP,
+        _REVENUE,
+        _QUANTITY,
+        _DATE,
+    ),
     "matrix": (
         _CUSTOMER_NUMBER,
         Field(_CUSTOMER_NAME.key, _CUSTOMER_NAME.label, _CUSTOMER_NAME.aliases, required=True),
@@ -226,7 +113,8 @@ FIELDS: dict[str, tuple[Field, ...]] = {
 
 # Matrix sheet columns that are not products (totals, coverage, remarks).
 NON_PRODUCT_HEADERS: frozenset[str] = frozenset(
-    {
+    fold(h)
+    for h in {
         "summe",
         "gesamt",
         "total",
@@ -258,17 +146,28 @@ NON_PRODUCT_HEADERS: frozenset[str] = frozenset(
 HEADER_SCAN_ROWS = 30
 
 
-def either_required(kind: str) -> tuple[tuple[str, str], ...]:
-    """Pairs of fields of which at least one must be mapped."""
+def either_required(kind: str) -> tuple[tuple[str, ...], ...]:
+    """Groups of fields of which at least one must be mapped."""
     if kind == "sales":
-        return (("customer_number", "customer_name"), ("product_number", "product_name"))
+        # A product group column alone is enough: each group becomes one product (item 7).
+        return (("customer_number", "customer_name"), ("product_number", "product_name", "group"))
     if kind == "kpm":
         return (
             ("customer_number", "customer_name"),
             ("product_number", "product_name"),
-            ("mark", "mark"),
+            ("mark",),
         )
     return ()
+
+
+def products_from_groups(kind: str, mapping: dict[str, int]) -> bool:
+    """True when a sales import has only a product group column: groups become products."""
+    return (
+        kind == "sales"
+        and "group" in mapping
+        and "product_number" not in mapping
+        and "product_name" not in mapping
+    )
 
 
 def field_for_header(kind: str, header: object, taken: set[str] = frozenset()) -> str | None:  # type: ignore[assignment]

@@ -9,12 +9,31 @@ suggestions that the user confirms.
 
 from __future__ import annotations
 
-import difflib
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
-from kpm_desktop.import_export.values import fold, name_key, number_key
+from rapidfuzz import fuzz
+
+from kpm_desktop.domain.text import fold
+from kpm_desktop.import_export.values import LEGAL_FORM_WORDS, name_key, number_key
+
+# Words that many company names share: legal forms, industries and fillers. They never make
+# two names similar (item 1 of issue 15); written as users write them, folded at import.
+_GENERIC_WORDS = """
+    maschinenbau anlagenbau apparatebau werkzeugbau formenbau stahlbau metallbau holzbau
+    fahrzeugbau sondermaschinenbau feinmechanik mechanik praezision präzision technik
+    technologie technologies technology systeme systems system engineering automation
+    automatisierung automotive elektro elektrotechnik elektronik electronics energie energy
+    logistik logistics spedition transport transporte chemie chemicals chemical pharma
+    kunststoff kunststoffe kunststofftechnik plastics metall metalle metallwaren stahl steel
+    handel handelsgesellschaft trading industrie industries industry bau bauunternehmen
+    gruppe group holding werke werk works service services solutions consulting beratung
+    software medizintechnik medical lebensmittel food foods verpackung packaging druck
+    druckerei print international deutschland germany europe gebr gebrueder gebrüder soehne
+    söhne sohn und and the der die das
+"""
 
 
 class _Entity(Protocol):
@@ -37,14 +56,23 @@ class MatchResult(Generic[E]):
 class Matcher(Generic[E]):
     """Index over customers or products; entities added later (new ones) are found too."""
 
-    def __init__(self, entities: Iterable[E], key: Callable[[str], str]) -> None:
+    def __init__(
+        self,
+        entities: Iterable[E],
+        key: Callable[[str], str],
+        generic: frozenset[str] = frozenset(),
+    ) -> None:
         self.key = key
+        self.generic = generic  # folded words that never tell two names apart
+        self._generic: set[str] = set(generic)
+        self._prefixes = {g[:n] for g in generic for n in range(4, len(g))}
+        self._distinct: dict[str, str] | None = None
         self.by_uuid: dict[str, E] = {}
         self.by_number: dict[str, list[E]] = {}
         self.by_name: dict[str, list[E]] = {}
         for e in entities:
             self.add(e)
-        self._words: dict[str, set[str]] | None = None  # word -> existing name keys
+        self._words: dict[str, set[str]] | None = None  # stem -> existing name keys
 
     def add(self, e: E) -> None:
         if e.uuid:
@@ -86,37 +114,87 @@ class Matcher(Generic[E]):
                 return MatchResult(None, "", len(hits))
         return MatchResult(None, "")
 
-    def similar(self, name: str, *, limit: int = 3, cutoff: float = 0.82) -> list[tuple[E, float]]:
+    def similar(
+        self, name: str, *, number: str = "", limit: int = 3, cutoff: float = 0.85
+    ) -> list[tuple[E, float]]:
         """Existing entities with a similar name (suggestions only), best first.
 
-        Only names sharing a word (or a word's first four letters) are compared, so a
-        suggestion costs a few dozen comparisons instead of one per entity.
+        Similarity is measured on the *distinctive* words of both names: words that many
+        names share (legal forms, "Maschinenbau", "Logistik", and any word found in a
+        large share of this matrix's own names) are left out, so "Müller Maschinenbau GmbH"
+        does not resemble "Köhler Maschinenbau e.K.". The full names must be similar too.
+        An entity whose number is present and differs from a present ``number`` is never
+        suggested: two different numbers are two different companies.
         """
         k = self.key(name)
         if not k:
             return []
-        if self._words is None:
-            self._words = {}
-            for key, entities in self.by_name.items():
-                if any(e.id is not None and e.id > 0 for e in entities):
-                    for w in _stems(key):
-                        self._words.setdefault(w, set()).add(key)
+        self._build_index()
+        assert self._words is not None and self._distinct is not None
+        mine = self._distinctive(k)
+        if not mine:
+            return []
+        num = number_key(number) if number.strip() else ""
         candidates: set[str] = set()
-        for w in _stems(k):
+        for w in _stems(mine):
             keys = self._words.get(w, ())
-            if len(keys) <= 200:  # a word most names share says nothing
+            if len(keys) <= 200:  # a stem most names share says nothing
                 candidates.update(keys)
         candidates.discard(k)
+        scored: list[tuple[float, str]] = []
+        for cand in candidates:
+            score = fuzz.ratio(mine, self._distinct[cand], score_cutoff=cutoff * 100)
+            if not score:
+                continue
+            whole = fuzz.ratio(k, cand)
+            score = min(score, max(whole, fuzz.token_sort_ratio(k, cand)))
+            if score >= cutoff * 100:
+                scored.append((score / 100, cand))
+        scored.sort(key=lambda t: (-t[0], t[1]))
         out: list[tuple[E, float]] = []
-        for cand in difflib.get_close_matches(k, list(candidates), n=limit, cutoff=cutoff):
-            score = difflib.SequenceMatcher(None, k, cand).ratio()
-            out.extend((e, score) for e in self.by_name[cand] if e.id is not None and e.id > 0)
+        for score, cand in scored:
+            for e in self.by_name[cand]:
+                if e.id is None or e.id <= 0:
+                    continue
+                if num and e.number.strip() and number_key(e.number) != num:
+                    continue
+                out.append((e, score))
         return out[:limit]
 
+    def _build_index(self) -> None:
+        if self._words is not None:
+            return
+        keys = [
+            k for k, es in self.by_name.items() if any(e.id is not None and e.id > 0 for e in es)
+        ]
+        counts: Counter[str] = Counter(w for k in keys for w in set(k.split()))
+        # A word in many of this matrix's own names is generic here (the TF-IDF idea: a
+        # frequent term carries little information), on top of the fixed list.
+        frequent = max(5, len(keys) // 20)
+        self._generic = self.generic | {w for w, n in counts.items() if n >= frequent}
+        self._words = {}
+        self._distinct = {}
+        for key in keys:
+            d = self._distinctive(key)
+            self._distinct[key] = d
+            for w in _stems(d):
+                self._words.setdefault(w, set()).add(key)
 
-def _stems(key: str) -> set[str]:
-    words = [w for w in key.split() if len(w) >= 3]
-    return set(words) | {w[:4] for w in words if len(w) > 4}
+    def _distinctive(self, key: str) -> str:
+        """The words of a folded name that tell it apart (generic words and cut-off generic
+        words such as "chemi" dropped); empty when the name is nothing but generic words."""
+        generic, prefixes = self._generic, self._prefixes
+        return " ".join(w for w in key.split() if w not in generic and w not in prefixes)
+
+
+def _stems(distinctive: str) -> set[str]:
+    words = [w for w in distinctive.split() if len(w) >= 3]
+    return set(words) | {w[:3] for w in words}
+
+
+CUSTOMER_GENERIC: frozenset[str] = (
+    frozenset(fold(w) for w in _GENERIC_WORDS.split()) | LEGAL_FORM_WORDS
+)
 
 
 def customer_key(name: str) -> str:

@@ -74,10 +74,37 @@ MESSAGES: dict[str, str] = {
         "fill colour {colour} has no meaning here (red = competitor, green = need, gray = no need)"
     ),
     "p_missing_customer": "no customer number or name",
+    "p_unknown_customer_number": (
+        "customer number {number} is not in the matrix; import customers first or add a "
+        "column with the customer name"
+    ),
+    "p_zero_quantity": "quantity 0: not counted as a sale",
     "p_missing_product": "no product number or name",
     "p_ambiguous_customer": "'{name}' matches {count} customers; add the customer number",
     "p_ambiguous_product": "'{name}' matches {count} products; add the product number",
     "p_duplicate_row": "same {what} as row {first}; row ignored",
+    "p_same_customer_number": (
+        "rows {first} and {this} both have customer number {number}, so they are the same "
+        "customer; row {this} ignored"
+    ),
+    "p_same_customer_name": (
+        "rows {first} and {this} both name '{name}' (the same name once case, umlauts and "
+        "legal forms are ignored) without different numbers; row {this} ignored"
+    ),
+    "p_same_customer_uuid": (
+        "rows {first} and {this} carry the same customer ID {uuid}; row {this} ignored"
+    ),
+    "p_same_product_number": (
+        "rows {first} and {this} both have product number {number}, so they are the same "
+        "product; row {this} ignored"
+    ),
+    "p_same_product_name": (
+        "rows {first} and {this} both name the product '{name}' (the same name once case and "
+        "umlauts are ignored) without different numbers; row {this} ignored"
+    ),
+    "p_same_product_uuid": (
+        "rows {first} and {this} carry the same product ID {uuid}; row {this} ignored"
+    ),
     "p_conflicting_duplicate": "says {mark} but row {first} says {other} for the same cell; ignored",
     "p_ragged_row": "row has {count} cells but the header has {expected}; extra cells ignored",
     "p_totals_row": "totals row skipped",
@@ -86,13 +113,19 @@ MESSAGES: dict[str, str] = {
     # -- conflicts (listed for a decision: keep mine / take imported) -------------------------
     "c_mark": "marked {mine} in the matrix, the import says {theirs}",
     "c_details": "{fields} differ between the matrix and the import",
+    "c_number": "number {mine} in the matrix, the import says {theirs}",
+    # -- possible duplicates (added as new, but named like an existing customer) -----------------
+    "d_same_name": (
+        "row {row}: '{name}' (number {number}) would be a new customer, but '{existing}' "
+        "(number {existing_number}) has the same name; check that they are different companies"
+    ),
     # -- summary ---------------------------------------------------------------------------------
     "summary": (
         "customers: {new_customers} new, {updated_customers} updated, "
         "{unchanged_customers} unchanged; products: {new_products} new, "
         "{updated_products} updated, {unchanged_products} unchanged; "
         "cells: {cells} to write, {unchanged_cells} unchanged; "
-        "conflicts: {conflicts}; problems: {problems}"
+        "conflicts: {conflicts}; problems: {problems}; possible duplicates: {duplicates}"
     ),
 }
 

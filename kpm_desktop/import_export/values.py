@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import UTC, date, datetime
 from functools import lru_cache
+
+from kpm_desktop.domain.text import fold
 
 _NUMBER_JUNK = re.compile(r"[\s\u00a0\u202f'€$£%]|EUR|CHF|USD", re.IGNORECASE)
 _THOUSANDS_DOT = re.compile(r"^\d{1,3}(\.\d{3})+$")
@@ -151,23 +152,11 @@ def cell_text(value: object) -> str:
     return " ".join(str(value).split())
 
 
-_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "&": " "})
-_PUNCT = re.compile(r"[^\w]+", re.UNICODE)
-
-
-def fold(text: str) -> str:
-    """Case, umlauts/ß, accents and punctuation folded away; words separated by one space."""
-    s = text.casefold().translate(_FOLD)
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    return " ".join(_PUNCT.sub(" ", s).replace("_", " ").split())
-
-
 # Legal forms as folded word sequences, longest first so "gmbh co kg" wins over "kg".
 _LEGAL_FORMS: tuple[tuple[str, ...], ...] = tuple(
     sorted(
         (
-            tuple(f.split())
+            tuple(fold(f).split())
             for f in (
                 "gmbh co kg",
                 "gmbh und co kg",
@@ -218,11 +207,15 @@ _LEGAL_FORMS: tuple[tuple[str, ...], ...] = tuple(
 )
 
 
+LEGAL_FORM_WORDS: frozenset[str] = frozenset(w for form in _LEGAL_FORMS for w in form if len(w) > 1)
+"""The words of legal forms ("gmbh", "kg", "co", ...) wherever they stand in a name."""
+
+
 @lru_cache(maxsize=65_536)  # the same names and numbers recur on many rows of an export
 def name_key(name: str) -> str:
     """The key under which two spellings of one company name are the same.
 
-    "Müller GmbH & Co. KG", "MUELLER gmbh" and "Müller" all give "mueller". Only trailing
+    "Müller GmbH & Co. KG", "MUELLER gmbh" and "Müller" all give "muller". Only trailing
     legal forms are removed ("AG" inside a name stays); a name that is nothing but a legal
     form keeps it.
     """

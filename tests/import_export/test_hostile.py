@@ -358,7 +358,7 @@ FATAL: list[tuple[str, str, str, Callable[[Path], None], str, list[str]]] = [
         "kunden.csv",
         "customers",
         lambda p: p.write_bytes(b"Foo;Bar\n1;2\n"),
-        "no column for 'Customer name'",
+        "no column for the customer name; choose one with --map customer_name=COLUMN",
         [],
     ),
     ("directory", "ordner.csv", "sales", lambda p: p.mkdir(), "cannot be read", []),

@@ -126,7 +126,8 @@ def test_utf8_bom_customers_update_and_create(small_file: Path, write_csv) -> No
     )
     source = write_csv("kunden.csv", text, "utf-8-sig")
     plan = plan_for(small_file, source, "customers")
-    assert [p.key for p in plan.problems] == ["p_duplicate_row"]
+    assert [p.key for p in plan.problems] == ["p_same_customer_number"]
+    assert plan.problems[0].message.startswith("rows 4 and 5 both have customer number 1004")
     s = plan.summary()
     assert (s["new_customers"], s["updated_customers"], s["unchanged_customers"]) == (1, 2, 0)
     run_import(small_file, source, "customers")

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from kpm_desktop.domain.entities import Customer
-from kpm_desktop.domain.filters import distinct_values, fold, search_text
+from kpm_desktop.domain.filters import distinct_values, search_text
+from kpm_desktop.domain.text import fold
 from kpm_desktop.gui.dialogs._manage_common import (
     button_column,
     confirm,

@@ -19,7 +19,19 @@ from kpm_desktop.import_export.plans import model
 from kpm_desktop.import_export.plans.build import build_plan
 from kpm_desktop.import_export.plans.builder import BuilderBase
 from kpm_desktop.import_export.plans.model import *  # noqa: F403 (the plan model, re-exported)
-from kpm_desktop.import_export.plans.source import check_mapping, read_source
+from kpm_desktop.import_export.plans.source import (
+    check_mapping,
+    column_letter,
+    read_source,
+    unmapped_columns,
+)
 
-__all__ = ["BuilderBase", "build_plan", "check_mapping", "read_source"]
+__all__ = [
+    "BuilderBase",
+    "build_plan",
+    "check_mapping",
+    "column_letter",
+    "read_source",
+    "unmapped_columns",
+]
 __all__ += model.__all__

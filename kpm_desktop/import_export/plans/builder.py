@@ -8,19 +8,34 @@ from typing import Any
 
 from kpm_desktop.domain.entities import CellRecord, Competitor, Customer, Product, ProductGroup
 from kpm_desktop.domain.marks import WHITE
-from kpm_desktop.import_export.matching import Matcher, customer_key, product_key
+from kpm_desktop.domain.text import fold
+from kpm_desktop.import_export.matching import (
+    CUSTOMER_GENERIC,
+    Matcher,
+    customer_key,
+    product_key,
+)
 from kpm_desktop.import_export.messages import Problem
 from kpm_desktop.import_export.plans.model import (
     CellChange,
     Conflict,
     EntityChange,
+    FieldConflict,
     ImportPlan,
+    PossibleDuplicate,
     SourceData,
     Suggestion,
     Target,
 )
+from kpm_desktop.import_export.plans.source import unmapped_columns
 from kpm_desktop.import_export.tables import MAX_CELL_CHARS, Progress
-from kpm_desktop.import_export.values import ValueProblem, cell_text, fold, parse_date, parse_number
+from kpm_desktop.import_export.values import (
+    ValueProblem,
+    cell_text,
+    number_key,
+    parse_date,
+    parse_number,
+)
 
 # -- building ---------------------------------------------------------------------------------
 _CUSTOMER_ATTRS = ("city", "postcode", "segment", "region", "owner", "abc_class")
@@ -47,7 +62,7 @@ class BuilderBase:
         self.plan = ImportPlan(source.kind, source.table.source, source.table.sheet)
         self.headers = source.headers
         self.decimal_comma = source.table.decimal_comma
-        self.customers = Matcher(list(target.customers), customer_key)
+        self.customers = Matcher(list(target.customers), customer_key, CUSTOMER_GENERIC)
         self.products = Matcher(list(target.products), product_key)
         self.existing_customers = {c.id: c for c in target.customers}
         self.existing_products = {p.id: p for p in target.products}
@@ -59,6 +74,7 @@ class BuilderBase:
         self.competitors = {fold(c.name): c for c in target.competitors}
         self.suggested: dict[tuple[str, str], Suggestion] = {}
         self._next_id = -1
+        self.how = ""  # how the last customer()/product() call matched its entity
 
     # -- helpers -------------------------------------------------------------------------------
     def temp_id(self) -> int:
@@ -122,23 +138,77 @@ class BuilderBase:
                 self.progress(self.plan.rows_read)
             yield number, values
 
+    def same_as(
+        self, row: int, what: str, first: int, entity: Customer | Product, number: str, name: str
+    ) -> None:
+        """A row naming a customer/product an earlier row named: say which rows and why."""
+        if self.how == "uuid":
+            key, params = f"p_same_{what}_uuid", {"uuid": entity.uuid}
+        elif self.how == "number":
+            key, params = f"p_same_{what}_number", {"number": number or entity.number}
+        else:
+            key, params = f"p_same_{what}_name", {"name": name or entity.name}
+        self.problem(row, None, key, first=first, this=row, **params)
+
     # -- entities --------------------------------------------------------------------------
-    def _suggest(self, entity: str, matcher: Matcher, name: str, key: str, row: int) -> None:
+    def _suggest(
+        self,
+        entity: str,
+        matcher: Matcher,
+        new: Customer | Product,
+        key: str,
+        row: int,
+    ) -> None:
         if (entity, key) in self.suggested:
             self.suggested[(entity, key)].rows.append(row)
             return
-        if len(self.suggested) >= 200:  # fuzzy search is O(n) per name; cap its cost
+        if len(self.suggested) >= 200:  # fuzzy search costs per name; cap its cost
             return
-        for cand, score in matcher.similar(name, limit=1):
-            s = Suggestion(entity, name, key, cand.id, cand.name, score, [row])
+        for cand, score in matcher.similar(new.name, number=new.number, limit=1):
+            attrs = ("number", *_CUSTOMER_ATTRS) if entity == "customer" else ("number",)
+            changes = [
+                (a, str(getattr(cand, a) or ""), str(getattr(new, a) or ""))
+                for a in attrs
+                if getattr(new, a) not in _EMPTY and getattr(new, a) != getattr(cand, a)
+            ]
+            s = Suggestion(
+                entity,
+                new.name,
+                key,
+                cand.id,
+                cand.name,
+                score,
+                [row],
+                source_number=new.number,
+                candidate_number=cand.number,
+                source_city=getattr(new, "city", ""),
+                candidate_city=getattr(cand, "city", ""),
+                changes=changes,
+            )
             self.suggested[(entity, key)] = s
             self.plan.suggestions.append(s)
 
+    def _flag_duplicate(self, new: Customer, key: str, row: int) -> None:
+        """A new customer named like an existing one (another or no number): say so."""
+        for e in self.customers.by_name.get(key, ()):
+            if e.id is not None and e.id > 0:
+                self.plan.duplicates.append(
+                    PossibleDuplicate(row, new.name, new.number, e.id, e.name, e.number, e.city)
+                )
+                return
+
     def customer(
-        self, row: int, number: str, name: str, uuid: str = "", attrs: dict | None = None
+        self,
+        row: int,
+        number: str,
+        name: str,
+        uuid: str = "",
+        attrs: dict | None = None,
+        unknown_hint: bool = False,
     ) -> Customer | None:
         """The existing or new customer a row names (None: problem reported)."""
         result = self.customers.match(number, name, uuid)
+        self.how = result.how
         if result.ambiguous:
             self.problem(
                 row,
@@ -155,12 +225,17 @@ class BuilderBase:
         if confirmed is not None and confirmed in self.existing_customers:
             return self.existing_customers[confirmed]
         if not name:
-            self.problem(row, self.s.mapping.get("customer_number"), "p_missing_customer")
+            col = self.s.mapping.get("customer_number")
+            if number and unknown_hint:
+                self.problem(row, col, "p_unknown_customer_number", number=number)
+            else:
+                self.problem(row, col, "p_missing_customer")
             return None
         new = Customer(name=name, number=number, id=self.temp_id(), **(attrs or {}))
         if uuid:
             new.uuid = uuid
-        self._suggest("customer", self.customers, name, key, row)
+        self._flag_duplicate(new, key, row)
+        self._suggest("customer", self.customers, new, key, row)
         self.customers.add(new)
         self.customer_changes[new.id] = EntityChange(after=new, rows=[row])  # type: ignore[index]
         return new
@@ -169,6 +244,7 @@ class BuilderBase:
         self, row: int, number: str, name: str, uuid: str = "", col: int | None = None
     ) -> Product | None:
         result = self.products.match(number, name, uuid)
+        self.how = result.how
         if result.ambiguous:
             self.problem(
                 row,
@@ -194,7 +270,7 @@ class BuilderBase:
         new = Product(name=name, number=number, id=self.temp_id())
         if uuid:
             new.uuid = uuid
-        self._suggest("product", self.products, name, key, row)
+        self._suggest("product", self.products, new, key, row)
         self.products.add(new)
         self.product_changes[new.id] = EntityChange(after=new, rows=[row])  # type: ignore[index]
         return new
@@ -217,6 +293,24 @@ class BuilderBase:
         change = changes.get(entity.id)
         current = change.after if change else entity
         diff = {k: v for k, v in values.items() if v not in _EMPTY and getattr(current, k) != v}
+        number = diff.get("number")
+        if number is not None and number_key(number) == number_key(entity.number):
+            del diff["number"]  # "0815" and "815" are one number: nothing to change
+        elif number is not None and entity.number.strip():
+            # Another number for an existing entity is a decision, never a silent overwrite.
+            del diff["number"]
+            if not any(f.entity_id == entity.id for f in self.plan.field_conflicts):
+                self.plan.field_conflicts.append(
+                    FieldConflict(
+                        "customer" if isinstance(entity, Customer) else "product",
+                        entity.id,
+                        entity.name,
+                        "number",
+                        entity.number,
+                        number,
+                        row,
+                    )
+                )
         if not diff:
             return
         after = replace(current, **diff)
@@ -291,6 +385,8 @@ class BuilderBase:
     def build(self) -> ImportPlan:
         getattr(self, f"_build_{self.s.kind}")()
         plan = self.plan
+        if self.s.kind != "matrix":  # the matrix kind lists its non-product columns itself
+            plan.ignored_columns.extend(unmapped_columns(self.s))
         for changes, target in (
             (self.customer_changes, plan.customers),
             (self.product_changes, plan.products),

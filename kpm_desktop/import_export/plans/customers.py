@@ -34,7 +34,7 @@ class CustomersKind(BuilderBase):
                     self.seen_customers.get(customer.id)
                     or (self.customer_changes[customer.id].rows[0])
                 )
-                self.problem(row, None, "p_duplicate_row", what="customer", first=first)
+                self.same_as(row, "customer", first, customer, number, name)
                 continue
             if customer.id > 0:
                 self.seen_customers[customer.id] = row

@@ -7,14 +7,16 @@ from dataclasses import replace
 
 from kpm_desktop.domain.entities import CellRecord, Product
 from kpm_desktop.domain.marks import Mark, UnknownMarkError, parse_mark
+from kpm_desktop.domain.text import fold
 from kpm_desktop.import_export.colours import mark_for_rgb
 from kpm_desktop.import_export.mapping import NON_PRODUCT_HEADERS
 from kpm_desktop.import_export.plans.builder import _CUSTOMER_ATTRS, BuilderBase
 from kpm_desktop.import_export.plans.model import SOURCE
-from kpm_desktop.import_export.values import cell_text, fold
+from kpm_desktop.import_export.values import cell_text
 
 _TOTALS = frozenset(
-    {
+    fold(t)
+    for t in {
         "summe",
         "gesamt",
         "total",

@@ -21,7 +21,9 @@ __all__ = [
     "CellChange",
     "Conflict",
     "EntityChange",
+    "FieldConflict",
     "ImportPlan",
+    "PossibleDuplicate",
     "SourceData",
     "Suggestion",
     "Target",
@@ -129,7 +131,11 @@ class Conflict:
 
 @dataclass(slots=True)
 class Suggestion:
-    """An imported name that resembles an existing one: the user may confirm the match."""
+    """An imported name that resembles an existing one: the user may confirm the match.
+
+    Shown with both numbers, both cities and every field that confirming it would change
+    (``changes``: field, value in the matrix, imported value).
+    """
 
     entity: str  # "customer" or "product"
     source_name: str
@@ -138,6 +144,56 @@ class Suggestion:
     candidate_name: str
     score: float
     rows: list[int] = field(default_factory=list)
+    source_number: str = ""
+    candidate_number: str = ""
+    source_city: str = ""
+    candidate_city: str = ""
+    changes: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class FieldConflict:
+    """An existing customer's or product's number that the import would replace.
+
+    Never applied silently: only when ``take`` (like a cell conflict).
+    """
+
+    entity: str  # "customer" or "product"
+    entity_id: int
+    name: str
+    field: str  # "number"
+    mine: str
+    theirs: str
+    row: int
+    take: bool = False
+
+    @property
+    def message(self) -> str:
+        return text("c_number", mine=self.mine, theirs=self.theirs)
+
+
+@dataclass(slots=True)
+class PossibleDuplicate:
+    """A customer the import would add whose name equals an existing customer's name."""
+
+    row: int
+    name: str
+    number: str
+    existing_id: int
+    existing_name: str
+    existing_number: str
+    existing_city: str
+
+    @property
+    def message(self) -> str:
+        return text(
+            "d_same_name",
+            name=self.name,
+            number=self.number or "-",
+            existing=self.existing_name,
+            existing_number=self.existing_number or "-",
+            row=self.row,
+        )
 
 
 @dataclass(slots=True)
@@ -153,15 +209,20 @@ class ImportPlan:
     conflicts: list[Conflict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     suggestions: list[Suggestion] = field(default_factory=list)
+    field_conflicts: list[FieldConflict] = field(default_factory=list)
+    duplicates: list[PossibleDuplicate] = field(default_factory=list)
     unchanged_customers: int = 0
     unchanged_products: int = 0
     unchanged_cells: int = 0
     ignored_columns: list[str] = field(default_factory=list)
     rows_read: int = 0
+    products_from_groups: bool = False  # sales without a product column: groups are products
 
     def resolve_all(self, take: bool) -> None:
         for c in self.conflicts:
             c.take = take
+        for f in self.field_conflicts:
+            f.take = take
 
     def changes_to_write(self) -> list[CellChange]:
         return self.cells + [c.change for c in self.conflicts if c.take]
@@ -175,6 +236,7 @@ class ImportPlan:
             or self.groups
             or self.changes_to_write()
             or any(c.take for c in self.conflicts)
+            or any(f.take for f in self.field_conflicts)
         )
 
     def summary(self) -> dict[str, int]:
@@ -191,8 +253,10 @@ class ImportPlan:
             "new_competitors": len(self.competitors),
             "cells": len(self.cells),
             "unchanged_cells": self.unchanged_cells,
-            "conflicts": len(self.conflicts),
-            "conflicts_taken": sum(1 for c in self.conflicts if c.take),
+            "conflicts": len(self.conflicts) + len(self.field_conflicts),
+            "conflicts_taken": sum(1 for c in self.conflicts if c.take)
+            + sum(1 for f in self.field_conflicts if f.take),
+            "duplicates": len(self.duplicates),
             "problems": len(self.problems),
             "suggestions": len(self.suggestions),
             "rows": self.rows_read,
@@ -244,8 +308,40 @@ class ImportPlan:
                     "existing_id": s.candidate_id,
                     "score": round(s.score, 3),
                     "rows": s.rows[:10],
+                    "imported_number": s.source_number,
+                    "existing_number": s.candidate_number,
+                    "imported_city": s.source_city,
+                    "existing_city": s.candidate_city,
+                    "changes": [
+                        {"field": f, "existing": old, "imported": new} for f, old, new in s.changes
+                    ],
                 }
                 for s in self.suggestions[:limit]
+            ],
+            "number_conflicts": [
+                {
+                    "entity": f.entity,
+                    "name": f.name,
+                    "row": f.row,
+                    "mine": f.mine,
+                    "imported": f.theirs,
+                    "message": f.message,
+                    "take": f.take,
+                }
+                for f in self.field_conflicts[:limit]
+            ],
+            "possible_duplicates": [
+                {
+                    "row": d.row,
+                    "name": d.name,
+                    "number": d.number,
+                    "existing": d.existing_name,
+                    "existing_id": d.existing_id,
+                    "existing_number": d.existing_number,
+                    "existing_city": d.existing_city,
+                    "message": d.message,
+                }
+                for d in self.duplicates[:limit]
             ],
             "new_customers": [c.after.name for c in self.customers if c.is_new][:limit],
             "new_products": [p.after.name for p in self.products if p.is_new][:limit],

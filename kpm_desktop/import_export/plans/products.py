@@ -27,7 +27,7 @@ class ProductsKind(BuilderBase):
                 first = (
                     self.seen_products.get(product.id) or (self.product_changes[product.id].rows[0])
                 )
-                self.problem(row, None, "p_duplicate_row", what="product", first=first)
+                self.same_as(row, "product", first, product, number, name)
                 continue
             update: dict[str, Any] = {}
             if group_name:

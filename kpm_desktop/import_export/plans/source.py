@@ -69,6 +69,32 @@ def _find_data_header(table: RawTable) -> int | None:
     return None
 
 
+def unmapped_columns(source: SourceData) -> list[str]:
+    """Columns with a header or data that no field takes (shown, never dropped silently);
+    a column without a header is named by its letter."""
+    used = set(source.mapping.values())
+    rows = source.table.rows[source.header_row + 1 : source.header_row + 201]
+    out: list[str] = []
+    for col, header in enumerate(source.headers):
+        if col in used:
+            continue
+        if header:
+            out.append(header)
+        elif any(col < len(r) and cell_text(r[col]) for r in rows):
+            out.append(column_letter(col))
+    return out
+
+
+def column_letter(index: int) -> str:
+    """0-based column index -> spreadsheet letters (0 -> A, 26 -> AA)."""
+    s = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        s = chr(65 + rem) + s
+    return s
+
+
 def check_mapping(source: SourceData) -> None:
     """Raise ImportFailure when a required field has no column or a column is out of range."""
     headers = source.headers
@@ -81,8 +107,8 @@ def check_mapping(source: SourceData) -> None:
             )
     for f in FIELDS[source.kind]:
         if f.required and f.key not in source.mapping:
-            raise ImportFailure("mapping_missing", field=f.label, columns=shown)
-    for a, b in either_required(source.kind):
-        if a not in source.mapping and b not in source.mapping:
-            label = labels[a] if a == b else f"{labels[a]} / {labels[b]}"
-            raise ImportFailure("mapping_missing", field=label, columns=shown)
+            raise ImportFailure("mapping_missing", field=f.label, columns=shown, keys=(f.key,))
+    for keys in either_required(source.kind):
+        if not any(k in source.mapping for k in keys):
+            label = " / ".join(labels[k] for k in keys)
+            raise ImportFailure("mapping_missing", field=label, columns=shown, keys=keys)
