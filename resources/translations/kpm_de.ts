@@ -3840,6 +3840,10 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>Produktnummer</translation>
     </message>
     <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
         <source>Recheck date</source>
         <translation>Wiedervorlage</translation>
     </message>
@@ -3864,8 +3868,12 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>Spalte hat Markierungen, aber keinen Produktnamen in der Überschrift; ignoriert</translation>
     </message>
     <message>
-        <source>customers: {new_customers} new, {updated_customers} updated, {unchanged_customers} unchanged; products: {new_products} new, {updated_products} updated, {unchanged_products} unchanged; cells: {cells} to write, {unchanged_cells} unchanged; conflicts: {conflicts}; problems: {problems}</source>
-        <translation>Kunden: {new_customers} neu, {updated_customers} geändert, {unchanged_customers} unverändert; Produkte: {new_products} neu, {updated_products} geändert, {unchanged_products} unverändert; Zellen: {cells} zu schreiben, {unchanged_cells} unverändert; Konflikte: {conflicts}; Probleme: {problems}</translation>
+        <source>customer number {number} is not in the matrix; import customers first or add a column with the customer name</source>
+        <translation>Kundennummer {number} ist nicht in der Matrix; importieren Sie zuerst die Kunden oder ergänzen Sie eine Spalte mit dem Kundennamen</translation>
+    </message>
+    <message>
+        <source>customers: {new_customers} new, {updated_customers} updated, {unchanged_customers} unchanged; products: {new_products} new, {updated_products} updated, {unchanged_products} unchanged; cells: {cells} to write, {unchanged_cells} unchanged; conflicts: {conflicts}; problems: {problems}; possible duplicates: {duplicates}</source>
+        <translation>Kunden: {new_customers} neu, {updated_customers} geändert, {unchanged_customers} unverändert; Produkte: {new_products} neu, {updated_products} geändert, {unchanged_products} unverändert; Zellen: {cells} zu schreiben, {unchanged_cells} unverändert; Konflikte: {conflicts}; Probleme: {problems}; mögliche Dubletten: {duplicates}</translation>
     </message>
     <message>
         <source>fill colour {colour} has no meaning here (red = competitor, green = need, gray = no need)</source>
@@ -3900,12 +3908,48 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>keine Produktnummer und kein Name</translation>
     </message>
     <message>
+        <source>number {mine} in the matrix, the import says {theirs}</source>
+        <translation>Nummer {mine} in der Matrix, der Import sagt {theirs}</translation>
+    </message>
+    <message>
+        <source>quantity 0: not counted as a sale</source>
+        <translation>Menge 0: nicht als Verkauf gezählt</translation>
+    </message>
+    <message>
         <source>revenue for a cell marked {mark} is not imported</source>
         <translation>Umsatz für eine Zelle mit {mark} wird nicht importiert</translation>
     </message>
     <message>
         <source>row has {count} cells but the header has {expected}; extra cells ignored</source>
         <translation>Zeile hat {count} Zellen, die Überschrift aber {expected}; zusätzliche Zellen ignoriert</translation>
+    </message>
+    <message>
+        <source>row {row}: &apos;{name}&apos; (number {number}) would be a new customer, but &apos;{existing}&apos; (number {existing_number}) has the same name; check that they are different companies</source>
+        <translation>Zeile {row}: „{name}“ (Nummer {number}) würde ein neuer Kunde, aber „{existing}“ (Nummer {existing_number}) hat denselben Namen; prüfen Sie, ob es verschiedene Firmen sind</translation>
+    </message>
+    <message>
+        <source>rows {first} and {this} both have customer number {number}, so they are the same customer; row {this} ignored</source>
+        <translation>Zeilen {first} und {this} haben beide die Kundennummer {number}, sind also derselbe Kunde; Zeile {this} ignoriert</translation>
+    </message>
+    <message>
+        <source>rows {first} and {this} both have product number {number}, so they are the same product; row {this} ignored</source>
+        <translation>Zeilen {first} und {this} haben beide die Produktnummer {number}, sind also dasselbe Produkt; Zeile {this} ignoriert</translation>
+    </message>
+    <message>
+        <source>rows {first} and {this} both name &apos;{name}&apos; (the same name once case, umlauts and legal forms are ignored) without different numbers; row {this} ignored</source>
+        <translation>Zeilen {first} und {this} nennen beide „{name}“ (derselbe Name ohne Groß-/Kleinschreibung, Umlaute und Rechtsform) ohne verschiedene Nummern; Zeile {this} ignoriert</translation>
+    </message>
+    <message>
+        <source>rows {first} and {this} both name the product &apos;{name}&apos; (the same name once case and umlauts are ignored) without different numbers; row {this} ignored</source>
+        <translation>Zeilen {first} und {this} nennen beide das Produkt „{name}“ (derselbe Name ohne Groß-/Kleinschreibung und Umlaute) ohne verschiedene Nummern; Zeile {this} ignoriert</translation>
+    </message>
+    <message>
+        <source>rows {first} and {this} carry the same customer ID {uuid}; row {this} ignored</source>
+        <translation>Zeilen {first} und {this} tragen dieselbe Kunden-ID {uuid}; Zeile {this} ignoriert</translation>
+    </message>
+    <message>
+        <source>rows {first} and {this} carry the same product ID {uuid}; row {this} ignored</source>
+        <translation>Zeilen {first} und {this} tragen dieselbe Produkt-ID {uuid}; Zeile {this} ignoriert</translation>
     </message>
     <message>
         <source>same {what} as row {first}; row ignored</source>

@@ -3826,6 +3826,10 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Recheck date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3850,7 +3854,11 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>customers: {new_customers} new, {updated_customers} updated, {unchanged_customers} unchanged; products: {new_products} new, {updated_products} updated, {unchanged_products} unchanged; cells: {cells} to write, {unchanged_cells} unchanged; conflicts: {conflicts}; problems: {problems}</source>
+        <source>customer number {number} is not in the matrix; import customers first or add a column with the customer name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>customers: {new_customers} new, {updated_customers} updated, {unchanged_customers} unchanged; products: {new_products} new, {updated_products} updated, {unchanged_products} unchanged; cells: {cells} to write, {unchanged_cells} unchanged; conflicts: {conflicts}; problems: {problems}; possible duplicates: {duplicates}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3886,11 +3894,47 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>number {mine} in the matrix, the import says {theirs}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quantity 0: not counted as a sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>revenue for a cell marked {mark} is not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>row has {count} cells but the header has {expected}; extra cells ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row {row}: &apos;{name}&apos; (number {number}) would be a new customer, but &apos;{existing}&apos; (number {existing_number}) has the same name; check that they are different companies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows {first} and {this} both have customer number {number}, so they are the same customer; row {this} ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows {first} and {this} both have product number {number}, so they are the same product; row {this} ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows {first} and {this} both name &apos;{name}&apos; (the same name once case, umlauts and legal forms are ignored) without different numbers; row {this} ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows {first} and {this} both name the product &apos;{name}&apos; (the same name once case and umlauts are ignored) without different numbers; row {this} ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows {first} and {this} carry the same customer ID {uuid}; row {this} ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows {first} and {this} carry the same product ID {uuid}; row {this} ignored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
