@@ -982,6 +982,30 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
         <translation>— nicht importiert —</translation>
     </message>
     <message>
+        <source>The file could not be read. Save it again as .xlsx or CSV and import that.</source>
+        <translation>Die Datei kann nicht gelesen werden. Speichern Sie sie erneut als .xlsx oder CSV und importieren Sie diese.</translation>
+    </message>
+    <message>
+        <source>No product column: import each product &amp;group as one product</source>
+        <translation>Keine Produktspalte: jede Produkt&amp;gruppe als ein Produkt importieren</translation>
+    </message>
+    <message>
+        <source>Columns not imported (choose a field to import one):</source>
+        <translation>Nicht importierte Spalten (wählen Sie ein Feld, um eine zu importieren):</translation>
+    </message>
+    <message>
+        <source>Other columns are read as products; totals and remarks are listed in the preview.</source>
+        <translation>Die übrigen Spalten werden als Produkte gelesen; Summen und Bemerkungen listet die Vorschau auf.</translation>
+    </message>
+    <message>
+        <source>Every column is imported.</source>
+        <translation>Alle Spalten werden importiert.</translation>
+    </message>
+    <message>
+        <source>There is no product column. Choose one above, or tick the box to import each product group as one product.</source>
+        <translation>Es gibt keine Produktspalte. Wählen Sie oben eine aus, oder setzen Sie das Häkchen, um jede Produktgruppe als ein Produkt zu importieren.</translation>
+    </message>
+    <message>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
@@ -1034,12 +1058,36 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
         <translation>Ähnlichkeit</translation>
     </message>
     <message>
+        <source>Would change</source>
+        <translation>Würde ändern</translation>
+    </message>
+    <message>
         <source>&amp;Use ticked matches</source>
         <translation>Abgehakte Treffer &amp;verwenden</translation>
     </message>
     <message>
+        <source>Possible duplicates (added as new customers; check they are different):</source>
+        <translation>Mögliche Dubletten (werden als neue Kunden angelegt; prüfen Sie, ob es verschiedene sind):</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>Neuer Kunde</translation>
+    </message>
+    <message>
+        <source>Existing customer</source>
+        <translation>Vorhandener Kunde</translation>
+    </message>
+    <message>
         <source>Comparing with the matrix…</source>
         <translation>Abgleich mit der Matrix…</translation>
+    </message>
+    <message>
+        <source>Columns not imported: %1</source>
+        <translation>Nicht importierte Spalten: %1</translation>
+    </message>
+    <message>
+        <source>Treat as the existing one</source>
+        <translation>Als den vorhandenen behandeln</translation>
     </message>
     <message>
         <source>Save problems</source>
@@ -1092,6 +1140,42 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
     <message>
         <source>No conflicts.</source>
         <translation>Keine Konflikte.</translation>
+    </message>
+    <message>
+        <source>%1 (no. %2, %3)</source>
+        <translation>%1 (Nr. %2, %3)</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Branche</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source>ABC class</source>
+        <translation>ABC-Klasse</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
     </message>
     <message>
         <source>Import</source>

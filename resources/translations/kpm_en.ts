@@ -979,6 +979,30 @@ The current state is backed up first, so this can be undone from this list.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The file could not be read. Save it again as .xlsx or CSV and import that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No product column: import each product &amp;group as one product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns not imported (choose a field to import one):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other columns are read as products; totals and remarks are listed in the preview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every column is imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no product column. Choose one above, or tick the box to import each product group as one product.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1031,11 +1055,35 @@ The current state is backed up first, so this can be undone from this list.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Would change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Use ticked matches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Possible duplicates (added as new customers; check they are different):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Existing customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Comparing with the matrix…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns not imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Treat as the existing one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1088,6 +1136,42 @@ The current state is backed up first, so this can be undone from this list.</sou
     </message>
     <message>
         <source>No conflicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (no. %2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ABC class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -90,7 +90,7 @@ def test_keep_mine_is_the_default_and_suggestions_can_be_confirmed(
     preview = dlg.preview_page
     qtbot.waitUntil(preview.isComplete, timeout=10_000)
     assert preview.suggestions.rowCount() == 1
-    assert preview.suggestions.item(0, 2).text() == "Schäfer Chemie AG"
+    assert preview.suggestions.item(0, 3).text() == "Schäfer Chemie AG (no. 1002, –)"
     preview.suggestions.item(0, 0).setCheckState(Qt.CheckState.Checked)
     preview.recompute.click()
     qtbot.waitUntil(lambda: preview.plan is not None, timeout=10_000)

@@ -9,14 +9,25 @@ taken just before.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLocale,
+    QObject,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -39,15 +50,18 @@ from PySide6.QtWidgets import (
 from kpm_desktop.gui import folders
 from kpm_desktop.gui.feedback import undo_key
 from kpm_desktop.gui.palette import style_error_label
-from kpm_desktop.import_export.mapping import FIELDS
+from kpm_desktop.import_export.mapping import FIELDS, products_from_groups
 from kpm_desktop.import_export.messages import MESSAGES, ImportFailure
 from kpm_desktop.import_export.plans import (
     ImportPlan,
     SourceData,
+    Suggestion,
     Target,
     build_plan,
     check_mapping,
+    column_letter,
     read_source,
+    unmapped_column_indexes,
     write_problems_csv,
 )
 from kpm_desktop.import_export.xlsx_reader import sheet_names
@@ -56,6 +70,7 @@ from kpm_desktop.storage.repository import Repository
 from kpm_desktop.workspace.import_command import ImportCommand
 from kpm_desktop.workspace.workspace import Workspace
 
+_log = logging.getLogger(__name__)
 MAX_SHOWN = 2_000  # rows in the problem/conflict tables; the CSV has all of them
 
 
@@ -107,8 +122,14 @@ class _Worker(QObject):
             self.failed.emit(tr_message(exc.key, exc.params))
         except StorageError as exc:
             self.failed.emit(str(exc))
-        except Exception as exc:  # shown to the user instead of dying silently in a thread
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
+        except Exception:  # shown to the user instead of dying silently in a thread
+            _log.exception("import task failed")
+            self.failed.emit(
+                QCoreApplication.translate(
+                    "ImportDialog",
+                    "The file could not be read. Save it again as .xlsx or CSV and import that.",
+                )
+            )
         else:
             self.done.emit(result)
 
@@ -302,11 +323,31 @@ class MappingPage(_BusyMixin, QWizardPage):
         self.form_host = QWidget()
         self.form = QFormLayout(self.form_host)
         layout.addWidget(self.form_host)
+        # Columns no field takes: listed, each with a choice of field (never dropped silently).
+        self.ignored_label = QLabel()
+        self.ignored_label.setObjectName("import_ignored_label")
+        self.ignored_label.setWordWrap(True)
+        layout.addWidget(self.ignored_label)
+        self.ignored_host = QWidget()
+        self.ignored_form = QFormLayout(self.ignored_host)
+        self.ignored_form.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.ignored_host)
+        self.groups_as_products = QCheckBox(
+            QCoreApplication.translate(
+                "ImportDialog",
+                "No product column: import each product &group as one product",
+            )
+        )
+        self.groups_as_products.setObjectName("import_groups_as_products")
+        self.groups_as_products.toggled.connect(self.completeChanged)
+        layout.addWidget(self.groups_as_products)
         layout.addStretch(1)
         self._busy_widgets(layout)
         self.cancel_button.clicked.connect(self.wiz.runner.cancel)
         self.combos: dict[str, QComboBox] = {}
+        self.ignored_combos: dict[int, QComboBox] = {}
         self.source: SourceData | None = None
+        self._refreshing = False
 
     def initializePage(self) -> None:
         """Override of QWizardPage.initializePage: read the file in the worker."""
@@ -337,6 +378,75 @@ class MappingPage(_BusyMixin, QWizardPage):
         while self.form.rowCount():
             self.form.removeRow(0)
         self.combos.clear()
+        self._clear_ignored()
+        self.ignored_label.clear()
+        self.groups_as_products.setVisible(False)
+        self.groups_as_products.setChecked(False)
+
+    def _clear_ignored(self) -> None:
+        while self.ignored_form.rowCount():
+            self.ignored_form.removeRow(0)
+        self.ignored_combos.clear()
+
+    def _field_label(self, key: str) -> str:
+        for f in FIELDS[self.source.kind if self.source else "customers"]:
+            if f.key == key:
+                return QCoreApplication.translate("import", f.label)  # i18n: dynamic (field labels)
+        return key
+
+    def _refresh_extras(self) -> None:
+        """List the columns no field takes (with a field choice each) and the group option."""
+        source = self.mapped_source()
+        if source is None or self._refreshing:
+            return
+        self._refreshing = True
+        try:
+            self._clear_ignored()
+            headers = source.headers
+            ignored = unmapped_column_indexes(source)
+            free = [f for f in FIELDS[source.kind] if f.key not in source.mapping]
+            if ignored and source.kind != "matrix":
+                self.ignored_label.setText(
+                    QCoreApplication.translate(
+                        "ImportDialog",
+                        "Columns not imported (choose a field to import one):",
+                    )
+                )
+                for col in ignored:
+                    combo = QComboBox()
+                    combo.setObjectName(f"ignored_{col}")
+                    combo.addItem(
+                        QCoreApplication.translate("ImportDialog", "— not imported —"), None
+                    )
+                    for f in free:
+                        combo.addItem(self._field_label(f.key), f.key)
+                    combo.currentIndexChanged.connect(
+                        lambda _i, c=col, box=combo: self._map_ignored(c, box.currentData())
+                    )
+                    name = headers[col]
+                    label = f"{column_letter(col)}: {name}" if name else column_letter(col)
+                    self.ignored_form.addRow(label, combo)
+                    self.ignored_combos[col] = combo
+            elif source.kind == "matrix":
+                self.ignored_label.setText(
+                    QCoreApplication.translate(
+                        "ImportDialog",
+                        "Other columns are read as products; totals and remarks are listed "
+                        "in the preview.",
+                    )
+                )
+            else:
+                self.ignored_label.setText(
+                    QCoreApplication.translate("ImportDialog", "Every column is imported.")
+                )
+            self.groups_as_products.setVisible(products_from_groups(source.kind, source.mapping))
+        finally:
+            self._refreshing = False
+
+    def _map_ignored(self, col: int, key: str | None) -> None:
+        if key is None or key not in self.combos:
+            return
+        self.combos[key].setCurrentIndex(col + 1)  # refreshes the list through the field combo
 
     def _loaded(self, source: object) -> None:
         assert isinstance(source, SourceData)
@@ -359,10 +469,13 @@ class MappingPage(_BusyMixin, QWizardPage):
             col = source.mapping.get(f.key)
             combo.setCurrentIndex(0 if col is None else col + 1)
             combo.currentIndexChanged.connect(self.completeChanged)
+            # Later, not inside the signal: the refresh replaces the combo that may be emitting.
+            combo.currentIndexChanged.connect(lambda _i: QTimer.singleShot(0, self._refresh_extras))
             label = QCoreApplication.translate("import", f.label)  # i18n: dynamic (field labels)
             label += " *" if f.required else ""
             self.form.addRow(label, combo)
             self.combos[f.key] = combo
+        self._refresh_extras()
         self.completeChanged.emit()
 
     def _failed(self, message: str) -> None:
@@ -385,6 +498,17 @@ class MappingPage(_BusyMixin, QWizardPage):
         except ImportFailure as exc:
             self.error_label.setText(tr_message(exc.key, exc.params))
             return False
+        if products_from_groups(source.kind, source.mapping) and not (
+            self.groups_as_products.isChecked()
+        ):
+            self.error_label.setText(
+                QCoreApplication.translate(
+                    "ImportDialog",
+                    "There is no product column. Choose one above, or tick the box to import "
+                    "each product group as one product.",
+                )
+            )
+            return False
         self.error_label.clear()
         return True
 
@@ -402,6 +526,10 @@ class PreviewPage(_BusyMixin, QWizardPage):
         self.summary.setObjectName("import_summary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        self.ignored = QLabel()
+        self.ignored.setObjectName("import_ignored_columns")
+        self.ignored.setWordWrap(True)
+        layout.addWidget(self.ignored)
         self.problems = _table(
             [
                 QCoreApplication.translate("ImportDialog", "Row"),
@@ -439,9 +567,11 @@ class PreviewPage(_BusyMixin, QWizardPage):
         self.suggestions = _table(
             [
                 QCoreApplication.translate("ImportDialog", "Same"),
+                QCoreApplication.translate("ImportDialog", "Row"),
                 QCoreApplication.translate("ImportDialog", "Imported"),
                 QCoreApplication.translate("ImportDialog", "Existing"),
                 QCoreApplication.translate("ImportDialog", "Similarity"),
+                QCoreApplication.translate("ImportDialog", "Would change"),
             ]
         )
         self.suggestions.setObjectName("import_suggestions")
@@ -453,14 +583,42 @@ class PreviewPage(_BusyMixin, QWizardPage):
         self.recompute.clicked.connect(self.compute)
         box.addWidget(self.recompute, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.suggestion_box, 1)
+        # New customers named like existing ones: added only after the user has seen them.
+        self.duplicate_box = QWidget()
+        dbox = QVBoxLayout(self.duplicate_box)
+        dbox.setContentsMargins(0, 0, 0, 0)
+        dbox.addWidget(
+            QLabel(
+                QCoreApplication.translate(
+                    "ImportDialog",
+                    "Possible duplicates (added as new customers; check they are different):",
+                )
+            )
+        )
+        self.duplicates = _table(
+            [
+                QCoreApplication.translate("ImportDialog", "Row"),
+                QCoreApplication.translate("ImportDialog", "New customer"),
+                QCoreApplication.translate("ImportDialog", "Existing customer"),
+            ]
+        )
+        self.duplicates.setObjectName("import_duplicates")
+        dbox.addWidget(self.duplicates, 1)
+        layout.addWidget(self.duplicate_box, 1)
         self._busy_widgets(layout)
         self.cancel_button.clicked.connect(self.wiz.runner.cancel)
         self.plan: ImportPlan | None = None
         self.confirmed: dict[tuple[str, str], int] = {}
+        # Ticked suggestions stay listed (ticked) after the plan is computed with them.
+        self.ticked: dict[tuple[str, str], Suggestion] = {}
+        self.shown: list[Suggestion] = []
 
     def initializePage(self) -> None:
         """Override of QWizardPage.initializePage: compute the plan in the worker."""
         self.confirmed = {}
+        self.ticked = {}
+        self.shown = []
+        self.suggestions.setRowCount(0)
         self.compute()
 
     def cleanupPage(self) -> None:
@@ -469,11 +627,15 @@ class PreviewPage(_BusyMixin, QWizardPage):
         super().cleanupPage()
 
     def compute(self) -> None:
-        for row in range(self.suggestions.rowCount()):
+        for row, suggestion in enumerate(self.shown):
             item = self.suggestions.item(row, 0)
-            key = item.data(Qt.ItemDataRole.UserRole)
+            key = (suggestion.entity, suggestion.source_key)
             if item.checkState() == Qt.CheckState.Checked:
-                self.confirmed[tuple(key[:2])] = key[2]  # type: ignore[index]
+                self.confirmed[key] = suggestion.candidate_id
+                self.ticked[key] = suggestion
+            else:
+                self.confirmed.pop(key, None)
+                self.ticked.pop(key, None)
         source = self.wiz.mapping_page.mapped_source()
         assert source is not None
         path = self.wiz.workspace.path
@@ -506,19 +668,56 @@ class PreviewPage(_BusyMixin, QWizardPage):
             ):
                 self.problems.setItem(i, j, QTableWidgetItem(str(value)))
         self.save_button.setEnabled(bool(plan.problems))
-        self.suggestions.setRowCount(len(plan.suggestions))
-        for i, s in enumerate(plan.suggestions):
+        if plan.ignored_columns:
+            self.ignored.setText(
+                QCoreApplication.translate("ImportDialog", "Columns not imported: %1").replace(
+                    "%1", ", ".join(plan.ignored_columns)
+                )
+            )
+        else:
+            self.ignored.clear()
+        self.ignored.setVisible(bool(plan.ignored_columns))
+        self.shown = list(self.ticked.values()) + [
+            s for s in plan.suggestions if (s.entity, s.source_key) not in self.ticked
+        ]
+        self.suggestions.setRowCount(len(self.shown))
+        for i, s in enumerate(self.shown):
             check = QTableWidgetItem()
             check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
-            check.setCheckState(Qt.CheckState.Unchecked)
-            check.setData(Qt.ItemDataRole.UserRole, (s.entity, s.source_key, s.candidate_id))
-            self.suggestions.setItem(i, 0, check)
-            self.suggestions.setItem(i, 1, QTableWidgetItem(s.source_name))
-            self.suggestions.setItem(i, 2, QTableWidgetItem(s.candidate_name))
-            self.suggestions.setItem(
-                i, 3, QTableWidgetItem(QLocale().toString(100 * s.score, "f", 0) + " %")
+            ticked = (s.entity, s.source_key) in self.ticked
+            check.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+            check.setData(
+                Qt.ItemDataRole.AccessibleTextRole,
+                QCoreApplication.translate("ImportDialog", "Treat as the existing one"),
             )
-        self.suggestion_box.setVisible(bool(plan.suggestions))
+            self.suggestions.setItem(i, 0, check)
+            self.suggestions.setItem(i, 1, QTableWidgetItem(str(s.rows[0])))
+            self.suggestions.setItem(
+                i, 2, QTableWidgetItem(_entity_text(s.source_name, s.source_number, s.source_city))
+            )
+            self.suggestions.setItem(
+                i,
+                3,
+                QTableWidgetItem(
+                    _entity_text(s.candidate_name, s.candidate_number, s.candidate_city)
+                ),
+            )
+            self.suggestions.setItem(
+                i, 4, QTableWidgetItem(QLocale().toString(100 * s.score, "f", 0) + " %")
+            )
+            self.suggestions.setItem(i, 5, QTableWidgetItem(_changes_text(s.changes)))
+        self.suggestion_box.setVisible(bool(self.shown))
+        shown = plan.duplicates[:MAX_SHOWN]
+        self.duplicates.setRowCount(len(shown))
+        for i, d in enumerate(shown):
+            self.duplicates.setItem(i, 0, QTableWidgetItem(str(d.row)))
+            self.duplicates.setItem(i, 1, QTableWidgetItem(_entity_text(d.name, d.number, "")))
+            self.duplicates.setItem(
+                i,
+                2,
+                QTableWidgetItem(_entity_text(d.existing_name, d.existing_number, d.existing_city)),
+            )
+        self.duplicate_box.setVisible(bool(plan.duplicates))
         self.completeChanged.emit()
 
     def _failed(self, message: str) -> None:
@@ -598,6 +797,7 @@ class ConflictsPage(QWizardPage):
         self.status.setObjectName("import_status")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        self.shown: list[Any] = []  # the Conflict/FieldConflict of each table row
         self.keep_all.toggled.connect(lambda on: on and self._set_all(False))
         self.take_all.toggled.connect(lambda on: on and self._set_all(True))
 
@@ -605,18 +805,32 @@ class ConflictsPage(QWizardPage):
         """Override of QWizardPage.initializePage."""
         plan = self.wiz.preview_page.plan
         assert plan is not None
-        shown = plan.conflicts[:MAX_SHOWN]
-        self.table.setRowCount(len(shown))
-        for i, c in enumerate(shown):
+        # Number conflicts first (another number for an existing customer), then cells.
+        rows: list[tuple[Any, str, str, str]] = [
+            (
+                f,
+                f.name if f.entity == "customer" else "",
+                f.name if f.entity == "product" else "",
+                tr_message("c_number", {"mine": f.mine, "theirs": f.theirs}),
+            )
+            for f in plan.field_conflicts
+        ]
+        rows += [
+            (c, c.customer, c.product, tr_message(c.key, c.params))
+            for c in plan.conflicts[: MAX_SHOWN - len(rows)]
+        ]
+        self.shown = [r[0] for r in rows]
+        self.table.setRowCount(len(rows))
+        for i, (c, customer, product, message) in enumerate(rows):
             check = QTableWidgetItem()
             check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
             check.setCheckState(Qt.CheckState.Checked if c.take else Qt.CheckState.Unchecked)
             self.table.setItem(i, 0, check)
-            self.table.setItem(i, 1, QTableWidgetItem(c.customer))
-            self.table.setItem(i, 2, QTableWidgetItem(c.product))
-            self.table.setItem(i, 3, QTableWidgetItem(tr_message(c.key, c.params)))
+            self.table.setItem(i, 1, QTableWidgetItem(customer))
+            self.table.setItem(i, 2, QTableWidgetItem(product))
+            self.table.setItem(i, 3, QTableWidgetItem(message))
         self.keep_all.setChecked(True)
-        count = len(plan.conflicts)
+        count = len(plan.conflicts) + len(plan.field_conflicts)
         status = QCoreApplication.translate("ImportDialog", "Conflicts: %1").replace(
             "%1", str(count)
         )
@@ -633,8 +847,8 @@ class ConflictsPage(QWizardPage):
             plan.resolve_all(take)  # also the ones beyond the table's first rows
 
     def apply_choices(self, plan: ImportPlan) -> None:
-        for i in range(self.table.rowCount()):
-            plan.conflicts[i].take = self.table.item(i, 0).checkState() == Qt.CheckState.Checked
+        for i, conflict in enumerate(self.shown):
+            conflict.take = self.table.item(i, 0).checkState() == Qt.CheckState.Checked
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -652,12 +866,32 @@ def _table(headers: list[str]) -> QTableWidget:
 
 
 def _column_letter(index: int) -> str:
-    s = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        s = chr(65 + rem) + s
-    return s
+    return column_letter(index)
+
+
+def _entity_text(name: str, number: str, city: str) -> str:
+    """'Name (no. 4711, Köln)' in the UI language; '–' for a missing number or city."""
+    return (
+        QCoreApplication.translate("ImportDialog", "%1 (no. %2, %3)")
+        .replace("%1", name)
+        .replace("%2", number or "–")
+        .replace("%3", city or "–")
+    )
+
+
+def _changes_text(changes: list[tuple[str, str, str]]) -> str:
+    labels = {
+        "number": QCoreApplication.translate("ImportDialog", "Number"),
+        "city": QCoreApplication.translate("ImportDialog", "City"),
+        "postcode": QCoreApplication.translate("ImportDialog", "Postcode"),
+        "segment": QCoreApplication.translate("ImportDialog", "Industry"),
+        "region": QCoreApplication.translate("ImportDialog", "Region"),
+        "owner": QCoreApplication.translate("ImportDialog", "Owner"),
+        "abc_class": QCoreApplication.translate("ImportDialog", "ABC class"),
+    }
+    if not changes:
+        return QCoreApplication.translate("ImportDialog", "nothing")
+    return "; ".join(f"{labels.get(f, f)}: {old or '–'} → {new}" for f, old, new in changes)
 
 
 class ImportDialog(QWizard):

@@ -23,6 +23,7 @@ from kpm_desktop.import_export.plans.source import (
     check_mapping,
     column_letter,
     read_source,
+    unmapped_column_indexes,
     unmapped_columns,
 )
 
@@ -32,6 +33,7 @@ __all__ = [
     "check_mapping",
     "column_letter",
     "read_source",
+    "unmapped_column_indexes",
     "unmapped_columns",
 ]
 __all__ += model.__all__

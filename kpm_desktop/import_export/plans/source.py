@@ -69,20 +69,22 @@ def _find_data_header(table: RawTable) -> int | None:
     return None
 
 
-def unmapped_columns(source: SourceData) -> list[str]:
-    """Columns with a header or data that no field takes (shown, never dropped silently);
-    a column without a header is named by its letter."""
+def unmapped_column_indexes(source: SourceData) -> list[int]:
+    """0-based columns with a header or data that no field takes."""
     used = set(source.mapping.values())
     rows = source.table.rows[source.header_row + 1 : source.header_row + 201]
-    out: list[str] = []
-    for col, header in enumerate(source.headers):
-        if col in used:
-            continue
-        if header:
-            out.append(header)
-        elif any(col < len(r) and cell_text(r[col]) for r in rows):
-            out.append(column_letter(col))
-    return out
+    return [
+        col
+        for col, header in enumerate(source.headers)
+        if col not in used and (header or any(col < len(r) and cell_text(r[col]) for r in rows))
+    ]
+
+
+def unmapped_columns(source: SourceData) -> list[str]:
+    """Columns no field takes (shown, never dropped silently); a column without a header is
+    named by its letter."""
+    headers = source.headers
+    return [headers[col] or column_letter(col) for col in unmapped_column_indexes(source)]
 
 
 def column_letter(index: int) -> str:
