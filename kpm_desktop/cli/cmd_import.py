@@ -15,7 +15,7 @@ from pathlib import Path
 from kpm_desktop.cli import CliError
 from kpm_desktop.import_export.apply import apply_plan
 from kpm_desktop.import_export.mapping import FIELDS, KINDS
-from kpm_desktop.import_export.messages import ImportFailure
+from kpm_desktop.import_export.messages import ImportFailure, text
 from kpm_desktop.import_export.plans import (
     ImportPlan,
     SourceData,
@@ -40,11 +40,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--dry-run; otherwise a backup is taken and the import is one transaction.",
     )
     p.add_argument("file", type=Path, help="the matrix file (.kpm)")
-    p.add_argument("source", type=Path, help="the CSV or XLSX file to import")
+    p.add_argument(
+        "source", type=Path, help="the file to import: CSV, .xlsx, .xlsm, .xlsb, .xls or .ods"
+    )
     p.add_argument("--kind", required=True, choices=KINDS, help="what the source holds")
     p.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
     p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.add_argument("--sheet", help="XLSX sheet to read (default: active sheet / Daten)")
+    p.add_argument(
+        "--sheet",
+        help="workbook sheet to read (default: the active sheet, or the first with data "
+        "when it is a chart or empty; Daten/Data for --kind kpm)",
+    )
     p.add_argument(
         "--conflicts",
         choices=("keep", "take"),
@@ -153,6 +159,9 @@ def _print_text(plan: ImportPlan, source: SourceData) -> None:
         if col < len(source.headers)
     )
     print(f"  columns: {mapped}")
+    note = plan.sheet_note
+    if note is not None:
+        print(f"  {text(note[0], **note[1])}; read another with --sheet NAME")
     print(f"  {plan.summary_text()}")
     if plan.ignored_columns:
         print(

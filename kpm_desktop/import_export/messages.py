@@ -26,6 +26,27 @@ MESSAGES: dict[str, str] = {
         "{file} is an old Excel 97-2003 workbook (.xls); open it in Excel or LibreOffice, "
         "save it as .xlsx or CSV and import that"
     ),
+    "colours_xlsx_only": (
+        "{file}: colours can only be read from .xlsx: save it as .xlsx, or use letters "
+        "(X, W, B, K) in the cells"
+    ),
+    "colours_strict": (
+        "{file} is a Strict Open XML workbook, whose colours cannot be read: save it as "
+        '"Excel Workbook (.xlsx)", or use letters (X, W, B, K) in the cells'
+    ),
+    "sheet_empty": (
+        "{file}: sheet '{sheet}' has no values (it is empty or holds only error values such "
+        "as #REF!); choose another sheet (sheets: {sheets})"
+    ),
+    "sheet_chart": (
+        "{file}: sheet '{sheet}' is a chart, not a table; choose another sheet (sheets: {sheets})"
+    ),
+    "sheet_chosen_chart": (
+        "read sheet '{sheet}': the active sheet '{active}' is a chart (sheets: {sheets})"
+    ),
+    "sheet_chosen_empty": (
+        "read sheet '{sheet}': the active sheet '{active}' is empty (sheets: {sheets})"
+    ),
     "xlsx_encrypted": (
         "{file} is password-protected; remove the password in Excel and import it again"
     ),
@@ -40,7 +61,10 @@ MESSAGES: dict[str, str] = {
         "{file} contains XML entity or DTD declarations, which a workbook never needs; "
         "refused for safety"
     ),
-    "xlsx_damaged": "{file} is not a valid Excel workbook ({detail})",
+    "xlsx_damaged": (
+        "{file} is damaged or not a valid Excel workbook; open it in Excel or LibreOffice, "
+        "save it again and import that"
+    ),
     "defusedxml_inactive": (
         "Excel files cannot be read safely on this installation (defusedxml is not active); "
         "import a CSV file instead"

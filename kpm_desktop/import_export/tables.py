@@ -46,7 +46,10 @@ class RawTable:
     encoding: str = ""
     delimiter: str = ""
     decimal_comma: bool = True
-    format: str = "csv"
+    format: str = "csv"  # csv, xlsx, xlsb, xls, ods (what was read)
+    strict: bool = False  # a Strict Open XML workbook (read by calamine; no fills)
+    chosen_because: str = ""  # "chart"/"empty": the active sheet was passed over ...
+    active_sheet: str = ""  # ... and this was its name
 
 
 def _size_check(path: Path) -> int:
@@ -83,7 +86,8 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def sniff(path: Path) -> str:
-    """Return "csv" or "xlsx" by content, or raise ImportFailure saying what the file is."""
+    """Return "csv", "xlsx" (any ZIP: xlsx, xlsb, ods) or "xls" by content, or raise
+    ImportFailure saying what the file is."""
     _size_check(path)
     with path.open("rb") as fh:
         head = fh.read(8192)
@@ -94,7 +98,7 @@ def sniff(path: Path) -> str:
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise ImportFailure("xlsx_encrypted", file=path.name)
         if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
-            raise ImportFailure("xls_legacy", file=path.name)
+            return "xls"  # Excel 97-2003: python-calamine reads its values
         raise ImportFailure("not_a_table", file=path.name, what="an old Office document")
     for magic, what in _MAGIC:
         if head.startswith(magic):
@@ -123,7 +127,14 @@ def read_table(
         ImportFailure: with a user-facing message; nothing has been written anywhere.
     """
     path = Path(path)
-    if sniff(path) == "xlsx":
+    kind = sniff(path)
+    if kind == "xls":
+        from kpm_desktop.import_export.xlsx_reader import read_with_calamine
+
+        return read_with_calamine(
+            path, "xls", sheet=sheet, sheet_candidates=sheet_candidates, progress=progress
+        )
+    if kind == "xlsx":
         from kpm_desktop.import_export.xlsx_reader import read_xlsx
 
         return read_xlsx(
@@ -287,6 +298,23 @@ def read_csv(path: Path, progress: Progress | None = None) -> RawTable:
     )
 
 
+def zip_format(archive: zipfile.ZipFile) -> str | None:
+    """ "xlsx", "xlsb" or "ods" for a ZIP-based workbook, else None."""
+    names = set(archive.namelist())
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    if "xl/workbook.bin" in names:
+        return "xlsb"
+    if "content.xml" in names and "mimetype" in names:
+        try:
+            mimetype = archive.read("mimetype")[:100]
+        except Exception:  # a damaged member: not a spreadsheet we can read
+            return None
+        if mimetype.strip() == b"application/vnd.oasis.opendocument.spreadsheet":
+            return "ods"
+    return None
+
+
 def xlsx_zip_check(path: Path) -> zipfile.ZipFile:
     """Open the ZIP container and refuse bombs and non-workbooks before any XML is parsed.
 
@@ -300,13 +328,13 @@ def xlsx_zip_check(path: Path) -> zipfile.ZipFile:
     try:
         infos = archive.infolist()
         names = {i.filename for i in infos}
-        if "xl/workbook.xml" not in names:
+        if zip_format(archive) is None:
             if "word/document.xml" in names:
                 what = "a Word document"
             elif "ppt/presentation.xml" in names:
                 what = "a PowerPoint presentation"
             elif "content.xml" in names:
-                what = "an OpenDocument file; save it as .xlsx or CSV"
+                what = "an OpenDocument file but not a spreadsheet; save it as .xlsx or CSV"
             else:
                 what = "a ZIP archive"
             raise ImportFailure("not_a_table", file=path.name, what=what)

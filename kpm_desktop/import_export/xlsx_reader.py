@@ -14,6 +14,7 @@ bombs, external entities): a workbook never needs one.
 
 from __future__ import annotations
 
+import logging
 import re
 import zipfile
 from pathlib import Path
@@ -26,7 +27,11 @@ from kpm_desktop.import_export.tables import (
     Progress,
     RawTable,
     xlsx_zip_check,
+    zip_format,
 )
+
+_log = logging.getLogger(__name__)
+_STRICT_NS = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
 
 # Above this much sheet XML, calamine's all-at-once load would cost too much memory; the
 # streaming openpyxl path (which stops at MAX_ROWS) takes over.
@@ -78,7 +83,9 @@ def _failure(path: Path, exc: BaseException) -> ImportFailure:
         if isinstance(seen, DefusedXmlException):
             return ImportFailure("xml_forbidden", file=path.name)
         seen = seen.__cause__ or seen.__context__
+    # The library's text is for the log, never for the user (it names Python types).
     detail = " ".join(f"{type(exc).__name__}: {exc}".split())
+    _log.info("cannot read %s: %s", path.name, detail[:500])
     return ImportFailure("xlsx_damaged", file=path.name, detail=detail[:160])
 
 
@@ -86,6 +93,12 @@ def _checked_archive(path: Path) -> zipfile.ZipFile:
     archive = xlsx_zip_check(path)
     try:
         refuse_dtds(path, archive)
+    except ImportFailure:
+        archive.close()
+        raise
+    except Exception as exc:  # a member that cannot be read (bad CRC, broken deflate stream)
+        archive.close()
+        raise _failure(path, exc) from None
     except BaseException:
         archive.close()
         raise
@@ -93,21 +106,36 @@ def _checked_archive(path: Path) -> zipfile.ZipFile:
 
 
 def _open_workbook(path: Path):
+    """openpyxl's read-only workbook over a file handle we own: openpyxl leaves its file
+    open when a damaged part makes it fail; close with ``_close_workbook``."""
     openpyxl = _openpyxl()
     _checked_archive(path).close()
+    fh = path.open("rb")
     try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
+        wb = openpyxl.load_workbook(fh, read_only=True, data_only=False, keep_links=False)
     except ImportFailure:
+        fh.close()
         raise
     except Exception as exc:  # openpyxl raises many types for damaged parts
+        fh.close()
         raise _failure(path, exc) from None
+    wb._kpm_file = fh
+    return wb
+
+
+def _close_workbook(wb) -> None:
+    try:
+        wb.close()
+    finally:
+        wb._kpm_file.close()
 
 
 def sheet_names(path: Path | str) -> list[str]:
     path = Path(path)
     calamine = _calamine()
     if calamine is not None:
-        _checked_archive(path).close()
+        if path.suffix.lower() != ".xls":
+            _checked_archive(path).close()
         try:
             wb = calamine.from_path(str(path))
             try:
@@ -120,7 +148,7 @@ def sheet_names(path: Path | str) -> list[str]:
     try:
         return list(wb.sheetnames)
     finally:
-        wb.close()
+        _close_workbook(wb)
 
 
 def _calamine():
@@ -156,10 +184,8 @@ def read_values_calamine(
     sheet_candidates: tuple[str, ...] = (),
     progress: Progress | None = None,
 ) -> RawTable | None:
-    """Cell values with python-calamine; None when it is not installed or the sheet is huge."""
-    calamine = _calamine()
-    if calamine is None:
-        return None
+    """Cell values of an .xlsx with python-calamine; None when the sheet XML is huge (the
+    streaming openpyxl path takes over)."""
     archive = _checked_archive(path)
     try:
         sheet_xml = sum(
@@ -169,40 +195,109 @@ def read_values_calamine(
             workbook_xml = archive.read("xl/workbook.xml")[:1_000_000]
         except KeyError:
             workbook_xml = b""
+        except Exception as exc:  # a damaged member (bad CRC, broken deflate stream)
+            raise _failure(path, exc) from None
     finally:
         archive.close()
     if sheet_xml > CALAMINE_MAX_XML:
         return None
     m = _ACTIVE_TAB.search(workbook_xml)
+    return read_with_calamine(
+        path,
+        "xlsx",
+        sheet=sheet,
+        sheet_candidates=sheet_candidates,
+        progress=progress,
+        active=int(m[1]) if m else 0,
+        strict=_STRICT_NS in workbook_xml,
+    )
+
+
+def read_with_calamine(
+    path: Path,
+    fmt: str,
+    *,
+    sheet: str | None = None,
+    sheet_candidates: tuple[str, ...] = (),
+    progress: Progress | None = None,
+    active: int = 0,
+    strict: bool = False,
+) -> RawTable:
+    """Cell values of any workbook python-calamine reads (.xlsx incl. Strict, .xlsb, .xls,
+    .ods). Without a chosen sheet, an active sheet that is a chart or empty is passed over
+    for the first worksheet with data (the table says so).
+
+    Raises:
+        ImportFailure: damaged file, missing/empty/chart sheet, too many rows or columns.
+    """
+    calamine = _calamine()
+    if calamine is None:  # pragma: no cover - a dependency; only a broken install lacks it
+        raise ImportFailure("xlsx_damaged", file=path.name, detail="python-calamine missing")
+    if fmt != "xls":
+        _checked_archive(path).close()
     try:
         wb = calamine.from_path(str(path))
     except Exception as exc:
         raise _failure(path, exc) from None
     try:
-        names = list(wb.sheet_names)
-        chosen = _choose_sheet(path, names, sheet, sheet_candidates, int(m[1]) if m else 0)
-        if chosen is None:
-            return RawTable(source=path.name, rows=[], sheet=None, sheets=names, format="xlsx")
         try:
-            ws = wb.get_sheet_by_name(chosen)
-            end_row, end_col = ws.end or (0, 0)
-            if end_col + 1 > MAX_COLUMNS:
-                raise ImportFailure("too_many_columns", file=path.name, limit=MAX_COLUMNS)
-            if end_row + 1 > MAX_ROWS:
-                raise ImportFailure("too_many_rows", file=path.name, limit=MAX_ROWS)
-            values = ws.to_python(skip_empty_area=False)
-        except ImportFailure:
-            raise
+            names = list(wb.sheet_names)
+            charts = {m.name for m in wb.sheets_metadata if "chart" in str(m.typ).casefold()}
         except Exception as exc:
             raise _failure(path, exc) from None
+        listed = ", ".join(names) or "-"
+        chosen = _choose_sheet(path, names, sheet, sheet_candidates, active)
+        table = RawTable(
+            source=path.name, rows=[], sheet=chosen, sheets=names, format=fmt, strict=strict
+        )
+        if chosen is None:
+            table.sheet = None
+            return table
+        if chosen in charts and (sheet is not None or sheet_candidates):
+            raise ImportFailure("sheet_chart", file=path.name, sheet=chosen, sheets=listed)
+        rows = [] if chosen in charts else _calamine_rows(path, wb, chosen)
+        if not rows and sheet is None and not sheet_candidates:
+            # The active sheet is a chart or empty: take the first worksheet with data.
+            for other in names:
+                if other == chosen or other in charts:
+                    continue
+                other_rows = _calamine_rows(path, wb, other)
+                if other_rows:
+                    table.chosen_because = "chart" if chosen in charts else "empty"
+                    table.active_sheet = chosen
+                    chosen, rows = other, other_rows
+                    break
+        if not rows:
+            if chosen in charts:
+                raise ImportFailure("sheet_chart", file=path.name, sheet=chosen, sheets=listed)
+            raise ImportFailure("sheet_empty", file=path.name, sheet=chosen, sheets=listed)
     finally:
         wb.close()
-    rows: list[list[object]] = [[None if v == "" else v for v in r] for r in values]
     if progress is not None:
         progress(len(rows))
-    return RawTable(
-        source=path.name, rows=rows, sheet=chosen, sheets=names, decimal_comma=True, format="xlsx"
-    )
+    table.rows = rows
+    table.sheet = chosen
+    return table
+
+
+def _calamine_rows(path: Path, wb, name: str) -> list[list[object]]:
+    """The rows of one sheet; [] when it holds no value (empty, or only error cells)."""
+    try:
+        ws = wb.get_sheet_by_name(name)
+        end_row, end_col = ws.end or (0, 0)
+        if end_col + 1 > MAX_COLUMNS:
+            raise ImportFailure("too_many_columns", file=path.name, limit=MAX_COLUMNS)
+        if end_row + 1 > MAX_ROWS:
+            raise ImportFailure("too_many_rows", file=path.name, limit=MAX_ROWS)
+        values = ws.to_python(skip_empty_area=False)
+    except ImportFailure:
+        raise
+    except Exception as exc:
+        raise _failure(path, exc) from None
+    rows: list[list[object]] = [[None if v == "" else v for v in r] for r in values]
+    if not any(v is not None for r in rows for v in r):
+        return []
+    return rows
 
 
 def _rgb_of(colour, theme: tuple[str, ...]) -> str | None:
@@ -243,6 +338,26 @@ def read_xlsx(
 ) -> RawTable:
     """Read one sheet. ``engine`` "openpyxl" or "calamine" forces a reader (tests, bench);
     by default calamine reads values and openpyxl reads sheets whose fills are wanted."""
+    archive = _checked_archive(path)
+    try:
+        fmt = zip_format(archive) or "xlsx"
+        try:
+            strict = fmt == "xlsx" and _STRICT_NS in archive.read("xl/workbook.xml")[:1_000_000]
+        except Exception as exc:  # a damaged member (bad CRC, broken deflate stream)
+            raise _failure(path, exc) from None
+    finally:
+        archive.close()
+    if fmt != "xlsx" or strict:
+        # Values only (openpyxl reads neither .xlsb/.ods nor Strict Open XML); a matrix
+        # sheet without letters gets the "colours only from .xlsx" message from the plan.
+        return read_with_calamine(
+            path,
+            fmt,
+            sheet=sheet,
+            sheet_candidates=sheet_candidates,
+            progress=progress,
+            strict=strict,
+        )
     if not want_fills and engine != "openpyxl":
         table = read_values_calamine(
             path, sheet=sheet, sheet_candidates=sheet_candidates, progress=progress
@@ -272,8 +387,15 @@ def read_xlsx(
         if chosen is None:
             return RawTable(source=path.name, rows=[], sheet=None, sheets=names, format="xlsx")
         ws = wb[chosen]
+        passed_over = ""
         if not hasattr(ws, "reset_dimensions"):  # a chart sheet
-            raise ImportFailure("no_data", file=f"{path.name} [{chosen}]")
+            worksheets = [n for n in names if hasattr(wb[n], "reset_dimensions")]
+            if sheet is not None or sheet_candidates or not worksheets:
+                raise ImportFailure(
+                    "sheet_chart", file=path.name, sheet=chosen, sheets=", ".join(names)
+                )
+            passed_over, chosen = chosen, worksheets[0]
+            ws = wb[chosen]
         # The stored dimension may claim a million empty rows; read only what is there.
         ws.reset_dimensions()
         theme = theme_palette(getattr(wb, "loaded_theme", None)) if want_fills else ()
@@ -310,6 +432,10 @@ def read_xlsx(
             raise
         except Exception as exc:
             raise _failure(path, exc) from None
+        if not any(v is not None and v != "" for r in rows for v in r):
+            raise ImportFailure(
+                "sheet_empty", file=path.name, sheet=chosen, sheets=", ".join(names)
+            )
         return RawTable(
             source=path.name,
             rows=rows,
@@ -318,6 +444,8 @@ def read_xlsx(
             sheets=names,
             decimal_comma=True,
             format="xlsx",
+            chosen_because="chart" if passed_over else "",
+            active_sheet=passed_over,
         )
     finally:
-        wb.close()
+        _close_workbook(wb)

@@ -225,3 +225,32 @@ def test_unknown_customer_number_says_so(crm_file: Path, write_csv) -> None:
         "customer number 10154 is not in the matrix; import customers first or add a column "
         "with the customer name"
     )
+
+
+def test_formula_guard_is_applied_the_same_way_on_import(tmp_path: Path, write_csv) -> None:
+    """Item 12: a bare formula is refused, text the export's guard quoted loses exactly one
+    quote, "+", "-", "@" stay plain text, and our own round trip restores all of them."""
+    path = tmp_path / "f.kpm"
+    Repository.create(path).close()
+    source = write_csv(
+        "k.csv",
+        "Firma;Ort\n"
+        "'=Spaß GmbH;'@Köln\n"
+        '=HYPERLINK("http://x");Bonn\n'
+        "+Plus AG;-Süd\n"
+        "@home GmbH;''zitiert\n",
+    )
+    plan = _plan(path, source)
+    names = [(c.after.name, c.after.city) for c in plan.customers]
+    assert names == [
+        ("=Spaß GmbH", "@Köln"),
+        ("+Plus AG", "-Süd"),
+        ("@home GmbH", "'zitiert"),
+    ]
+    assert [p.key for p in plan.problems] == ["p_formula"]
+    assert main(["import", str(path), str(source), "--kind", "customers"]) == 0
+    out = tmp_path / "e.xlsx"
+    assert main(["export", str(path), "--xlsx", str(out)]) == 0
+    # The export quotes them again; importing the export gives the same text back.
+    again = write_csv("again.csv", "Firma;Ort\n'=Spaß GmbH;'@Köln\n")
+    assert _plan(path, again).summary()["new_customers"] == 0

@@ -242,7 +242,8 @@ class SourcePage(QWizardPage):
             QCoreApplication.translate("ImportDialog", "Import file"),
             self.path_edit.text() or str(folders.start_folder(self, folders.IMPORT)),
             QCoreApplication.translate(
-                "ImportDialog", "Tables (*.csv *.txt *.xlsx *.xlsm);;All files (*)"
+                "ImportDialog",
+                "Tables (*.csv *.txt *.xlsx *.xlsm *.xlsb *.xls *.ods);;All files (*)",
             ),
         )
         if path:
@@ -254,7 +255,7 @@ class SourcePage(QWizardPage):
         self.sheet_combo.addItem(QCoreApplication.translate("ImportDialog", "(automatic)"), None)
         self.note.clear()
         path = Path(self.path_edit.text().strip())
-        if path.suffix.lower() in (".xlsx", ".xlsm") and path.is_file():
+        if path.suffix.lower() in (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods") and path.is_file():
             try:
                 for name in sheet_names(path):
                     self.sheet_combo.addItem(name, name)
@@ -459,6 +460,25 @@ class MappingPage(_BusyMixin, QWizardPage):
             .replace("%2", str(max(0, len(table.rows) - source.header_row - 1)))
             .replace("%3", table.source + (f" [{table.sheet}]" if table.sheet else ""))
         )
+        if table.chosen_because:
+            key = "sheet_chosen_chart" if table.chosen_because == "chart" else "sheet_chosen_empty"
+            note = tr_message(
+                key,
+                {
+                    "sheet": table.sheet,
+                    "active": table.active_sheet,
+                    "sheets": ", ".join(table.sheets),
+                },
+            )
+            self.info.setText(
+                self.info.text()
+                + "\n"
+                + note
+                + " "
+                + QCoreApplication.translate(
+                    "ImportDialog", "Choose another sheet on the first page."
+                )
+            )
         headers = source.headers
         for f in FIELDS[source.kind]:
             combo = QComboBox()

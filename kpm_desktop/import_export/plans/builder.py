@@ -9,6 +9,7 @@ from typing import Any
 from kpm_desktop.domain.entities import CellRecord, Competitor, Customer, Product, ProductGroup
 from kpm_desktop.domain.marks import WHITE
 from kpm_desktop.domain.text import fold
+from kpm_desktop.import_export.formula_guard import restore
 from kpm_desktop.import_export.matching import (
     CUSTOMER_GENERIC,
     Matcher,
@@ -59,7 +60,15 @@ class BuilderBase:
         self.t = target
         self.confirmed = confirmed
         self.progress = progress
-        self.plan = ImportPlan(source.kind, source.table.source, source.table.sheet)
+        table = source.table
+        self.plan = ImportPlan(
+            source.kind,
+            table.source,
+            table.sheet,
+            chosen_because=table.chosen_because,
+            active_sheet=table.active_sheet,
+            sheets=", ".join(table.sheets),
+        )
         self.headers = source.headers
         self.decimal_comma = source.table.decimal_comma
         self.customers = Matcher(list(target.customers), customer_key, CUSTOMER_GENERIC)
@@ -82,6 +91,14 @@ class BuilderBase:
         return self._next_id
 
     def problem(self, row: int, col: int | None, key: str, **params: Any) -> None:
+        last = self.plan.problems[-1] if self.plan.problems else None
+        if (
+            key in ("p_missing_customer", "p_missing_product")
+            and last is not None
+            and last.row == row
+            and last.key in ("p_formula", "p_cell_too_long")
+        ):
+            return  # the row's name was refused just now: that problem says it all
         name = self.headers[col] if col is not None and col < len(self.headers) else ""
         self.plan.problems.append(
             Problem(row, 0 if col is None else col + 1, name, key, dict(params))
@@ -94,6 +111,10 @@ class BuilderBase:
         return values[col], col
 
     def text(self, values: list[object], key: str, row: int) -> str:
+        """A text cell, read the way the export's formula guard wrote it (item 12):
+        a bare formula ("=...") is refused (its value is unknown); text the guard quoted
+        ("'=...", "'+49 ...", "''quoted") loses exactly that one quote; "+", "-", "@" and
+        other leading characters are plain text (the export quotes them again)."""
         value, col = self.raw(values, key)
         s = cell_text(value)
         if s.startswith("=") and len(s) > 1:
@@ -102,7 +123,7 @@ class BuilderBase:
         if len(s) > MAX_CELL_CHARS:
             self.problem(row, col, "p_cell_too_long", limit=MAX_CELL_CHARS)
             return ""
-        return s
+        return restore(s)
 
     def number(self, values: list[object], key: str, row: int) -> float | None:
         value, col = self.raw(values, key)

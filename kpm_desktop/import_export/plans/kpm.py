@@ -20,11 +20,11 @@ class KpmKind(BuilderBase):
 
         Free text (notes, reasons) keeps its line breaks and spacing exactly.
         """
-        checked = self.text(values, key, row)
+        checked = self.text(values, key, row)  # already restored
         raw, _col = self.raw(values, key)
         if checked and key in _KPM_FREE_TEXT and isinstance(raw, str):
             return restore(raw)
-        return restore(checked)
+        return checked
 
     def _build_kpm(self) -> None:
         wanted: dict[tuple[int, int], int] = {}

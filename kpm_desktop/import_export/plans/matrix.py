@@ -10,6 +10,7 @@ from kpm_desktop.domain.marks import Mark, UnknownMarkError, parse_mark
 from kpm_desktop.domain.text import fold
 from kpm_desktop.import_export.colours import mark_for_rgb
 from kpm_desktop.import_export.mapping import NON_PRODUCT_HEADERS
+from kpm_desktop.import_export.messages import ImportFailure
 from kpm_desktop.import_export.plans.builder import _CUSTOMER_ATTRS, BuilderBase
 from kpm_desktop.import_export.plans.model import SOURCE
 from kpm_desktop.import_export.values import cell_text
@@ -197,3 +198,7 @@ class MatrixKind(BuilderBase):
                     else replace(before, mark=mark)
                 )
                 self.cell(customer, product, after, before, row, col)
+        if col_products and not wanted and fills is None and table.format != "csv":
+            # No letter anywhere: the marks are fill colours, which only .xlsx carries.
+            key = "colours_strict" if table.strict else "colours_xlsx_only"
+            raise ImportFailure(key, file=table.source)

@@ -217,6 +217,9 @@ class ImportPlan:
     ignored_columns: list[str] = field(default_factory=list)
     rows_read: int = 0
     products_from_groups: bool = False  # sales without a product column: groups are products
+    chosen_because: str = ""  # "chart"/"empty": the active sheet was passed over
+    active_sheet: str = ""
+    sheets: str = ""  # the workbook's sheets, listed
 
     def resolve_all(self, take: bool) -> None:
         for c in self.conflicts:
@@ -264,6 +267,14 @@ class ImportPlan:
 
     def summary_text(self) -> str:
         return text("summary", **self.summary())
+
+    @property
+    def sheet_note(self) -> tuple[str, dict[str, Any]] | None:
+        """(message key, params) when the active sheet was passed over for another."""
+        if not self.chosen_because:
+            return None
+        key = "sheet_chosen_chart" if self.chosen_because == "chart" else "sheet_chosen_empty"
+        return key, {"sheet": self.sheet, "active": self.active_sheet, "sheets": self.sheets}
 
     def to_json(self, limit: int = 1000) -> dict[str, Any]:
         """A JSON-ready description (lists cut at ``limit`` entries)."""
