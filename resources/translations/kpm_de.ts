@@ -950,10 +950,6 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
         <translation>Datei importieren</translation>
     </message>
     <message>
-        <source>Tables (*.csv *.txt *.xlsx *.xlsm);;All files (*)</source>
-        <translation>Tabellen (*.csv *.txt *.xlsx *.xlsm);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -986,6 +982,10 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
         <translation>Die Datei kann nicht gelesen werden. Speichern Sie sie erneut als .xlsx oder CSV und importieren Sie diese.</translation>
     </message>
     <message>
+        <source>Tables (*.csv *.txt *.xlsx *.xlsm *.xlsb *.xls *.ods);;All files (*)</source>
+        <translation>Tabellen (*.csv *.txt *.xlsx *.xlsm *.xlsb *.xls *.ods);;Alle Dateien (*)</translation>
+    </message>
+    <message>
         <source>No product column: import each product &amp;group as one product</source>
         <translation>Keine Produktspalte: jede Produkt&amp;gruppe als ein Produkt importieren</translation>
     </message>
@@ -1000,6 +1000,10 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
     <message>
         <source>Every column is imported.</source>
         <translation>Alle Spalten werden importiert.</translation>
+    </message>
+    <message>
+        <source>Choose another sheet on the first page.</source>
+        <translation>Ein anderes Tabellenblatt wählen Sie auf der ersten Seite.</translation>
     </message>
     <message>
         <source>There is no product column. Choose one above, or tick the box to import each product group as one product.</source>
@@ -4000,6 +4004,14 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>Menge 0: nicht als Verkauf gezählt</translation>
     </message>
     <message>
+        <source>read sheet &apos;{sheet}&apos;: the active sheet &apos;{active}&apos; is a chart (sheets: {sheets})</source>
+        <translation>Tabellenblatt „{sheet}“ gelesen: das aktive Blatt „{active}“ ist ein Diagramm (Blätter: {sheets})</translation>
+    </message>
+    <message>
+        <source>read sheet &apos;{sheet}&apos;: the active sheet &apos;{active}&apos; is empty (sheets: {sheets})</source>
+        <translation>Tabellenblatt „{sheet}“ gelesen: das aktive Blatt „{active}“ ist leer (Blätter: {sheets})</translation>
+    </message>
+    <message>
         <source>revenue for a cell marked {mark} is not imported</source>
         <translation>Umsatz für eine Zelle mit {mark} wird nicht importiert</translation>
     </message>
@@ -4100,8 +4112,16 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>{file} enthält {size_mb} MB Tabellendaten, mehr als die {limit_mb} MB, die ein Import liest; exportieren oder importieren Sie weniger Kunden oder Produkte auf einmal</translation>
     </message>
     <message>
+        <source>{file} is a Strict Open XML workbook, whose colours cannot be read: save it as &quot;Excel Workbook (.xlsx)&quot;, or use letters (X, W, B, K) in the cells</source>
+        <translation>{file} ist eine Arbeitsmappe im Format Strict Open XML, deren Farben nicht gelesen werden können: speichern Sie sie als „Excel-Arbeitsmappe (.xlsx)“ oder verwenden Sie Buchstaben (X, W, B, K) in den Zellen</translation>
+    </message>
+    <message>
         <source>{file} is an old Excel 97-2003 workbook (.xls); open it in Excel or LibreOffice, save it as .xlsx or CSV and import that</source>
         <translation>{file} ist eine alte Excel-97-2003-Arbeitsmappe (.xls); öffnen Sie sie in Excel oder LibreOffice, speichern Sie sie als .xlsx oder CSV und importieren Sie diese</translation>
+    </message>
+    <message>
+        <source>{file} is damaged or not a valid Excel workbook; open it in Excel or LibreOffice, save it again and import that</source>
+        <translation>{file} ist beschädigt oder keine gültige Excel-Arbeitsmappe; öffnen Sie sie in Excel oder LibreOffice, speichern Sie sie erneut und importieren Sie diese</translation>
     </message>
     <message>
         <source>{file} is empty</source>
@@ -4116,8 +4136,12 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>{file} ist keine CSV- oder Excel-Datei (sieht aus wie {what})</translation>
     </message>
     <message>
-        <source>{file} is not a valid Excel workbook ({detail})</source>
-        <translation>{file} ist keine gültige Excel-Arbeitsmappe ({detail})</translation>
+        <source>{file}: sheet &apos;{sheet}&apos; has no values (it is empty or holds only error values such as #REF!); choose another sheet (sheets: {sheets})</source>
+        <translation>{file}: Tabellenblatt „{sheet}“ enthält keine Werte (es ist leer oder enthält nur Fehlerwerte wie #BEZUG!); wählen Sie ein anderes Blatt (Blätter: {sheets})</translation>
+    </message>
+    <message>
+        <source>{file}: sheet &apos;{sheet}&apos; is a chart, not a table; choose another sheet (sheets: {sheets})</source>
+        <translation>{file}: Tabellenblatt „{sheet}“ ist ein Diagramm, keine Tabelle; wählen Sie ein anderes Blatt (Blätter: {sheets})</translation>
     </message>
     <message>
         <source>{file} is password-protected; remove the password in Excel and import it again</source>
@@ -4138,6 +4162,10 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
     <message>
         <source>{file}, row {row}: {detail}</source>
         <translation>{file}, Zeile {row}: {detail}</translation>
+    </message>
+    <message>
+        <source>{file}: colours can only be read from .xlsx: save it as .xlsx, or use letters (X, W, B, K) in the cells</source>
+        <translation>{file}: Farben können nur aus .xlsx gelesen werden: speichern Sie die Datei als .xlsx oder verwenden Sie Buchstaben (X, W, B, K) in den Zellen</translation>
     </message>
     <message>
         <source>{file}: file not found</source>

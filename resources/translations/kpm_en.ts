@@ -947,10 +947,6 @@ The current state is backed up first, so this can be undone from this list.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tables (*.csv *.txt *.xlsx *.xlsm);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -983,6 +979,10 @@ The current state is backed up first, so this can be undone from this list.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Tables (*.csv *.txt *.xlsx *.xlsm *.xlsb *.xls *.ods);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No product column: import each product &amp;group as one product</source>
         <translation type="unfinished"></translation>
     </message>
@@ -996,6 +996,10 @@ The current state is backed up first, so this can be undone from this list.</sou
     </message>
     <message>
         <source>Every column is imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another sheet on the first page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3986,6 +3990,14 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>read sheet &apos;{sheet}&apos;: the active sheet &apos;{active}&apos; is a chart (sheets: {sheets})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read sheet &apos;{sheet}&apos;: the active sheet &apos;{active}&apos; is empty (sheets: {sheets})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>revenue for a cell marked {mark} is not imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4086,7 +4098,15 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{file} is a Strict Open XML workbook, whose colours cannot be read: save it as &quot;Excel Workbook (.xlsx)&quot;, or use letters (X, W, B, K) in the cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{file} is an old Excel 97-2003 workbook (.xls); open it in Excel or LibreOffice, save it as .xlsx or CSV and import that</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is damaged or not a valid Excel workbook; open it in Excel or LibreOffice, save it again and import that</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4102,7 +4122,11 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{file} is not a valid Excel workbook ({detail})</source>
+        <source>{file}: sheet &apos;{sheet}&apos; has no values (it is empty or holds only error values such as #REF!); choose another sheet (sheets: {sheets})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: sheet &apos;{sheet}&apos; is a chart, not a table; choose another sheet (sheets: {sheets})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4123,6 +4147,10 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
     </message>
     <message>
         <source>{file}, row {row}: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: colours can only be read from .xlsx: save it as .xlsx, or use letters (X, W, B, K) in the cells</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
