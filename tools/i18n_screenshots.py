@@ -23,13 +23,17 @@ ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 27)
 LANGUAGES = ("de", "en")
 
-# A customer list as a rep gets it from the ERP (German headers, one bad row for the preview).
+# A customer list as a rep gets it from the ERP (German headers): an update, a typo that is
+# offered as a suggestion (both numbers and cities shown), a possible duplicate (same name,
+# another number), a bad number for the problem list and a column no field takes (Telefon).
 CUSTOMERS_CSV = (
-    "Kundennummer;Firma;PLZ;Ort;Branche;Vertriebsgebiet;Jahresumsatz\n"
-    "100481;Hartmann GmbH;20095;Hamburg;Maschinenbau;Nord;250000\n"
-    "100482;Müller Maschinenbau AG;80331;München;Maschinenbau;Süd;1,2 Mio\n"
-    "100483;Schäfer Chemie AG;67059;Ludwigshafen;Chemie;West;480000\n"
-    "100484;Bergmann Logistik KG;28195;Bremen;Logistik;Nord;95000\n"
+    "Kundennummer;Firma;PLZ;Ort;Branche;Vertriebsgebiet;Jahresumsatz;Telefon\n"
+    "100481;Hartmann Verpackungstechnik GmbH & Co. KG;97070;Würzburg;Verpackung;Süd;250000;"
+    "0931 4711\n"
+    ";Hofman Logistik;70173;Stuttgart-Mitte;Logistik;Süd;;0711 815\n"
+    "100999;Müller Maschinenbau GmbH;20095;Hamburg;Maschinenbau;Nord;1,2 Mio;040 123\n"
+    "100037;Schäfer Chemie GmbH;24103;Kiel;Chemie;Nord;480000;0431 99\n"
+    "100990;Bergmann Logistik KG;28195;Bremen;Logistik;Nord;95000;0421 5\n"
 )
 
 
@@ -50,20 +54,22 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs")
     parser.add_argument("--lang", choices=LANGUAGES, action="append")
     parser.add_argument("--one", choices=LANGUAGES, help=argparse.SUPPRESS)
+    parser.add_argument("--only-import", action="store_true", help="only the import wizard")
     args = parser.parse_args()
     if args.one:
-        return shoot(args.one, args.out)
+        return shoot(args.one, args.out, only_import=args.only_import)
     if not os.environ.get("DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"):
         print("no X display: run under xvfb-run (see the module docstring)", file=sys.stderr)
         return 2
     for lang in args.lang or LANGUAGES:
         with tempfile.TemporaryDirectory() as tmp:
             cmd = [sys.executable, __file__, "--one", lang, "--out", str(args.out)]
+            cmd += ["--only-import"] if args.only_import else []
             subprocess.run(cmd, env=_isolated_env(Path(tmp), lang), check=True)
     return 0
 
 
-def shoot(lang: str, out: Path) -> int:
+def shoot(lang: str, out: Path, *, only_import: bool = False) -> int:
     sys.path.insert(0, str(ROOT))
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -109,12 +115,13 @@ def shoot(lang: str, out: Path) -> int:
     panel.show_tab(panel.tab_customer)
     window._update_status()
     window.statusBar().clearMessage()  # "Opened /tmp/…": a temporary path is no help in docs
-    save(window, "main-window")
-    save(window.side_panel, "side-panel")
-    panel.show_tab(panel.tab_visit)
-    panel.visit.select("white", panel.visit.items("white")[0][0])  # enables the mark buttons
-    panel.show_tab(panel.tab_visit)
-    save(window.side_panel, "visit-preparation")
+    if not only_import:
+        save(window, "main-window")
+        save(window.side_panel, "side-panel")
+        panel.show_tab(panel.tab_visit)
+        panel.visit.select("white", panel.visit.items("white")[0][0])  # enables the mark buttons
+        panel.show_tab(panel.tab_visit)
+        save(window.side_panel, "visit-preparation")
 
     source = tmp / ("kunden.csv" if lang == "de" else "customers.csv")
     source.write_text(CUSTOMERS_CSV, encoding="utf-8")
@@ -130,6 +137,9 @@ def shoot(lang: str, out: Path) -> int:
     _wait(app, wizard.preview_page.isComplete)
     save(wizard, "import-preview")
     wizard.reject()
+    if only_import:
+        window.close()
+        return 0
 
     dialog = window.export_actions.make_dialog()
     # The real default is next to the (temporary) demo file; show a path a user would see.

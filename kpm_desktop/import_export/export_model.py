@@ -107,6 +107,7 @@ class MatrixSnapshot:
     grid: bytes
     details: dict[tuple[int, int], CellRecord] = field(default_factory=dict)
     competitors: dict[int, str] = field(default_factory=dict)
+    groups: dict[int, ProductGroup] = field(default_factory=dict)  # for the master sheets
 
     @property
     def n_rows(self) -> int:
@@ -284,6 +285,7 @@ def snapshot_from_matrix(
         grid=b"".join(parts),
         details=keep,
         competitors=dict(competitors or {}),
+        groups=dict(matrix.groups),
     )
 
 

@@ -43,6 +43,7 @@ from kpm_desktop.import_export.export_model import (
     Progress,
 )
 from kpm_desktop.import_export.formula_guard import neutralise
+from kpm_desktop.import_export.master_sheets import write_master_sheets
 from kpm_desktop.import_export.xlsx_rows import CellSpec, FastRows
 
 # Fills chosen light enough that the black glyph stays readable in colour and in grey print.
@@ -137,6 +138,8 @@ def write_xlsx(
             _kpi_sheet(wb, snapshot, raw_rows)
         if opts.include_data_sheet:
             _data_sheet(wb, snapshot, tracker, raw_rows)
+            if not opts.customer_safe:  # customer master data stays in internal exports
+                write_master_sheets(wb, snapshot, raw_rows)
     except BaseException:
         _discard(wb)
         raise

@@ -41,7 +41,7 @@ def demo_export(demo_template: Path, tmp_path_factory: pytest.TempPathFactory):
 
 def test_matrix_sheet_values_fills_and_glyphs(demo_export) -> None:
     snapshot, wb = demo_export
-    assert wb.sheetnames == ["Matrix", "Kennzahlen", "Daten"]
+    assert wb.sheetnames == ["Matrix", "Kennzahlen", "Daten", "Kunden", "Produkte"]
     ws = wb["Matrix"]
     assert "demo.kpm" in ws["A1"].value
     assert "Filter: alle" in ws["A2"].value and "60 Kunden × 24 Produkte" in ws["A2"].value
@@ -208,6 +208,7 @@ def test_customer_safe_leaves_out_competitors_money_and_notes(demo_template, tmp
     assert "Unser Umsatz" not in data_header and "Potenzial" not in data_header
     assert "Markierung" in data_header
     assert "Kundenansicht" in wb["Matrix"]["A2"].value
+    assert "Kunden" not in wb.sheetnames  # master data stays in internal exports
 
 
 def test_scope_from_filters(demo_template: Path) -> None:

@@ -935,7 +935,7 @@ class ImportDialog(QWizard):
         for page in (self.source_page, self.mapping_page, self.preview_page, self.conflicts_page):
             self.addPage(page)
         self.command: ImportCommand | None = None
-        self.resize(760, 560)
+        self.resize(960, 680)  # fits a 1366 x 768 laptop screen with the task bar
 
     def apply(self) -> bool:
         """Apply the plan as one undo step; False (dialog stays open) if it failed."""

@@ -421,11 +421,12 @@ class BuilderBase:
         )
         return plan
 
-    def group_id(self, name: str) -> int:
+    def group_id(self, name: str, sort_order: int | None = None) -> int:
         key = fold(name)
         group = self.groups.get(key)
         if group is None:
-            group = ProductGroup(name=name, sort_order=len(self.groups), id=self.temp_id())
+            order = len(self.groups) if sort_order is None else sort_order
+            group = ProductGroup(name=name, sort_order=order, id=self.temp_id())
             self.groups[key] = group
             self.plan.groups.append(group)
         assert group.id is not None

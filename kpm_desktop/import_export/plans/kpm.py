@@ -3,15 +3,32 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
-from kpm_desktop.domain.entities import CellRecord
+from kpm_desktop.domain.entities import CellRecord, ProductKind
 from kpm_desktop.domain.marks import UnknownMarkError, parse_mark
+from kpm_desktop.import_export import master_sheets
 from kpm_desktop.import_export.formula_guard import restore
-from kpm_desktop.import_export.plans.builder import _CELL_FIELDS, _EMPTY, BuilderBase
+from kpm_desktop.import_export.plans.builder import (
+    _CELL_FIELDS,
+    _CUSTOMER_ATTRS,
+    _EMPTY,
+    BuilderBase,
+)
 from kpm_desktop.import_export.plans.model import SOURCE
-from kpm_desktop.import_export.values import ValueProblem, cell_text, parse_timestamp
+from kpm_desktop.import_export.values import (
+    ValueProblem,
+    cell_text,
+    parse_number,
+    parse_timestamp,
+)
 
 _KPM_FREE_TEXT = frozenset({"note", "no_need_reason"})
+
+
+def _flag(text: str) -> bool:
+    """The "active" column: 1/0 (also true/false, ja/nein); empty means active."""
+    return text.strip().casefold() not in ("0", "false", "falsch", "nein", "no")
 
 
 class KpmKind(BuilderBase):
@@ -26,7 +43,81 @@ class KpmKind(BuilderBase):
             return restore(raw)
         return checked
 
+    def _master_text(self, values: list[object], col: int | None, row: int) -> str:
+        if col is None or col >= len(values):
+            return ""
+        s = cell_text(values[col])
+        if s.startswith("=") and len(s) > 1:
+            self.problem(row, col, "p_formula", text=s[:40])
+            return ""
+        return restore(s)
+
+    def _master_number(self, values: list[object], col: int | None, row: int) -> float | None:
+        if col is None or col >= len(values):
+            return None
+        try:
+            return parse_number(values[col], self.decimal_comma)
+        except ValueProblem:
+            self.problem(row, col, "p_bad_number", text=cell_text(values[col])[:40])
+            return None
+
+    def _build_kpm_customers(self, rows: list[list[object]]) -> None:
+        cols = master_sheets.column_keys(master_sheets.CUSTOMER_COLUMNS, rows[0])
+        for row, values in enumerate(rows[1:], start=2):
+            t = lambda key, v=values, r=row: self._master_text(v, cols.get(key), r)  # noqa: E731
+            name, number, uuid = t("name"), t("number"), t("uuid")
+            if not name and not number:
+                continue
+            attrs: dict[str, Any] = {k: t(k) for k in _CUSTOMER_ATTRS}
+            revenue = self._master_number(values, cols.get("annual_revenue"), row)
+            if revenue is not None:
+                attrs["annual_revenue"] = revenue
+            tags = tuple(x.strip() for x in t("tags").split(";") if x.strip())
+            if tags:
+                attrs["tags"] = tags
+            attrs["active"] = _flag(t("active"))
+            customer = self.customer(row, number, name, uuid, attrs=attrs)
+            if customer is None or customer.id is None or customer.id < 0:
+                continue
+            self.seen_customers[customer.id] = row
+            self.update_entity(self.customer_changes, self.customers, customer, attrs, row)
+
+    def _build_kpm_products(self, rows: list[list[object]]) -> None:
+        cols = master_sheets.column_keys(master_sheets.PRODUCT_COLUMNS, rows[0])
+        kinds = {str(k) for k in ProductKind}
+        for row, values in enumerate(rows[1:], start=2):
+            t = lambda key, v=values, r=row: self._master_text(v, cols.get(key), r)  # noqa: E731
+            name, number, uuid = t("name"), t("number"), t("uuid")
+            if not name and not number:
+                continue
+            attrs: dict[str, Any] = {"active": _flag(t("active"))}
+            kind = t("kind")
+            if kind in kinds:
+                attrs["kind"] = ProductKind(kind)
+            order = self._master_number(values, cols.get("sort_order"), row)
+            if order is not None:
+                attrs["sort_order"] = int(order)
+            group = t("group")
+            if group:
+                group_order = self._master_number(values, cols.get("group_order"), row)
+                attrs["group_id"] = self.group_id(
+                    group, None if group_order is None else int(group_order)
+                )
+            product = self.product(row, number, name, uuid)
+            if product is None or product.id is None:
+                continue
+            if product.id < 0:  # new: the sheet's values are the product's
+                for key, value in attrs.items():
+                    setattr(product, key, value)
+                continue
+            self.seen_products[product.id] = row
+            self.update_entity(self.product_changes, self.products, product, attrs, row)
+
     def _build_kpm(self) -> None:
+        if "customers" in self.s.extra:
+            self._build_kpm_customers(self.s.extra["customers"])
+        if "products" in self.s.extra:
+            self._build_kpm_products(self.s.extra["products"])
         wanted: dict[tuple[int, int], int] = {}
         for row, values in self.data_rows():
             c = self.kpm_text

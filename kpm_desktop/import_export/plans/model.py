@@ -70,6 +70,8 @@ class SourceData:
     table: RawTable
     header_row: int  # 0-based index into table.rows
     mapping: dict[str, int]  # field key -> 0-based column
+    # kind "kpm": rows of the export's master sheets ("customers", "products"), if present
+    extra: dict[str, list[list[object]]] = field(default_factory=dict)
 
     @property
     def headers(self) -> list[str]:
@@ -85,7 +87,7 @@ class SourceData:
                 mapping.pop(key, None)
             else:
                 mapping[key] = col
-        return SourceData(self.kind, self.table, self.header_row, mapping)
+        return SourceData(self.kind, self.table, self.header_row, mapping, self.extra)
 
 
 # -- the plan -----------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kpm_desktop.import_export import data_sheet
+from kpm_desktop.import_export import data_sheet, master_sheets
 from kpm_desktop.import_export.mapping import (
     FIELDS,
     KINDS,
@@ -54,12 +54,37 @@ def read_source(
                 ),
             )
         mapping = data_sheet.column_keys(table.rows[header_row])
-        return SourceData(kind, table, header_row, mapping)
+        return SourceData(kind, table, header_row, mapping, _master_rows(path, table, progress))
     if not any(any(cell_text(v) for v in row) for row in table.rows):
         raise ImportFailure("no_data", file=path.name)
     header_row = detect_header_row(table.rows, kind)
     mapping = suggest_mapping(kind, table.rows[header_row])
     return SourceData(kind, table, header_row, mapping)
+
+
+def _master_rows(
+    path: Path, table: RawTable, progress: Progress | None
+) -> dict[str, list[list[object]]]:
+    """The export's customer and product sheets, when the workbook has them."""
+    out: dict[str, list[list[object]]] = {}
+    if table.format == "csv":
+        return out
+    names = {n.casefold(): n for n in table.sheets}
+    for key, candidates in (
+        ("customers", master_sheets.CUSTOMER_SHEETS),
+        ("products", master_sheets.PRODUCT_SHEETS),
+    ):
+        name = next((names[c.casefold()] for c in candidates if c.casefold() in names), None)
+        if name is not None:
+            rows = read_table(path, sheet=name, progress=progress).rows
+            columns = (
+                master_sheets.CUSTOMER_COLUMNS
+                if key == "customers"
+                else master_sheets.PRODUCT_COLUMNS
+            )
+            if rows and {"uuid", "name"} <= set(master_sheets.column_keys(columns, rows[0])):
+                out[key] = rows
+    return out
 
 
 def _find_data_header(table: RawTable) -> int | None:

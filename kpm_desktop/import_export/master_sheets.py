@@ -1,0 +1,146 @@
+"""The master-data sheets of the XLSX export: customers and products, for a full rebuild.
+
+The data sheet ("Daten"/"Data") holds one row per *marked* cell; a customer or product
+without marks, and every attribute beyond number and name, would be lost on the way back.
+Two more sheets carry them, written with the export and read by ``kpm import --kind kpm``:
+
+"Kunden"/"Customers" (one row per customer, in display order):
+    UUID, customer number, name, city, postcode, industry, region, owner, ABC class,
+    annual revenue (number), tags (separated by "; "), active (1 or 0).
+"Produkte"/"Products" (one row per product, in column order):
+    UUID, product number, name, product group, group order (integer), kind (product,
+    solution, service), order within the group (integer), active (1 or 0).
+
+Headers are matched case-insensitively in either language (German or English), like the
+data sheet's. Text passes the export's formula guard and comes back through ``restore``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from kpm_desktop.import_export.formula_guard import neutralise
+
+
+@dataclass(frozen=True, slots=True)
+class SheetColumn:
+    key: str
+    header_de: str
+    header_en: str
+
+    def header(self, language: str = "de") -> str:
+        return self.header_de if language.startswith("de") else self.header_en
+
+
+CUSTOMER_COLUMNS: tuple[SheetColumn, ...] = (
+    SheetColumn("uuid", "UUID", "UUID"),
+    SheetColumn("number", "Kundennummer", "Customer number"),
+    SheetColumn("name", "Kunde", "Customer"),
+    SheetColumn("city", "Ort", "City"),
+    SheetColumn("postcode", "PLZ", "Postcode"),
+    SheetColumn("segment", "Branche", "Industry"),
+    SheetColumn("region", "Region", "Region"),
+    SheetColumn("owner", "Betreuer", "Owner"),
+    SheetColumn("abc_class", "ABC-Klasse", "ABC class"),
+    SheetColumn("annual_revenue", "Jahresumsatz", "Annual revenue"),
+    SheetColumn("tags", "Merkmale", "Tags"),
+    SheetColumn("active", "Aktiv", "Active"),
+)
+PRODUCT_COLUMNS: tuple[SheetColumn, ...] = (
+    SheetColumn("uuid", "UUID", "UUID"),
+    SheetColumn("number", "Produktnummer", "Product number"),
+    SheetColumn("name", "Produkt", "Product"),
+    SheetColumn("group", "Produktgruppe", "Product group"),
+    SheetColumn("group_order", "Gruppenreihenfolge", "Group order"),
+    SheetColumn("kind", "Art", "Kind"),
+    SheetColumn("sort_order", "Reihenfolge", "Order"),
+    SheetColumn("active", "Aktiv", "Active"),
+)
+CUSTOMER_SHEETS: tuple[str, ...] = ("Kunden", "Customers")
+PRODUCT_SHEETS: tuple[str, ...] = ("Produkte", "Products")
+TAG_SEPARATOR = "; "
+
+
+def column_keys(columns: tuple[SheetColumn, ...], header_row: list[object]) -> dict[str, int]:
+    """Column key -> 0-based position for a header row (either language)."""
+    by_header = {h.casefold(): c.key for c in columns for h in (c.header_de, c.header_en, c.key)}
+    found: dict[str, int] = {}
+    for i, cell in enumerate(header_row):
+        if isinstance(cell, str):
+            key = by_header.get(" ".join(cell.split()).casefold())
+            if key is not None and key not in found:
+                found[key] = i
+    return found
+
+
+def write_master_sheets(wb, snapshot, raw: bool = True) -> None:
+    """Append the customer and product sheets to a write-only workbook."""
+    from kpm_desktop.import_export.xlsx_rows import FastRows
+
+    lang = snapshot.options.lang
+    de = lang.startswith("de")
+    groups = snapshot.groups
+    for name, columns, values in (
+        (
+            CUSTOMER_SHEETS[0 if de else 1],
+            CUSTOMER_COLUMNS,
+            (_customer_values(c) for c in snapshot.customers),
+        ),
+        (
+            PRODUCT_SHEETS[0 if de else 1],
+            PRODUCT_COLUMNS,
+            (_product_values(p, groups) for p in snapshot.products),
+        ),
+    ):
+        ws = wb.create_sheet(name)
+        rows = FastRows(ws, raw=raw)
+        st_head = rows.style(font=Font(bold=True))
+        st_text = rows.style()
+        st_num = rows.style(number_format="0.00")
+        for k, c in enumerate(columns, 1):
+            ws.column_dimensions[get_column_letter(k)].width = 30 if c.key == "name" else 16
+        ws.freeze_panes = "A2"
+        rows.append([(c.header(lang), st_head) for c in columns])
+        for row in values:
+            rows.append(
+                [
+                    None
+                    if (v := row.get(c.key)) is None or v == ""
+                    else (v, st_num if isinstance(v, float) else st_text)
+                    for c in columns
+                ]
+            )
+
+
+def _customer_values(c) -> dict[str, object]:
+    return {
+        "uuid": c.uuid,
+        "number": neutralise(c.number),
+        "name": neutralise(c.name),
+        "city": neutralise(c.city),
+        "postcode": neutralise(c.postcode),
+        "segment": neutralise(c.segment),
+        "region": neutralise(c.region),
+        "owner": neutralise(c.owner),
+        "abc_class": c.abc_class,
+        "annual_revenue": c.annual_revenue,
+        "tags": neutralise(TAG_SEPARATOR.join(c.tags)),
+        "active": int(c.active),
+    }
+
+
+def _product_values(p, groups) -> dict[str, object]:
+    group = groups.get(p.group_id) if p.group_id is not None else None
+    return {
+        "uuid": p.uuid,
+        "number": neutralise(p.number),
+        "name": neutralise(p.name),
+        "group": neutralise(group.name) if group is not None else None,
+        "group_order": group.sort_order if group is not None else None,
+        "kind": str(p.kind),
+        "sort_order": p.sort_order,
+        "active": int(p.active),
+    }

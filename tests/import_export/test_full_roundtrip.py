@@ -1,0 +1,113 @@
+"""Item 14: the XLSX export carries what is needed to rebuild the matrix, and
+``kpm import EMPTY.kpm EXPORT.xlsx --kind kpm`` reproduces it (content hash by UUID)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import openpyxl
+
+from kpm_desktop.cli import main
+from kpm_desktop.domain.entities import Customer, ProductKind
+from kpm_desktop.storage.repository import Repository
+
+
+def content(path: Path) -> dict[str, object]:
+    """Everything the rebuild must reproduce, keyed by UUID (no internal ids, no history)."""
+    with Repository.open(path, read_only=True) as repo:
+        m = repo.load_matrix()
+        customers = {c.id: c for c in m.customers}
+        products = {p.id: p for p in m.products}
+        groups = m.groups
+        competitors = {c.id: c.name for c in repo.load_competitors()}
+        out: dict[str, object] = {
+            "customers": sorted(
+                (
+                    c.uuid,
+                    c.name,
+                    c.number,
+                    c.city,
+                    c.postcode,
+                    c.segment,
+                    c.region,
+                    c.owner,
+                    c.abc_class,
+                    c.annual_revenue,
+                    tuple(c.tags),
+                    c.active,
+                )
+                for c in customers.values()
+            ),
+            "products": sorted(
+                (
+                    p.uuid,
+                    p.name,
+                    p.number,
+                    groups[p.group_id].name if p.group_id else None,
+                    groups[p.group_id].sort_order if p.group_id else None,
+                    str(p.kind),
+                    p.sort_order,
+                    p.active,
+                )
+                for p in products.values()
+            ),
+            "cells": sorted(
+                (
+                    customers[cid].uuid,
+                    products[pid].uuid,
+                    rec.mark.letter,
+                    competitors.get(rec.competitor_id) if rec.competitor_id else None,
+                    rec.our_revenue,
+                    rec.potential,
+                    str(rec.contract_end),
+                    rec.no_need_reason,
+                    str(rec.recheck_at),
+                    rec.note,
+                    str(rec.verified_at),
+                )
+                for cid, pid, rec in repo.iter_cells()
+            ),
+        }
+    return out
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(json.dumps(content(path), default=str).encode()).hexdigest()
+
+
+def test_export_rebuilds_customers_products_and_cells(demo_file: Path, tmp_path: Path) -> None:
+    with Repository.open(demo_file) as repo:
+        first = repo.load_customers()[0]
+        repo.update_customer(replace(first, tags=("Key account", "=Rabatt"), owner="@Meyer"))
+        repo.add_customers([Customer(name="Ohne Markierung GmbH", number="999", city="Ulm")])
+        product = repo.load_products()[0]
+        repo.update_product(replace(product, kind=ProductKind.SERVICE))
+    out = tmp_path / "export.xlsx"
+    assert main(["export", str(demo_file), "--xlsx", str(out)]) == 0
+    wb = openpyxl.load_workbook(out, read_only=True)
+    assert {"Kunden", "Produkte"} <= set(wb.sheetnames)
+    wb.close()
+    target = tmp_path / "empty.kpm"
+    Repository.create(target).close()
+    assert main(["import", str(target), str(out), "--kind", "kpm"]) == 0
+    assert content(target) == content(demo_file)
+    assert digest(target) == digest(demo_file)
+    # Importing the same export again changes nothing.
+    before = digest(target)
+    assert main(["import", str(target), str(out), "--kind", "kpm"]) == 0
+    assert digest(target) == before
+
+
+def test_english_export_rebuilds_too(demo_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "en.xlsx"
+    assert main(["export", str(demo_file), "--xlsx", str(out), "--lang", "en"]) == 0
+    wb = openpyxl.load_workbook(out, read_only=True)
+    assert {"Customers", "Products"} <= set(wb.sheetnames)
+    wb.close()
+    target = tmp_path / "empty.kpm"
+    Repository.create(target).close()
+    assert main(["import", str(target), str(out), "--kind", "kpm"]) == 0
+    assert digest(target) == digest(demo_file)
