@@ -31,7 +31,7 @@ CUSTOMERS_CSV = (
     "100481;Hartmann Verpackungstechnik GmbH & Co. KG;97070;Würzburg;Verpackung;Süd;250000;"
     "0931 4711\n"
     ";Hofman Logistik;70173;Stuttgart-Mitte;Logistik;Süd;;0711 815\n"
-    "100999;Müller Maschinenbau GmbH;20095;Hamburg;Maschinenbau;Nord;1,2 Mio;040 123\n"
+    "199999;Müller Maschinenbau GmbH;20095;Hamburg;Maschinenbau;Nord;1,2 Mio;040 123\n"
     "100037;Schäfer Chemie GmbH;24103;Kiel;Chemie;Nord;480000;0431 99\n"
     "100990;Bergmann Logistik KG;28195;Bremen;Logistik;Nord;95000;0421 5\n"
 )

@@ -157,11 +157,9 @@ def test_product_group_only_sales_needs_the_tick(qtbot, crm, tmp_path):
     assert page.groups_as_products.isVisible()
     assert not page.isComplete()
     assert "no product column" in page.error_label.text()
-    QTest.mouseClick(
-        page.groups_as_products,
-        Qt.MouseButton.LeftButton,
-        pos=page.groups_as_products.rect().center(),
-    )
+    page.groups_as_products.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.groups_as_products, timeout=5_000)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
     assert page.groups_as_products.isChecked() and page.isComplete()
     _next(qtbot, dlg)
     qtbot.waitUntil(dlg.preview_page.isComplete, timeout=10_000)

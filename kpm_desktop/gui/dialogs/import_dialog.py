@@ -731,7 +731,7 @@ class PreviewPage(_BusyMixin, QWizardPage):
         self.duplicates.setRowCount(len(shown))
         for i, d in enumerate(shown):
             self.duplicates.setItem(i, 0, QTableWidgetItem(str(d.row)))
-            self.duplicates.setItem(i, 1, QTableWidgetItem(_entity_text(d.name, d.number, "")))
+            self.duplicates.setItem(i, 1, QTableWidgetItem(_entity_text(d.name, d.number, d.city)))
             self.duplicates.setItem(
                 i,
                 2,

@@ -214,7 +214,9 @@ class BuilderBase:
         for e in self.customers.by_name.get(key, ()):
             if e.id is not None and e.id > 0:
                 self.plan.duplicates.append(
-                    PossibleDuplicate(row, new.name, new.number, e.id, e.name, e.number, e.city)
+                    PossibleDuplicate(
+                        row, new.name, new.number, e.id, e.name, e.number, e.city, new.city
+                    )
                 )
                 return
 

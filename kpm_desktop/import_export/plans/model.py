@@ -185,6 +185,7 @@ class PossibleDuplicate:
     existing_name: str
     existing_number: str
     existing_city: str
+    city: str = ""
 
     @property
     def message(self) -> str:
