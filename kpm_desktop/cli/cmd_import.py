@@ -163,6 +163,8 @@ def _print_text(plan: ImportPlan, source: SourceData) -> None:
     if note is not None:
         print(f"  {text(note[0], **note[1])}; read another with --sheet NAME")
     print(f"  {plan.summary_text()}")
+    if plan.notes or plan.goals:
+        print(f"  notes: {len(plan.notes)} new; goals: {len(plan.goals)} new")
     if plan.ignored_columns:
         print(
             f"  ignored columns: {', '.join(plan.ignored_columns)} "

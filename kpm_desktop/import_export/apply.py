@@ -37,6 +37,8 @@ class AppliedImport:
     customers_before: list[Customer] = field(default_factory=list)  # updated, old versions
     products_before: list[Product] = field(default_factory=list)
     old_cells: list[StoredChange] = field(default_factory=list)  # from write_cells
+    note_ids: list[int] = field(default_factory=list)  # created
+    goal_ids: list[int] = field(default_factory=list)  # created
     backup: Path | None = None
     at: datetime | None = None
 
@@ -169,6 +171,17 @@ def apply_plan(
             customer = repo.get_customer(cid)
             assert customer is not None
             result.customers_before.append(repo.update_customer(replace(customer, number=number)))
+        for note in plan.notes:
+            cid = ids.get(note.customer_id, note.customer_id)
+            result.note_ids.append(repo.add_note(replace(note, id=None, customer_id=cid)).id)  # type: ignore[arg-type]
+        for goal in plan.goals:
+            new_goal = replace(
+                goal,
+                id=None,
+                customer_id=ids.get(goal.customer_id, goal.customer_id),
+                product_ids=tuple(ids.get(p, p) for p in goal.product_ids),
+            )
+            result.goal_ids.append(repo.add_goal(new_goal).id)  # type: ignore[arg-type]
         changes: list[StoredChange] = []
         previous: list[CellRecord | None] = []
         # Key order keeps the B-tree inserts local (~1.5x faster at M than file order).
@@ -232,6 +245,10 @@ def revert_import(repo: Repository, applied: AppliedImport) -> None:
         ]
         if restore:
             repo.write_cells(restore, source=SOURCE + "-undo")
+        for goal_id in applied.goal_ids:
+            repo.delete_goal(goal_id)
+        for note_id in applied.note_ids:
+            repo.delete_note(note_id)
         for cid in applied.customer_ids:
             repo.delete_customer(cid)
         # Newest slot first: every deletion shifts only slots behind it.

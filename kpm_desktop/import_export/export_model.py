@@ -16,7 +16,14 @@ from enum import StrEnum
 from operator import itemgetter
 from pathlib import Path
 
-from kpm_desktop.domain.entities import CellRecord, Customer, Product, ProductGroup
+from kpm_desktop.domain.entities import (
+    CellRecord,
+    Customer,
+    Goal,
+    Note,
+    Product,
+    ProductGroup,
+)
 from kpm_desktop.domain.matrix import MarkCounts, Matrix
 from kpm_desktop.import_export.export_labels import (
     ATTRIBUTES,
@@ -108,6 +115,8 @@ class MatrixSnapshot:
     details: dict[tuple[int, int], CellRecord] = field(default_factory=dict)
     competitors: dict[int, str] = field(default_factory=dict)
     groups: dict[int, ProductGroup] = field(default_factory=dict)  # for the master sheets
+    notes: list[Note] = field(default_factory=list)  # of the customers in scope
+    goals: list[Goal] = field(default_factory=list)
 
     @property
     def n_rows(self) -> int:
@@ -304,7 +313,13 @@ def load_snapshot(
         matrix = repo.load_matrix()
         details = dict(((c, p), rec) for c, p, rec in repo.iter_cells()) if with_details else None
         competitors = {c.id: c.name for c in repo.load_competitors()}  # type: ignore[misc]
-    return snapshot_from_matrix(
+        notes: list[Note] = []
+        goals: list[Goal] = []
+        if with_details and options.include_data_sheet and not options.customer_safe:
+            for c in matrix.customers:  # for the master sheets of an internal export
+                notes += repo.notes_for(c.id)
+                goals += repo.goals_for(c.id)
+    snapshot = snapshot_from_matrix(
         matrix,
         options,
         file_name=path.name,
@@ -312,3 +327,7 @@ def load_snapshot(
         competitors=competitors,  # type: ignore[arg-type]
         exported_at=exported_at,
     )
+    in_scope = {c.id for c in snapshot.customers}
+    snapshot.notes = [n for n in notes if n.customer_id in in_scope]
+    snapshot.goals = [g for g in goals if g.customer_id in in_scope]
+    return snapshot

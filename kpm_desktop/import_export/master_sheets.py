@@ -18,6 +18,7 @@ data sheet's. Text passes the export's formula guard and comes back through ``re
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -59,8 +60,36 @@ PRODUCT_COLUMNS: tuple[SheetColumn, ...] = (
     SheetColumn("sort_order", "Reihenfolge", "Order"),
     SheetColumn("active", "Aktiv", "Active"),
 )
+NOTE_COLUMNS: tuple[SheetColumn, ...] = (
+    SheetColumn("customer_uuid", "Kunden-UUID", "Customer UUID"),
+    SheetColumn("customer_name", "Kunde", "Customer"),
+    SheetColumn("date", "Datum", "Date"),
+    SheetColumn("text", "Notiz", "Note"),
+)
+GOAL_COLUMNS: tuple[SheetColumn, ...] = (
+    SheetColumn("customer_uuid", "Kunden-UUID", "Customer UUID"),
+    SheetColumn("customer_name", "Kunde", "Customer"),
+    SheetColumn("title", "Ziel", "Goal"),
+    SheetColumn("detail", "Details", "Details"),
+    SheetColumn("due_date", "Fällig am", "Due date"),
+    SheetColumn("status", "Status", "Status"),
+    SheetColumn("sort_order", "Reihenfolge", "Order"),
+    SheetColumn("products", "Produkt-UUIDs", "Product UUIDs"),
+)
+COMPETITOR_COLUMNS: tuple[SheetColumn, ...] = (SheetColumn("name", "Wettbewerber", "Competitor"),)
 CUSTOMER_SHEETS: tuple[str, ...] = ("Kunden", "Customers")
 PRODUCT_SHEETS: tuple[str, ...] = ("Produkte", "Products")
+NOTE_SHEETS: tuple[str, ...] = ("Notizen", "Notes")
+GOAL_SHEETS: tuple[str, ...] = ("Ziele", "Goals")
+COMPETITOR_SHEETS: tuple[str, ...] = ("Wettbewerber", "Competitors")
+# key in SourceData.extra -> (sheet names, columns, columns a sheet must have)
+SHEETS: dict[str, tuple[tuple[str, ...], tuple[SheetColumn, ...], frozenset[str]]] = {
+    "customers": (CUSTOMER_SHEETS, CUSTOMER_COLUMNS, frozenset({"uuid", "name"})),
+    "products": (PRODUCT_SHEETS, PRODUCT_COLUMNS, frozenset({"uuid", "name"})),
+    "competitors": (COMPETITOR_SHEETS, COMPETITOR_COLUMNS, frozenset({"name"})),
+    "notes": (NOTE_SHEETS, NOTE_COLUMNS, frozenset({"customer_uuid", "text"})),
+    "goals": (GOAL_SHEETS, GOAL_COLUMNS, frozenset({"customer_uuid", "title"})),
+}
 TAG_SEPARATOR = "; "
 
 
@@ -83,6 +112,8 @@ def write_master_sheets(wb, snapshot, raw: bool = True) -> None:
     lang = snapshot.options.lang
     de = lang.startswith("de")
     groups = snapshot.groups
+    by_id = {c.id: c for c in snapshot.customers}
+    product_uuid = {p.id: p.uuid for p in snapshot.products}
     for name, columns, values in (
         (
             CUSTOMER_SHEETS[0 if de else 1],
@@ -94,12 +125,50 @@ def write_master_sheets(wb, snapshot, raw: bool = True) -> None:
             PRODUCT_COLUMNS,
             (_product_values(p, groups) for p in snapshot.products),
         ),
+        (
+            COMPETITOR_SHEETS[0 if de else 1],
+            COMPETITOR_COLUMNS,
+            ({"name": neutralise(n)} for n in sorted(snapshot.competitors.values())),
+        ),
+        (
+            NOTE_SHEETS[0 if de else 1],
+            NOTE_COLUMNS,
+            (
+                {
+                    "customer_uuid": by_id[n.customer_id].uuid,
+                    "customer_name": neutralise(by_id[n.customer_id].name),
+                    "date": n.note_date,
+                    "text": neutralise(n.text),
+                }
+                for n in snapshot.notes
+            ),
+        ),
+        (
+            GOAL_SHEETS[0 if de else 1],
+            GOAL_COLUMNS,
+            (
+                {
+                    "customer_uuid": by_id[g.customer_id].uuid,
+                    "customer_name": neutralise(by_id[g.customer_id].name),
+                    "title": neutralise(g.title),
+                    "detail": neutralise(g.detail),
+                    "due_date": g.due_date,
+                    "status": str(g.status),
+                    "sort_order": g.sort_order,
+                    "products": TAG_SEPARATOR.join(
+                        product_uuid[p] for p in g.product_ids if p in product_uuid
+                    ),
+                }
+                for g in snapshot.goals
+            ),
+        ),
     ):
         ws = wb.create_sheet(name)
         rows = FastRows(ws, raw=raw)
         st_head = rows.style(font=Font(bold=True))
         st_text = rows.style()
         st_num = rows.style(number_format="0.00")
+        st_date = rows.style(number_format="yyyy-mm-dd")
         for k, c in enumerate(columns, 1):
             ws.column_dimensions[get_column_letter(k)].width = 30 if c.key == "name" else 16
         ws.freeze_panes = "A2"
@@ -109,7 +178,14 @@ def write_master_sheets(wb, snapshot, raw: bool = True) -> None:
                 [
                     None
                     if (v := row.get(c.key)) is None or v == ""
-                    else (v, st_num if isinstance(v, float) else st_text)
+                    else (
+                        v,
+                        st_num
+                        if isinstance(v, float)
+                        else st_date
+                        if isinstance(v, date)
+                        else st_text,
+                    )
                     for c in columns
                 ]
             )

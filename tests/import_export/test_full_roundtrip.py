@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 import openpyxl
 
 from kpm_desktop.cli import main
-from kpm_desktop.domain.entities import Customer, ProductKind
+from kpm_desktop.domain.entities import Customer, Goal, GoalStatus, Note, ProductKind
 from kpm_desktop.storage.repository import Repository
 
 
@@ -70,6 +71,25 @@ def content(path: Path) -> dict[str, object]:
                 )
                 for cid, pid, rec in repo.iter_cells()
             ),
+            "competitors": sorted(competitors.values()),
+            "notes": sorted(
+                (customers[cid].uuid, str(n.note_date), n.text)
+                for cid in customers
+                for n in repo.notes_for(cid)
+            ),
+            "goals": sorted(
+                (
+                    customers[cid].uuid,
+                    g.title,
+                    g.detail,
+                    str(g.due_date),
+                    str(g.status),
+                    g.sort_order,
+                    tuple(sorted(products[p].uuid for p in g.product_ids)),
+                )
+                for cid in customers
+                for g in repo.goals_for(cid)
+            ),
         }
     return out
 
@@ -85,10 +105,25 @@ def test_export_rebuilds_customers_products_and_cells(demo_file: Path, tmp_path:
         repo.add_customers([Customer(name="Ohne Markierung GmbH", number="999", city="Ulm")])
         product = repo.load_products()[0]
         repo.update_product(replace(product, kind=ProductKind.SERVICE))
+        repo.add_competitor("Nur-im-Verzeichnis AG")  # a competitor without a marked cell
+        repo.add_note(
+            Note(customer_id=first.id, text="-Rabatt\nzweite Zeile", note_date=date(2026, 3, 1))
+        )
+        repo.add_goal(
+            Goal(
+                customer_id=first.id,
+                title="=Pumpen verkaufen",
+                detail="bis Q3",
+                due_date=date(2026, 9, 30),
+                status=GoalStatus.ACHIEVED,
+                sort_order=3,
+                product_ids=(product.id,),
+            )
+        )
     out = tmp_path / "export.xlsx"
     assert main(["export", str(demo_file), "--xlsx", str(out)]) == 0
     wb = openpyxl.load_workbook(out, read_only=True)
-    assert {"Kunden", "Produkte"} <= set(wb.sheetnames)
+    assert wb.sheetnames[2:] == ["Daten", "Kunden", "Produkte", "Wettbewerber", "Notizen", "Ziele"]
     wb.close()
     target = tmp_path / "empty.kpm"
     Repository.create(target).close()
@@ -99,13 +134,15 @@ def test_export_rebuilds_customers_products_and_cells(demo_file: Path, tmp_path:
     before = digest(target)
     assert main(["import", str(target), str(out), "--kind", "kpm"]) == 0
     assert digest(target) == before
+    content_after = content(target)
+    assert len(content_after["notes"]) == len(content(demo_file)["notes"]) > 1
 
 
 def test_english_export_rebuilds_too(demo_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "en.xlsx"
     assert main(["export", str(demo_file), "--xlsx", str(out), "--lang", "en"]) == 0
     wb = openpyxl.load_workbook(out, read_only=True)
-    assert {"Customers", "Products"} <= set(wb.sheetnames)
+    assert {"Customers", "Products", "Competitors", "Notes", "Goals"} <= set(wb.sheetnames)
     wb.close()
     target = tmp_path / "empty.kpm"
     Repository.create(target).close()

@@ -41,7 +41,16 @@ def demo_export(demo_template: Path, tmp_path_factory: pytest.TempPathFactory):
 
 def test_matrix_sheet_values_fills_and_glyphs(demo_export) -> None:
     snapshot, wb = demo_export
-    assert wb.sheetnames == ["Matrix", "Kennzahlen", "Daten", "Kunden", "Produkte"]
+    assert wb.sheetnames == [
+        "Matrix",
+        "Kennzahlen",
+        "Daten",
+        "Kunden",
+        "Produkte",
+        "Wettbewerber",
+        "Notizen",
+        "Ziele",
+    ]
     ws = wb["Matrix"]
     assert "demo.kpm" in ws["A1"].value
     assert "Filter: alle" in ws["A2"].value and "60 Kunden × 24 Produkte" in ws["A2"].value

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from kpm_desktop.domain.entities import CellRecord, ProductKind
+from kpm_desktop.domain.entities import CellRecord, Goal, GoalStatus, Note, ProductKind
 from kpm_desktop.domain.marks import UnknownMarkError, parse_mark
 from kpm_desktop.import_export import master_sheets
 from kpm_desktop.import_export.formula_guard import restore
@@ -19,6 +19,7 @@ from kpm_desktop.import_export.plans.model import SOURCE
 from kpm_desktop.import_export.values import (
     ValueProblem,
     cell_text,
+    parse_date,
     parse_number,
     parse_timestamp,
 )
@@ -113,11 +114,94 @@ class KpmKind(BuilderBase):
             self.seen_products[product.id] = row
             self.update_entity(self.product_changes, self.products, product, attrs, row)
 
+    def _build_kpm_notes(self, rows: list[list[object]]) -> None:
+        cols = master_sheets.column_keys(master_sheets.NOTE_COLUMNS, rows[0])
+        known: dict[int, set[tuple[object, str]]] = {}
+        for row, values in enumerate(rows[1:], start=2):
+            customer = self.customers.by_uuid.get(
+                self._master_text(values, cols["customer_uuid"], row)
+            )
+            if customer is None or customer.id is None:
+                continue
+            text_col = cols["text"]
+            raw = values[text_col] if text_col < len(values) else None
+            note_text = restore(raw) if isinstance(raw, str) else cell_text(raw)
+            if not note_text.strip():
+                continue
+            try:
+                day = parse_date(values[cols["date"]]) if "date" in cols else None
+            except (ValueProblem, IndexError):
+                day = None
+            if day is None:
+                self.problem(row, cols.get("date"), "p_bad_date", text="")
+                continue
+            if customer.id not in known:
+                existing = self.t.get_notes(customer.id) if customer.id > 0 else []
+                known[customer.id] = {(n.note_date, n.text) for n in existing}
+            if (day, note_text) in known[customer.id]:
+                continue
+            known[customer.id].add((day, note_text))
+            self.plan.notes.append(Note(customer_id=customer.id, text=note_text, note_date=day))
+
+    def _build_kpm_goals(self, rows: list[list[object]]) -> None:
+        cols = master_sheets.column_keys(master_sheets.GOAL_COLUMNS, rows[0])
+        statuses = {str(s) for s in GoalStatus}
+        known: dict[int, set[str]] = {}
+        for row, values in enumerate(rows[1:], start=2):
+            t = lambda key, v=values, r=row: self._master_text(v, cols.get(key), r)  # noqa: E731
+            customer = self.customers.by_uuid.get(t("customer_uuid"))
+            title = t("title")
+            if customer is None or customer.id is None or not title:
+                continue
+            if customer.id not in known:
+                existing = self.t.get_goals(customer.id) if customer.id > 0 else []
+                known[customer.id] = {g.title for g in existing}
+            if title in known[customer.id]:
+                continue
+            known[customer.id].add(title)
+            detail_col = cols.get("detail")
+            raw = (
+                values[detail_col] if detail_col is not None and detail_col < len(values) else None
+            )
+            try:
+                due = parse_date(values[cols["due_date"]]) if "due_date" in cols else None
+            except (ValueProblem, IndexError):
+                due = None
+            order = self._master_number(values, cols.get("sort_order"), row)
+            products = tuple(
+                p.id
+                for u in t("products").split(";")
+                if (p := self.products.by_uuid.get(u.strip())) is not None and p.id is not None
+            )
+            status = t("status")
+            self.plan.goals.append(
+                Goal(
+                    customer_id=customer.id,
+                    title=title,
+                    detail=restore(raw) if isinstance(raw, str) else "",
+                    due_date=due,
+                    status=GoalStatus(status) if status in statuses else GoalStatus.OPEN,
+                    sort_order=int(order) if order is not None else 0,
+                    product_ids=products,
+                )
+            )
+
     def _build_kpm(self) -> None:
         if "customers" in self.s.extra:
             self._build_kpm_customers(self.s.extra["customers"])
         if "products" in self.s.extra:
             self._build_kpm_products(self.s.extra["products"])
+        for values in self.s.extra.get("competitors", [])[1:]:
+            name = restore(cell_text(values[0])) if values else ""
+            if name:
+                self.competitor_id(name)
+        self._build_kpm_cells()
+        if "notes" in self.s.extra:
+            self._build_kpm_notes(self.s.extra["notes"])
+        if "goals" in self.s.extra:
+            self._build_kpm_goals(self.s.extra["goals"])
+
+    def _build_kpm_cells(self) -> None:
         wanted: dict[tuple[int, int], int] = {}
         for row, values in self.data_rows():
             c = self.kpm_text

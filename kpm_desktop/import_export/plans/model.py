@@ -9,7 +9,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kpm_desktop.domain.entities import CellRecord, Competitor, Customer, Product, ProductGroup
+from kpm_desktop.domain.entities import (
+    CellRecord,
+    Competitor,
+    Customer,
+    Goal,
+    Note,
+    Product,
+    ProductGroup,
+)
 from kpm_desktop.domain.marks import WHITE
 from kpm_desktop.domain.matrix import Matrix
 from kpm_desktop.import_export.mapping import header_names
@@ -41,10 +49,19 @@ class Target:
     matrix: Matrix
     competitors: list[Competitor]
     get_cell: Callable[[int, int], CellRecord | None]
+    # A customer's notes and goals (kind "kpm" skips those the file has already).
+    get_notes: Callable[[int], list[Note]] = lambda _cid: []
+    get_goals: Callable[[int], list[Goal]] = lambda _cid: []
 
     @classmethod
     def from_repository(cls, repo: Any) -> Target:
-        return cls(repo.load_matrix(), repo.load_competitors(), repo.get_cell)
+        return cls(
+            repo.load_matrix(),
+            repo.load_competitors(),
+            repo.get_cell,
+            repo.notes_for,
+            repo.goals_for,
+        )
 
     @property
     def customers(self) -> list[Customer]:
@@ -213,6 +230,8 @@ class ImportPlan:
     problems: list[Problem] = field(default_factory=list)
     suggestions: list[Suggestion] = field(default_factory=list)
     field_conflicts: list[FieldConflict] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)  # new; customer id negative = new customer
+    goals: list[Goal] = field(default_factory=list)  # new; negative ids = new in this import
     duplicates: list[PossibleDuplicate] = field(default_factory=list)
     unchanged_customers: int = 0
     unchanged_products: int = 0
@@ -243,6 +262,8 @@ class ImportPlan:
             or self.changes_to_write()
             or any(c.take for c in self.conflicts)
             or any(f.take for f in self.field_conflicts)
+            or self.notes
+            or self.goals
         )
 
     def summary(self) -> dict[str, int]:
@@ -263,6 +284,8 @@ class ImportPlan:
             "conflicts_taken": sum(1 for c in self.conflicts if c.take)
             + sum(1 for f in self.field_conflicts if f.take),
             "duplicates": len(self.duplicates),
+            "new_notes": len(self.notes),
+            "new_goals": len(self.goals),
             "problems": len(self.problems),
             "suggestions": len(self.suggestions),
             "rows": self.rows_read,

@@ -70,20 +70,18 @@ def _master_rows(
     if table.format == "csv":
         return out
     names = {n.casefold(): n for n in table.sheets}
-    for key, candidates in (
-        ("customers", master_sheets.CUSTOMER_SHEETS),
-        ("products", master_sheets.PRODUCT_SHEETS),
-    ):
+    for key, (candidates, columns, needed) in master_sheets.SHEETS.items():
         name = next((names[c.casefold()] for c in candidates if c.casefold() in names), None)
-        if name is not None:
+        if name is None:
+            continue
+        try:
             rows = read_table(path, sheet=name, progress=progress).rows
-            columns = (
-                master_sheets.CUSTOMER_COLUMNS
-                if key == "customers"
-                else master_sheets.PRODUCT_COLUMNS
-            )
-            if rows and {"uuid", "name"} <= set(master_sheets.column_keys(columns, rows[0])):
-                out[key] = rows
+        except ImportFailure as exc:
+            if exc.key == "sheet_empty":
+                continue
+            raise
+        if rows and needed <= set(master_sheets.column_keys(columns, rows[0])):
+            out[key] = rows
     return out
 
 
