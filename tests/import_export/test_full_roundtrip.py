@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date
 import json
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import openpyxl
