@@ -164,3 +164,16 @@ def test_product_group_only_sales_needs_the_tick(qtbot, crm, tmp_path):
     _next(qtbot, dlg)
     qtbot.waitUntil(dlg.preview_page.isComplete, timeout=10_000)
     assert [p.after.name for p in dlg.preview_page.plan.products] == ["Pumpen"]
+
+
+def test_chart_sheet_active_names_the_sheet_read_and_offers_others(qtbot, crm, tmp_path):
+    from tests.import_export.odd_workbooks import chart_active
+
+    source = tmp_path / "diagramm.xlsx"
+    chart_active(source)
+    dlg = _wizard(qtbot, crm, source, "customers")
+    info = dlg.mapping_page.info.text()
+    assert "read sheet 'Kunden': the active sheet 'Diagramm' is a chart" in info
+    assert "Choose another sheet on the first page." in info
+    combo = dlg.source_page.sheet_combo
+    assert [combo.itemText(i) for i in range(1, combo.count())] == ["Diagramm", "Kunden"]
