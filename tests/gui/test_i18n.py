@@ -32,7 +32,25 @@ def test_export_dialog_sheet_language_defaults_to_ui_language(
 
 @pytest.mark.parametrize(
     ("lang", "sheets"),
-    [("de", ["Matrix", "Kennzahlen", "Daten"]), ("en", ["Matrix", "Figures", "Data"])],
+    [
+        (
+            "de",
+            [
+                "Matrix",
+                "Kennzahlen",
+                "Daten",
+                "Kunden",
+                "Produkte",
+                "Wettbewerber",
+                "Notizen",
+                "Ziele",
+            ],
+        ),
+        (
+            "en",
+            ["Matrix", "Figures", "Data", "Customers", "Products", "Competitors", "Notes", "Goals"],
+        ),
+    ],
 )
 def test_cli_export_lang(demo_file: Path, tmp_path: Path, lang: str, sheets: list[str]) -> None:
     out = tmp_path / f"m-{lang}.xlsx"
