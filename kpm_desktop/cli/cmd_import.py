@@ -74,6 +74,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="merge the suggestions of these source rows: treat the similar name as the "
         "existing customer/product it resembles (the dry run lists the rows). Repeatable.",
     )
+    p.add_argument(
+        "--create-customers",
+        action="store_true",
+        help="sales: create customers whose number is not in the matrix and has no name "
+        "column (named by their number)",
+    )
     p.add_argument("--problems-csv", type=Path, help="save the problem list as CSV")
     p.set_defaults(handler=run)
 
@@ -121,7 +127,8 @@ def accepted_rows(specs: list[str]) -> set[int]:
 
 def _plan(source: SourceData, repo: Repository, args: argparse.Namespace) -> ImportPlan:
     target = Target.from_repository(repo)
-    plan = build_plan(source, target, conflicts=args.conflicts)
+    create = bool(getattr(args, "create_customers", False))
+    plan = build_plan(source, target, conflicts=args.conflicts, create_customers=create)
     wanted = accepted_rows(args.accept)
     if wanted:
         chosen = [s for s in plan.suggestions if wanted & set(s.rows)]
@@ -133,7 +140,9 @@ def _plan(source: SourceData, repo: Repository, args: argparse.Namespace) -> Imp
                 f"(rows with suggestions: {rows})"
             )
         confirmed = {(s.entity, s.source_key): s.candidate_id for s in chosen}
-        plan = build_plan(source, target, confirmed=confirmed, conflicts=args.conflicts)
+        plan = build_plan(
+            source, target, confirmed=confirmed, conflicts=args.conflicts, create_customers=create
+        )
     return plan
 
 
@@ -175,7 +184,8 @@ def _print_text(plan: ImportPlan, source: SourceData) -> None:
         print(f"  products: no product column; each product group in '{col}' becomes a product")
     for p in plan.problems[:SHOW]:
         where = f"row {p.row}" + (f", column {p.column} ({p.column_name})" if p.column else "")
-        print(f"  problem: {where}: {p.message}")
+        hint = " or use --create-customers" if p.key == "p_unknown_customer_number" else ""
+        print(f"  problem: {where}: {p.message}{hint}")
     if len(plan.problems) > SHOW:
         print(f"  ... {len(plan.problems) - SHOW} more problems (--problems-csv saves all)")
     for c in plan.conflicts[:SHOW]:

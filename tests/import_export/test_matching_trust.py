@@ -254,3 +254,19 @@ def test_formula_guard_is_applied_the_same_way_on_import(tmp_path: Path, write_c
     # The export quotes them again; importing the export gives the same text back.
     again = write_csv("again.csv", "Firma;Ort\n'=Spaß GmbH;'@Köln\n")
     assert _plan(path, again).summary()["new_customers"] == 0
+
+
+def test_cli_says_create_customers_and_it_works(crm_file: Path, write_csv, capsys) -> None:
+    source = write_csv("s.csv", "Kundennummer;Artikel\n10154;Pumpe\n2001;Pumpe\n")
+    assert main(["import", str(crm_file), str(source), "--kind", "sales", "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "customer number 10154 is not in the matrix; import customers first or "
+        "add a column with the customer name or use --create-customers" in out
+    )
+    assert (
+        main(["import", str(crm_file), str(source), "--kind", "sales", "--create-customers"]) == 0
+    )
+    with Repository.open(crm_file, read_only=True) as repo:
+        created = [c for c in repo.load_customers() if c.number == "10154"]
+    assert [c.name for c in created] == ["10154"]

@@ -23,6 +23,7 @@ def build_plan(
     confirmed: dict[tuple[str, str], int] | None = None,
     conflicts: str = "keep",
     progress: Progress | None = None,
+    create_customers: bool = False,
 ) -> ImportPlan:
     """Compute what importing ``source`` into ``target`` would change. Writes nothing.
 
@@ -30,11 +31,15 @@ def build_plan(
         confirmed: accepted suggestions, ``(entity, source_key) -> existing id``.
         conflicts: initial choice for every conflict, "keep" (mine) or "take" (imported).
         progress: called with the number of rows processed; may raise to cancel.
+        create_customers: sales rows whose customer number is not in the matrix and that
+            have no customer name create a customer named by its number (else a problem).
 
     Raises:
         ImportFailure: the mapping lacks a required column.
     """
     check_mapping(source)
-    plan = _Builder(source, target, confirmed or {}, progress).build()
+    builder = _Builder(source, target, confirmed or {}, progress)
+    builder.create_customers = create_customers
+    plan = builder.build()
     plan.resolve_all(conflicts == "take")
     return plan

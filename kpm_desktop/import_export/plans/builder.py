@@ -60,6 +60,7 @@ class BuilderBase:
         self.t = target
         self.confirmed = confirmed
         self.progress = progress
+        self.create_customers = False  # sales: an unknown number without a name is created
         table = source.table
         self.plan = ImportPlan(
             source.kind,
@@ -247,6 +248,8 @@ class BuilderBase:
         confirmed = self.confirmed.get(("customer", key))
         if confirmed is not None and confirmed in self.existing_customers:
             return self.existing_customers[confirmed]
+        if not name and number and unknown_hint and self.create_customers:
+            name = number  # named by its number until the customer list is imported
         if not name:
             col = self.s.mapping.get("customer_number")
             if number and unknown_hint:
