@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "kpm_desktop"
-QT_FREE = ("domain", "storage", "import_export", "samples")
+QT_FREE = ("domain", "storage", "team", "import_export", "samples")
 
 
 def _qt_free_modules() -> list[str]:

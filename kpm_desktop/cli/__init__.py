@@ -29,6 +29,9 @@ COMMAND_MODULES = (
     "trip",
     "backup",
     "restore",
+    "team",
+    "sync",
+    "merge",
 )
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kpm_desktop.storage import sync_capture
 from kpm_desktop.storage.errors import (
     DamagedFileError,
     FileMissingError,
@@ -451,6 +452,7 @@ def connect_database(
         if 0 < user_version < SCHEMA_VERSION:
             _backup_before_migration(conn, path)
         migrate(conn, progress)
+        sync_capture.ensure_installed(conn)
         _mark_session_open(conn)
     elif user_version < SCHEMA_VERSION:
         conn.close()

@@ -8,6 +8,7 @@ migration is never edited: add a new function at the end of ``MIGRATIONS`` inste
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from collections.abc import Callable
 
 Migration = Callable[[sqlite3.Connection], None]
@@ -331,11 +332,107 @@ def _m004_trips(conn: sqlite3.Connection) -> None:
     )
 
 
+_UUID_NAMESPACE = uuid.UUID("6f1c2a5e-9d3b-4c7e-8a41-2b5d7e9f0c13")
+
+# A random version-4 UUID in SQL (for rows inserted by code that does not set one).
+SQL_NEW_UUID = (
+    "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || "
+    "substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || "
+    "substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"
+)
+
+
+def _m005_team_sync(conn: sqlite3.Connection) -> None:
+    """Stable UUIDs for every synced entity and the local tables of team sync.
+
+    Customers and products had UUIDs from the start; product groups, competitors, notes and
+    goals get one here (existing rows a random one, new rows from a trigger when the
+    inserting code sets none). ``sync_dirty`` is the outbox: one row per changed entity
+    (its UUID key), the AUTOINCREMENT ``seq`` never reused so that a push is idempotent by
+    (client, seq). The capture triggers that fill it are installed only in team files
+    (``storage.sync_capture``). ``sync_conflicts`` keeps both versions of what changed on
+    both sides until the rep decides; ``sync_state`` the team connection (never a password).
+    """
+    # A deleted row's UUID waits in ``sync_graveyard`` so that undo, which re-inserts the
+    # row with its old id, brings back the same identity.
+    conn.execute(
+        "CREATE TABLE sync_graveyard (tbl TEXT NOT NULL, id INTEGER NOT NULL, "
+        "uuid TEXT NOT NULL, PRIMARY KEY (tbl, id)) WITHOUT ROWID"
+    )
+    # Existing rows get name-based UUIDs: the same group or competitor name, or the same
+    # note/goal of the same customer in two copies of one file, gets the same identity (so
+    # copies merge), and the migration is deterministic (a file migrated twice is the same).
+    conn.create_function(
+        "kpm_uuid5", 1, lambda text: str(uuid.uuid5(_UUID_NAMESPACE, text)), deterministic=True
+    )
+    sources = {
+        "product_groups": "'group:' || name",
+        "competitors": "'competitor:' || lower(name)",
+        "notes": (
+            "'note:' || (SELECT c.uuid FROM customers c WHERE c.id = notes.customer_id) "
+            "|| ':' || id || ':' || created_at"
+        ),
+        "goals": (
+            "'goal:' || (SELECT c.uuid FROM customers c WHERE c.id = goals.customer_id) "
+            "|| ':' || id || ':' || created_at"
+        ),
+    }
+    for table in ("product_groups", "competitors", "notes", "goals"):
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN uuid TEXT")
+        conn.execute(f"UPDATE {table} SET uuid = kpm_uuid5({sources[table]})")
+        conn.execute(f"CREATE UNIQUE INDEX {table}_uuid ON {table}(uuid)")
+        old = (
+            f"(SELECT g.uuid FROM sync_graveyard g WHERE g.tbl = '{table}' AND g.id = NEW.id "
+            f"AND NOT EXISTS (SELECT 1 FROM {table} t WHERE t.uuid = g.uuid))"
+        )
+        conn.execute(
+            f"CREATE TRIGGER {table}_new_uuid AFTER INSERT ON {table} WHEN NEW.uuid IS NULL "
+            f"BEGIN UPDATE {table} SET uuid = coalesce({old}, {SQL_NEW_UUID}) "
+            f"WHERE id = NEW.id; DELETE FROM sync_graveyard WHERE tbl = '{table}' "
+            "AND id = NEW.id; END"
+        )
+        conn.execute(
+            f"CREATE TRIGGER {table}_keep_uuid AFTER DELETE ON {table} WHEN OLD.uuid IS NOT NULL "
+            f"BEGIN INSERT OR REPLACE INTO sync_graveyard (tbl, id, uuid) "
+            f"VALUES ('{table}', OLD.id, OLD.uuid); END"
+        )
+    run_script(
+        conn,
+        """
+        CREATE TABLE sync_state (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE sync_dirty (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            UNIQUE (kind, key)
+        );
+        CREATE TABLE sync_conflicts (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            fields TEXT NOT NULL,
+            mine TEXT,
+            theirs TEXT,
+            their_author TEXT NOT NULL DEFAULT '',
+            their_at TEXT NOT NULL DEFAULT '',
+            their_rev INTEGER NOT NULL DEFAULT 0,
+            reason TEXT NOT NULL DEFAULT 'both',
+            created_at TEXT NOT NULL,
+            UNIQUE (kind, key)
+        );
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _m001_initial,
     _m002_snapshots,
     _m003_compact_marks,
     _m004_trips,
+    _m005_team_sync,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,52 @@
+"""``kpm sync FILE``: push local changes, pull the team's, list and settle conflicts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from kpm_desktop.cli import CliError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("sync", help="sync a team file with the team server")
+    p.add_argument("file", type=Path)
+    p.add_argument(
+        "--resolve",
+        action="append",
+        default=[],
+        metavar="ID=mine|theirs",
+        help="settle a conflict (ID=mine, ID=theirs, all=mine or all=theirs), then sync",
+    )
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from kpm_desktop.storage.repository import Repository
+    from kpm_desktop.team import engine
+    from kpm_desktop.team.connect import TeamError
+
+    try:
+        choices = engine.parse_resolutions(args.resolve)
+        with Repository.open(args.file) as repo:
+            engine.prepare(repo)  # a team file at all?
+            if choices:
+                engine.resolve(repo, choices)
+            result = engine.sync_repo(repo)
+    except TeamError as exc:
+        raise CliError(str(exc)) from exc
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False))
+    else:
+        print(
+            f"{args.file.name}: pushed {result.pushed}, pulled {result.pulled}, "
+            f"{len(result.conflicts)} open conflicts ({result.server})"
+        )
+        for c in result.conflicts:
+            fields = ", ".join(c["fields"]) if c["fields"] != ["*"] else "all"
+            print(
+                f"  conflict {c['id']}: {c['label']} ({fields}) changed by {c['who']} {c['when']}"
+            )
+    return 1 if result.conflicts else 0

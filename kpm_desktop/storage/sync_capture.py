@@ -1,0 +1,99 @@
+"""Change capture of a team file: SQLite triggers that note every changed entity.
+
+A team file (one with a ``team_url`` in ``sync_state``) carries triggers that write the UUID
+key of each inserted, changed or deleted entity into ``sync_dirty`` (the outbox). They
+capture every write path alike (edits, undo, imports, manage dialogs), need only the key
+columns of the tables, and cost nothing in files that are not in a team. Which *values*
+changed is found at sync time by reading the entity (see ``team.local``).
+
+The triggers are (re)installed whenever a team file is opened for writing, so a later
+migration that rebuilds a table cannot silently switch capture off.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+TEAM_URL_KEY = "team_url"
+
+# kind -> (table, SQL giving the key from the row alias R (NEW or OLD))
+_SIMPLE = {
+    "customer": "customers",
+    "product": "products",
+    "group": "product_groups",
+    "competitor": "competitors",
+    "note": "notes",
+    "goal": "goals",
+}
+
+_CELL_KEY = (
+    "(SELECT c.uuid || '/' || p.uuid FROM customers c, products p "
+    "WHERE c.id = {r}.customer_id AND p.id = {r}.product_id)"
+)
+_GOAL_KEY = "(SELECT uuid FROM goals WHERE id = {r}.goal_id)"
+
+
+def _note(kind: str, key_sql: str) -> str:
+    # Delete first, then insert: a re-dirtied entity gets a new seq (never reused), and no
+    # conflict clause is needed (an outer OR IGNORE / OR REPLACE would override it).
+    return (
+        f"DELETE FROM sync_dirty WHERE kind = '{kind}' AND key = {key_sql}; "
+        f"INSERT INTO sync_dirty (kind, key) SELECT '{kind}', k FROM (SELECT {key_sql} AS k) "
+        "WHERE k IS NOT NULL;"
+    )
+
+
+def trigger_statements() -> list[str]:
+    out = []
+    for kind, table in _SIMPLE.items():
+        for event, rows in (("INSERT", ("NEW",)), ("DELETE", ("OLD",)), ("UPDATE", ("OLD", "NEW"))):
+            body = " ".join(_note(kind, f"{r}.uuid") for r in rows)
+            out.append(
+                f"CREATE TRIGGER IF NOT EXISTS kpm_sync_{table}_{event.lower()} "
+                f"AFTER {event} ON {table} BEGIN {body} END"
+            )
+    for event, r in (("INSERT", "NEW"), ("DELETE", "OLD"), ("UPDATE", "NEW")):
+        out.append(
+            f"CREATE TRIGGER IF NOT EXISTS kpm_sync_marks_{event.lower()} AFTER {event} ON marks "
+            f"BEGIN {_note('cell', _CELL_KEY.format(r=r))} END"
+        )
+    for event, r in (("INSERT", "NEW"), ("DELETE", "OLD")):
+        out.append(
+            f"CREATE TRIGGER IF NOT EXISTS kpm_sync_goal_products_{event.lower()} "
+            f"AFTER {event} ON goal_products BEGIN {_note('goal', _GOAL_KEY.format(r=r))} END"
+        )
+    return out
+
+
+def is_team_file(conn: sqlite3.Connection) -> bool:
+    try:
+        row = conn.execute("SELECT 1 FROM sync_state WHERE key = ?", (TEAM_URL_KEY,)).fetchone()
+    except sqlite3.OperationalError:  # older file format, not migrated (read-only)
+        return False
+    return row is not None
+
+
+def install(conn: sqlite3.Connection) -> None:
+    """Create the capture triggers (idempotent; runs inside the caller's transaction)."""
+    for statement in trigger_statements():
+        conn.execute(statement)
+
+
+def ensure_installed(conn: sqlite3.Connection) -> None:
+    """At open: a team file gets its triggers back if a migration dropped one."""
+    if not is_team_file(conn):
+        return
+    have = {
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'kpm_sync_%'"
+        )
+    }
+    if len(have) < len(trigger_statements()):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            install(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise

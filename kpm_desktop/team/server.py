@@ -1,0 +1,323 @@
+"""The team's schema on PostgreSQL: versioned migrations, roles, row-level security.
+
+Everything lives in the schema ``kpm`` of one database (one database = one team):
+
+- ``kpm.changes`` — append-only log of entity versions (who, when, which client); ``rev``
+  comes from one sequence and is drawn only while the team's push lock is held (a statement
+  trigger takes ``pg_advisory_xact_lock`` before any row gets its default), so revisions
+  become visible in commit order and a puller that has seen ``rev`` N can never later find
+  a smaller one (no "commits later" gaps).
+- ``kpm.state`` — the newest version of every entity (maintained set-based by a statement
+  trigger from the log); pulling is ``state WHERE rev > last_rev``.
+- ``kpm.territory`` — region/owner of every customer, the basis of row-level security.
+- ``kpm.users`` — one row per login role: rep (own regions/owners), manager (everything,
+  incl. products and groups), viewer (read only).
+
+Clients may insert only the columns kind, key, customer, data, client_id, client_seq into
+``kpm.changes`` (column privileges): the author is always ``session_user``.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+
+import psycopg
+from psycopg import sql
+
+from kpm_desktop.team.connect import NewerServerSchemaError, NotATeamError, TeamError
+
+ROLES = ("rep", "manager", "viewer")
+PUSH_LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtext('kpm.push'))"
+
+_V1 = """
+CREATE SCHEMA IF NOT EXISTS kpm;
+CREATE TABLE kpm.meta (key text PRIMARY KEY, value text NOT NULL);
+CREATE TABLE kpm.users (
+    name text PRIMARY KEY,
+    role text NOT NULL CHECK (role IN ('rep', 'manager', 'viewer')),
+    regions text[] NOT NULL DEFAULT '{}',
+    owners text[] NOT NULL DEFAULT '{}',
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE kpm.territory (
+    customer uuid PRIMARY KEY,
+    region text NOT NULL DEFAULT '',
+    owner text NOT NULL DEFAULT ''
+);
+CREATE SEQUENCE kpm.rev_seq;
+CREATE TABLE kpm.changes (
+    rev bigint PRIMARY KEY DEFAULT nextval('kpm.rev_seq'),
+    kind text NOT NULL
+        CHECK (kind IN ('group', 'competitor', 'product', 'customer', 'cell', 'note', 'goal')),
+    key text NOT NULL,
+    customer uuid,
+    data jsonb,
+    author text NOT NULL DEFAULT session_user,
+    client_id text NOT NULL,
+    client_seq bigint NOT NULL,
+    changed_at timestamptz NOT NULL DEFAULT now(),
+    UNIQUE (client_id, client_seq)
+);
+CREATE INDEX changes_key ON kpm.changes (kind, key, rev);
+CREATE TABLE kpm.state (
+    kind text NOT NULL,
+    key text NOT NULL,
+    customer uuid,
+    data jsonb,
+    rev bigint NOT NULL,
+    author text NOT NULL,
+    client_id text NOT NULL,
+    changed_at timestamptz NOT NULL,
+    PRIMARY KEY (kind, key)
+);
+CREATE INDEX state_rev ON kpm.state (rev);
+CREATE INDEX state_customer ON kpm.state (customer);
+
+CREATE FUNCTION kpm.my_role() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, kpm
+    AS $$ SELECT role FROM kpm.users WHERE name = session_user $$;
+CREATE FUNCTION kpm.my_regions() RETURNS text[] LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, kpm
+    AS $$ SELECT coalesce((SELECT regions FROM kpm.users WHERE name = session_user), '{}') $$;
+CREATE FUNCTION kpm.my_owners() RETURNS text[] LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, kpm
+    AS $$ SELECT coalesce((SELECT owners FROM kpm.users WHERE name = session_user), '{}') $$;
+CREATE FUNCTION kpm.customer_known(c uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, kpm
+    AS $$ SELECT EXISTS (SELECT 1 FROM kpm.territory WHERE customer = c) $$;
+
+-- Revisions in commit order: every insert into the log first takes the team's push lock,
+-- before any row draws its rev (BEFORE STATEMENT runs before the rows are formed).
+CREATE FUNCTION kpm.lock_push() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('kpm.push'));
+    RETURN NULL;
+END $$;
+CREATE TRIGGER changes_lock BEFORE INSERT ON kpm.changes
+    FOR EACH STATEMENT EXECUTE FUNCTION kpm.lock_push();
+
+CREATE FUNCTION kpm.apply_changes() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = pg_catalog, kpm AS $$
+BEGIN
+    INSERT INTO kpm.state AS s (kind, key, customer, data, rev, author, client_id, changed_at)
+    SELECT DISTINCT ON (kind, key) kind, key, customer, data, rev, author, client_id, changed_at
+    FROM new_rows ORDER BY kind, key, rev DESC
+    ON CONFLICT (kind, key) DO UPDATE SET customer = EXCLUDED.customer, data = EXCLUDED.data,
+        rev = EXCLUDED.rev, author = EXCLUDED.author, client_id = EXCLUDED.client_id,
+        changed_at = EXCLUDED.changed_at
+    WHERE s.rev < EXCLUDED.rev;
+    INSERT INTO kpm.territory AS t (customer, region, owner)
+    SELECT DISTINCT ON (key) key::uuid, coalesce(data->>'region', ''), coalesce(data->>'owner', '')
+    FROM new_rows WHERE kind = 'customer' AND data IS NOT NULL ORDER BY key, rev DESC
+    ON CONFLICT (customer) DO UPDATE SET region = EXCLUDED.region, owner = EXCLUDED.owner;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER changes_apply AFTER INSERT ON kpm.changes
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kpm.apply_changes();
+
+ALTER TABLE kpm.users ENABLE ROW LEVEL SECURITY;
+CREATE POLICY users_read ON kpm.users FOR SELECT
+    USING (name = session_user OR kpm.my_role() = 'manager');
+CREATE POLICY users_insert ON kpm.users FOR INSERT WITH CHECK (kpm.my_role() = 'manager');
+CREATE POLICY users_update ON kpm.users FOR UPDATE
+    USING (kpm.my_role() = 'manager') WITH CHECK (kpm.my_role() = 'manager');
+
+ALTER TABLE kpm.territory ENABLE ROW LEVEL SECURITY;
+CREATE POLICY territory_read ON kpm.territory FOR SELECT
+    USING ((SELECT kpm.my_role()) = 'manager' OR (SELECT kpm.my_role()) = 'viewer'
+           AND (SELECT cardinality(kpm.my_regions()) + cardinality(kpm.my_owners())) = 0
+           OR region = ANY (kpm.my_regions()) OR owner = ANY (kpm.my_owners()));
+
+ALTER TABLE kpm.state ENABLE ROW LEVEL SECURITY;
+CREATE POLICY state_read ON kpm.state FOR SELECT
+    USING (customer IS NULL OR customer IN (SELECT t.customer FROM kpm.territory t));
+
+ALTER TABLE kpm.changes ENABLE ROW LEVEL SECURITY;
+CREATE POLICY changes_read ON kpm.changes FOR SELECT
+    USING (customer IS NULL OR customer IN (SELECT t.customer FROM kpm.territory t));
+CREATE POLICY changes_write ON kpm.changes FOR INSERT WITH CHECK (
+    kpm.my_role() = 'manager'
+    OR kpm.my_role() = 'rep' AND (
+        kind = 'competitor'
+        OR customer IS NOT NULL AND customer IN (SELECT t.customer FROM kpm.territory t)
+        OR kind = 'customer' AND NOT kpm.customer_known(customer)
+           AND (data->>'region' = ANY (kpm.my_regions()) OR data->>'owner' = ANY (kpm.my_owners()))
+    )
+);
+"""
+
+# Each entry upgrades the server schema by one version; never edit a shipped one.
+SERVER_MIGRATIONS: tuple[str, ...] = (_V1,)
+SERVER_SCHEMA_VERSION = len(SERVER_MIGRATIONS)
+
+
+def group_role(dbname: str) -> str:
+    """The NOLOGIN role every member of this team's database belongs to."""
+    return "kpm_" + re.sub(r"[^a-z0-9_]", "_", dbname.lower())[:50]
+
+
+def schema_version(conn: psycopg.Connection) -> int | None:
+    """The team schema version on the server, or None if there is no team schema."""
+    row = conn.execute("SELECT to_regclass('kpm.meta')").fetchone()
+    if row is None or row[0] is None:
+        return None
+    row = conn.execute("SELECT value FROM kpm.meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def check_version(conn: psycopg.Connection) -> int:
+    version = schema_version(conn)
+    if version is None:
+        raise NotATeamError(
+            "this database holds no team yet; the manager runs 'kpm team init' first"
+        )
+    if version > SERVER_SCHEMA_VERSION:
+        raise NewerServerSchemaError(
+            f"the team server was set up by a newer KPM Desktop (team format {version}, this "
+            f"version knows up to {SERVER_SCHEMA_VERSION}); please update KPM Desktop"
+        )
+    if version < SERVER_SCHEMA_VERSION:
+        raise TeamError(
+            "the team server needs an upgrade; the manager runs 'kpm team init' once more"
+        )
+    return version
+
+
+def init(conn: psycopg.Connection) -> tuple[int, int]:
+    """Create or upgrade the team schema; returns (version before, version after).
+
+    Idempotent; each migration is one transaction. The user running it becomes a manager.
+    """
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(hashtext('kpm.init'))")
+        before = schema_version(conn) or 0
+        if before > SERVER_SCHEMA_VERSION:
+            raise NewerServerSchemaError(
+                f"the team server was set up by a newer KPM Desktop (team format {before}, "
+                f"this version knows up to {SERVER_SCHEMA_VERSION}); it was not changed, please update KPM Desktop"
+            )
+    dbname = conn.info.dbname
+    group = group_role(dbname)
+    for version in range(before, SERVER_SCHEMA_VERSION):
+        with conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(hashtext('kpm.init'))")
+            if (schema_version(conn) or 0) != version:
+                continue  # someone else upgraded meanwhile
+            conn.execute(SERVER_MIGRATIONS[version])  # type: ignore[arg-type]
+            conn.execute(
+                "INSERT INTO kpm.meta (key, value) VALUES ('schema_version', %s) "
+                "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+                (str(version + 1),),
+            )
+    with conn.transaction():
+        exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (group,)).fetchone()
+        if not exists:
+            conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(group)))
+        g = sql.Identifier(group)
+        for statement in (
+            "REVOKE CONNECT ON DATABASE {db} FROM PUBLIC",
+            "GRANT CONNECT ON DATABASE {db} TO {g}",
+            "GRANT USAGE ON SCHEMA kpm TO {g}",
+            "GRANT SELECT ON kpm.meta, kpm.users, kpm.territory, kpm.state, kpm.changes TO {g}",
+            "GRANT INSERT (kind, key, customer, data, client_id, client_seq) ON kpm.changes TO {g}",
+            "GRANT INSERT, UPDATE ON kpm.users TO {g}",
+            "GRANT USAGE ON SEQUENCE kpm.rev_seq TO {g}",
+        ):
+            conn.execute(sql.SQL(statement).format(db=sql.Identifier(dbname), g=g))
+        conn.execute(
+            "INSERT INTO kpm.users (name, role) VALUES (session_user, 'manager') "
+            "ON CONFLICT (name) DO NOTHING"
+        )
+    return before, SERVER_SCHEMA_VERSION
+
+
+@dataclass(frozen=True, slots=True)
+class TeamUser:
+    name: str
+    role: str
+    regions: tuple[str, ...]
+    owners: tuple[str, ...]
+
+    def as_json(self) -> dict:
+        return {
+            "name": self.name,
+            "role": self.role,
+            "regions": list(self.regions),
+            "owners": list(self.owners),
+        }
+
+
+def me(conn: psycopg.Connection) -> TeamUser:
+    row = conn.execute(
+        "SELECT name, role, regions, owners FROM kpm.users WHERE name = session_user"
+    ).fetchone()
+    if row is None:
+        who = conn.execute("SELECT session_user").fetchone()[0]  # type: ignore[index]
+        raise TeamError(f"{who} is not a member of this team; ask your manager")
+    return TeamUser(row[0], row[1], tuple(row[2]), tuple(row[3]))
+
+
+def users(conn: psycopg.Connection) -> list[TeamUser]:
+    check_version(conn)
+    return [
+        TeamUser(r[0], r[1], tuple(r[2]), tuple(r[3]))
+        for r in conn.execute("SELECT name, role, regions, owners FROM kpm.users ORDER BY name")
+    ]
+
+
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.@-]{0,62}$")
+
+
+def add_user(
+    conn: psycopg.Connection,
+    name: str,
+    role: str,
+    regions: tuple[str, ...] = (),
+    owners: tuple[str, ...] = (),
+    password: str | None = None,
+) -> tuple[TeamUser, str | None]:
+    """Create (or update) a login role and its territory; returns (user, new password).
+
+    A new role without a given password gets a random one, returned once for the manager
+    to pass on; an existing role keeps its password unless one is given.
+    """
+    if role not in ROLES:
+        raise TeamError(f"unknown role {role!r}; use rep, manager or viewer")
+    if not _NAME.match(name):
+        raise TeamError(
+            f"{name!r} cannot be a user name: use letters, digits, '_', '.', '@' or '-' "
+            "(at most 63 characters, starting with a letter)"
+        )
+    if role == "rep" and not regions and not owners:
+        raise TeamError("a rep needs a territory: give at least one --region or --owner")
+    check_version(conn)
+    group = group_role(conn.info.dbname)
+    new_password: str | None = None
+    with conn.transaction():
+        exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone()
+        ident = sql.Identifier(name)
+        if not exists:
+            new_password = password or secrets.token_urlsafe(12)
+            conn.execute(
+                sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(ident, sql.Literal(new_password))
+            )
+        elif password:
+            conn.execute(sql.SQL("ALTER ROLE {} PASSWORD {}").format(ident, sql.Literal(password)))
+            new_password = password
+        conn.execute(
+            sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), ident),
+        )
+        conn.execute(
+            sql.SQL(
+                "ALTER ROLE {} " + ("CREATEROLE" if role == "manager" else "NOCREATEROLE")
+            ).format(ident)
+        )
+        conn.execute(
+            "INSERT INTO kpm.users (name, role, regions, owners) VALUES (%s, %s, %s, %s) "
+            "ON CONFLICT (name) DO UPDATE SET role = EXCLUDED.role, regions = EXCLUDED.regions, "
+            "owners = EXCLUDED.owners",
+            (name, role, list(regions), list(owners)),
+        )
+    return TeamUser(name, role, tuple(regions), tuple(owners)), new_password

@@ -1,0 +1,66 @@
+"""Shared steps of the team tests."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+from kpm_desktop.cli import main as kpm
+from kpm_desktop.storage.repository import Repository
+from kpm_desktop.team.local import LocalStore
+
+
+def run_json(capsys, *argv: str) -> dict | list:
+    code = kpm(list(argv))
+    out = capsys.readouterr()
+    assert code in (0, 1), out.err
+    return json.loads(out.out)
+
+
+def content_hash(path: Path) -> str:
+    """Hash of every entity by UUID (what must converge between replicas)."""
+    with Repository.open(path, read_only=True) as repo:
+        items = sorted(
+            (kind, key, json.dumps(value, sort_keys=True))
+            for kind, key, value in LocalStore(repo).iter_all()
+        )
+    return hashlib.sha256(json.dumps(items).encode()).hexdigest()
+
+
+def entities(path: Path) -> dict[tuple[str, str], dict]:
+    with Repository.open(path, read_only=True) as repo:
+        return {(k, key): v for k, key, v in LocalStore(repo).iter_all()}
+
+
+def team_with_demo(
+    team_url: str, demo_file: Path, pgpass: Path, tmp: Path
+) -> tuple[dict[str, Path], str]:
+    """init + add-user (anna: Nord, bob: Süd, vera: viewer) + publish the demo + clones."""
+    from kpm_desktop.team import engine, server
+    from kpm_desktop.team.connect import connect
+
+    with connect(team_url) as conn:
+        server.init(conn)
+        for name, role, regions in (
+            ("anna", "rep", ("Nord",)),
+            ("bob", "rep", ("Süd",)),
+            ("vera", "viewer", ()),
+        ):
+            server.add_user(conn, name, role, regions, (), password=f"pw-{name}")
+            with pgpass.open("a", encoding="utf-8") as fh:
+                fh.write(f"*:*:*:{name}:pw-{name}\n")
+    manager = tmp / "manager.kpm"
+    shutil.copyfile(demo_file, manager)
+    engine.publish(manager, team_url)
+    files = {"manager": manager}
+    rep_url = without_user(team_url)
+    for name in ("anna", "bob"):
+        files[name] = tmp / f"{name}.kpm"
+        engine.clone(rep_url, files[name], name)
+    return files, rep_url
+
+
+def without_user(url: str) -> str:
+    return " ".join(p for p in url.split() if not p.startswith("user="))
