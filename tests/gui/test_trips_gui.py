@@ -316,3 +316,30 @@ def test_debrief_changes_the_file_through_keys(qtbot, win, demo_file: Path, caps
         stale = repo.get_cell(stale_customer.id, stale_pid)
         assert stale.mark is mark_before and stale.verified_at.date() >= date.today()
         assert repo.notes_for(first.id)[0].text == "Wants an offer for the hotline"
+
+
+def test_save_dialog_suggests_the_export_folder_and_remembers_it(
+    qtbot, win, tmp_path: Path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    from kpm_desktop.gui import folders
+
+    ws = win.workspace
+    trip = add_trip(
+        ws, Trip("Tour Süd/Ost", date(2026, 12, 8), stops=(TripStop(ws.matrix.customers[0].uuid),))
+    )
+    asked: list[str] = []
+    target = tmp_path / "out" / "calendar.ics"
+    target.parent.mkdir()
+
+    def save_name(parent, title, suggested, pattern):
+        asked.append(suggested)
+        return str(target), pattern
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    assert win.trip_actions.export_calendar(trip) is not None
+    qtbot.waitUntil(lambda: win.export_actions.job is None, timeout=60000)
+    assert Path(asked[0]) == folders.documents_dir() / "demo-Tour-Süd-Ost.ics"
+    assert folders.start_folder(win, folders.EXPORT) == target.parent.resolve()
+    assert target.exists()

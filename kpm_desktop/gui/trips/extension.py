@@ -385,12 +385,19 @@ class TripActions(QObject):
     def _target(self, trip: Trip, suffix: str, title: str, pattern: str) -> Path | None:
         ws = self.window.workspace
         assert ws is not None
+        from kpm_desktop.gui import folders
+
         safe = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in trip.name).strip("-")
-        suggested = ws.path.with_name(f"{ws.path.stem}-{safe or 'trip'}{suffix}")
+        suggested = folders.start_folder(self.window, folders.EXPORT) / (
+            f"{ws.path.stem}-{safe or 'trip'}{suffix}"
+        )
         name, _ = QFileDialog.getSaveFileName(
             self.trips_window or self.window, title, str(suggested), pattern
         )
-        return Path(name) if name else None
+        if not name:
+            return None
+        folders.remember(self.window, folders.EXPORT, name)
+        return Path(name)
 
     def _busy(self, export) -> bool:
         """True (and said in the status bar) while another export is still running."""
