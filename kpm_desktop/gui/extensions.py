@@ -19,4 +19,5 @@ EXTENSION_MODULES: tuple[str, ...] = (
     "kpm_desktop.gui.manage_actions",
     "kpm_desktop.gui.safety",
     "kpm_desktop.gui.view_layout",
+    "kpm_desktop.gui.team_menu",
 )

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from kpm_desktop.storage.database import FileCheck
 
@@ -78,3 +81,66 @@ class FileUpgrader:
 
     def running(self) -> bool:
         return self._thread.is_alive()
+
+
+class BackgroundTask(QObject):
+    """Runs one function on a worker thread; its result or exception comes back on the GUI
+    thread as ``done(result)`` / ``failed(exception)``.
+
+    The worker touches no Qt object (the GUI thread polls it), so any plain function can run
+    there. ``cancel()`` stops waiting: the result is dropped when it arrives (team sync is
+    safe to abandon at any moment; the next sync repeats what was not confirmed).
+    """
+
+    done = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, parent: QObject | None = None, interval_ms: int = 50) -> None:
+        super().__init__(parent)
+        self._thread: threading.Thread | None = None
+        self._outcome: tuple[bool, object] | None = None
+        self._cancelled = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self._poll)
+
+    @property
+    def busy(self) -> bool:
+        return self._thread is not None
+
+    def start(self, fn: Callable[[], object]) -> None:
+        if self._thread is not None:
+            raise RuntimeError("a task is running already")
+        self._outcome = None
+        self._cancelled = False
+        self._thread = threading.Thread(target=self._run, args=(fn,), name="kpm-task", daemon=True)
+        self._thread.start()
+        self._timer.start()
+
+    def _run(self, fn: Callable[[], object]) -> None:
+        try:
+            self._outcome = (True, fn())
+        except BaseException as exc:  # handed to the GUI thread
+            self._outcome = (False, exc)
+
+    def cancel(self) -> None:
+        self._cancelled = True
+
+    def wait(self, seconds: float) -> bool:
+        """Block until the task ends (True) or the time is up; then deliver its outcome."""
+        if self._thread is not None:
+            self._thread.join(seconds)
+        self._poll()
+        return self._thread is None
+
+    def _poll(self) -> None:
+        if self._thread is None or self._thread.is_alive():
+            return
+        self._thread.join()
+        self._thread = None
+        self._timer.stop()
+        outcome, self._outcome = self._outcome, None
+        if self._cancelled or outcome is None:
+            return
+        ok, value = outcome
+        (self.done if ok else self.failed).emit(value)

@@ -97,3 +97,26 @@ def ensure_installed(conn: sqlite3.Connection) -> None:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+
+
+def team_state(conn: sqlite3.Connection) -> dict[str, str]:
+    """The team settings of a file (``sync_state``); empty for a file outside a team."""
+    try:
+        return dict(conn.execute("SELECT key, value FROM sync_state"))
+    except sqlite3.OperationalError:  # an older file format opened read-only
+        return {}
+
+
+def pending_count(conn: sqlite3.Connection) -> int:
+    """Local changes not yet sent to the team server."""
+    try:
+        return conn.execute("SELECT count(*) FROM sync_dirty").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
+
+
+def conflict_count(conn: sqlite3.Connection) -> int:
+    try:
+        return conn.execute("SELECT count(*) FROM sync_conflicts").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0

@@ -211,6 +211,16 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message numerus="yes">
+        <source>%n item(s) changed here and by a colleague. Until you decide, your version stays in the matrix.</source>
+        <translation>
+            <numerusform>%n Eintrag wurde hier und im Team geändert. Bis Sie entscheiden, bleibt Ihre Version in der Matrix.</numerusform>
+            <numerusform>%n Einträge wurden hier und im Team geändert. Bis Sie entscheiden, bleibt Ihre Version in der Matrix.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CornerLegend</name>
     <message>
         <source>Click to show product names and counts again (View › Compact Header)</source>
@@ -3089,6 +3099,418 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
     <message>
         <source>Changes since a snapshot</source>
         <translation>Änderungen seit Momentaufnahme</translation>
+    </message>
+</context>
+<context>
+    <name>TeamController</name>
+    <message numerus="yes">
+        <source>%n change(s) to send</source>
+        <translation>
+            <numerusform>%n Änderung zu senden</numerusform>
+            <numerusform>%n Änderungen zu senden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n Konflikt</numerusform>
+            <numerusform>%n Konflikte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to review (Team › Review Conflicts).</source>
+        <translation>
+            <numerusform>%n Konflikt zu prüfen (Team › Konflikte prüfen).</numerusform>
+            <numerusform>%n Konflikte zu prüfen (Team › Konflikte prüfen).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialogs</name>
+    <message>
+        <source>Join a Team</source>
+        <translation>Einem Team beitreten</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation>&amp;Serveradresse:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>New &amp;matrix file:</source>
+        <translation>Neue &amp;Matrixdatei:</translation>
+    </message>
+    <message>
+        <source>Your local copy holds the customers of your territory. The password goes to the system&apos;s password store (or leave it empty to use your .pgpass file); it is never stored in the matrix file.</source>
+        <translation>Ihre lokale Kopie enthält die Kunden Ihres Gebiets. Das Passwort kommt in den Passwortspeicher des Systems (oder lassen Sie es leer, dann gilt Ihre .pgpass-Datei); in der Matrixdatei wird es nie gespeichert.</translation>
+    </message>
+    <message>
+        <source>New matrix file</source>
+        <translation>Neue Matrixdatei</translation>
+    </message>
+    <message>
+        <source>KPM matrix files (*.kpm)</source>
+        <translation>KPM-Matrixdateien (*.kpm)</translation>
+    </message>
+    <message>
+        <source>Set Up a Team</source>
+        <translation>Team einrichten</translation>
+    </message>
+    <message>
+        <source>Creates the team schema in an empty PostgreSQL database (or upgrades it) and uploads %1 as the team matrix. You need the database owner&apos;s login; the password comes from your .pgpass file or the system&apos;s password store.</source>
+        <translation>Legt das Team-Schema in einer leeren PostgreSQL-Datenbank an (oder aktualisiert es) und lädt %1 als Team-Matrix hoch. Sie brauchen die Anmeldung der Datenbank-Eigentümerin; das Passwort kommt aus Ihrer .pgpass-Datei oder dem Passwortspeicher des Systems.</translation>
+    </message>
+    <message>
+        <source>Add a Team Member</source>
+        <translation>Teammitglied hinzufügen</translation>
+    </message>
+    <message>
+        <source>Rep (own territory)</source>
+        <translation>Außendienst (eigenes Gebiet)</translation>
+    </message>
+    <message>
+        <source>Manager (everything)</source>
+        <translation>Vertriebsleitung (alles)</translation>
+    </message>
+    <message>
+        <source>Viewer (read only)</source>
+        <translation>Nur lesen</translation>
+    </message>
+    <message>
+        <source>e.g. Nord, Ost</source>
+        <translation>z. B. Nord, Ost</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <source>Re&amp;gions:</source>
+        <translation>Re&amp;gionen:</translation>
+    </message>
+    <message>
+        <source>&amp;Owners:</source>
+        <translation>Be&amp;treuer:</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>Außendienst</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Vertriebsleitung</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>Nur lesen</translation>
+    </message>
+    <message>
+        <source>Team Members</source>
+        <translation>Teammitglieder</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation>Gebiet</translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation>alles</translation>
+    </message>
+    <message>
+        <source>ours (X)</source>
+        <translation>kauft bei uns (X)</translation>
+    </message>
+    <message>
+        <source>competitor</source>
+        <translation>Wettbewerb</translation>
+    </message>
+    <message>
+        <source>need</source>
+        <translation>Bedarf</translation>
+    </message>
+    <message>
+        <source>no need</source>
+        <translation>kein Bedarf</translation>
+    </message>
+    <message>
+        <source>white spot</source>
+        <translation>weißer Fleck</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>Review Conflicts</source>
+        <translation>Konflikte prüfen</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>Geändert von</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Meine Version</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>Version im Team</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Mine</source>
+        <translation>&amp;Meine behalten</translation>
+    </message>
+    <message>
+        <source>&amp;Take Theirs</source>
+        <translation>&amp;Team-Version übernehmen</translation>
+    </message>
+    <message>
+        <source>Keep &amp;All Mine</source>
+        <translation>&amp;Alle meine behalten</translation>
+    </message>
+    <message>
+        <source>Take All T&amp;heirs</source>
+        <translation>Alle Team-&amp;Versionen übernehmen</translation>
+    </message>
+    <message>
+        <source>No open conflicts.</source>
+        <translation>Keine offenen Konflikte.</translation>
+    </message>
+    <message>
+        <source>(your role may not change this)</source>
+        <translation>(Ihre Rolle darf das nicht ändern)</translation>
+    </message>
+</context>
+<context>
+    <name>TeamFields</name>
+    <message>
+        <source>Mark</source>
+        <translation>Markierung</translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation>Wettbewerber</translation>
+    </message>
+    <message>
+        <source>Our revenue</source>
+        <translation>Unser Umsatz</translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation>Potenzial</translation>
+    </message>
+    <message>
+        <source>Contract end</source>
+        <translation>Vertragsende</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Re-check</source>
+        <translation>Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Branche</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <source>ABC class</source>
+        <translation>ABC-Klasse</translation>
+    </message>
+    <message>
+        <source>Annual revenue</source>
+        <translation>Jahresumsatz</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Merkmale</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fällig</translation>
+    </message>
+</context>
+<context>
+    <name>TeamHistory</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>TeamMenu</name>
+    <message>
+        <source>Te&amp;am</source>
+        <translation>T&amp;eam</translation>
+    </message>
+    <message>
+        <source>&amp;Sync Now</source>
+        <translation>Jetzt &amp;synchronisieren</translation>
+    </message>
+    <message>
+        <source>Review &amp;Conflicts…</source>
+        <translation>&amp;Konflikte prüfen…</translation>
+    </message>
+    <message>
+        <source>&amp;Join a Team…</source>
+        <translation>Einem Team &amp;beitreten…</translation>
+    </message>
+    <message>
+        <source>Set &amp;Up a Team…</source>
+        <translation>Team &amp;einrichten…</translation>
+    </message>
+    <message>
+        <source>&amp;Add Team Member…</source>
+        <translation>Mitglied &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Team &amp;Members…</source>
+        <translation>Mitglieder &amp;anzeigen…</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Vertriebsleitung</translation>
+    </message>
+    <message>
+        <source>syncing…</source>
+        <translation>Abgleich läuft…</translation>
+    </message>
+    <message>
+        <source>synced %1</source>
+        <translation>abgeglichen %1</translation>
+    </message>
+    <message>
+        <source>not synced yet</source>
+        <translation>noch nicht abgeglichen</translation>
+    </message>
+    <message>
+        <source>Team: %1</source>
+        <translation>Team: %1</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>Syncing with the team server…</source>
+        <translation>Abgleich mit dem Teamserver…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Abgleich</translation>
+    </message>
+    <message>
+        <source>Sync cancelled; your changes stay here and are sent next time.</source>
+        <translation>Abgleich abgebrochen; Ihre Änderungen bleiben hier und werden beim nächsten Mal gesendet.</translation>
+    </message>
+    <message>
+        <source>Synced: %1 sent, %2 received.</source>
+        <translation>Abgeglichen: %1 gesendet, %2 empfangen.</translation>
+    </message>
+    <message>
+        <source>Copying the team matrix…</source>
+        <translation>Die Team-Matrix wird kopiert…</translation>
+    </message>
+    <message>
+        <source>%1 is now the team matrix on %2.</source>
+        <translation>%1 ist jetzt die Team-Matrix auf %2.</translation>
+    </message>
+    <message>
+        <source>Setting up the team…</source>
+        <translation>Das Team wird eingerichtet…</translation>
+    </message>
+    <message>
+        <source>Team member added</source>
+        <translation>Teammitglied hinzugefügt</translation>
+    </message>
+    <message>
+        <source>%1 can join now. Initial password (shown once; pass it on privately): %2</source>
+        <translation>%1 kann jetzt beitreten. Erstes Passwort (nur jetzt sichtbar; vertraulich weitergeben): %2</translation>
+    </message>
+    <message>
+        <source>Adding the team member…</source>
+        <translation>Das Teammitglied wird angelegt…</translation>
+    </message>
+    <message>
+        <source>Reading the team members…</source>
+        <translation>Die Teammitglieder werden gelesen…</translation>
     </message>
 </context>
 <context>

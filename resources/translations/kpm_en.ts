@@ -209,6 +209,16 @@ The current state is backed up first, so this can be undone from this list.</sou
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message numerus="yes">
+        <source>%n item(s) changed here and by a colleague. Until you decide, your version stays in the matrix.</source>
+        <translation>
+            <numerusform>%n item changed here and by a colleague. Until you decide, your version stays in the matrix.</numerusform>
+            <numerusform>%n items changed here and by a colleague. Until you decide, your version stays in the matrix.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CornerLegend</name>
     <message>
         <source>Click to show product names and counts again (View › Compact Header)</source>
@@ -3074,6 +3084,418 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
     </message>
     <message>
         <source>Changes since a snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamController</name>
+    <message numerus="yes">
+        <source>%n change(s) to send</source>
+        <translation>
+            <numerusform>%n change to send</numerusform>
+            <numerusform>%n changes to send</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to review (Team › Review Conflicts).</source>
+        <translation>
+            <numerusform>%n conflict to review (Team › Review Conflicts).</numerusform>
+            <numerusform>%n conflicts to review (Team › Review Conflicts).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialogs</name>
+    <message>
+        <source>Join a Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;matrix file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your local copy holds the customers of your territory. The password goes to the system&apos;s password store (or leave it empty to use your .pgpass file); it is never stored in the matrix file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New matrix file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KPM matrix files (*.kpm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set Up a Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creates the team schema in an empty PostgreSQL database (or upgrades it) and uploads %1 as the team matrix. You need the database owner&apos;s login; the password comes from your .pgpass file or the system&apos;s password store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a Team Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rep (own territory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager (everything)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewer (read only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Nord, Ost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;gions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Owners:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ours (X)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>competitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>need</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no need</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>white spot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Take Theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep &amp;All Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take All T&amp;heirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open conflicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(your role may not change this)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamFields</name>
+    <message>
+        <source>Mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ABC class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annual revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamHistory</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamMenu</name>
+    <message>
+        <source>Te&amp;am</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review &amp;Conflicts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Join a Team…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set &amp;Up a Team…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Team Member…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team &amp;Members…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>synced %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing with the team server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync cancelled; your changes stay here and are sent next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced: %1 sent, %2 received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copying the team matrix…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now the team matrix on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting up the team…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team member added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can join now. Initial password (shown once; pass it on privately): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding the team member…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the team members…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

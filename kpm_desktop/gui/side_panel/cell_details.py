@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -182,12 +182,19 @@ class CellDetailsView(QWidget):
         self.verified.setText(fmt_date(record.verified_at) if record else "–")
         self.history.clear()
         for h in history:
-            self.history.addItem(
+            text = (
                 self.tr("%1: %2 → %3")
                 .replace("%1", fmt_date(h.changed_at))
                 .replace("%2", mark_name(h.old_mark))
                 .replace("%3", mark_name(h.new_mark))
             )
+            if h.source.startswith("team:"):  # pulled from the team server: name the author
+                text = (
+                    QCoreApplication.translate("TeamHistory", "%1 (%2)")
+                    .replace("%1", text)
+                    .replace("%2", h.source.removeprefix("team:"))
+                )
+            self.history.addItem(text)
         self.setEnabled(enabled)
         self._update_enabled()
 

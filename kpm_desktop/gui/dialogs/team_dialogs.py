@@ -1,0 +1,393 @@
+"""Dialogs of the Team menu: join a team, set one up, add a user, list users, review conflicts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kpm_desktop.domain.marks import Mark
+
+URL_HINT = "postgresql://server/team?sslmode=verify-full"
+
+
+class JoinTeamDialog(QDialog):
+    """Team › Join a Team…: server address, user, password (kept in the OS store), new file."""
+
+    def __init__(self, parent: QWidget | None, folder: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(QCoreApplication.translate("TeamDialogs", "Join a Team"))
+        self.url = QLineEdit(self)
+        self.url.setObjectName("team_url")
+        self.url.setPlaceholderText(URL_HINT)
+        self.user = QLineEdit(self)
+        self.user.setObjectName("team_user")
+        self.password = QLineEdit(self)
+        self.password.setObjectName("team_password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.file = QLineEdit(str(Path(folder) / "team.kpm"), self)
+        self.file.setObjectName("team_file")
+        browse = QPushButton(QCoreApplication.translate("TeamDialogs", "&Browse…"), self)
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.file, 1)
+        row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow(QCoreApplication.translate("TeamDialogs", "&Server address:"), self.url)
+        form.addRow(QCoreApplication.translate("TeamDialogs", "&User name:"), self.user)
+        form.addRow(QCoreApplication.translate("TeamDialogs", "&Password:"), self.password)
+        form.addRow(QCoreApplication.translate("TeamDialogs", "New &matrix file:"), row)
+        for label, buddy in (
+            (form.labelForField(self.url), self.url),
+            (form.labelForField(self.user), self.user),
+            (form.labelForField(self.password), self.password),
+        ):
+            if isinstance(label, QLabel):
+                label.setBuddy(buddy)
+        hint = QLabel(
+            QCoreApplication.translate(
+                "TeamDialogs",
+                "Your local copy holds the customers of your territory. The password goes to "
+                "the system's password store (or leave it empty to use your .pgpass file); it "
+                "is never stored in the matrix file.",
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            QCoreApplication.translate("TeamDialogs", "New matrix file"),
+            self.file.text(),
+            QCoreApplication.translate("TeamDialogs", "KPM matrix files (*.kpm)"),
+        )
+        if path:
+            self.file.setText(path)
+
+
+class SetUpTeamDialog(QDialog):
+    """Team › Set Up a Team…: the empty PostgreSQL database that becomes the team server."""
+
+    def __init__(self, parent: QWidget | None, file_name: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(QCoreApplication.translate("TeamDialogs", "Set Up a Team"))
+        self.url = QLineEdit(self)
+        self.url.setObjectName("team_setup_url")
+        self.url.setPlaceholderText(URL_HINT)
+        form = QFormLayout()
+        form.addRow(QCoreApplication.translate("TeamDialogs", "&Server address:"), self.url)
+        label = form.labelForField(self.url)
+        if isinstance(label, QLabel):
+            label.setBuddy(self.url)
+        text = QLabel(
+            QCoreApplication.translate(
+                "TeamDialogs",
+                "Creates the team schema in an empty PostgreSQL database (or upgrades it) and "
+                "uploads %1 as the team matrix. You need the database owner's login; the "
+                "password comes from your .pgpass file or the system's password store.",
+            ).replace("%1", file_name),
+            self,
+        )
+        text.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+
+class AddUserDialog(QDialog):
+    """Team › Add User…: login name, role and territory (regions, owners)."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(QCoreApplication.translate("TeamDialogs", "Add a Team Member"))
+        self.name = QLineEdit(self)
+        self.name.setObjectName("team_new_user")
+        self.role = QComboBox(self)
+        self.role.setObjectName("team_role")
+        for role, text in (
+            ("rep", QCoreApplication.translate("TeamDialogs", "Rep (own territory)")),
+            ("manager", QCoreApplication.translate("TeamDialogs", "Manager (everything)")),
+            ("viewer", QCoreApplication.translate("TeamDialogs", "Viewer (read only)")),
+        ):
+            self.role.addItem(text, role)
+        self.regions = QLineEdit(self)
+        self.regions.setObjectName("team_regions")
+        self.regions.setPlaceholderText(QCoreApplication.translate("TeamDialogs", "e.g. Nord, Ost"))
+        self.owners = QLineEdit(self)
+        self.owners.setObjectName("team_owners")
+        form = QFormLayout()
+        form.addRow(QCoreApplication.translate("TeamDialogs", "&User name:"), self.name)
+        form.addRow(QCoreApplication.translate("TeamDialogs", "&Role:"), self.role)
+        form.addRow(QCoreApplication.translate("TeamDialogs", "Re&gions:"), self.regions)
+        form.addRow(QCoreApplication.translate("TeamDialogs", "&Owners:"), self.owners)
+        for field in (self.name, self.role, self.regions, self.owners):
+            label = form.labelForField(field)
+            if isinstance(label, QLabel):
+                label.setBuddy(field)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    @staticmethod
+    def split(text: str) -> tuple[str, ...]:
+        return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+def role_text(role: str) -> str:
+    return {
+        "rep": QCoreApplication.translate("TeamDialogs", "Rep"),
+        "manager": QCoreApplication.translate("TeamDialogs", "Manager"),
+        "viewer": QCoreApplication.translate("TeamDialogs", "Viewer"),
+    }.get(role, role)
+
+
+class UsersDialog(QDialog):
+    def __init__(self, parent: QWidget | None, users: list) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(QCoreApplication.translate("TeamDialogs", "Team Members"))
+        table = QTableWidget(len(users), 3, self)
+        table.setObjectName("team_users")
+        table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("TeamDialogs", "User"),
+                QCoreApplication.translate("TeamDialogs", "Role"),
+                QCoreApplication.translate("TeamDialogs", "Territory"),
+            ]
+        )
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for row, u in enumerate(users):
+            territory = ", ".join([*u.regions, *u.owners]) or QCoreApplication.translate(
+                "TeamDialogs", "everything"
+            )
+            for col, text in enumerate((u.name, role_text(u.role), territory)):
+                table.setItem(row, col, QTableWidgetItem(text))
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        self.table = table
+
+
+_FIELD_NAMES = {
+    "mark": QT_TRANSLATE_NOOP("TeamFields", "Mark"),
+    "competitor": QT_TRANSLATE_NOOP("TeamFields", "Competitor"),
+    "our_revenue": QT_TRANSLATE_NOOP("TeamFields", "Our revenue"),
+    "potential": QT_TRANSLATE_NOOP("TeamFields", "Potential"),
+    "contract_end": QT_TRANSLATE_NOOP("TeamFields", "Contract end"),
+    "no_need_reason": QT_TRANSLATE_NOOP("TeamFields", "Reason"),
+    "recheck_at": QT_TRANSLATE_NOOP("TeamFields", "Re-check"),
+    "note": QT_TRANSLATE_NOOP("TeamFields", "Note"),
+    "name": QT_TRANSLATE_NOOP("TeamFields", "Name"),
+    "number": QT_TRANSLATE_NOOP("TeamFields", "Number"),
+    "segment": QT_TRANSLATE_NOOP("TeamFields", "Segment"),
+    "region": QT_TRANSLATE_NOOP("TeamFields", "Region"),
+    "owner": QT_TRANSLATE_NOOP("TeamFields", "Owner"),
+    "city": QT_TRANSLATE_NOOP("TeamFields", "City"),
+    "postcode": QT_TRANSLATE_NOOP("TeamFields", "Postcode"),
+    "abc_class": QT_TRANSLATE_NOOP("TeamFields", "ABC class"),
+    "annual_revenue": QT_TRANSLATE_NOOP("TeamFields", "Annual revenue"),
+    "tags": QT_TRANSLATE_NOOP("TeamFields", "Tags"),
+    "active": QT_TRANSLATE_NOOP("TeamFields", "Active"),
+    "text": QT_TRANSLATE_NOOP("TeamFields", "Text"),
+    "title": QT_TRANSLATE_NOOP("TeamFields", "Title"),
+    "status": QT_TRANSLATE_NOOP("TeamFields", "Status"),
+    "due_date": QT_TRANSLATE_NOOP("TeamFields", "Due date"),
+}
+
+
+def _mark_text(code: object) -> str:
+    names = {
+        Mark.OURS: QCoreApplication.translate("TeamDialogs", "ours (X)"),
+        Mark.COMPETITOR: QCoreApplication.translate("TeamDialogs", "competitor"),
+        Mark.NEED: QCoreApplication.translate("TeamDialogs", "need"),
+        Mark.NO_NEED: QCoreApplication.translate("TeamDialogs", "no need"),
+    }
+    try:
+        return names[Mark(int(code))]  # type: ignore[call-overload]
+    except (TypeError, ValueError, KeyError):
+        return QCoreApplication.translate("TeamDialogs", "white spot")
+
+
+def describe_value(fields: list[str], value: dict | None, kind: str) -> str:
+    """The conflicting fields of one version, for people ('Mark: need')."""
+    if value is None:
+        return (
+            QCoreApplication.translate("TeamDialogs", "white spot")
+            if kind == "cell"
+            else QCoreApplication.translate("TeamDialogs", "deleted")
+        )
+    shown = fields if fields != ["*"] else [f for f in value if f in _FIELD_NAMES][:4]
+    parts = []
+    for f in shown:
+        v = value.get(f)
+        if f == "mark":
+            text = _mark_text(v)
+        elif v is None or v == "":
+            text = "–"
+        elif isinstance(v, list):
+            text = ", ".join(map(str, v))
+        else:
+            text = str(v)
+        name = QCoreApplication.translate("TeamFields", _FIELD_NAMES.get(f, f))  # i18n: dynamic
+        parts.append(name + ": " + text)
+    return "; ".join(parts)
+
+
+def _local_time(stamp: str) -> str:
+    """An ISO UTC time from the server as the user's local date and time."""
+    if not stamp:
+        return ""
+    try:
+        when = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    moment = QDateTime.fromSecsSinceEpoch(int(when.timestamp()))
+    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+
+
+class ConflictDialog(QDialog):
+    """Team › Review Conflicts…: both versions side by side; keep mine or take theirs."""
+
+    def __init__(self, parent: QWidget | None, controller) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setWindowTitle(QCoreApplication.translate("TeamDialogs", "Review Conflicts"))
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.table = QTableWidget(0, 5, self)
+        self.table.setObjectName("team_conflicts")
+        self.table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("TeamDialogs", "What"),
+                QCoreApplication.translate("TeamDialogs", "Changed by"),
+                QCoreApplication.translate("TeamDialogs", "When"),
+                QCoreApplication.translate("TeamDialogs", "Mine"),
+                QCoreApplication.translate("TeamDialogs", "Theirs"),
+            ]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.keep_mine = QPushButton(QCoreApplication.translate("TeamDialogs", "&Keep Mine"), self)
+        self.keep_mine.setObjectName("conflict_keep_mine")
+        self.take_theirs = QPushButton(
+            QCoreApplication.translate("TeamDialogs", "&Take Theirs"), self
+        )
+        self.take_theirs.setObjectName("conflict_take_theirs")
+        self.all_mine = QPushButton(
+            QCoreApplication.translate("TeamDialogs", "Keep &All Mine"), self
+        )
+        self.all_mine.setObjectName("conflict_all_mine")
+        self.all_theirs = QPushButton(
+            QCoreApplication.translate("TeamDialogs", "Take All T&heirs"), self
+        )
+        self.all_theirs.setObjectName("conflict_all_theirs")
+        self.keep_mine.clicked.connect(lambda: self._resolve("mine", selected=True))
+        self.take_theirs.clicked.connect(lambda: self._resolve("theirs", selected=True))
+        self.all_mine.clicked.connect(lambda: self._resolve("mine", selected=False))
+        self.all_theirs.clicked.connect(lambda: self._resolve("theirs", selected=False))
+        row = QHBoxLayout()
+        for b in (self.keep_mine, self.take_theirs, self.all_mine, self.all_theirs):
+            row.addWidget(b)
+        row.addStretch(1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+        self.resize(900, 420)
+        self.refresh()
+
+    def refresh(self) -> None:
+        conflicts = self.controller.conflicts()
+        self.intro.setText(
+            self.tr(
+                "%n item(s) changed here and by a colleague. Until you decide, your version "
+                "stays in the matrix.",
+                "",
+                len(conflicts),
+            )
+            if conflicts
+            else QCoreApplication.translate("TeamDialogs", "No open conflicts.")
+        )
+        self.table.setRowCount(len(conflicts))
+        for row, (c, label) in enumerate(conflicts):
+            who = c.their_author
+            if c.reason == "denied":
+                who = QCoreApplication.translate("TeamDialogs", "(your role may not change this)")
+            values = (
+                label,
+                who,
+                _local_time(c.their_at),
+                describe_value(c.fields, c.mine, c.kind),
+                describe_value(c.fields, c.theirs, c.kind),
+            )
+            for col, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, c.id)
+                item.setToolTip(text)
+                self.table.setItem(row, col, item)
+        for b in (self.keep_mine, self.take_theirs, self.all_mine, self.all_theirs):
+            b.setEnabled(bool(conflicts))
+        if conflicts and not self.table.selectedItems():
+            self.table.selectRow(0)
+
+    def _resolve(self, choice: str, selected: bool) -> None:
+        if selected:
+            ids = sorted(
+                {
+                    str(self.table.item(i.row(), 0).data(Qt.ItemDataRole.UserRole))
+                    for i in self.table.selectedIndexes()
+                }
+            )
+            choices = {i: choice for i in ids}
+        else:
+            choices = {"all": choice}
+        if choices:
+            self.controller.resolve(choices)
+        self.refresh()

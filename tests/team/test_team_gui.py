@@ -1,0 +1,136 @@
+"""The Team menu through the real main window, against a real PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import entities, team_with_demo
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QPushButton, QTableWidget
+
+from kpm_desktop.domain.marks import Mark
+from kpm_desktop.gui.settings import UiSettings
+from kpm_desktop.storage.repository import Repository
+from kpm_desktop.team import engine
+
+
+@pytest.fixture
+def team_window(qtbot, team_url, demo_file, pgpass, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from kpm_desktop.gui.main_window import MainWindow
+
+    files, rep_url = team_with_demo(team_url, demo_file, pgpass, tmp_path)
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda parent, title, text, *a: shown.append((title, text))
+    )
+    monkeypatch.setattr(
+        QMessageBox, "critical", lambda parent, title, text, *a: shown.append((title, text))
+    )
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(settings)
+    win.messages = shown  # type: ignore[attr-defined]
+    qtbot.addWidget(win)
+    assert win.open_file(files["anna"])
+    win.show()
+    qtbot.waitExposed(win)
+    # the automatic sync at start
+    qtbot.waitUntil(lambda: win.team.last_result is not None, timeout=20000)
+    yield win, files, rep_url
+    win.close()
+
+
+def _status(win) -> str:
+    return win.findChild(QLabel, "team_status").text()
+
+
+def test_sync_now_conflict_review_take_theirs(team_window, qtbot) -> None:
+    win, files, _ = team_window
+    team = win.team
+    menu = win.findChild(QMenu, "menu_team")
+    assert [a.text() for a in menu.actions() if a.text()][:2] == ["&Sync Now", "Review &Conflicts…"]
+    assert "synced" in _status(win) and "0 change" in _status(win)
+    assert not team.setup_action.isEnabled()  # already a team file
+    assert not team.add_user_action.isEnabled()  # anna is a rep
+
+    view, model, ws = win.view, win.model, win.workspace
+    view.setFocus()
+    view.setCurrentIndex(model.index(0, 2))
+    cid, pid = ws.cell_key(model.matrix_row(0), model.matrix_col(2))
+    base = ws.repo.get_cell(cid, pid)
+    base_mark = base.mark if base else None
+    key, mine = (Qt.Key.Key_B, Mark.NEED) if base_mark != Mark.NEED else (Qt.Key.Key_X, Mark.OURS)
+    theirs = next(m for m in (Mark.COMPETITOR, Mark.NO_NEED) if m != base_mark)
+    QTest.keyClick(QApplication.focusWidget(), key)
+    team.update()
+    assert "1 change" in _status(win)
+    cust = next(c for c in ws.matrix.customers if c.id == cid)
+    prod = next(p for p in ws.matrix.products if p.id == pid)
+
+    # meanwhile the manager marks the same cell differently and syncs
+    with Repository.open(files["manager"]) as repo:
+        mc = next(c.id for c in repo.load_customers() if c.uuid == cust.uuid)
+        mp = next(p.id for p in repo.load_products() if p.uuid == prod.uuid)
+        repo.set_marks([(mc, mp, theirs)])
+    assert engine.sync_file(files["manager"]).pushed == 1
+
+    win.action_registry["team.sync"].trigger()
+    qtbot.waitUntil(lambda: not team.task.busy, timeout=20000)
+    assert "1 conflict" in _status(win), (team.last_result, team.last_error)
+    assert ws.repo.get_cell(cid, pid).mark == mine  # mine stays until decided
+
+    dialog = team.review()
+    table = dialog.findChild(QTableWidget, "team_conflicts")
+    assert table.rowCount() == 1
+    assert table.item(0, 1).text() == "kpm_admin"
+    assert table.item(0, 3).text() != table.item(0, 4).text()
+    assert table.item(0, 3).text().startswith("Mark: ")
+    qtbot.mouseClick(
+        dialog.findChild(QPushButton, "conflict_take_theirs"), Qt.MouseButton.LeftButton
+    )
+    assert table.rowCount() == 0
+    dialog.close()
+    assert win.workspace.repo.get_cell(cid, pid).mark == theirs
+    assert "conflict" not in _status(win)
+    win.close_file()
+    value = entities(files["anna"])[("cell", f"{cust.uuid}/{prod.uuid}")]
+    assert value["mark"] == int(theirs)
+
+
+def test_unreachable_server_is_one_line_and_keeps_the_edit(team_window, qtbot) -> None:
+    win, _files, _ = team_window
+    ws = win.workspace
+    with ws.repo.transaction() as conn:
+        url = engine.team_state(ws.repo)["team_url"]
+        conn.execute(
+            "UPDATE sync_state SET value = ? WHERE key = 'team_url'",
+            (url.replace("port=", "port=1"),),
+        )
+    view, model = win.view, win.model
+    view.setFocus()
+    view.setCurrentIndex(model.index(1, 1))
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_X)
+    win.action_registry["team.sync"].trigger()
+    qtbot.waitUntil(lambda: not win.team.task.busy, timeout=30000)
+    assert len(win.messages) == 1
+    _title, text = win.messages[0]
+    assert "\n" not in text and "cannot be reached" in text
+    assert "offline" in _status(win) and "1 change" in _status(win)
+
+
+def test_changes_are_sent_when_the_window_closes(team_window, qtbot) -> None:
+    win, files, _ = team_window
+    view, model, ws = win.view, win.model, win.workspace
+    view.setFocus()
+    view.setCurrentIndex(model.index(3, 4))
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_W)
+    cid, pid = ws.cell_key(model.matrix_row(3), model.matrix_col(4))
+    cust = next(c for c in ws.matrix.customers if c.id == cid)
+    prod = next(p for p in ws.matrix.products if p.id == pid)
+    assert win.close_file()  # the close hook sends the change
+    with Repository.open(files["anna"], read_only=True) as repo:
+        assert engine.pending_count(repo) == 0
+    engine.sync_file(files["manager"])
+    cell = entities(files["manager"])[("cell", f"{cust.uuid}/{prod.uuid}")]
+    assert cell["mark"] == int(Mark.COMPETITOR)
