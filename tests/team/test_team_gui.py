@@ -134,3 +134,34 @@ def test_changes_are_sent_when_the_window_closes(team_window, qtbot) -> None:
     engine.sync_file(files["manager"])
     cell = entities(files["manager"])[("cell", f"{cust.uuid}/{prod.uuid}")]
     assert cell["mark"] == int(Mark.COMPETITOR)
+
+
+def test_undo_of_a_synced_change_is_a_new_change(team_window, qtbot) -> None:
+    win, files, _ = team_window
+    team = win.team
+    view, model, ws = win.view, win.model, win.workspace
+    view.setFocus()
+    view.setCurrentIndex(model.index(2, 3))
+    cid, pid = ws.cell_key(model.matrix_row(2), model.matrix_col(3))
+    before = ws.repo.get_cell(cid, pid)
+    key = Qt.Key.Key_K if (before is None or before.mark != Mark.NO_NEED) else Qt.Key.Key_X
+    QTest.keyClick(QApplication.focusWidget(), key)
+    first = team.last_result
+    win.action_registry["team.sync"].trigger()
+    qtbot.waitUntil(lambda: team.last_result is not first, timeout=20000)
+    assert team.last_result.pushed == 1
+    history_before = ws.repo.conn.execute("SELECT count(*) FROM mark_history").fetchone()[0]
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    team.update()
+    assert "1 change" in _status(win)  # the undo is a new local change
+    history_after = ws.repo.conn.execute("SELECT count(*) FROM mark_history").fetchone()[0]
+    assert history_after == history_before + 1  # appended, nothing rewritten
+    second = team.last_result
+    win.action_registry["team.sync"].trigger()
+    qtbot.waitUntil(lambda: team.last_result is not second, timeout=20000)
+    assert team.last_result.pushed == 1
+    engine.sync_file(files["manager"])
+    cust = next(c for c in ws.matrix.customers if c.id == cid)
+    prod = next(p for p in ws.matrix.products if p.id == pid)
+    value = entities(files["manager"]).get(("cell", f"{cust.uuid}/{prod.uuid}"))
+    assert (value["mark"] if value else None) == (int(before.mark) if before else None)
