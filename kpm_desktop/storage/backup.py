@@ -23,7 +23,7 @@ import hashlib
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -359,8 +359,12 @@ def backup_connection(
     root: Path | None = None,
     retention: RetentionPolicy | None = DEFAULT_RETENTION,
     now: datetime | None = None,
+    progress: Callable[[float], None] | None = None,
 ) -> Path:
-    """Back up the database behind ``conn`` (see ``make_backup``)."""
+    """Back up the database behind ``conn`` (see ``make_backup``).
+
+    ``progress`` receives the fraction done (copying, then the integrity check of the copy).
+    """
     matrix_path = Path(matrix_path)
     if conn.in_transaction:
         # The backup would read this connection's uncommitted changes.
@@ -381,7 +385,14 @@ def backup_connection(
     try:
         dst = sqlite3.connect(str(tmp), isolation_level=None)
         try:
-            conn.backup(dst)
+            if progress is None:
+                conn.backup(dst)
+            else:
+                conn.backup(
+                    dst,
+                    pages=1024,
+                    progress=lambda _s, left, total: progress(0.6 * (total - left) / max(total, 1)),
+                )
             # Page 1 came from a WAL source; make the copy one self-contained file.
             dst.execute("PRAGMA journal_mode = DELETE")
             _drop_session_marker(dst)
@@ -396,6 +407,8 @@ def backup_connection(
             )
         os.replace(tmp, final)
         _fsync_dir(folder)
+        if progress is not None:
+            progress(1.0)
     except sqlite3.Error as exc:
         raise BackupError(f"cannot back up {matrix_path.name}: {exc}") from exc
     except OSError as exc:

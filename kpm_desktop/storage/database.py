@@ -254,23 +254,50 @@ def migrate(conn: sqlite3.Connection, progress: Progress | None = None) -> int:
         conn.execute("PRAGMA foreign_keys = ON")
     if progress is not None:
         progress(pending / (pending + 1))
-    compact_if_sparse(conn)
+    compact_if_sparse(
+        conn,
+        progress=None if progress is None else lambda f: progress((pending + f) / (pending + 1)),
+    )
     if progress is not None:
         progress(1.0)
     return pending
 
 
-def compact_if_sparse(conn: sqlite3.Connection, free_share: float = 0.25) -> bool:
+# VACUUM runs ~this many SQLite VM steps per page it copies (measured at S and M); only used
+# to move a progress bar, which therefore approaches the end but never claims it early.
+_VACUUM_STEPS_PER_PAGE = 400
+
+
+def compact_if_sparse(
+    conn: sqlite3.Connection, free_share: float = 0.25, progress: Progress | None = None
+) -> bool:
     """``VACUUM`` when more than ``free_share`` of the file's pages are free.
 
     Crash-safe like any SQLite write (in WAL mode the new copy goes through the log): killed
-    half-way, the file stays as it was. Returns whether it ran.
+    half-way, the file stays as it was. Returns whether it ran. ``progress`` gets an
+    estimate (VACUUM itself reports none) that creeps towards 1.0.
     """
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     free = conn.execute("PRAGMA freelist_count").fetchone()[0]
     if not pages or free / pages <= free_share:
         return False
-    conn.execute("VACUUM")
+    if progress is None:
+        conn.execute("VACUUM")
+        return True
+    expected = max((pages - free) * _VACUUM_STEPS_PER_PAGE, 1)
+    every = 100_000
+    steps = [0]
+
+    def tick() -> int:
+        steps[0] += every
+        progress(min(steps[0] / expected, 0.99))
+        return 0  # go on
+
+    conn.set_progress_handler(tick, every)
+    try:
+        conn.execute("VACUUM")
+    finally:
+        conn.set_progress_handler(None, 0)
     return True
 
 
@@ -298,12 +325,14 @@ def create_connection(path: Path) -> sqlite3.Connection:
     return connect_database(path)
 
 
-def _backup_before_migration(conn: sqlite3.Connection, path: Path) -> None:
+def _backup_before_migration(
+    conn: sqlite3.Connection, path: Path, progress: Progress | None = None
+) -> None:
     """A verified backup of an existing file before its format is changed (never skipped)."""
     from kpm_desktop.storage.backup import REASON_MIGRATION, backup_connection
 
     try:
-        backup_connection(conn, path, REASON_MIGRATION)
+        backup_connection(conn, path, REASON_MIGRATION, progress=progress)
     except BaseException:
         conn.close()
         raise
@@ -450,7 +479,13 @@ def connect_database(
         if application_id == 0:
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         if 0 < user_version < SCHEMA_VERSION:
-            _backup_before_migration(conn, path)
+            # The bar: the verified backup ~40 %, the migrations and compaction the rest
+            # (measured at L: backup 130 s, migration 60 s, VACUUM 80 s under load).
+            backup_progress = None if progress is None else (lambda f: progress(0.4 * f))
+            _backup_before_migration(conn, path, backup_progress)
+            if progress is not None:
+                outer = progress
+                progress = lambda f: outer(0.4 + 0.6 * f)  # noqa: E731
         migrate(conn, progress)
         sync_capture.ensure_installed(conn)
         _mark_session_open(conn)

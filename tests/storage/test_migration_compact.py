@@ -191,12 +191,20 @@ _CHILD = textwrap.dedent(
 )
 
 
+def _in_migration_3(fraction: float) -> float:
+    """The overall progress value at ``fraction`` of migration 3 (see connect_database:
+    backup 40 %, then the pending migrations and the compaction share the rest)."""
+    pending = SCHEMA_VERSION - (M003 - 1)
+    return 0.4 + 0.6 * fraction / (pending + 1)
+
+
 @pytest.mark.parametrize(
     ("where", "value"),
     [
-        ("progress", 0.0),  # tables created, nothing copied
-        ("progress", 0.2),  # half-way through the marks
-        ("progress", 0.45),  # history copied, old tables not yet dropped
+        ("progress", 0.2),  # during the backup
+        ("progress", _in_migration_3(0.0)),  # tables created, nothing copied
+        ("progress", _in_migration_3(0.4)),  # part-way through the marks
+        ("progress", _in_migration_3(0.9)),  # history copied, old tables not yet dropped
         ("compact", 0),  # committed, before VACUUM
         ("compact", 2000),  # in the middle of VACUUM
     ],
