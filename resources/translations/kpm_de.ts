@@ -1096,6 +1096,10 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
         <translation>Abgleich mit der Matrix…</translation>
     </message>
     <message>
+        <source>Notes: %1 new; goals: %2 new</source>
+        <translation>Notizen: %1 neu; Ziele: %2 neu</translation>
+    </message>
+    <message>
         <source>Columns not imported: %1</source>
         <translation>Nicht importierte Spalten: %1</translation>
     </message>

@@ -1093,6 +1093,10 @@ The current state is backed up first, so this can be undone from this list.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Notes: %1 new; goals: %2 new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Columns not imported: %1</source>
         <translation type="unfinished"></translation>
     </message>

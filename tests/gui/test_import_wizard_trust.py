@@ -177,3 +177,27 @@ def test_chart_sheet_active_names_the_sheet_read_and_offers_others(qtbot, crm, t
     assert "Choose another sheet on the first page." in info
     combo = dlg.source_page.sheet_combo
     assert [combo.itemText(i) for i in range(1, combo.count())] == ["Diagramm", "Kunden"]
+
+
+def test_kpm_export_rebuilds_through_the_wizard(qtbot, demo_file, tmp_path):
+    """An export imported into an empty file with the wizard: notes and goals are listed."""
+    from kpm_desktop.cli import main
+
+    out = tmp_path / "export.xlsx"
+    assert main(["export", str(demo_file), "--xlsx", str(out)]) == 0
+    empty = tmp_path / "leer.kpm"
+    Repository.create(empty).close()
+    ws = Workspace.open(empty)
+    try:
+        dlg = _wizard(qtbot, ws, out, "kpm")
+        _next(qtbot, dlg)
+        preview = dlg.preview_page
+        qtbot.waitUntil(preview.isComplete, timeout=30_000)
+        assert "Notes: " in preview.summary.text() and "goals: " in preview.summary.text()
+        _next(qtbot, dlg)
+        QTest.mouseClick(dlg.button(dlg.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+        assert ws.matrix.n_rows == 60 and ws.undo_stack.count() == 1
+        ws.undo_stack.undo()
+        assert ws.matrix.n_rows == 0
+    finally:
+        ws.close()

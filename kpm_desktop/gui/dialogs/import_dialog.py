@@ -680,7 +680,12 @@ class PreviewPage(_BusyMixin, QWizardPage):
         assert isinstance(plan, ImportPlan)
         self.plan = plan
         self._set_busy(False)
-        self.summary.setText(tr_message("summary", plan.summary()))
+        summary = tr_message("summary", plan.summary())
+        if plan.notes or plan.goals:
+            summary += "\n" + QCoreApplication.translate(
+                "ImportDialog", "Notes: %1 new; goals: %2 new"
+            ).replace("%1", str(len(plan.notes))).replace("%2", str(len(plan.goals)))
+        self.summary.setText(summary)
         self.problems.setRowCount(min(len(plan.problems), MAX_SHOWN))
         for i, p in enumerate(plan.problems[:MAX_SHOWN]):
             for j, value in enumerate(
