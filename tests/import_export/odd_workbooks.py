@@ -10,7 +10,7 @@ imports). Workbooks are written with openpyxl or as raw ZIP parts, so every odd 
 
 from __future__ import annotations
 
-import io
+import struct
 import sys
 import zipfile
 from collections.abc import Callable
@@ -107,13 +107,11 @@ def _openpyxl_book(path: Path, rows: list[list[object]] = ROWS) -> None:
 
 def bad_crc(path: Path) -> None:
     """A stored (uncompressed) sheet part with one byte changed: its CRC no longer fits."""
-    buf = io.BytesIO()
     _raw_workbook(path, compression=zipfile.ZIP_STORED)
     data = bytearray(path.read_bytes())
     at = data.find(b"Odd Workbook AG")
     data[at] ^= 0x01  # "Ndd Workbook AG" with the old CRC
     path.write_bytes(bytes(data))
-    del buf
 
 
 def strict(path: Path) -> None:
@@ -181,6 +179,90 @@ def fake_xls(path: Path) -> None:
     path.write_bytes(head + b"\x00" * 504 + "Workbook".encode("utf-16-le") + b"\x00" * 2048)
 
 
+# -- a real Excel 97-2003 workbook, written by hand: BIFF8 records in a compound file --------
+def _rec(rtype, data=b""):
+    return struct.pack("<HH", rtype, len(data)) + data
+
+
+def _xlstr(s):  # XLUnicodeString, uncompressed UTF-16
+    return struct.pack("<HB", len(s), 1) + s.encode("utf-16-le")
+
+
+def _short_str(s):
+    return struct.pack("<BB", len(s), 1) + s.encode("utf-16-le")
+
+
+def _bof(dt):
+    return _rec(0x0809, struct.pack("<HHHHII", 0x0600, dt, 0x0DBB, 0x07CC, 0, 0x06))
+
+
+def _biff8_stream(sheet_name, rows):
+    sheet = [_bof(0x0010)]
+    ncols = max(len(r) for r in rows)
+    sheet.append(_rec(0x0200, struct.pack("<IIHHH", 0, len(rows), 0, ncols, 0)))
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            if isinstance(v, (int, float)):
+                sheet.append(_rec(0x0203, struct.pack("<HHHd", r, c, 0, float(v))))
+            elif v:
+                sheet.append(_rec(0x0204, struct.pack("<HHH", r, c, 0) + _xlstr(v)))
+    sheet.append(_rec(0x000A))
+    sheet = b"".join(sheet)
+
+    def globals_(offset):
+        bs = _rec(0x0085, struct.pack("<IBB", offset, 0, 0) + _short_str(sheet_name))
+        return _bof(0x0005) + _rec(0x0042, struct.pack("<H", 1200)) + bs + _rec(0x000A)
+
+    g = globals_(0)
+    g = globals_(len(g))
+    return g + sheet
+
+
+def _cfb(stream: bytes) -> bytes:
+    S = 512
+    stream = stream + b"\x00" * (max(4096, -(-len(stream) // S) * S) - len(stream))
+    n = len(stream) // S
+    fat = [0xFFFFFFFD, 0xFFFFFFFE] + [2 + i + 1 for i in range(n - 1)] + [0xFFFFFFFE]
+    fat += [0xFFFFFFFF] * (S // 4 - len(fat))
+
+    def entry(name, typ, start, size, child=0xFFFFFFFF):
+        nm = name.encode("utf-16-le") + b"\x00\x00"
+        return (
+            nm.ljust(64, b"\x00")
+            + struct.pack("<HBB", len(nm), typ, 1)
+            + struct.pack("<III", 0xFFFFFFFF, 0xFFFFFFFF, child)
+            + b"\x00" * 16
+            + struct.pack("<I", 0)
+            + b"\x00" * 16
+            + struct.pack("<IQ", start, size)
+        )
+
+    d = entry("Root Entry", 5, 0xFFFFFFFE, 0, child=1) + entry("Workbook", 2, 2, len(stream))
+    d += (
+        b"\x00" * 64
+        + struct.pack("<HBB", 0, 0, 0)
+        + struct.pack("<III", 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF)
+        + b"\x00" * 36
+        + struct.pack("<IQ", 0, 0)
+    ) * 2
+    header = (
+        bytes.fromhex("D0CF11E0A1B11AE1")
+        + b"\x00" * 16
+        + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+        + b"\x00" * 6
+        + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, 0xFFFFFFFE, 0, 0xFFFFFFFE, 0)
+        + struct.pack("<I", 0)
+        + struct.pack("<I", 0xFFFFFFFF) * 108
+    )
+    assert len(header) == 512, len(header)
+    return header + struct.pack(f"<{S // 4}I", *fat) + d + stream
+
+
+def xls_values(path: Path) -> None:
+    """An Excel 97-2003 (.xls) customer list: one sheet of LABEL cells."""
+    path.write_bytes(_cfb(_biff8_stream("Kunden", ROWS)))
+
+
 def _ods(path: Path, rows: list[list[str]]) -> None:
     def cell(v: str) -> str:
         if not v:
@@ -236,6 +318,15 @@ CASES: tuple[Case, ...] = (
     Case("broken_sheet_xml.xlsx", broken_sheet_xml, message="is damaged"),
     Case("fake.xls", fake_xls, message="is damaged"),
     Case("values.ods", ods_values, stdout="1 new"),
+    Case("values.xls", xls_values, stdout="1 new"),
+    Case(
+        "colours.xls",
+        lambda p: p.write_bytes(
+            _cfb(_biff8_stream("Matrix", [["Kunde", "Pumpen", "Ventile"], ["Odd AG", "", ""]]))
+        ),
+        kind="matrix",
+        message="colours can only be read from .xlsx",
+    ),
     Case(
         "colours.ods",
         ods_colour_matrix,

@@ -109,3 +109,5 @@ def test_dry_run_of_a_fresh_file_is_byte_identical(fresh: Path, write_csv, capsy
 def test_old_xls_and_binary_formats_are_read_by_calamine(corpus: dict[str, Path]) -> None:
     table = read_table(corpus["values.ods"])
     assert table.format == "ods" and table.rows[1][1] == "Odd Workbook AG"
+    table = read_table(corpus["values.xls"])
+    assert table.format == "xls" and table.rows[1] == ["4711", "Odd Workbook AG", "Bonn"]
