@@ -36,8 +36,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "import",
         help="import customers, products, sales, a matrix sheet or a KPM export",
-        description="Import a CSV or XLSX file into a matrix file. Nothing is written with "
-        "--dry-run; otherwise a backup is taken and the import is one transaction.",
+        description="Import a CSV file or a workbook (.xlsx, .xlsm, .xlsb, .xls, .ods) into a "
+        "matrix file. Nothing is written with --dry-run (the matrix is opened read-only); "
+        "otherwise a backup is taken and the import is one transaction.",
     )
     p.add_argument("file", type=Path, help="the matrix file (.kpm)")
     p.add_argument(
