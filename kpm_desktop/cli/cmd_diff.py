@@ -114,7 +114,11 @@ def run(args: argparse.Namespace) -> int:
                 "to_snapshot": end.label if end else None,
             }
     subset = subset_rows(matrix, args)
-    ids = None if subset is None else {matrix.customers[i].id for i in subset}
+    ids = (
+        None
+        if subset is None
+        else {cid for i in subset if (cid := matrix.customers[i].id) is not None}
+    )
     diff = diff_keyed(rows, ids)
     if args.xlsx:
         from kpm_desktop.import_export.insights_xlsx import write_diff_xlsx

@@ -25,8 +25,9 @@ from kpm_desktop.import_export.plans import (
     read_source,
     write_problems_csv,
 )
-from kpm_desktop.storage.database import SCHEMA_VERSION, check_file
+from kpm_desktop.storage.database import check_file
 from kpm_desktop.storage.lock import WriterLock
+from kpm_desktop.storage.migrations import SCHEMA_VERSION
 from kpm_desktop.storage.repository import Repository
 
 SHOW = 20  # problems/conflicts listed in text output

@@ -35,8 +35,8 @@ from kpm_desktop.import_export.export_model import ExportOptions, Orientation
 from kpm_desktop.import_export.trip_labels import trip_label
 from kpm_desktop.import_export.visit_data import find_customer
 from kpm_desktop.storage import trips as trip_store
-from kpm_desktop.storage.database import read_header
 from kpm_desktop.storage.errors import FileMissingError
+from kpm_desktop.storage.file_format import read_header
 from kpm_desktop.storage.migrations import SCHEMA_VERSION
 from kpm_desktop.storage.repository import Repository
 

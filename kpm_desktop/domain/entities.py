@@ -10,8 +10,25 @@ import uuid as _uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Protocol
 
 from kpm_desktop.domain.marks import Mark
+
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+def stored_id(entity: _Identified) -> int:
+    """The id of a stored entity (or of one an import plans, with its temporary id).
+
+    Entities carry ``id=None`` until storage assigns one; code that handles stored ones
+    says so with this instead of an ``assert`` or a ``type: ignore``.
+    """
+    if entity.id is None:
+        raise ValueError(f"{type(entity).__name__} is not stored yet (no id)")
+    return entity.id
 
 
 def new_uuid() -> str:

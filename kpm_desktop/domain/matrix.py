@@ -8,7 +8,7 @@ L (20,000 x 1,000) the grid is a 20 MB bytearray; every count below runs in C
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -198,7 +198,7 @@ class Matrix:
         column = bytes(n_rows) if codes is None else codes
         n = len(self.products)
         old = self.grid
-        parts = []
+        parts: list[bytes | bytearray] = []
         for i in range(n_rows):
             start = i * n
             parts.append(old[start : start + col])
@@ -213,7 +213,7 @@ class Matrix:
         n = len(self.products)
         codes = self.col_codes(col)
         old = self.grid
-        parts = []
+        parts: list[bytes | bytearray] = []
         for i in range(len(self.customers)):
             start = i * n
             parts.append(old[start : start + col])
@@ -234,12 +234,13 @@ class Matrix:
 _FIELDS = ("white", "ours", "competitor", "need", "no_need")
 
 
-def _getter(indices: Sequence[int]):
+def _getter(indices: Sequence[int]) -> Callable[[bytes | bytearray], tuple[int, ...]]:
     """An itemgetter that always returns a tuple (itemgetter of one index returns a scalar)."""
     if len(indices) == 1:
         only = indices[0]
         return lambda seq: (seq[only],)
-    return itemgetter(*indices)
+    getter: Callable[[bytes | bytearray], tuple[int, ...]] = itemgetter(*indices)
+    return getter
 
 
 def _pick(codes: bytes, indices: Sequence[int] | None) -> bytes | tuple[int, ...]:

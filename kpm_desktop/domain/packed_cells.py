@@ -14,6 +14,7 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
+from typing import overload
 
 from kpm_desktop.domain.entities import CellRecord
 from kpm_desktop.domain.marks import Mark
@@ -104,8 +105,10 @@ class PackedChanges(Sequence[CellChange]):
             for i in range(len(cids)):
                 rec = (records or {}).get(i)
                 if rec is None and marks[i]:
-                    self.add_plain(cids[i], pids[i], marks[i], verified[i], updated[i],
-                                   sources[i]) or self.add(cids[i], pids[i], None)  # fmt: skip
+                    if not self.add_plain(
+                        cids[i], pids[i], marks[i], verified[i], updated[i], sources[i]
+                    ):
+                        self.add(cids[i], pids[i], None)
                 else:
                     self.add(cids[i], pids[i], rec)
             return self
@@ -185,7 +188,13 @@ class PackedChanges(Sequence[CellChange]):
             source=self._names[self._sources[i]],
         )
 
-    def __getitem__(self, i):  # type: ignore[override]
+    @overload
+    def __getitem__(self, i: int) -> CellChange: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[CellChange]: ...
+
+    def __getitem__(self, i: int | slice) -> CellChange | list[CellChange]:
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self)))]
         if i < 0:

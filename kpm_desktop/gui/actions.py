@@ -202,5 +202,13 @@ class ActionRegistry:
 def _adapt(fn: Callable[..., object], checkable: bool) -> Callable[[bool], object]:
     """Checkable actions pass ``checked`` to their slot; others call it without arguments."""
     if checkable:
-        return lambda checked=False: fn(checked)
-    return lambda checked=False: fn()
+
+        def with_checked(checked: bool = False) -> object:
+            return fn(checked)
+
+        return with_checked
+
+    def without_checked(checked: bool = False) -> object:
+        return fn()
+
+    return without_checked

@@ -14,7 +14,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from kpm_desktop import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
+from kpm_desktop import APP_NAME, __version__
+from kpm_desktop.gui.app_factory import make_app
 from kpm_desktop.gui.workers import FileChecker
 from kpm_desktop.procinfo import peak_rss_mb, process_age
 
@@ -103,20 +104,6 @@ def startup_file(requested: Path | None, recent: Sequence[Path]) -> Path:
     return ensure_demo()
 
 
-def _make_app(argv: Sequence[str]):
-    from PySide6.QtCore import QCoreApplication, QSettings
-    from PySide6.QtWidgets import QApplication
-
-    QCoreApplication.setOrganizationName(ORG_NAME)
-    QCoreApplication.setOrganizationDomain(ORG_DOMAIN)
-    QCoreApplication.setApplicationName(APP_ID)
-    QCoreApplication.setApplicationVersion(__version__)
-    # UI state in INI files everywhere (readable, easy to reset), never the registry.
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    app = QApplication.instance() or QApplication(list(argv))
-    return app
-
-
 def _install_language(app, lang: str | None) -> None:
     if importlib.util.find_spec("kpm_desktop.gui.i18n") is None:
         return
@@ -145,7 +132,7 @@ def run(argv: Sequence[str]) -> int:
 
     path = startup_file(args.file, UiSettings().recent_files())
     checker = FileChecker(path)  # runs while Qt starts and the window is built
-    app = _make_app(argv)
+    app = make_app(argv)
     _install_language(app, args.lang)
     from kpm_desktop.gui.palette import follow_color_scheme
 
@@ -175,7 +162,7 @@ def profile_startup(path: Path, argv: Sequence[str], lang: str | None = None) ->
     """Open ``path`` and print when each startup stage finished (seconds since process start)."""
     times: dict[str, float] = {}
     checker = FileChecker(path)  # as ``run`` does: checks overlap Qt start and window
-    app = _make_app(argv)
+    app = make_app(argv)
     times["qapplication"] = _since_start()
     _install_language(app, lang)
     from PySide6.QtCore import QTimer

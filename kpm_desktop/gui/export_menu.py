@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QKeySequence
@@ -265,7 +265,7 @@ class ExportActions(QObject):
         prefs = self.preferences()
         view = self.view_scope()
         lang = self.sheet_language()
-        values = dict(
+        values: dict[str, Any] = dict(
             paper=Paper(prefs.paper),
             orientation=Orientation(prefs.orientation),
             customer_ids=view.customer_ids if view else None,
@@ -511,7 +511,7 @@ class ExportActions(QObject):
         printer = self.new_printer()
         dialog = QPrintDialog(printer, self.window)
         dialog.accepted.connect(lambda: self.paint_matrix_on(printer))
-        dialog.open()
+        dialog.open()  # type: ignore[call-arg]  # PySide6 stubs: open() without a slot is valid Qt
         self._printer = printer
         return dialog
 

@@ -222,8 +222,8 @@ class FilterBar(QWidget):
         flow = FlowLayout(self, spacing=5)
         flow.setContentsMargins(4, 4, 4, 2)
         flow.addWidget(self.search)
-        for w in (self.segment, self.region, self.owner, self.abc, self.group):
-            flow.addWidget(w)
+        for combo in (self.segment, self.region, self.owner, self.abc, self.group):
+            flow.addWidget(combo)
         flow.addWidget(self._group(self.only_white, self.white_scope))
         product_label = QLabel(QCoreApplication.translate("FilterBar", "Product:"), self)
         flow.addWidget(self._group(product_label, self.product, self.product_state))

@@ -204,10 +204,9 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
             checked = None  # the file has changed: check it again
         if checked is None and _file_size(path) > CHECK_IN_BACKGROUND_BYTES:
             checked = self._check_with_progress(path)
-        extra = {"checked": checked} if checked is not None else {}
         try:
             try:
-                ws = Workspace.open(path, parent=self, **extra)
+                ws = Workspace.open(path, parent=self, checked=checked)
             except FileLockedError as exc:
                 answer = QMessageBox.question(
                     self,
@@ -220,8 +219,8 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
         except (StorageError, OSError) as exc:
             for handler in self.open_error_handlers:
                 if handler(path, exc):  # e.g. offered read-only viewing or a restore
-                    ws = self.workspace
-                    return ws is not None and ws.path.resolve() == path.resolve()
+                    now_open = self.workspace
+                    return now_open is not None and now_open.path.resolve() == path.resolve()
             self.show_error(self.tr("Cannot open %1").replace("%1", path.name), str(exc))
             self.settings.remove_recent_file(path)
             return False
@@ -295,7 +294,7 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
         the old file stays usable (see ``storage.migrations``); any problem is left to the
         normal open, which reports it.
         """
-        from kpm_desktop.storage.database import read_header
+        from kpm_desktop.storage.file_format import read_header
         from kpm_desktop.storage.locations import read_only_reason
         from kpm_desktop.storage.migrations import SCHEMA_VERSION
 
@@ -452,8 +451,9 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
         """Place a widget (the filter bar) above the matrix (it wraps its rows to the width)."""
         while self._filter_layout.count():
             item = self._filter_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().setParent(None)
+            old = item.widget() if item is not None else None
+            if old is not None:
+                old.setParent(None)
         self._filter_layout.addWidget(widget)
         self.filter_slot.show()
 

@@ -83,6 +83,6 @@ class MarkDelegate(QStyledItemDelegate):
         """Override of QStyledItemDelegate.sizeHint: cells are small squares."""
         return QSize(24, 22)
 
-    def createEditor(self, parent, option, index):  # type: ignore[override]
+    def createEditor(self, parent, option, index):
         """Override: marks are set with keys and actions, not an in-place editor."""
         return None

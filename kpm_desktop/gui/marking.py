@@ -98,7 +98,7 @@ class MarkingMixin(_WindowBase):
 
     def copy_selection(self) -> bool:
         """Copy the selected block as tab-separated letters (X, W, B, K, empty)."""
-        ranges = list(self.view.selectionModel().selection())
+        ranges = list(self.view.selectionModel().selection())  # type: ignore[call-overload]  # PySide6's QItemSelection iterates; its stubs lack __iter__
         if len(ranges) > 1:
             self.statusBar().showMessage(
                 self.tr("Copy works on one rectangular block; select one block."), 5000

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QLine,
     QLocale,
     QModelIndex,
+    QPersistentModelIndex,
     QPoint,
     QRect,
     QRectF,
@@ -136,7 +137,7 @@ class ProductHeader(QHeaderView):
             self.viewport().update()
         super().changeEvent(event)
 
-    def setModel(self, model) -> None:  # type: ignore[override]
+    def setModel(self, model) -> None:
         """Override: invalidate the group runs whenever the columns change."""
         old = self.model()
         if isinstance(old, MatrixModel):
@@ -653,6 +654,7 @@ class MatrixView(QTableView):
         y = y0
         for r in range(first_r, last_r + 1):
             base = rows[r] * n
+            codes: bytes | bytearray
             if identity_cols:
                 codes = grid[base + first_c : base + last_c + 1]
             else:
@@ -663,6 +665,7 @@ class MatrixView(QTableView):
                     draw(x, y, pix[code])
                 x += w
             if fade is not None:
+                faded: bytes | bytearray
                 if identity_cols:
                     faded = fade[base + first_c : base + last_c + 1]
                 else:
@@ -682,7 +685,7 @@ class MatrixView(QTableView):
         painter.setPen(QPen(colors.grid, 1))
         painter.drawLines(lines)
         # Selection: one translucent rectangle per visible part of each range.
-        for rng in self.selectionModel().selection():
+        for rng in self.selectionModel().selection():  # type: ignore[attr-defined]  # PySide6's QItemSelection iterates; its stubs lack __iter__
             top, bot = max(rng.top(), first_r), min(rng.bottom(), last_r)
             left, rgt = max(rng.left(), first_c), min(rng.right(), last_c)
             if top > bot or left > rgt:
@@ -774,13 +777,17 @@ class MatrixView(QTableView):
         self.corner.raise_()
 
     # -- current cell ------------------------------------------------------------------------
-    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+    def currentChanged(
+        self,
+        current: QModelIndex | QPersistentModelIndex,
+        previous: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         """Override: highlight the current customer/product headers and tell listeners."""
         super().currentChanged(current, previous)
         self._set_header_current(current)
         self.current_cell_changed.emit(current.row(), current.column())
 
-    def _set_header_current(self, current: QModelIndex) -> None:
+    def _set_header_current(self, current: QModelIndex | QPersistentModelIndex) -> None:
         row = current.row() if current.isValid() else -1
         col = current.column() if current.isValid() else -1
         corner = getattr(self, "corner", None)  # None while the base constructor runs
@@ -857,7 +864,7 @@ class MatrixView(QTableView):
         """Selected view cells (row, col), from the selection ranges (no index per cell)."""
         cells: list[tuple[int, int]] = []
         seen: set[tuple[int, int]] = set()
-        for rng in self.selectionModel().selection():
+        for rng in self.selectionModel().selection():  # type: ignore[attr-defined]  # PySide6's QItemSelection iterates; its stubs lack __iter__
             for r in range(rng.top(), rng.bottom() + 1):
                 for c in range(rng.left(), rng.right() + 1):
                     if (r, c) not in seen:
@@ -873,12 +880,12 @@ class MatrixView(QTableView):
         """Number of selected cells, counted from the ranges."""
         return sum(
             (rng.bottom() - rng.top() + 1) * (rng.right() - rng.left() + 1)
-            for rng in self.selectionModel().selection()
+            for rng in self.selectionModel().selection()  # type: ignore[attr-defined]  # PySide6's QItemSelection iterates; its stubs lack __iter__
         )
 
     def anchor(self) -> QPoint | None:
         """Top-left cell of the selection (or the current cell): where a paste starts."""
-        ranges = list(self.selectionModel().selection())
+        ranges = list(self.selectionModel().selection())  # type: ignore[call-overload]  # PySide6's QItemSelection iterates; its stubs lack __iter__
         if ranges:
             return QPoint(min(r.left() for r in ranges), min(r.top() for r in ranges))
         current = self.currentIndex()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import cast
 
 from PySide6.QtCore import QSettings
 
@@ -28,7 +29,7 @@ RETENTION_KEYS = {
 
 def _int(settings: QSettings, key: str, default: int, low: int, high: int) -> int:
     try:
-        value = int(settings.value(key, default))
+        value = int(cast("int | str", settings.value(key, default)))
     except (TypeError, ValueError):
         return default
     return min(max(value, low), high)

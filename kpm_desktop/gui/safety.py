@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from kpm_desktop.gui.actions import MenuId
 from kpm_desktop.gui.feedback import blocking_progress, os_error_message
@@ -56,7 +56,7 @@ class SafetyAction(StrEnum):
 
 
 def _when(moment: datetime) -> str:
-    return QLocale().toString(
+    return QLocale().toString(  # type: ignore[call-overload]  # PySide6 converts date/datetime; its stubs list QDate/QDateTime only
         moment.astimezone().replace(tzinfo=None), QLocale.FormatType.ShortFormat
     )
 
@@ -79,8 +79,10 @@ class SafetyController(QObject):
         self.banner.setMargin(6)
         style_banner(self.banner)
         self.banner.hide()
-        central_layout = window.centralWidget().layout()
-        central_layout.insertWidget(0, self.banner)  # type: ignore[attr-defined]
+        central = window.centralWidget()
+        central_layout = central.layout() if central is not None else None
+        assert isinstance(central_layout, QVBoxLayout)  # MainWindow's central layout
+        central_layout.insertWidget(0, self.banner)
         self.backup_finished.connect(self._on_backup_finished, Qt.ConnectionType.QueuedConnection)
         window.workspace_changed.connect(self._on_workspace_changed)
         self._on_workspace_changed(window.workspace)

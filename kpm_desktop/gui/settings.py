@@ -7,6 +7,7 @@ Everything about the data belongs in the matrix file itself.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, cast
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -25,7 +26,7 @@ class UiSettings:
 
     # -- recent files ------------------------------------------------------------------------
     def recent_files(self) -> list[Path]:
-        value = self.qsettings.value("files/recent", [])
+        value: Any = self.qsettings.value("files/recent", [])  # str, list or None (INI)
         if isinstance(value, str):  # QSettings returns a lone entry as a plain string
             value = [value]
         return [Path(v) for v in (value or []) if v][:MAX_RECENT]
@@ -81,7 +82,7 @@ class UiSettings:
 
     def zoom(self, default: int) -> int:
         try:
-            return int(self.qsettings.value("view/zoom", default))
+            return int(cast("int | str", self.qsettings.value("view/zoom", default)))
         except (TypeError, ValueError):
             return default
 
@@ -97,7 +98,7 @@ class UiSettings:
 
     def name_width(self, default: int) -> int:
         try:
-            return int(self.qsettings.value("view/name_width", default))
+            return int(cast("int | str", self.qsettings.value("view/name_width", default)))
         except (TypeError, ValueError):
             return default
 

@@ -115,7 +115,7 @@ class _Smoke:
         from PySide6.QtWidgets import QApplication
 
         from kpm_desktop.gui import i18n
-        from kpm_desktop.gui.entry import _make_app
+        from kpm_desktop.gui.app_factory import make_app
 
         def handler(msg_type: QtMsgType, _context: Any, message: str) -> None:
             if msg_type in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
@@ -130,7 +130,7 @@ class _Smoke:
         QStandardPaths.setTestModeEnabled(True)
         if QApplication.instance() is None:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = _make_app([sys.argv[0] if sys.argv else "kpm-desktop"])
+        app = make_app([sys.argv[0] if sys.argv else "kpm-desktop"])
         QSettings.setPath(
             QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(self.work / "settings")
         )
@@ -165,7 +165,9 @@ class _Smoke:
 
         window = MainWindow()
         window.persist_state = False  # never write window layout into the user's settings
-        install_desktop_integration(QApplication.instance(), window.open_file)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        install_desktop_integration(app, window.open_file)
         if not window.open_file(path):
             raise SmokeTestError(f"main window could not open {path.name}")
         if window.workspace is None or window.model.rowCount() == 0:

@@ -8,7 +8,7 @@ undone is not a change.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpm_desktop.domain.entities import stored_id
 from kpm_desktop.domain.history_diff import CellDiff, HistoryDiff, diff_keyed
 from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.domain.matrix import Matrix
@@ -270,7 +271,8 @@ class SnapshotDiffView(QWidget):
         start, end = self.start.currentData(), self.end.currentData()
         end_snap = history.get_snapshot(repo, end) if end != "now" else None
         if start == "date":
-            moment = datetime.combine(self.start_date.date().toPython(), time(0)).astimezone()
+            day: date = self.start_date.date().toPython()  # type: ignore[assignment]  # PySide6 stubs: toPython() -> object
+            moment = datetime.combine(day, time(0)).astimezone()
             rows = history.keyed_history_between_times(
                 repo,
                 moment.astimezone(UTC),
@@ -286,9 +288,9 @@ class SnapshotDiffView(QWidget):
             rows = history.keyed_history_between_ids(repo, after, upto)
             start_text = snap.label
         end_text = end_snap.label if end_snap else QCoreApplication.translate("SnapshotDiff", "now")
-        ids = None
+        ids: set[int] | None = None
         if self.only_shown.isChecked() and self.rows is not None:
-            ids = {ws.matrix.customers[i].id for i in self.rows}
+            ids = {stored_id(ws.matrix.customers[i]) for i in self.rows}
         self.diff = diff_keyed(rows, ids)
         self.period_text = f"{start_text} → {end_text}"
         self.model.set_diff(ws.matrix, self.diff)

@@ -13,8 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
-from kpm_desktop.domain.entities import CellRecord, Customer, Product
+from kpm_desktop.domain.entities import CellRecord, Customer, Product, stored_id
 from kpm_desktop.domain.marks import WHITE
 from kpm_desktop.import_export.messages import ImportFailure
 from kpm_desktop.import_export.plans import SOURCE, ImportPlan
@@ -47,6 +48,11 @@ class AppliedImport:
         return len(self.old_cells)
 
 
+def _mapped(ids: dict[int, int], key: int | None) -> int | None:
+    """A temporary (negative) id of the plan replaced by the real one; None stays None."""
+    return None if key is None else ids.get(key, key)
+
+
 def _default_backup(repo: Repository, reason: str) -> Path:
     return make_backup(repo, reason)
 
@@ -74,7 +80,7 @@ def check_current(repo: Repository, plan: ImportPlan) -> None:
         (plan.products, repo.get_product),
     ):
         for ec in entity_changes:
-            if ec.before is not None and getter(ec.before.id) != ec.before:  # type: ignore[operator, arg-type]
+            if ec.before is not None and getter(stored_id(ec.before)) != ec.before:
                 raise ImportFailure("stale_plan")
     for fc in plan.field_conflicts:
         if fc.take:
@@ -121,59 +127,62 @@ def apply_plan(
     with repo.transaction():
         check_current(repo, plan)  # again inside the transaction: nothing can slip in between
         for group in plan.groups:
-            real = repo.add_group(replace(group, id=None))
-            ids[group.id] = real.id  # type: ignore[index]
-            result.group_ids.append(real.id)  # type: ignore[arg-type]
-        new_products = [p.after for p in plan.products if p.is_new]
+            real_group = repo.add_group(replace(group, id=None))
+            ids[stored_id(group)] = stored_id(real_group)
+            result.group_ids.append(stored_id(real_group))
+        new_products = [cast(Product, p.after) for p in plan.products if p.is_new]
         created = repo.add_products(
             [
                 replace(
-                    p,  # type: ignore[arg-type]
+                    p,
                     id=None,
-                    group_id=ids.get(p.group_id, p.group_id),  # type: ignore[union-attr, arg-type]
+                    group_id=_mapped(ids, p.group_id),
                 )
                 for p in new_products
             ]
         )
-        for temp, real in zip(new_products, created, strict=True):
-            ids[temp.id] = real.id  # type: ignore[index]
-            result.product_ids.append(real.id)  # type: ignore[arg-type]
+        for temp_product, real_product in zip(new_products, created, strict=True):
+            ids[stored_id(temp_product)] = stored_id(real_product)
+            result.product_ids.append(stored_id(real_product))
         numbers = _taken_numbers(plan, "product")
         for ec in plan.products:
             if not ec.is_new:
-                after = ec.after
-                group_id = ids.get(after.group_id, after.group_id)  # type: ignore[union-attr, arg-type]
-                after = replace(after, group_id=group_id)
-                if after.id in numbers:
-                    after = replace(after, number=numbers.pop(after.id))  # type: ignore[arg-type]
-                result.products_before.append(repo.update_product(after))  # type: ignore[arg-type]
+                changed = cast(Product, ec.after)
+                changed = replace(changed, group_id=_mapped(ids, changed.group_id))
+                if changed.id in numbers:
+                    changed = replace(changed, number=numbers.pop(stored_id(changed)))
+                result.products_before.append(repo.update_product(changed))
         for pid, number in numbers.items():
             product = repo.get_product(pid)
             assert product is not None
             result.products_before.append(repo.update_product(replace(product, number=number)))
         for comp in plan.competitors:
             real_comp = repo.add_competitor(comp.name)
-            ids[comp.id] = real_comp.id  # type: ignore[index]
-            result.competitor_ids.append(real_comp.id)  # type: ignore[arg-type]
-        new_customers = [c.after for c in plan.customers if c.is_new]
-        created_c = repo.add_customers([replace(c, id=None) for c in new_customers])  # type: ignore[misc]
-        for temp, real in zip(new_customers, created_c, strict=True):
-            ids[temp.id] = real.id  # type: ignore[index]
-            result.customer_ids.append(real.id)  # type: ignore[arg-type]
+            ids[stored_id(comp)] = stored_id(real_comp)
+            result.competitor_ids.append(stored_id(real_comp))
+        new_customers = [cast(Customer, c.after) for c in plan.customers if c.is_new]
+        created_c = repo.add_customers([replace(c, id=None) for c in new_customers])
+        for temp_customer, real_customer in zip(new_customers, created_c, strict=True):
+            ids[stored_id(temp_customer)] = stored_id(real_customer)
+            result.customer_ids.append(stored_id(real_customer))
         numbers = _taken_numbers(plan, "customer")
         for ec in plan.customers:
             if not ec.is_new:
-                after = ec.after
-                if after.id in numbers:
-                    after = replace(after, number=numbers.pop(after.id))  # type: ignore[arg-type]
-                result.customers_before.append(repo.update_customer(after))  # type: ignore[arg-type]
+                customer_after = cast(Customer, ec.after)
+                if customer_after.id in numbers:
+                    customer_after = replace(
+                        customer_after, number=numbers.pop(stored_id(customer_after))
+                    )
+                result.customers_before.append(repo.update_customer(customer_after))
         for cid, number in numbers.items():
             customer = repo.get_customer(cid)
             assert customer is not None
             result.customers_before.append(repo.update_customer(replace(customer, number=number)))
         for note in plan.notes:
             cid = ids.get(note.customer_id, note.customer_id)
-            result.note_ids.append(repo.add_note(replace(note, id=None, customer_id=cid)).id)  # type: ignore[arg-type]
+            result.note_ids.append(
+                stored_id(repo.add_note(replace(note, id=None, customer_id=cid)))
+            )
         for goal in plan.goals:
             new_goal = replace(
                 goal,
@@ -181,7 +190,7 @@ def apply_plan(
                 customer_id=ids.get(goal.customer_id, goal.customer_id),
                 product_ids=tuple(ids.get(p, p) for p in goal.product_ids),
             )
-            result.goal_ids.append(repo.add_goal(new_goal).id)  # type: ignore[arg-type]
+            result.goal_ids.append(stored_id(repo.add_goal(new_goal)))
         changes: list[StoredChange] = []
         previous: list[CellRecord | None] = []
         # Key order keeps the B-tree inserts local (~1.5x faster at M than file order).

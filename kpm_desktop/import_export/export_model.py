@@ -23,6 +23,7 @@ from kpm_desktop.domain.entities import (
     Note,
     Product,
     ProductGroup,
+    stored_id,
 )
 from kpm_desktop.domain.matrix import MarkCounts, Matrix
 from kpm_desktop.import_export.export_labels import (
@@ -219,7 +220,7 @@ def scope_from_filters(
     parts: list[str] = []
     if groups:
         by_name = {g.name.casefold(): g for g in all_groups}
-        wanted = set()
+        wanted: set[int | None] = set()
         for name in groups:
             group = by_name.get(name.strip().casefold())
             if group is None:
@@ -228,7 +229,8 @@ def scope_from_filters(
             wanted.add(group.id)
         products = [p for p in products if p.group_id in wanted]
         parts.append(
-            f"{label('group', lang)} = " + ", ".join(matrix.groups[g].name for g in wanted)
+            f"{label('group', lang)} = "
+            + ", ".join(matrix.groups[g].name for g in wanted if g is not None)
         )
     customers = customer_order(matrix.customers)
     if white_spots_only:
@@ -312,13 +314,13 @@ def load_snapshot(
     with Repository.open(path, read_only=True) as repo:
         matrix = repo.load_matrix()
         details = dict(((c, p), rec) for c, p, rec in repo.iter_cells()) if with_details else None
-        competitors = {c.id: c.name for c in repo.load_competitors()}  # type: ignore[misc]
+        competitors = {c.id: c.name for c in repo.load_competitors()}
         notes: list[Note] = []
         goals: list[Goal] = []
         if with_details and options.include_data_sheet and not options.customer_safe:
             for c in matrix.customers:  # for the master sheets of an internal export
-                notes += repo.notes_for(c.id)
-                goals += repo.goals_for(c.id)
+                notes += repo.notes_for(stored_id(c))
+                goals += repo.goals_for(stored_id(c))
     snapshot = snapshot_from_matrix(
         matrix,
         options,

@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from kpm_desktop.domain.history_diff import HistoryDiff
 from kpm_desktop.domain.insights import Renewal
@@ -75,14 +76,20 @@ def _save(wb: Workbook, path: Path) -> Path:
     return path
 
 
-def _header(ws, titles: Sequence[str]) -> None:
+def _first_sheet(wb: Workbook) -> Worksheet:
+    ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new workbook has one worksheet
+    return ws
+
+
+def _header(ws: Worksheet, titles: Sequence[str]) -> None:
     ws.append(list(titles))
     for cell in ws[1]:
         cell.font = _HEADER_FONT
     ws.freeze_panes = "A2"
 
 
-def _widths(ws, widths: Sequence[int]) -> None:
+def _widths(ws: Worksheet, widths: Sequence[int]) -> None:
     for k, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(k)].width = w
 
@@ -97,7 +104,7 @@ def write_renewals_xlsx(
 ) -> Path:
     """One row per competitor cell up for renewal, soonest first (as given)."""
     wb = Workbook()
-    ws = wb.active
+    ws = _first_sheet(wb)
     ws.title = _t("renewals", language)
     keys = ("customer", "number", "region", "owner", "product", "competitor", "contract_end")
     _header(ws, [_t(k, language) for k in (*keys, "days_left", "potential")])
@@ -138,7 +145,7 @@ def write_diff_xlsx(
     Customers or products deleted since are listed by id on the first sheet only.
     """
     wb = Workbook()
-    ws = wb.active
+    ws = _first_sheet(wb)
     ws.title = _t("changes", language)
     if title:
         ws.append([title])
@@ -184,12 +191,14 @@ def write_diff_xlsx(
             [matrix.customers[r].name, *(_cell_text(matrix.code(r, c), language) for c in cols)]
         )
         for k, c in enumerate(cols, start=2):
-            d = changed.get((r, c))
+            change = changed.get((r, c))
             cell = grid_ws.cell(grid_ws.max_row, k)
             cell.alignment = Alignment(horizontal="center")
-            if d is not None:
+            if change is not None:
                 cell.fill = _CHANGED_FILL
-                cell.value = f"{_cell_text(d.old, language)} → {_cell_text(d.new, language)}"
+                cell.value = (
+                    f"{_cell_text(change.old, language)} → {_cell_text(change.new, language)}"
+                )
                 cell.comment = Comment(
                     f"{mark_label(d.old, language)} → {mark_label(d.new, language)}", "KPM"
                 )

@@ -17,13 +17,20 @@ data sheet's. Text passes the export's formula guard and comes back through ``re
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, Any, cast
 
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from kpm_desktop.domain.entities import Customer, Product, ProductGroup
 from kpm_desktop.import_export.formula_guard import neutralise
+
+if TYPE_CHECKING:  # export_model and xlsx_rows import on first use (start-up time)
+    from kpm_desktop.import_export.export_model import MatrixSnapshot
+    from kpm_desktop.import_export.xlsx_rows import Value
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +112,7 @@ def column_keys(columns: tuple[SheetColumn, ...], header_row: list[object]) -> d
     return found
 
 
-def write_master_sheets(wb, snapshot, raw: bool = True) -> None:
+def write_master_sheets(wb: Any, snapshot: MatrixSnapshot, raw: bool = True) -> None:
     """Append the customer and product sheets to a write-only workbook."""
     from kpm_desktop.import_export.xlsx_rows import FastRows
 
@@ -173,7 +180,7 @@ def write_master_sheets(wb, snapshot, raw: bool = True) -> None:
             ws.column_dimensions[get_column_letter(k)].width = 30 if c.key == "name" else 16
         ws.freeze_panes = "A2"
         rows.append([(c.header(lang), st_head) for c in columns])
-        for row in values:
+        for row in cast("Iterable[dict[str, Value]]", values):  # all sheet values
             rows.append(
                 [
                     None
@@ -191,7 +198,7 @@ def write_master_sheets(wb, snapshot, raw: bool = True) -> None:
             )
 
 
-def _customer_values(c) -> dict[str, object]:
+def _customer_values(c: Customer) -> dict[str, Value]:
     return {
         "uuid": c.uuid,
         "number": neutralise(c.number),
@@ -208,7 +215,7 @@ def _customer_values(c) -> dict[str, object]:
     }
 
 
-def _product_values(p, groups) -> dict[str, object]:
+def _product_values(p: Product, groups: Mapping[int, ProductGroup]) -> dict[str, Value]:
     group = groups.get(p.group_id) if p.group_id is not None else None
     return {
         "uuid": p.uuid,

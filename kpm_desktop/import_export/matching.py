@@ -171,7 +171,7 @@ class Matcher(Generic[E]):
         # A word in many of this matrix's own names is generic here (the TF-IDF idea: a
         # frequent term carries little information), on top of the fixed list.
         frequent = max(5, len(keys) // 20)
-        self._generic = self.generic | {w for w, n in counts.items() if n >= frequent}
+        self._generic = set(self.generic) | {w for w, n in counts.items() if n >= frequent}
         self._words = {}
         self._distinct = {}
         for key in keys:

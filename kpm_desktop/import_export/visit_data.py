@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from kpm_desktop.domain.entities import CellRecord, Customer, Goal, Note, Product
+from kpm_desktop.domain.entities import CellRecord, Customer, Goal, Note, Product, stored_id
 from kpm_desktop.domain.visit_prep import VisitPreparation, prepare_visit
 from kpm_desktop.import_export.export_model import ExportOptions, product_order, sort_key
 from kpm_desktop.storage.repository import Repository
@@ -73,7 +73,7 @@ def visit_from_repository(
     products = product_order(repo.load_products(), groups)
     group_of = {g.id: g.name for g in groups}
     cells = repo.cells_of_customer(customer_id)
-    competitors = {c.id: c.name for c in repo.load_competitors()}
+    competitors = {stored_id(c): c.name for c in repo.load_competitors()}
     goals = repo.goals_for(customer_id)
     notes = repo.notes_for(customer_id)
     prep = prepare_visit(
@@ -83,7 +83,7 @@ def visit_from_repository(
         cells,
         goals,
         notes,
-        competitors,  # type: ignore[arg-type]
+        competitors,
         today,
         repo.stale_months(),
     )
@@ -93,9 +93,9 @@ def visit_from_repository(
         options=options,
         customer=customer,
         products=products,
-        group_names=[group_of.get(p.group_id, "") for p in products],  # type: ignore[arg-type]
+        group_names=[group_of.get(p.group_id, "") for p in products],
         cells=cells,
-        competitors=competitors,  # type: ignore[arg-type]
+        competitors=competitors,
         goals=goals,
         notes=notes,
         prep=prep,

@@ -20,14 +20,16 @@ import os
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from kpm_desktop.domain.entities import CellRecord, Customer
+from kpm_desktop.domain.entities import CellRecord, Customer, stored_id
 from kpm_desktop.domain.marks import WHITE, Mark
+from kpm_desktop.domain.matrix import MarkCounts
 from kpm_desktop.import_export.data_sheet import DATA_COLUMNS, data_sheet_name
 from kpm_desktop.import_export.export_labels import (
     attribute_name,
@@ -44,7 +46,7 @@ from kpm_desktop.import_export.export_model import (
 )
 from kpm_desktop.import_export.formula_guard import neutralise
 from kpm_desktop.import_export.master_sheets import write_master_sheets
-from kpm_desktop.import_export.xlsx_rows import CellSpec, FastRows
+from kpm_desktop.import_export.xlsx_rows import CellSpec, FastRows, Value
 
 # Fills chosen light enough that the black glyph stays readable in colour and in grey print.
 MARK_FILLS: dict[Mark, str] = {
@@ -84,9 +86,9 @@ def _utc_naive(value: datetime | None) -> datetime | None:
 
 
 def attribute_value(customer: Customer, attribute: str) -> str | float | None:
-    value = getattr(customer, attribute)
     if attribute == "tags":
-        return _user(", ".join(value))
+        return _user(", ".join(customer.tags))
+    value: str | float | None = getattr(customer, attribute)
     if isinstance(value, str):
         return _user(value)
     return value
@@ -172,7 +174,7 @@ def _thin_border(color: str = "808080") -> Border:
     return Border(left=side, right=side, top=side, bottom=side)
 
 
-def _page_setup(ws, snapshot: MatrixSnapshot, *, fit_width: bool = True) -> None:
+def _page_setup(ws: Any, snapshot: MatrixSnapshot, *, fit_width: bool = True) -> None:
     opts = snapshot.options
     ws.page_setup.orientation = (
         "landscape" if opts.orientation is Orientation.LANDSCAPE else "portrait"
@@ -274,7 +276,8 @@ def _matrix_sheet(wb: Workbook, s: MatrixSnapshot, tracker: _Progress, raw: bool
     rows.append([])
 
     # Group band: one merged cell per run of same-group columns.
-    band: list[CellSpec] = [(label("group", lang), st_band)] + [("", st_band)] * len(attrs)
+    band: list[CellSpec] = [(label("group", lang), st_band)]
+    band += [("", st_band)] * len(attrs)
     for b in s.bands():
         band.append((_user(b.name or label("no_group", lang)), st_band))
         band.extend([("", st_band)] * (b.count - 1))
@@ -322,13 +325,15 @@ def _matrix_sheet(wb: Workbook, s: MatrixSnapshot, tracker: _Progress, raw: bool
     col_counts = [s.col_counts(j) for j in range(n)]
     for m in COUNT_KEYS:
         text = f"{m.letter} – {mark_name(m, lang)}" if m else label("white", lang)
-        line = [(text, st_count_bold)] + [("", st_count)] * len(attrs)
+        line = [(text, st_count_bold)]
+        line += [("", st_count)] * len(attrs)
         line += [(c.of(m), st_count) for c in col_counts]
         line += [("", st_count)] * len(COUNT_KEYS)
         line[first_count_col - 1 + COUNT_KEYS.index(m)] = (totals.of(m), st_count_bold)
         line.append(("", st_count))
         rows.append(line)
-    line = [(label("coverage", lang), st_count_bold)] + [("", st_count)] * len(attrs)
+    line = [(label("coverage", lang), st_count_bold)]
+    line += [("", st_count)] * len(attrs)
     line += [(round(c.coverage), st_pct) for c in col_counts]
     line += [("", st_count)] * len(COUNT_KEYS)
     line.append((round(totals.coverage), st_pct))
@@ -370,7 +375,7 @@ def _kpi_sheet(wb: Workbook, s: MatrixSnapshot, raw: bool) -> None:
     head += [label("coverage", lang), label("competitor_occupancy", lang)]
     rows.append([(h, st_head) for h in head], height=45)
 
-    def kpi_line(first: Sequence[CellSpec], counts) -> list[CellSpec]:
+    def kpi_line(first: Sequence[CellSpec], counts: MarkCounts) -> list[CellSpec]:
         total = counts.total or 1
         installed = counts.ours + counts.competitor
         line = list(first)
@@ -420,8 +425,8 @@ def _data_sheet(wb: Workbook, s: MatrixSnapshot, tracker: _Progress, raw: bool) 
         verified_at=st_ts,
     )
 
-    cust = [(_user(c.number), _user(c.name), c.uuid, c.id) for c in s.customers]
-    prod = [(_user(p.number), _user(p.name), p.uuid, p.id) for p in s.products]
+    cust = [(_user(c.number), _user(c.name), c.uuid, stored_id(c)) for c in s.customers]
+    prod = [(_user(p.number), _user(p.name), p.uuid, stored_id(p)) for p in s.products]
     details = s.details
     safe = opts.customer_safe
     n = s.n_cols
@@ -436,7 +441,7 @@ def _data_sheet(wb: Workbook, s: MatrixSnapshot, tracker: _Progress, raw: bool) 
             pnum, pname, puuid, pid = prod[j]
             mark = Mark(code)
             rec = details.get((cid, pid)) or CellRecord(mark=mark)
-            values = {
+            values: dict[str, Value] = {
                 "customer_number": cnum,
                 "customer_name": cname,
                 "customer_uuid": cuuid,

@@ -1,6 +1,6 @@
 """XLSX reading: python-calamine for values, openpyxl (read-only, defusedxml) for fills.
 
-Before either library sees a byte of XML, ``tables.xlsx_zip_check`` has bounded the
+Before either library sees a byte of XML, ``raw_table.xlsx_zip_check`` has bounded the
 decompressed size and ``refuse_dtds`` has refused any part that declares a DTD (entity
 bombs, external entities): a workbook never needs one.
 
@@ -18,10 +18,15 @@ import logging
 import re
 import zipfile
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from python_calamine import CalamineWorkbook
 
 from kpm_desktop.import_export.colours import apply_tint, theme_palette
 from kpm_desktop.import_export.messages import ImportFailure
-from kpm_desktop.import_export.tables import (
+from kpm_desktop.import_export.raw_table import (
     MAX_COLUMNS,
     MAX_ROWS,
     Progress,
@@ -64,7 +69,7 @@ def refuse_dtds(path: Path, archive: zipfile.ZipFile) -> None:
             raise ImportFailure("xml_forbidden", file=path.name)
 
 
-def _openpyxl():
+def _openpyxl() -> ModuleType:
     import openpyxl
 
     if not getattr(openpyxl, "DEFUSEDXML", False):
@@ -105,7 +110,7 @@ def _checked_archive(path: Path) -> zipfile.ZipFile:
     return archive
 
 
-def _open_workbook(path: Path):
+def _open_workbook(path: Path) -> Any:  # openpyxl's Workbook, with our file handle
     """openpyxl's read-only workbook over a file handle we own: openpyxl leaves its file
     open when a damaged part makes it fail; close with ``_close_workbook``."""
     openpyxl = _openpyxl()
@@ -123,7 +128,7 @@ def _open_workbook(path: Path):
     return wb
 
 
-def _close_workbook(wb) -> None:
+def _close_workbook(wb: Any) -> None:
     try:
         wb.close()
     finally:
@@ -144,19 +149,19 @@ def sheet_names(path: Path | str) -> list[str]:
                 wb.close()
         except Exception as exc:
             raise _failure(path, exc) from None
-    wb = _open_workbook(path)
+    workbook = _open_workbook(path)
     try:
-        return list(wb.sheetnames)
+        return list(workbook.sheetnames)
     finally:
         _close_workbook(wb)
 
 
-def _calamine():
+def _calamine() -> type[CalamineWorkbook] | None:
     try:
-        from python_calamine import CalamineWorkbook
+        from python_calamine import CalamineWorkbook as _Workbook
     except ImportError:  # optional speed-up; openpyxl reads everything too
         return None
-    return CalamineWorkbook
+    return _Workbook
 
 
 _ACTIVE_TAB = re.compile(rb'activeTab="(\d+)"')
@@ -280,7 +285,7 @@ def read_with_calamine(
     return table
 
 
-def _calamine_rows(path: Path, wb, name: str) -> list[list[object]]:
+def _calamine_rows(path: Path, wb: CalamineWorkbook, name: str) -> list[list[object]]:
     """The rows of one sheet; [] when it holds no value (empty, or only error cells)."""
     try:
         ws = wb.get_sheet_by_name(name)
@@ -300,7 +305,7 @@ def _calamine_rows(path: Path, wb, name: str) -> list[list[object]]:
     return rows
 
 
-def _rgb_of(colour, theme: tuple[str, ...]) -> str | None:
+def _rgb_of(colour: Any, theme: tuple[str, ...]) -> str | None:
     from openpyxl.styles.colors import COLOR_INDEX
 
     if colour is None:
@@ -318,7 +323,7 @@ def _rgb_of(colour, theme: tuple[str, ...]) -> str | None:
         if idx in (64, 65):  # system foreground/background
             return None
         if 0 <= idx < len(COLOR_INDEX):
-            return COLOR_INDEX[idx][-6:].upper()
+            return str(COLOR_INDEX[idx][-6:]).upper()
         return None
     if kind == "theme":
         idx = colour.theme
@@ -367,6 +372,7 @@ def read_xlsx(
     wb = _open_workbook(path)
     try:
         names = list(wb.sheetnames)
+        chosen: str | None
         if sheet is not None:
             if sheet not in names:
                 raise ImportFailure(
@@ -383,7 +389,7 @@ def read_xlsx(
                     chosen = None
                 else:
                     active = wb.active
-                    chosen = active.title if active is not None else names[0]
+                    chosen = str(active.title) if active is not None else names[0]
         if chosen is None:
             return RawTable(source=path.name, rows=[], sheet=None, sheets=names, format="xlsx")
         ws = wb[chosen]

@@ -15,15 +15,16 @@ each of them and that both paths write the same workbook.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from copy import copy
 from datetime import date, datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.datetime import to_excel
+from openpyxl.utils.datetime import to_excel as _untyped_to_excel
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet._writer import WorksheetWriter
 
@@ -46,6 +47,10 @@ def _inline(text: str) -> str:
     return f"<is><t{space}>{_escape(text)}</t></is>"
 
 
+# openpyxl's stubs leave to_excel untyped
+to_excel: Callable[[date | datetime, datetime], float] = _untyped_to_excel
+
+
 class _RowStreamWriter(WorksheetWriter):
     """openpyxl's sheet writer, except that rows come pre-rendered from ``FastRows``."""
 
@@ -53,7 +58,7 @@ class _RowStreamWriter(WorksheetWriter):
         super().__init__(ws)
         self._fast = rows
 
-    def write_row(self, xf, row, row_idx):  # overrides WorksheetWriter.write_row
+    def write_row(self, xf: Any, row: Any, row_idx: int) -> Any:  # overrides WorksheetWriter's
         pending = self._fast._pending
         if pending is None:
             return super().write_row(xf, row, row_idx)
@@ -64,7 +69,8 @@ class _RowStreamWriter(WorksheetWriter):
             return None
         cells, height = pending
         if height is not None:
-            self.ws.row_dimensions[row_idx].height = height
+            ws: Any = self.ws  # a write-only sheet has row_dimensions (stubs: a union)
+            ws.row_dimensions[row_idx].height = height
         return super().write_row(xf, self._fast._cells(cells, row_idx), row_idx)
 
 
@@ -82,7 +88,9 @@ class FastRows:
             raise ValueError("FastRows must be attached before the first row is written")
         self.ws = ws
         self.raw = raw
-        self._epoch = ws.parent.epoch
+        workbook = ws.parent
+        assert workbook is not None
+        self._epoch = workbook.epoch
         self._styles: dict[int, Any] = {}
         self._pending: tuple[Sequence[CellSpec], float | None] | None = None
         self._letters: list[str] = [""]
@@ -104,7 +112,7 @@ class FastRows:
         for name, value in attributes.items():
             setattr(cell, name, value)
         sid = cell.style_id
-        self._styles[sid] = cell._style
+        self._styles[sid] = cast(Any, cell)._style
         self._date_style[sid] = cell.is_date
         return sid
 
@@ -149,13 +157,13 @@ class FastRows:
         parts.append("</row>")
         return "".join(parts)
 
-    def _cells(self, cells: Sequence[CellSpec], row_idx: int):
+    def _cells(self, cells: Sequence[CellSpec], row_idx: int) -> Iterator[Cell]:
         for k, spec in enumerate(cells, 1):
             if spec is None:
                 continue
             value, sid = spec
-            cell = WriteOnlyCell(self.ws, None if value == "" else value)
-            cell._style = copy(self._styles[sid])
+            cell = WriteOnlyCell(self.ws, None if value == "" else cast(Any, value))
+            cast(Any, cell)._style = copy(self._styles[sid])
             cell.row = row_idx
             cell.column = k
             yield cell

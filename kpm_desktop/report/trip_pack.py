@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -179,7 +180,7 @@ def _sections(snap: TripSnapshot) -> list[Section]:
         out.append(
             (
                 f"{snap.trip.name} · {trip_label('answer_sheet', lang)} · {name}",
-                lambda f, v=v: _answer_sheet(f, snap, v),
+                partial(_answer_sheet, snap=snap, v=v),
                 v,
             )
         )

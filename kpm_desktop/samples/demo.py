@@ -231,7 +231,7 @@ def build_demo(repo: Repository, *, today: date | None = None, seed: int = DEMO_
             changes.append((customer.id, product.id, rec))
     repo.write_cells(changes, source="demo", at=now)  # type: ignore[arg-type]
 
-    by_name = {p.name: p.id for p in products}
+    by_name = {p.name: p.id for p in products if p.id is not None}
     for i, customer in enumerate(customers):
         if customer.abc_class == "C":
             continue

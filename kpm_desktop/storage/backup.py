@@ -27,23 +27,18 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from kpm_desktop import FILE_SUFFIX, paths
-from kpm_desktop.storage.database import (
+from kpm_desktop.storage.errors import NewerVersionError, NotAMatrixFileError, StorageError
+from kpm_desktop.storage.file_format import (
     APPLICATION_ID,
     SESSION_KEY,
-    NewerVersionError,
-    NotAMatrixFileError,
     problem_lines,
     quick_check,
     read_header,
 )
-from kpm_desktop.storage.errors import StorageError
 from kpm_desktop.storage.migrations import SCHEMA_VERSION
-
-if TYPE_CHECKING:
-    from kpm_desktop.storage.repository import Repository
 
 # Reasons the app uses; any short slug is accepted.
 REASON_AUTO = "auto"
@@ -422,8 +417,18 @@ def backup_connection(
     return final
 
 
+class OpenFile(Protocol):
+    """What a backup needs of an open matrix file (a ``Repository`` is one)."""
+
+    @property
+    def conn(self) -> sqlite3.Connection: ...
+
+    @property
+    def path(self) -> Path: ...
+
+
 def make_backup(
-    repo: Repository,
+    repo: OpenFile,
     reason: str,
     *,
     root: Path | None = None,

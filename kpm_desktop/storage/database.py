@@ -8,12 +8,11 @@ from __future__ import annotations
 import itertools
 import os
 import sqlite3
-import struct
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kpm_desktop.storage import sync_capture
 from kpm_desktop.storage.errors import (
@@ -23,27 +22,16 @@ from kpm_desktop.storage.errors import (
     NotAMatrixFileError,
     ReadOnlyLocationError,
 )
+from kpm_desktop.storage.file_format import (
+    APPLICATION_ID,
+    SESSION_KEY,
+    quick_check,
+    read_header,
+)
 from kpm_desktop.storage.migrations import MIGRATIONS, SCHEMA_VERSION, Progress, set_progress
 
 if TYPE_CHECKING:
     import sqlite_utils
-
-APPLICATION_ID = 0x4B504D31  # "KPM1": marks the SQLite file as a KPM matrix
-SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-def read_header(path: Path) -> tuple[int, int]:
-    """Return (application_id, user_version) straight from the file header (no SQLite open).
-
-    Raises:
-        NotAMatrixFileError: the file is not an SQLite database at all.
-    """
-    with path.open("rb") as fh:
-        header = fh.read(100)
-    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        raise NotAMatrixFileError(f"{path.name} is not a KPM matrix file (not an SQLite database)")
-    user_version, application_id = struct.unpack(">i4xi", header[60:72])
-    return application_id, user_version
 
 
 def _check_recognised(path: Path, application_id: int, user_version: int) -> None:
@@ -137,13 +125,6 @@ def _table_names(conn: sqlite3.Connection) -> set[str]:
     return {r[0] for r in rows}
 
 
-# The open-session marker: while a writer has the file open, the main database file says
-# "1" and the write-ahead log says "2"; a clean close removes it. Finding "1" with no -wal
-# (or an empty one) beside the file means the log holding the latest changes was lost: the
-# file was copied alone while open, or the -wal was deleted after a crash. A complete copy
-# made with the backup API carries "2" and is fine. Automatic checkpoints are off on the
-# writer so that the main file never receives "2"; ``checkpoint`` does the dance instead.
-SESSION_KEY = "_kpm_session_open"
 CHECKPOINT_WAL_BYTES = 4 * 1024 * 1024
 
 
@@ -206,19 +187,9 @@ def mark_session_closed(conn: sqlite3.Connection) -> None:
         pass
 
 
-def quick_check(conn: sqlite3.Connection) -> list[str]:
-    """SQLite's quick_check; an empty list means the file is sound."""
-    try:
-        rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
-    except sqlite3.DatabaseError as exc:
-        return [str(exc)]
-    return [] if rows == ["ok"] else problem_lines(rows)
-
-
-def problem_lines(rows: list[str]) -> list[str]:
-    """SQLite's check output as one problem per line (rows may hold several lines)."""
-    lines = [line.strip() for row in rows for line in str(row).splitlines()]
-    return [line for line in lines if line and not line.startswith("*** in database")]
+def _scaled(progress: Progress, step: int, steps: int) -> Callable[[float], None]:
+    """Progress of one migration step as a fraction of all ``steps``."""
+    return lambda fraction: progress((step + fraction) / steps)
 
 
 def migrate(conn: sqlite3.Connection, progress: Progress | None = None) -> int:
@@ -229,7 +200,7 @@ def migrate(conn: sqlite3.Connection, progress: Progress | None = None) -> int:
     over all pending migrations. Afterwards the file is compacted (``VACUUM``) when a
     migration left much of it free (a rebuilt table leaves its old pages behind).
     """
-    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    current = int(conn.execute("PRAGMA user_version").fetchone()[0])
     pending = SCHEMA_VERSION - current
     if pending <= 0:
         return 0
@@ -237,7 +208,7 @@ def migrate(conn: sqlite3.Connection, progress: Progress | None = None) -> int:
     try:
         for k, version in enumerate(range(current, SCHEMA_VERSION)):
             if progress is not None:
-                set_progress(lambda f, k=k: progress((k + f) / (pending + 1)))
+                set_progress(_scaled(progress, k, pending + 1))
             conn.execute("BEGIN IMMEDIATE")
             try:
                 MIGRATIONS[version](conn)
@@ -329,7 +300,7 @@ def _backup_before_migration(
     conn: sqlite3.Connection, path: Path, progress: Progress | None = None
 ) -> None:
     """A verified backup of an existing file before its format is changed (never skipped)."""
-    from kpm_desktop.storage.backup import REASON_MIGRATION, backup_connection
+    from kpm_desktop.storage.backup import REASON_MIGRATION, backup_connection  # on first use
 
     try:
         backup_connection(conn, path, REASON_MIGRATION, progress=progress)
@@ -371,10 +342,10 @@ class FileCheck:
     path: Path
     application_id: int
     user_version: int
-    state: tuple
+    state: tuple[Any, ...]
 
 
-def _file_state(path: Path) -> tuple:
+def _file_state(path: Path) -> tuple[Any, ...]:
     def stat(p: Path) -> tuple[int, int] | None:
         try:
             st = p.stat()

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from kpm_desktop.domain.history_diff import HistoryRow
 from kpm_desktop.domain.insights import CellDetails
@@ -46,7 +47,7 @@ class Snapshot:
     id: int | None = None
 
 
-def _snapshot(r: Sequence) -> Snapshot:
+def _snapshot(r: Sequence[Any]) -> Snapshot:
     return Snapshot(
         id=r[0],
         label=r[1],
@@ -61,7 +62,7 @@ _SNAPSHOT_COLS = "id, label, created_at, history_id, totals"
 
 def max_history_id(repo: Repository) -> int:
     """The newest history id (0 for a file without history)."""
-    return repo.conn.execute("SELECT coalesce(max(id), 0) FROM mark_history").fetchone()[0]
+    return int(repo.conn.execute("SELECT coalesce(max(id), 0) FROM mark_history").fetchone()[0])
 
 
 def create_snapshot(
@@ -173,6 +174,7 @@ def history_rows_between_ids(
     repo: Repository, after_id: int, upto_id: int | None = None
 ) -> list[HistoryRow]:
     """History rows with ``after_id < id <= upto_id`` (to the newest when None), in id order."""
+    params: tuple[int, ...]
     if upto_id is None:
         sql, params = _HISTORY_SQL + " WHERE id > ? ORDER BY id", (after_id,)
     else:
@@ -245,7 +247,7 @@ def history_id_at(repo: Repository, moment: datetime) -> int:
         "SELECT coalesce(max(id), 0) FROM mark_history WHERE changed_at <= ?",
         (epoch_to_db(moment),),
     ).fetchone()
-    return row[0]
+    return int(row[0])
 
 
 # -- compact cell details ----------------------------------------------------------------------
@@ -286,19 +288,22 @@ def load_cell_details_in_worker(path: Path, matrix: Matrix) -> CellDetails:
         conn.close()
 
 
-def _details_from_rows(data: list, matrix: Matrix) -> CellDetails:
+def _details_from_rows(data: list[tuple[Any, ...]], matrix: Matrix) -> CellDetails:
     if not data:
         return CellDetails.empty(matrix.n_cols)
     cids, pids, marks, comps, revs, pots, ends = zip(*data, strict=True)
-    rows = list(map(matrix.row_of.get, cids))
-    cols = list(map(matrix.col_of.get, pids))
+    rows: Sequence[Any] = list(map(matrix.row_of.get, cids))
+    cols: Sequence[Any] = list(map(matrix.col_of.get, pids))
     if None in rows or None in cols:
         keep = [
             k
             for k, (r, c) in enumerate(zip(rows, cols, strict=True))
             if r is not None and c is not None
         ]
-        pick = lambda seq: [seq[k] for k in keep]  # noqa: E731
+
+        def pick(seq: Sequence[Any]) -> tuple[Any, ...]:
+            return tuple([seq[k] for k in keep])
+
         rows, cols, marks, comps, revs, pots, ends = map(
             pick, (rows, cols, marks, comps, revs, pots, ends)
         )

@@ -168,7 +168,7 @@ def network_location(path: Path | str, *, mounts_file: Path | None = None) -> st
     if raw.startswith(("\\\\", "//")) and not raw.startswith(("\\\\?\\", "\\\\.\\")):
         return "UNC path"
     path = Path(path)
-    if os.name == "nt":  # pragma: no cover - Windows only
+    if sys.platform == "win32":  # pragma: no cover - Windows only
         import ctypes
 
         drive = path.resolve().drive

@@ -114,7 +114,7 @@ def pid_alive(pid: int) -> bool:
     """True if a process with this pid runs on this computer."""
     if pid <= 0:
         return False
-    if os.name == "nt":  # pragma: no cover - Windows only
+    if sys.platform == "win32":  # pragma: no cover - Windows only
         import ctypes
 
         handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)

@@ -10,8 +10,9 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
+from typing import Any
 
-from kpm_desktop.domain.entities import Customer, Note
+from kpm_desktop.domain.entities import Customer, Note, stored_id
 from kpm_desktop.domain.history_diff import CellDiff, diff_keyed
 from kpm_desktop.domain.trips import Trip, TripError, TripStop, validate
 from kpm_desktop.storage import history
@@ -43,7 +44,7 @@ def _stops(repo: Repository, trip_ids: Sequence[int]) -> dict[int, list[TripStop
     return out
 
 
-def _trips(repo: Repository, where: str = "", params: Sequence = ()) -> list[Trip]:
+def _trips(repo: Repository, where: str = "", params: Sequence[Any] = ()) -> list[Trip]:
     rows = repo.conn.execute(
         f"SELECT {_COLS} FROM trips {where} ORDER BY trip_date DESC, start_time, name",
         list(params),
@@ -147,8 +148,8 @@ def update_trip(repo: Repository, trip: Trip) -> Trip:
 
 def write_trip(repo: Repository, trip: Trip) -> None:
     """Overwrite a stored trip with exactly this state (undo passes the previous state)."""
-    assert trip.id is not None
     trip = replace(trip, name=trip.name.strip())
+    assert trip.id is not None
     with repo.transaction() as conn:
         _check_name(conn, trip)
         cur = conn.execute(
@@ -204,7 +205,7 @@ def trip_changes(repo: Repository, trip: Trip, since: datetime) -> list[VisitCha
     these customers."""
     customers = customers_by_uuid(repo)
     visits = [customers[u] for u in trip.customer_uuids if u in customers]
-    ids = {c.id for c in visits}
+    ids = {stored_id(c) for c in visits}
     diff = diff_keyed(history.keyed_history_between_times(repo, since), ids)
     by_customer = diff.by_customer()
     stamp = ts_to_db(since)

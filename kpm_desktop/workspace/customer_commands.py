@@ -26,7 +26,7 @@ from kpm_desktop.domain.matrix import Matrix
 from kpm_desktop.domain.staleness import DEFAULT_STALE_MONTHS, CellAges
 from kpm_desktop.domain.staleness import SETTING_KEY as STALE_MONTHS_KEY
 from kpm_desktop.storage.convert import utc_now
-from kpm_desktop.storage.repository import CellKey, Repository
+from kpm_desktop.storage.repository import CellChange, CellKey, Repository
 from kpm_desktop.workspace.commands import (
     UpdateCustomerCommand,
     WorkspaceCommand,
@@ -382,7 +382,7 @@ class ReorderGoalsCommand(_Command):
 
     def _apply(self, orders: dict[int, int]) -> dict[int, int]:
         goals = {g.id: g for g in self.repo.goals_for(self._customer_id)}
-        old = {gid: g.sort_order for gid, g in goals.items()}  # type: ignore[misc]
+        old = {gid: g.sort_order for gid, g in goals.items()}
         with self.repo.transaction():
             for gid, order in orders.items():
                 if gid in goals and goals[gid].sort_order != order:
@@ -501,7 +501,7 @@ class EditCellCommand(_Command):
         self._record = record
         self._new_competitor = new_competitor
         self._competitor: Competitor | None = None
-        self._old: list = []
+        self._old: list[CellChange] = []
 
     def do(self) -> None:
         cid, pid = self._key

@@ -24,6 +24,7 @@ from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.domain.matrix import Matrix
 from kpm_desktop.storage.database import FileCheck
 from kpm_desktop.storage.repository import CellChange, Repository
+from kpm_desktop.workspace.command_base import CommandBase, SetMarksCommand
 
 Cell = tuple[int, int]  # (matrix row, matrix column)
 
@@ -132,9 +133,7 @@ class Workspace(QObject):
         A ``WorkspaceCommand`` runs here first, so errors raise to the caller and no undo
         step is left behind; other QUndoCommands run inside ``QUndoStack.push``.
         """
-        from kpm_desktop.workspace.commands import WorkspaceCommand
-
-        if isinstance(command, WorkspaceCommand):
+        if isinstance(command, CommandBase):
             command.do()
             command.skip_next_redo = True
         self.undo_stack.push(command)
@@ -183,8 +182,6 @@ class Workspace(QObject):
     # -- user actions (each one undo step) -------------------------------------------------------
     def set_marks(self, cells: Sequence[Cell], mark: Mark | None, text: str = "") -> bool:
         """Set one mark on many cells as one undo step; False when there is nothing to do."""
-        from kpm_desktop.workspace.commands import SetMarksCommand
-
         if not cells:
             return False
         edits = [(*self.cell_key(r, c), mark) for r, c in cells]
@@ -193,8 +190,6 @@ class Workspace(QObject):
 
     def set_mark_block(self, edits: Sequence[tuple[int, int, Mark | None]], text: str = "") -> bool:
         """Set individual marks per cell (row, col, mark) as one undo step (paste)."""
-        from kpm_desktop.workspace.commands import SetMarksCommand
-
         if not edits:
             return False
         keyed = [(*self.cell_key(r, c), m) for r, c, m in edits]
@@ -257,7 +252,9 @@ class Workspace(QObject):
         """Mirror a customer inserted into storage (ids grow, so storage order is kept)."""
         with self.structure_change():
             m = self.matrix
-            index = sum(1 for c in m.customers if c.id < customer.id)  # type: ignore[operator]
+            new_id = customer.id
+            assert new_id is not None
+            index = sum(1 for c in m.customers if c.id is not None and c.id < new_id)
             n = m.n_cols
             row = bytes(n) if codes is None else bytes(codes[:n]).ljust(n, b"\x00")
             m.insert_customer(index, customer, row)

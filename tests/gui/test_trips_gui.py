@@ -172,7 +172,7 @@ def test_trips_window_edit_delete_and_undo(qtbot, win, demo_file: Path):
     assert trips.tree.topLevelItemCount() == 1
     assert trips.tree.topLevelItem(0).text(0) == "Nord"
 
-    dialog = trips.actions.plan(trips.selected_trip(), parent=trips)
+    dialog = trips.trip_actions.plan(trips.selected_trip(), parent=trips)
     dialog.add_customers([ws.matrix.customers[2].id])
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert len(stored_trips(demo_file)[0].stops) == 2

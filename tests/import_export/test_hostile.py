@@ -453,9 +453,9 @@ def test_corpus_size() -> None:
 def test_big_honest_workbook_gets_a_size_message_not_a_bomb_warning(
     small_file: Path, tmp_path: Path, capsys, monkeypatch
 ) -> None:
-    from kpm_desktop.import_export import tables
+    from kpm_desktop.import_export import raw_table
 
-    monkeypatch.setattr(tables, "MAX_UNZIPPED_BYTES", 20_000)  # instead of writing 256 MB
+    monkeypatch.setattr(raw_table, "MAX_UNZIPPED_BYTES", 20_000)  # instead of writing 256 MB
     source = tmp_path / "gross.xlsx"
     source.write_bytes(
         _xlsx_bytes([[f"Kunde {i}", f"Ort {i * 7919 % 1000}"] for i in range(2_000)])

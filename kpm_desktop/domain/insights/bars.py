@@ -67,6 +67,7 @@ def _customers_with_cols(sub: bytes, n: int, n_rows: int, cols: list[int]) -> Ma
     """
     if not cols or not n_rows:
         return MarkCounts()
+    parts: list[bytes] | list[bytes | bytearray]
     if cols == list(range(cols[0], cols[-1] + 1)):
         a, b = cols[0], cols[-1] + 1
         parts = [sub[k + a : k + b] for k in range(0, n_rows * n, n)]
@@ -230,7 +231,7 @@ def rows_in_bar(
         raise ValueError(f"unknown dimension {dimension!r}")
     if mark == "any":
         return rws
-    code = WHITE if mark is None else int(mark)  # type: ignore[arg-type]
+    code = WHITE if mark is None else int(mark)
     if cols is None:
         return [i for i in rws if code in grid[i * n : (i + 1) * n]]
     pick = _picker(cols)

@@ -6,7 +6,7 @@ import calendar
 import math
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from operator import itemgetter
@@ -191,7 +191,7 @@ def _row_counts(matrix: Matrix, rows: list[int]) -> list[tuple[int, ...]]:
     """Counts per state for each row of the subset (one C-level pass per row and state)."""
     n = matrix.n_cols
     grid = matrix.grid
-    out = []
+    out: list[tuple[int, ...]] = []
     append = out.append
     for i in rows:
         count = grid[i * n : (i + 1) * n].count
@@ -215,7 +215,7 @@ def _group_keys(matrix: Matrix) -> list[tuple[int | None, str, list[int]]]:
     return out
 
 
-def _picker(cols: list[int]):
+def _picker(cols: list[int]) -> Callable[[bytes | bytearray], bytes | bytearray]:
     """Fast picker of ``cols`` from a row's code string (a slice when they are contiguous)."""
     if cols and cols == list(range(cols[0], cols[-1] + 1)):
         a, b = cols[0], cols[-1] + 1

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
+from typing import Any
 
 from kpm_desktop.domain.entities import CellRecord
 
@@ -28,17 +29,19 @@ class CellDetails:
     retired entry (the cell was edited since, see :meth:`patch`): every insight skips it.
     """
 
-    rows: array
-    cols: array
+    rows: array[int]
+    cols: array[int]
     marks: bytearray
-    competitor: array
-    revenue: array
-    potential: array
-    contract_end: array
+    competitor: array[int]
+    revenue: array[float]
+    potential: array[float]
+    contract_end: array[int]
     n_cols: int = 0
     sorted_rows: bool = False  # entries in ascending row order (as loaded), for subset spans
     _index: dict[int, int] | None = None  # cell -> entry, built on the first patch
-    _cache: dict = field(default_factory=dict)  # derived sums over all rows (see _amounts)
+    _cache: dict[tuple[Any, ...], Any] = field(
+        default_factory=dict
+    )  # derived sums over all rows (see _amounts)
 
     def __len__(self) -> int:
         return len(self.rows) - self.marks.count(0)

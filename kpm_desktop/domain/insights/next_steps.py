@@ -77,7 +77,7 @@ def peer_stats(
     return PeerStats({s: len(v) for s, v in members.items()}, ours, mean)
 
 
-def _white_bits(codes: bytes) -> int:
+def _white_bits(codes: bytes | bytearray) -> int:
     return int.from_bytes(codes.translate(_WHITE_TABLE), "big")
 
 
@@ -205,8 +205,8 @@ def where_to_go_next(
     return steps
 
 
-def _find_all(codes: bytes, code: int) -> list[int]:
-    out = []
+def _find_all(codes: bytes | bytearray, code: int) -> list[int]:
+    out: list[int] = []
     pos = codes.find(code)
     while pos != -1:
         out.append(pos)

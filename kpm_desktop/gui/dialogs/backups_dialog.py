@@ -145,7 +145,7 @@ class BackupsDialog(QDialog):
                 counts = {}
             local = info.created.astimezone()
             values = [
-                locale.toString(local.replace(tzinfo=None), QLocale.FormatType.ShortFormat),
+                locale.toString(local.replace(tzinfo=None), QLocale.FormatType.ShortFormat),  # type: ignore[call-overload]  # PySide6 converts date/datetime; its stubs list QDate/QDateTime only
                 self.reason_label(info.reason),
                 locale.formattedDataSize(info.size),
                 *(
@@ -189,7 +189,7 @@ class BackupsDialog(QDialog):
     # -- actions -----------------------------------------------------------------------------
     def confirm_restore(self, info: BackupInfo) -> bool:
         """Ask before restoring (tests replace this)."""
-        when = QLocale().toString(
+        when = QLocale().toString(  # type: ignore[call-overload]  # PySide6 converts date/datetime; its stubs list QDate/QDateTime only
             info.created.astimezone().replace(tzinfo=None), QLocale.FormatType.LongFormat
         )
         answer = QMessageBox.question(

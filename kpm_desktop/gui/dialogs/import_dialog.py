@@ -649,6 +649,7 @@ class PreviewPage(_BusyMixin, QWizardPage):
     def compute(self) -> None:
         for row, suggestion in enumerate(self.shown):
             item = self.suggestions.item(row, 0)
+            assert item is not None  # every row has its check item
             key = (suggestion.entity, suggestion.source_key)
             if item.checkState() == Qt.CheckState.Checked:
                 self.confirmed[key] = suggestion.candidate_id
@@ -823,8 +824,8 @@ class ConflictsPage(QWizardPage):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self.shown: list[Any] = []  # the Conflict/FieldConflict of each table row
-        self.keep_all.toggled.connect(lambda on: on and self._set_all(False))
-        self.take_all.toggled.connect(lambda on: on and self._set_all(True))
+        self.keep_all.toggled.connect(lambda on: self._set_all(False) if on else None)
+        self.take_all.toggled.connect(lambda on: self._set_all(True) if on else None)
 
     def initializePage(self) -> None:
         """Override of QWizardPage.initializePage."""
@@ -863,17 +864,24 @@ class ConflictsPage(QWizardPage):
             status = QCoreApplication.translate("ImportDialog", "No conflicts.")
         self.status.setText(status)
 
+    def _check_item(self, row: int) -> QTableWidgetItem:
+        item = self.table.item(row, 0)
+        assert item is not None  # every row has its check item
+        return item
+
     def _set_all(self, take: bool) -> None:
         state = Qt.CheckState.Checked if take else Qt.CheckState.Unchecked
         for i in range(self.table.rowCount()):
-            self.table.item(i, 0).setCheckState(state)
+            self._check_item(i).setCheckState(state)
         plan = self.wiz.preview_page.plan
         if plan is not None:
             plan.resolve_all(take)  # also the ones beyond the table's first rows
 
     def apply_choices(self, plan: ImportPlan) -> None:
         for i, conflict in enumerate(self.shown):
-            conflict.take = self.table.item(i, 0).checkState() == Qt.CheckState.Checked
+            item = self.table.item(i, 0)
+            assert item is not None  # every row has its check item
+            conflict.take = item.checkState() == Qt.CheckState.Checked
 
 
 def _table(headers: list[str]) -> QTableWidget:

@@ -138,7 +138,7 @@ def percent_text(share: float) -> str:
 def bar_segments(bar: Bar, rect: QRectF) -> list[tuple[int, QRectF]]:
     """(grid code, rectangle) of each non-empty segment, in palette order."""
     total = bar.counts.total
-    out = []
+    out: list[tuple[int, QRectF]] = []
     if not total:
         return out
     x = rect.left()

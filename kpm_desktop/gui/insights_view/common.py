@@ -103,7 +103,7 @@ def reason_text(reason: Reason, product_names: list[str], segment: str) -> str:
                 "InsightsView", "%1 competitor contract(s) ending, next on %2%3: %4"
             )
             .replace("%1", _int(reason.count))
-            .replace("%2", QLocale().toString(reason.next_date, QLocale.FormatType.ShortFormat))
+            .replace("%2", QLocale().toString(reason.next_date, QLocale.FormatType.ShortFormat))  # type: ignore[call-overload]  # PySide6 converts date/datetime; its stubs list QDate/QDateTime only
             .replace("%3", value)
             .replace("%4", listed)
         )

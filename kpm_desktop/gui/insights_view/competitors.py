@@ -53,7 +53,9 @@ class CompetitorsTab(TabMixin):
                 item.addChild(child)
             tree.addTopLevelItem(item)
             for k in range(item.childCount()):
-                item.child(k).setFirstColumnSpanned(True)
+                spanned = item.child(k)
+                if spanned is not None:
+                    spanned.setFirstColumnSpanned(True)
         tree.expandAll()
         tree.resizeColumnToContents(0)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -12,6 +13,9 @@ from kpm_desktop.gui.insights_view.common import _int
 from kpm_desktop.gui.insights_view.view import InsightsView
 from kpm_desktop.storage import history
 from kpm_desktop.workspace.workspace import Workspace
+
+if TYPE_CHECKING:  # imported on first use: the dialog is rarely opened
+    from kpm_desktop.gui.snapshot_diff import SnapshotDiffDialog
 
 
 # -- the dock and its installation -------------------------------------------------------------
@@ -56,13 +60,13 @@ class InsightsDock(QDockWidget):
         lay.addWidget(self.compare_button)
         self._body_layout = lay
         self.setWidget(body)
-        self.diff_dialog = None
+        self.diff_dialog: SnapshotDiffDialog | None = None
         self._dirty = True
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.refresh_if_visible)
-        self.visibilityChanged.connect(lambda visible: visible and self.schedule())
+        self.visibilityChanged.connect(lambda visible: self.schedule() if visible else None)
 
     @property
     def model(self):
@@ -131,7 +135,7 @@ class InsightsDock(QDockWidget):
 
     def back(self) -> None:
         if self._back_rows is not False:
-            self.model.set_visible(self._back_rows, self.model.visible_cols())  # type: ignore[arg-type]
+            self.model.set_visible(self._back_rows, self.model.visible_cols())
         self._back_rows = False
         self.banner.hide()
 
@@ -205,7 +209,7 @@ class InsightsDock(QDockWidget):
             QCoreApplication.translate(
                 "InsightsView", "Name of the snapshot (e.g. “Before the Q1 review”):"
             ),
-            text=QLocale().toString(date.today(), QLocale.FormatType.ShortFormat),
+            text=QLocale().toString(date.today(), QLocale.FormatType.ShortFormat),  # type: ignore[call-overload]  # PySide6 converts date/datetime; its stubs list QDate/QDateTime only
         )
         if ok:
             self.take_snapshot(label)

@@ -33,9 +33,12 @@ class NextStepsTab(TabMixin):
                 item.addChild(child)
             tree.addTopLevelItem(item)
             for k in range(item.childCount()):
-                item.child(k).setFirstColumnSpanned(True)
-        if tree.topLevelItemCount():
-            tree.topLevelItem(0).setExpanded(True)
+                spanned = item.child(k)
+                if spanned is not None:
+                    spanned.setFirstColumnSpanned(True)
+        first = tree.topLevelItem(0)
+        if first is not None:
+            first.setExpanded(True)
         tree.setColumnWidth(0, 360)
 
     def hint_texts(self, step: NextStep) -> list[str]:
@@ -79,5 +82,5 @@ class NextStepsTab(TabMixin):
             child.setFirstColumnSpanned(True)
 
     def _next_clicked(self, item: QTreeWidgetItem, column: int) -> None:
-        top = item if item.parent() is None else item.parent()
+        top = item.parent() or item
         self.cell_requested.emit(top.data(0, Qt.ItemDataRole.UserRole), -1)

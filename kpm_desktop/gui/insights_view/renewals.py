@@ -26,7 +26,7 @@ class RenewalsTab(TabMixin):
         table.setRowCount(len(self.insights.renewals))
         for k, x in enumerate(self.insights.renewals):
             values = [
-                QLocale().toString(x.contract_end, QLocale.FormatType.ShortFormat),
+                QLocale().toString(x.contract_end, QLocale.FormatType.ShortFormat),  # type: ignore[call-overload]  # PySide6 converts date/datetime; its stubs list QDate/QDateTime only
                 _int(x.days_left(today)),
                 m.customers[x.row].name,
                 m.products[x.col].name,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QThreadPool, Signal
 from PySide6.QtGui import QGuiApplication
@@ -284,7 +285,7 @@ class InsightsView(CompetitorsTab, RenewalsTab, NextStepsTab, QWidget):
         names = {cid: c.name for cid, c in ws.competitors().items()}
         # due "no need" re-checks count as white spots, as everywhere
         matrix = customer_data(ws).effective_matrix()
-        args = {
+        args: dict[str, Any] = {
             "today": self.today or date.today(),
             "rows": None if self.rows is None else list(self.rows),
             "months": self.months.value(),

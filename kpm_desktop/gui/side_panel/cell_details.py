@@ -77,7 +77,9 @@ class CellDetailsView(QWidget):
         self.competitor = QComboBox(self)
         self.competitor.setEditable(True)
         self.competitor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.competitor.lineEdit().setPlaceholderText(self.tr("choose or type a new name"))
+        line_edit = self.competitor.lineEdit()
+        assert line_edit is not None  # the combo box is editable
+        line_edit.setPlaceholderText(self.tr("choose or type a new name"))
         self.our_revenue = AmountEdit(self)
         self.potential = AmountEdit(self)
         self.contract_end = OptionalDateEdit(self.tr("known"), self)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -133,7 +133,7 @@ class SidePanel(QWidget):
             if self.tabs.widget(index) is holder:
                 self._view(name)
 
-    def _built(self, name: str) -> QWidget | None:
+    def _built(self, name: str) -> Any:  # the tab's own view (GoalsView, ...) or None
         return self._views.get(name)
 
     def _view(self, name: str) -> QWidget:
@@ -180,7 +180,9 @@ class SidePanel(QWidget):
             view = content = ChangedSinceView(self)
             view.since_changed.connect(lambda _d: self._refresh_changed())
         self._views[name] = view
-        self._holders[name].layout().addWidget(content)
+        holder_layout = self._holders[name].layout()
+        assert holder_layout is not None  # every holder gets a layout in __init__
+        holder_layout.addWidget(content)
         self._show_edit_controls(self._writable)
         getattr(self, f"_refresh_{name}")()
         return view

@@ -114,11 +114,8 @@ class GoalsView(QWidget):
         self, customer_id: int | None, goals: list[Goal], products: list[Product]
     ) -> None:
         """Show a customer's goals; keeps the selected goal selected when it still exists."""
-        keep = (
-            self.current_goal().id
-            if self.current_goal() and customer_id == self._customer_id
-            else None
-        )
+        current = self.current_goal()
+        keep = current.id if current and customer_id == self._customer_id else None
         self._customer_id = customer_id
         self._goals = list(goals)
         names = {p.id: p.name for p in products}

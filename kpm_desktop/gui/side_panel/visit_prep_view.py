@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpm_desktop.domain.entities import GoalStatus
+from kpm_desktop.domain.entities import GoalStatus, stored_id
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.domain.visit_prep import VisitPreparation
 from kpm_desktop.gui.side_panel.common import fmt_amount, fmt_date, mark_name
@@ -211,10 +211,10 @@ class VisitPrepView(QWidget):
             text = g.title
             if g.due_date:
                 text += " " + self.tr("(due %1)").replace("%1", fmt_date(g.due_date))
-            leaf(goals, text, GOAL, g.id)  # type: ignore[arg-type]
+            leaf(goals, text, GOAL, stored_id(g))
         notes = section(self.tr("Last notes"), len(prep.last_notes))
-        for n in prep.last_notes:
-            leaf(notes, f"{fmt_date(n.note_date)}: {n.text}", NOTE, n.id)  # type: ignore[arg-type]
+        for note in prep.last_notes:
+            leaf(notes, f"{fmt_date(note.note_date)}: {note.text}", NOTE, stored_id(note))
         self.tree.expandAll()
         self._restore_selection(old_key, old_index)
 
@@ -240,6 +240,7 @@ class VisitPrepView(QWidget):
         def walk(item: QTreeWidgetItem) -> None:
             for i in range(item.childCount()):
                 child = item.child(i)
+                assert child is not None  # i < childCount()
                 if child.data(0, KIND_ROLE) != SECTION:
                     out.append(child)
                 walk(child)

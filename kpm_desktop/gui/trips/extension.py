@@ -33,7 +33,7 @@ from kpm_desktop.gui.feedback import undo_key
 from kpm_desktop.gui.side_panel.common import fmt_date
 from kpm_desktop.storage import trips as trip_store
 from kpm_desktop.storage.errors import StorageError
-from kpm_desktop.workspace.trip_commands import delete_trip, trip_data
+from kpm_desktop.workspace.trip_commands import TripData, delete_trip, trip_data
 from kpm_desktop.workspace.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -95,7 +95,7 @@ class TripsWindow(QDialog):
         super().__init__(parent)
         self.setObjectName("trips_window")
         self.setWindowTitle(self.tr("Trips"))
-        self.actions = actions
+        self.trip_actions = actions
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("trips_list")
         self.tree.setAccessibleName(self.tr("Trips"))
@@ -143,7 +143,7 @@ class TripsWindow(QDialog):
         self.refresh()
 
     def selected_trip(self) -> Trip | None:
-        ws = self.actions.window.workspace
+        ws = self.trip_actions.window.workspace
         item = self.tree.currentItem()
         if ws is None or item is None:
             return None
@@ -152,12 +152,12 @@ class TripsWindow(QDialog):
     def select(self, trip_id: int) -> None:
         for i in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(i)
-            if item.data(0, ID_ROLE) == trip_id:
+            if item is not None and item.data(0, ID_ROLE) == trip_id:
                 self.tree.setCurrentItem(item)
                 return
 
     def refresh(self, *_args: object) -> None:
-        ws = self.actions.window.workspace
+        ws = self.trip_actions.window.workspace
         current = self.tree.currentItem()
         keep = current.data(0, ID_ROLE) if current is not None else None
         self.tree.clear()
@@ -173,13 +173,14 @@ class TripsWindow(QDialog):
             self.tree.resizeColumnToContents(col)
         if keep is not None:
             self.select(keep)
-        if self.tree.currentItem() is None and self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        first = self.tree.topLevelItem(0)
+        if self.tree.currentItem() is None and first is not None:
+            self.tree.setCurrentItem(first)
         self.empty_label.setVisible(not trips)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        ws = self.actions.window.workspace
+        ws = self.trip_actions.window.workspace
         has = self.tree.currentItem() is not None
         writable = ws is not None and not ws.read_only
         self.new_button.setEnabled(writable)
@@ -196,19 +197,19 @@ class TripsWindow(QDialog):
     def _edit(self) -> None:
         trip = self.selected_trip()
         if trip is not None and self.edit_button.isEnabled():
-            self.actions.plan(trip, parent=self)
+            self.trip_actions.plan(trip, parent=self)
 
     def _delete(self) -> None:
         trip = self.selected_trip()
-        ws = self.actions.window.workspace
+        ws = self.trip_actions.window.workspace
         if trip is None or ws is None:
             return
         try:
             delete_trip(ws, trip)
         except (StorageError, KeyError) as exc:
-            self.actions.window.show_error(self.tr("Trip not deleted"), str(exc))
+            self.trip_actions.window.show_error(self.tr("Trip not deleted"), str(exc))
             return
-        self.actions.window.statusBar().showMessage(
+        self.trip_actions.window.statusBar().showMessage(
             self.tr("Trip %1 deleted — %2 undoes.")
             .replace("%1", trip.name)
             .replace("%2", undo_key()),
@@ -224,7 +225,7 @@ class TripActions(QObject):
         self.window = window
         self.trips_window: TripsWindow | None = None
         self.debrief_dialog: TripDebriefDialog | None = None
-        self._data = None
+        self._data: TripData | None = None
         self.menu = QMenu(QCoreApplication.translate("TripsMenu", "V&isits"), window)
         self.menu.setObjectName("menu_visits")
         bar = window.menuBar()

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QDate,
     QItemSelectionModel,
     QModelIndex,
+    QPersistentModelIndex,
     Qt,
     QTime,
     Signal,
@@ -50,7 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpm_desktop.domain.entities import Customer
-from kpm_desktop.domain.filters import fold
+from kpm_desktop.domain.text import fold
 from kpm_desktop.domain.trips import (
     DEFAULT_MINUTES,
     DEFAULT_START,
@@ -89,7 +90,10 @@ class _MinutesDelegate(QStyledItemDelegate):
     """Minutes per visit are edited with a spin box (5-minute steps)."""
 
     def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
     ) -> QWidget:  # QStyledItemDelegate.createEditor
         box = QSpinBox(parent)
         box.setRange(MIN_MINUTES, MAX_MINUTES)
@@ -121,7 +125,8 @@ class StopList(QTreeWidget):
         self.setItemDelegateForColumn(COL_MINUTES, _MinutesDelegate(self))
 
     def items(self) -> list[QTreeWidgetItem]:
-        return [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        items = (self.topLevelItem(i) for i in range(self.topLevelItemCount()))
+        return [item for item in items if item is not None]
 
     def dropEvent(self, event: QDropEvent) -> None:  # QTreeWidget.dropEvent
         """Move the selected visits to where they were dropped (above or below the item
@@ -384,7 +389,8 @@ class TripPlannerDialog(QDialog):
         return time(t.hour(), t.minute())
 
     def stop_items(self) -> list[QTreeWidgetItem]:
-        return [self.stops.topLevelItem(i) for i in range(self.stops.topLevelItemCount())]
+        items = (self.stops.topLevelItem(i) for i in range(self.stops.topLevelItemCount()))
+        return [item for item in items if item is not None]
 
     def stop_uuids(self) -> list[str]:
         return [item.data(COL_TIME, UUID_ROLE) for item in self.stop_items()]

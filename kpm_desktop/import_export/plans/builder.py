@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import fields, replace
+from datetime import date as _Date
 from typing import Any
 
 from kpm_desktop.domain.entities import CellRecord, Competitor, Customer, Product, ProductGroup
@@ -137,7 +138,7 @@ class BuilderBase:
             self.problem(row, col, "p_bad_number", text=cell_text(value)[:40])
             return None
 
-    def date(self, values: list[object], key: str, row: int):
+    def date(self, values: list[object], key: str, row: int) -> _Date | None:
         value, col = self.raw(values, key)
         try:
             return parse_date(value)
@@ -176,7 +177,7 @@ class BuilderBase:
     def _suggest(
         self,
         entity: str,
-        matcher: Matcher,
+        matcher: Matcher[Any],
         new: Customer | Product,
         key: str,
         row: int,
@@ -227,7 +228,7 @@ class BuilderBase:
         number: str,
         name: str,
         uuid: str = "",
-        attrs: dict | None = None,
+        attrs: dict[str, Any] | None = None,
         unknown_hint: bool = False,
     ) -> Customer | None:
         """The existing or new customer a row names (None: problem reported)."""
@@ -304,7 +305,7 @@ class BuilderBase:
     def update_entity(
         self,
         changes: dict[int, EntityChange],
-        matcher: Matcher,
+        matcher: Matcher[Any],
         entity: Customer | Product,
         values: dict[str, Any],
         row: int,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -62,10 +63,16 @@ class KpmKind(BuilderBase):
             self.problem(row, col, "p_bad_number", text=cell_text(values[col])[:40])
             return None
 
+    def _master_getter(
+        self, values: list[object], cols: dict[str, int], row: int
+    ) -> Callable[[str], str]:
+        """The text of a master-sheet row's column, by key."""
+        return lambda key: self._master_text(values, cols.get(key), row)
+
     def _build_kpm_customers(self, rows: list[list[object]]) -> None:
         cols = master_sheets.column_keys(master_sheets.CUSTOMER_COLUMNS, rows[0])
         for row, values in enumerate(rows[1:], start=2):
-            t = lambda key, v=values, r=row: self._master_text(v, cols.get(key), r)  # noqa: E731
+            t = self._master_getter(values, cols, row)
             name, number, uuid = t("name"), t("number"), t("uuid")
             if not name and not number:
                 continue
@@ -87,7 +94,7 @@ class KpmKind(BuilderBase):
         cols = master_sheets.column_keys(master_sheets.PRODUCT_COLUMNS, rows[0])
         kinds = {str(k) for k in ProductKind}
         for row, values in enumerate(rows[1:], start=2):
-            t = lambda key, v=values, r=row: self._master_text(v, cols.get(key), r)  # noqa: E731
+            t = self._master_getter(values, cols, row)
             name, number, uuid = t("name"), t("number"), t("uuid")
             if not name and not number:
                 continue
@@ -148,7 +155,7 @@ class KpmKind(BuilderBase):
         statuses = {str(s) for s in GoalStatus}
         known: dict[int, set[str]] = {}
         for row, values in enumerate(rows[1:], start=2):
-            t = lambda key, v=values, r=row: self._master_text(v, cols.get(key), r)  # noqa: E731
+            t = self._master_getter(values, cols, row)
             customer = self.customers.by_uuid.get(t("customer_uuid"))
             title = t("title")
             if customer is None or customer.id is None or not title:

@@ -200,5 +200,5 @@ class MatrixKind(BuilderBase):
                 self.cell(customer, product, after, before, row, col)
         if col_products and not wanted and fills is None and table.format != "csv":
             # No letter anywhere: the marks are fill colours, which only .xlsx carries.
-            key = "colours_strict" if table.strict else "colours_xlsx_only"
-            raise ImportFailure(key, file=table.source)
+            message = "colours_strict" if table.strict else "colours_xlsx_only"
+            raise ImportFailure(message, file=table.source)

@@ -57,7 +57,7 @@ class SalesKind(BuilderBase):
             entry = wanted.get(key)
             if entry is None:
                 col = self.s.mapping.get("revenue", self.s.mapping.get("product_name", 0))
-                wanted[key] = [customer, product, revenue, day, row, col]  # type: ignore[index]
+                wanted[key] = [customer, product, revenue, day, row, col]
             else:
                 if revenue is not None:
                     entry[2] = revenue if entry[2] is None else entry[2] + revenue

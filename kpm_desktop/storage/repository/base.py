@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from kpm_desktop.domain.entities import Competitor, Customer, Product, ProductGroup
 from kpm_desktop.domain.matrix import Matrix
@@ -168,7 +168,7 @@ class RepositoryBase:
         if not self._conn.in_transaction:
             maybe_checkpoint(self._conn, self.path)
 
-    def _q(self, sql: str, params: Sequence | dict = ()) -> list[tuple]:
+    def _q(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[tuple[Any, ...]]:
         return self.conn.execute(sql, params).fetchall()
 
     # -- settings ----------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
+from typing import Any
 
 from kpm_desktop.domain.entities import CellRecord, HistoryEntry
 from kpm_desktop.domain.marks import WHITE, Mark
@@ -22,7 +23,7 @@ from kpm_desktop.storage.convert import (
     source_to_db,
     utc_now,
 )
-from kpm_desktop.storage.database import quick_check
+from kpm_desktop.storage.file_format import quick_check
 from kpm_desktop.storage.repository.base import RepositoryBase
 from kpm_desktop.storage.repository.rows import (
     _MARK_COLS,
@@ -124,8 +125,8 @@ class CellsMixin(RepositoryBase):
                     )
         with self._bulk_cache(len(changes) > 5_000), self.transaction() as conn:
             by_customer: dict[int, list[tuple[int, int]]] = defaultdict(list)
-            history: list[tuple] = []
-            inserts: list[tuple] = []
+            history: list[tuple[Any, ...]] = []
+            inserts: list[tuple[Any, ...]] = []
             deletes: list[tuple[int, int]] = []
             for i, (cid, pid, rec) in enumerate(changes):
                 prev = previous[i] if previous is not None else self.get_cell(cid, pid)
@@ -157,7 +158,7 @@ class CellsMixin(RepositoryBase):
     @staticmethod
     def _write_history_and_status(
         conn: sqlite3.Connection,
-        history: list[tuple],
+        history: list[tuple[Any, ...]],
         by_customer: dict[int, list[tuple[int, int]]],
         n_slots: int,
     ) -> None:
@@ -207,7 +208,7 @@ class CellsMixin(RepositoryBase):
 
     @staticmethod
     def _flush_cells(
-        conn: sqlite3.Connection, inserts: list[tuple], deletes: list[tuple[int, int]]
+        conn: sqlite3.Connection, inserts: list[tuple[Any, ...]], deletes: list[tuple[int, int]]
     ) -> None:
         if deletes:
             conn.executemany("DELETE FROM marks WHERE customer_id = ? AND product_id = ?", deletes)
@@ -247,12 +248,17 @@ class CellsMixin(RepositoryBase):
         stamp = epoch_to_db(at)
         source_code = source_to_db(source)
         slots = self._slots()
-        history: list[tuple] = []
-        upserts: list[tuple] = []
+        history: list[tuple[Any, ...]] = []
+        upserts: list[tuple[Any, ...]] = []
         deletes: list[tuple[int, int]] = []
         by_customer: dict[int, list[tuple[int, int]]] = defaultdict(list)
         # the previous states, column-wise (see PackedChanges.from_columns)
-        cids, pids, old_marks, verified, updated, sources = [], [], [], [], [], []
+        cids: list[int] = []
+        pids: list[int] = []
+        old_marks: list[int] = []
+        verified: list[int | None] = []
+        updated: list[int | None] = []
+        sources: list[str] = []
         records: dict[int, CellRecord] = {}
         with self.transaction() as conn:
             current = self._raw_cells(keys)
@@ -303,9 +309,9 @@ class CellsMixin(RepositoryBase):
             cids, pids, old_marks, verified, updated, sources, records
         )
 
-    def _raw_cells(self, keys: Sequence[CellKey]) -> dict[CellKey, tuple]:
+    def _raw_cells(self, keys: Sequence[CellKey]) -> dict[CellKey, tuple[Any, ...]]:
         """The stored columns (``_MARK_COLS``) of the marked cells among ``keys``."""
-        out: dict[CellKey, tuple] = {}
+        out: dict[CellKey, tuple[Any, ...]] = {}
         step = 400  # 800 parameters per query (old SQLite builds allow 999)
         for i in range(0, len(keys), step):
             chunk = keys[i : i + step]
@@ -329,7 +335,8 @@ class CellsMixin(RepositoryBase):
         limit: int | None = None,
     ) -> list[HistoryEntry]:
         """History rows, newest first, optionally restricted."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
         if customer_id is not None:
             where.append("customer_id = ?")
             params.append(customer_id)
@@ -418,10 +425,10 @@ class CellsMixin(RepositoryBase):
                 if slot is not None:
                     bits[slot] = 1
         for cid, pid in due:  # a due re-check counts as a white spot, not as stale
-            bits = rows.get(cid)
+            due_bits = rows.get(cid)
             slot = slots.get(pid)
-            if bits is not None and slot is not None:
-                bits[slot] = 0
+            if due_bits is not None and slot is not None:
+                due_bits[slot] = 0
         return ages
 
     # -- bulk paths (generate, import) ---------------------------------------------------------
@@ -443,7 +450,7 @@ class CellsMixin(RepositoryBase):
         slots = self._slots()
         n_slots = len(slots)
         rows: dict[int, bytearray] = {}
-        batch: list[tuple] = []
+        batch: list[tuple[Any, ...]] = []
         written = 0
         with self.transaction() as conn:
             for cid, rows_codes in self._q("SELECT customer_id, codes FROM status_rows"):
@@ -549,7 +556,7 @@ def _marked(
     return replace(prev, mark=mark, verified_at=at, updated_at=at, source=source)
 
 
-def _plain_row(r: Sequence) -> bool:
+def _plain_row(r: Sequence[Any]) -> bool:
     """A stored cell (``_MARK_COLS``) without details and with integer (or no) stamps."""
     return (
         r[1] is None

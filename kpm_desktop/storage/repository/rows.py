@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from kpm_desktop.domain.entities import CellRecord, Customer, Goal, Note, Product, ProductKind
 from kpm_desktop.domain.marks import Mark
@@ -32,7 +33,7 @@ _MARK_COLS = (
 _MARK_COLS_M = ", ".join(f"m.{c.strip()}" for c in _MARK_COLS.split(","))  # table alias m
 
 
-def _customer_from_row(r: tuple) -> Customer:
+def _customer_from_row(r: tuple[Any, ...]) -> Customer:
     return Customer(
         id=r[0],
         uuid=r[1],
@@ -50,7 +51,7 @@ def _customer_from_row(r: tuple) -> Customer:
     )
 
 
-def _customer_values(c: Customer) -> tuple:
+def _customer_values(c: Customer) -> tuple[Any, ...]:
     return (
         c.uuid,
         c.name,
@@ -67,7 +68,7 @@ def _customer_values(c: Customer) -> tuple:
     )
 
 
-def _product_from_row(r: tuple) -> Product:
+def _product_from_row(r: tuple[Any, ...]) -> Product:
     return Product(
         id=r[0],
         uuid=r[1],
@@ -80,7 +81,7 @@ def _product_from_row(r: tuple) -> Product:
     )
 
 
-def _cell_from_row(r: Sequence) -> CellRecord:
+def _cell_from_row(r: Sequence[Any]) -> CellRecord:
     return CellRecord(
         mark=Mark(r[0]),
         competitor_id=r[1],
@@ -97,7 +98,7 @@ def _cell_from_row(r: Sequence) -> CellRecord:
     )
 
 
-def _cell_values(rec: CellRecord) -> tuple:
+def _cell_values(rec: CellRecord) -> tuple[Any, ...]:
     verified = epoch_to_db(rec.verified_at)
     updated = epoch_to_db(rec.updated_at)
     return (

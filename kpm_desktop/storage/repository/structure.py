@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from kpm_desktop.domain.entities import Competitor, Customer, Product, ProductGroup
@@ -188,7 +188,7 @@ class StructureMixin(CellsMixin, NotesGoalsMixin):
             )
         return prev
 
-    def _rewrite_status_rows(self, conn: sqlite3.Connection, fn) -> None:
+    def _rewrite_status_rows(self, conn: sqlite3.Connection, fn: Callable[[bytes], bytes]) -> None:
         rows = conn.execute("SELECT customer_id, codes FROM status_rows").fetchall()
         conn.executemany(
             "UPDATE status_rows SET codes = ? WHERE customer_id = ?",
@@ -282,7 +282,7 @@ class StructureMixin(CellsMixin, NotesGoalsMixin):
             conn.execute(
                 "UPDATE competitors SET name = ? WHERE id = ?", (name.strip(), competitor_id)
             )
-        return prev[0][0]
+        return str(prev[0][0])
 
     def delete_competitor(self, competitor_id: int) -> tuple[Competitor, list[CellKey]]:
         """Delete a competitor; cells naming it keep their mark. Returns what undo needs."""

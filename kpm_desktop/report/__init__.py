@@ -1,0 +1,1 @@
+"""Printed output (PDF via QPdfWriter/QPainter): the matrix, blank worksheet, visit sheets, trip packs."""
