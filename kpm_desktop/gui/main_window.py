@@ -206,7 +206,11 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
             checked = self._check_with_progress(path)
         try:
             try:
-                ws = Workspace.open(path, parent=self, checked=checked)
+                ws = (
+                    Workspace.open(path, parent=self)
+                    if checked is None
+                    else Workspace.open(path, parent=self, checked=checked)
+                )
             except FileLockedError as exc:
                 answer = QMessageBox.question(
                     self,
