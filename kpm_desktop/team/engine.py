@@ -261,19 +261,19 @@ def _allowed(
         return {(p.kind, p.key) for p in items}
     if me.role != "rep":
         return set()
-    customers = {customer_of(p.kind, p.key, p.value) for p in items} - {None}
+    customers = {c for p in items if (c := customer_of(p.kind, p.key, p.value)) is not None}
     visible = {
         str(r[0])
         for r in conn.execute(
             "SELECT customer FROM kpm.territory WHERE customer = ANY(%s::uuid[])",
-            (sorted(customers),),  # type: ignore[arg-type]
+            (sorted(customers),),
         )
     }
     known = {
         str(r[0])
         for r in conn.execute(
             "SELECT c FROM unnest(%s::uuid[]) AS c WHERE kpm.customer_known(c)",
-            (sorted(customers),),  # type: ignore[arg-type]
+            (sorted(customers),),
         )
     }
     ok = set()
@@ -316,7 +316,7 @@ def push_rows(
             [customer_of(r[0], r[1], r[2]) for r in rows],
             [canonical(r[2]) for r in rows],
             [r[3] for r in rows],
-        ),  # type: ignore[arg-type]
+        ),
     )
     return [r[0] for r in cur.fetchall()]
 
@@ -365,7 +365,7 @@ def _compare_and_push(
             for r in conn.execute(
                 "SELECT client_seq FROM kpm.changes WHERE client_id = %s "
                 "AND client_seq = ANY(%s::bigint[])",
-                (outbox.client_id, seqs),  # type: ignore[arg-type]
+                (outbox.client_id, seqs),
             )
         }
     todo = [p for p in outbox.items if p.seq not in already]

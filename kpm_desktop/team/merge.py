@@ -48,7 +48,9 @@ def plan_merge(mine: Repository, theirs_path: Path) -> MergePlan:
     except OSError:
         when = ""
     store = LocalStore(mine)
-    added, changed, conflicts = [], [], []
+    added: list[tuple[str, str, dict | None]] = []
+    changed: list[tuple[str, str, dict | None]] = []
+    conflicts: list[Conflict] = []
     for kind, key, value in their_items:
         current = store.read(kind, key)
         if current is None:

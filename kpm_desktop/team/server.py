@@ -205,7 +205,7 @@ def init(conn: psycopg.Connection) -> tuple[int, int]:
             conn.execute("SELECT pg_advisory_xact_lock(hashtext('kpm.init'))")
             if (schema_version(conn) or 0) != version:
                 continue  # someone else upgraded meanwhile
-            conn.execute(SERVER_MIGRATIONS[version])  # type: ignore[arg-type]
+            conn.execute(SERVER_MIGRATIONS[version])
             conn.execute(
                 "INSERT INTO kpm.meta (key, value) VALUES ('schema_version', %s) "
                 "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
