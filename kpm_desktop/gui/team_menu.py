@@ -20,6 +20,7 @@ from kpm_desktop.storage import sync_capture
 
 if TYPE_CHECKING:
     from kpm_desktop.gui.main_window import MainWindow
+    from kpm_desktop.team.engine import Outbox, SyncResult  # imported on first sync (psycopg)
 
 AUTO_SYNC_MS = 5 * 60 * 1000
 CLOSE_SYNC_SECONDS = 15
@@ -32,11 +33,11 @@ class TeamController(QObject):
         self.task = BackgroundTask(self)
         self.task.done.connect(self._exchange_done)
         self.task.failed.connect(self._exchange_failed)
-        self._outbox = None
+        self._outbox: Outbox | None = None
         self._progress: QProgressDialog | None = None
         self._after: list = []
         self.last_error = ""
-        self.last_result = None
+        self.last_result: SyncResult | None = None
 
         menu = QMenu(QCoreApplication.translate("TeamMenu", "Te&am"), window)
         menu.setObjectName("menu_team")
@@ -146,11 +147,13 @@ class TeamController(QObject):
         elif state.get("last_sync"):
             stamp = datetime.fromisoformat(state["last_sync"].replace("Z", "+00:00")).astimezone()
             when = QCoreApplication.translate("TeamMenu", "synced %1").replace(
-                "%1", QLocale().toString(stamp.time(), QLocale.FormatType.ShortFormat)
+                "%1",
+                QLocale().toString(stamp.time(), QLocale.FormatType.ShortFormat),  # type: ignore[call-overload]  # PySide6 converts date/datetime; its stubs list QDate/QDateTime only
             )
             if stamp.date() != datetime.now().astimezone().date():
                 when = QCoreApplication.translate("TeamMenu", "synced %1").replace(
-                    "%1", QLocale().toString(stamp.date(), QLocale.FormatType.ShortFormat)
+                    "%1",
+                    QLocale().toString(stamp.date(), QLocale.FormatType.ShortFormat),  # type: ignore[call-overload]  # PySide6 converts date/datetime; its stubs list QDate/QDateTime only
                 )
         else:
             when = QCoreApplication.translate("TeamMenu", "not synced yet")
@@ -223,15 +226,15 @@ class TeamController(QObject):
         if ws is None or outbox is None or ws.read_only:
             return  # the file was closed meanwhile: the next sync repeats the exchange
         try:
-            result = engine.finish(ws.repo, outbox, ex)  # type: ignore[union-attr,arg-type]
+            result = engine.finish(ws.repo, outbox, ex)
         except Exception as exc:
             self._report(exc, False)
             return
         self.last_error = ""
         self.last_result = result
         if result.pulled or ex.merged:
-            ws.undo_stack.clear()  # type: ignore[union-attr]
-            ws.reload()  # type: ignore[union-attr]
+            ws.undo_stack.clear()
+            ws.reload()
         message = QCoreApplication.translate("TeamMenu", "Synced: %1 sent, %2 received.").replace(
             "%1", str(result.pushed)
         )

@@ -110,13 +110,13 @@ def team_state(conn: sqlite3.Connection) -> dict[str, str]:
 def pending_count(conn: sqlite3.Connection) -> int:
     """Local changes not yet sent to the team server."""
     try:
-        return conn.execute("SELECT count(*) FROM sync_dirty").fetchone()[0]
+        return int(conn.execute("SELECT count(*) FROM sync_dirty").fetchone()[0])
     except sqlite3.OperationalError:
         return 0
 
 
 def conflict_count(conn: sqlite3.Connection) -> int:
     try:
-        return conn.execute("SELECT count(*) FROM sync_conflicts").fetchone()[0]
+        return int(conn.execute("SELECT count(*) FROM sync_conflicts").fetchone()[0])
     except sqlite3.OperationalError:
         return 0

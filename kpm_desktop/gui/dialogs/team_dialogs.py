@@ -269,7 +269,9 @@ def describe_value(fields: list[str], value: dict | None, kind: str) -> str:
             text = ", ".join(map(str, v))
         else:
             text = str(v)
-        name = QCoreApplication.translate("TeamFields", _FIELD_NAMES.get(f, f))  # i18n: dynamic
+        name = QCoreApplication.translate(
+            "TeamFields", str(_FIELD_NAMES.get(f, f))
+        )  # i18n: dynamic
         parts.append(name + ": " + text)
     return "; ".join(parts)
 
@@ -381,7 +383,7 @@ class ConflictDialog(QDialog):
         if selected:
             ids = sorted(
                 {
-                    str(self.table.item(i.row(), 0).data(Qt.ItemDataRole.UserRole))
+                    str(i.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole))
                     for i in self.table.selectedIndexes()
                 }
             )
