@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -185,6 +186,11 @@ def mark_session_closed(conn: sqlite3.Connection) -> None:
         conn.execute("DELETE FROM settings WHERE key = ?", (SESSION_KEY,))
     except sqlite3.Error:  # already closed, or read-only after all
         pass
+
+
+def _part(progress: Progress, start: float, share: float, fraction: float) -> None:
+    """Report ``fraction`` of a step that covers ``share`` of the bar from ``start`` on."""
+    progress(start + share * fraction)
 
 
 def _scaled(progress: Progress, step: int, steps: int) -> Callable[[float], None]:
@@ -452,11 +458,10 @@ def connect_database(
         if 0 < user_version < SCHEMA_VERSION:
             # The bar: the verified backup ~40 %, the migrations and compaction the rest
             # (measured at L: backup 130 s, migration 60 s, VACUUM 80 s under load).
-            backup_progress = None if progress is None else (lambda f: progress(0.4 * f))
+            backup_progress = None if progress is None else partial(_part, progress, 0.0, 0.4)
             _backup_before_migration(conn, path, backup_progress)
             if progress is not None:
-                outer = progress
-                progress = lambda f: outer(0.4 + 0.6 * f)  # noqa: E731
+                progress = partial(_part, progress, 0.4, 0.6)
         migrate(conn, progress)
         sync_capture.ensure_installed(conn)
         _mark_session_open(conn)
