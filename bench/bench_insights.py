@@ -133,7 +133,7 @@ def bench_size(size: str, repeat: int, variant: str) -> None:
     with Repository.open(path, read_only=True) as repo:
         t_load, m = timed(repo.load_matrix, 1)
         emit(BENCH, "load_matrix", t_load, "s", **tag)
-        names = history.competitor_names(repo)
+        names = repo.competitor_names()
         # Time first, memory in a separate run: tracemalloc slows allocations down a lot.
         t_details, details = timed(lambda: history.load_cell_details(repo, m), repeat)
         details_mb = _traced_mb(lambda: history.load_cell_details(repo, m))

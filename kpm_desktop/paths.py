@@ -51,12 +51,6 @@ def log_dir(*, ensure: bool = False) -> Path:
     return _ready(root / "logs" if root else _dirs().user_log_path, ensure)
 
 
-def config_dir(*, ensure: bool = False) -> Path:
-    """Per-user configuration folder (QSettings INI files)."""
-    root = _override()
-    return _ready(root / "config" if root else _dirs().user_config_path, ensure)
-
-
 def log_file() -> Path:
     """The current log file (``kpm-desktop.log``; rotated copies get ``.1``, ``.2``, ...)."""
     return log_dir() / f"{APP_ID}.log"

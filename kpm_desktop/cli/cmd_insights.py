@@ -141,7 +141,7 @@ def run(args: argparse.Namespace) -> int:
     with Repository.open(args.file, read_only=True) as repo:
         matrix = repo.load_matrix()
         details = history.load_cell_details(repo, matrix)
-        names = history.competitor_names(repo)
+        names = repo.competitor_names()
     rows = subset_rows(matrix, args)
     ins = compute_insights(
         matrix, details, names, today=today, rows=rows, months=args.months, limit=args.top

@@ -20,13 +20,9 @@ from kpm_desktop.domain.visit_prep import (
 from kpm_desktop.storage.repository import Repository
 
 
-def competitor_names(repo: Repository) -> dict[int, str]:
-    return {c.id: c.name for c in repo.load_competitors()}  # type: ignore[misc]
-
-
 def load_customer_kpis(repo: Repository, customer_id: int, today: date) -> CustomerKpis:
     return customer_kpis(
-        repo.load_products(), repo.cells_of_customer(customer_id), competitor_names(repo), today
+        repo.load_products(), repo.cells_of_customer(customer_id), repo.competitor_names(), today
     )
 
 
@@ -42,7 +38,7 @@ def load_visit_preparation(repo: Repository, customer_id: int, today: date) -> V
         repo.cells_of_customer(customer_id),
         repo.goals_for(customer_id),
         repo.notes_for(customer_id),
-        competitor_names(repo),
+        repo.competitor_names(),
         today,
         repo.stale_months(),
     )

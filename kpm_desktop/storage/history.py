@@ -320,7 +320,3 @@ def _details_from_rows(data: list[tuple[Any, ...]], matrix: Matrix) -> CellDetai
         # customers load in id order, so rows ascend with customer_id
         sorted_rows=all(a <= b for a, b in pairwise(rows)),
     )
-
-
-def competitor_names(repo: Repository) -> dict[int, str]:
-    return {c.id: c.name for c in repo.load_competitors()}  # type: ignore[misc]

@@ -12,8 +12,8 @@ from datetime import date
 from operator import itemgetter
 
 from kpm_desktop.domain.insights.details import CellDetails
-from kpm_desktop.domain.marks import MARK_CODES, Mark
-from kpm_desktop.domain.matrix import MarkCounts, Matrix
+from kpm_desktop.domain.marks import Mark
+from kpm_desktop.domain.matrix import Matrix
 
 
 # -- helpers -------------------------------------------------------------------------------------
@@ -35,10 +35,6 @@ def _row_mask(matrix: Matrix, rows: list[int]) -> bytearray:
     for i in rows:
         mask[i] = 1
     return mask
-
-
-def _counts(codes: bytes) -> MarkCounts:
-    return MarkCounts(*(codes.count(c) for c in MARK_CODES))
 
 
 def add_months(day: date, months: int) -> date:

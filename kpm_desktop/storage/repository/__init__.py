@@ -3,14 +3,11 @@
 Every public write is one transaction: the marks table, the append-only history and the
 derived status rows change together or not at all. The status rows hold one byte per product
 slot per customer, so the whole matrix loads with one query instead of one Python object per
-cell (see ARCHITECTURE.md: ~100x faster at size L).
+cell (~100x faster at size L; see docs/architecture.md).
 """
 
 from __future__ import annotations
 
-from datetime import date
-
-from kpm_desktop.domain.marks import mark_from_code
 from kpm_desktop.storage.repository.base import RepositoryBase
 from kpm_desktop.storage.repository.cells import CellsMixin
 from kpm_desktop.storage.repository.notes_goals import NotesGoalsMixin
@@ -43,12 +40,3 @@ class Repository(StructureMixin):
     Assembled from ``base`` (lifecycle, settings, loading), ``cells``, ``structure`` and
     ``notes_goals``.
     """
-
-
-def mark_name(code: int) -> str:
-    mark = mark_from_code(code)
-    return "white" if mark is None else mark.name.lower()
-
-
-def today() -> date:
-    return date.today()

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
-from kpm_desktop.domain.entities import Competitor, Customer, Product, ProductGroup
+from kpm_desktop.domain.entities import Competitor, Customer, Product, ProductGroup, stored_id
 from kpm_desktop.domain.matrix import Matrix
 from kpm_desktop.storage.database import (
     FileCheck,
@@ -224,6 +224,10 @@ class RepositoryBase:
             Competitor(id=r[0], name=r[1])
             for r in self._q("SELECT id, name FROM competitors ORDER BY name COLLATE NOCASE")
         ]
+
+    def competitor_names(self) -> dict[int, str]:
+        """Competitor id -> name."""
+        return {stored_id(c): c.name for c in self.load_competitors()}
 
     def load_matrix(self) -> Matrix:
         """Customers, products and the status grid, in storage order."""

@@ -528,22 +528,6 @@ class CellsMixin(RepositoryBase):
             problems.append("product slots are not dense")
         return problems
 
-    def rebuild_status_grid(self) -> None:
-        """Recompute the derived status rows from the marks table."""
-        slots = self._slots()
-        n = len(slots)
-        rows: dict[int, bytearray] = {
-            r[0]: bytearray(n) for r in self._q("SELECT id FROM customers")
-        }
-        for cid, pid, mark in self.conn.execute("SELECT customer_id, product_id, mark FROM marks"):
-            rows[cid][slots[pid]] = mark
-        with self.transaction() as conn:
-            conn.execute("DELETE FROM status_rows")
-            conn.executemany(
-                "INSERT INTO status_rows (customer_id, codes) VALUES (?, ?)",
-                ((cid, bytes(c)) for cid, c in rows.items()),
-            )
-
 
 def _marked(
     prev: CellRecord | None, mark: Mark | None, at: datetime, source: str
