@@ -39,7 +39,7 @@ class Naive:
 
     def __init__(self, repo: Repository) -> None:
         self.m = repo.load_matrix()
-        self.names = h.competitor_names(repo)
+        self.names = repo.competitor_names()
         self.cells: dict[tuple[int, int], tuple] = {}
         for cid, pid, mark, comp, rev, pot, end in repo.conn.execute(
             "SELECT customer_id, product_id, mark, competitor_id, our_revenue, potential, "
@@ -305,7 +305,7 @@ def test_every_insight_on_the_demo(demo_repo: Repository, subset: str) -> None:
 def test_demo_has_something_in_every_insight(demo_repo: Repository) -> None:
     m = demo_repo.load_matrix()
     details = h.load_cell_details(demo_repo, m)
-    names = h.competitor_names(demo_repo)
+    names = demo_repo.competitor_names()
     ins = compute_insights(m, details, names, today=DEMO_TODAY)
     assert ins.revenue > 0 and ins.potential > 0
     assert len(ins.bars["group"]) == 5 and len(ins.bars["region"]) == 5
@@ -418,7 +418,7 @@ def test_patching_details_after_edits_equals_a_reload(demo_file: Path) -> None:
     with Repository.open(demo_file) as repo:
         m = repo.load_matrix()
         details = h.load_cell_details(repo, m)
-        comp = h.competitor_names(repo)
+        comp = repo.competitor_names()
         rng = random.Random(3)
         for _ in range(30):
             r, c = rng.randrange(m.n_rows), rng.randrange(m.n_cols)

@@ -206,7 +206,7 @@ def test_load_cell_details_reads_only_cells_with_details(repo: Repository) -> No
         (1, 2, 2, comp.id, "-", 9.5, 0),
         (2, 3, 2, 0, "-", "-", date(2027, 2, 28).toordinal()),
     ]
-    assert h.competitor_names(repo) == {comp.id: "Rival AG"}
+    assert repo.competitor_names() == {comp.id: "Rival AG"}
     # a cell whose detail is cleared leaves the detail load
     repo.write_cells([(cids[0], pids[0], replace(CellRecord(Mark.OURS), our_revenue=None))])
     assert len(h.load_cell_details(repo, repo.load_matrix())) == 2
