@@ -54,16 +54,41 @@ def test_read_only_file_opens_read_only_with_reason(
     assert not lock_path_for(demo_file).exists()
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores permissions")
-def test_read_only_folder_as_normal_user(demo_file: Path) -> None:
-    demo_file.chmod(0o444)
-    demo_file.parent.chmod(0o555)
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions and mounts")
+def test_read_only_folder(demo_file: Path) -> None:
+    """A folder the app may not write to. As a normal user: chmod. As root (CI), which ignores
+    permissions: a read-only bind mount of the folder; skipped only where mounting is refused."""
+    import subprocess
+
+    folder = demo_file.parent
+    if os.geteuid() != 0:
+        demo_file.chmod(0o444)
+        folder.chmod(0o555)
+        undo = [lambda: folder.chmod(0o755)]
+    else:
+        bind = subprocess.run(
+            ["mount", "--bind", str(folder), str(folder)], capture_output=True, text=True
+        )
+        if bind.returncode != 0:
+            pytest.skip(f"cannot bind-mount the folder here: {bind.stderr.strip()}")
+        undo = [lambda: subprocess.run(["umount", "-l", str(folder)], check=False)]
+        ro = subprocess.run(
+            ["mount", "-o", "remount,bind,ro", str(folder)], capture_output=True, text=True
+        )
+        if ro.returncode != 0:
+            undo[0]()
+            pytest.skip(f"cannot remount the folder read-only here: {ro.stderr.strip()}")
     try:
+        before = file_hash(demo_file)
         assert read_only_reason(demo_file) is not None
         with Repository.open(demo_file) as repo:
             assert repo.read_only and repo.load_matrix().n_rows > 0
+            with pytest.raises(ReadOnlyError):
+                repo.set_marks([(1, 1, Mark.OURS)])
+        assert file_hash(demo_file) == before
     finally:
-        demo_file.parent.chmod(0o755)
+        for step in undo:
+            step()
 
 
 def test_read_only_drive(demo_file: Path, tmpfs: Path) -> None:
