@@ -757,7 +757,14 @@ def publish(path: Path, url: str, progress: Progress | None = None) -> dict:
 
 
 def clone(url: str, out: Path, user: str | None, progress: Progress | None = None) -> dict:
-    """Make a local working copy of the team matrix (only the user's territory)."""
+    """Make a local working copy of the team matrix (only the user's territory).
+
+    Streamed: one REPEATABLE READ snapshot on the server (so ``last_rev`` matches exactly the
+    rows read), customers and cells fetched through server-side cursors in batches and
+    written as they arrive, all in one local transaction into ``OUT.part``, renamed at the end.
+    """
+    import psycopg
+
     say = progress or (lambda _m: None)
     out = Path(out)
     if out.exists():
@@ -771,43 +778,41 @@ def clone(url: str, out: Path, user: str | None, progress: Progress | None = Non
         with translated(url):
             server.check_version(conn)
             me = server.me(conn)
-            say("download")
-            with conn.transaction():
-                rows = [
-                    _remote(r)
-                    for r in conn.execute(
-                        "SELECT kind, key, data, rev, author, client_id, changed_at "
-                        "FROM kpm.state WHERE data IS NOT NULL"
+            try:
+                repo = Repository.create(part)
+            except OSError as exc:
+                raise TeamError(f"{out.name} cannot be created there: {exc.strerror}") from exc
+            try:
+                conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+                store = LocalStore(repo)
+                with conn.transaction(), repo.transaction() as lconn:
+                    say("download")
+                    last_rev = conn.execute(
+                        "SELECT coalesce(max(rev), 0) FROM kpm.state"
+                    ).fetchone()[0]  # type: ignore[index]
+                    _stream_load(conn, store)
+                    lconn.execute("DELETE FROM sync_dirty")
+                    _set_state(
+                        lconn,
+                        {
+                            URL_KEY: clean,
+                            USER_KEY: me.name,
+                            CLIENT_KEY: str(uuid.uuid4()),
+                            REV_KEY: str(last_rev),
+                            SYNC_KEY: now_iso(),
+                            ROLE_KEY: me.role,
+                        },
                     )
-                ]
-                last_rev = conn.execute("SELECT coalesce(max(rev), 0) FROM kpm.state").fetchone()[0]  # type: ignore[index]
+                    sync_capture.install(lconn)
+                counts = repo.counts()
+            finally:
+                repo.close()
+    except BaseException:
+        for leftover in (part, part.with_name(part.name + "-wal")):
+            leftover.unlink(missing_ok=True)
+        raise
     finally:
         conn.close()
-    say("write")
-    try:
-        repo = Repository.create(part)
-    except OSError as exc:
-        raise TeamError(f"{out.name} cannot be created there: {exc.strerror}") from exc
-    try:
-        store = LocalStore(repo)
-        with repo.transaction() as lconn:
-            _bulk_load(store, rows)
-            lconn.execute("DELETE FROM sync_dirty")
-            _set_state(
-                lconn,
-                {
-                    URL_KEY: clean,
-                    USER_KEY: me.name,
-                    CLIENT_KEY: str(uuid.uuid4()),
-                    REV_KEY: str(last_rev),
-                    SYNC_KEY: now_iso(),
-                    ROLE_KEY: me.role,
-                },
-            )
-            sync_capture.install(lconn)
-        counts = repo.counts()
-    finally:
-        repo.close()
     part.replace(out)
     return {
         "file": str(out),
@@ -820,55 +825,65 @@ def clone(url: str, out: Path, user: str | None, progress: Progress | None = Non
     }
 
 
-def _bulk_load(store: LocalStore, rows: list[Remote]) -> None:
-    """A fresh file: structure one by one, customers and cells in batches."""
+_BATCH = 50_000
+
+
+def _customer(key: str, d: dict):
     from kpm_desktop.domain.entities import Customer
 
-    rows.sort(key=lambda r: (KIND_ORDER[r.kind], r.rev))
+    return Customer(
+        name=d["name"],
+        number=d.get("number") or "",
+        segment=d.get("segment") or "",
+        region=d.get("region") or "",
+        owner=d.get("owner") or "",
+        city=d.get("city") or "",
+        postcode=d.get("postcode") or "",
+        abc_class=d.get("abc_class") or "",
+        annual_revenue=d.get("annual_revenue"),
+        tags=tuple(d.get("tags") or ()),
+        active=bool(d.get("active", True)),
+        uuid=key,
+    )
+
+
+def _stream_load(conn, store: LocalStore) -> None:
+    """A fresh file from the server's newest state: structure, customers, cells, the rest."""
     repo = store.repo
-    customers: list[Customer] = []
-    cells: list[Remote] = []
-    rest: list[Remote] = []
-    for r in rows:
-        if r.kind == "customer":
-            d = r.data or {}
-            customers.append(
-                Customer(
-                    name=d["name"],
-                    number=d.get("number") or "",
-                    segment=d.get("segment") or "",
-                    region=d.get("region") or "",
-                    owner=d.get("owner") or "",
-                    city=d.get("city") or "",
-                    postcode=d.get("postcode") or "",
-                    abc_class=d.get("abc_class") or "",
-                    annual_revenue=d.get("annual_revenue"),
-                    tags=tuple(d.get("tags") or ()),
-                    active=bool(d.get("active", True)),
-                    uuid=r.key,
-                )
-            )
-        elif r.kind == "cell":
-            cells.append(r)
-        elif KIND_ORDER[r.kind] < KIND_ORDER["customer"]:
-            store.apply(r.kind, r.key, r.data, r.author)
-        else:
-            rest.append(r)
-    repo.add_customers(customers)
+    select = "SELECT kind, key, data, rev, author, client_id, changed_at FROM kpm.state "
+    structure = [
+        _remote(r)
+        for r in conn.execute(
+            select + "WHERE data IS NOT NULL AND kind IN ('group', 'competitor', 'product')"
+        )
+    ]
+    structure.sort(key=lambda r: (KIND_ORDER[r.kind], r.rev))
+    for r in structure:
+        store.apply(r.kind, r.key, r.data, r.author)
+    with conn.cursor(name="kpm_clone_customers") as cur:
+        cur.execute("SELECT key, data FROM kpm.state WHERE kind = 'customer' AND data IS NOT NULL")
+        while batch := cur.fetchmany(_BATCH):
+            repo.add_customers([_customer(key, data) for key, data in batch])
     cu = dict(repo.conn.execute("SELECT uuid, id FROM customers"))
     pu = dict(repo.conn.execute("SELECT uuid, id FROM products"))
     comp = dict(repo.conn.execute("SELECT uuid, id FROM competitors"))
-    changes = []
-    for r in cells:
-        c, _, p = r.key.partition("/")
-        cid, pid = cu.get(c), pu.get(p)
-        if cid is None or pid is None or r.data is None:
-            continue
-        rec = store.cell_record(r.data, "team", comp)
-        changes.append((cid, pid, rec))
-    if changes:
-        repo.write_cells(
-            changes, source="team", record_history=False, previous=[None] * len(changes)
-        )
+    with conn.cursor(name="kpm_clone_cells") as cur:
+        cur.execute("SELECT key, data FROM kpm.state WHERE kind = 'cell' AND data IS NOT NULL")
+        while batch := cur.fetchmany(_BATCH):
+            changes = []
+            for key, data in batch:
+                c, _, p = key.partition("/")
+                cid, pid = cu.get(c), pu.get(p)
+                if cid is not None and pid is not None:
+                    changes.append((cid, pid, store.cell_record(data, "team", comp)))
+            if changes:
+                repo.write_cells(
+                    changes, source="team", record_history=False, previous=[None] * len(changes)
+                )
+    rest = [
+        _remote(r)
+        for r in conn.execute(select + "WHERE data IS NOT NULL AND kind IN ('note', 'goal')")
+    ]
+    rest.sort(key=lambda r: (KIND_ORDER[r.kind], r.rev))
     for r in rest:
         store.apply(r.kind, r.key, r.data, r.author)
