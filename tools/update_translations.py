@@ -49,9 +49,13 @@ def dynamic_texts() -> dict[str, list[str]]:
     """Texts translated at run time from Qt-free tables, by translation context."""
     from kpm_desktop.import_export.mapping import FIELDS
     from kpm_desktop.import_export.messages import MESSAGES
+    from kpm_desktop.storage.messages import MESSAGES as STORAGE_MESSAGES
 
     labels = {f.label for fields in FIELDS.values() for f in fields}
-    return {"import": sorted(set(MESSAGES.values()) | labels)}
+    return {
+        "import": sorted(set(MESSAGES.values()) | labels),
+        "storage": sorted(set(STORAGE_MESSAGES.values())),
+    }
 
 
 def dynamic_sources(directory: Path) -> list[Path]:

@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import socket
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from kpm_desktop import __version__
 from kpm_desktop.storage.errors import StorageError
@@ -39,6 +41,33 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 class CliError(Exception):
     """A user error: printed as one line, exit code 2."""
+
+
+def add_force_unlock(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--force-unlock",
+        action="store_true",
+        help="take over a lock that names another computer (only if the file is really not "
+        "open there: changes made there could be lost)",
+    )
+
+
+def warn_force_unlock(command: str, path: Path, force: bool) -> None:
+    """The GUI's warning, on stderr, before a lock naming another computer is taken over."""
+    if not force:
+        return
+    from kpm_desktop.storage.lock import read_owner
+
+    owner = read_owner(path)
+    if owner is None or owner.hostname == socket.gethostname():
+        return
+    since = owner.started.replace("T", " ").rstrip("Z")
+    print(
+        f"kpm {command}: warning: {path.name} is marked as open for editing by "
+        f"{owner.user or '?'} on the computer {owner.hostname} since {since} UTC; "
+        "--force-unlock takes over: if it is still open there, changes made there can be lost",
+        file=sys.stderr,
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -83,6 +112,10 @@ def _run(argv: Sequence[str] | None) -> int:
         return int(args.handler(args) or 0)
     except (StorageError, CliError, FileExistsError, FileNotFoundError, ValueError) as exc:
         print(f"kpm {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:  # a file problem nobody named more precisely: still one line
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"kpm {args.command}: error: {exc.strerror or exc}{where}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print(f"kpm {args.command}: interrupted", file=sys.stderr)

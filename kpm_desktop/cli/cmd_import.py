@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from kpm_desktop.cli import CliError
+from kpm_desktop.cli import CliError, add_force_unlock, warn_force_unlock
 from kpm_desktop.import_export.apply import apply_plan
 from kpm_desktop.import_export.mapping import FIELDS, KINDS
 from kpm_desktop.import_export.messages import ImportFailure, text
@@ -83,6 +83,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "column (named by their number)",
     )
     p.add_argument("--problems-csv", type=Path, help="save the problem list as CSV")
+    add_force_unlock(p)
     p.set_defaults(handler=run)
 
 
@@ -222,7 +223,11 @@ def run(args: argparse.Namespace) -> int:
         applied = None
         if check_file(args.file).user_version < SCHEMA_VERSION and not args.dry_run:
             # An older file format is updated by the first write-open; plan and apply there.
-            with WriterLock.acquire(args.file), Repository.open(args.file) as repo:
+            warn_force_unlock("import", args.file, args.force_unlock)
+            with (
+                WriterLock.acquire(args.file, force=args.force_unlock),
+                Repository.open(args.file) as repo,
+            ):
                 plan = _plan(source, repo, args)
                 applied = apply_plan(repo, plan)
         else:
@@ -232,7 +237,11 @@ def run(args: argparse.Namespace) -> int:
             with Repository.open(args.file, read_only=True) as repo:
                 plan = _plan(source, repo, args)
             if not args.dry_run and not plan.is_empty:
-                with WriterLock.acquire(args.file), Repository.open(args.file) as repo:
+                warn_force_unlock("import", args.file, args.force_unlock)
+                with (
+                    WriterLock.acquire(args.file, force=args.force_unlock),
+                    Repository.open(args.file) as repo,
+                ):
                     applied = apply_plan(repo, plan)
     except ImportFailure as exc:
         if exc.key == "mapping_missing" and source is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from kpm_desktop.cli import add_force_unlock, warn_force_unlock
 from kpm_desktop.storage.backup import resolve_backup, restore_backup
 
 
@@ -16,12 +17,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument(
         "backup", help="backup file, its number in `kpm backup FILE --list` (1 = newest), or latest"
     )
+    add_force_unlock(p)
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     backup = resolve_backup(args.file, args.backup)
-    result = restore_backup(backup, args.file)
+    warn_force_unlock("restore", args.file, args.force_unlock)
+    result = restore_backup(backup, args.file, force_lock=args.force_unlock)
     print(f"restored {args.file} from {backup.name}")
     if result.safety_backup:
         print(f"the previous state was backed up to {result.safety_backup}")

@@ -148,7 +148,7 @@ def run(argv: Sequence[str]) -> int:
     install_desktop_integration(app, window.open_file)  # icon; macOS double-click opens files
     hook = ExceptionHook(lambda: window).install()  # uncaught errors: log + dialog, keep running
     window.show()
-    window.open_file(path, checked=checker.result())
+    window.open_file(path, checker=checker)  # progress while a full check still runs
     from kpm_desktop.gui.help_menu import maybe_show_first_run
 
     maybe_show_first_run(window)
@@ -181,6 +181,8 @@ def profile_startup(path: Path, argv: Sequence[str], lang: str | None = None) ->
     except StorageError as exc:
         print(f"kpm-desktop: {exc}", file=sys.stderr)
         return 2
+    if repo.read_only_reason:  # e.g. a full disk: say why nothing can be edited
+        print(f"kpm-desktop: {repo.read_only_reason}", file=sys.stderr)
     times["file_opened"] = _since_start()
     ws = Workspace(repo)
     times["matrix_loaded"] = _since_start()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpm_desktop.gui.storage_text import storage_text
 from kpm_desktop.logging_setup import current_log_file
 from kpm_desktop.storage.errors import StorageError
 
@@ -149,7 +150,7 @@ class ErrorDialog(QDialog):
 def user_message(exc: BaseException) -> str:
     """The one line the user reads for an exception nobody handled."""
     if isinstance(exc, StorageError):
-        return str(exc)
+        return storage_text(exc)
     if isinstance(exc, sqlite3.OperationalError) and "full" in str(exc).lower():
         return QCoreApplication.translate(
             "ErrorDialog",

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressD
 
 from kpm_desktop.gui import folders
 from kpm_desktop.gui.actions import MenuId
+from kpm_desktop.gui.storage_text import storage_text
 from kpm_desktop.storage.errors import StorageError
 
 # The dialogs, the export model and QtPrintSupport are imported on first use, not on the
@@ -82,7 +83,7 @@ class ExportJob(QObject):
         except ExportCancelled:
             self.cancelled.emit()
         except (StorageError, OSError, ValueError) as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(storage_text(exc))
         except Exception as exc:  # a bug must reach the user, not kill the thread silently
             self.failed.emit(f"{type(exc).__name__}: {exc}")
         else:

@@ -15,11 +15,13 @@ Extension points for other parts of the app (filter bar, side panel, import/expo
 from __future__ import annotations
 
 import importlib
+import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
     QByteArray,
+    QDateTime,
     QEvent,
     QEventLoop,
     QLocale,
@@ -50,12 +52,15 @@ from kpm_desktop.gui.matrix_model import MatrixModel
 from kpm_desktop.gui.matrix_view import DEFAULT_ZOOM, MatrixView
 from kpm_desktop.gui.palette import mark_icon, ui_colors
 from kpm_desktop.gui.settings import UiSettings
+from kpm_desktop.gui.storage_text import storage_text
 from kpm_desktop.gui.workers import FileChecker, FileUpgrader
 from kpm_desktop.storage.database import FileCheck
 from kpm_desktop.storage.errors import StorageError
 from kpm_desktop.storage.lock import FileLockedError
 from kpm_desktop.storage.repository import Repository
 from kpm_desktop.workspace.workspace import Workspace
+
+log = logging.getLogger(__name__)
 
 CHECK_IN_BACKGROUND_BYTES = 32 * 1024 * 1024  # larger files: integrity checks beside the UI
 
@@ -192,40 +197,49 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
             importlib.import_module(name).install(self)
 
     # -- files -----------------------------------------------------------------------------
-    def open_file(self, path: Path | str, checked: FileCheck | None = None) -> bool:
+    def open_file(
+        self,
+        path: Path | str,
+        checked: FileCheck | None = None,
+        checker: FileChecker | None = None,
+    ) -> bool:
         """Open a matrix file in this window; on failure show why and keep the current one.
 
-        ``checked``: integrity checks of this file already run (see ``gui.workers.FileChecker``).
+        A file closed cleanly gets the cheap checks and opens editable at once; its full
+        integrity check runs on a worker after the first frame (``gui.safety``). A file not
+        closed cleanly is fully checked first, behind a progress window.
+
+        ``checked``: integrity checks of this file already run; ``checker``: a running
+        ``gui.workers.FileChecker`` of it (start-up), waited for with visible progress.
         """
         path = Path(path)
         if not self.confirm_close_file():
             return False
         if self._upgrade_with_progress(path, checked):
-            checked = None  # the file has changed: check it again
-        if checked is None and _file_size(path) > CHECK_IN_BACKGROUND_BYTES:
-            checked = self._check_with_progress(path)
+            checked, checker = None, None  # the file has changed: check it again
+        if checked is None and (
+            checker is not None or _file_size(path) > CHECK_IN_BACKGROUND_BYTES
+        ):
+            checked = self._check_with_progress(path, checker)
+        extra = {"checked": checked} if checked is not None else {}
         try:
             try:
-                ws = (
-                    Workspace.open(path, parent=self)
-                    if checked is None
-                    else Workspace.open(path, parent=self, checked=checked)
-                )
+                ws = Workspace.open(path, parent=self, check="auto", **extra)
             except FileLockedError as exc:
-                answer = QMessageBox.question(
-                    self,
-                    self.tr("File is in use"),
-                    self.tr("%1\n\nOpen it read-only to look at it?").replace("%1", str(exc)),
-                )
-                if answer != QMessageBox.StandardButton.Yes:
+                choice = self._ask_file_in_use(exc)
+                if choice == "take_over":
+                    log.warning("taking over the lock of %s from %s", path, exc.owner)
+                    ws = Workspace.open(path, parent=self, check="auto", force_lock=True, **extra)
+                elif choice == "read_only":
+                    ws = Workspace.open(path, read_only=True, parent=self, check="auto")
+                else:
                     return False
-                ws = Workspace.open(path, read_only=True, parent=self)
         except (StorageError, OSError) as exc:
             for handler in self.open_error_handlers:
                 if handler(path, exc):  # e.g. offered read-only viewing or a restore
                     now_open = self.workspace
                     return now_open is not None and now_open.path.resolve() == path.resolve()
-            self.show_error(self.tr("Cannot open %1").replace("%1", path.name), str(exc))
+            self.show_error(self.tr("Cannot open %1").replace("%1", path.name), storage_text(exc))
             self.settings.remove_recent_file(path)
             return False
         self.set_workspace(ws)
@@ -233,6 +247,53 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
         if not ws.read_only:  # a read-only file has its own message (set_workspace)
             self.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(path)), 5000)
         return True
+
+    def _ask_file_in_use(self, exc: FileLockedError) -> str:
+        """ "take_over", "read_only" or "cancel" for a file another instance has open.
+
+        Taking over is offered only for a lock naming another computer whose OS lock is
+        free here (left by a crash there); the question names user, computer and time.
+        """
+        if not exc.can_force or exc.owner is None:
+            answer = QMessageBox.question(
+                self,
+                self.tr("File is in use"),
+                self.tr("%1\n\nOpen it read-only to look at it?").replace("%1", storage_text(exc)),
+            )
+            return "read_only" if answer == QMessageBox.StandardButton.Yes else "cancel"
+        owner = exc.owner
+        since = QDateTime.fromString(owner.started, Qt.DateFormat.ISODate)
+        when = (
+            QLocale().toString(since.toLocalTime(), QLocale.FormatType.ShortFormat)
+            if since.isValid()
+            else owner.started
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("File is open on another computer"),
+            self.tr(
+                "%1 is marked as open for editing by %2 on the computer %3 since %4.\n\n"
+                "If it is no longer open there (that computer crashed or was switched off), "
+                "you can take over editing here. If it is still open there, changes made "
+                "there can be lost."
+            )
+            .replace("%1", exc.path.name)
+            .replace("%2", owner.user or self.tr("an unknown user"))
+            .replace("%3", owner.hostname)
+            .replace("%4", when),
+            parent=self,
+        )
+        box.setObjectName("take_over_lock")
+        take = box.addButton(self.tr("&Take over editing"), QMessageBox.ButtonRole.AcceptRole)
+        view = box.addButton(self.tr("Open &read-only"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(view)
+        box.exec()
+        clicked = box.clickedButton()
+        box.deleteLater()
+        if clicked is take:
+            return "take_over"
+        return "read_only" if clicked is view else "cancel"
 
     def set_workspace(self, ws: Workspace | None) -> None:
         """Show an open workspace (the window takes ownership) or nothing."""
@@ -261,6 +322,9 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
             self._pending_announce = None
             self.workspace_changed.emit(ws)
         reason = getattr(ws.repo, "read_only_reason", None) if ws is not None else None
+        special = getattr(ws.repo, "read_only_message", None) if ws is not None else None
+        if special is not None:
+            reason = storage_text(special)
         if ws is not None and ws.read_only:
             self.statusBar().showMessage(
                 self.tr("Opened read-only: %1").replace("%1", reason or self.tr("viewing only"))
@@ -268,13 +332,16 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
         if ws is not None and self.model.rowCount() and self.model.columnCount():
             self.view.setCurrentIndex(self.model.index(0, 0))
 
-    def _check_with_progress(self, path: Path) -> FileCheck | None:
-        """Run the integrity checks of a large file on a worker thread behind a busy dialog.
+    def _check_with_progress(
+        self, path: Path, checker: FileChecker | None = None
+    ) -> FileCheck | None:
+        """Run the integrity checks of a file on a worker thread behind a busy dialog.
 
         The window keeps repainting (SQLite releases the GIL) and the modal dialog keeps the
-        user from starting anything else meanwhile.
+        user from starting anything else meanwhile. It shows only when the checks take
+        longer than a moment (a full check of a file that was not closed cleanly).
         """
-        checker = FileChecker(path)
+        checker = checker or FileChecker(path)
         dialog = QProgressDialog(
             self.tr("Checking %1 before opening it…").replace("%1", path.name), "", 0, 0, self
         )
@@ -393,7 +460,7 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
             )
             return False
         except StorageError as exc:
-            self.show_error(self.tr("Cannot create %1").replace("%1", path.name), str(exc))
+            self.show_error(self.tr("Cannot create %1").replace("%1", path.name), storage_text(exc))
             return False
         return self.open_file(path)
 
@@ -429,7 +496,7 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
             self.show_error(self.tr("Cannot save a copy"), os_error_message(exc))
             return False
         except (StorageError, ValueError) as exc:
-            self.show_error(self.tr("Cannot save a copy"), str(exc))
+            self.show_error(self.tr("Cannot save a copy"), storage_text(exc))
             return False
         self.statusBar().showMessage(self.tr("Copy saved as %1").replace("%1", str(path)), 5000)
         return True
@@ -533,8 +600,11 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
         if done:
             self.statusBar().showMessage(self.tr("Redone: %1").replace("%1", done), 5000)
 
-    def _on_workspace_error(self, message: str) -> None:
-        self.show_error(self.tr("Undo/redo failed; the file was not changed"), message)
+    def _on_workspace_error(self, failure: object) -> None:
+        self.show_error(
+            self.tr("Undo/redo failed; the file was not changed"),
+            storage_text(failure),  # type: ignore[arg-type]
+        )
 
     def show_error(self, title: str, message: str) -> None:
         """A warning box (and the status bar) with one user-facing message."""

@@ -18,6 +18,7 @@ from kpm_desktop.gui.main_actions import MARK_ACTIONS
 from kpm_desktop.gui.matrix_model import MatrixModel
 from kpm_desktop.gui.matrix_view import MatrixView
 from kpm_desktop.gui.palette import mark_name
+from kpm_desktop.gui.storage_text import storage_text
 from kpm_desktop.storage.errors import StorageError
 from kpm_desktop.workspace.workspace import Workspace
 
@@ -81,7 +82,7 @@ class MarkingMixin(_WindowBase):
             with busy(len(cells) > BUSY_CURSOR_CELLS):
                 changed = ws.set_marks(cells, mark)
         except StorageError as exc:
-            self.show_error(self.tr("Nothing was changed"), str(exc))
+            self.show_error(self.tr("Nothing was changed"), storage_text(exc))
             return False
         if changed:
             # Two literal strings instead of %n: no plural catalogue needed in English.
@@ -193,7 +194,7 @@ class MarkingMixin(_WindowBase):
             with busy(len(edits) > BUSY_CURSOR_CELLS):
                 ws.set_mark_block(edits)
         except StorageError as exc:
-            self.show_error(self.tr("Nothing was pasted"), str(exc))
+            self.show_error(self.tr("Nothing was pasted"), storage_text(exc))
             return False
         self.view.selectionModel().select(
             QItemSelection(m.index(top, left), m.index(top + height - 1, left + width - 1)),

@@ -14,7 +14,9 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -25,15 +27,19 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from kpm_desktop.gui.actions import MenuId
 from kpm_desktop.gui.feedback import blocking_progress, os_error_message
+from kpm_desktop.gui.full_check import BackgroundCheck
 from kpm_desktop.gui.palette import style_banner
+from kpm_desktop.gui.storage_text import storage_text
 from kpm_desktop.storage.backup import (
     DEFAULT_RETENTION,
     REASON_AUTO,
     REASON_MANUAL,
+    BackupError,
     BackupInfo,
     BackupPolicy,
     RetentionPolicy,
     backup_file,
+    copy_aside,
     make_backup,
     move_aside,
     newest_good_backup,
@@ -41,11 +47,12 @@ from kpm_desktop.storage.backup import (
 )
 from kpm_desktop.storage.errors import DamagedFileError, StorageError
 from kpm_desktop.storage.locations import WarningKind, location_warnings
+from kpm_desktop.storage.messages import msg
+from kpm_desktop.workspace.workspace import Workspace
 
 if TYPE_CHECKING:
     from kpm_desktop.gui.dialogs.backups_dialog import BackupsDialog
     from kpm_desktop.gui.main_window import MainWindow
-    from kpm_desktop.workspace.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +72,7 @@ class SafetyController(QObject):
     """Per-window owner of the backup policy, the banner and the open-problem dialogs."""
 
     backup_finished = Signal(object, str)  # path or None, error message ("" on success)
+    damage_found = Signal(object, object)  # path, problems (a backup's check failed)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -84,6 +92,9 @@ class SafetyController(QObject):
         assert isinstance(central_layout, QVBoxLayout)  # MainWindow's central layout
         central_layout.insertWidget(0, self.banner)
         self.backup_finished.connect(self._on_backup_finished, Qt.ConnectionType.QueuedConnection)
+        self.damage_found.connect(self._on_full_check_done, Qt.ConnectionType.QueuedConnection)
+        self.full_check: BackgroundCheck | None = None
+        self.damaged_copy: Path | None = None
         window.workspace_changed.connect(self._on_workspace_changed)
         self._on_workspace_changed(window.workspace)
 
@@ -100,14 +111,106 @@ class SafetyController(QObject):
             return
         ws.undo_stack.indexChanged.connect(self._on_edit)
         ws.backup_hooks.append(self.backup_before)
+        ws.storage_warning.connect(self._on_storage_warning)
         self.update_banner(ws)
+        wal_warning = getattr(ws.repo, "wal_warning", None)
+        if wal_warning is not None:
+            self.window.show_error(
+                QCoreApplication.translate("Safety", "Recent changes may be missing"),
+                storage_text(wal_warning),
+            )
+        if not ws.read_only and getattr(ws.repo, "full_check_due", False):
+            self.start_full_check(ws)
+
+    # -- the full check after opening (issue 16/20) ---------------------------------------------
+    def start_full_check(self, ws: Workspace) -> BackgroundCheck:
+        """Integrity + foreign-key check of a file that opened after the cheap checks only
+        (closed cleanly): on a worker, while the user works; damage switches to read-only."""
+        check = BackgroundCheck(ws.path, self)
+        check.finished.connect(self._on_full_check_done, Qt.ConnectionType.QueuedConnection)
+        self.full_check = check
+        log.log(logging.INFO, "full check of %s started in the background", ws.path)
+        check.start()
+        return check
+
+    @Slot(object, object)
+    def _on_full_check_done(self, path: Path, problems: list[str]) -> None:
+        ws = self.window.workspace
+        if ws is None or ws.path != path:
+            return  # another file by now; it gets its own check
+        if not problems:
+            log.log(logging.INFO, "full check of %s: ok", path)
+            if ws.repo.checked is not None:
+                ws.repo.checked = replace(ws.repo.checked, level="full")
+            return
+        self.switch_to_damaged(path, problems)
+
+    def switch_to_damaged(self, path: Path, problems: list[str]) -> None:
+        """The file turned out damaged while open: close it (every edit so far goes into the
+        file), keep it as ``NAME.damaged-DATE``, show it read-only and offer the restore."""
+        log.log(logging.ERROR, "%s is damaged: %s", path, "; ".join(problems[:5]))
+        self.window.set_workspace(None)  # merges the change log: the edits are in the file
+        kept: Path | None = None
+        try:
+            kept = copy_aside(path, "damaged")
+            log.log(logging.WARNING, "damaged file %s kept as %s", path, kept)
+        except OSError as exc:
+            log.log(logging.ERROR, "cannot keep a copy of the damaged %s: %s", path, exc)
+        problem = msg(
+            "damaged_read_only",
+            file=path.name,
+            problem=problems[0],
+            kept=kept.name if kept is not None else "—",
+        )
+        try:
+            ws = Workspace.open(path, read_only=True, parent=self.window, check="cheap")
+        except (StorageError, OSError, sqlite3.Error) as exc:
+            log.log(logging.ERROR, "cannot show the damaged %s read-only: %s", path, exc)
+        else:
+            ws.repo.read_only_reason = str(problem)
+            ws.repo.read_only_message = problem
+            self.window.set_workspace(ws)
+        self.damaged_copy = kept
+        self._offer_restore(path, DamagedFileError(problem, problems), kept=kept)
+
+    # -- storage warnings ----------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_storage_warning(self, problem: object) -> None:
+        """A problem after a saved edit (full disk keeps the log from being merged): shown
+        beside, never instead of, the edit; cleared when a retry succeeds."""
+        ws = self.window.workspace
+        if ws is None:
+            return
+        self.update_banner(ws)
+        if problem is None:
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "Safety", "There is space again: all changes are merged into the file."
+                ),
+                8000,
+            )
+        else:
+            self.window.statusBar().showMessage(storage_text(problem), 15000)
 
     def update_banner(self, ws: Workspace) -> None:
         lines: list[str] = []
         details: list[str] = []
+        problem = getattr(ws.repo, "checkpoint_problem", None)
+        if problem is not None:
+            lines.append(storage_text(problem))
+        wal_warning = getattr(ws.repo, "wal_warning", None)
+        if wal_warning is not None:
+            lines.append(storage_text(wal_warning))
         if ws.read_only:
             reason = ws.repo.read_only_reason
-            if reason:
+            special = getattr(ws.repo, "read_only_message", None)
+            if special is not None and not special.key.startswith("ro_"):
+                lines.append(storage_text(special))  # full disk, damage: say it as it is
+                details.append(reason or "")
+            elif reason:
+                if special is not None:
+                    reason = storage_text(special)
                 lines.append(
                     QCoreApplication.translate(
                         "Safety",
@@ -179,9 +282,14 @@ class SafetyController(QObject):
         def work() -> None:
             try:
                 result = backup_file(path, reason, retention=retention)
+            except BackupError as exc:
+                log.log(logging.WARNING, "automatic backup of %s failed: %s", path, exc)
+                if exc.damaged:  # the backup's full check found the file damaged
+                    self.damage_found.emit(path, list(exc.problems))
+                self.backup_finished.emit(None, storage_text(exc))
             except (StorageError, OSError) as exc:
                 log.log(logging.WARNING, "automatic backup of %s failed: %s", path, exc)
-                self.backup_finished.emit(None, str(exc))
+                self.backup_finished.emit(None, storage_text(exc))
             else:
                 log.log(logging.INFO, "backup of %s written to %s", path, result)
                 self.backup_finished.emit(result, "")
@@ -226,8 +334,16 @@ class SafetyController(QObject):
                 self.window, QCoreApplication.translate("Safety", "Making a backup…")
             ):
                 path = backup_file(ws.path, REASON_MANUAL, retention=self.retention())
+        except BackupError as exc:
+            if exc.damaged:
+                self.switch_to_damaged(ws.path, list(exc.problems))
+                return None
+            self.window.show_error(
+                QCoreApplication.translate("Safety", "The backup failed"), storage_text(exc)
+            )
+            return None
         except (StorageError, OSError) as exc:
-            reason = os_error_message(exc) if isinstance(exc, OSError) else str(exc)
+            reason = os_error_message(exc) if isinstance(exc, OSError) else storage_text(exc)
             self.window.show_error(
                 QCoreApplication.translate("Safety", "The backup failed"), reason
             )
@@ -269,7 +385,7 @@ class SafetyController(QObject):
             ):
                 result = restore_backup(info, path)
         except (StorageError, OSError) as exc:
-            reason = os_error_message(exc) if isinstance(exc, OSError) else str(exc)
+            reason = os_error_message(exc) if isinstance(exc, OSError) else storage_text(exc)
             self.window.show_error(
                 QCoreApplication.translate("Safety", "The backup could not be restored"), reason
             )
@@ -307,8 +423,19 @@ class SafetyController(QObject):
         box.exec()
         return box.clickedButton() is yes_button
 
-    def _offer_restore(self, path: Path, exc: DamagedFileError) -> bool:
+    def _offer_restore(self, path: Path, exc: DamagedFileError, kept: Path | None = None) -> bool:
+        """``kept``: the damaged file is kept already (found damaged while open)."""
         good = newest_good_backup(path)
+        if good is None and kept is not None:
+            self.window.show_error(
+                QCoreApplication.translate("Safety", "%1 is damaged").replace("%1", path.name),
+                QCoreApplication.translate(
+                    "Safety",
+                    "%1\n\nNo good backup of it was found. The file stays open read-only; "
+                    "keep it for a rescue attempt.",
+                ).replace("%1", storage_text(exc)),
+            )
+            return True
         if good is None:
             self.window.show_error(
                 QCoreApplication.translate("Safety", "%1 is damaged").replace("%1", path.name),
@@ -334,7 +461,7 @@ class SafetyController(QObject):
                 "%3.\n\nRestore it? The damaged file is kept beside it as "
                 "\u201c%4.damaged-DATE\u201d.",
             )
-            .replace("%1", str(exc))
+            .replace("%1", storage_text(exc))
             .replace("%2", _when(good.created))
             .replace("%3", holds)
             .replace("%4", path.name),
@@ -343,12 +470,18 @@ class SafetyController(QObject):
         ):
             return True
         try:
-            aside = move_aside(path, "damaged")
-            log.log(logging.WARNING, "damaged file %s moved aside to %s", path, aside)
-            restore_backup(good, path)
+            if kept is not None:
+                self.window.set_workspace(None)  # the read-only view releases the file
+                aside = kept
+                restore_backup(good, path, damaged_copy=kept)
+            else:
+                aside = move_aside(path, "damaged")
+                log.log(logging.WARNING, "damaged file %s moved aside to %s", path, aside)
+                restore_backup(good, path)
         except (StorageError, OSError) as err:
             self.window.show_error(
-                QCoreApplication.translate("Safety", "The backup could not be restored"), str(err)
+                QCoreApplication.translate("Safety", "The backup could not be restored"),
+                storage_text(err),
             )
             return True
         if self.window.open_file(path):

@@ -46,6 +46,7 @@ from kpm_desktop.domain.matrix import Matrix
 from kpm_desktop.gui import folders
 from kpm_desktop.gui.feedback import os_error_message
 from kpm_desktop.gui.palette import LIGHT, mark_name, ui_colors
+from kpm_desktop.gui.storage_text import storage_text
 from kpm_desktop.storage import history
 from kpm_desktop.storage.errors import StorageError
 from kpm_desktop.workspace.workspace import Workspace
@@ -342,7 +343,7 @@ class SnapshotDiffView(QWidget):
                 QMessageBox.warning(
                     self,
                     QCoreApplication.translate("SnapshotDiff", "Nothing was deleted"),
-                    str(exc),
+                    storage_text(exc),
                 )
 
     def export_to(self, path: Path) -> Path:

@@ -32,7 +32,9 @@ class FileChecker:
         from kpm_desktop.storage.database import check_file
 
         try:
-            self._result = check_file(self.path)  # type: ignore[arg-type]
+            # Cheap checks for a file closed cleanly (its full check follows on a worker
+            # once the window shows it); a full check for one that was not.
+            self._result = check_file(self.path, "auto")  # type: ignore[arg-type]
         except Exception:  # reported by the real open on the main thread
             self._result = None
 

@@ -22,7 +22,10 @@ import contextlib
 import hashlib
 import os
 import re
+import shutil
 import sqlite3
+import sys
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -30,6 +33,7 @@ from pathlib import Path
 from typing import Protocol
 
 from kpm_desktop import FILE_SUFFIX, paths
+from kpm_desktop.procinfo import process_age
 from kpm_desktop.storage.errors import NewerVersionError, NotAMatrixFileError, StorageError
 from kpm_desktop.storage.file_format import (
     APPLICATION_ID,
@@ -37,7 +41,9 @@ from kpm_desktop.storage.file_format import (
     problem_lines,
     quick_check,
     read_header,
+    wal_side_files,
 )
+from kpm_desktop.storage.messages import msg
 from kpm_desktop.storage.migrations import SCHEMA_VERSION
 
 # Reasons the app uses; any short slug is accepted.
@@ -58,7 +64,14 @@ _COUNT_TABLES = ("customers", "products", "marks", "notes", "goals")
 
 
 class BackupError(StorageError):
-    """A backup could not be written or verified, or a restore was refused (user-facing)."""
+    """A backup could not be written or verified, or a restore was refused (user-facing).
+
+    ``damaged``: the copy failed the full integrity check, so the source file is damaged
+    (a backup is page for page its source); ``problems`` then says what the check found.
+    """
+
+    damaged: bool = False
+    problems: list[str] = []  # noqa: RUF012 - replaced per instance, never mutated
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +148,10 @@ def list_backups(matrix_path: Path | str, *, root: Path | None = None) -> list[B
 
 # -- verification and content ---------------------------------------------------------------
 def _connect_ro(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None)
+    uri = path.resolve().as_uri() + "?mode=ro"
+    if not wal_side_files(path):
+        uri += "&immutable=1"  # nobody writes it: leave no -wal/-shm beside it
+    return sqlite3.connect(uri, uri=True, isolation_level=None)
 
 
 def check_connection(conn: sqlite3.Connection) -> list[str]:
@@ -346,6 +362,58 @@ def _fsync_file(path: Path) -> None:
         os.close(fd)
 
 
+def _process_started() -> float:
+    """When this process started (epoch seconds); falls back to the module's import time."""
+    age = process_age()
+    return time.time() - age if age is not None else _IMPORTED_AT
+
+
+_IMPORTED_AT = time.time()
+
+
+def _partial_in_use(path: Path) -> bool:
+    """Whether another process is writing this partial backup right now (SQLite holds a
+    lock on it for the whole copy; on Windows it cannot even be deleted then)."""
+    if sys.platform == "win32":  # pragma: no cover - Windows: unlink fails while in use
+        return False
+    import fcntl
+
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except OSError:
+        return True
+    try:
+        # SQLite's lock bytes (PENDING_BYTE and on): a writer holds them during the copy.
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 512, 0x40000000)
+    except OSError:
+        return True
+    else:
+        fcntl.lockf(fd, fcntl.LOCK_UN, 512, 0x40000000)
+        return False
+    finally:
+        os.close(fd)
+
+
+def clean_stale_partials(folder: Path) -> list[Path]:
+    """Delete ``*.partial`` files an interrupted backup left in ``folder``: only those older
+    than this process and not being written by anyone. Returns what was deleted."""
+    started = _process_started()
+    removed: list[Path] = []
+    try:
+        candidates = [p for p in folder.iterdir() if p.name.endswith(".partial")]
+    except OSError:
+        return removed
+    for partial in candidates:
+        try:
+            if partial.stat().st_mtime >= started or _partial_in_use(partial):
+                continue
+            partial.unlink()
+        except OSError:
+            continue  # in use (Windows) or gone already
+        removed.append(partial)
+    return removed
+
+
 def backup_connection(
     conn: sqlite3.Connection,
     matrix_path: Path | str,
@@ -363,13 +431,15 @@ def backup_connection(
     matrix_path = Path(matrix_path)
     if conn.in_transaction:
         # The backup would read this connection's uncommitted changes.
-        raise BackupError(f"{matrix_path.name}: cannot back up in the middle of a change")
+        raise BackupError(msg("backup_in_change", file=matrix_path.name))
     now = now or datetime.now(UTC)
     folder = backup_folder(matrix_path, root)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BackupError(f"cannot create the backup folder {folder}: {exc.strerror}") from exc
+        raise BackupError(
+            msg("backup_folder_failed", folder=str(folder), detail=exc.strerror or str(exc))
+        ) from exc
     created = now
     final = folder / _backup_name(matrix_path.stem, created, reason)
     while final.exists():  # two backups in the same millisecond
@@ -377,6 +447,7 @@ def backup_connection(
         final = folder / _backup_name(matrix_path.stem, created, reason)
     tmp = final.with_name(final.name + ".partial")
     tmp.unlink(missing_ok=True)
+    clean_stale_partials(folder)
     try:
         dst = sqlite3.connect(str(tmp), isolation_level=None)
         try:
@@ -396,19 +467,21 @@ def backup_connection(
         _fsync_file(tmp)
         problems = verify_backup(tmp)
         if problems:
-            raise BackupError(
-                f"the backup of {matrix_path.name} failed its integrity check ({problems[0]}); "
-                "older backups were kept"
+            error = BackupError(
+                msg("backup_check_failed", file=matrix_path.name, problem=problems[0])
             )
+            error.damaged = True  # the copy is page for page the source: the file is damaged
+            error.problems = problems
+            raise error
         os.replace(tmp, final)
         _fsync_dir(folder)
         if progress is not None:
             progress(1.0)
     except sqlite3.Error as exc:
-        raise BackupError(f"cannot back up {matrix_path.name}: {exc}") from exc
+        raise BackupError(msg("backup_failed", file=matrix_path.name, detail=str(exc))) from exc
     except OSError as exc:
         raise BackupError(
-            f"cannot write the backup of {matrix_path.name}: {exc.strerror or exc}"
+            msg("backup_write_failed", file=matrix_path.name, detail=exc.strerror or str(exc))
         ) from exc
     finally:
         tmp.unlink(missing_ok=True)
@@ -474,28 +547,54 @@ def backup_file(
 def _check_readable_matrix(path: Path) -> None:
     application_id, user_version = read_header(path)
     if application_id != APPLICATION_ID:
-        raise NotAMatrixFileError(f"{path.name} is not a KPM matrix file")
+        raise NotAMatrixFileError(msg("not_kpm", file=path.name))
     if user_version > SCHEMA_VERSION:
         raise NewerVersionError(
-            f"{path.name} was written by a newer KPM Desktop (file format {user_version}, "
-            f"this version reads up to {SCHEMA_VERSION}); please update KPM Desktop",
+            msg("newer_version", file=path.name, version=user_version, supported=SCHEMA_VERSION),
             user_version,
             SCHEMA_VERSION,
         )
 
 
 # -- damaged files and restore --------------------------------------------------------------
-def move_aside(path: Path, label: str = "damaged", now: datetime | None = None) -> Path:
-    """Rename a file (with its -wal/-shm) to ``NAME.label-YYYYMMDD-HHMMSS``; returns the new path.
-
-    Used for damaged files, only after the user agreed; the data stays for a rescue attempt.
-    """
+def _aside_name(path: Path, label: str, now: datetime | None) -> Path:
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     aside = path.with_name(f"{path.name}.{label}-{stamp}")
     n = 1
     while aside.exists():
         n += 1
         aside = path.with_name(f"{path.name}.{label}-{stamp}-{n}")
+    return aside
+
+
+def copy_aside(path: Path, label: str = "damaged", now: datetime | None = None) -> Path:
+    """Copy a closed file (with its -wal, if any) to ``NAME.label-YYYYMMDD-HHMMSS``.
+
+    Keeps a damaged file exactly as it was, for a rescue attempt, while the file itself
+    stays where it is (e.g. shown read-only). The file must not be open for writing.
+    """
+    aside = _aside_name(path, label, now)
+    tmp = aside.with_name(aside.name + ".partial")
+    try:
+        shutil.copyfile(path, tmp)
+        _fsync_file(tmp)
+        os.replace(tmp, aside)
+    finally:
+        tmp.unlink(missing_ok=True)
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        shutil.copyfile(wal, aside.with_name(aside.name + "-wal"))
+        _fsync_file(aside.with_name(aside.name + "-wal"))
+    _fsync_dir(path.parent)
+    return aside
+
+
+def move_aside(path: Path, label: str = "damaged", now: datetime | None = None) -> Path:
+    """Rename a file (with its -wal/-shm) to ``NAME.label-YYYYMMDD-HHMMSS``; returns the new path.
+
+    Used for damaged files, only after the user agreed; the data stays for a rescue attempt.
+    """
+    aside = _aside_name(path, label, now)
     os.replace(path, aside)
     for suffix in ("-wal", "-shm", "-journal"):
         side = path.with_name(path.name + suffix)
@@ -519,11 +618,14 @@ def restore_backup(
     root: Path | None = None,
     retention: RetentionPolicy | None = DEFAULT_RETENTION,
     now: datetime | None = None,
+    damaged_copy: Path | None = None,
+    force_lock: bool = False,
 ) -> RestoreResult:
     """Replace the content of ``target`` with a verified backup.
 
     The current state of ``target`` is backed up first (reason ``before-restore``); if it is
-    too damaged to back up, it is moved aside as ``NAME.damaged-DATE`` instead. The target
+    too damaged to back up, it is moved aside as ``NAME.damaged-DATE`` instead (or, when
+    ``damaged_copy`` holds such a copy already, replaced). The target
     must not be open for writing anywhere (the caller closes its own repository first; a
     lock held by another instance refuses the restore).
 
@@ -535,12 +637,12 @@ def restore_backup(
     backup_path = backup.path if isinstance(backup, BackupInfo) else Path(backup)
     target = Path(target)
     if not backup_path.is_file():
-        raise BackupError(f"the backup {backup_path} does not exist")
+        raise BackupError(msg("backup_missing", path=str(backup_path)))
     problems = verify_backup(backup_path)
     if problems:
-        raise BackupError(f"the backup {backup_path.name} cannot be restored: {problems[0]}")
+        raise BackupError(msg("backup_unusable", name=backup_path.name, problem=problems[0]))
 
-    with WriterLock.acquire(target):
+    with WriterLock.acquire(target, force=force_lock):
         safety: Path | None = None
         aside: Path | None = None
         if target.exists():
@@ -552,7 +654,13 @@ def restore_backup(
             except BackupError:
                 if not verify_backup(target):
                     raise  # the file is fine; the backup failed for another reason
-                aside = move_aside(target, "damaged", now)
+                if damaged_copy is not None and damaged_copy.is_file():
+                    # Kept already (``copy_aside``): replace the damaged file wholesale.
+                    for suffix in ("", "-wal", "-shm"):
+                        target.with_name(target.name + suffix).unlink(missing_ok=True)
+                    aside = damaged_copy
+                else:
+                    aside = move_aside(target, "damaged", now)
         _copy_into(backup_path, target)
     return RestoreResult(target=target, safety_backup=safety, moved_aside=aside)
 
@@ -573,7 +681,7 @@ def _copy_into(backup_path: Path, target: Path) -> None:
             finally:
                 dst.close()
             if problems:  # pragma: no cover - the source was just verified
-                raise BackupError(f"restoring into {target.name} failed: {problems[0]}")
+                raise BackupError(msg("restore_failed", file=target.name, detail=problems[0]))
             return
         tmp = target.with_name(target.name + ".partial")
         tmp.unlink(missing_ok=True)
@@ -590,7 +698,7 @@ def _copy_into(backup_path: Path, target: Path) -> None:
         finally:
             tmp.unlink(missing_ok=True)
     except sqlite3.Error as exc:
-        raise BackupError(f"cannot restore into {target.name}: {exc}") from exc
+        raise BackupError(msg("restore_failed", file=target.name, detail=str(exc))) from exc
     finally:
         src.close()
 
@@ -613,11 +721,11 @@ def resolve_backup(matrix_path: Path | str, choice: str, *, root: Path | None = 
     infos = list_backups(matrix_path, root=root)
     if choice == "latest":
         if not infos:
-            raise BackupError(f"there are no backups of {Path(matrix_path).name}")
+            raise BackupError(msg("no_backups", file=Path(matrix_path).name))
         return infos[0].path
     if choice.isdigit() and 1 <= int(choice) <= len(infos):
         return infos[int(choice) - 1].path
     for info in infos:
         if info.path.name == choice:
             return info.path
-    raise BackupError(f"no backup {choice!r} of {Path(matrix_path).name} (see kpm backup --list)")
+    raise BackupError(msg("backup_not_found", choice=choice, file=Path(matrix_path).name))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,26 +23,32 @@ from kpm_desktop.storage.errors import (
     NewerVersionError,
     NotAMatrixFileError,
     ReadOnlyLocationError,
+    StorageError,
 )
 from kpm_desktop.storage.file_format import (
     APPLICATION_ID,
     SESSION_KEY,
+    problem_lines,
     quick_check,
     read_header,
+    wal_side_files,
 )
+from kpm_desktop.storage.messages import msg
 from kpm_desktop.storage.migrations import MIGRATIONS, SCHEMA_VERSION, Progress, set_progress
+from kpm_desktop.storage.wal import read_wal_state
 
 if TYPE_CHECKING:
     import sqlite_utils
 
 
 def _check_recognised(path: Path, application_id: int, user_version: int) -> None:
-    if application_id not in (0, APPLICATION_ID):
-        raise NotAMatrixFileError(f"{path.name} is an SQLite file of another application")
+    # The application id first: another program's file is never "from a newer KPM Desktop",
+    # whatever its user_version; an empty SQLite file is not a matrix either.
+    if application_id != APPLICATION_ID:
+        raise NotAMatrixFileError(msg("not_kpm", file=path.name))
     if user_version > SCHEMA_VERSION:
         raise NewerVersionError(
-            f"{path.name} was written by a newer KPM Desktop (file format {user_version}, "
-            f"this version reads up to {SCHEMA_VERSION}); please update KPM Desktop",
+            msg("newer_version", file=path.name, version=user_version, supported=SCHEMA_VERSION),
             user_version,
             SCHEMA_VERSION,
         )
@@ -53,7 +60,12 @@ def _uri(path: Path, mode: str) -> str:
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     # isolation_level=None: we issue BEGIN/COMMIT ourselves (sqlite-utils' atomic()).
-    if read_only:
+    if read_only and not wal_side_files(path):
+        # No writer has it open (a writer always has a -wal): read it as immutable, so a
+        # read-only look (kpm info/check, the checks before opening) leaves no empty
+        # -wal/-shm beside the user's file (SQLite would create them in WAL mode).
+        conn = sqlite3.connect(_uri(path, "ro") + "&immutable=1", uri=True, isolation_level=None)
+    elif read_only:
         conn = sqlite3.connect(_uri(path, "ro"), uri=True, isolation_level=None)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -61,16 +73,20 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
             conn.close()
             # A WAL file in a read-only folder cannot get its -shm; nothing can write it
             # from here, so read it as immutable (SQLite then ignores a -wal it cannot map).
+            # A full disk cannot take the -shm either (SQLite says "disk I/O error").
             code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
-            if code not in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN) or os.access(
-                path.parent, os.W_OK
+            full = code == sqlite3.SQLITE_IOERR and _nearly_full(path)
+            if not full and (
+                code not in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN)
+                or os.access(path.parent, os.W_OK)
             ):
                 raise
             if _wal_has_frames(path):
                 # Immutable mode would silently show the file without those changes.
                 raise ReadOnlyLocationError(
-                    f"{path.name} has changes in {wal_path(path).name} that cannot be read in "
-                    "a read-only folder; copy both files to a writable folder to open them"
+                    msg("wal_unreadable_full", file=path.name, wal=wal_path(path).name)
+                    if full
+                    else msg("wal_unreadable_read_only", file=path.name, wal=wal_path(path).name)
                 ) from exc
             conn = sqlite3.connect(
                 _uri(path, "ro") + "&immutable=1", uri=True, isolation_level=None
@@ -127,10 +143,33 @@ def _table_names(conn: sqlite3.Connection) -> set[str]:
 
 
 CHECKPOINT_WAL_BYTES = 4 * 1024 * 1024
+# Below this much free space an I/O error while writing counts as a full disk.
+DISK_NEARLY_FULL_BYTES = 1024 * 1024
 
 
 def wal_path(path: Path) -> Path:
     return path.with_name(path.name + "-wal")
+
+
+def is_disk_full(exc: sqlite3.Error, path: Path) -> bool:
+    """Whether an SQLite error means "no space left" (SQLITE_FULL, or an I/O error on a
+    drive with (almost) nothing free: SQLite reports ENOSPC on some writes as SQLITE_IOERR)."""
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    if code == sqlite3.SQLITE_FULL:
+        return True
+    if code == sqlite3.SQLITE_IOERR:
+        try:
+            return shutil.disk_usage(path.parent).free < DISK_NEARLY_FULL_BYTES
+        except OSError:
+            return False
+    return False
+
+
+def _nearly_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < DISK_NEARLY_FULL_BYTES
+    except OSError:
+        return False
 
 
 def foreign_key_problems(conn: sqlite3.Connection) -> list[str]:
@@ -319,7 +358,9 @@ def _connect_probe(path: Path) -> sqlite3.Connection:
     try:
         return _connect(path, read_only=True)
     except sqlite3.DatabaseError as exc:
-        raise DamagedFileError(f"{path.name} cannot be read: {exc}", [str(exc)]) from exc
+        raise DamagedFileError(
+            msg("cannot_read", file=path.name, detail=str(exc)), [str(exc)]
+        ) from exc
 
 
 def _wal_has_frames(path: Path) -> bool:
@@ -337,18 +378,31 @@ def _session_marker(conn: sqlite3.Connection) -> bool:
     return row is not None and row[0] == "1"  # "2" lives only in the log (see SESSION_KEY)
 
 
+CHECK_LEVELS = ("cheap", "quick", "full", "auto")
+
+
 @dataclass(frozen=True, slots=True)
 class FileCheck:
     """A file that passed the read-only checks of ``open_database``, in a given state.
 
     ``open_database(checked=...)`` skips the checks only while the file and its write-ahead
     log still have the size and modification time seen here; otherwise it checks again.
+
+    ``level`` says what ran: "cheap" (header, application id, schema version, change-log
+    state, clean-shutdown flag), "quick" (+ SQLite's quick_check and the foreign keys) or
+    "full" (+ the full integrity_check instead of quick_check). ``clean``: the file was
+    closed cleanly last time (no change log with frames, no open-session marker).
     """
 
     path: Path
     application_id: int
     user_version: int
     state: tuple[Any, ...]
+    level: str = "quick"
+    clean: bool = True
+    # Committed transactions in the change log that SQLite will skip (a log damaged in the
+    # middle, see ``storage.wal``): recent edits may be missing.
+    wal_lost_commits: int = 0
 
 
 def _file_state(path: Path) -> tuple[Any, ...]:
@@ -362,25 +416,58 @@ def _file_state(path: Path) -> tuple[Any, ...]:
     return stat(path), stat(wal_path(path))
 
 
-def check_file(path: Path | str) -> FileCheck:
+def integrity_problems(conn: sqlite3.Connection, max_errors: int = 100) -> list[str]:
+    """SQLite's full integrity_check (every index entry against its row) plus foreign keys;
+    an empty list means sound. Never raises: an unreadable file is a problem too."""
+    try:
+        rows = [r[0] for r in conn.execute(f"PRAGMA integrity_check({max_errors})").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    problems = [] if rows == ["ok"] else problem_lines(rows)
+    return problems or foreign_key_problems(conn)
+
+
+def full_check(path: Path | str) -> list[str]:
+    """The full check of a file, read-only and with its own connection (worker threads).
+
+    Runs beside a writer in this or another process: WAL readers see one consistent state.
+    """
+    path = Path(path)
+    try:
+        conn = _connect(path, read_only=True)
+    except (sqlite3.Error, StorageError) as exc:
+        return [str(exc)]
+    try:
+        return integrity_problems(conn)
+    finally:
+        conn.close()
+
+
+def check_file(path: Path | str, level: str = "quick") -> FileCheck:
     """The read-only checks of ``open_database`` on their own, with their own connection.
 
-    Safe to run on a worker thread (the GUI overlaps it with building its window: the
-    integrity check reads the whole file and SQLite releases the GIL meanwhile).
+    ``level``: see ``FileCheck``; "auto" is "cheap" for a file closed cleanly and "full"
+    for one that was not (a crash, or still open elsewhere). Safe to run on a worker thread
+    (the GUI overlaps it with building its window: the integrity check reads the whole file
+    and SQLite releases the GIL meanwhile).
 
     Raises:
         FileMissingError, NotAMatrixFileError, NewerVersionError, DamagedFileError.
     """
+    if level not in CHECK_LEVELS:
+        raise ValueError(level)
     path = Path(path)
     if not path.exists():
-        raise FileMissingError(f"{path} does not exist")
+        raise FileMissingError(msg("file_missing", path=str(path)))
     if not path.is_file():
-        raise NotAMatrixFileError(f"{path} is not a file")
+        raise NotAMatrixFileError(msg("not_a_file", path=str(path)))
     application_id, user_version = read_header(path)
     _check_recognised(path, application_id, user_version)
 
     # First look read-only: nothing may be written before we know the file is sound.
     wal_present = _wal_has_frames(path)  # before any connection could create one
+    wal_state = read_wal_state(wal_path(path)) if wal_present else None
+    lost = wal_state.lost_commits if wal_state is not None else 0
     probe = _connect_probe(path)
     try:
         try:
@@ -388,22 +475,44 @@ def check_file(path: Path | str) -> FileCheck:
             user_version = probe.execute("PRAGMA user_version").fetchone()[0]
             tables = _table_names(probe)
         except sqlite3.DatabaseError as exc:
-            raise DamagedFileError(f"{path.name} cannot be read: {exc}", [str(exc)]) from exc
-        _check_recognised(path, application_id, user_version)
-        if application_id == 0 and tables:
-            raise NotAMatrixFileError(f"{path.name} is an SQLite file of another application")
-        problems = quick_check(probe) or foreign_key_problems(probe)
-        if problems:
-            raise DamagedFileError(f"{path.name} is damaged: {problems[0]}", problems)
-        if "settings" in tables and not wal_present and _session_marker(probe):
             raise DamagedFileError(
-                f"{path.name} is incomplete: its change log ({wal_path(path).name}) is missing, "
-                "so the latest changes are not in the file (was it copied while open?)",
+                msg("cannot_read", file=path.name, detail=str(exc)), [str(exc)]
+            ) from exc
+        _check_recognised(path, application_id, user_version)
+        marker = "settings" in tables and _session_marker(probe)
+        if marker and not wal_present:
+            raise DamagedFileError(
+                msg("wal_missing", file=path.name, wal=wal_path(path).name),
                 ["write-ahead log missing while the file was marked open"],
             )
+        clean = not wal_present and not marker
+        if level == "auto":
+            level = "cheap" if clean else "full"
+        if level == "full":
+            problems = integrity_problems(probe)
+        elif level == "quick":
+            problems = quick_check(probe) or foreign_key_problems(probe)
+        else:
+            problems = []
+        if problems:
+            raise DamagedFileError(msg("damaged", file=path.name, problem=problems[0]), problems)
     finally:
         probe.close()
-    return FileCheck(path.resolve(), application_id, user_version, _file_state(path))
+    return FileCheck(
+        path.resolve(), application_id, user_version, _file_state(path), level, clean, lost
+    )
+
+
+def ensure_checked(path: Path, checked: FileCheck | None, check: str = "quick") -> FileCheck:
+    """``checked`` if it still describes the file as it is, else a fresh ``check_file``."""
+    if (
+        checked is None
+        or not path.exists()
+        or checked.path != path.resolve()
+        or checked.state != _file_state(path)
+    ):
+        checked = check_file(path, check)
+    return checked
 
 
 def open_database(
@@ -411,13 +520,14 @@ def open_database(
     *,
     read_only: bool = False,
     checked: FileCheck | None = None,
+    check: str = "quick",
     progress: Progress | None = None,
 ) -> sqlite_utils.Database:
     """``connect_database`` wrapped in sqlite-utils' ``Database`` (imported here, on use)."""
     import sqlite_utils
 
     return sqlite_utils.Database(
-        connect_database(path, read_only=read_only, checked=checked, progress=progress)
+        connect_database(path, read_only=read_only, checked=checked, check=check, progress=progress)
     )
 
 
@@ -426,6 +536,7 @@ def connect_database(
     *,
     read_only: bool = False,
     checked: FileCheck | None = None,
+    check: str = "quick",
     progress: Progress | None = None,
 ) -> sqlite3.Connection:
     """Open an existing matrix file for use.
@@ -433,6 +544,8 @@ def connect_database(
     Args:
         checked: the result of an earlier ``check_file`` of this file; used only when the
             file has not changed since (else the checks run again).
+        check: the ``check_file`` level when they run here ("auto" for the GUI: a file
+            closed cleanly gets the cheap checks now and the full check on a worker later).
         progress: receives the fraction done while an older file format is updated.
 
     Raises:
@@ -440,34 +553,28 @@ def connect_database(
         user-facing message; in all of these cases the file has not been written to.
     """
     path = Path(path)
-    if (
-        checked is None
-        or not path.exists()
-        or checked.path != path.resolve()
-        or checked.state != _file_state(path)
-    ):
-        checked = check_file(path)
-    application_id, user_version = checked.application_id, checked.user_version
+    checked = ensure_checked(path, checked, check)
+    user_version = checked.user_version
 
     conn = _connect(path, read_only=read_only)
     if not read_only:
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        if application_id == 0:
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        if 0 < user_version < SCHEMA_VERSION:
-            # The bar: the verified backup ~40 %, the migrations and compaction the rest
-            # (measured at L: backup 130 s, migration 60 s, VACUUM 80 s under load).
-            backup_progress = None if progress is None else partial(_part, progress, 0.0, 0.4)
-            _backup_before_migration(conn, path, backup_progress)
-            if progress is not None:
-                progress = partial(_part, progress, 0.4, 0.6)
-        migrate(conn, progress)
-        sync_capture.ensure_installed(conn)
-        _mark_session_open(conn)
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            if 0 < user_version < SCHEMA_VERSION:
+                # The bar: the verified backup ~40 %, the migrations and compaction the rest
+                # (measured at L: backup 130 s, migration 60 s, VACUUM 80 s under load).
+                backup_progress = None if progress is None else partial(_part, progress, 0.0, 0.4)
+                _backup_before_migration(conn, path, backup_progress)
+                if progress is not None:
+                    progress = partial(_part, progress, 0.4, 0.6)
+            migrate(conn, progress)
+            sync_capture.ensure_installed(conn)
+            _mark_session_open(conn)
+        except BaseException:
+            conn.close()
+            raise
     elif user_version < SCHEMA_VERSION:
         conn.close()
-        raise NotAMatrixFileError(
-            f"{path.name} uses an older file format and must be opened for writing once to update"
-        )
+        raise NotAMatrixFileError(msg("older_format_read_only", file=path.name))
     return conn

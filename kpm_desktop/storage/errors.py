@@ -5,9 +5,19 @@ Each carries a one-line message meant for the user (the CLI prints it, the GUI s
 
 from __future__ import annotations
 
+from kpm_desktop.storage.messages import Message
+
 
 class StorageError(Exception):
-    """Base class: the message is user-facing and names the file."""
+    """Base class: the message is user-facing and names the file.
+
+    Raised with a ``Message`` (key + parameters, see ``storage.messages``) the GUI can show
+    it in the user's language (``message``); ``str(exc)`` is always the English text.
+    """
+
+    def __init__(self, message: str | Message = "", *args: object) -> None:
+        self.message: Message | None = message if isinstance(message, Message) else None
+        super().__init__(str(message), *args)
 
 
 class FileMissingError(StorageError):
@@ -21,7 +31,7 @@ class NotAMatrixFileError(StorageError):
 class NewerVersionError(StorageError):
     """The file was written by a newer KPM Desktop; it is left untouched."""
 
-    def __init__(self, message: str, file_version: int, supported_version: int) -> None:
+    def __init__(self, message: str | Message, file_version: int, supported_version: int) -> None:
         super().__init__(message)
         self.file_version = file_version
         self.supported_version = supported_version
@@ -33,9 +43,9 @@ class DamagedFileError(StorageError):
     ``problems`` lists what the checks found (for logs and details views).
     """
 
-    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+    def __init__(self, message: str | Message, problems: list[str] | None = None) -> None:
         super().__init__(message)
-        self.problems = list(problems or [message])
+        self.problems = list(problems or [str(message)])
 
 
 class ReadOnlyError(StorageError):

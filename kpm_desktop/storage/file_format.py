@@ -12,6 +12,7 @@ import struct
 from pathlib import Path
 
 from kpm_desktop.storage.errors import NotAMatrixFileError
+from kpm_desktop.storage.messages import msg
 
 APPLICATION_ID = 0x4B504D31  # "KPM1": marks the SQLite file as a KPM matrix
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -26,7 +27,7 @@ def read_header(path: Path) -> tuple[int, int]:
     with path.open("rb") as fh:
         header = fh.read(100)
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        raise NotAMatrixFileError(f"{path.name} is not a KPM matrix file (not an SQLite database)")
+        raise NotAMatrixFileError(msg("not_sqlite", file=path.name))
     user_version, application_id = struct.unpack(">i4xi", header[60:72])
     return application_id, user_version
 
@@ -53,3 +54,8 @@ def problem_lines(rows: list[str]) -> list[str]:
     """SQLite's check output as one problem per line (rows may hold several lines)."""
     lines = [line.strip() for row in rows for line in str(row).splitlines()]
     return [line for line in lines if line and not line.startswith("*** in database")]
+
+
+def wal_side_files(path: Path) -> bool:
+    """Whether a -wal or -shm file lies beside the file (a writer has or had it open)."""
+    return any(path.with_name(path.name + s).exists() for s in ("-wal", "-shm"))

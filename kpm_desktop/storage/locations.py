@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path, PurePath
 
+from kpm_desktop.storage.messages import Message, msg
+
 
 class WarningKind(StrEnum):
     CLOUD_SYNC = "cloud-sync"
@@ -218,16 +220,22 @@ def read_only_reason(path: Path | str) -> str | None:
     SQLite needs to write the file itself and to create its ``-wal``/``-shm`` files and our
     lock file beside it, so a read-only folder means read-only as well.
     """
+    message = read_only_message(path)
+    return None if message is None else str(message)
+
+
+def read_only_message(path: Path | str) -> Message | None:
+    """``read_only_reason`` as a translatable message (``storage.messages``)."""
     path = Path(path)
     if not path.exists():
         return None
     folder = path.parent if str(path.parent) else Path(".")
     if _read_only_mount(path):
-        return f"{path.name} is on a read-only drive"
+        return msg("ro_drive", file=path.name)
     if not os.access(path, os.W_OK):
-        return f"{path.name} is read-only (file permissions)"
+        return msg("ro_file", file=path.name)
     if not os.access(folder, os.W_OK | os.X_OK):
-        return f"{path.name} is in a read-only folder"
+        return msg("ro_folder", file=path.name)
     return None
 
 

@@ -29,6 +29,7 @@ from typing import ClassVar
 
 from kpm_desktop import __version__
 from kpm_desktop.storage.errors import StorageError
+from kpm_desktop.storage.messages import msg
 
 log = logging.getLogger(__name__)
 
@@ -96,14 +97,42 @@ class FileLockedError(StorageError):
     The message is user-facing; the GUI offers read-only viewing instead.
     """
 
-    def __init__(self, path: Path, owner: LockOwner | None) -> None:
-        who = owner.describe() if owner else "another KPM Desktop"
-        super().__init__(
-            f"{path.name} is already open for editing by {who}; "
-            "close it there, or open it read-only"
-        )
+    def __init__(self, path: Path, owner: LockOwner | None, *, can_force: bool = False) -> None:
+        if owner is None:
+            message = msg("locked_unknown", file=path.name)
+        elif can_force:
+            message = msg(
+                "locked_other_computer",
+                file=path.name,
+                user=owner.user or "?",
+                host=owner.hostname,
+                since=owner.started.replace("T", " ").rstrip("Z") or "?",
+            )
+        else:
+            message = msg("locked", file=path.name, who=owner.describe())
+        super().__init__(message)
         self.path = path
         self.owner = owner
+        # A lock naming another computer whose OS lock is not held here: it may be left from
+        # a crash there; only the user can say (``WriterLock.acquire(force=True)``).
+        self.can_force = can_force
+
+
+class LockUnavailableError(StorageError):
+    """The lock file cannot be created beside the matrix file (read-only drive or folder,
+    no permission, full disk): nothing can be written there."""
+
+    @classmethod
+    def from_os_error(cls, path: Path, exc: OSError) -> LockUnavailableError:
+        if exc.errno == errno.EROFS:
+            key = "lock_read_only_drive"
+        elif exc.errno in (errno.EACCES, errno.EPERM):
+            key = "lock_no_permission"
+        elif exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            key = "lock_disk_full"
+        else:
+            return cls(msg("lock_cannot_create", file=path.name, detail=exc.strerror or str(exc)))
+        return cls(msg(key, file=path.name, folder=str(path.parent)))
 
 
 def lock_path_for(path: Path) -> Path:
@@ -189,6 +218,7 @@ class WriterLock:
         self.owner = owner
         self.took_over: LockOwner | None = None  # the stale owner replaced, if any
         self._fd: int | None = fd
+        self._db_fd: int | None = None
         self._count = 1
 
     @classmethod
@@ -217,9 +247,31 @@ class WriterLock:
 
     @classmethod
     def _acquire_new(cls, path: Path, force: bool) -> WriterLock:
+        # The authority: an OS lock on the matrix file itself, which nobody deletes by
+        # accident (the lock file beside it only says who holds it).
+        db_fd = _lock_database(path)
+        try:
+            lock = cls._acquire_lock_file(path, force)
+        except BaseException:
+            _close_database_lock(db_fd)
+            raise
+        lock._db_fd = db_fd
+        return lock
+
+    def lock_database(self) -> None:
+        """Take the OS lock on the matrix file too, once it exists (after creating it)."""
+        if self._db_fd is None:
+            self._db_fd = _lock_database(self.path)
+
+    @classmethod
+    def _acquire_lock_file(cls, path: Path, force: bool) -> WriterLock:
         lock_file = lock_path_for(path)
         for _attempt in range(5):
-            fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError as exc:
+                raise LockUnavailableError.from_os_error(path, exc) from exc
+            got: bool | None = False
             try:
                 got = _try_os_lock(fd)
                 if got is False:
@@ -237,7 +289,9 @@ class WriterLock:
                 previous = _read_fd(fd)
                 if previous is not None and not _is_stale(previous, got, force):
                     _release_os_lock(fd)
-                    raise FileLockedError(path, previous)
+                    raise FileLockedError(
+                        path, previous, can_force=previous.hostname != socket.gethostname()
+                    )
                 owner = LockOwner.current()
                 _write_fd(fd, owner.to_json())
                 lock = cls(path, lock_file, fd, owner)
@@ -245,7 +299,13 @@ class WriterLock:
                     lock.took_over = previous
                     log.warning("took over the stale lock of %s from %s", path, previous.describe())
                 return lock
-            except BaseException:
+            except BaseException as exc:
+                if got and not isinstance(exc, FileLockedError):
+                    # We hold the lock but could not write our name (full disk): leave no
+                    # empty or half-written lock file behind.
+                    with contextlib.suppress(OSError):
+                        os.unlink(lock_file)
+                    _release_os_lock(fd)
                 with contextlib.suppress(OSError):
                     os.close(fd)
                 raise
@@ -272,12 +332,48 @@ class WriterLock:
             _release_os_lock(fd)
             with contextlib.suppress(OSError):
                 os.close(fd)
+            db_fd, self._db_fd = self._db_fd, None
+            _close_database_lock(db_fd)
 
     def __enter__(self) -> WriterLock:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def _lock_database(path: Path) -> int | None:
+    """An OS lock (``flock``) on the matrix file itself; None where there is none to take.
+
+    POSIX only: ``flock`` does not interfere with SQLite's own ``fcntl`` byte-range locks.
+    (On Windows a lock file held open cannot be deleted, and a lock on the database file
+    would be mandatory for SQLite's own reads.) The descriptor must stay open until the
+    file's connections are closed: closing any descriptor of a file drops this process's
+    ``fcntl`` locks on it.
+
+    Raises:
+        FileLockedError: another process holds it (even if its lock file was deleted).
+    """
+    if sys.platform == "win32" or not path.is_file():  # pragma: no cover - Windows
+        return None
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return None  # unreadable: opening the file reports it properly
+    got = _try_os_lock(fd)
+    if got:
+        return fd
+    os.close(fd)
+    if got is False:
+        raise FileLockedError(path, read_owner(path))
+    return None  # no OS locks here (some network shares): the lock file decides
+
+
+def _close_database_lock(fd: int | None) -> None:
+    if fd is not None:
+        _release_os_lock(fd)
+        with contextlib.suppress(OSError):
+            os.close(fd)
 
 
 def _is_stale(previous: LockOwner, os_lock: bool | None, force: bool) -> bool:

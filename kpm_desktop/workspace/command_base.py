@@ -24,7 +24,7 @@ class CommandHost(Protocol):
 
     repo: Repository
 
-    def report_failure(self, message: str) -> None: ...
+    def report_failure(self, failure: BaseException | str) -> None: ...
 
     def apply_marks(
         self, edits: Sequence[tuple[int, int, Mark | None]], source: str = "user"
@@ -90,7 +90,7 @@ class CommandBase(QUndoCommand):
         try:
             fn()
         except Exception as exc:
-            self.ws.report_failure(str(exc) or type(exc).__name__)
+            self.ws.report_failure(exc)
 
 
 def pack_changes(changes: Sequence[CellChange]) -> Sequence[CellChange]:

@@ -42,7 +42,10 @@ class Workspace(QObject):
         structure_changed: emitted after every structure change (after the two above).
         competitors_changed: the competitor list changed.
         current_customer_changed: the customer in focus (id or None).
-        error: a one-line message for the user (a failed undo/redo).
+        error: a failed undo/redo: the exception (or a one-line message) for the user.
+        storage_warning: a ``storage.messages.Message`` about the file that is not an
+            error of the last action (its edit is saved), e.g. a full disk keeps the change
+            log from being merged into the file; None when the problem is gone.
     """
 
     cells_changed = Signal(list)
@@ -53,7 +56,10 @@ class Workspace(QObject):
     structure_changed = Signal()
     competitors_changed = Signal()
     current_customer_changed = Signal(object)
-    error = Signal(str)
+    error = Signal(object)  # an exception (or a message) of a failed undo/redo
+    storage_warning = Signal(object)
+
+    CHECKPOINT_RETRY_MS = 15_000
 
     def __init__(self, repo: Repository, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +71,19 @@ class Workspace(QObject):
         # Data safety: called with a reason before destructive actions (deleting a customer
         # or product with all its marks); a hook that raises stops the action.
         self.backup_hooks: list[Callable[[str], object]] = []
+        # A change log that could not be merged after a commit (full disk) is retried on
+        # a timer too, not only at the next edit: the user may free space and stop editing.
+        self._checkpoint_timer = QTimer(self)
+        self._checkpoint_timer.setInterval(self.CHECKPOINT_RETRY_MS)
+        self._checkpoint_timer.timeout.connect(self.repo.retry_checkpoint)
+        repo.checkpoint_listeners.append(self._on_checkpoint_problem)
+
+    def _on_checkpoint_problem(self, problem: object) -> None:
+        if problem is None:
+            self._checkpoint_timer.stop()
+        else:
+            self._checkpoint_timer.start()
+        self.storage_warning.emit(problem)
 
     def backup_before(self, reason: str) -> None:
         """Run the backup hooks (see ``backup_hooks``) before a destructive action."""
@@ -82,13 +101,18 @@ class Workspace(QObject):
         read_only: bool = False,
         parent: QObject | None = None,
         checked: FileCheck | None = None,
+        check: str = "quick",
+        force_lock: bool = False,
     ) -> Workspace:
         """Open a matrix file (raises ``StorageError`` with a user-facing message).
 
         ``checked``: a ``storage.database.check_file`` result for this file, run ahead
-        (start-up overlaps it with building the window).
+        (start-up overlaps it with building the window); ``check``: the level of the checks
+        when they run here (see ``check_file``).
         """
-        repo = Repository.open(Path(path), read_only=read_only, checked=checked)
+        repo = Repository.open(
+            Path(path), read_only=read_only, checked=checked, check=check, force_lock=force_lock
+        )
         try:
             return cls(repo, parent)
         except BaseException:
@@ -106,6 +130,9 @@ class Workspace(QObject):
     def close(self) -> None:
         """Close the file; the undo history goes with it."""
         self.undo_stack.clear()
+        self._checkpoint_timer.stop()
+        if self._on_checkpoint_problem in self.repo.checkpoint_listeners:
+            self.repo.checkpoint_listeners.remove(self._on_checkpoint_problem)
         self.repo.close()
 
     def save_copy(self, target: Path | str) -> Path:
@@ -138,9 +165,15 @@ class Workspace(QObject):
             command.skip_next_redo = True
         self.undo_stack.push(command)
 
-    def report_failure(self, message: str) -> None:
-        """An undo/redo failed: tell the user and drop the history (it no longer matches)."""
-        self.error.emit(message)
+    def report_failure(self, failure: BaseException | str) -> None:
+        """An undo/redo failed: tell the user and drop the history (it no longer matches).
+
+        ``error`` carries the exception itself when there is one, so that the window can
+        show a storage error in the user's language (``gui.storage_text``).
+        """
+        if isinstance(failure, BaseException) and not str(failure):
+            failure = type(failure).__name__
+        self.error.emit(failure)
         QTimer.singleShot(0, self.undo_stack.clear)
 
     # -- lookups -----------------------------------------------------------------------------

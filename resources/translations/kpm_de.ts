@@ -1735,6 +1735,30 @@ Die Datei schreibgeschützt öffnen, um sie anzusehen?</translation>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
+        <source>File is open on another computer</source>
+        <translation>Datei ist auf einem anderen Computer geöffnet</translation>
+    </message>
+    <message>
+        <source>%1 is marked as open for editing by %2 on the computer %3 since %4.
+
+If it is no longer open there (that computer crashed or was switched off), you can take over editing here. If it is still open there, changes made there can be lost.</source>
+        <translation>%1 ist als zur Bearbeitung geöffnet markiert, von %2 auf dem Computer %3 seit %4.
+
+Wenn die Datei dort nicht mehr geöffnet ist (der Computer ist abgestürzt oder wurde ausgeschaltet), können Sie die Bearbeitung hier übernehmen. Ist sie dort noch geöffnet, können dort gemachte Änderungen verloren gehen.</translation>
+    </message>
+    <message>
+        <source>an unknown user</source>
+        <translation>einem unbekannten Benutzer</translation>
+    </message>
+    <message>
+        <source>&amp;Take over editing</source>
+        <translation>Bearbeitung &amp;übernehmen</translation>
+    </message>
+    <message>
+        <source>Open &amp;read-only</source>
+        <translation>&amp;Schreibgeschützt öffnen</translation>
+    </message>
+    <message>
         <source>Opened read-only: %1</source>
         <translation>Schreibgeschützt geöffnet: %1</translation>
     </message>
@@ -2616,6 +2640,14 @@ Müller Maschinenbau AG</translation>
 <context>
     <name>Safety</name>
     <message>
+        <source>Recent changes may be missing</source>
+        <translation>Letzte Änderungen fehlen möglicherweise</translation>
+    </message>
+    <message>
+        <source>There is space again: all changes are merged into the file.</source>
+        <translation>Wieder Platz auf dem Laufwerk: alle Änderungen sind in die Datei übernommen.</translation>
+    </message>
+    <message>
         <source>Read-only: the file, its folder or its drive cannot be written. You can look at everything; to edit, save a copy in a writable folder.</source>
         <translation>Schreibgeschützt: Die Datei, ihr Ordner oder ihr Laufwerk ist nicht beschreibbar. Sie können alles ansehen; zum Bearbeiten speichern Sie eine Kopie in einem beschreibbaren Ordner.</translation>
     </message>
@@ -2670,6 +2702,14 @@ Müller Maschinenbau AG</translation>
     <message>
         <source>%1 is damaged</source>
         <translation>%1 ist beschädigt</translation>
+    </message>
+    <message>
+        <source>%1
+
+No good backup of it was found. The file stays open read-only; keep it for a rescue attempt.</source>
+        <translation>%1
+
+Es wurde keine intakte Sicherung gefunden. Die Datei bleibt schreibgeschützt geöffnet; bewahren Sie sie für einen Rettungsversuch auf.</translation>
     </message>
     <message>
         <source>%1
@@ -4639,6 +4679,165 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
     <message>
         <source>The customer has no need</source>
         <translation>Der Kunde hat keinen Bedarf</translation>
+    </message>
+</context>
+<context>
+    <name>storage</name>
+    <message>
+        <source>cannot back up {file}: {detail}</source>
+        <translation>{file} kann nicht gesichert werden: {detail}</translation>
+    </message>
+    <message>
+        <source>cannot create the backup folder {folder}: {detail}</source>
+        <translation>Der Sicherungsordner {folder} kann nicht angelegt werden: {detail}</translation>
+    </message>
+    <message>
+        <source>cannot restore into {file}: {detail}</source>
+        <translation>{file} kann nicht wiederhergestellt werden: {detail}</translation>
+    </message>
+    <message>
+        <source>cannot write the backup of {file}: {detail}</source>
+        <translation>Die Sicherung von {file} kann nicht geschrieben werden: {detail}</translation>
+    </message>
+    <message>
+        <source>no backup &apos;{choice}&apos; of {file} (see kpm backup --list)</source>
+        <translation>Keine Sicherung „{choice}“ von {file} (siehe kpm backup --list)</translation>
+    </message>
+    <message>
+        <source>recent changes to {file} may be missing: its change log was damaged (after a crash?) and the saved changes after the damage cannot be read (transactions lost: {lost}). The damaged log is kept as {kept}; the newest automatic backup is from {backup} (File &gt; Backups)</source>
+        <translation>Letzte Änderungen an {file} fehlen möglicherweise: das Änderungsprotokoll wurde beschädigt (nach einem Absturz?) und die gespeicherten Änderungen nach der Beschädigung können nicht gelesen werden (verlorene Transaktionen: {lost}). Das beschädigte Protokoll ist als {kept} aufbewahrt; die neueste automatische Sicherung ist vom {backup} (Datei &gt; Sicherungen)</translation>
+    </message>
+    <message>
+        <source>the backup of {file} failed its integrity check ({problem}); older backups were kept</source>
+        <translation>Die Sicherung von {file} hat die Integritätsprüfung nicht bestanden ({problem}); ältere Sicherungen wurden behalten</translation>
+    </message>
+    <message>
+        <source>the backup {name} cannot be restored: {problem}</source>
+        <translation>Die Sicherung {name} kann nicht wiederhergestellt werden: {problem}</translation>
+    </message>
+    <message>
+        <source>the backup {path} does not exist</source>
+        <translation>Die Sicherung {path} existiert nicht</translation>
+    </message>
+    <message>
+        <source>the disk holding {file} is full: the change was not saved (nothing else was changed); free some space and try again</source>
+        <translation>Das Laufwerk von {file} ist voll: die Änderung wurde nicht gespeichert (sonst wurde nichts verändert); schaffen Sie Platz und versuchen Sie es noch einmal</translation>
+    </message>
+    <message>
+        <source>the disk holding {file} is full: your changes are saved in its change log ({wal}) but cannot be merged into the file yet; free some space (KPM Desktop retries by itself) and do not delete {wal}</source>
+        <translation>Das Laufwerk von {file} ist voll: Ihre Änderungen sind im Änderungsprotokoll ({wal}) gespeichert, können aber noch nicht in die Datei übernommen werden; schaffen Sie Platz (KPM Desktop versucht es selbst erneut) und löschen Sie {wal} nicht</translation>
+    </message>
+    <message>
+        <source>there are no backups of {file}</source>
+        <translation>Von {file} gibt es keine Sicherungen</translation>
+    </message>
+    <message>
+        <source>{file} cannot be changed: its disk is full; free some space first</source>
+        <translation>{file} kann nicht geändert werden: sein Laufwerk ist voll; schaffen Sie zuerst Platz</translation>
+    </message>
+    <message>
+        <source>{file} cannot be changed: no permission to write in {folder}; copy it to a writable folder first</source>
+        <translation>{file} kann nicht geändert werden: keine Schreibberechtigung in {folder}; kopieren Sie die Datei zuerst in einen beschreibbaren Ordner</translation>
+    </message>
+    <message>
+        <source>{file} cannot be locked for editing ({detail})</source>
+        <translation>{file} kann nicht zur Bearbeitung gesperrt werden ({detail})</translation>
+    </message>
+    <message>
+        <source>{file} cannot be opened: {detail}</source>
+        <translation>{file} kann nicht geöffnet werden: {detail}</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {detail}</source>
+        <translation>{file} kann nicht gelesen werden: {detail}</translation>
+    </message>
+    <message>
+        <source>{file} has changes in {wal} that cannot be read in a read-only folder; copy both files to a writable folder to open them</source>
+        <translation>{file} hat Änderungen in {wal}, die in einem schreibgeschützten Ordner nicht gelesen werden können; kopieren Sie beide Dateien in einen beschreibbaren Ordner und öffnen Sie sie dort</translation>
+    </message>
+    <message>
+        <source>{file} has changes in {wal} that cannot be read while its disk is full; free some space and open it again</source>
+        <translation>{file} hat Änderungen in {wal}, die bei vollem Laufwerk nicht gelesen werden können; schaffen Sie Platz und öffnen Sie die Datei erneut</translation>
+    </message>
+    <message>
+        <source>{file} is already open for editing by {who}; close it there, or open it read-only</source>
+        <translation>{file} ist bereits zur Bearbeitung geöffnet von {who}; schließen Sie sie dort oder öffnen Sie sie schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>{file} is already open for editing in another KPM Desktop; close it there, or open it read-only</source>
+        <translation>{file} ist bereits in einem anderen KPM Desktop zur Bearbeitung geöffnet; schließen Sie sie dort oder öffnen Sie sie schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>{file} is damaged ({problem}); it is open read-only so that nothing more is written to it. The file as it was, with every change made so far, is kept as {kept}</source>
+        <translation>{file} ist beschädigt ({problem}); sie ist nur zum Lesen geöffnet, damit nichts mehr hineingeschrieben wird. Die Datei, wie sie war, mit allen bisherigen Änderungen, ist als {kept} aufbewahrt</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: {problem}</source>
+        <translation>{file} ist beschädigt: {problem}</translation>
+    </message>
+    <message>
+        <source>{file} is in a read-only folder</source>
+        <translation>{file} liegt in einem schreibgeschützten Ordner</translation>
+    </message>
+    <message>
+        <source>{file} is incomplete: its change log ({wal}) is missing, so the latest changes are not in the file (was it copied while open?)</source>
+        <translation>{file} ist unvollständig: das Änderungsprotokoll ({wal}) fehlt, daher fehlen die letzten Änderungen in der Datei (wurde sie kopiert, während sie geöffnet war?)</translation>
+    </message>
+    <message>
+        <source>{file} is marked as open for editing by {user} on the computer {host} since {since} UTC. If it is no longer open there (that computer crashed or was switched off), editing can be taken over (the app asks; kpm: --force-unlock); if it is still open there, changes made there can be lost</source>
+        <translation>{file} ist als zur Bearbeitung geöffnet markiert, von {user} auf dem Computer {host} seit {since} UTC. Ist sie dort nicht mehr geöffnet (der Computer ist abgestürzt oder wurde ausgeschaltet), kann die Bearbeitung übernommen werden (das Programm fragt; kpm: --force-unlock); ist sie dort noch geöffnet, können dort gemachte Änderungen verloren gehen</translation>
+    </message>
+    <message>
+        <source>{file} is not a KPM matrix file (an SQLite file of another application)</source>
+        <translation>{file} ist keine KPM-Matrixdatei (eine SQLite-Datei eines anderen Programms)</translation>
+    </message>
+    <message>
+        <source>{file} is not a KPM matrix file (not an SQLite database)</source>
+        <translation>{file} ist keine KPM-Matrixdatei (keine SQLite-Datenbank)</translation>
+    </message>
+    <message>
+        <source>{file} is on a read-only drive</source>
+        <translation>{file} liegt auf einem schreibgeschützten Laufwerk</translation>
+    </message>
+    <message>
+        <source>{file} is on a read-only drive: nothing can be changed there; copy it to a writable folder first</source>
+        <translation>{file} liegt auf einem schreibgeschützten Laufwerk: dort kann nichts geändert werden; kopieren Sie die Datei zuerst in einen beschreibbaren Ordner</translation>
+    </message>
+    <message>
+        <source>{file} is open read-only</source>
+        <translation>{file} ist nur zum Lesen geöffnet</translation>
+    </message>
+    <message>
+        <source>{file} is opened read-only: its disk is full ({free_kb} KB free), so no change could be saved; free some space and open it again to edit</source>
+        <translation>{file} ist nur zum Lesen geöffnet: sein Laufwerk ist voll ({free_kb} KB frei), keine Änderung könnte gespeichert werden; schaffen Sie Platz und öffnen Sie die Datei erneut, um sie zu bearbeiten</translation>
+    </message>
+    <message>
+        <source>{file} is read-only (file permissions)</source>
+        <translation>{file} ist schreibgeschützt (Dateirechte)</translation>
+    </message>
+    <message>
+        <source>{file} uses an older file format and must be opened for writing once to update</source>
+        <translation>{file} hat ein älteres Dateiformat und muss einmal zum Bearbeiten geöffnet werden, um es zu aktualisieren</translation>
+    </message>
+    <message>
+        <source>{file} was written by a newer KPM Desktop (file format {version}, this version reads up to {supported}); please update KPM Desktop</source>
+        <translation>{file} wurde von einem neueren KPM Desktop geschrieben (Dateiformat {version}, diese Version liest bis {supported}); bitte aktualisieren Sie KPM Desktop</translation>
+    </message>
+    <message>
+        <source>{file}: cannot back up in the middle of a change</source>
+        <translation>{file}: während einer Änderung kann nicht gesichert werden</translation>
+    </message>
+    <message>
+        <source>{file}: the change log was merged into the file again</source>
+        <translation>{file}: das Änderungsprotokoll wurde wieder in die Datei übernommen</translation>
+    </message>
+    <message>
+        <source>{path} does not exist</source>
+        <translation>{path} existiert nicht</translation>
+    </message>
+    <message>
+        <source>{path} is not a file</source>
+        <translation>{path} ist keine Datei</translation>
     </message>
 </context>
 <context>

@@ -1730,6 +1730,28 @@ Open it read-only to look at it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>File is open on another computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is marked as open for editing by %2 on the computer %3 since %4.
+
+If it is no longer open there (that computer crashed or was switched off), you can take over editing here. If it is still open there, changes made there can be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unknown user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Take over editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Opened read-only: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2608,6 +2630,14 @@ Müller Maschinenbau AG</source>
 <context>
     <name>Safety</name>
     <message>
+        <source>Recent changes may be missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is space again: all changes are merged into the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Read-only: the file, its folder or its drive cannot be written. You can look at everything; to edit, save a copy in a writable folder.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2661,6 +2691,12 @@ Müller Maschinenbau AG</source>
     </message>
     <message>
         <source>%1 is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+No good backup of it was found. The file stays open read-only; keep it for a rescue attempt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4624,6 +4660,165 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
     </message>
     <message>
         <source>The customer has no need</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>storage</name>
+    <message>
+        <source>cannot back up {file}: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the backup folder {folder}: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot restore into {file}: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write the backup of {file}: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no backup &apos;{choice}&apos; of {file} (see kpm backup --list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recent changes to {file} may be missing: its change log was damaged (after a crash?) and the saved changes after the damage cannot be read (transactions lost: {lost}). The damaged log is kept as {kept}; the newest automatic backup is from {backup} (File &gt; Backups)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the backup of {file} failed its integrity check ({problem}); older backups were kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the backup {name} cannot be restored: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the backup {path} does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk holding {file} is full: the change was not saved (nothing else was changed); free some space and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk holding {file} is full: your changes are saved in its change log ({wal}) but cannot be merged into the file yet; free some space (KPM Desktop retries by itself) and do not delete {wal}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there are no backups of {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} cannot be changed: its disk is full; free some space first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} cannot be changed: no permission to write in {folder}; copy it to a writable folder first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} cannot be locked for editing ({detail})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} cannot be opened: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} has changes in {wal} that cannot be read in a read-only folder; copy both files to a writable folder to open them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} has changes in {wal} that cannot be read while its disk is full; free some space and open it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is already open for editing by {who}; close it there, or open it read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is already open for editing in another KPM Desktop; close it there, or open it read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is damaged ({problem}); it is open read-only so that nothing more is written to it. The file as it was, with every change made so far, is kept as {kept}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is damaged: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is in a read-only folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is incomplete: its change log ({wal}) is missing, so the latest changes are not in the file (was it copied while open?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is marked as open for editing by {user} on the computer {host} since {since} UTC. If it is no longer open there (that computer crashed or was switched off), editing can be taken over (the app asks; kpm: --force-unlock); if it is still open there, changes made there can be lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not a KPM matrix file (an SQLite file of another application)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not a KPM matrix file (not an SQLite database)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is on a read-only drive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is on a read-only drive: nothing can be changed there; copy it to a writable folder first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is open read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is opened read-only: its disk is full ({free_kb} KB free), so no change could be saved; free some space and open it again to edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is read-only (file permissions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} uses an older file format and must be opened for writing once to update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} was written by a newer KPM Desktop (file format {version}, this version reads up to {supported}); please update KPM Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: cannot back up in the middle of a change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: the change log was merged into the file again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -277,12 +277,12 @@ def test_locked_file_opens_read_only_after_asking(window, tmp_path: Path, monkey
     other = write_demo(tmp_path / "other.kpm")
     real_open = Workspace.open
 
-    def open_elsewhere(path, *, read_only=False, parent=None):
+    def open_elsewhere(path, *, read_only=False, parent=None, **kwargs):
         # Another running instance holds the writer lock (the lock itself is tested in
         # tests/safety); only read-only viewing is possible.
         if not read_only:
             raise FileLockedError(Path(path), None)
-        return real_open(path, read_only=True, parent=parent)
+        return real_open(path, read_only=True, parent=parent, **kwargs)
 
     monkeypatch.setattr(Workspace, "open", staticmethod(open_elsewhere))
     asked = []
@@ -452,11 +452,13 @@ def test_large_file_is_checked_beside_the_ui(
 
     monkeypatch.setattr(mw, "CHECK_IN_BACKGROUND_BYTES", 0)  # every file counts as large
     calls = []
-    real = database.quick_check
-    monkeypatch.setattr(database, "quick_check", lambda conn: calls.append(1) or real(conn))
+    real = database.check_file
+    monkeypatch.setattr(
+        database, "check_file", lambda path, level="quick": calls.append(level) or real(path, level)
+    )
     window.close_file()
     assert window.open_file(demo_file)
-    assert len(calls) == 1  # checked once, on the worker, not again by the open
+    assert calls == ["auto"]  # checked once, on the worker, not again by the open
     bad = tmp_path / "bad.kpm"
     bad.write_text("no database", encoding="utf-8")
     assert not window.open_file(bad)

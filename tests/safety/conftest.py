@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,25 +18,47 @@ def can_mount() -> bool:
     return os.name == "posix" and hasattr(os, "geteuid") and os.geteuid() == 0
 
 
-@pytest.fixture
-def tmpfs(tmp_path: Path) -> Iterator[Path]:
-    """A small private tmpfs (root only, e.g. CI): real ENOSPC and read-only remounts."""
+@contextlib.contextmanager
+def mounted_tmpfs(point: Path, size: str = "1m") -> Iterator[Path]:
+    """Mount a private tmpfs at ``point`` (skips the test, saying why, when impossible)."""
     if not can_mount():
-        pytest.skip("mounting a tmpfs needs root")
-    point = tmp_path / "mnt"
-    point.mkdir()
+        pytest.skip("SKIPPED: mounting a tmpfs needs root (CI runs as root)")
+    point.mkdir(parents=True, exist_ok=True)
     done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1m,mode=0755", "tmpfs", str(point)],
+        ["mount", "-t", "tmpfs", "-o", f"size={size},mode=0755", "tmpfs", str(point)],
         capture_output=True,
         text=True,
         check=False,
     )
     if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+        pytest.skip(f"SKIPPED: cannot mount a tmpfs here: {done.stderr.strip()}")
     try:
         yield point
     finally:
         subprocess.run(["umount", "-l", str(point)], capture_output=True, check=False)
+
+
+@pytest.fixture
+def tmpfs(tmp_path: Path) -> Iterator[Path]:
+    """A small private tmpfs (root only, e.g. CI): real ENOSPC and read-only remounts."""
+    with mounted_tmpfs(tmp_path / "mnt", "1m") as point:
+        yield point
+
+
+@pytest.fixture
+def tmpfs4(tmp_path: Path) -> Iterator[Path]:
+    """A 4 MB tmpfs: room for the demo matrix and its change log, then a real full disk."""
+    with mounted_tmpfs(tmp_path / "mnt4", "4m") as point:
+        yield point
+
+
+def fill_disk(point: Path, leave: int) -> Path:
+    """Fill the drive at ``point`` until ``leave`` bytes are free; returns the filler file."""
+    filler = point / "filler"
+    free = shutil.disk_usage(point).free
+    with filler.open("ab") as fh:
+        fh.write(b"\0" * max(free - leave, 0))
+    return filler
 
 
 def remount(point: Path, options: str) -> None:

@@ -76,7 +76,8 @@ def test_restore_refused_while_another_instance_edits(
     before = file_hash(demo_file)
     assert main(["restore", str(demo_file), "latest"]) == 2
     err = capsys.readouterr().err
-    assert "already open for editing by anna on laptop-b" in err
+    assert "open for editing by anna on the computer laptop-b" in err
+    assert "--force-unlock" in err
     assert file_hash(demo_file) == before
 
 

@@ -134,7 +134,7 @@ def test_garbage_lock_file_is_taken_over(matrix: Path) -> None:
 
 def test_lock_of_another_computer_needs_confirmation(matrix: Path) -> None:
     _write_lock(matrix, hostname="laptop-of-anna", pid=1234, user="anna")
-    with pytest.raises(FileLockedError, match="anna on laptop-of-anna"):
+    with pytest.raises(FileLockedError, match="anna on the computer laptop-of-anna"):
         WriterLock.acquire(matrix)
     assert read_owner(matrix).hostname == "laptop-of-anna"  # type: ignore[union-attr]
     with WriterLock.acquire(matrix, force=True) as lock:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpm_desktop.gui.storage_text import storage_text
 from kpm_desktop.storage.errors import StorageError
 from kpm_desktop.workspace.workspace import Workspace
 
@@ -35,7 +36,7 @@ def run_command(parent: QWidget, ws: Workspace, command: QUndoCommand) -> bool:
         ws.push(command)
     except Exception as exc:  # the transaction was rolled back; say why in one line
         if isinstance(exc, StorageError) and str(exc):
-            text = str(exc)  # already a user-facing sentence
+            text = storage_text(exc)  # already a user-facing sentence
         else:
             text = QCoreApplication.translate(
                 "ManageDialogs",

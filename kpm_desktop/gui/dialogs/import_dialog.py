@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 from kpm_desktop.gui import folders
 from kpm_desktop.gui.feedback import undo_key
 from kpm_desktop.gui.palette import style_error_label
+from kpm_desktop.gui.storage_text import storage_text
 from kpm_desktop.import_export.mapping import FIELDS, products_from_groups
 from kpm_desktop.import_export.messages import MESSAGES, ImportFailure
 from kpm_desktop.import_export.plans import (
@@ -121,7 +122,7 @@ class _Worker(QObject):
         except ImportFailure as exc:
             self.failed.emit(tr_message(exc.key, exc.params))
         except StorageError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(storage_text(exc))
         except Exception:  # shown to the user instead of dying silently in a thread
             _log.exception("import task failed")
             self.failed.emit(
@@ -982,7 +983,7 @@ class ImportDialog(QWizard):
             self.conflicts_page.status.setText(tr_message(exc.key, exc.params))
             return False
         except StorageError as exc:
-            self.conflicts_page.status.setText(str(exc))
+            self.conflicts_page.status.setText(storage_text(exc))
             return False
         finally:
             progress.reset()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from kpm_desktop import FILE_SUFFIX
 from kpm_desktop.domain.list_paste import parse_customers, parse_products
 from kpm_desktop.gui.feedback import os_error_message
+from kpm_desktop.gui.storage_text import storage_text
 from kpm_desktop.samples.new_file import create_matrix_file
 from kpm_desktop.storage.errors import StorageError
 
@@ -166,7 +167,7 @@ class NewMatrixDialog(QDialog):
         try:
             create_matrix_file(path, customers, products, title=self.title_edit.text().strip())
         except (OSError, StorageError) as exc:
-            reason = os_error_message(exc) if isinstance(exc, OSError) else str(exc)
+            reason = os_error_message(exc) if isinstance(exc, OSError) else storage_text(exc)
             QMessageBox.critical(
                 self,
                 self.tr("New matrix"),

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QPushButton, QVB
 
 from kpm_desktop.gui.insights_view.common import _int
 from kpm_desktop.gui.insights_view.view import InsightsView
+from kpm_desktop.gui.storage_text import storage_text
 from kpm_desktop.storage import history
 from kpm_desktop.workspace.workspace import Workspace
 
@@ -187,7 +188,8 @@ class InsightsDock(QDockWidget):
                 snap = history.create_snapshot(ws.repo, label, matrix=ws.matrix)
         except (StorageError, ValueError) as exc:
             self.window_.show_error(
-                QCoreApplication.translate("InsightsView", "No snapshot was taken"), str(exc)
+                QCoreApplication.translate("InsightsView", "No snapshot was taken"),
+                storage_text(exc),
             )
             return None
         self.window_.statusBar().showMessage(

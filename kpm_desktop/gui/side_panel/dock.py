@@ -27,6 +27,7 @@ from kpm_desktop.domain.customer_kpis import customer_kpis
 from kpm_desktop.domain.entities import Goal
 from kpm_desktop.domain.visit_prep import changes_since, start_of_day
 from kpm_desktop.gui.side_panel.customer_view import KpiBox, MasterDataForm
+from kpm_desktop.gui.storage_text import storage_text
 from kpm_desktop.storage.errors import StorageError
 from kpm_desktop.workspace.customer_commands import (
     AddGoalCommand,
@@ -262,7 +263,7 @@ class SidePanel(QWidget):
         try:
             fn(self.ws, *args)
         except (StorageError, sqlite3.Error, KeyError) as exc:
-            self.error.emit(str(exc) or type(exc).__name__)
+            self.error.emit(storage_text(exc) or type(exc).__name__)
 
     def _push(self, command_type, *args) -> None:
         self._run(lambda ws, *a: ws.push(command_type(ws, *a)), *args)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from kpm_desktop.gui.actions import MenuId
 from kpm_desktop.gui.side_panel.dock import SidePanelDock
+from kpm_desktop.gui.storage_text import storage_text
 from kpm_desktop.storage.errors import StorageError
 from kpm_desktop.workspace.customer_commands import (
     CustomerData,
@@ -152,7 +153,8 @@ class _Glue:
             confirm_cells(ws, keys)
         except StorageError as exc:
             self.window.show_error(
-                QCoreApplication.translate("SidePanelExtension", "Change not saved"), str(exc)
+                QCoreApplication.translate("SidePanelExtension", "Change not saved"),
+                storage_text(exc),
             )
 
 

@@ -1,0 +1,96 @@
+"""Storage, lock and damaged-file messages in the UI language (issue 19, item 6): keys with
+parameters in the Qt-free layers (``storage.messages``), translated in ``gui.storage_text``."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from kpm_desktop.gui.i18n import install_translators
+from kpm_desktop.gui.settings import UiSettings
+from kpm_desktop.gui.storage_text import storage_text
+from kpm_desktop.storage.errors import DiskFullError, NotAMatrixFileError
+from kpm_desktop.storage.lock import FileLockedError, LockOwner
+from kpm_desktop.storage.messages import MESSAGES, msg
+from kpm_desktop.storage.repository import Repository
+
+TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "kpm_de.ts"
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def test_every_storage_message_has_a_german_text_with_the_same_parameters() -> None:
+    german = {
+        m.findtext("source"): m.findtext("translation")
+        for c in ET.parse(TS).getroot().iter("context")
+        if c.findtext("name") == "storage"
+        for m in c.iter("message")
+    }
+    for key, english in MESSAGES.items():
+        assert german.get(english), f"{key} has no German text"
+        assert set(PLACEHOLDER.findall(german[english])) == set(PLACEHOLDER.findall(english)), key
+
+
+def test_storage_errors_carry_keys_and_read_german_in_the_german_ui(
+    qapp, tmp_path: Path, demo_file: Path
+) -> None:
+    other = tmp_path / "fremd.sqlite"
+    import sqlite3
+
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(NotAMatrixFileError) as refused:
+        Repository.open(other)
+    assert refused.value.message is not None and refused.value.message.key == "not_kpm"
+    locked = FileLockedError(
+        demo_file,
+        LockOwner(pid=1, hostname="laptop-anna", user="anna", started="2026-12-05T16:30:00Z"),
+        can_force=True,
+    )
+    full = DiskFullError(msg("disk_full_not_saved", file="Gebiet.kpm"))
+    try:
+        install_translators(qapp, "de")
+        assert storage_text(refused.value) == (
+            "fremd.sqlite ist keine KPM-Matrixdatei (eine SQLite-Datei eines anderen Programms)"
+        )
+        assert "auf dem Computer laptop-anna" in storage_text(locked)
+        assert storage_text(full).startswith("Das Laufwerk von Gebiet.kpm ist voll")
+    finally:
+        install_translators(qapp, "en")
+    assert storage_text(full).startswith("the disk holding Gebiet.kpm is full")
+
+
+def test_german_window_shows_a_refused_file_in_german(
+    qtbot, qapp, tmp_path: Path, demo_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kpm_desktop.gui.main_window import MainWindow
+
+    monkeypatch.setenv("KPM_DATA_DIR", str(tmp_path / "appdata"))
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda parent, title, text, *a: shown.append((title, text))
+    )
+    newer = tmp_path / "neu.kpm"
+    shutil.copyfile(demo_file, newer)
+    data = bytearray(newer.read_bytes())
+    data[60:64] = (999).to_bytes(4, "big")  # user_version from a future release
+    newer.write_bytes(bytes(data))
+    try:
+        install_translators(qapp, "de")
+        settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+        win = MainWindow(settings, extensions=("kpm_desktop.gui.safety",))
+        win.persist_state = False
+        qtbot.addWidget(win)
+        assert not win.open_file(newer)
+        assert "wurde von einem neueren KPM Desktop geschrieben" in shown[-1][1]
+        assert "neu.kpm" in shown[-1][1] and "999" in shown[-1][1]
+        win.close()
+    finally:
+        install_translators(qapp, "en")
