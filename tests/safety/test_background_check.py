@@ -29,8 +29,8 @@ def damage_index(path: Path) -> None:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA writable_schema = ON")
     conn.execute(
-        "UPDATE sqlite_master SET sql = 'CREATE INDEX marks_product ON marks(customer_id)' "
-        "WHERE name = 'marks_product'"
+        "UPDATE sqlite_master SET sql = 'CREATE INDEX customers_number ON customers(name)' "
+        "WHERE name = 'customers_number'"
     )
     conn.execute("PRAGMA writable_schema = OFF")
     conn.close()
