@@ -29,6 +29,7 @@ from common import ROOT, emit
 from kpm_desktop.domain.entities import Note
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.samples.demo import write_demo
+from kpm_desktop.storage import database
 from kpm_desktop.storage.backup import backup_file
 from kpm_desktop.storage.errors import DiskFullError
 from kpm_desktop.storage.repository import Repository
@@ -61,6 +62,9 @@ def disk_full_loop(edits: int, seed: int) -> dict[str, int] | None:
     """Edits into a 4 MB tmpfs that a filler file keeps nearly full; each edit is either
     reported saved (and must be in the file) or reported not saved (and must be absent)."""
     rng = random.Random(seed)
+    # Checkpoints every 64 KB of log instead of 4 MB, so that they happen (and fail) inside
+    # a 4 MB drive: the edits whose commit succeeds and whose checkpoint fails are counted.
+    database.CHECKPOINT_WAL_BYTES = 64 * 1024
     with tmpfs("4m") as point:
         if point is None:
             return None

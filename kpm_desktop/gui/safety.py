@@ -453,15 +453,22 @@ class SafetyController(QObject):
             .replace("%2", str(counts.get("products", 0)))
             .replace("%3", str(counts.get("marks", 0)))
         )
-        if not self.ask(
-            QCoreApplication.translate("Safety", "%1 is damaged").replace("%1", path.name),
-            QCoreApplication.translate(
+        if kept is not None:  # found while open: the file, with the edits, is kept already
+            question = QCoreApplication.translate(
+                "Safety",
+                "%1\n\nThe newest good backup is from %2 and holds %3.\n\nRestore it? "
+                "Changes made since that backup are only in the kept copy.",
+            )
+        else:
+            question = QCoreApplication.translate(
                 "Safety",
                 "%1\n\nThe file was not changed. The newest good backup is from %2 and holds "
                 "%3.\n\nRestore it? The damaged file is kept beside it as "
                 "\u201c%4.damaged-DATE\u201d.",
             )
-            .replace("%1", storage_text(exc))
+        if not self.ask(
+            QCoreApplication.translate("Safety", "%1 is damaged").replace("%1", path.name),
+            question.replace("%1", storage_text(exc))
             .replace("%2", _when(good.created))
             .replace("%3", holds)
             .replace("%4", path.name),

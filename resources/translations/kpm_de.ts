@@ -2726,6 +2726,18 @@ Die Datei wurde nicht verändert. Es wurde keine intakte Sicherung gefunden; bew
     <message>
         <source>%1
 
+The newest good backup is from %2 and holds %3.
+
+Restore it? Changes made since that backup are only in the kept copy.</source>
+        <translation>%1
+
+Die neueste intakte Sicherung ist vom %2 und enthält %3.
+
+Diese wiederherstellen? Änderungen seit dieser Sicherung gibt es dann nur in der aufbewahrten Kopie.</translation>
+    </message>
+    <message>
+        <source>%1
+
 The file was not changed. The newest good backup is from %2 and holds %3.
 
 Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source>

@@ -2712,6 +2712,14 @@ The file was not changed. No good backup of it was found; keep the file for a re
     <message>
         <source>%1
 
+The newest good backup is from %2 and holds %3.
+
+Restore it? Changes made since that backup are only in the kept copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
 The file was not changed. The newest good backup is from %2 and holds %3.
 
 Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source>
