@@ -132,9 +132,10 @@ def test_edit_whose_checkpoint_fails_is_shown_and_undoable_in_the_window(
                 Note(customer_id=cid, note_date=date(2026, 12, 6), text="y" * 60_000 + str(note))
             )
         except DiskFullError:
-            pytest.fail("the disk filled before a checkpoint failed")
+            # Not even the log had room: a little space back (less than a merge needs).
+            os.truncate(filler, max(filler.stat().st_size - 24 * 1024, 0))
         note += 1
-        assert note < 200
+        assert note < 200, "no commit ever succeeded with its checkpoint failing"
     banner = ctl.banner
     assert banner.isVisible() and "change log" in banner.text()
     repo._checkpoint_retry_at = 0.0  # the mark's own commit tries (and fails) to merge again
