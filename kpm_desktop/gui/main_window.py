@@ -221,15 +221,20 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
             checker is not None or _file_size(path) > CHECK_IN_BACKGROUND_BYTES
         ):
             checked = self._check_with_progress(path, checker)
-        extra = {"checked": checked} if checked is not None else {}
         try:
             try:
-                ws = Workspace.open(path, parent=self, check="auto", **extra)
+                ws = (
+                    Workspace.open(path, parent=self, check="auto")
+                    if checked is None
+                    else Workspace.open(path, parent=self, check="auto", checked=checked)
+                )
             except FileLockedError as exc:
                 choice = self._ask_file_in_use(exc)
                 if choice == "take_over":
                     log.warning("taking over the lock of %s from %s", path, exc.owner)
-                    ws = Workspace.open(path, parent=self, check="auto", force_lock=True, **extra)
+                    ws = Workspace.open(
+                        path, parent=self, check="auto", force_lock=True, checked=checked
+                    )
                 elif choice == "read_only":
                     ws = Workspace.open(path, read_only=True, parent=self, check="auto")
                 else:

@@ -47,7 +47,7 @@ from kpm_desktop.storage.backup import (
 )
 from kpm_desktop.storage.errors import DamagedFileError, StorageError
 from kpm_desktop.storage.locations import WarningKind, location_warnings
-from kpm_desktop.storage.messages import msg
+from kpm_desktop.storage.messages import Message, msg
 from kpm_desktop.workspace.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -176,7 +176,7 @@ class SafetyController(QObject):
     # -- storage warnings ----------------------------------------------------------------------
 
     @Slot(object)
-    def _on_storage_warning(self, problem: object) -> None:
+    def _on_storage_warning(self, problem: Message | None) -> None:
         """A problem after a saved edit (full disk keeps the log from being merged): shown
         beside, never instead of, the edit; cleared when a retry succeeds."""
         ws = self.window.workspace
