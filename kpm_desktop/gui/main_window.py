@@ -231,7 +231,7 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
             except FileLockedError as exc:
                 choice = self._ask_file_in_use(exc)
                 if choice == "take_over":
-                    log.warning("taking over the lock of %s from %s", path, exc.owner)
+                    log.log(logging.WARNING, "taking over the lock of %s from %s", path, exc.owner)
                     ws = Workspace.open(
                         path, parent=self, check="auto", force_lock=True, checked=checked
                     )
