@@ -113,6 +113,8 @@ def _run(argv: Sequence[str] | None) -> int:
     except (StorageError, CliError, FileExistsError, FileNotFoundError, ValueError) as exc:
         print(f"kpm {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        raise  # the reader went away: ``main`` ends quietly
     except OSError as exc:  # a file problem nobody named more precisely: still one line
         where = f" ({exc.filename})" if exc.filename else ""
         print(f"kpm {args.command}: error: {exc.strerror or exc}{where}", file=sys.stderr)
