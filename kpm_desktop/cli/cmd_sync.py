@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import sqlite3
 from pathlib import Path
 
 from kpm_desktop.cli import CliError
@@ -30,6 +32,14 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         choices = engine.parse_resolutions(args.resolve)
+        # Refuse a file outside a team before opening it for writing: a writing open
+        # stamps a session marker, and bad input must leave the file byte-identical.
+        # (A file from before team sync has no sync tables yet: the writing open migrates it.)
+        with (
+            Repository.open(args.file, read_only=True) as probe,
+            contextlib.suppress(sqlite3.Error),
+        ):
+            engine.prepare(probe)
         with Repository.open(args.file) as repo:
             engine.prepare(repo)  # a team file at all?
             if choices:

@@ -78,6 +78,10 @@ def merge(mine: Repository, theirs_path: Path) -> MergePlan:
 
 
 def merge_files(mine_path: Path, theirs_path: Path, choices: dict[str, str] | None = None) -> dict:
+    # The colleague's file must open before mine is opened for writing (a writing open
+    # stamps a session marker): a wrong second file leaves mine byte-identical.
+    with Repository.open(theirs_path, read_only=True):
+        pass
     with Repository.open(mine_path) as repo:
         plan = merge(repo, theirs_path)
         if choices:
