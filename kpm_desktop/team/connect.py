@@ -105,11 +105,12 @@ def user_message(exc: BaseException, url: str = "") -> TeamError:
     if isinstance(exc, TeamError):
         return exc
     where = describe(url) if url else "the team server"
+    server = f"the team server {where}" if url else where  # never "the team server the team…"
     text = str(exc).lower()
     if isinstance(exc, psycopg.OperationalError):
         if "password authentication failed" in text or "no password supplied" in text:
             return AuthenticationError(
-                f"the team server {where} refused the user name or password; check them "
+                f"{server} refused the user name or password; check them "
                 "(your local changes are kept and sync again later)"
             )
         if "valid until" in text or "expired" in text:
@@ -129,19 +130,18 @@ def user_message(exc: BaseException, url: str = "") -> TeamError:
                 f"you may not connect to the team at {where}; ask your manager"
             )
         return ServerUnreachableError(
-            f"the team server {where} cannot be reached; work on offline, KPM Desktop "
+            f"{server} cannot be reached; work on offline, KPM Desktop "
             "syncs again later (your local changes are kept)"
         )
     if isinstance(exc, psycopg.errors.InsufficientPrivilege):
         return PermissionDeniedError(
-            f"the team server {where} does not allow this for your role; ask your manager"
+            f"{server} does not allow this for your role; ask your manager"
         )
     if isinstance(exc, psycopg.errors.UndefinedTable | psycopg.errors.InvalidSchemaName):
         return NotATeamError(f"{where} holds no team yet; the manager runs 'kpm team init' first")
     if isinstance(exc, psycopg.Error):
         return ServerUnreachableError(
-            f"the connection to the team server {where} broke off; nothing is lost, "
-            "sync again later"
+            f"the connection to {server} broke off; nothing is lost, sync again later"
         )
     return TeamError(str(exc))
 

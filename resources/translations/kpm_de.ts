@@ -3212,6 +3212,14 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>Ihre lokale Kopie enthält die Kunden Ihres Gebiets. Das Passwort kommt in den Passwortspeicher des Systems (oder lassen Sie es leer, dann gilt Ihre .pgpass-Datei); in der Matrixdatei wird es nie gespeichert.</translation>
     </message>
     <message>
+        <source>Enter the team server&apos;s address (your manager has it).</source>
+        <translation>Geben Sie die Serveradresse des Teams ein (Ihre Vertriebsleitung kennt sie).</translation>
+    </message>
+    <message>
+        <source>Choose where to keep your copy of the team matrix.</source>
+        <translation>Wählen Sie, wo Ihre Kopie der Team-Matrix liegen soll.</translation>
+    </message>
+    <message>
         <source>New matrix file</source>
         <translation>Neue Matrixdatei</translation>
     </message>

@@ -3190,6 +3190,14 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Enter the team server&apos;s address (your manager has it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where to keep your copy of the team matrix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New matrix file</source>
         <translation type="unfinished"></translation>
     </message>

@@ -59,6 +59,7 @@ class JoinTeamDialog(QDialog):
             (form.labelForField(self.url), self.url),
             (form.labelForField(self.user), self.user),
             (form.labelForField(self.password), self.password),
+            (form.labelForField(row), self.file),  # else the label shows "&" (a layout row)
         ):
             if isinstance(label, QLabel):
                 label.setBuddy(buddy)
@@ -72,6 +73,11 @@ class JoinTeamDialog(QDialog):
             self,
         )
         hint.setWordWrap(True)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("team_join_problem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -80,7 +86,34 @@ class JoinTeamDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)
+        layout.addWidget(self.problem)
         layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        """Stay open, with a line saying what is missing, until address and file are given."""
+        missing = None
+        if not self.url.text().strip():
+            missing = (
+                self.url,
+                QCoreApplication.translate(
+                    "TeamDialogs", "Enter the team server's address (your manager has it)."
+                ),
+            )
+        elif not self.file.text().strip():
+            missing = (
+                self.file,
+                QCoreApplication.translate(
+                    "TeamDialogs", "Choose where to keep your copy of the team matrix."
+                ),
+            )
+        if missing is not None:
+            field, text = missing
+            self.problem.setText(text)
+            self.problem.show()
+            field.setFocus()
+            return
+        self.problem.hide()
+        super().accept()
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
