@@ -110,6 +110,7 @@ class JoinTeamDialog(QDialog):
             field, text = missing
             self.problem.setText(text)
             self.problem.show()
+            self.adjustSize()  # grow for the line instead of squeezing the fields
             field.setFocus()
             return
         self.problem.hide()
