@@ -89,6 +89,23 @@ def test_join_without_address_stays_open_and_says_what_is_missing(
         install_translators(qapp, "en")
 
 
+def test_set_up_without_address_stays_open(team_window, qtbot) -> None:
+    win = team_window
+    win.team.update()
+    assert win.team.setup_action.isEnabled()
+    win.team.setup_action.trigger()
+    qtbot.waitUntil(lambda: win.findChild(QDialog, "team_setup_dialog") is not None)
+    dialog = win.findChild(QDialog, "team_setup_dialog")
+    qtbot.waitExposed(dialog)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.wait(50)
+    assert dialog.isVisible() and dialog.findChild(QLabel, "team_setup_problem").isVisible()
+    assert QApplication.focusWidget() is dialog.findChild(QLineEdit, "team_setup_url")
+    assert win.messages == [] and win.team.last_error == ""
+    dialog.reject()
+
+
 def test_unreachable_message_names_the_server_once() -> None:
     import psycopg
 

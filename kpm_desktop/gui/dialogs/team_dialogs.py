@@ -156,10 +156,30 @@ class SetUpTeamDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("team_setup_problem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addLayout(form)
+        layout.addWidget(self.problem)
         layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        """Stay open until an address is given (an empty one would try this computer)."""
+        if not self.url.text().strip():
+            self.problem.setText(
+                QCoreApplication.translate(
+                    "TeamDialogs", "Enter the team server's address (your manager has it)."
+                )
+            )
+            self.problem.show()
+            self.adjustSize()
+            self.url.setFocus()
+            return
+        super().accept()
 
 
 class AddUserDialog(QDialog):
