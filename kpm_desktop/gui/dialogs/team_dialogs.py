@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpm_desktop.domain.marks import Mark
+from kpm_desktop.gui.palette import style_error_label
 
 URL_HINT = "postgresql://server/team?sslmode=verify-full"
 
@@ -76,7 +77,7 @@ class JoinTeamDialog(QDialog):
         self.problem = QLabel(self)
         self.problem.setObjectName("team_join_problem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020;")
+        style_error_label(self.problem)
         self.problem.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -159,7 +160,7 @@ class SetUpTeamDialog(QDialog):
         self.problem = QLabel(self)
         self.problem.setObjectName("team_setup_problem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020;")
+        style_error_label(self.problem)
         self.problem.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(text)
