@@ -50,6 +50,10 @@ class Customer:
     active: bool = True
     id: int | None = None
     uuid: str = field(default_factory=new_uuid)
+    # The key account (Konzern) this customer is a site of: the parent's uuid, "" for none.
+    # A uuid, not a row id, so that the link survives merges and team sync between files;
+    # a link to a customer that is not in this file is kept but shown as no parent.
+    parent_uuid: str = ""
 
 
 class ProductKind(StrEnum):

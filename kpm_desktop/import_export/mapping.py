@@ -35,6 +35,7 @@ _LABELS: dict[str, str] = {
     "owner": "Owner",
     "abc_class": "ABC class",
     "annual_revenue": "Annual revenue",
+    "parent_number": "Parent customer number",
     "product_number": "Product number",
     "product_name": "Product name",
     "group": "Product group",
@@ -61,6 +62,7 @@ _REGION = _field("region")
 _OWNER = _field("owner")
 _ABC = _field("abc_class")
 _ANNUAL = _field("annual_revenue")
+_PARENT = _field("parent_number")
 _PRODUCT_NUMBER = _field("product_number")
 _PRODUCT_NAME = _field("product_name")
 _GROUP = _field("group")
@@ -79,6 +81,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         _OWNER,
         _ABC,
         _ANNUAL,
+        _PARENT,
     ),
     "products": (
         _PRODUCT_NUMBER,
@@ -104,6 +107,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         _REGION,
         _OWNER,
         _ABC,
+        _PARENT,
     ),
     "kpm": tuple(
         Field(c.key, c.header_en, (fold(c.header_de), fold(c.header_en), fold(c.key)))

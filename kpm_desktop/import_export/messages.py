@@ -106,6 +106,20 @@ MESSAGES: dict[str, str] = {
     "p_missing_product": "no product number or name",
     "p_ambiguous_customer": "'{name}' matches {count} customers; add the customer number",
     "p_ambiguous_product": "'{name}' matches {count} products; add the product number",
+    "p_unknown_parent": (
+        "parent customer '{text}' is neither in the matrix nor in this file; link not set"
+    ),
+    "p_parent_self": "'{name}' names itself as its parent customer; link not set",
+    "p_parent_is_site": (
+        "'{parent}' is a site of another key account itself (one level only); '{name}' not linked"
+    ),
+    "p_parent_has_sites": (
+        "'{name}' has sites of its own and cannot be a site (one level only); link not set"
+    ),
+    "p_key_account_row": (
+        "'{name}' is a key account with sites in this file: its marks are the sites' "
+        "roll-up and are not imported"
+    ),
     "p_duplicate_row": "same {what} as row {first}; row ignored",
     "p_same_customer_number": (
         "rows {first} and {this} both have customer number {number}, so they are the same "

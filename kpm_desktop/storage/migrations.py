@@ -427,12 +427,29 @@ def _m005_team_sync(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m006_parent_customer(conn: sqlite3.Connection) -> None:
+    """Key accounts: a customer can be a site of a parent customer (Konzern / Standort).
+
+    ``parent_uuid`` holds the parent's ``uuid`` ("" = none), a plain column so that merges
+    and team sync carry it like any other customer attribute. One level: a parent has no
+    parent itself (enforced where links are set, see ``domain.key_accounts``).
+    """
+    run_script(
+        conn,
+        """
+        ALTER TABLE customers ADD COLUMN parent_uuid TEXT NOT NULL DEFAULT '';
+        CREATE INDEX customers_parent ON customers(parent_uuid) WHERE parent_uuid != '';
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _m001_initial,
     _m002_snapshots,
     _m003_compact_marks,
     _m004_trips,
     _m005_team_sync,
+    _m006_parent_customer,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -19,6 +19,7 @@ NEEDED = {
     "postcode",
     "abc_class",
     "annual_revenue",
+    "parent_number",
     "product_number",
     "product_name",
     "group",

@@ -84,6 +84,9 @@ class BuilderBase:
         self.groups = {fold(g.name): g for g in target.matrix.groups.values()}
         self.competitors = {fold(c.name): c for c in target.competitors}
         self.suggested: dict[tuple[str, str], Suggestion] = {}
+        # (customer, parent customer number or name as imported, row): resolved at the end,
+        # when every customer of the file is known.
+        self.parent_refs: list[tuple[Customer, str, int]] = []
         self._next_id = -1
         self.how = ""  # how the last customer()/product() call matched its entity
 
@@ -408,9 +411,66 @@ class BuilderBase:
             return
         self.plan.cells.append(change)
 
+    # -- key accounts (parent customer) ------------------------------------------------------
+    def _parent_ref(self, customer: Customer, values: list[object], row: int) -> None:
+        ref = self.text(values, "parent_number", row)
+        if ref:
+            self.parent_refs.append((customer, ref, row))
+
+    def _parent_keys(self) -> set[str]:
+        """Folded parent references of all data rows (to recognise key-account rows)."""
+        if "parent_number" not in self.s.mapping:
+            return set()
+        col = self.s.mapping["parent_number"]
+        start = self.s.header_row + 1
+        return {
+            fold(cell_text(r[col]))
+            for r in self.s.table.rows[start:]
+            if col < len(r) and cell_text(r[col])
+        }
+
+    def _link_parents(self) -> None:
+        """Set the key account (parent customer) of each row that names one.
+
+        The reference is a customer number, else a name, of a customer in the matrix or in
+        this file. One level: a key account is not a site itself.
+        """
+        if not self.parent_refs:
+            return
+        col = self.s.mapping.get("parent_number")
+        # Links as they stand, updated row by row as links are accepted (first row wins).
+        parent_of = {c.uuid: c.parent_uuid for c in self.customers.by_uuid.values()}
+        with_sites = {p for p in parent_of.values() if p}
+        for customer, ref, row in self.parent_refs:
+            result = self.customers.match(ref, "", "")
+            if result.entity is None and not result.ambiguous:
+                result = self.customers.match("", ref, "")
+            if result.ambiguous:
+                self.problem(row, col, "p_ambiguous_customer", name=ref, count=result.ambiguous)
+                continue
+            parent = result.entity
+            if parent is None:
+                self.problem(row, col, "p_unknown_parent", text=ref[:80])
+                continue
+            if parent.uuid == customer.uuid:
+                self.problem(row, col, "p_parent_self", name=customer.name)
+                continue
+            if parent_of.get(parent.uuid, "") in parent_of:
+                self.problem(row, col, "p_parent_is_site", name=customer.name, parent=parent.name)
+                continue
+            if customer.uuid in with_sites:
+                self.problem(row, col, "p_parent_has_sites", name=customer.name)
+                continue
+            parent_of[customer.uuid] = parent.uuid
+            with_sites.add(parent.uuid)
+            self.update_entity(
+                self.customer_changes, self.customers, customer, {"parent_uuid": parent.uuid}, row
+            )
+
     # -- kinds -------------------------------------------------------------------------------
     def build(self) -> ImportPlan:
         getattr(self, f"_build_{self.s.kind}")()
+        self._link_parents()
         plan = self.plan
         if self.s.kind != "matrix":  # the matrix kind lists its non-product columns itself
             plan.ignored_columns.extend(unmapped_columns(self.s))

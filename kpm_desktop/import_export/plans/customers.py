@@ -27,6 +27,7 @@ class CustomersKind(BuilderBase):
             if customer is None:
                 continue
             assert customer.id is not None
+            self._parent_ref(customer, values, row)
             if customer.id in self.seen_customers or (
                 customer.id < 0 and self.customer_changes[customer.id].rows[0] != row
             ):

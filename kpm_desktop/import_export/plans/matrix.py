@@ -125,6 +125,7 @@ class MatrixKind(BuilderBase):
             if product.id is not None and product.id > 0:
                 self.seen_products[product.id] = header_row_number
         wanted: dict[tuple[int, int], tuple[Mark, int]] = {}
+        parent_keys = self._parent_keys()
         for row, values in self.data_rows():
             name = self.text(values, "customer_name", row)
             number = self.text(values, "customer_number", row)
@@ -154,6 +155,14 @@ class MatrixKind(BuilderBase):
             assert customer.id is not None
             if customer.id > 0:
                 self.seen_customers[customer.id] = row
+            self._parent_ref(customer, values, row)
+            if parent_keys and (
+                (number and fold(number) in parent_keys) or (fold(name) in parent_keys)
+            ):
+                # A key account's row on an exported sheet shows its sites' roll-up.
+                if any(cell_text(values[c]) for c in col_products if c < len(values)):
+                    self.problem(row, name_col, "p_key_account_row", name=name or number)
+                continue
             row_fills = fills[row - 1] if fills is not None else []
             for col, product in col_products.items():
                 value = values[col] if col < len(values) else None

@@ -23,7 +23,7 @@ CellChange = tuple[int, int, CellRecord | None]  # None = white spot
 
 _CUSTOMER_COLS = (
     "id, uuid, name, number, segment, region, owner, city, postcode, abc_class, "
-    "annual_revenue, tags, active"
+    "annual_revenue, tags, active, parent_uuid"
 )
 _PRODUCT_COLS = "id, uuid, name, number, group_id, kind, sort_order, active, slot"
 _MARK_COLS = (
@@ -48,6 +48,7 @@ def _customer_from_row(r: tuple[Any, ...]) -> Customer:
         annual_revenue=r[10],
         tags=tuple(json.loads(r[11])),
         active=bool(r[12]),
+        parent_uuid=r[13],
     )
 
 
@@ -65,6 +66,7 @@ def _customer_values(c: Customer) -> tuple[Any, ...]:
         c.annual_revenue,
         json.dumps(list(c.tags), ensure_ascii=False),
         int(c.active),
+        c.parent_uuid,
     )
 
 
