@@ -15,11 +15,14 @@ OR-ed as big integers, and the OR-ed bits are translated back to the winning cod
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
-from kpm_desktop.domain.entities import Customer
+from kpm_desktop.domain.customer_kpis import CustomerKpis, customer_kpis
+from kpm_desktop.domain.entities import CellRecord, Customer, Product
 from kpm_desktop.domain.marks import WHITE, Mark
+from kpm_desktop.domain.matrix import MarkCounts
 
 # Priority of the states in a roll-up, best first.
 ROLLUP_ORDER: tuple[int, ...] = (
@@ -163,3 +166,75 @@ def link_problem(customers: Sequence[Customer], child: Customer, parent_uuid: st
     if any(c.parent_uuid == child.uuid and c.uuid != child.uuid for c in customers):
         return "child_has_sites"
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class KeyAccountKpis:
+    """A key account's figures over its sites (the side panel on a key account's row).
+
+    Attributes:
+        counts: cells per state summed over the sites (effective marks: due re-checks are
+            white spots, as for one customer).
+        competitors: (competitor name, "" when none was named; cells) by cells, most first.
+        sites: each site with its own figures, in the order given.
+    """
+
+    counts: MarkCounts
+    competitors: tuple[tuple[str, int], ...]
+    potential_sum: float | None
+    our_revenue_sum: float | None
+    ours_amount: float | None
+    competitor_amount: float | None
+    sites: tuple[tuple[Customer, CustomerKpis], ...]
+
+    @property
+    def coverage(self) -> float:
+        return self.counts.coverage
+
+    @property
+    def share_of_wallet_count(self) -> float | None:
+        ours, comp = self.counts.ours, self.counts.competitor
+        return 100.0 * ours / (ours + comp) if ours + comp else None
+
+    @property
+    def share_of_wallet_amount(self) -> float | None:
+        if self.ours_amount is None and self.competitor_amount is None:
+            return None
+        ours = self.ours_amount or 0.0
+        total = ours + (self.competitor_amount or 0.0)
+        return 100.0 * ours / total if total else None
+
+
+def _sum(values: Iterable[float | None]) -> float | None:
+    present = [v for v in values if v is not None]
+    return sum(present) if present else None
+
+
+def key_account_kpis(
+    sites: Sequence[Customer],
+    products: Sequence[Product],
+    cells_by_site: Mapping[int, Mapping[int, CellRecord]],
+    competitor_names: Mapping[int, str],
+    today: date,
+) -> KeyAccountKpis:
+    """Figures of a key account: each site's ``customer_kpis``, summed."""
+    per = [
+        (s, customer_kpis(products, cells_by_site.get(s.id, {}), competitor_names, today))  # type: ignore[arg-type]
+        for s in sites
+    ]
+    totals = [0, 0, 0, 0, 0]
+    competitors: dict[str, int] = {}
+    for _s, k in per:
+        for i, f in enumerate(("white", "ours", "competitor", "need", "no_need")):
+            totals[i] += getattr(k.counts, f)
+        for cell in k.competitor_cells:
+            competitors[cell.competitor_name] = competitors.get(cell.competitor_name, 0) + 1
+    return KeyAccountKpis(
+        counts=MarkCounts(*totals),
+        competitors=tuple(sorted(competitors.items(), key=lambda kv: (-kv[1], kv[0] == "", kv[0]))),
+        potential_sum=_sum(k.potential_sum for _s, k in per),
+        our_revenue_sum=_sum(k.our_revenue_sum for _s, k in per),
+        ours_amount=_sum(k.ours_amount for _s, k in per),
+        competitor_amount=_sum(k.competitor_amount for _s, k in per),
+        sites=tuple(per),
+    )

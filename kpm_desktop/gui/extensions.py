@@ -16,6 +16,7 @@ EXTENSION_MODULES: tuple[str, ...] = (
     "kpm_desktop.gui.export_menu",
     "kpm_desktop.gui.import_menu",
     "kpm_desktop.gui.filter_bar",
+    "kpm_desktop.gui.key_accounts",
     "kpm_desktop.gui.manage_actions",
     "kpm_desktop.gui.safety",
     "kpm_desktop.gui.view_layout",

@@ -549,8 +549,26 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
         m = self.model
         cells = m.rowCount() * m.columnCount()
         white = m.visible_white()
-        coverage = 100.0 * (cells - white) / cells if cells else 0.0
         loc = QLocale()  # German UI: 1.234 and 45,1 %
+        if m.grouping_active:
+            # Counts run over sites (and customers without key account), never roll-ups.
+            counted = len(m.counted_rows())
+            cells = counted * m.columnCount()
+            coverage = 100.0 * (cells - white) / cells if cells else 0.0
+            return (
+                self.tr(
+                    "Sites and customers: %1 of %2 · Key accounts: %7 (counted by their sites) "
+                    "· Products: %3 of %4 · White spots: %5 · Coverage: %6 %"
+                )
+                .replace("%1", loc.toString(counted))
+                .replace("%2", loc.toString(len(m.key_accounts.members())))
+                .replace("%3", loc.toString(m.columnCount()))
+                .replace("%4", loc.toString(ws.matrix.n_cols))
+                .replace("%5", loc.toString(white))
+                .replace("%6", loc.toString(coverage, "f", 1))
+                .replace("%7", loc.toString(len(m.key_accounts.sites)))
+            )
+        coverage = 100.0 * (cells - white) / cells if cells else 0.0
         return (
             self.tr("Customers: %1 of %2 · Products: %3 of %4 · White spots: %5 · Coverage: %6 %")
             .replace("%1", loc.toString(m.rowCount()))

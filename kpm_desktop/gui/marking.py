@@ -59,8 +59,13 @@ class MarkingMixin(_WindowBase):
 
     # -- marking ---------------------------------------------------------------------------
     def _selected_matrix_cells(self) -> list[tuple[int, int]]:
+        """Selected cells as matrix (row, column); key accounts' rows (roll-ups) left out."""
         m = self.model
-        return [(m.matrix_row(r), m.matrix_col(c)) for r, c in self.view.selected_rect_cells()]
+        return [
+            (m.matrix_row(r), m.matrix_col(c))
+            for r, c in self.view.selected_rect_cells()
+            if not m.is_group_row(r)
+        ]
 
     def mark_selection(self, code: int) -> bool:
         """Set one mark on every selected cell: one transaction, one undo step."""
@@ -77,6 +82,9 @@ class MarkingMixin(_WindowBase):
             )
             return False
         cells = self._selected_matrix_cells()
+        if not cells:
+            self.view.group_mark_refused.emit()
+            return False
         mark = None if code == WHITE else Mark(code)
         try:
             with busy(len(cells) > BUSY_CURSOR_CELLS):
@@ -183,6 +191,15 @@ class MarkingMixin(_WindowBase):
                 )
                 .replace("%1", QLocale().toString(height * width))
                 .replace("%2", QLocale().toString(MAX_BULK_CELLS)),
+            )
+            return False
+        if any(m.is_group_row(top + i) for i in range(height)):
+            self.show_error(
+                self.tr("Nothing was pasted"),
+                self.tr(
+                    "The block covers a key account's row, which shows its sites' roll-up. "
+                    "Paste onto the sites' rows (expand the key account with +)."
+                ),
             )
             return False
         edits = [

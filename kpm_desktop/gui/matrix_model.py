@@ -27,6 +27,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from kpm_desktop.domain.key_accounts import KeyAccounts, StateCounts, cell_counts, rollup_of_rows
 from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.domain.matrix import MarkCounts, Matrix
 from kpm_desktop.gui.palette import LETTER, mark_name
@@ -44,6 +45,7 @@ GROUP_ROLE = USER_ROLE + 2  # header: product group name
 COUNTS_ROLE = USER_ROLE + 3  # header: MarkCounts of the visible part of the row/column
 ID_ROLE = USER_ROLE + 4  # header: customer id / product id
 
+_COUNT_FIELDS = ("white", "ours", "competitor", "need", "no_need")
 _HORIZONTAL = Qt.Orientation.Horizontal
 _CENTER = Qt.AlignmentFlag.AlignCenter
 _CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -78,6 +80,16 @@ class MatrixModel(QAbstractTableModel):
         self._white_all: int | None = None  # white spots in the whole matrix
         self._block: bytearray | None = None  # codes of the visible rows, all columns
         self._count_source: Callable[[], Matrix] | None = None
+        # Key accounts: group rows show their sites' roll-up; counts run over sites only.
+        self._ka = KeyAccounts()
+        self._grouping = True  # View › Group sites under key accounts
+        self._active = False  # grouping on and the file has key accounts
+        self._collapsed: set[str] = set()  # uuids of collapsed key accounts
+        self._base: list[int] | None = None  # rows the filter chose (None = all)
+        self._counted: list[int] = []  # rows that count (no key-account rows)
+        self._count_pos: list[int] = []  # matrix row -> position in _counted, -1
+        self._rollups: dict[int, bytes] = {}
+        self._state_counts: dict[int, StateCounts] = {}
         if workspace is not None:
             self.set_workspace(workspace)
 
@@ -120,12 +132,161 @@ class MatrixModel(QAbstractTableModel):
         self._matrix = m
         self._grid = m.grid
         self._n = m.n_cols
-        self.rows = list(range(m.n_rows))
+        self._ka = KeyAccounts.build(m.customers)
+        self._active = self._grouping and bool(self._ka)
+        self._rollups.clear()
+        self._state_counts.clear()
+        self._base = None
+        self.rows = self._arrange(None)
         self.cols = list(range(m.n_cols))
-        self._filtered_rows = self._filtered_cols = False
+        self._filtered_rows = self._active
+        self._filtered_cols = False
         self._rebuild_positions()
 
-    def _rebuild_positions(self) -> None:
+    # -- key accounts ----------------------------------------------------------------------
+    def _arrange(self, base: Sequence[int] | None) -> list[int]:
+        """View rows for the filter's rows: each key account before its sites, collapsed or
+        expanded; key-account rows never count. Also sets ``_counted``."""
+        m = self._matrix
+        rows_in = range(m.n_rows) if base is None else base
+        if not self._active:
+            self._counted = list(rows_in)
+            return list(rows_in)
+        groups, parent_of = self._ka.sites, self._ka.parent_of
+        order: list[int] = []
+        shown: dict[int, list[int]] = {}
+        for r in rows_in:
+            if r in groups:
+                # The key account's place in the order (its own sort position), if it is
+                # not already placed by an earlier site; shown only with a site to show.
+                if r not in shown:
+                    shown[r] = []
+                    order.append(~r)
+                continue
+            p = parent_of[r]
+            if p < 0:
+                order.append(r)
+            else:
+                kids = shown.get(p)
+                if kids is None:
+                    shown[p] = [r]
+                    order.append(~p)
+                else:
+                    kids.append(r)
+        collapsed, customers = self._collapsed, m.customers
+        rows: list[int] = []
+        counted: list[int] = []
+        for x in order:
+            if x >= 0:
+                rows.append(x)
+                counted.append(x)
+            else:
+                kids = shown[~x]
+                if not kids:
+                    continue
+                rows.append(~x)
+                counted.extend(kids)
+                if customers[~x].uuid not in collapsed:
+                    rows.extend(kids)
+        self._counted = counted
+        return rows
+
+    @property
+    def key_accounts(self) -> KeyAccounts:
+        return self._ka
+
+    @property
+    def grouping_active(self) -> bool:
+        """Key accounts are shown as group rows (grouping on and the file has some)."""
+        return self._active
+
+    @property
+    def grouping(self) -> bool:
+        return self._grouping
+
+    def set_grouping(self, on: bool) -> None:
+        """Show sites under their key accounts (True) or every customer as a plain row."""
+        if on == self._grouping:
+            return
+        self._grouping = on
+        self._active = on and bool(self._ka)
+        self._relayout(counts_changed=True)
+
+    def is_group_row(self, view_row: int) -> bool:
+        return self._active and self.rows[view_row] in self._ka.sites
+
+    def is_group(self, matrix_row: int) -> bool:
+        return self._active and matrix_row in self._ka.sites
+
+    def site_rows(self, matrix_row: int) -> list[int]:
+        """All sites of a key account (matrix rows), filtered or not."""
+        return self._ka.sites.get(matrix_row, [])
+
+    def parent_row(self, matrix_row: int) -> int:
+        """Matrix row of the key account of a site, -1 for none (or grouping off)."""
+        return self._ka.parent_of[matrix_row] if self._active else -1
+
+    def is_collapsed(self, matrix_row: int) -> bool:
+        return self._matrix.customers[matrix_row].uuid in self._collapsed
+
+    def set_collapsed(self, matrix_rows: Sequence[int] | None, collapsed: bool) -> None:
+        """Collapse or expand key accounts (None = all): one layout change, counts kept."""
+        customers = self._matrix.customers
+        targets = self._ka.sites.keys() if matrix_rows is None else matrix_rows
+        uuids = {customers[r].uuid for r in targets if r in self._ka.sites}
+        before = set(self._collapsed)
+        if collapsed:
+            self._collapsed |= uuids
+        else:
+            self._collapsed -= uuids
+        if self._collapsed != before and self._active:
+            self._relayout(counts_changed=False)
+
+    def rollup(self, matrix_row: int) -> bytes:
+        """The rolled-up codes of a key account (all products, storage order), cached."""
+        codes = self._rollups.get(matrix_row)
+        if codes is None:
+            codes = rollup_of_rows(self._grid, self._n, self._ka.sites.get(matrix_row, []))
+            self._rollups[matrix_row] = codes
+        return codes
+
+    def state_counts(self, matrix_row: int) -> StateCounts:
+        """Sites per state and product of a key account, cached."""
+        counts = self._state_counts.get(matrix_row)
+        if counts is None:
+            counts = StateCounts(self._grid, self._n, self._ka.sites.get(matrix_row, []))
+            self._state_counts[matrix_row] = counts
+        return counts
+
+    def group_cell_counts(self, view_row: int, view_col: int) -> dict[int, int]:
+        r = self.rows[view_row]
+        return cell_counts(self._grid, self._n, self._ka.sites.get(r, []), self.cols[view_col])
+
+    def counted_rows(self) -> list[int]:
+        """Rows that counts and filters work on (sites and other customers, no key accounts)."""
+        return list(self._counted)
+
+    def _relayout(self, counts_changed: bool) -> None:
+        old_rows = self.rows
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        self.rows = self._arrange(self._base)
+        self._filtered_rows = self._base is not None or self._active
+        self._rebuild_positions(counts_changed)
+        if persistent:
+            new_list = []
+            for idx in persistent:
+                r = old_rows[idx.row()]
+                vr = self._row_pos[r]
+                if vr < 0 and self._active:
+                    p = self._ka.parent_of[r]  # a site folded away: its key account
+                    vr = self._row_pos[p] if p >= 0 else -1
+                new_list.append(self.index(vr, idx.column()) if vr >= 0 else QModelIndex())
+            self.changePersistentIndexList(persistent, new_list)
+        self.layoutChanged.emit()
+        self.visible_changed.emit()
+
+    def _rebuild_positions(self, counts_changed: bool = True) -> None:
         m = self._matrix
         self._row_pos = [-1] * m.n_rows
         for i, r in enumerate(self.rows):
@@ -133,6 +294,11 @@ class MatrixModel(QAbstractTableModel):
         self._col_pos = [-1] * m.n_cols
         for j, c in enumerate(self.cols):
             self._col_pos[c] = j
+        if not counts_changed:
+            return
+        self._count_pos = [-1] * m.n_rows
+        for i, r in enumerate(self._counted):
+            self._count_pos[r] = i
         self._row_counts.clear()
         self._col_counts.clear()
         self._totals = None
@@ -150,6 +316,14 @@ class MatrixModel(QAbstractTableModel):
         self.visible_changed.emit()
 
     def _on_marks_changed(self, changes: list[tuple[int, int, int, int]]) -> None:
+        if self._ka:
+            parent_of = self._ka.parent_of
+            for r, _c, _old, _new in changes:
+                p = parent_of[r]
+                if p >= 0:
+                    self._rollups.pop(p, None)
+                    self._state_counts.pop(p, None)
+                    self._row_counts.pop(p, None)
         if self._count_source is not None:
             # Counts come from another matrix (e.g. due re-checks as white spots): the
             # shown codes cannot update them; count again when asked.
@@ -157,7 +331,7 @@ class MatrixModel(QAbstractTableModel):
             self._block = None
             return
         totals, block, n = self._totals, self._block, self._n
-        row_pos, col_pos = self._row_pos, self._col_pos
+        row_pos, col_pos = self._count_pos, self._col_pos
         white = white_all = 0
         for r, c, old, new in changes:
             delta = (new == WHITE) - (old == WHITE)
@@ -182,14 +356,21 @@ class MatrixModel(QAbstractTableModel):
         row_pos, col_pos = self._row_pos, self._col_pos
         top = left = 1 << 30
         bottom = right = -1
+        parent_of = self._ka.parent_of if self._active else None
         for r, c in cells:
             self._row_counts.pop(r, None)
             self._col_counts.pop(c, None)
-            vr, vc = row_pos[r], col_pos[c]
-            if vr < 0 or vc < 0:
+            vc = col_pos[c]
+            if vc < 0:
                 continue
-            top, bottom = min(top, vr), max(bottom, vr)
-            left, right = min(left, vc), max(right, vc)
+            for vr in (
+                row_pos[r],
+                row_pos[parent_of[r]] if parent_of and parent_of[r] >= 0 else -1,
+            ):
+                if vr < 0:
+                    continue
+                top, bottom = min(top, vr), max(bottom, vr)
+                left, right = min(left, vc), max(right, vc)
         if bottom >= 0:
             self.dataChanged.emit(self.index(top, left), self.index(bottom, right), [])
             self.headerDataChanged.emit(Qt.Orientation.Vertical, top, bottom)
@@ -210,18 +391,20 @@ class MatrixModel(QAbstractTableModel):
         when the caller computed it anyway, spares the status bar a recount.
         """
         m = self._matrix
-        new_rows = list(range(m.n_rows)) if rows is None else list(rows)
+        base = None if rows is None else list(rows)
+        new_rows = self._arrange(base)
         new_cols = list(range(m.n_cols)) if cols is None else list(cols)
-        if new_rows == self.rows and new_cols == self.cols:
+        if new_rows == self.rows and new_cols == self.cols and base == self._base:
             return
+        self._base = base
         self.layoutAboutToBeChanged.emit()
         old_rows, old_cols = self.rows, self.cols
         persistent = self.persistentIndexList()
         self.rows, self.cols = new_rows, new_cols
-        self._filtered_rows = rows is not None
+        self._filtered_rows = rows is not None or self._active
         self._filtered_cols = cols is not None
         self._rebuild_positions()
-        if white is not None and self._count_source is None:
+        if white is not None and self._count_source is None and not self._active:
             self._white = white
         if persistent:
             new_list = []
@@ -248,16 +431,23 @@ class MatrixModel(QAbstractTableModel):
         return self._filtered_rows or self._filtered_cols
 
     def visible_rows(self) -> list[int] | None:
-        """Matrix rows shown, or None when all rows are shown in storage order."""
-        return list(self.rows) if self._filtered_rows else None
+        """Matrix rows shown, or None when all rows are shown in storage order.
+
+        With key accounts grouped: the sites and other customers the filter chose (the rows
+        that count, folded sites included, key-account rows left out).
+        """
+        return list(self._counted) if self._filtered_rows else None
 
     def visible_cols(self) -> list[int] | None:
         return list(self.cols) if self._filtered_cols else None
 
     # -- fast accessors (delegate, headers, actions) ---------------------------------------
     def code_at(self, row: int, col: int) -> int:
-        """Grid code of a view cell."""
-        return self._grid[self.rows[row] * self._n + self.cols[col]]
+        """Grid code of a view cell (a key account's row: its sites' roll-up)."""
+        r = self.rows[row]
+        if self._active and r in self._ka.sites:
+            return self.rollup(r)[self.cols[col]]
+        return self._grid[r * self._n + self.cols[col]]
 
     def matrix_row(self, view_row: int) -> int:
         return self.rows[view_row]
@@ -283,6 +473,8 @@ class MatrixModel(QAbstractTableModel):
 
     def refresh_counts(self) -> None:
         """Forget cached counts and repaint the summaries (the count source changed)."""
+        self._rollups.clear()
+        self._state_counts.clear()
         self._row_counts.clear()
         self._col_counts.clear()
         self._totals = self._white = self._white_all = None
@@ -309,7 +501,14 @@ class MatrixModel(QAbstractTableModel):
         r = self.rows[view_row]
         counts = self._row_counts.get(r)
         if counts is None:
-            counts = self._counting().row_counts(r, self.cols if self._filtered_cols else None)
+            m = self._counting()
+            cols = self.cols if self._filtered_cols else None
+            if self._active and r in self._ka.sites:
+                # A key account sums its sites (all of them, as the filter chose them).
+                per = [m.row_counts(s, cols) for s in self._ka.sites[r] if self._count_pos[s] >= 0]
+                counts = MarkCounts(*(sum(getattr(c, f) for c in per) for f in _COUNT_FIELDS))
+            else:
+                counts = m.row_counts(r, cols)
             self._row_counts[r] = counts
         return counts
 
@@ -347,7 +546,7 @@ class MatrixModel(QAbstractTableModel):
         """
         if self._block is None:
             grid, n = self._counting().grid, self._n
-            self._block = bytearray(b"".join(grid[r * n : (r + 1) * n] for r in self.rows))
+            self._block = bytearray(b"".join(grid[r * n : (r + 1) * n] for r in self._counted))
         return self._block
 
     def _count_visible_white(self) -> int:
@@ -370,9 +569,9 @@ class MatrixModel(QAbstractTableModel):
             c = MarkCounts.from_codes(m.grid)
         elif not self._filtered_cols:
             n, grid = self._n, m.grid
-            c = MarkCounts.from_codes(b"".join(grid[r * n : (r + 1) * n] for r in self.rows))
+            c = MarkCounts.from_codes(b"".join(grid[r * n : (r + 1) * n] for r in self._counted))
         else:
-            c = m.totals(self.rows if self._filtered_rows else None, self.cols)
+            c = m.totals(self._counted if self._filtered_rows else None, self.cols)
         return (c.white, c.ours, c.competitor, c.need, c.no_need)
 
     def group_name(self, view_col: int) -> str:
@@ -407,6 +606,15 @@ class MatrixModel(QAbstractTableModel):
         if role == ACCESSIBLE_ROLE:
             row, col = index.row(), index.column()
             m = self._matrix
+            if self.is_group_row(row):
+                return (
+                    QCoreApplication.translate(
+                        "MatrixModel", "%1 (key account, roll-up of its sites) – %2: %3"
+                    )
+                    .replace("%1", m.customers[self.rows[row]].name)
+                    .replace("%2", m.products[self.cols[col]].name)
+                    .replace("%3", mark_name(self.code_at(row, col)))
+                )
             return (
                 QCoreApplication.translate("MatrixModel", "%1 – %2: %3")
                 .replace("%1", m.customers[self.rows[row]].name)
@@ -453,6 +661,8 @@ class MatrixModel(QAbstractTableModel):
         """Mark, competitor and last-verified date; details are read for this cell only."""
         m = self._matrix
         r, c = self.rows[row], self.cols[col]
+        if self.is_group(r):
+            return self.group_cell_tooltip(row, col)
         code = self._grid[r * self._n + c]
         lines = [
             f"<b>{_esc(m.customers[r].name)}</b> · {_esc(m.products[c].name)}",
@@ -476,6 +686,28 @@ class MatrixModel(QAbstractTableModel):
                     )
                 else:
                     lines.append(QCoreApplication.translate("MatrixModel", "Never verified"))
+        return "<br>".join(lines)
+
+    def group_cell_tooltip(self, row: int, col: int) -> str:
+        """A key account's cell: the rolled-up state and how many sites are in each state."""
+        m = self._matrix
+        r, c = self.rows[row], self.cols[col]
+        code = self.code_at(row, col)
+        counts = self.group_cell_counts(row, col)
+        lines = [
+            f"<b>{_esc(m.customers[r].name)}</b> · {_esc(m.products[c].name)}",
+            QCoreApplication.translate(
+                "MatrixModel", "Roll-up of %n site(s): %1", "", len(self._ka.sites.get(r, []))
+            ).replace("%1", mark_name(code)),
+        ]
+        lines += [f"{mark_name(k)}: {counts[k]}" for k in (1, 2, 3, 4, WHITE) if counts[k]]
+        lines.append(
+            "<i>"
+            + QCoreApplication.translate(
+                "MatrixModel", "Marks belong to the sites: expand the key account to edit them."
+            )
+            + "</i>"
+        )
         return "<br>".join(lines)
 
     def product_tooltip(self, col: int) -> str:
@@ -505,6 +737,22 @@ class MatrixModel(QAbstractTableModel):
         lines = [head]
         if where:
             lines.append(_esc(where))
+        r = self.rows[row]
+        if self.is_group(r):
+            lines.append(
+                QCoreApplication.translate(
+                    "MatrixModel",
+                    "Key account with %n site(s); counts over its sites",
+                    "",
+                    len(self._ka.sites[r]),
+                )
+            )
+        elif self.parent_row(r) >= 0:
+            lines.append(
+                QCoreApplication.translate("MatrixModel", "Site of %1").replace(
+                    "%1", _esc(m.customers[self.parent_row(r)].name)
+                )
+            )
         lines.append(
             QCoreApplication.translate("MatrixModel", "%1 white spots, coverage %2 %")
             .replace("%1", str(counts.white))

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
+    QPointF,
     QRect,
     QRectF,
     QSize,
@@ -37,6 +38,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QPixmap,
+    QPolygonF,
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -74,6 +76,7 @@ MIN_CUSTOMER_W = 160
 MAX_CUSTOMER_W = 640
 EDGE_GRIP = 5  # pixels at the right edge of the names that drag the column width
 SUMMARY_W = 84  # right part of the customer header: white spots and coverage
+ARROW_W = 18  # left part of a key account's header: the expand/collapse triangle
 
 _KEY_MARKS: dict[int, int | None] = {
     Qt.Key.Key_X.value: int(Mark.OURS),
@@ -92,6 +95,9 @@ _KEY_MARKS: dict[int, int | None] = {
     Qt.Key.Key_0.value: WHITE,
 }
 _PLAIN_MODS = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+# "+" expands the current key account, "-" collapses it (from its row or a site's row).
+_EXPAND_KEYS = frozenset({Qt.Key.Key_Plus.value})
+_FOLD_KEYS = _EXPAND_KEYS | {Qt.Key.Key_Minus.value}
 
 
 def compact_number(n: int) -> str:
@@ -303,8 +309,25 @@ class CustomerHeader(QHeaderView):
         self.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setHighlightSections(True)
         self._small = _small_font(self.font(), -1.0)
+        self._bold = QFont(self.font())
+        self._bold.setBold(True)
         self.current_section = -1
         self.colors: UiColors = ui_colors(self.palette())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """Override: a click on a key account's triangle expands or collapses it."""
+        view = self.parent()
+        section = self.logicalIndexAt(event.position().toPoint())
+        if (
+            isinstance(view, MatrixView)
+            and section >= 0
+            and event.position().x() < ARROW_W
+            and event.button() == Qt.MouseButton.LeftButton
+            and view.toggle_group(section)
+        ):
+            event.accept()
+            return
+        super().mousePressEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         """Override: follow a light/dark palette switch."""
@@ -370,16 +393,32 @@ class CustomerHeader(QHeaderView):
         colors = self.colors
         painter.fillRect(rect, colors.header_current if current else colors.header)
         name_rect = rect.adjusted(6, 0, -SUMMARY_W - 4, 0)
-        fm = QFontMetrics(self.font())
+        font = self.font()
+        name = model.headerData(logicalIndex, Qt.Orientation.Vertical) or ""
+        r = model.matrix_row(logicalIndex)
+        if model.is_group(r):
+            font = self._bold
+            # A disclosure triangle: right = collapsed, down = expanded (click toggles).
+            tri = QRectF(rect.x() + 4, rect.center().y() - 4, 8, 8)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colors.text)
+            if model.is_collapsed(r):
+                points = [tri.topLeft(), tri.bottomLeft(), QPointF(tri.right(), tri.center().y())]
+            else:
+                points = [tri.topLeft(), tri.topRight(), QPointF(tri.center().x(), tri.bottom())]
+            painter.drawPolygon(QPolygonF(points))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            name_rect = rect.adjusted(ARROW_W, 0, -SUMMARY_W - 4, 0)
+            name = self.tr("%1 (%n site(s))", "", len(model.site_rows(r))).replace("%1", name)
+        elif model.parent_row(r) >= 0:
+            name_rect = rect.adjusted(ARROW_W + 8, 0, -SUMMARY_W - 4, 0)
+        fm = QFontMetrics(font)
+        painter.setFont(font)
         painter.setPen(colors.text)
         painter.drawText(
             name_rect,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            fm.elidedText(
-                model.headerData(logicalIndex, Qt.Orientation.Vertical) or "",
-                Qt.TextElideMode.ElideRight,
-                name_rect.width(),
-            ),
+            fm.elidedText(name, Qt.TextElideMode.ElideRight, name_rect.width()),
         )
         counts = model.row_counts(logicalIndex)
         summary = QRect(rect.right() - SUMMARY_W, rect.y(), SUMMARY_W, rect.height())
@@ -526,6 +565,7 @@ class MatrixView(QTableView):
     zoom_changed = Signal(int)
     compact_header_changed = Signal(bool)
     name_width_changed = Signal(int)  # the rep finished dragging the name column's edge
+    group_mark_refused = Signal()
 
     def __init__(self, model: MatrixModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -558,6 +598,7 @@ class MatrixView(QTableView):
         self.corner.clicked.connect(lambda: self.set_compact_header(not self.compact_header))
         self._vheader.width_dragged.connect(self.set_name_width)
         self._vheader.width_chosen.connect(self.name_width_changed)
+        self._count_font = _small_font(self.font(), -3.0)
         self.painted_once = False
         self._zoom = DEFAULT_ZOOM
         self._hheader.setDefaultSectionSize(ZOOM_LEVELS[DEFAULT_ZOOM][0])
@@ -651,8 +692,13 @@ class MatrixView(QTableView):
         fade = self.fade_mask() if self.fade_mask is not None else None
         if fade is not None and len(fade) != len(grid):
             fade = None
+        grouped = model.grouping_active
         y = y0
         for r in range(first_r, last_r + 1):
+            if grouped and model.is_group(rows[r]):
+                self._paint_group_row(painter, rows[r], first_c, last_c, x0, y, w, h, pix)
+                y += h
+                continue
             base = rows[r] * n
             codes: bytes | bytearray
             if identity_cols:
@@ -708,6 +754,45 @@ class MatrixView(QTableView):
                 painter.drawRect(
                     QRect(x0 + (c - first_c) * w, y0 + (r - first_r) * h, w - 2, h - 2)
                 )
+
+    def _paint_group_row(
+        self,
+        painter: QPainter,
+        matrix_row: int,
+        first_c: int,
+        last_c: int,
+        x0: int,
+        y: int,
+        w: int,
+        h: int,
+        pix: list[QPixmap],
+    ) -> None:
+        """A key account's row: its sites' roll-up on a tinted band, each marked cell with
+        the number of sites in that state in its corner (read-only)."""
+        model = self._model
+        codes_all = model.rollup(matrix_row)
+        cols = model.cols
+        colors = self.colors
+        painter.fillRect(QRect(x0, y, (last_c - first_c + 1) * w, h - 1), colors.summary)
+        counts = model.state_counts(matrix_row)
+        small = w >= 20 and h >= 18
+        if small:
+            painter.setFont(self._count_font)
+            fm = QFontMetrics(self._count_font)
+        x = x0
+        for c in range(first_c, last_c + 1):
+            col = cols[c]
+            code = codes_all[col]
+            if code:
+                painter.drawPixmap(x, y, pix[code])
+                if small:
+                    text = str(counts.at(code, col))
+                    tw = fm.horizontalAdvance(text) + 2
+                    box = QRect(x + w - 1 - tw, y, tw, fm.height() - 2)
+                    painter.fillRect(box, colors.base)
+                    painter.setPen(colors.text)
+                    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+            x += w
 
     # -- zoom --------------------------------------------------------------------------------
     @property
@@ -850,11 +935,49 @@ class MatrixView(QTableView):
             event.accept()
             return
         code = _KEY_MARKS.get(event.key())
-        if code is not None and event.modifiers() in _PLAIN_MODS:
-            self.mark_requested.emit(code)
+        plain = event.modifiers() in _PLAIN_MODS
+        current = self.currentIndex()
+        on_group = current.isValid() and self._model.is_group_row(current.row())
+        if code is not None and plain:
+            if on_group and not self._selection_has_site():
+                self.group_mark_refused.emit()
+            else:
+                self.mark_requested.emit(code)
+            event.accept()
+            return
+        if plain and event.key() in _FOLD_KEYS and current.isValid():
+            self.toggle_group(current.row(), expand=event.key() in _EXPAND_KEYS)
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def _selection_has_site(self) -> bool:
+        """Whether the selection holds any cell that is not on a key account's row."""
+        model = self._model
+        for rng in self.selectionModel().selection():
+            for r in range(rng.top(), rng.bottom() + 1):
+                if not model.is_group_row(r):
+                    return True
+        return False
+
+    def toggle_group(self, view_row: int, expand: bool | None = None) -> bool:
+        """Expand/collapse the key account of a view row (its own row or a site's);
+        the current cell moves to the key account's row when its site folds away."""
+        model = self._model
+        if not model.grouping_active or not 0 <= view_row < model.rowCount():
+            return False
+        r = model.matrix_row(view_row)
+        group = r if model.is_group(r) else model.parent_row(r)
+        if group < 0:
+            return False
+        collapse = model.is_collapsed(group) is False if expand is None else not expand
+        col = max(0, self.currentIndex().column())
+        model.set_collapsed([group], collapse)
+        vr = model.view_row(group)
+        if vr >= 0:
+            self.setCurrentIndex(model.index(vr, col))
+            self.scrollTo(model.index(vr, col))
+        return True
 
     def keyboardSearch(self, search: str) -> None:
         """Override: no type-ahead search (letters are marks; it would scan every row)."""

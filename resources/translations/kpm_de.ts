@@ -252,6 +252,16 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
     </message>
 </context>
 <context>
+    <name>CustomerHeader</name>
+    <message numerus="yes">
+        <source>%1 (%n site(s))</source>
+        <translation>
+            <numerusform>%1 (%n Standort)</numerusform>
+            <numerusform>%1 (%n Standorte)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>KPM Desktop — Error</source>
@@ -1523,6 +1533,147 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
     </message>
 </context>
 <context>
+    <name>KeyAccountBox</name>
+    <message>
+        <source>Key account: figures over its sites</source>
+        <translation>Konzern: Kennzahlen über seine Standorte</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Standorte</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Abdeckung</translation>
+    </message>
+    <message>
+        <source>White spots</source>
+        <translation>Weiße Flecken</translation>
+    </message>
+    <message>
+        <source>Bought from us (cells)</source>
+        <translation>Kauft bei uns (Zellen)</translation>
+    </message>
+    <message>
+        <source>Competitor cells</source>
+        <translation>Wettbewerbszellen</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>Bedarfe</translation>
+    </message>
+    <message>
+        <source>Sum of potential</source>
+        <translation>Summe Potenzial</translation>
+    </message>
+    <message>
+        <source>Sum of our revenue</source>
+        <translation>Summe unser Umsatz</translation>
+    </message>
+    <message>
+        <source>Share of wallet (count)</source>
+        <translation>Lieferanteil (Anzahl)</translation>
+    </message>
+    <message>
+        <source>Share of wallet (amount)</source>
+        <translation>Lieferanteil (Betrag)</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Sites of the key account</source>
+        <translation>Standorte des Konzerns</translation>
+    </message>
+    <message>
+        <source>Double-click a site to go to its row</source>
+        <translation>Doppelklick auf einen Standort springt zu seiner Zeile</translation>
+    </message>
+    <message>
+        <source>Open goals of all sites</source>
+        <translation>Offene Ziele aller Standorte</translation>
+    </message>
+    <message>
+        <source>Sites:</source>
+        <translation>Standorte:</translation>
+    </message>
+    <message>
+        <source>Open goals of all sites:</source>
+        <translation>Offene Ziele aller Standorte:</translation>
+    </message>
+    <message>
+        <source>unnamed</source>
+        <translation>ohne Namen</translation>
+    </message>
+    <message>
+        <source>No open goals</source>
+        <translation>Keine offenen Ziele</translation>
+    </message>
+</context>
+<context>
+    <name>KeyAccountPicker</name>
+    <message>
+        <source>A customer cannot be its own key account.</source>
+        <translation>Ein Kunde kann nicht sein eigener Konzern sein.</translation>
+    </message>
+    <message>
+        <source>The chosen key account is a site of another key account itself; choose its key account instead (one level only).</source>
+        <translation>Der gewählte Konzern ist selbst Standort eines anderen Konzerns; wählen Sie stattdessen dessen Konzern (nur eine Ebene).</translation>
+    </message>
+    <message>
+        <source>This customer is a key account with sites of its own and cannot be a site; remove its sites&apos; links first.</source>
+        <translation>Dieser Kunde ist ein Konzern mit eigenen Standorten und kann kein Standort sein; lösen Sie zuerst die Verknüpfungen seiner Standorte.</translation>
+    </message>
+    <message>
+        <source>No customer has that name: pick the key account from the list, or leave the field empty.</source>
+        <translation>Kein Kunde hat diesen Namen: Wählen Sie den Konzern aus der Liste oder lassen Sie das Feld leer.</translation>
+    </message>
+    <message>
+        <source>none – type to search</source>
+        <translation>keiner – zum Suchen tippen</translation>
+    </message>
+    <message>
+        <source>(a customer not in this file)</source>
+        <translation>(ein Kunde, der nicht in dieser Datei ist)</translation>
+    </message>
+</context>
+<context>
+    <name>KeyAccounts</name>
+    <message>
+        <source>Marks belong to the sites: a key account&apos;s row shows their roll-up. Press + to expand it and mark a site.</source>
+        <translation>Markierungen gehören zu den Standorten: Die Zeile eines Konzerns zeigt ihre Zusammenfassung. Mit + aufklappen und einen Standort markieren.</translation>
+    </message>
+    <message>
+        <source>Group Sites Under &amp;Key Accounts</source>
+        <translation>Standorte unter &amp;Konzernen gruppieren</translation>
+    </message>
+    <message>
+        <source>Show each key account as one row with its sites&apos; roll-up, its sites below it</source>
+        <translation>Jeden Konzern als eine Zeile mit der Zusammenfassung seiner Standorte zeigen, die Standorte darunter</translation>
+    </message>
+    <message>
+        <source>E&amp;xpand All Key Accounts</source>
+        <translation>Alle Konzerne auf&amp;klappen</translation>
+    </message>
+    <message>
+        <source>Show the sites of every key account</source>
+        <translation>Die Standorte aller Konzerne zeigen</translation>
+    </message>
+    <message>
+        <source>Collapse &amp;All Key Accounts</source>
+        <translation>Alle Konzerne &amp;zuklappen</translation>
+    </message>
+    <message>
+        <source>Show every key account as one row (its sites still count)</source>
+        <translation>Jeden Konzern als eine Zeile zeigen (seine Standorte zählen weiter)</translation>
+    </message>
+</context>
+<context>
     <name>KpiBox</name>
     <message>
         <source>Key figures</source>
@@ -1831,6 +1982,10 @@ Wenn die Datei dort nicht mehr geöffnet ist (der Computer ist abgestürzt oder 
         <translation>Keine Datei geöffnet</translation>
     </message>
     <message>
+        <source>Sites and customers: %1 of %2 · Key accounts: %7 (counted by their sites) · Products: %3 of %4 · White spots: %5 · Coverage: %6 %</source>
+        <translation>Standorte und Kunden: %1 von %2 · Konzerne: %7 (über ihre Standorte gezählt) · Produkte: %3 von %4 · Weiße Flecken: %5 · Abdeckung: %6 %</translation>
+    </message>
+    <message>
         <source>Customers: %1 of %2 · Products: %3 of %4 · White spots: %5 · Coverage: %6 %</source>
         <translation>Kunden: %1 von %2 · Produkte: %3 von %4 · Weiße Flecken: %5 · Abdeckung: %6 %</translation>
     </message>
@@ -1976,6 +2131,10 @@ Wenn die Datei dort nicht mehr geöffnet ist (der Computer ist abgestürzt oder 
         <translation>ABC</translation>
     </message>
     <message>
+        <source>Key account</source>
+        <translation>Konzern</translation>
+    </message>
+    <message>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
@@ -2050,6 +2209,10 @@ Wenn die Datei dort nicht mehr geöffnet ist (der Computer ist abgestürzt oder 
     <message>
         <source>&amp;Tags:</source>
         <translation>&amp;Merkmale:</translation>
+    </message>
+    <message>
+        <source>&amp;Key account:</source>
+        <translation>&amp;Konzern:</translation>
     </message>
     <message>
         <source>Enter an amount such as 250000</source>
@@ -2333,6 +2496,10 @@ Wenn die Datei dort nicht mehr geöffnet ist (der Computer ist abgestürzt oder 
         <translation>Der Block hat %1 Zellen; fügen Sie höchstens %2 auf einmal ein. Teilen Sie ihn, oder nutzen Sie für eine ganze Matrix Datei › Importieren.</translation>
     </message>
     <message>
+        <source>The block covers a key account&apos;s row, which shows its sites&apos; roll-up. Paste onto the sites&apos; rows (expand the key account with +).</source>
+        <translation>Der Block überdeckt die Zeile eines Konzerns, die nur die Zusammenfassung seiner Standorte zeigt. Fügen Sie in die Zeilen der Standorte ein (Konzern mit + aufklappen).</translation>
+    </message>
+    <message>
         <source>Pasted %1 × %2 marks — %3 undoes</source>
         <translation>%1 × %2 Markierungen eingefügt — %3 macht das rückgängig</translation>
     </message>
@@ -2350,6 +2517,10 @@ Wenn die Datei dort nicht mehr geöffnet ist (der Computer ist abgestürzt oder 
     <message>
         <source>active</source>
         <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>The key account (Konzern) this customer is a site of; empty for none</source>
+        <translation>Der Konzern, zu dem dieser Kunde als Standort gehört; leer für keinen</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2392,6 +2563,10 @@ Wenn die Datei dort nicht mehr geöffnet ist (der Computer ist abgestürzt oder 
         <translation>Merkmale</translation>
     </message>
     <message>
+        <source>Key account</source>
+        <translation>Konzern</translation>
+    </message>
+    <message>
         <source>Save master data</source>
         <translation>Stammdaten speichern</translation>
     </message>
@@ -2402,6 +2577,10 @@ Wenn die Datei dort nicht mehr geöffnet ist (der Computer ist abgestürzt oder 
 </context>
 <context>
     <name>MatrixModel</name>
+    <message>
+        <source>%1 (key account, roll-up of its sites) – %2: %3</source>
+        <translation>%1 (Konzern, Zusammenfassung seiner Standorte) – %2: %3</translation>
+    </message>
     <message>
         <source>%1 – %2: %3</source>
         <translation>%1 – %2: %3</translation>
@@ -2419,8 +2598,16 @@ Wenn die Datei dort nicht mehr geöffnet ist (der Computer ist abgestürzt oder 
         <translation>Nie bestätigt</translation>
     </message>
     <message>
+        <source>Marks belong to the sites: expand the key account to edit them.</source>
+        <translation>Markierungen gehören zu den Standorten: Konzern aufklappen, um sie zu bearbeiten.</translation>
+    </message>
+    <message>
         <source>Group: %1</source>
         <translation>Gruppe: %1</translation>
+    </message>
+    <message>
+        <source>Site of %1</source>
+        <translation>Standort von %1</translation>
     </message>
     <message>
         <source>%1 white spots, coverage %2 %</source>

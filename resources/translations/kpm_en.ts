@@ -250,6 +250,16 @@ The current state is backed up first, so this can be undone from this list.</sou
     </message>
 </context>
 <context>
+    <name>CustomerHeader</name>
+    <message numerus="yes">
+        <source>%1 (%n site(s))</source>
+        <translation>
+            <numerusform>%1 (%n site)</numerusform>
+            <numerusform>%1 (%n sites)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>KPM Desktop — Error</source>
@@ -1520,6 +1530,147 @@ The current state is backed up first, so this can be undone from this list.</sou
     </message>
 </context>
 <context>
+    <name>KeyAccountBox</name>
+    <message>
+        <source>Key account: figures over its sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>White spots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bought from us (cells)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Competitor cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sum of potential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sum of our revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of wallet (count)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of wallet (amount)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites of the key account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a site to go to its row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open goals of all sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open goals of all sites:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unnamed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open goals</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeyAccountPicker</name>
+    <message>
+        <source>A customer cannot be its own key account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen key account is a site of another key account itself; choose its key account instead (one level only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This customer is a key account with sites of its own and cannot be a site; remove its sites&apos; links first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer has that name: pick the key account from the list, or leave the field empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none – type to search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(a customer not in this file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeyAccounts</name>
+    <message>
+        <source>Marks belong to the sites: a key account&apos;s row shows their roll-up. Press + to expand it and mark a site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group Sites Under &amp;Key Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show each key account as one row with its sites&apos; roll-up, its sites below it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xpand All Key Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the sites of every key account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collapse &amp;All Key Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every key account as one row (its sites still count)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KpiBox</name>
     <message>
         <source>Key figures</source>
@@ -1824,6 +1975,10 @@ If it is no longer open there (that computer crashed or was switched off), you c
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sites and customers: %1 of %2 · Key accounts: %7 (counted by their sites) · Products: %3 of %4 · White spots: %5 · Coverage: %6 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Customers: %1 of %2 · Products: %3 of %4 · White spots: %5 · Coverage: %6 %</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1969,6 +2124,10 @@ If it is no longer open there (that computer crashed or was switched off), you c
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Key account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2042,6 +2201,10 @@ If it is no longer open there (that computer crashed or was switched off), you c
     </message>
     <message>
         <source>&amp;Tags:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Key account:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2326,6 +2489,10 @@ If it is no longer open there (that computer crashed or was switched off), you c
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The block covers a key account&apos;s row, which shows its sites&apos; roll-up. Paste onto the sites&apos; rows (expand the key account with +).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Pasted %1 × %2 marks — %3 undoes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2342,6 +2509,10 @@ If it is no longer open there (that computer crashed or was switched off), you c
     </message>
     <message>
         <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key account (Konzern) this customer is a site of; empty for none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2385,6 +2556,10 @@ If it is no longer open there (that computer crashed or was switched off), you c
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Key account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save master data</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2395,6 +2570,10 @@ If it is no longer open there (that computer crashed or was switched off), you c
 </context>
 <context>
     <name>MatrixModel</name>
+    <message>
+        <source>%1 (key account, roll-up of its sites) – %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>%1 – %2: %3</source>
         <translation type="unfinished"></translation>
@@ -2412,7 +2591,15 @@ If it is no longer open there (that computer crashed or was switched off), you c
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Marks belong to the sites: expand the key account to edit them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Group: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QTableView,
     QVBoxLayout,
@@ -33,6 +34,8 @@ from kpm_desktop.gui.dialogs._manage_common import (
     run_command,
     setup_list_table,
 )
+from kpm_desktop.gui.key_account_picker import KeyAccountPicker
+from kpm_desktop.gui.palette import style_error_label
 from kpm_desktop.workspace.commands import (
     AddCustomerCommand,
     DeleteCustomerCommand,
@@ -43,7 +46,17 @@ from kpm_desktop.workspace.workspace import Workspace
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_FIELDS = ("name", "number", "city", "segment", "region", "owner", "abc_class", "active")
+_FIELDS = (
+    "name",
+    "number",
+    "city",
+    "segment",
+    "region",
+    "owner",
+    "abc_class",
+    "parent_uuid",
+    "active",
+)
 
 
 def _headers() -> tuple[str, ...]:
@@ -55,6 +68,7 @@ def _headers() -> tuple[str, ...]:
         QCoreApplication.translate("ManageCustomers", "Region"),
         QCoreApplication.translate("ManageCustomers", "Owner"),
         QCoreApplication.translate("ManageCustomers", "ABC"),
+        QCoreApplication.translate("ManageCustomers", "Key account"),
         QCoreApplication.translate("ManageCustomers", "Active"),
     )
 
@@ -89,6 +103,7 @@ class CustomerListModel(QAbstractTableModel):
 
     def recompute(self) -> None:
         customers = self.ws.matrix.customers
+        self._names = {c.uuid: c.name for c in customers}
         words = fold(self._text).split()
         self.rows = [
             i
@@ -119,6 +134,8 @@ class CustomerListModel(QAbstractTableModel):
                 if c.active
                 else QCoreApplication.translate("ManageCustomers", "no")
             )
+        if field == "parent_uuid":
+            return self._names.get(c.parent_uuid, "") if c.parent_uuid else ""
         return getattr(c, field)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):
@@ -173,6 +190,12 @@ class CustomerEditor(QDialog):
             self,
         )
         self.active.setChecked(customer.active)
+        self.key_account = KeyAccountPicker(self)
+        self.key_account.set_customers(choices)
+        self.key_account.set_parent_uuid(customer.parent_uuid)
+        self.key_account_problem = QLabel(self)
+        self.key_account_problem.setWordWrap(True)
+        style_error_label(self.key_account_problem)
 
         form = QFormLayout()
         form.addRow(QCoreApplication.translate("ManageCustomers", "&Name:"), self.name)
@@ -185,6 +208,10 @@ class CustomerEditor(QDialog):
         form.addRow(QCoreApplication.translate("ManageCustomers", "&ABC class:"), self.abc)
         form.addRow(QCoreApplication.translate("ManageCustomers", "Annual re&venue:"), self.revenue)
         form.addRow(QCoreApplication.translate("ManageCustomers", "&Tags:"), self.tags)
+        form.addRow(
+            QCoreApplication.translate("ManageCustomers", "&Key account:"), self.key_account
+        )
+        form.addRow("", self.key_account_problem)
         form.addRow("", self.active)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -196,6 +223,7 @@ class CustomerEditor(QDialog):
         layout.addWidget(self.buttons)
         self.name.textChanged.connect(self._validate)
         self.revenue.textChanged.connect(self._validate)
+        self.key_account.currentTextChanged.connect(self._validate)
         self._validate()
 
     def _editable_combo(self, values: list[str], current: str) -> QComboBox:
@@ -222,7 +250,10 @@ class CustomerEditor(QDialog):
 
     def _validate(self) -> None:
         ok_revenue, _ = self._revenue_value()
-        ok = bool(self.name.text().strip()) and ok_revenue
+        problem = self.key_account.problem(self._original)
+        self.key_account_problem.setText(problem or "")
+        self.key_account_problem.setVisible(problem is not None)
+        ok = bool(self.name.text().strip()) and ok_revenue and problem is None
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
         self.revenue.setToolTip(
             ""
@@ -246,6 +277,7 @@ class CustomerEditor(QDialog):
             annual_revenue=revenue,
             tags=tuple(t.strip() for t in self.tags.text().split(",") if t.strip()),
             active=self.active.isChecked(),
+            parent_uuid=self.key_account.parent_uuid() or "",
         )
 
 
@@ -267,7 +299,7 @@ class ManageCustomersDialog(QDialog):
         self.table = QTableView(self)
         self.table.setObjectName("customer_table")
         self.table.setModel(self.model)
-        setup_list_table(self.table, (260, 80, 120, 110, 70, 120, 45), self.edit_selected)
+        setup_list_table(self.table, (260, 80, 120, 110, 70, 120, 45, 160), self.edit_selected)
         buttons, self.buttons = button_column(
             self,
             (

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from kpm_desktop.domain.customer_kpis import CustomerKpis
 from kpm_desktop.domain.entities import Customer
+from kpm_desktop.gui.key_account_picker import KeyAccountPicker
 from kpm_desktop.gui.side_panel.common import AmountEdit, fmt_amount, fmt_percent
 
 
@@ -28,6 +29,7 @@ class MasterDataForm(QGroupBox):
     """Edit a customer's attributes; ``save_requested`` carries the edited copy."""
 
     save_requested = Signal(object)  # Customer
+    problem = Signal(str)  # the edit cannot be stored as typed (one line for the user)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Master data"), parent)
@@ -46,6 +48,10 @@ class MasterDataForm(QGroupBox):
         self.tags = QLineEdit(self)
         self.tags.setPlaceholderText(self.tr("comma-separated"))
         self.active = QCheckBox(self.tr("active"), self)
+        self.key_account = KeyAccountPicker(self)
+        self.key_account.setToolTip(
+            self.tr("The key account (Konzern) this customer is a site of; empty for none")
+        )
         rows = (
             (self.tr("Name"), self.name),
             (self.tr("Customer number"), self.number),
@@ -57,6 +63,7 @@ class MasterDataForm(QGroupBox):
             (self.tr("ABC class"), self.abc),
             (self.tr("Annual revenue"), self.revenue),
             (self.tr("Tags"), self.tags),
+            (self.tr("Key account"), self.key_account),
             ("", self.active),
         )
         for label, widget in rows:
@@ -92,11 +99,17 @@ class MasterDataForm(QGroupBox):
         self.revenue.set_value(c.annual_revenue)
         self.tags.setText(", ".join(c.tags))
         self.active.setChecked(c.active)
+        self.key_account.set_parent_uuid(c.parent_uuid)
         self.setEnabled(customer is not None)
+
+    def set_customers(self, customers) -> None:
+        """All customers of the file: the key accounts to choose from."""
+        self.key_account.set_customers(customers)
 
     def edited(self) -> Customer | None:
         if self._customer is None:
             return None
+        parent = self.key_account.parent_uuid()
         return replace(
             self._customer,
             name=self.name.text().strip() or self._customer.name,
@@ -110,11 +123,18 @@ class MasterDataForm(QGroupBox):
             annual_revenue=self.revenue.value(),
             tags=tuple(t.strip() for t in self.tags.text().split(",") if t.strip()),
             active=self.active.isChecked(),
+            parent_uuid=self._customer.parent_uuid if parent is None else parent,
         )
 
     def _save(self) -> None:
         edited = self.edited()
-        if edited is not None and edited != self._customer:
+        if edited is None or self._customer is None:
+            return
+        problem = self.key_account.problem(self._customer)
+        if problem is not None:
+            self.problem.emit(problem)
+            edited = replace(edited, parent_uuid=self._customer.parent_uuid)
+        if edited != self._customer:
             self.save_requested.emit(edited)
 
 

@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from kpm_desktop.domain.customer_kpis import customer_kpis
-from kpm_desktop.domain.entities import Goal
+from kpm_desktop.domain.entities import Goal, GoalStatus
+from kpm_desktop.domain.key_accounts import KeyAccounts, key_account_kpis
 from kpm_desktop.domain.visit_prep import changes_since, start_of_day
 from kpm_desktop.gui.side_panel.customer_view import KpiBox, MasterDataForm
+from kpm_desktop.gui.side_panel.key_account_view import KeyAccountBox
 from kpm_desktop.gui.storage_text import storage_text
 from kpm_desktop.storage.errors import StorageError
 from kpm_desktop.workspace.customer_commands import (
@@ -66,11 +68,16 @@ class SidePanel(QWidget):
         self.data: CustomerData | None = None
         self.customer_id: int | None = None
         self.product_id: int | None = None
+        self._choices_for: object = None
 
         self.master = MasterDataForm(self)
         self.kpis = KpiBox(self)
+        self.key_account = KeyAccountBox(self)
+        self.key_account.hide()
+        self._ka = KeyAccounts()
         customer_tab = QWidget(self)
         ct = QVBoxLayout(customer_tab)
+        ct.addWidget(self.key_account)
         ct.addWidget(self.kpis)
         ct.addWidget(self.master)
         ct.addStretch(1)
@@ -118,6 +125,8 @@ class SidePanel(QWidget):
 
         # views -> commands (each checks that a file is open)
         self.master.save_requested.connect(lambda c: self._run(update_customer, c))
+        self.master.problem.connect(self.error)
+        self.key_account.site_requested.connect(self._go_to_site)
         self.set_workspace(ws)
 
     # -- tabs built on first use ---------------------------------------------------------------
@@ -215,6 +224,7 @@ class SidePanel(QWidget):
         return [
             (ws.current_customer_changed, self._customer_focus),
             (ws.cells_changed, self._on_cells_changed),
+            (ws.structure_changed, self._customers_changed),
             (ws.structure_changed, self.refresh),
             (ws.competitors_changed, self._refresh_cell),
             (data.notes_changed, self._on_notes_changed),
@@ -237,6 +247,9 @@ class SidePanel(QWidget):
         self.tabs.setEnabled(ws is not None)
         self._show_edit_controls(ws is None or not ws.read_only)
         self.refresh()
+
+    def _customers_changed(self) -> None:
+        self._choices_for = None
 
     def _show_edit_controls(self, writable: bool) -> None:
         """A file opened read-only can be read here but offers no edit buttons."""
@@ -366,6 +379,11 @@ class SidePanel(QWidget):
         else:
             self.customer_id = self.product_id = None
         cid = self.customer_id
+        if ws is not None and self._choices_for is not ws:
+            # The key-account choices: rebuilt when the customers changed (one call).
+            self._choices_for = ws
+            self.master.set_customers(ws.matrix.customers)
+            self._ka = KeyAccounts.build(ws.matrix.customers)
         self.master.set_customer(ws.repo.get_customer(cid) if ws and cid is not None else None)
         self._refresh_goals()
         self._refresh_notes()
@@ -385,7 +403,34 @@ class SidePanel(QWidget):
         cid, ws = self.customer_id, self.ws
         if cid is None or ws is None:
             self.kpis.set_kpis(None)
+            self.key_account.hide()
+            self.kpis.show()
             return
+        m = ws.matrix
+        row = m.row_of[cid]
+        if self._ka.is_group(row):
+            # A key account: figures over its sites instead of its own (empty) row.
+            sites = [m.customers[r] for r in self._ka.sites[row]]
+            repo = ws.repo
+            figures = key_account_kpis(
+                sites,
+                m.products,
+                {s.id: repo.cells_of_customer(s.id) for s in sites},  # type: ignore[misc, arg-type]
+                self._competitor_names(),
+                self.today,
+            )
+            goals = [
+                (s, g)
+                for s in sites
+                for g in repo.goals_for(s.id)  # type: ignore[arg-type]
+                if g.status is GoalStatus.OPEN
+            ]
+            self.key_account.set_figures(figures, goals)
+            self.key_account.show()
+            self.kpis.hide()
+            return
+        self.key_account.hide()
+        self.kpis.show()
         self.kpis.set_kpis(
             customer_kpis(
                 ws.matrix.products,
@@ -456,7 +501,10 @@ class SidePanel(QWidget):
         if cid is None or ws is None:
             return
         row = ws.matrix.row_of.get(cid)
-        if any(r == row for r, _c in cells):
+        touched = {r for r, _c in cells}
+        if row in touched or (
+            row is not None and self._ka.is_group(row) and touched & set(self._ka.sites[row])
+        ):
             self._refresh_cell_dependent()
 
     def _on_notes_changed(self, customer_id: int) -> None:
@@ -474,6 +522,13 @@ class SidePanel(QWidget):
         self._refresh_cell_dependent()
 
     # -- requests ----------------------------------------------------------------------------
+    def _go_to_site(self, customer_id: int) -> None:
+        pid = self.product_id
+        if pid is None and self.ws is not None and self.ws.matrix.products:
+            pid = self.ws.matrix.products[0].id
+        if pid is not None:
+            self.cell_requested.emit(customer_id, pid)
+
     def _reorder_goals(self, ids: list) -> None:
         if self.customer_id is not None:
             self._push(ReorderGoalsCommand, self.customer_id, ids)

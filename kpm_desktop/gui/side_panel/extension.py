@@ -87,6 +87,8 @@ class _Glue:
         c = ws.matrix.col_of.get(product_id)
         if r is None or c is None:
             return
+        if model.view_row(r) < 0 and model.parent_row(r) >= 0:
+            model.set_collapsed([model.parent_row(r)], False)  # a site folded away
         vr, vc = model.view_row(r), model.view_col(c)
         if vr >= 0 and vc >= 0:
             index = model.index(vr, vc)
