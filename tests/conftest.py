@@ -24,12 +24,31 @@ DEMO_TODAY = date(2026, 11, 27)
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo matrix, built once per session with a fixed 'today'."""
+    """The demo matrix without its key accounts (the 60 customers most tests count on),
+    built once per session with a fixed 'today'."""
     from kpm_desktop.samples.demo import write_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.kpm"
+    write_demo(path, today=DEMO_TODAY, key_accounts=False)
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_ka_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The full demo matrix as a user gets it: with two key accounts and their sites."""
+    from kpm_desktop.samples.demo import write_demo
+
+    path = tmp_path_factory.mktemp("demo_ka") / "demo.kpm"
     write_demo(path, today=DEMO_TODAY)
     return path
+
+
+@pytest.fixture
+def demo_ka_file(demo_ka_template: Path, tmp_path: Path) -> Path:
+    """A fresh, writable copy of the full demo (key accounts included) for one test."""
+    target = tmp_path / "demo_ka.kpm"
+    shutil.copyfile(demo_ka_template, target)
+    return target
 
 
 @pytest.fixture

@@ -8,13 +8,22 @@ for all key accounts at once and explains a mark key pressed on a key account's 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from kpm_desktop.gui.actions import MenuId
 
 GROUPING = "view.key_accounts.grouping"
 EXPAND_ALL = "view.key_accounts.expand_all"
 COLLAPSE_ALL = "view.key_accounts.collapse_all"
+
+
+class KeyAccountTexts(QObject):
+    """Plural messages (lupdate finds ``%n`` plurals in ``self.tr`` calls)."""
+
+    def collapsed(self, sites: dict, collapse: bool) -> str:
+        if collapse:
+            return self.tr("%n key account(s) collapsed", "", len(sites))
+        return self.tr("%n key account(s) expanded", "", len(sites))
 
 
 def refused_text() -> str:
@@ -45,15 +54,8 @@ def install(window) -> None:
             vr = model.view_row(group)
             if vr >= 0:
                 view.setCurrentIndex(model.index(vr, col))
-        sites = model.key_accounts.sites
-        if collapse:
-            text = QCoreApplication.translate(
-                "KeyAccounts", "%n key account(s) collapsed", "", len(sites)
-            )
-        else:
-            text = QCoreApplication.translate(
-                "KeyAccounts", "%n key account(s) expanded", "", len(sites)
-            )
+        texts = KeyAccountTexts()
+        text = texts.collapsed(model.key_accounts.sites, collapse)
         window.statusBar().showMessage(text, 4000)
 
     grouping = window.actions.add(

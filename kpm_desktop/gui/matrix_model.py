@@ -696,9 +696,9 @@ class MatrixModel(QAbstractTableModel):
         counts = self.group_cell_counts(row, col)
         lines = [
             f"<b>{_esc(m.customers[r].name)}</b> · {_esc(m.products[c].name)}",
-            QCoreApplication.translate(
-                "MatrixModel", "Roll-up of %n site(s): %1", "", len(self._ka.sites.get(r, []))
-            ).replace("%1", mark_name(code)),
+            self.tr("Roll-up of %n site(s): %1", "", len(self._ka.sites.get(r, []))).replace(
+                "%1", mark_name(code)
+            ),
         ]
         lines += [f"{mark_name(k)}: {counts[k]}" for k in (1, 2, 3, 4, WHITE) if counts[k]]
         lines.append(
@@ -740,11 +740,8 @@ class MatrixModel(QAbstractTableModel):
         r = self.rows[row]
         if self.is_group(r):
             lines.append(
-                QCoreApplication.translate(
-                    "MatrixModel",
-                    "Key account with %n site(s); counts over its sites",
-                    "",
-                    len(self._ka.sites[r]),
+                self.tr(
+                    "Key account with %n site(s); counts over its sites", "", len(self._ka.sites[r])
                 )
             )
         elif self.parent_row(r) >= 0:

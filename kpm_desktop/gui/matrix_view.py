@@ -409,7 +409,11 @@ class CustomerHeader(QHeaderView):
             painter.drawPolygon(QPolygonF(points))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             name_rect = rect.adjusted(ARROW_W, 0, -SUMMARY_W - 4, 0)
-            name = self.tr("%1 (%n site(s))", "", len(model.site_rows(r))).replace("%1", name)
+            # The number of sites stays readable: the name is cut before it, not it.
+            suffix = " " + self.tr("(%n site(s))", "", len(model.site_rows(r)))
+            fm = QFontMetrics(font)
+            room = max(0, name_rect.width() - fm.horizontalAdvance(suffix))
+            name = fm.elidedText(name, Qt.TextElideMode.ElideRight, room) + suffix
         elif model.parent_row(r) >= 0:
             name_rect = rect.adjusted(ARROW_W + 8, 0, -SUMMARY_W - 4, 0)
         fm = QFontMetrics(font)

@@ -1,6 +1,7 @@
 """The embedded demo matrix: a deterministic German B2B sample (``kpm demo``).
 
-A supplier of drive and automation technology with ~60 industrial customers. Dates are laid
+A supplier of drive and automation technology with ~60 industrial customers and two key
+accounts with their sites. Dates are laid
 out relative to ``today`` so that stale cells and upcoming competitor renewals show up
 whenever the demo is created; everything else is fixed by the seed.
 """
@@ -123,9 +124,50 @@ _GOALS = (
 
 DEMO_SEED = 20261127
 
+# Key accounts (Konzern) with their sites (Standorte), appended after the other customers so
+# that those keep their ids and marks: (name, number, segment, city/postcode/region per site).
+KEY_ACCOUNTS: tuple[tuple[str, str, str, str, tuple[tuple[str, str, str, str], ...]], ...] = (
+    (
+        "Nordsee Lebensmittel Gruppe",
+        "200001",
+        "Lebensmittel",
+        "A",
+        (
+            ("Nordsee Lebensmittel Werk Hamburg", "Hamburg", "20095", "Nord"),
+            ("Nordsee Lebensmittel Werk Bremen", "Bremen", "28195", "Nord"),
+            ("Nordsee Lebensmittel Werk Kiel", "Kiel", "24103", "Nord"),
+            ("Nordsee Lebensmittel Logistikzentrum Hannover", "Hannover", "30159", "Nord"),
+        ),
+    ),
+    (
+        "Krone Automotive SE",
+        "200101",
+        "Automotive",
+        "A",
+        (
+            ("Krone Automotive Werk Stuttgart", "Stuttgart", "70173", "Süd"),
+            ("Krone Automotive Werk München", "München", "80331", "Süd"),
+            ("Krone Automotive Werk Nürnberg", "Nürnberg", "90402", "Süd"),
+        ),
+    ),
+)
 
-def build_demo(repo: Repository, *, today: date | None = None, seed: int = DEMO_SEED) -> None:
-    """Fill an empty repository with the demo matrix."""
+# Customers of the full demo (``kpm demo``, first start): the 60 plus key accounts and sites.
+DEMO_CUSTOMERS = len(_NAMES) + sum(1 + len(sites) for *_head, sites in KEY_ACCOUNTS)
+
+
+def build_demo(
+    repo: Repository,
+    *,
+    today: date | None = None,
+    seed: int = DEMO_SEED,
+    key_accounts: bool = True,
+) -> None:
+    """Fill an empty repository with the demo matrix.
+
+    ``key_accounts=False`` leaves out the two key accounts with their sites (the first 60
+    customers are the same either way; older tests were written against those alone).
+    """
     today = today or date.today()
     rng = random.Random(seed)
     now = datetime.combine(today, time(9, 0), tzinfo=UTC)
@@ -257,11 +299,120 @@ def build_demo(repo: Repository, *, today: date | None = None, seed: int = DEMO_
                         product_ids=(by_name[product_name],),
                     )
                 )
+    if key_accounts:
+        _add_key_accounts(repo, products, competitors, today, now)
     repo.set_setting("title", "Demo: Antriebs- und Automatisierungstechnik")
     repo.set_setting("stale_months", "12")
 
 
-def write_demo(out: Path, *, today: date | None = None) -> Path:
+def _add_key_accounts(repo, products, competitors, today: date, now: datetime) -> None:
+    """Two key accounts with their sites; a site's marks come from its own random stream so
+    the rest of the demo stays as it was. The key accounts themselves carry no marks: the
+    matrix shows their sites' roll-up."""
+    rng = random.Random(DEMO_SEED + 1)
+    changes = []
+    for k, (name, number, segment, abc, sites) in enumerate(KEY_ACCOUNTS):
+        city, postcode, region = sites[0][1], sites[0][2], sites[0][3]
+        (head,) = repo.add_customers(
+            [
+                Customer(
+                    name=name,
+                    number=number,
+                    segment=segment,
+                    region=region,
+                    owner=_OWNERS[region],
+                    city=city,
+                    postcode=postcode,
+                    abc_class=abc,
+                    annual_revenue=float(900_000 + 350_000 * k),
+                    tags=("Schlüsselkunde", "Konzern"),
+                    uuid=f"c1000000-0000-4000-8000-{k:012d}",
+                )
+            ]
+        )
+        site_rows = repo.add_customers(
+            [
+                Customer(
+                    name=site_name,
+                    number=f"{int(number) + j + 1}",
+                    segment=segment,
+                    region=site_region,
+                    owner=_OWNERS[site_region],
+                    city=site_city,
+                    postcode=site_postcode,
+                    abc_class="B",
+                    annual_revenue=float(rng.randrange(150, 600) * 1000),
+                    uuid=f"c2000000-0000-4000-8000-{k:04d}{j + 1:08d}",
+                    parent_uuid=head.uuid,
+                )
+                for j, (site_name, site_city, site_postcode, site_region) in enumerate(sites)
+            ]
+        )
+        # Sites of one group buy alike: a product the group buys from us is bought by most
+        # sites; other products are competitor, need, no need or unknown site by site.
+        group_profile = {p.id: rng.random() for p in products}
+        for j, site in enumerate(site_rows):
+            for product in products:
+                lean = group_profile[product.id]
+                r = rng.random()
+                if r < 0.3:
+                    continue  # white spot
+                verified = now - timedelta(days=rng.randrange(5, 400))
+                if lean < 0.35 and r < 0.85:
+                    rec = CellRecord(
+                        mark=Mark.OURS,
+                        our_revenue=float(rng.randrange(2, 60) * 500),
+                        verified_at=verified,
+                        updated_at=verified,
+                        source="demo",
+                    )
+                elif lean < 0.6:
+                    rec = CellRecord(
+                        mark=Mark.COMPETITOR,
+                        competitor_id=competitors[(k + j) % len(competitors)].id,
+                        contract_end=today + timedelta(days=rng.randrange(20, 800)),
+                        potential=float(rng.randrange(2, 40) * 1000),
+                        verified_at=verified,
+                        updated_at=verified,
+                        source="demo",
+                    )
+                elif lean < 0.8:
+                    rec = CellRecord(
+                        mark=Mark.NEED,
+                        potential=float(rng.randrange(2, 80) * 500),
+                        verified_at=verified,
+                        updated_at=verified,
+                        source="demo",
+                    )
+                else:
+                    rec = CellRecord(
+                        mark=Mark.NO_NEED,
+                        no_need_reason="Konzernvorgabe",
+                        verified_at=verified,
+                        updated_at=verified,
+                        source="demo",
+                    )
+                changes.append((site.id, product.id, rec))
+        repo.add_goal(
+            Goal(
+                customer_id=site_rows[0].id,  # type: ignore[arg-type]
+                title="Rahmenvertrag für alle Standorte",
+                detail="Konzerneinkauf bündelt ab nächstem Jahr",
+                due_date=today + timedelta(days=120),
+                product_ids=(products[0].id,),  # type: ignore[arg-type]
+            )
+        )
+        repo.add_note(
+            Note(
+                customer_id=site_rows[-1].id,  # type: ignore[arg-type]
+                text="Standortleiter verweist auf den Konzerneinkauf.",
+                note_date=today - timedelta(days=30),
+            )
+        )
+    repo.write_cells(changes, source="demo", at=now)  # type: ignore[arg-type]
+
+
+def write_demo(out: Path, *, today: date | None = None, key_accounts: bool = True) -> Path:
     """Create ``out`` as a new demo matrix file (built under a temporary name, then renamed)."""
     if out.exists():
         raise FileExistsError(f"{out} exists already")
@@ -269,7 +420,7 @@ def write_demo(out: Path, *, today: date | None = None) -> Path:
     tmp.unlink(missing_ok=True)
     repo = Repository.create(tmp)
     try:
-        build_demo(repo, today=today)
+        build_demo(repo, today=today, key_accounts=key_accounts)
     finally:
         repo.close()
     tmp.replace(out)

@@ -254,10 +254,10 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
 <context>
     <name>CustomerHeader</name>
     <message numerus="yes">
-        <source>%1 (%n site(s))</source>
+        <source>(%n site(s))</source>
         <translation>
-            <numerusform>%1 (%n Standort)</numerusform>
-            <numerusform>%1 (%n Standorte)</numerusform>
+            <numerusform>(%n Standort)</numerusform>
+            <numerusform>(%n Standorte)</numerusform>
         </translation>
     </message>
 </context>
@@ -1643,6 +1643,23 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
     </message>
 </context>
 <context>
+    <name>KeyAccountTexts</name>
+    <message numerus="yes">
+        <source>%n key account(s) collapsed</source>
+        <translation>
+            <numerusform>%n Konzern zugeklappt</numerusform>
+            <numerusform>%n Konzerne zugeklappt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key account(s) expanded</source>
+        <translation>
+            <numerusform>%n Konzern aufgeklappt</numerusform>
+            <numerusform>%n Konzerne aufgeklappt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KeyAccounts</name>
     <message>
         <source>Marks belong to the sites: a key account&apos;s row shows their roll-up. Press + to expand it and mark a site.</source>
@@ -2597,6 +2614,13 @@ Wenn die Datei dort nicht mehr geöffnet ist (der Computer ist abgestürzt oder 
         <source>Never verified</source>
         <translation>Nie bestätigt</translation>
     </message>
+    <message numerus="yes">
+        <source>Roll-up of %n site(s): %1</source>
+        <translation>
+            <numerusform>Zusammenfassung von %n Standort: %1</numerusform>
+            <numerusform>Zusammenfassung von %n Standorten: %1</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Marks belong to the sites: expand the key account to edit them.</source>
         <translation>Markierungen gehören zu den Standorten: Konzern aufklappen, um sie zu bearbeiten.</translation>
@@ -2604,6 +2628,13 @@ Wenn die Datei dort nicht mehr geöffnet ist (der Computer ist abgestürzt oder 
     <message>
         <source>Group: %1</source>
         <translation>Gruppe: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Key account with %n site(s); counts over its sites</source>
+        <translation>
+            <numerusform>Konzern mit %n Standort; Zahlen über seinen Standort</numerusform>
+            <numerusform>Konzern mit %n Standorten; Zahlen über seine Standorte</numerusform>
+        </translation>
     </message>
     <message>
         <source>Site of %1</source>

@@ -252,10 +252,10 @@ The current state is backed up first, so this can be undone from this list.</sou
 <context>
     <name>CustomerHeader</name>
     <message numerus="yes">
-        <source>%1 (%n site(s))</source>
+        <source>(%n site(s))</source>
         <translation>
-            <numerusform>%1 (%n site)</numerusform>
-            <numerusform>%1 (%n sites)</numerusform>
+            <numerusform>(%n site)</numerusform>
+            <numerusform>(%n sites)</numerusform>
         </translation>
     </message>
 </context>
@@ -1640,6 +1640,23 @@ The current state is backed up first, so this can be undone from this list.</sou
     </message>
 </context>
 <context>
+    <name>KeyAccountTexts</name>
+    <message numerus="yes">
+        <source>%n key account(s) collapsed</source>
+        <translation>
+            <numerusform>%n key account collapsed</numerusform>
+            <numerusform>%n key accounts collapsed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key account(s) expanded</source>
+        <translation>
+            <numerusform>%n key account expanded</numerusform>
+            <numerusform>%n key accounts expanded</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KeyAccounts</name>
     <message>
         <source>Marks belong to the sites: a key account&apos;s row shows their roll-up. Press + to expand it and mark a site.</source>
@@ -2590,6 +2607,13 @@ If it is no longer open there (that computer crashed or was switched off), you c
         <source>Never verified</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Roll-up of %n site(s): %1</source>
+        <translation>
+            <numerusform>Roll-up of %n site: %1</numerusform>
+            <numerusform>Roll-up of %n sites: %1</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Marks belong to the sites: expand the key account to edit them.</source>
         <translation type="unfinished"></translation>
@@ -2597,6 +2621,13 @@ If it is no longer open there (that computer crashed or was switched off), you c
     <message>
         <source>Group: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Key account with %n site(s); counts over its sites</source>
+        <translation>
+            <numerusform>Key account with %n site; counts over its site</numerusform>
+            <numerusform>Key account with %n sites; counts over its sites</numerusform>
+        </translation>
     </message>
     <message>
         <source>Site of %1</source>

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from kpm_desktop.cli import main
+from kpm_desktop.samples.demo import DEMO_CUSTOMERS
 from kpm_desktop.storage.migrations import SCHEMA_VERSION
 from tests.conftest import file_hash
 
@@ -22,8 +23,8 @@ def test_demo_info_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert main(["demo", str(out)]) == 0
     assert main(["info", str(out), "--json"]) == 0
     data = json.loads(capsys.readouterr().out.splitlines()[-1])
-    assert data["customers"] == 60 and data["products"] == 24
-    assert data["white_spots"] + sum(data["marks"].values()) == 60 * 24
+    assert data["customers"] == DEMO_CUSTOMERS and data["products"] == 24
+    assert data["white_spots"] + sum(data["marks"].values()) == DEMO_CUSTOMERS * 24
     assert len(data["top_white_spots"]) == 10
     assert main(["check", str(out)]) == 0
     assert capsys.readouterr().out.strip().endswith("ok")

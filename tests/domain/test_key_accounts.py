@@ -108,3 +108,26 @@ def test_link_problems() -> None:
     assert link_problem(cs, a, "C") == "child_has_sites"
     assert link_problem(cs, c, "nope") == "unknown"
     assert link_problem(cs, b, "A") is None
+
+
+def test_demo_has_two_key_accounts_and_keeps_its_other_customers(
+    demo_template, demo_ka_template
+) -> None:
+    from kpm_desktop.samples.demo import DEMO_CUSTOMERS
+    from kpm_desktop.storage.repository import Repository
+
+    with Repository.open(demo_ka_template, read_only=True) as repo:
+        full = repo.load_matrix()
+    with Repository.open(demo_template, read_only=True) as repo:
+        classic = repo.load_matrix()
+    assert full.n_rows == DEMO_CUSTOMERS
+    n = full.n_cols
+    # The first 60 customers are the same with or without key accounts.
+    assert full.grid[: classic.n_rows * n] == classic.grid
+    assert [c.name for c in full.customers[: classic.n_rows]] == [c.name for c in classic.customers]
+    ka = KeyAccounts.build(full.customers)
+    assert sorted(len(s) for s in ka.sites.values()) == [3, 4]
+    for group, sites in ka.sites.items():
+        assert full.row_codes(group) == bytes(n)  # the key account itself has no marks
+        rolled = rollup_of_rows(full.grid, n, sites)
+        assert rolled.count(WHITE) < n // 2  # its sites are well known

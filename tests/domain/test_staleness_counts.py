@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from kpm_desktop.cli import main
+from kpm_desktop.samples.demo import DEMO_CUSTOMERS
 
 
 def test_info_counts_due_rechecks_as_white_spots(tmp_path: Path, capsys) -> None:
@@ -27,5 +28,5 @@ def test_info_counts_due_rechecks_as_white_spots(tmp_path: Path, capsys) -> None
     data = json.loads(capsys.readouterr().out.splitlines()[-1])
     assert due > 0  # the demo lays re-check dates around today
     assert data["rechecks_due"] == due
-    assert data["white_spots"] == 60 * 24 - marked + due
+    assert data["white_spots"] == DEMO_CUSTOMERS * 24 - marked + due
     assert data["marks"]["no_need"] == stored_no_need - due

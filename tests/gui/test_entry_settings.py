@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMainWindow
 from kpm_desktop.gui import entry
 from kpm_desktop.gui.actions import ActionRegistry, MenuId
 from kpm_desktop.gui.settings import MAX_RECENT, UiSettings
+from kpm_desktop.samples.demo import DEMO_CUSTOMERS
 
 
 def test_startup_file_prefers_argument_then_recent_then_demo(tmp_path: Path, monkeypatch) -> None:
@@ -26,7 +27,7 @@ def test_startup_file_prefers_argument_then_recent_then_demo(tmp_path: Path, mon
     from kpm_desktop.storage.repository import Repository
 
     with Repository.open(demo, read_only=True) as repo:
-        assert repo.counts()["customers"] == 60
+        assert repo.counts()["customers"] == DEMO_CUSTOMERS
     assert entry.startup_file(None, []) == demo  # created once, then reused
 
 

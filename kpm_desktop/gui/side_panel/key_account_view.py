@@ -103,7 +103,8 @@ class KeyAccountBox(QGroupBox):
             )
             item.setData(0, _ID_ROLE, site.id)
             self.site_list.addTopLevelItem(item)
-        self.site_list.resizeColumnToContents(0)
+        for column in range(self.site_list.columnCount()):
+            self.site_list.resizeColumnToContents(column)
         self.goal_list.clear()
         for site, goal in goals:
             text = f"{goal.title} – {site.name}"
