@@ -140,6 +140,11 @@ class KeyAccounts:
     def is_group(self, row: int) -> bool:
         return row in self.sites
 
+    @property
+    def n_members(self) -> int:
+        """Number of rows that are not key accounts."""
+        return len(self.parent_of) - len(self.sites)
+
     def members(self) -> list[int]:
         """Rows that are not key accounts (sites and stand-alone customers): what counts."""
         groups = self.sites

@@ -561,7 +561,7 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
                     "· Products: %3 of %4 · White spots: %5 · Coverage: %6 %"
                 )
                 .replace("%1", loc.toString(counted))
-                .replace("%2", loc.toString(len(m.key_accounts.members())))
+                .replace("%2", loc.toString(m.key_accounts.n_members))
                 .replace("%3", loc.toString(m.columnCount()))
                 .replace("%4", loc.toString(ws.matrix.n_cols))
                 .replace("%5", loc.toString(white))

@@ -76,6 +76,8 @@ MIN_CUSTOMER_W = 160
 MAX_CUSTOMER_W = 640
 EDGE_GRIP = 5  # pixels at the right edge of the names that drag the column width
 SUMMARY_W = 84  # right part of the customer header: white spots and coverage
+_LEFT_VCENTER = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter  # resolved once
+_RIGHT_VCENTER = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 ARROW_W = 18  # left part of a key account's header: the expand/collapse triangle
 
 _KEY_MARKS: dict[int, int | None] = {
@@ -311,6 +313,8 @@ class CustomerHeader(QHeaderView):
         self._small = _small_font(self.font(), -1.0)
         self._bold = QFont(self.font())
         self._bold.setBold(True)
+        self._fm = QFontMetrics(self.font())
+        self._fm_bold = QFontMetrics(self._bold)
         self.current_section = -1
         self.colors: UiColors = ui_colors(self.palette())
 
@@ -411,17 +415,17 @@ class CustomerHeader(QHeaderView):
             name_rect = rect.adjusted(ARROW_W, 0, -SUMMARY_W - 4, 0)
             # The number of sites stays readable: the name is cut before it, not it.
             suffix = " " + self.tr("(%n site(s))", "", len(model.site_rows(r)))
-            fm = QFontMetrics(font)
+            fm = self._fm_bold
             room = max(0, name_rect.width() - fm.horizontalAdvance(suffix))
             name = fm.elidedText(name, Qt.TextElideMode.ElideRight, room) + suffix
         elif model.parent_row(r) >= 0:
             name_rect = rect.adjusted(ARROW_W + 8, 0, -SUMMARY_W - 4, 0)
-        fm = QFontMetrics(font)
+        fm = self._fm_bold if font is self._bold else self._fm
         painter.setFont(font)
         painter.setPen(colors.text)
         painter.drawText(
             name_rect,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            _LEFT_VCENTER,
             fm.elidedText(name, Qt.TextElideMode.ElideRight, name_rect.width()),
         )
         counts = model.row_counts(logicalIndex)
@@ -431,7 +435,7 @@ class CustomerHeader(QHeaderView):
         white_rect = QRect(summary.x() + 2, summary.y(), 34, summary.height())
         painter.drawText(
             white_rect,
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            _RIGHT_VCENTER,
             str(counts.white),
         )
         # A tiny empty square: "white spots".
@@ -442,7 +446,7 @@ class CustomerHeader(QHeaderView):
         painter.setPen(colors.text)
         painter.drawText(
             cov_rect,
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            _RIGHT_VCENTER,
             f"{counts.coverage:.0f} %",
         )
         painter.setPen(QPen(colors.grid, 1))
@@ -603,6 +607,7 @@ class MatrixView(QTableView):
         self._vheader.width_dragged.connect(self.set_name_width)
         self._vheader.width_chosen.connect(self.name_width_changed)
         self._count_font = _small_font(self.font(), -3.0)
+        self._group_pix: dict[tuple[int, int, int, int], QPixmap] = {}
         self.painted_once = False
         self._zoom = DEFAULT_ZOOM
         self._hheader.setDefaultSectionSize(ZOOM_LEVELS[DEFAULT_ZOOM][0])
@@ -627,10 +632,12 @@ class MatrixView(QTableView):
         if event.type() == QEvent.Type.PaletteChange:
             self.colors = ui_colors(self.palette())
             self.delegate.set_colors(self.colors)
+            self._group_pix.clear()
             self.corner.update()
             self.viewport().update()
         elif event.type() == QEvent.Type.DevicePixelRatioChange:
             self.delegate.set_device_pixel_ratio(self.devicePixelRatioF())
+            self._group_pix.clear()
             self.viewport().update()
         super().changeEvent(event)
 
@@ -776,27 +783,45 @@ class MatrixView(QTableView):
         model = self._model
         codes_all = model.rollup(matrix_row)
         cols = model.cols
-        colors = self.colors
-        painter.fillRect(QRect(x0, y, (last_c - first_c + 1) * w, h - 1), colors.summary)
+        painter.fillRect(QRect(x0, y, (last_c - first_c + 1) * w, h - 1), self.colors.summary)
         counts = model.state_counts(matrix_row)
-        small = w >= 20 and h >= 18
-        if small:
-            painter.setFont(self._count_font)
-            fm = QFontMetrics(self._count_font)
+        with_count = w >= 20 and h >= 18
+        cache = self._group_pix
+        draw = painter.drawPixmap
         x = x0
         for c in range(first_c, last_c + 1):
             col = cols[c]
             code = codes_all[col]
             if code:
-                painter.drawPixmap(x, y, pix[code])
-                if small:
-                    text = str(counts.at(code, col))
-                    tw = fm.horizontalAdvance(text) + 2
-                    box = QRect(x + w - 1 - tw, y, tw, fm.height() - 2)
-                    painter.fillRect(box, colors.base)
-                    painter.setPen(colors.text)
-                    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+                if with_count:
+                    n = counts.at(code, col)
+                    key = (code, n, w, h)
+                    cell = cache.get(key)
+                    if cell is None:
+                        cell = self._group_cell(pix[code], n, w, h)
+                        cache[key] = cell
+                    draw(x, y, cell)
+                else:
+                    draw(x, y, pix[code])
             x += w
+
+    def _group_cell(self, base: QPixmap, count: int, w: int, h: int) -> QPixmap:
+        """A key account's cell: the mark with the number of sites in that state in its
+        corner, rendered once per (state, count, size) and blitted after that."""
+        if len(self._group_pix) > 2000:
+            self._group_pix.clear()
+        cell = QPixmap(base)
+        painter = QPainter(cell)
+        painter.setFont(self._count_font)
+        fm = QFontMetrics(self._count_font)
+        text = str(count)
+        tw = fm.horizontalAdvance(text) + 2
+        box = QRect(w - 1 - tw, 0, tw, fm.height() - 2)
+        painter.fillRect(box, self.colors.base)
+        painter.setPen(self.colors.text)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        painter.end()
+        return cell
 
     # -- zoom --------------------------------------------------------------------------------
     @property
