@@ -318,21 +318,6 @@ class CustomerHeader(QHeaderView):
         self.current_section = -1
         self.colors: UiColors = ui_colors(self.palette())
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        """Override: a click on a key account's triangle expands or collapses it."""
-        view = self.parent()
-        section = self.logicalIndexAt(event.position().toPoint())
-        if (
-            isinstance(view, MatrixView)
-            and section >= 0
-            and event.position().x() < ARROW_W
-            and event.button() == Qt.MouseButton.LeftButton
-            and view.toggle_group(section)
-        ):
-            event.accept()
-            return
-        super().mousePressEvent(event)
-
     def changeEvent(self, event: QEvent) -> None:
         """Override: follow a light/dark palette switch."""
         if event.type() == QEvent.Type.PaletteChange:
@@ -345,7 +330,8 @@ class CustomerHeader(QHeaderView):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """Override: a click on a name selects that customer (the view decides how); the
-        right edge drags the column wider or narrower."""
+        right edge drags the column wider or narrower; a click on a key account's triangle
+        expands or collapses it."""
         x = event.position().x()
         if event.button() == Qt.MouseButton.LeftButton and self._on_edge(x):
             self._drag_from = (round(event.globalPosition().x()), self.width())
@@ -353,6 +339,15 @@ class CustomerHeader(QHeaderView):
             return
         if event.button() == Qt.MouseButton.LeftButton:
             row = self.logicalIndexAt(event.position().toPoint())
+            view = self.parent()
+            if (
+                row >= 0
+                and event.position().x() < ARROW_W
+                and isinstance(view, MatrixView)
+                and view.toggle_group(row)
+            ):
+                event.accept()
+                return
             if row >= 0:
                 self.name_clicked.emit(row, event.modifiers())
                 event.accept()
