@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from kpm_desktop.domain.insights import NextStep, Reason
+from kpm_desktop.domain.key_accounts import KeyAccounts
 from kpm_desktop.domain.lookalike import Hint
 from kpm_desktop.domain.matrix import Matrix
 
@@ -19,18 +20,23 @@ def add_subset_options(p: argparse.ArgumentParser) -> None:
 
 
 def subset_rows(matrix: Matrix, args: argparse.Namespace) -> list[int] | None:
-    """Matrix rows selected by the subset options (None = all customers)."""
+    """Matrix rows selected by the subset options (None = all customers).
+
+    Key accounts' own rows are left out, as in the matrix window: a key account's figures
+    are its sites'.
+    """
     filters = [
         (dim, set(getattr(args, dim)))
         for dim in ("region", "segment", "owner")
         if getattr(args, dim)
     ]
+    ka = KeyAccounts.build(matrix.customers)
     if not filters:
-        return None
+        return ka.members() if ka else None
     return [
         i
         for i, c in enumerate(matrix.customers)
-        if all(getattr(c, dim) in values for dim, values in filters)
+        if all(getattr(c, dim) in values for dim, values in filters) and not ka.is_group(i)
     ]
 
 

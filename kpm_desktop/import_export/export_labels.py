@@ -39,6 +39,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "view_description": "aktuelle Ansicht: {customers} von {all_customers} Kunden, "
         "{products} von {all_products} Produkten",
         "customers_products": "{customers} Kunden × {products} Produkte",
+        "key_accounts": "{n} Konzerne (fett: Zusammenfassung ihrer Standorte)",
         "visit_title": "Besuchsvorbereitung",
         "visit_customer_data": "Kundendaten",
         "visit_matrix_row": "Produkte und Lösungen",
@@ -47,6 +48,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "visit_notes": "Letzte Notizen",
         "visit_answers": "Antworten und Notizen (handschriftlich)",
         "visit_none": "–",
+        "visit_sites": "Standorte ({n}) und ihre weißen Flecken",
+        "visit_site_white": "{n} weiße Flecken",
         "prep_white_spots": "Weiße Flecken klären",
         "prep_stale": "Veraltete Einträge bestätigen (zuletzt bestätigt am)",
         "prep_renewals": "Wettbewerbsverträge laufen aus",
@@ -90,6 +93,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "view_description": "current view: {customers} of {all_customers} customers, "
         "{products} of {all_products} products",
         "customers_products": "{customers} customers × {products} products",
+        "key_accounts": "{n} key accounts (bold: roll-up of their sites)",
         "visit_title": "Visit preparation",
         "visit_customer_data": "Customer data",
         "visit_matrix_row": "Products and solutions",
@@ -98,6 +102,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "visit_notes": "Latest notes",
         "visit_answers": "Answers and notes (handwritten)",
         "visit_none": "–",
+        "visit_sites": "Sites ({n}) and their white spots",
+        "visit_site_white": "{n} white spots",
         "prep_white_spots": "Clarify white spots",
         "prep_stale": "Confirm stale entries (last confirmed on)",
         "prep_renewals": "Competitor contracts ending",
@@ -142,6 +148,7 @@ ATTRIBUTES: tuple[str, ...] = (
     "abc_class",
     "annual_revenue",
     "tags",
+    "parent",
 )
 _ATTRIBUTE_NAMES: dict[str, dict[str, str]] = {
     "de": {
@@ -154,6 +161,7 @@ _ATTRIBUTE_NAMES: dict[str, dict[str, str]] = {
         "abc_class": "ABC",
         "annual_revenue": "Jahresumsatz",
         "tags": "Merkmale",
+        "parent": "Konzern-Nr.",
     },
     "en": {
         "number": "Cust. no.",
@@ -165,6 +173,7 @@ _ATTRIBUTE_NAMES: dict[str, dict[str, str]] = {
         "abc_class": "ABC",
         "annual_revenue": "Annual revenue",
         "tags": "Tags",
+        "parent": "Parent account no.",
     },
 }
 

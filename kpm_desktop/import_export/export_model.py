@@ -25,6 +25,7 @@ from kpm_desktop.domain.entities import (
     ProductGroup,
     stored_id,
 )
+from kpm_desktop.domain.key_accounts import KeyAccounts, rollup_of_rows
 from kpm_desktop.domain.matrix import MarkCounts, Matrix
 from kpm_desktop.import_export.export_labels import (
     ATTRIBUTES,
@@ -118,6 +119,36 @@ class MatrixSnapshot:
     groups: dict[int, ProductGroup] = field(default_factory=dict)  # for the master sheets
     notes: list[Note] = field(default_factory=list)  # of the customers in scope
     goals: list[Goal] = field(default_factory=list)
+    # Key accounts: rows that show their sites' roll-up (no marks of their own: counts, the
+    # data sheet and the import skip them) and, per row, its outline level (1 = a site).
+    rollup_rows: frozenset[int] = frozenset()
+    levels: list[int] = field(default_factory=list)
+    parent_labels: dict[str, str] = field(default_factory=dict)  # uuid -> number (or name)
+
+    def parent_label(self, customer: Customer) -> str:
+        """The key account of a site as the import reads it back: its number, else name."""
+        return self.parent_labels.get(customer.parent_uuid, "") if customer.parent_uuid else ""
+
+    def level(self, i: int) -> int:
+        return self.levels[i] if self.levels else 0
+
+    def counted_grid(self) -> bytes:
+        """The grid without the key accounts' roll-up rows (what counts)."""
+        if not self.rollup_rows:
+            return self.grid
+        n = len(self.products)
+        return b"".join(
+            self.grid[i * n : (i + 1) * n] for i in range(self.n_rows) if i not in self.rollup_rows
+        )
+
+    def sites_of(self, i: int) -> list[int]:
+        """Rows of the sites under the key account in row ``i`` (the rows that follow it)."""
+        out: list[int] = []
+        for k in range(i + 1, self.n_rows):
+            if self.level(k) != 1:
+                break
+            out.append(k)
+        return out
 
     @property
     def n_rows(self) -> int:
@@ -135,13 +166,18 @@ class MatrixSnapshot:
         return self.grid[j :: len(self.products)] if self.products else b""
 
     def row_counts(self, i: int) -> MarkCounts:
+        """Counts of a row; a key account's are its sites' (summed)."""
+        if i in self.rollup_rows:
+            return MarkCounts.from_codes(b"".join(self.row(k) for k in self.sites_of(i)))
         return MarkCounts.from_codes(self.row(i))
 
     def col_counts(self, j: int) -> MarkCounts:
+        if self.rollup_rows:
+            return MarkCounts.from_codes(self.counted_grid()[j :: len(self.products)])
         return MarkCounts.from_codes(self.col(j))
 
     def totals(self) -> MarkCounts:
-        return MarkCounts.from_codes(self.grid)
+        return MarkCounts.from_codes(self.counted_grid())
 
     def bands(self) -> list[GroupBand]:
         out: list[GroupBand] = []
@@ -161,9 +197,13 @@ class MatrixSnapshot:
         lang = self.options.lang
         parts = [
             f"{label('exported', lang)}: {self.exported_at.astimezone().strftime('%Y-%m-%d %H:%M')}",
-            label("customers_products", lang).format(customers=self.n_rows, products=self.n_cols),
+            label("customers_products", lang).format(
+                customers=self.n_rows - len(self.rollup_rows), products=self.n_cols
+            ),
             f"{label('filters', lang)}: {self.options.filters or label('no_filter', lang)}",
         ]
+        if self.rollup_rows:
+            parts.append(label("key_accounts", lang).format(n=len(self.rollup_rows)))
         if self.options.customer_safe:
             parts.append(label("customer_safe", lang))
         return " · ".join(parts)
@@ -274,12 +314,22 @@ def snapshot_from_matrix(
     cols = [matrix.col_of[p.id] for p in products]  # type: ignore[index]
     n = matrix.n_cols
     grid = matrix.grid
+    rows = [matrix.row_of[c.id] for c in customers]  # type: ignore[index]
+    ka = KeyAccounts.build(matrix.customers)
+    rollups: set[int] = set()
+    levels: list[int] = []
+    if ka:
+        rows, levels, group_rows = arrange_key_accounts(rows, ka)
+        customers = [matrix.customers[r] for r in rows]
+        rollups = {i for i, r in enumerate(rows) if r in group_rows}
     parts: list[bytes] = []
     if cols:
         pick = itemgetter(*cols)
-        for c in customers:
-            start = matrix.row_of[c.id] * n  # type: ignore[index]
-            picked = pick(grid[start : start + n])
+        for i, r in enumerate(rows):
+            if i in rollups:
+                picked = pick(rollup_of_rows(grid, n, _sites_after(rows, levels, i)))
+            else:
+                picked = pick(grid[r * n : (r + 1) * n])
             parts.append(bytes(picked) if len(cols) > 1 else bytes((picked,)))
     keep: dict[tuple[int, int], CellRecord] = {}
     if details:
@@ -297,7 +347,63 @@ def snapshot_from_matrix(
         details=keep,
         competitors=dict(competitors or {}),
         groups=dict(matrix.groups),
+        rollup_rows=frozenset(rollups),
+        levels=levels,
+        parent_labels={c.uuid: c.number or c.name for c in (matrix.customers[r] for r in ka.sites)},
     )
+
+
+def _sites_after(rows: Sequence[int], levels: Sequence[int], i: int) -> list[int]:
+    """Matrix rows of the sites listed right after the key account at position ``i``."""
+    out: list[int] = []
+    for k in range(i + 1, len(rows)):
+        if levels[k] != 1:
+            break
+        out.append(rows[k])
+    return out
+
+
+def arrange_key_accounts(
+    rows: Sequence[int], ka: KeyAccounts
+) -> tuple[list[int], list[int], set[int]]:
+    """Put each key account right before its sites (as the matrix window does).
+
+    A key account takes the place of its own row or of its first site, whichever comes
+    first, and is left out when none of its sites is among ``rows``. Returns the new row
+    order, the outline level per row (1 = a site under its key account) and the key
+    accounts' rows.
+    """
+    groups, parent_of = ka.sites, ka.parent_of
+    order: list[int] = []
+    shown: dict[int, list[int]] = {}
+    for r in rows:
+        if r in groups:
+            if r not in shown:
+                shown[r] = []
+                order.append(~r)
+            continue
+        p = parent_of[r]
+        if p < 0:
+            order.append(r)
+        elif p in shown:
+            shown[p].append(r)
+        else:
+            shown[p] = [r]
+            order.append(~p)
+    out: list[int] = []
+    levels: list[int] = []
+    placed: set[int] = set()
+    for x in order:
+        if x >= 0:
+            out.append(x)
+            levels.append(0)
+        elif shown[~x]:
+            out.append(~x)
+            levels.append(0)
+            placed.add(~x)
+            out.extend(shown[~x])
+            levels.extend([1] * len(shown[~x]))
+    return out, levels, placed
 
 
 def load_snapshot(

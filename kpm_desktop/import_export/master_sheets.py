@@ -6,7 +6,8 @@ Two more sheets carry them, written with the export and read by ``kpm import --k
 
 "Kunden"/"Customers" (one row per customer, in display order):
     UUID, customer number, name, city, postcode, industry, region, owner, ABC class,
-    annual revenue (number), tags (separated by "; "), active (1 or 0).
+    annual revenue (number), tags (separated by "; "), active (1 or 0), the UUID of its key
+    account (parent customer; empty for none).
 "Produkte"/"Products" (one row per product, in column order):
     UUID, product number, name, product group, group order (integer), kind (product,
     solution, service), order within the group (integer), active (1 or 0).
@@ -56,6 +57,7 @@ CUSTOMER_COLUMNS: tuple[SheetColumn, ...] = (
     SheetColumn("annual_revenue", "Jahresumsatz", "Annual revenue"),
     SheetColumn("tags", "Merkmale", "Tags"),
     SheetColumn("active", "Aktiv", "Active"),
+    SheetColumn("parent_uuid", "Konzern-UUID", "Parent account UUID"),
 )
 PRODUCT_COLUMNS: tuple[SheetColumn, ...] = (
     SheetColumn("uuid", "UUID", "UUID"),
@@ -212,6 +214,7 @@ def _customer_values(c: Customer) -> dict[str, Value]:
         "annual_revenue": c.annual_revenue,
         "tags": neutralise(TAG_SEPARATOR.join(c.tags)),
         "active": int(c.active),
+        "parent_uuid": c.parent_uuid,
     }
 
 

@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from kpm_desktop.domain.entities import CellRecord, Customer, Goal, Note, Product, stored_id
+from kpm_desktop.domain.entities import (
+    CellRecord,
+    Customer,
+    Goal,
+    GoalStatus,
+    Note,
+    Product,
+    stored_id,
+)
+from kpm_desktop.domain.key_accounts import KeyAccounts, rollup
+from kpm_desktop.domain.marks import Mark
 from kpm_desktop.domain.visit_prep import VisitPreparation, prepare_visit
 from kpm_desktop.import_export.export_model import ExportOptions, product_order, sort_key
 from kpm_desktop.storage.repository import Repository
+
+
+@dataclass(frozen=True, slots=True)
+class SiteWhiteSpots:
+    """A key account's site on its one-pager: the products that are white spots there."""
+
+    customer: Customer
+    white_spots: tuple[Product, ...]  # in product order
 
 
 @dataclass(slots=True)
@@ -26,6 +44,9 @@ class VisitSnapshot:
     notes: list[Note]
     prep: VisitPreparation
     today: date = field(default_factory=date.today)
+    # A key account's one-pager: its sites with the products that are white spots there
+    # (the matrix row and the questions above are the sites' roll-up).
+    sites: list[SiteWhiteSpots] = field(default_factory=list)
 
     def competitor_name(self, record: CellRecord | None) -> str:
         if record is None or record.competitor_id is None or self.options.customer_safe:
@@ -76,6 +97,51 @@ def visit_from_repository(
     competitors = {stored_id(c): c.name for c in repo.load_competitors()}
     goals = repo.goals_for(customer_id)
     notes = repo.notes_for(customer_id)
+    customers = repo.load_customers()
+    ka = KeyAccounts.build(customers)
+    row = next(i for i, c in enumerate(customers) if c.id == customer_id)
+    site_list: list[SiteWhiteSpots] = []
+    if ka.is_group(row):
+        # A key account: the one-pager shows its sites' roll-up, their open goals and,
+        # per site, what is still unknown there.
+        sites = [customers[r] for r in ka.sites[row]]
+        site_cells = {s.id: repo.cells_of_customer(s.id) for s in sites}  # type: ignore[misc]
+        codes = rollup(
+            (
+                bytes(
+                    int(site_cells[s.id][p.id].mark) if p.id in site_cells[s.id] else 0  # type: ignore[index]
+                    for p in products
+                )
+                for s in sites
+            ),
+            len(products),
+        )
+        cells = {}
+        for p, code in zip(products, codes, strict=True):
+            if code:
+                # Verified when the latest site in that state was: the roll-up is only as
+                # stale as the freshest answer behind it.
+                dates = [
+                    rec.verified_at
+                    for site in sites
+                    if (rec := site_cells[site.id].get(p.id)) is not None  # type: ignore[index, arg-type]
+                    and int(rec.mark) == code
+                    and rec.verified_at is not None
+                ]
+                cells[p.id] = CellRecord(mark=Mark(code), verified_at=max(dates, default=None))
+        goals = [
+            replace(g, title=f"{g.title} ({site.name})")
+            for site in sites
+            for g in repo.goals_for(site.id)  # type: ignore[arg-type]
+            if g.status is GoalStatus.OPEN
+        ]
+        site_list = [
+            SiteWhiteSpots(
+                site,
+                tuple(p for p in products if p.id not in site_cells[site.id]),  # type: ignore[index]
+            )
+            for site in sites
+        ]
     prep = prepare_visit(
         customer,
         products,
@@ -100,6 +166,7 @@ def visit_from_repository(
         notes=notes,
         prep=prep,
         today=today,
+        sites=site_list,
     )
 
 

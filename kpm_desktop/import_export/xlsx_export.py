@@ -25,7 +25,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.properties import Outline, PageSetupProperties
 
 from kpm_desktop.domain.entities import CellRecord, Customer, stored_id
 from kpm_desktop.domain.marks import WHITE, Mark
@@ -129,7 +129,8 @@ def write_xlsx(
     if not path.parent.is_dir():
         raise FileNotFoundError(f"folder {path.parent} does not exist")
     opts = snapshot.options
-    marked = len(snapshot.grid) - snapshot.grid.count(WHITE)
+    counted = snapshot.counted_grid()
+    marked = len(counted) - counted.count(WHITE)
     total = snapshot.n_rows + (marked if opts.include_data_sheet else 0)
     tracker = _Progress(progress, total)
     tracker.report()
@@ -206,6 +207,8 @@ def _matrix_sheet(wb: Workbook, s: MatrixSnapshot, tracker: _Progress, raw: bool
     ws = wb.create_sheet(label("sheet_matrix", lang))
     rows = FastRows(ws, raw=raw)
     attrs = opts.visible_attributes
+    if s.rollup_rows and "parent" not in attrs:
+        attrs = (*attrs, "parent")  # key accounts: the link travels with the sheet
     first_product_col = 2 + len(attrs)  # 1-based
     first_count_col = first_product_col + s.n_cols
     n_total_cols = first_count_col + len(COUNT_KEYS)  # + coverage
@@ -215,6 +218,8 @@ def _matrix_sheet(wb: Workbook, s: MatrixSnapshot, tracker: _Progress, raw: bool
     st_title = rows.style(font=Font(bold=True, size=14))
     st_plain = rows.style()
     st_name = rows.style(border=border)
+    st_name_group = rows.style(border=border, font=Font(bold=True))
+    st_name_site = rows.style(border=border, alignment=Alignment(indent=1))
     st_attr = rows.style(border=border, alignment=Alignment(horizontal="left"))
     st_money = rows.style(border=border, number_format="#,##0")
     st_mark = {
@@ -260,6 +265,11 @@ def _matrix_sheet(wb: Workbook, s: MatrixSnapshot, tracker: _Progress, raw: bool
         ws.column_dimensions[get_column_letter(first_count_col + k)].width = 5.5
 
     _page_setup(ws, s)
+    if s.rollup_rows:
+        # Excel's row outline: each key account's sites are one group that Excel and
+        # LibreOffice can collapse; the key account's row (the summary) sits above them.
+        ws.sheet_properties.outlinePr = Outline(summaryBelow=False, summaryRight=True)
+        ws.sheet_format.outlineLevelRow = 1
     if s.n_rows and s.n_cols:
         ws.freeze_panes = f"{get_column_letter(first_product_col)}{FIRST_DATA_ROW}"
     ws.print_title_rows = f"{BAND_ROW}:{HEADER_ROW}"
@@ -309,15 +319,26 @@ def _matrix_sheet(wb: Workbook, s: MatrixSnapshot, tracker: _Progress, raw: bool
     attr_cells = [(a, st_money if a == "annual_revenue" else st_attr) for a in attrs]
     n = s.n_cols
     grid = s.grid
+    rollups = s.rollup_rows
     for i, customer in enumerate(s.customers):
         codes = grid[i * n : (i + 1) * n]
-        line: list[CellSpec] = [(_user(customer.name), st_name)]
-        line += [(attribute_value(customer, a), st) for a, st in attr_cells]
+        level = s.level(i)
+        style = st_name_group if i in rollups else st_name_site if level else st_name
+        line: list[CellSpec] = [(_user(customer.name), style)]
+        line += [
+            (s.parent_label(customer) if a == "parent" else attribute_value(customer, a), st)
+            for a, st in attr_cells
+        ]
         line += [cell_of[c] for c in codes]
-        line += [(codes.count(int(m) if m else WHITE), st_count) for m in COUNT_KEYS]
-        known = n - codes.count(WHITE)
-        line.append((round(100 * known / n) if n else 0, st_pct))
-        rows.append(line)
+        if i in rollups:  # a key account counts its sites (its cells are their roll-up)
+            rc = s.row_counts(i)
+            line += [(rc.of(m), st_count) for m in COUNT_KEYS]
+            line.append((round(rc.coverage), st_pct))
+        else:
+            line += [(codes.count(int(m) if m else WHITE), st_count) for m in COUNT_KEYS]
+            known = n - codes.count(WHITE)
+            line.append((round(100 * known / n) if n else 0, st_pct))
+        rows.append(line, outline=level)
         tracker.step()
 
     # Count rows per product (one per state) and the grand totals under the count columns.
@@ -432,6 +453,8 @@ def _data_sheet(wb: Workbook, s: MatrixSnapshot, tracker: _Progress, raw: bool) 
     n = s.n_cols
     grid = s.grid
     for i, (cnum, cname, cuuid, cid) in enumerate(cust):
+        if i in s.rollup_rows:
+            continue  # a key account's roll-up: the marks are its sites'
         codes = grid[i * n : (i + 1) * n]
         if codes.count(WHITE) == n:
             continue

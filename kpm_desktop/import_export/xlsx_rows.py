@@ -67,10 +67,13 @@ class _RowStreamWriter(WorksheetWriter):
         if raw is not None:
             raw(self._fast._render(row_idx, *pending))
             return None
-        cells, height = pending
+        cells, height, outline = pending
         if height is not None:
             ws: Any = self.ws  # a write-only sheet has row_dimensions (stubs: a union)
             ws.row_dimensions[row_idx].height = height
+        if outline:
+            ws_any: Any = self.ws
+            ws_any.row_dimensions[row_idx].outlineLevel = outline
         return super().write_row(xf, self._fast._cells(cells, row_idx), row_idx)
 
 
@@ -92,7 +95,7 @@ class FastRows:
         assert workbook is not None
         self._epoch = workbook.epoch
         self._styles: dict[int, Any] = {}
-        self._pending: tuple[Sequence[CellSpec], float | None] | None = None
+        self._pending: tuple[Sequence[CellSpec], float | None, int] | None = None
         self._letters: list[str] = [""]
         self._date_style: dict[int, bool] = {}
         self.rows_written = 0
@@ -117,11 +120,14 @@ class FastRows:
         return sid
 
     # -- rows ----------------------------------------------------------------------------------
-    def append(self, cells: Sequence[CellSpec], height: float | None = None) -> None:
-        """Append one row; ``cells[k]`` goes into column k+1."""
+    def append(
+        self, cells: Sequence[CellSpec], height: float | None = None, *, outline: int = 0
+    ) -> None:
+        """Append one row; ``cells[k]`` goes into column k+1; ``outline``: the row's outline
+        level (Excel's row grouping, 0 = none)."""
         if self.ws._writer is None:  # type: ignore[attr-defined]
             self._start()
-        self._pending = (cells, height)
+        self._pending = (cells, height, outline)
         self.ws.append(())  # openpyxl calls our write_row with the next row index
         self.rows_written += 1
 
@@ -131,9 +137,16 @@ class FastRows:
             letters.append(get_column_letter(len(letters)))
         return letters[col]
 
-    def _render(self, row_idx: int, cells: Sequence[CellSpec], height: float | None) -> str:
+    def _render(
+        self, row_idx: int, cells: Sequence[CellSpec], height: float | None, outline: int = 0
+    ) -> str:
         r = str(row_idx)
-        head = f'<row r="{r}" ht="{height}" customHeight="1">' if height else f'<row r="{r}">'
+        level = f' outlineLevel="{outline}"' if outline else ""
+        head = (
+            f'<row r="{r}" ht="{height}" customHeight="1"{level}>'
+            if height
+            else f'<row r="{r}"{level}>'
+        )
         parts = [head]
         if len(self._letters) <= len(cells):
             self._letter(len(cells))

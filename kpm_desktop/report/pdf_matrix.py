@@ -238,13 +238,24 @@ def _paint_page(
             customer = s.customers[line]
             rect = QRectF(0, y, pt(g.name_w), rh)
             sheet.box(rect)
-            sheet.text(rect.adjusted(pt(2), 0, -pt(2), 0), customer.name, 7, align=left)
+            group = line in s.rollup_rows  # a key account: its sites' roll-up, in bold
+            indent = pt(8) if s.level(line) else 0  # a site, under its key account
+            sheet.text(
+                rect.adjusted(pt(2) + indent, 0, -pt(2), 0),
+                customer.name,
+                7,
+                align=left,
+                bold=group,
+            )
             for a, attr in enumerate(attrs):
                 rect = QRectF(x_attr + a * pt(g.attr_w), y, pt(g.attr_w), rh)
                 sheet.box(rect)
-                sheet.text(
-                    rect.adjusted(pt(2), 0, -pt(2), 0), _attr_text(customer, attr, lang), 6.5
+                text = (
+                    s.parent_label(customer)
+                    if attr == "parent"
+                    else _attr_text(customer, attr, lang)
                 )
+                sheet.text(rect.adjusted(pt(2), 0, -pt(2), 0), text, 6.5)
             codes = s.grid[line * n : (line + 1) * n]
             for c, j in enumerate(cols):
                 code = codes[j]
@@ -253,8 +264,13 @@ def _paint_page(
                     None if blank or code == WHITE else Mark(code),
                 )
             if g.counts:
-                counts = [codes.count(int(m) if m else WHITE) for m in COUNT_KEYS]
-                counts.append(round(100 * (n - codes.count(WHITE)) / n) if n else 0)
+                if group:
+                    rc = s.row_counts(line)
+                    counts = [rc.of(m) for m in COUNT_KEYS]
+                    counts.append(round(rc.coverage))
+                else:
+                    counts = [codes.count(int(m) if m else WHITE) for m in COUNT_KEYS]
+                    counts.append(round(100 * (n - codes.count(WHITE)) / n) if n else 0)
                 for c, value in enumerate(counts):
                     rect = QRectF(x_counts + c * pt(g.count_w), y, pt(g.count_w), rh)
                     sheet.box(rect)

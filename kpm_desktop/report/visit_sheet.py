@@ -206,6 +206,17 @@ def _layout(flow: _Flow, v: VisitSnapshot) -> None:
             flow.y += chip_h
         flow.gap(2)
 
+    # A key account: its sites, each with what is still unknown there.
+    if v.sites:
+        flow.heading(label("visit_sites", lang).format(n=len(v.sites)))
+        for site in v.sites:
+            where = f" – {site.customer.city}" if site.customer.city else ""
+            count = label("visit_site_white", lang).format(n=len(site.white_spots))
+            flow.paragraph(f"{site.customer.name}{where}: {count}", pt(4), 8.5, bold=True)
+            if site.white_spots:
+                flow.checkbox_item(", ".join(p.name for p in site.white_spots))
+            flow.gap(2)
+
     # Goals.
     flow.heading(label("visit_goals", lang))
     if not v.goals:

@@ -78,7 +78,11 @@ def test_group_rows_roll_up_and_fold_with_keys_and_clicks(ka_window) -> None:
     assert 2 not in counted and 20 not in counted and len(counted) == ws.matrix.n_rows - 2
     assert "Sites and customers" in win.status_text()
 
+    # A click on the key account's cell in the viewport makes it current.
     view.setFocus()
+    rect = view.visualRect(model.index(2, 1))
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.currentIndex().row() == 2 and view.currentIndex().column() == 1
     view.setCurrentIndex(model.index(2, 0))
     assert QApplication.focusWidget() is view
     # A mark key on a key account's row writes nothing and says why.
@@ -95,6 +99,13 @@ def test_group_rows_roll_up_and_fold_with_keys_and_clicks(ka_window) -> None:
     assert model.counted_rows() == counted and model.visible_white() == white
     assert view.currentIndex().row() == 2
 
+    # Collapsed, the next row below the key account is the next customer: a click there
+    # and Up come back to the key account's row.
+    rect = view.visualRect(model.index(3, 0))
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert model.matrix_row(view.currentIndex().row()) == 3
+    key(Qt.Key.Key_Up)
+    assert view.currentIndex().row() == 2
     # A click on the triangle in the customer header expands it again.
     header = view.verticalHeader()
     y = header.sectionViewportPosition(2) + header.sectionSize(2) // 2

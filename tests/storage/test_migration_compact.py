@@ -169,8 +169,12 @@ _CHILD = textwrap.dedent(
         os._exit(9)  # like a kill: no cleanup, no rollback, lock and -wal stay behind
 
     if where == "progress":
+        # ``value`` is the overall progress when migration 3 was the last one (its part:
+        # 1/2); later migrations shrink that part to 1/(pending + 1).
+        from kpm_desktop.storage.migrations import SCHEMA_VERSION
+        share = 2 / (SCHEMA_VERSION - 2 + 1)
         def progress(f):
-            if f >= value:
+            if f >= value * share:
                 die()
         Repository.open(path, progress=progress)
     else:  # during or right before the compaction after the commit

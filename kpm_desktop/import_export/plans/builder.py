@@ -442,7 +442,7 @@ class BuilderBase:
         parent_of = {c.uuid: c.parent_uuid for c in self.customers.by_uuid.values()}
         with_sites = {p for p in parent_of.values() if p}
         for customer, ref, row in self.parent_refs:
-            result = self.customers.match(ref, "", "")
+            result = self.customers.match(ref, "", ref)  # a UUID (master sheet) or number
             if result.entity is None and not result.ambiguous:
                 result = self.customers.match("", ref, "")
             if result.ambiguous:

@@ -85,6 +85,8 @@ class KpmKind(BuilderBase):
                 attrs["tags"] = tags
             attrs["active"] = _flag(t("active"))
             customer = self.customer(row, number, name, uuid, attrs=attrs)
+            if customer is not None and t("parent_uuid"):
+                self.parent_refs.append((customer, t("parent_uuid"), row))
             if customer is None or customer.id is None or customer.id < 0:
                 continue
             self.seen_customers[customer.id] = row
