@@ -109,7 +109,7 @@ def test_export_import_round_trip_keeps_marks_and_parent_links(
     assert {k: v for k, v in ka.items() if v} == {k: v for k, v in kb.items() if v}
 
 
-def test_matrix_pdf_and_key_account_one_pager(demo_ka_file: Path, tmp_path: Path) -> None:
+def test_matrix_pdf_and_key_account_one_pager(qapp, demo_ka_file: Path, tmp_path: Path) -> None:
     from tests.report.conftest import pdf_text
 
     pdf = tmp_path / "m.pdf"
