@@ -1667,7 +1667,7 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
     </message>
     <message>
         <source>Group Sites Under &amp;Key Accounts</source>
-        <translation>Standorte unter &amp;Konzernen gruppieren</translation>
+        <translation>Standorte unter Konzernen g&amp;ruppieren</translation>
     </message>
     <message>
         <source>Show each key account as one row with its sites&apos; roll-up, its sites below it</source>
@@ -1675,7 +1675,7 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
     </message>
     <message>
         <source>E&amp;xpand All Key Accounts</source>
-        <translation>Alle Konzerne auf&amp;klappen</translation>
+        <translation>Alle Konzerne a&amp;ufklappen</translation>
     </message>
     <message>
         <source>Show the sites of every key account</source>
