@@ -74,8 +74,8 @@ def until_painted(fn):
 
 out = {{"open_s": open_s, "groups": len(model.key_accounts.sites),
         "rows": model.matrix.n_rows, "cols": model.matrix.n_cols}}
-collapse = w.actions["view.key_accounts.collapse_all"]
-expand = w.actions["view.key_accounts.expand_all"]
+collapse = w.action_registry["view.key_accounts.collapse_all"]
+expand = w.action_registry["view.key_accounts.expand_all"]
 c_times, e_times, t_times, f_times = [], [], [], []
 for _ in range(repeat):
     c_times.append(until_painted(collapse.trigger))

@@ -62,13 +62,13 @@ def main() -> int:
             model, view = window.model, window.view
             ws = window.workspace
             krone = next(i for i, c in enumerate(ws.matrix.customers) if c.name.startswith("Krone"))
-            window.actions[EXPAND_ALL].trigger()
+            window.action_registry[EXPAND_ALL].trigger()
             index = model.index(model.view_row(krone), 3)
             view.setCurrentIndex(index)
             view.scrollToBottom()
             settle()
             window.grab().save(str(args.out / f"{lang}-key-account-expanded.png"))
-            window.actions[COLLAPSE_ALL].trigger()
+            window.action_registry[COLLAPSE_ALL].trigger()
             view.setCurrentIndex(model.index(model.view_row(krone), 3))
             view.scrollToBottom()
             settle()

@@ -58,7 +58,7 @@ def install(window) -> None:
         text = texts.collapsed(model.key_accounts.sites, collapse)
         window.statusBar().showMessage(text, 4000)
 
-    grouping = window.actions.add(
+    grouping = window.action_registry.add(
         GROUPING,
         QCoreApplication.translate("KeyAccounts", "Group Sites Under &Key Accounts"),
         set_grouping,
@@ -71,7 +71,7 @@ def install(window) -> None:
         ),
     )
     grouping.setChecked(True)
-    expand = window.actions.add(
+    expand = window.action_registry.add(
         EXPAND_ALL,
         QCoreApplication.translate("KeyAccounts", "E&xpand All Key Accounts"),
         lambda: fold_all(False),
@@ -79,7 +79,7 @@ def install(window) -> None:
         section="key_accounts",
         tip=QCoreApplication.translate("KeyAccounts", "Show the sites of every key account"),
     )
-    collapse = window.actions.add(
+    collapse = window.action_registry.add(
         COLLAPSE_ALL,
         QCoreApplication.translate("KeyAccounts", "Collapse &All Key Accounts"),
         lambda: fold_all(True),

@@ -555,9 +555,24 @@ def confirm_cells(ws: Workspace, keys: Iterable[CellKey], at: datetime | None = 
 def update_customer(ws: Workspace, customer: Customer) -> bool:
     """Store edited master data as one undo step; False when nothing changed."""
     assert customer.id is not None
-    if ws.repo.get_customer(customer.id) == customer:
+    before = ws.repo.get_customer(customer.id)
+    if before == customer:
         return False
-    ws.push(UpdateCustomerCommand(ws, customer))
+    text = ""
+    if before is not None and replace(before, parent_uuid=customer.parent_uuid) == customer:
+        # Only the key account changed: say so in Edit › Undo.
+        if customer.parent_uuid:
+            head = next((c for c in ws.matrix.customers if c.uuid == customer.parent_uuid), None)
+            text = (
+                QCoreApplication.translate("commands", "Make %1 a site of %2")
+                .replace("%1", customer.name)
+                .replace("%2", head.name if head is not None else "?")
+            )
+        else:
+            text = QCoreApplication.translate("commands", "Take %1 out of its key account").replace(
+                "%1", customer.name
+            )
+    ws.push(UpdateCustomerCommand(ws, customer, text))
     return True
 
 

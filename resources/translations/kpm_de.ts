@@ -4449,6 +4449,14 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <source>Import %1</source>
         <translation>%1 importieren</translation>
     </message>
+    <message>
+        <source>Make %1 a site of %2</source>
+        <translation>%1 zum Standort von %2 machen</translation>
+    </message>
+    <message>
+        <source>Take %1 out of its key account</source>
+        <translation>%1 aus seinem Konzern lösen</translation>
+    </message>
 </context>
 <context>
     <name>customer_commands</name>

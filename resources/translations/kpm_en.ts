@@ -4427,6 +4427,14 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <source>Import %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Make %1 a site of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take %1 out of its key account</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>customer_commands</name>

@@ -133,15 +133,15 @@ def test_group_rows_roll_up_and_fold_with_keys_and_clicks(ka_window) -> None:
     head_before = marks_in_file(path).get(head)
 
     # All at once from the View menu.
-    win.actions[COLLAPSE_ALL].trigger()
+    win.action_registry[COLLAPSE_ALL].trigger()
     assert model.is_collapsed(2) and model.is_collapsed(20)
     assert 5 not in model.rows and 21 not in model.rows
-    win.actions[EXPAND_ALL].trigger()
+    win.action_registry[EXPAND_ALL].trigger()
     assert 5 in model.rows and 21 in model.rows
-    win.actions[GROUPING].trigger()  # off: every customer a plain, editable row
+    win.action_registry[GROUPING].trigger()  # off: every customer a plain, editable row
     assert not model.grouping_active and model.rows == list(range(ws.matrix.n_rows))
     assert model.code_at(2, col) == grid[2 * n + model.matrix_col(col)]
-    win.actions[GROUPING].trigger()
+    win.action_registry[GROUPING].trigger()
     assert model.grouping_active
 
     win.close_file()
