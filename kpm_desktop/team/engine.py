@@ -844,6 +844,7 @@ def _customer(key: str, d: dict):
         tags=tuple(d.get("tags") or ()),
         active=bool(d.get("active", True)),
         uuid=key,
+        parent_uuid=d.get("parent_uuid") or "",
     )
 
 

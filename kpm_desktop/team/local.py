@@ -45,6 +45,7 @@ CUSTOMER_FIELDS = (
     "annual_revenue",
     "tags",
     "active",
+    "parent_uuid",
 )
 
 
@@ -137,7 +138,7 @@ class LocalStore:
 
     @staticmethod
     def _customer_json(c: Customer) -> dict:
-        return {
+        data = {
             "name": c.name,
             "number": c.number,
             "segment": c.segment,
@@ -150,6 +151,11 @@ class LocalStore:
             "tags": list(c.tags),
             "active": c.active,
         }
+        if c.parent_uuid:
+            # The key account (issue 18), only when set: files synced before it existed
+            # keep the same JSON for every customer without one.
+            data["parent_uuid"] = c.parent_uuid
+        return data
 
     def _read_customer(self, key: str) -> dict | None:
         cid = self._id("customers", key)
@@ -327,6 +333,7 @@ class LocalStore:
             tags=tuple(data.get("tags") or ()),
             active=bool(data.get("active", True)),
             uuid=key,
+            parent_uuid=data.get("parent_uuid") or "",
         )
         if cid is None:
             self.repo.add_customers([customer])

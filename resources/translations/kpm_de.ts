@@ -4532,6 +4532,14 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>„{name}“ passt zu {count} Produkten; ergänzen Sie die Produktnummer</translation>
     </message>
     <message>
+        <source>&apos;{name}&apos; names itself as its parent customer; link not set</source>
+        <translation>„{name}“ nennt sich selbst als Konzern; Verknüpfung nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>&apos;{parent}&apos; is a site of another key account itself (one level only); &apos;{name}&apos; not linked</source>
+        <translation>„{parent}“ ist selbst Standort eines anderen Konzerns (nur eine Ebene); „{name}“ nicht verknüpft</translation>
+    </message>
+    <message>
         <source>&apos;{text}&apos; is not a date</source>
         <translation>„{text}“ ist kein Datum</translation>
     </message>
@@ -4610,6 +4618,10 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
     <message>
         <source>Owner</source>
         <translation>Betreuer</translation>
+    </message>
+    <message>
+        <source>Parent customer number</source>
+        <translation>Konzernnummer (übergeordneter Kunde)</translation>
     </message>
     <message>
         <source>Postcode</source>
@@ -4710,6 +4722,10 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
     <message>
         <source>number {mine} in the matrix, the import says {theirs}</source>
         <translation>Nummer {mine} in der Matrix, der Import sagt {theirs}</translation>
+    </message>
+    <message>
+        <source>parent customer &apos;{text}&apos; is neither in the matrix nor in this file; link not set</source>
+        <translation>Konzern „{text}“ ist weder in der Matrix noch in dieser Datei; Verknüpfung nicht gesetzt</translation>
     </message>
     <message>
         <source>quantity 0: not counted as a sale</source>
@@ -4858,6 +4874,14 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
     <message>
         <source>{file} is password-protected; remove the password in Excel and import it again</source>
         <translation>{file} ist kennwortgeschützt; entfernen Sie das Kennwort in Excel und importieren Sie erneut</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; has sites of its own and cannot be a site (one level only); link not set</source>
+        <translation>„{name}“ hat selbst Standorte und kann kein Standort sein (nur eine Ebene); Verknüpfung nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a key account with sites in this file: its marks are the sites&apos; roll-up and are not imported</source>
+        <translation>„{name}“ ist in dieser Datei ein Konzern mit Standorten: seine Markierungen sind die Zusammenfassung der Standorte und werden nicht importiert</translation>
     </message>
     <message>
         <source>{file} mixes text encodings (line {utf8_line} is UTF-8, line {other_line} is not); save it again as UTF-8 and import that</source>

@@ -4510,6 +4510,14 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&apos;{name}&apos; names itself as its parent customer; link not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{parent}&apos; is a site of another key account itself (one level only); &apos;{name}&apos; not linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&apos;{text}&apos; is not a date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4587,6 +4595,10 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
     </message>
     <message>
         <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parent customer number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4687,6 +4699,10 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
     </message>
     <message>
         <source>number {mine} in the matrix, the import says {theirs}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parent customer &apos;{text}&apos; is neither in the matrix nor in this file; link not set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4835,6 +4851,14 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
     </message>
     <message>
         <source>{file} is password-protected; remove the password in Excel and import it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; has sites of its own and cannot be a site (one level only); link not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a key account with sites in this file: its marks are the sites&apos; roll-up and are not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
