@@ -90,6 +90,7 @@ class MatrixModel(QAbstractTableModel):
         self._count_pos: list[int] = []  # matrix row -> position in _counted, -1
         self._rollups: dict[int, bytes] = {}
         self._state_counts: dict[int, StateCounts] = {}
+        self._arranged: tuple | None = None  # (base, key accounts, order, shown) of _arrange
         if workspace is not None:
             self.set_workspace(workspace)
 
@@ -153,6 +154,38 @@ class MatrixModel(QAbstractTableModel):
             self._counted = list(rows_in)
             return list(rows_in)
         groups, parent_of = self._ka.sites, self._ka.parent_of
+        cached = self._arranged
+        if cached is not None and cached[0] is base and cached[1] is self._ka:
+            # Same filter result, same key accounts (collapse/expand): only the second
+            # pass below runs again.
+            order, shown = cached[2], cached[3]
+        else:
+            order, shown = self._group_order(rows_in, groups, parent_of)
+            self._arranged = (base, self._ka, order, shown)
+        collapsed, customers = self._collapsed, m.customers
+        rows: list[int] = []
+        counted: list[int] = []
+        for x in order:
+            if x >= 0:
+                rows.append(x)
+                counted.append(x)
+            else:
+                kids = shown[~x]
+                if not kids:
+                    continue
+                rows.append(~x)
+                counted.extend(kids)
+                if customers[~x].uuid not in collapsed:
+                    rows.extend(kids)
+        self._counted = counted
+        return rows
+
+    @staticmethod
+    def _group_order(
+        rows_in: Sequence[int], groups: dict[int, list[int]], parent_of: list[int]
+    ) -> tuple[list[int], dict[int, list[int]]]:
+        """Rows in order with each key account (as ~row) before its sites, which are
+        gathered in ``shown``."""
         order: list[int] = []
         shown: dict[int, list[int]] = {}
         for r in rows_in:
@@ -173,23 +206,7 @@ class MatrixModel(QAbstractTableModel):
                     order.append(~p)
                 else:
                     kids.append(r)
-        collapsed, customers = self._collapsed, m.customers
-        rows: list[int] = []
-        counted: list[int] = []
-        for x in order:
-            if x >= 0:
-                rows.append(x)
-                counted.append(x)
-            else:
-                kids = shown[~x]
-                if not kids:
-                    continue
-                rows.append(~x)
-                counted.extend(kids)
-                if customers[~x].uuid not in collapsed:
-                    rows.extend(kids)
-        self._counted = counted
-        return rows
+        return order, shown
 
     @property
     def key_accounts(self) -> KeyAccounts:
