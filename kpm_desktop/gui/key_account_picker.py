@@ -61,7 +61,9 @@ class KeyAccountPicker(QComboBox):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
-        self.lineEdit().setPlaceholderText(
+        edit = self.lineEdit()
+        assert edit is not None  # an editable combo has its line edit
+        edit.setPlaceholderText(
             QCoreApplication.translate("KeyAccountPicker", "none – type to search")
         )
         self._uuids: list[str] = []

@@ -978,7 +978,7 @@ class MatrixView(QTableView):
     def _selection_has_site(self) -> bool:
         """Whether the selection holds any cell that is not on a key account's row."""
         model = self._model
-        for rng in self.selectionModel().selection():
+        for rng in self.selectionModel().selection():  # type: ignore[attr-defined]  # PySide6's QItemSelection iterates; its stubs lack __iter__
             for r in range(rng.top(), rng.bottom() + 1):
                 if not model.is_group_row(r):
                     return True

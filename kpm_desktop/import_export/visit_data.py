@@ -105,11 +105,13 @@ def visit_from_repository(
         # A key account: the one-pager shows its sites' roll-up, their open goals and,
         # per site, what is still unknown there.
         sites = [customers[r] for r in ka.sites[row]]
-        site_cells = {s.id: repo.cells_of_customer(s.id) for s in sites}  # type: ignore[misc]
+        site_cells = {stored_id(s): repo.cells_of_customer(stored_id(s)) for s in sites}
         codes = rollup(
             (
                 bytes(
-                    int(site_cells[s.id][p.id].mark) if p.id in site_cells[s.id] else 0  # type: ignore[index]
+                    int(site_cells[stored_id(s)][stored_id(p)].mark)
+                    if stored_id(p) in site_cells[stored_id(s)]
+                    else 0
                     for p in products
                 )
                 for s in sites
@@ -124,21 +126,23 @@ def visit_from_repository(
                 dates = [
                     rec.verified_at
                     for site in sites
-                    if (rec := site_cells[site.id].get(p.id)) is not None  # type: ignore[index, arg-type]
+                    if (rec := site_cells[stored_id(site)].get(stored_id(p))) is not None
                     and int(rec.mark) == code
                     and rec.verified_at is not None
                 ]
-                cells[p.id] = CellRecord(mark=Mark(code), verified_at=max(dates, default=None))
+                cells[stored_id(p)] = CellRecord(
+                    mark=Mark(code), verified_at=max(dates, default=None)
+                )
         goals = [
             replace(g, title=f"{g.title} ({site.name})")
             for site in sites
-            for g in repo.goals_for(site.id)  # type: ignore[arg-type]
+            for g in repo.goals_for(stored_id(site))
             if g.status is GoalStatus.OPEN
         ]
         site_list = [
             SiteWhiteSpots(
                 site,
-                tuple(p for p in products if p.id not in site_cells[site.id]),  # type: ignore[index]
+                tuple(p for p in products if stored_id(p) not in site_cells[stored_id(site)]),
             )
             for site in sites
         ]

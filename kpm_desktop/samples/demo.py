@@ -395,21 +395,21 @@ def _add_key_accounts(repo, products, competitors, today: date, now: datetime) -
                 changes.append((site.id, product.id, rec))
         repo.add_goal(
             Goal(
-                customer_id=site_rows[0].id,  # type: ignore[arg-type]
+                customer_id=site_rows[0].id,
                 title="Rahmenvertrag für alle Standorte",
                 detail="Konzerneinkauf bündelt ab nächstem Jahr",
                 due_date=today + timedelta(days=120),
-                product_ids=(products[0].id,),  # type: ignore[arg-type]
+                product_ids=(products[0].id,),
             )
         )
         repo.add_note(
             Note(
-                customer_id=site_rows[-1].id,  # type: ignore[arg-type]
+                customer_id=site_rows[-1].id,
                 text="Standortleiter verweist auf den Konzerneinkauf.",
                 note_date=today - timedelta(days=30),
             )
         )
-    repo.write_cells(changes, source="demo", at=now)  # type: ignore[arg-type]
+    repo.write_cells(changes, source="demo", at=now)
 
 
 def write_demo(out: Path, *, today: date | None = None, key_accounts: bool = True) -> Path:

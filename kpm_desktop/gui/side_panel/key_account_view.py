@@ -110,9 +110,9 @@ class KeyAccountBox(QGroupBox):
             text = f"{goal.title} – {site.name}"
             if goal.due_date is not None:
                 text += f" ({fmt_date(goal.due_date)})"
-            item = QListWidgetItem(text)
-            item.setData(_ID_ROLE, site.id)
-            self.goal_list.addItem(item)
+            goal_item = QListWidgetItem(text)
+            goal_item.setData(_ID_ROLE, site.id)
+            self.goal_list.addItem(goal_item)
         if not goals:
             self.goal_list.addItem(self.tr("No open goals"))
 
