@@ -70,13 +70,15 @@ def warn_force_unlock(command: str, path: Path, force: bool) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The ``kpm`` parser; ``only``: register just that command (its module alone is
+    imported, so ``kpm insights`` does not load openpyxl for ``kpm import``)."""
     parser = argparse.ArgumentParser(
         prog="kpm", description="KPM Desktop customer/product matrix, headless."
     )
     parser.add_argument("--version", action="version", version=f"kpm {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in (only,) if only in COMMAND_MODULES else COMMAND_MODULES:
         importlib.import_module(f"kpm_desktop.cli.cmd_{name}").register(subparsers)
     return parser
 
@@ -106,7 +108,10 @@ def _silence_stdout() -> None:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # A command name first: only its module is imported (the full parser for anything else,
+    # e.g. ``kpm --help`` or a mistyped command, which lists them all).
+    parser = build_parser(argv[0] if argv else None)
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args) or 0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from kpm_desktop.domain.lookalike import LookAlike
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.domain.matrix import MarkCounts, Matrix
 from kpm_desktop.storage import history
+from kpm_desktop.storage.database import BackgroundCheck
+from kpm_desktop.storage.errors import DamagedFileError, StorageError
 from kpm_desktop.storage.repository import Repository
 
 _FIELDS = ("white", "ours", "competitor", "need", "no_need")
@@ -138,16 +141,30 @@ def run(args: argparse.Namespace) -> int:
         raise ValueError("--months and --top must not be negative")
     if args.renewals_xlsx:
         check_output(args.renewals_xlsx, args.overwrite)
-    with Repository.open(args.file, read_only=True) as repo:
-        matrix = repo.load_matrix()
-        details = history.load_cell_details(repo, matrix)
-        names = repo.competitor_names()
+    # The integrity and foreign-key scans run on a thread while the file is loaded and the
+    # insights computed (at L they take as long as the rest); nothing is written or printed
+    # before they have passed.
+    full_check = BackgroundCheck(args.file)
+    try:
+        with Repository.open(args.file, read_only=True, check="cheap") as repo:
+            matrix = repo.load_matrix()
+            details = history.load_cell_details(repo, matrix)
+            names = repo.competitor_names()
+    except (StorageError, sqlite3.DatabaseError) as exc:
+        full_check.result()  # the damage the full check finds is the clearer message
+        if isinstance(exc, StorageError):
+            raise
+        raise DamagedFileError(
+            f"{args.file.name} is damaged and cannot be read (kpm restore brings back a backup)",
+            [str(exc)],
+        ) from exc
     rows = subset_rows(matrix, args)
     ins = compute_insights(
         matrix, details, names, today=today, rows=rows, months=args.months, limit=args.top
     )
     look = LookAlike(matrix)
     hints = {s.row: look.hints(s.row)[:5] for s in ins.next_steps}
+    full_check.result()
     if args.renewals_xlsx:
         from kpm_desktop.import_export.insights_xlsx import write_renewals_xlsx
 

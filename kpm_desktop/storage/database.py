@@ -9,6 +9,7 @@ import itertools
 import os
 import shutil
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -513,6 +514,32 @@ def ensure_checked(path: Path, checked: FileCheck | None, check: str = "quick") 
     ):
         checked = check_file(path, check)
     return checked
+
+
+class BackgroundCheck:
+    """``check_file`` (level "quick") on a daemon thread, for a reader that loads the file
+    meanwhile (SQLite releases the GIL while it scans) and uses nothing before
+    :meth:`result` (``kpm insights``)."""
+
+    def __init__(self, path: Path | str) -> None:
+        self._result: FileCheck | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(path,), daemon=True)
+        self._thread.start()
+
+    def _run(self, path: Path | str) -> None:
+        try:
+            self._result = check_file(path)
+        except BaseException as exc:  # re-raised in the caller's thread by result()
+            self._error = exc
+
+    def result(self) -> FileCheck:
+        """Wait for the check; raises what ``check_file`` raised."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._result is not None
+        return self._result
 
 
 def open_database(

@@ -199,3 +199,47 @@ def test_checkpoints_keep_missing_wal_detectable(
         shutil.copyfile(demo_file, copy)
     with pytest.raises(DamagedFileError, match="change log"):
         Repository.open(copy)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_kpm_insights_on_a_damaged_file_prints_one_line(
+    demo_file: Path, seed: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``kpm insights`` loads while the full check runs on a thread: damage still ends in one
+    line and exit code 2, with nothing printed on stdout, and the file untouched."""
+    import sqlite3
+
+    from kpm_desktop.cli import main
+
+    rng = random.Random(seed)
+    conn = sqlite3.connect(demo_file)
+    used = sorted({r[0] - 1 for r in conn.execute("SELECT pageno FROM dbstat WHERE ncell > 0")})
+    conn.close()
+    data = bytearray(demo_file.read_bytes())
+    for page in rng.sample([p for p in used if p >= 1], 3):
+        start = page * PAGE + rng.randrange(0, 64)
+        data[start : start + 512] = rng.randbytes(512)
+    demo_file.write_bytes(bytes(data))
+    before = file_hash(demo_file)
+    assert main(["insights", str(demo_file), "--json"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.count("\n") == 1 and demo_file.name in err and "Traceback" not in err
+    assert file_hash(demo_file) == before
+
+
+def test_kpm_insights_reports_a_foreign_key_violation(
+    demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    from kpm_desktop.cli import main
+
+    conn = sqlite3.connect(demo_file)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("DELETE FROM customers WHERE id = (SELECT min(customer_id) FROM marks)")
+    conn.commit()
+    conn.close()
+    assert main(["insights", str(demo_file), "--json"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and "foreign keys" in err
