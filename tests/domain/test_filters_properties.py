@@ -177,3 +177,30 @@ def test_row_code_counts_matches_per_cell_count(data) -> None:
     assert row_code_counts(matrix, None, code) == [
         matrix.row_codes(i).count(code) for i in range(matrix.n_rows)
     ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data(), st.sampled_from([1, 2, 64]))
+def test_cached_row_counts_follow_edits(data, block_rows: int) -> None:
+    """Filters and sorts re-use per-row counts per matrix; after edits of the grid in place
+    (as the workspace makes them), rows added or removed, they still match the per-cell
+    reference."""
+    from kpm_desktop.domain.filters import _CountCache
+
+    old_block = _CountCache._BLOCK_ROWS
+    _CountCache._BLOCK_ROWS = block_rows
+    try:
+        matrix = data.draw(matrices())
+        for _ in range(data.draw(st.integers(1, 4))):
+            spec = data.draw(specs(matrix))
+            result = apply_filters(matrix, spec)
+            assert (result.rows, result.cols, result.white) == naive(matrix, spec)
+            if matrix.n_rows and matrix.n_cols:
+                for _ in range(data.draw(st.integers(0, 3))):
+                    i = data.draw(st.integers(0, matrix.n_rows - 1))
+                    j = data.draw(st.integers(0, matrix.n_cols - 1))
+                    matrix.grid[i * matrix.n_cols + j] = data.draw(st.integers(0, 4))
+            if matrix.n_rows > 1 and data.draw(st.booleans()):
+                matrix.remove_customer(data.draw(st.integers(0, matrix.n_rows - 1)))
+    finally:
+        _CountCache._BLOCK_ROWS = old_block
