@@ -38,6 +38,17 @@ class SortKey(StrEnum):
     WHITE_SPOTS = "white_spots"
     COMPETITOR = "competitor"
     NEED = "need"
+    PRODUCT = "product"  # by the mark in one product (``FilterSpec.sort_product_id``)
+
+
+PRODUCT_SORT_RANK = {
+    int(Mark.OURS): 0,
+    int(Mark.COMPETITOR): 1,
+    int(Mark.NEED): 2,
+    int(Mark.NO_NEED): 3,
+    WHITE: 4,
+}
+"""Order of the marks when sorting by one product: as in the legend, white spots last."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +69,8 @@ class FilterSpec:
             one); None = all groups.
         show_inactive_customers, show_inactive_products: inactive ones are hidden unless set.
         sort_key, descending: row order; ties are broken by name, then storage order.
+        sort_product_id: the product whose mark orders the rows for ``SortKey.PRODUCT``
+            (``PRODUCT_SORT_RANK``); None or an unknown product keeps the storage order.
         only_stale: keep customers with a stale answer (verified too long ago) among the
             visible products; needs ``stale_rows`` in :func:`apply_filters`.
     """
@@ -77,6 +90,7 @@ class FilterSpec:
     sort_key: SortKey = SortKey.NONE
     descending: bool = False
     only_stale: bool = False
+    sort_product_id: int | None = None
 
     def __post_init__(self) -> None:
         # Values may come from widgets that store plain str/list data (QComboBox item data).
@@ -387,7 +401,8 @@ def _sorted_rows(
     spec: FilterSpec,
 ) -> list[int]:
     key = spec.sort_key
-    if key is SortKey.NONE:
+    col = matrix.col_of.get(spec.sort_product_id) if spec.sort_product_id is not None else None
+    if key is SortKey.NONE or (key is SortKey.PRODUCT and col is None):
         return rows[::-1] if spec.descending else rows
     customers = matrix.customers
     names = [customers[i].name for i in rows]
@@ -396,7 +411,10 @@ def _sorted_rows(
         # Tuples compare in C: no Python call per comparison.
         ordered = sorted(zip(folded, names, rows, strict=True), reverse=spec.descending)
         return [t[2] for t in ordered]
-    if key is SortKey.WHITE_SPOTS:
+    if key is SortKey.PRODUCT:
+        grid, n = matrix.grid, matrix.n_cols
+        counts = [PRODUCT_SORT_RANK[grid[i * n + col]] for i in rows]  # type: ignore[operator]
+    elif key is SortKey.WHITE_SPOTS:
         assert white is not None
         counts = white
     else:

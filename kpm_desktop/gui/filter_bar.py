@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QToolButton,
@@ -75,6 +76,7 @@ class FilterBar(QWidget):
         self.workspace: Workspace | None = None
         self._selected_product_ids = selected_product_ids or (lambda: [])
         self._scope_ids: frozenset[int] = frozenset()
+        self._sort_product_id: int | None = None  # for SortKey.PRODUCT (a header click)
         self.result: FilterResult | None = None
         self.spec_applied = FilterSpec()
 
@@ -266,6 +268,11 @@ class FilterBar(QWidget):
                 QCoreApplication.translate("FilterBar", "Fewest first"),
                 QCoreApplication.translate("FilterBar", "Most first"),
             )
+        elif key == SortKey.PRODUCT:
+            labels = (
+                QCoreApplication.translate("FilterBar", "Ours first"),
+                QCoreApplication.translate("FilterBar", "White spots first"),
+            )
         elif key == SortKey.NAME:
             labels = (
                 QCoreApplication.translate("FilterBar", "A to Z"),
@@ -411,10 +418,14 @@ class FilterBar(QWidget):
             sort_key=self.sort.currentData(),
             descending=self.descending.isChecked(),
             only_stale=self.only_stale.isChecked(),
+            sort_product_id=(
+                self._sort_product_id if self.sort.currentData() == SortKey.PRODUCT else None
+            ),
         )
 
     def set_spec(self, spec: FilterSpec) -> None:
         """Show ``spec`` in the widgets and apply it (one refilter)."""
+        self._show_product_sort(spec.sort_product_id if spec.sort_key is SortKey.PRODUCT else None)
         blockers = [QSignalBlocker(w) for w in self.findChildren(QWidget)]
         try:
             self.search.setText(spec.text)
@@ -445,6 +456,74 @@ class FilterBar(QWidget):
                 blocker.unblock()
         self._update_sort_button()
         self.apply_now()
+
+    def _show_product_sort(self, product_id: int | None) -> None:
+        """The sort list offers "by the mark in P" while that sort is chosen."""
+        ws = self.workspace
+        index = self.sort.findData(SortKey.PRODUCT)
+        known = ws is not None and product_id is not None and product_id in ws.matrix.col_of
+        self._sort_product_id = product_id if known else None
+        with QSignalBlocker(self.sort):
+            if not known:
+                if index >= 0:
+                    self.sort.removeItem(index)
+                return
+            name = ws.matrix.products[ws.matrix.col_of[product_id]].name  # type: ignore[union-attr,index]
+            text = QCoreApplication.translate("FilterBar", "Sort by the mark in “%1”").replace(
+                "%1", name
+            )
+            if index < 0:
+                self.sort.addItem(text, SortKey.PRODUCT)
+            else:
+                self.sort.setItemText(index, text)
+
+    def sort_by_product(self, product_id: int) -> None:
+        """Order customers by their mark in one product (as in the legend: X, W, B, K, empty)."""
+        self._show_product_sort(product_id)
+        index = self.sort.findData(SortKey.PRODUCT)
+        if index < 0:
+            return
+        with QSignalBlocker(self.sort):
+            self.sort.setCurrentIndex(index)
+        with QSignalBlocker(self.descending):
+            self.descending.setChecked(False)
+        self._update_sort_button()
+        self.apply()
+
+    def filter_product(self, product_id: int, code: int) -> None:
+        """Show only customers whose cell in this product has this state (grid code)."""
+        product = self.product.findData(product_id)
+        state = self.product_state.findData(code)
+        if product < 0 or state < 0:
+            return
+        with QSignalBlocker(self.product), QSignalBlocker(self.product_state):
+            self.product.setCurrentIndex(product)
+            self.product_state.setCurrentIndex(state)
+        self.apply()
+
+    def product_menu(self, product_id: int) -> QMenu:
+        """What a click on a product's header offers: sort by it, filter by its state."""
+        ws = self.workspace
+        menu = QMenu(self)
+        if ws is None or product_id not in ws.matrix.col_of:
+            return menu
+        name = ws.matrix.products[ws.matrix.col_of[product_id]].name
+        sort = menu.addAction(
+            QCoreApplication.translate("FilterBar", "Sort customers by the mark in “%1”").replace(
+                "%1", name
+            )
+        )
+        sort.triggered.connect(lambda: self.sort_by_product(product_id))
+        states = menu.addMenu(
+            QCoreApplication.translate("FilterBar", "Show only customers where “%1”").replace(
+                "%1", name
+            )
+        )
+        for i in range(self.product_state.count()):
+            act = states.addAction(self.product_state.itemText(i))
+            code = self.product_state.itemData(i)
+            act.triggered.connect(lambda _c=False, c=code: self.filter_product(product_id, c))
+        return menu
 
     def clear(self) -> None:
         """Clear all filters and sorting in one click."""
@@ -542,6 +621,17 @@ def install(window) -> None:
         view.setCurrentIndex(index)
         view.scrollTo(index)
         view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def product_header_clicked(view_col: int, where) -> None:
+        ws = window.workspace
+        if ws is None or not 0 <= view_col < window.model.columnCount():
+            return
+        product = ws.matrix.products[window.model.matrix_col(view_col)]
+        menu = bar.product_menu(product.id)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(where)
+
+    window.view.horizontalHeader().product_clicked.connect(product_header_clicked)
 
     # After the bar's own apply_now (connected first): the list is current.
     bar.search.returnPressed.connect(jump_to_first_hit)

@@ -122,7 +122,14 @@ def _small_font(base: QFont, delta: float = -1.5) -> QFont:
 
 
 class ProductHeader(QHeaderView):
-    """Horizontal header: group band, rotated product name, per-product summary lines."""
+    """Horizontal header: group band, rotated product name, per-product summary lines.
+
+    Signals:
+        product_clicked: (view column, global position) of a left click on a product (the
+            filter bar offers sorting and filtering by it there).
+    """
+
+    product_clicked = Signal(int, QPoint)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
@@ -176,6 +183,16 @@ class ProductHeader(QHeaderView):
                 ends[start] = j
             self._runs = [(start, no, ends[start]) for start, no in starts]
         return self._runs
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """Override: a left click on a product asks for its menu (sort, filter)."""
+        if event.button() == Qt.MouseButton.LeftButton:
+            col = self.logicalIndexAt(event.position().toPoint())
+            if col >= 0:
+                self.product_clicked.emit(col, event.globalPosition().toPoint())
+                event.accept()
+                return
+        super().mousePressEvent(event)
 
     def _run_width(self, start: int, end: int) -> int:
         return self.sectionPosition(end) + self.sectionSize(end) - self.sectionPosition(start)

@@ -682,6 +682,14 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
         <translation>Meiste zuerst</translation>
     </message>
     <message>
+        <source>Ours first</source>
+        <translation>Kauft bei uns zuerst</translation>
+    </message>
+    <message>
+        <source>White spots first</source>
+        <translation>Weiße Flecken zuerst</translation>
+    </message>
+    <message>
         <source>A to Z</source>
         <translation>A bis Z</translation>
     </message>
@@ -732,6 +740,18 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
     <message>
         <source>%1 (inactive)</source>
         <translation>%1 (inaktiv)</translation>
+    </message>
+    <message>
+        <source>Sort by the mark in “%1”</source>
+        <translation>Nach Markierung in „%1“</translation>
+    </message>
+    <message>
+        <source>Sort customers by the mark in “%1”</source>
+        <translation>Kunden nach der Markierung in „%1“ sortieren</translation>
+    </message>
+    <message>
+        <source>Show only customers where “%1”</source>
+        <translation>Nur Kunden zeigen, bei denen „%1“</translation>
     </message>
     <message>
         <source>All filters cleared</source>

@@ -679,6 +679,14 @@ The current state is backed up first, so this can be undone from this list.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ours first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>White spots first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A to Z</source>
         <translation type="unfinished"></translation>
     </message>
@@ -728,6 +736,18 @@ The current state is backed up first, so this can be undone from this list.</sou
     </message>
     <message>
         <source>%1 (inactive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort by the mark in “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort customers by the mark in “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only customers where “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -82,6 +82,7 @@ def specs(draw, matrix: Matrix) -> FilterSpec:
         show_inactive_products=draw(st.booleans()),
         sort_key=draw(st.sampled_from(list(SortKey))),
         descending=draw(st.booleans()),
+        sort_product_id=draw(st.one_of(st.none(), st.sampled_from([*pids, 999]))),
     )
 
 
@@ -143,8 +144,21 @@ def naive(matrix: Matrix, spec: FilterSpec) -> tuple[list[int], list[int], int]:
     name = lambda i: (fold(matrix.customers[i].name), matrix.customers[i].name, i)  # noqa: E731
     if spec.sort_key is SortKey.NAME:
         rows.sort(key=name, reverse=spec.descending)
-    elif spec.sort_key is SortKey.NONE:
+    elif spec.sort_key is SortKey.NONE or (
+        spec.sort_key is SortKey.PRODUCT and spec.sort_product_id not in matrix.col_of
+    ):
         rows = rows[::-1] if spec.descending else rows
+    elif spec.sort_key is SortKey.PRODUCT:
+        j = matrix.col_of[spec.sort_product_id]
+        legend = [1, 2, 3, 4, 0]  # X, W, B, K, white spot
+        sign = -1 if spec.descending else 1
+        rows.sort(
+            key=lambda i: (
+                sign * legend.index(matrix.code(i, j)),
+                fold(matrix.customers[i].name),
+                i,
+            )
+        )
     else:
         code = {SortKey.WHITE_SPOTS: 0, SortKey.COMPETITOR: 2, SortKey.NEED: 3}[spec.sort_key]
         sign = -1 if spec.descending else 1

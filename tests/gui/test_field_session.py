@@ -291,3 +291,44 @@ def test_shift_and_ctrl_click_on_names_select_whole_customers(qtbot, rep_window)
     assert win.view.selection_size() == 4 * n_cols
     assert win.side_panel.panel.customer_id == customer_at(win, 8).id
     assert focused() is win.view
+
+
+def _header_menu(qtbot, win, col: int):
+    header = win.view.horizontalHeader()
+    x = header.sectionViewportPosition(col) + header.sectionSize(col) // 2
+    QTest.mouseClick(header.viewport(), LEFT, NO_MOD, QPoint(x, 60))
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None, timeout=3000)
+    return QApplication.activePopupWidget()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support.*")  # popup menus offscreen
+def test_product_header_click_sorts_and_filters_by_that_product(qtbot, rep_window) -> None:
+    """Item 15: a click on a product's header offers sorting by its mark and its filter."""
+    win = rep_window
+    bar = win.filter_bar
+    col = 4
+    product = win.workspace.matrix.products[win.model.matrix_col(col)]
+    menu = _header_menu(qtbot, win, col)
+    sort_action = menu.actions()[0]
+    assert product.name in sort_action.text()
+    sort_action.trigger()
+    menu.close()
+    legend = [1, 2, 3, 4, 0]  # X, W, B, K, white spot
+    j = win.model.view_col(win.workspace.matrix.col_of[product.id])
+    ranks = [legend.index(code(win, r, j)) for r in range(win.model.rowCount())]
+    assert ranks == sorted(ranks) and ranks[0] < ranks[-1]
+    assert bar.sort.currentData() == "product" and product.name in bar.sort.currentText()
+    assert bar.descending.text() == "Ours first"
+    QTest.mouseClick(bar.descending, LEFT)
+    ranks = [legend.index(code(win, r, j)) for r in range(win.model.rowCount())]
+    assert ranks == sorted(ranks, reverse=True)
+    # Filter: this product is a competitor.
+    menu = _header_menu(qtbot, win, j)
+    states = menu.actions()[1].menu()
+    competitor = next(a for a in states.actions() if "(W)" in a.text())
+    competitor.trigger()
+    menu.close()
+    shown = {code(win, r, j) for r in range(win.model.rowCount())}
+    assert shown == {int(Mark.COMPETITOR)}
+    assert bar.product.currentData() == product.id
+
