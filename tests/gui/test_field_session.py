@@ -331,4 +331,3 @@ def test_product_header_click_sorts_and_filters_by_that_product(qtbot, rep_windo
     shown = {code(win, r, j) for r in range(win.model.rowCount())}
     assert shown == {int(Mark.COMPETITOR)}
     assert bar.product.currentData() == product.id
-
