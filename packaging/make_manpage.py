@@ -33,20 +33,15 @@ def _esc(text: str) -> str:
     return "\n".join(lines)
 
 
-def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+def _subcommands(
+    parser: argparse.ArgumentParser,
+) -> dict[str, tuple[argparse.ArgumentParser, str]]:
+    """Each sub-command's parser and one-line help, in ``kpm --help`` order."""
     for action in parser._actions:  # argparse has no public accessor for sub-parsers
         if isinstance(action, argparse._SubParsersAction):
-            return dict(action.choices)
+            helps = {choice.dest: choice.help or "" for choice in action._choices_actions}
+            return {name: (sub, helps.get(name, "")) for name, sub in action.choices.items()}
     return {}
-
-
-def _help_of(parser: argparse.ArgumentParser, name: str) -> str:
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for choice in action._choices_actions:
-                if choice.dest == name:
-                    return choice.help or ""
-    return ""
 
 
 def manpage() -> str:
@@ -77,8 +72,8 @@ def manpage() -> str:
         ".SH COMMANDS",
     ]
     subs = _subcommands(parser)
-    for name, sub in subs.items():
-        out += [".SS " + _esc(name), _esc(_help_of(parser, name) or sub.description or "")]
+    for name, (sub, help_text) in subs.items():
+        out += [".SS " + _esc(name), _esc(help_text or sub.description or "")]
         usage = sub.format_usage().removeprefix("usage: ").strip()
         out += [".PP", ".nf", _esc(" ".join(usage.split())), ".fi"]
         for action in sub._actions:
