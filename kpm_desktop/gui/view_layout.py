@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from kpm_desktop.gui.actions import MenuId
-from kpm_desktop.gui.matrix_view import CUSTOMER_W
+from kpm_desktop.gui.matrix_headers import CUSTOMER_W
 
 
 def install(window) -> None:

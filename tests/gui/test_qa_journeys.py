@@ -191,7 +191,7 @@ def test_compact_counts_use_the_ui_decimal_separator() -> None:
     """The German count rows read '3.0k' (English decimal point) at 5,000 customers."""
     from PySide6.QtCore import QLocale
 
-    from kpm_desktop.gui.matrix_view import compact_number
+    from kpm_desktop.gui.matrix_headers import compact_number
 
     previous = QLocale()
     try:
@@ -232,7 +232,7 @@ def test_import_messages_group_large_numbers() -> None:
     """The German wizard said 'mehr als 200000 Zeilen' (no thousands separator)."""
     from PySide6.QtCore import QLocale
 
-    from kpm_desktop.gui.dialogs.import_dialog import tr_message
+    from kpm_desktop.gui.dialogs.import_common import tr_message
 
     previous = QLocale()
     try:

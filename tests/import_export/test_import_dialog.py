@@ -168,7 +168,7 @@ def test_cancel_during_apply_writes_nothing(qtbot, workspace, small_file, write_
 def test_worker_task_can_be_cancelled(qtbot):
     import time
 
-    from kpm_desktop.gui.dialogs.import_dialog import TaskRunner
+    from kpm_desktop.gui.dialogs.import_worker import TaskRunner
 
     runner = TaskRunner()
     results: list[str] = []
