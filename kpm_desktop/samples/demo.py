@@ -9,6 +9,7 @@ whenever the demo is created; everything else is fixed by the seed.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
@@ -123,6 +124,41 @@ _GOALS = (
 )
 
 DEMO_SEED = 20261127
+
+# Customers whose every product is answered: "Only customers with white spots" visibly hides
+# them on first use. Their remaining cells come from their own random stream, so every other
+# cell of the demo stays as it was.
+FULLY_COVERED = (42, 54)
+
+
+def _fully_covered(customers, products, competitors, changes, today: date, now: datetime) -> list:
+    """Answers for the white spots of the ``FULLY_COVERED`` customers (ours, competitor, need)."""
+    rng = random.Random(DEMO_SEED + 2)  # DEMO_SEED + 1 is the key accounts' stream
+    known = {(cid, pid) for cid, pid, _rec in changes}
+    extra = []
+    for i in FULLY_COVERED:
+        customer = customers[i]
+        for product in products:
+            if (customer.id, product.id) in known:
+                continue
+            mark = (Mark.OURS, Mark.COMPETITOR, Mark.NEED)[rng.randrange(3)]
+            verified = now - timedelta(days=rng.randrange(5, 200))
+            competitor = competitors[(i + product.id) % len(competitors)].id
+            rec = CellRecord(
+                mark=mark,
+                competitor_id=competitor if mark is Mark.COMPETITOR else None,
+                verified_at=verified,
+                updated_at=verified,
+                source="demo",
+            )
+            extra.append((customer.id, product.id, rec))
+    # A "no need" whose re-check date has come counts as a white spot again: none here.
+    covered = {customers[i].id for i in FULLY_COVERED}
+    for k, (cid, pid, rec) in enumerate(changes):
+        if cid in covered and rec.recheck_at is not None and rec.recheck_at <= today:
+            changes[k] = (cid, pid, replace(rec, recheck_at=None))
+    return extra
+
 
 # Key accounts (Konzern) with their sites (Standorte), appended after the other customers so
 # that those keep their ids and marks: (name, number, segment, city/postcode/region per site).
@@ -271,6 +307,7 @@ def build_demo(
                     source="demo",
                 )
             changes.append((customer.id, product.id, rec))
+    changes += _fully_covered(customers, products, competitors, changes, today, now)
     repo.write_cells(changes, source="demo", at=now)  # type: ignore[arg-type]
 
     by_name = {p.name: p.id for p in products if p.id is not None}
