@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from kpm_desktop.domain.marks import Mark
-from kpm_desktop.domain.staleness import effective_matrix
+from kpm_desktop.storage.counting import count_totals, counted_rows, counting_matrix
 from kpm_desktop.storage.repository import Repository
 
 
@@ -21,18 +21,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def summary(repo: Repository, top: int = 10) -> dict:
-    # A "no need" whose re-check date has come counts as a white spot again.
-    due = repo.due_rechecks(date.today())
-    matrix = effective_matrix(repo.load_matrix(), due)
-    totals = matrix.totals()
+    # A "no need" whose re-check date has come counts as a white spot again, and a key
+    # account's own row does not count (its figures are its sites').
+    today = date.today()
+    due = repo.due_rechecks(today)
+    matrix = counting_matrix(repo, today)
+    rows = counted_rows(matrix)
+    totals = count_totals(matrix, rows)
     per_row = matrix.all_row_counts()
     order = sorted(
-        range(matrix.n_rows), key=lambda i: (-per_row[i].white, matrix.customers[i].name)
+        range(matrix.n_rows) if rows is None else rows,
+        key=lambda i: (-per_row[i].white, matrix.customers[i].name),
     )
     counts = repo.counts()
     return {
         "file": str(repo.path),
         "customers": matrix.n_rows,
+        "key_accounts": 0 if rows is None else matrix.n_rows - len(rows),
         "products": matrix.n_cols,
         "product_groups": counts["product_groups"],
         "competitors": counts["competitors"],
@@ -61,6 +66,8 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(data, ensure_ascii=False))
         return 0
     print(f"{args.file}: {data['customers']} customers x {data['products']} products")
+    if data["key_accounts"]:
+        print(f"  {data['key_accounts']} key accounts, counted by their sites")
     print(f"  {data['cells']} cells, coverage {data['coverage_percent']:.1f} %")
     labels = {"ours": "X (ours)", "competitor": "competitor", "need": "need", "no_need": "no need"}
     for key, label in labels.items():

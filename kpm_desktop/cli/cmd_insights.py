@@ -21,6 +21,7 @@ from kpm_desktop.domain.insights import Bar, Insights, compute_insights
 from kpm_desktop.domain.lookalike import LookAlike
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.domain.matrix import MarkCounts, Matrix
+from kpm_desktop.storage.counting import counting_matrix
 from kpm_desktop.storage import history
 from kpm_desktop.storage.database import BackgroundCheck
 from kpm_desktop.storage.errors import DamagedFileError, StorageError
@@ -147,7 +148,8 @@ def run(args: argparse.Namespace) -> int:
     full_check = BackgroundCheck(args.file)
     try:
         with Repository.open(args.file, read_only=True, check="cheap") as repo:
-            matrix = repo.load_matrix()
+            # Counted as everywhere else: a due "no need" re-check is a white spot again.
+            matrix = counting_matrix(repo, today)
             details = history.load_cell_details(repo, matrix)
             names = repo.competitor_names()
     except (StorageError, sqlite3.DatabaseError) as exc:

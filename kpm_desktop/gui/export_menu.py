@@ -446,7 +446,14 @@ class ExportActions(QObject):
 
         ws = self.window.workspace
         assert ws is not None
-        return snapshot_from_matrix(ws.matrix, self.default_options(), file_name=ws.path.name)
+        from kpm_desktop.workspace.customer_commands import customer_data
+
+        return snapshot_from_matrix(
+            ws.matrix,
+            self.default_options(),
+            file_name=ws.path.name,
+            counting=customer_data(ws).effective_matrix(),
+        )
 
     def paint_matrix_on(self, printer: QPrinter) -> int:
         from kpm_desktop.report.pdf_matrix import paint_matrix

@@ -115,6 +115,9 @@ class MatrixSnapshot:
     group_names: list[str]  # per product, "" = no group
     grid: bytes
     details: dict[tuple[int, int], CellRecord] = field(default_factory=dict)
+    # The codes the counts are taken from (due "no need" re-checks are white spots there);
+    # empty = the same as ``grid``.
+    count_grid: bytes = b""
     competitors: dict[int, str] = field(default_factory=dict)
     groups: dict[int, ProductGroup] = field(default_factory=dict)  # for the master sheets
     notes: list[Note] = field(default_factory=list)  # of the customers in scope
@@ -133,12 +136,14 @@ class MatrixSnapshot:
         return self.levels[i] if self.levels else 0
 
     def counted_grid(self) -> bytes:
-        """The grid without the key accounts' roll-up rows (what counts)."""
+        """The grid as the counts see it: without the key accounts' roll-up rows, and a due
+        "no need" re-check as a white spot (``count_grid``)."""
+        grid = self.count_grid or self.grid
         if not self.rollup_rows:
-            return self.grid
+            return grid
         n = len(self.products)
         return b"".join(
-            self.grid[i * n : (i + 1) * n] for i in range(self.n_rows) if i not in self.rollup_rows
+            grid[i * n : (i + 1) * n] for i in range(self.n_rows) if i not in self.rollup_rows
         )
 
     def sites_of(self, i: int) -> list[int]:
@@ -165,16 +170,22 @@ class MatrixSnapshot:
     def col(self, j: int) -> bytes:
         return self.grid[j :: len(self.products)] if self.products else b""
 
+    def counted_row(self, i: int) -> bytes:
+        """Row ``i`` as the counts see it (a due re-check is a white spot)."""
+        grid = self.count_grid or self.grid
+        n = len(self.products)
+        return grid[i * n : (i + 1) * n]
+
+    def row_counts(self, i: int) -> MarkCounts:
     def row_counts(self, i: int) -> MarkCounts:
         """Counts of a row; a key account's are its sites' (summed)."""
         if i in self.rollup_rows:
-            return MarkCounts.from_codes(b"".join(self.row(k) for k in self.sites_of(i)))
-        return MarkCounts.from_codes(self.row(i))
+            return MarkCounts.from_codes(b"".join(self.counted_row(k) for k in self.sites_of(i)))
+        return MarkCounts.from_codes(self.counted_row(i))
 
     def col_counts(self, j: int) -> MarkCounts:
-        if self.rollup_rows:
-            return MarkCounts.from_codes(self.counted_grid()[j :: len(self.products)])
-        return MarkCounts.from_codes(self.col(j))
+        grid = self.counted_grid()
+        return MarkCounts.from_codes(grid[j :: len(self.products)] if self.products else b"")
 
     def totals(self) -> MarkCounts:
         return MarkCounts.from_codes(self.counted_grid())
@@ -296,8 +307,13 @@ def snapshot_from_matrix(
     details: dict[tuple[int, int], CellRecord] | None = None,
     competitors: dict[int, str] | None = None,
     exported_at: datetime | None = None,
+    counting: Matrix | None = None,
 ) -> MatrixSnapshot:
-    """Cut the rows/columns of ``options`` out of ``matrix`` (ids not in the matrix are skipped)."""
+    """Cut the rows/columns of ``options`` out of ``matrix`` (ids not in the matrix are skipped).
+
+    ``counting``: the same matrix as the counts see it (``storage.counting``); its cut becomes
+    ``count_grid``.
+    """
     groups = list(matrix.groups.values())
     if options.product_ids is None:
         products = product_order(matrix.products, groups)
@@ -313,7 +329,7 @@ def snapshot_from_matrix(
         ]
     cols = [matrix.col_of[p.id] for p in products]  # type: ignore[index]
     n = matrix.n_cols
-    grid = matrix.grid
+
     rows = [matrix.row_of[c.id] for c in customers]  # type: ignore[index]
     ka = KeyAccounts.build(matrix.customers)
     rollups: set[int] = set()
@@ -322,15 +338,23 @@ def snapshot_from_matrix(
         rows, levels, group_rows = arrange_key_accounts(rows, ka)
         customers = [matrix.customers[r] for r in rows]
         rollups = {i for i, r in enumerate(rows) if r in group_rows}
-    parts: list[bytes] = []
-    if cols:
-        pick = itemgetter(*cols)
-        for i, r in enumerate(rows):
-            if i in rollups:
-                picked = pick(rollup_of_rows(grid, n, _sites_after(rows, levels, i)))
-            else:
-                picked = pick(grid[r * n : (r + 1) * n])
-            parts.append(bytes(picked) if len(cols) > 1 else bytes((picked,)))
+
+    def cut(grid: bytes | bytearray) -> bytes:
+        parts: list[bytes] = []
+        if cols:
+            pick = itemgetter(*cols)
+            for i, r in enumerate(rows):
+                if i in rollups:
+                    picked = pick(rollup_of_rows(grid, n, _sites_after(rows, levels, i)))
+                else:
+                    picked = pick(grid[r * n : (r + 1) * n])
+                parts.append(bytes(picked) if len(cols) > 1 else bytes((picked,)))
+        return b"".join(parts)
+
+    grid = cut(matrix.grid)
+    counted = b""
+    if counting is not None and counting is not matrix and counting.grid != matrix.grid:
+        counted = cut(counting.grid)
     keep: dict[tuple[int, int], CellRecord] = {}
     if details:
         cids = {c.id for c in customers}
@@ -343,7 +367,8 @@ def snapshot_from_matrix(
         customers=customers,
         products=products,
         group_names=[matrix.product_group_name(p) for p in products],
-        grid=b"".join(parts),
+        grid=grid,
+        count_grid=counted,
         details=keep,
         competitors=dict(competitors or {}),
         groups=dict(matrix.groups),
@@ -417,8 +442,11 @@ def load_snapshot(
     from kpm_desktop.storage.repository import Repository
 
     path = Path(path)
+    from kpm_desktop.storage.counting import counting_matrix
+
     with Repository.open(path, read_only=True) as repo:
         matrix = repo.load_matrix()
+        counting = counting_matrix(repo, (exported_at or datetime.now()).date(), matrix)
         details = dict(((c, p), rec) for c, p, rec in repo.iter_cells()) if with_details else None
         competitors = {c.id: c.name for c in repo.load_competitors()}
         notes: list[Note] = []
@@ -434,6 +462,7 @@ def load_snapshot(
         details=details,
         competitors=competitors,  # type: ignore[arg-type]
         exported_at=exported_at,
+        counting=counting,
     )
     in_scope = {c.id for c in snapshot.customers}
     snapshot.notes = [n for n in notes if n.customer_id in in_scope]

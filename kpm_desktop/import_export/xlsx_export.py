@@ -335,8 +335,9 @@ def _matrix_sheet(wb: Workbook, s: MatrixSnapshot, tracker: _Progress, raw: bool
             line += [(rc.of(m), st_count) for m in COUNT_KEYS]
             line.append((round(rc.coverage), st_pct))
         else:
-            line += [(codes.count(int(m) if m else WHITE), st_count) for m in COUNT_KEYS]
-            known = n - codes.count(WHITE)
+            counted = s.counted_row(i)  # a due "no need" re-check counts as a white spot
+            line += [(counted.count(int(m) if m else WHITE), st_count) for m in COUNT_KEYS]
+            known = n - counted.count(WHITE)
             line.append((round(100 * known / n) if n else 0, st_pct))
         rows.append(line, outline=level)
         tracker.step()

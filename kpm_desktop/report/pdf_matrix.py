@@ -269,8 +269,9 @@ def _paint_page(
                     counts = [rc.of(m) for m in COUNT_KEYS]
                     counts.append(round(rc.coverage))
                 else:
-                    counts = [codes.count(int(m) if m else WHITE) for m in COUNT_KEYS]
-                    counts.append(round(100 * (n - codes.count(WHITE)) / n) if n else 0)
+                    counted = s.counted_row(line)  # a due "no need" re-check is a white spot
+                    counts = [counted.count(int(m) if m else WHITE) for m in COUNT_KEYS]
+                    counts.append(round(100 * (n - counted.count(WHITE)) / n) if n else 0)
                 for c, value in enumerate(counts):
                     rect = QRectF(x_counts + c * pt(g.count_w), y, pt(g.count_w), rh)
                     sheet.box(rect)
