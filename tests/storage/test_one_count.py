@@ -59,7 +59,9 @@ def _write(path: Path, n_rows: int, n_cols: int, cells, today: date) -> None:
         now = datetime.now(UTC)
         changes = []
         for i, j, mark, days in cells:
-            recheck = today + timedelta(days=days) if mark is Mark.NO_NEED and days is not None else None
+            recheck = (
+                today + timedelta(days=days) if mark is Mark.NO_NEED and days is not None else None
+            )
             rec = CellRecord(mark=mark, recheck_at=recheck, verified_at=now, updated_at=now)
             changes.append((customers[i].id, products[j].id, rec))
         repo.write_cells(changes, source="test", at=now)
