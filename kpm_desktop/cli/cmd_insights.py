@@ -21,8 +21,8 @@ from kpm_desktop.domain.insights import Bar, Insights, compute_insights
 from kpm_desktop.domain.lookalike import LookAlike
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.domain.matrix import MarkCounts, Matrix
-from kpm_desktop.storage.counting import counting_matrix
 from kpm_desktop.storage import history
+from kpm_desktop.storage.counting import counting_matrix
 from kpm_desktop.storage.database import BackgroundCheck
 from kpm_desktop.storage.errors import DamagedFileError, StorageError
 from kpm_desktop.storage.repository import Repository

@@ -177,7 +177,6 @@ class MatrixSnapshot:
         return grid[i * n : (i + 1) * n]
 
     def row_counts(self, i: int) -> MarkCounts:
-    def row_counts(self, i: int) -> MarkCounts:
         """Counts of a row; a key account's are its sites' (summed)."""
         if i in self.rollup_rows:
             return MarkCounts.from_codes(b"".join(self.counted_row(k) for k in self.sites_of(i)))

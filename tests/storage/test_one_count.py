@@ -1,9 +1,11 @@
 """Issue 19, item 17: one truth in every count.
 
 Random matrix files with "no need" answers whose re-check date has come (they count as white
-spots again): ``kpm info``, ``kpm insights --json``, the export snapshot (XLSX/PDF figures),
-the side panel's per-customer figures and the workspace's counting matrix (matrix summaries,
-status bar, filters, insights view) all give the same numbers as a cell-by-cell reference.
+spots again) and with key accounts (their own rows never count: a key account's figures are
+its sites'): ``kpm info``, ``kpm insights --json``, the export snapshot (XLSX/PDF figures), the
+side panel's figures (per customer and per key account) and the workspace's counting matrix
+all give the same numbers as a cell-by-cell reference. The matrix window and its status bar
+are compared on the same kind of files in ``tests/gui/test_one_count_window.py``.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import random
 import shutil
 import tempfile
 from datetime import UTC, date, datetime, timedelta
@@ -23,38 +26,70 @@ from kpm_desktop.cli import main as kpm
 from kpm_desktop.cli.cmd_info import summary
 from kpm_desktop.domain.customer_kpis import customer_kpis
 from kpm_desktop.domain.entities import CellRecord, Customer, Product
+from kpm_desktop.domain.key_accounts import key_account_kpis
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.import_export.export_model import ExportOptions, load_snapshot
+from kpm_desktop.storage.counting import count_totals, counting_matrix
 from kpm_desktop.storage.repository import Repository
 from kpm_desktop.workspace.customer_commands import customer_data
 from kpm_desktop.workspace.workspace import Workspace
 
 FIELDS = ("white", "ours", "competitor", "need", "no_need")
 
+# A file: (n_rows, n_cols, cells, parents); cells (row, col, mark, re-check in days or None);
+# parents[row] = the row of its key account or None. Rows 0..k-1 may be key accounts.
+Spec = tuple[int, int, list[tuple[int, int, Mark, int | None]], list[int | None]]
+
 
 @st.composite
-def files(draw):
-    n_rows = draw(st.integers(1, 6))
+def files(draw) -> Spec:
+    n_rows = draw(st.integers(1, 7))
     n_cols = draw(st.integers(1, 5))
+    n_groups = draw(st.integers(0, min(2, n_rows - 1)))
+    parents: list[int | None] = [None] * n_groups + [
+        draw(st.one_of(st.none(), st.integers(0, n_groups - 1))) if n_groups else None
+        for _ in range(n_rows - n_groups)
+    ]
     cells = draw(
         st.lists(
             st.tuples(
                 st.integers(0, n_rows - 1),
                 st.integers(0, n_cols - 1),
                 st.sampled_from(list(Mark)),
-                st.one_of(st.none(), st.integers(-30, 30)),  # re-check in days from today
+                st.one_of(st.none(), st.integers(-30, 30)),
             ),
             max_size=n_rows * n_cols,
             unique_by=lambda t: (t[0], t[1]),
         )
     )
-    return n_rows, n_cols, cells
+    return n_rows, n_cols, cells, parents
 
 
-def _write(path: Path, n_rows: int, n_cols: int, cells, today: date) -> None:
+def random_file(rng: random.Random) -> Spec:
+    """The same kind of file from a plain random stream (for the GUI test)."""
+    n_rows, n_cols = rng.randint(2, 9), rng.randint(1, 6)
+    n_groups = rng.randint(1, min(2, n_rows - 1))
+    parents: list[int | None] = [None] * n_groups + [
+        rng.choice([None, *range(n_groups)]) for _ in range(n_rows - n_groups)
+    ]
+    cells = []
+    for i in range(n_rows):
+        for j in range(n_cols):
+            if rng.random() < 0.7:
+                days = rng.choice([None, rng.randint(-30, 30)])
+                cells.append((i, j, rng.choice(list(Mark)), days))
+    return n_rows, n_cols, cells, parents
+
+
+def write_file(path: Path, spec: Spec, today: date) -> None:
+    n_rows, n_cols, cells, parents = spec
     repo = Repository.create(path)
     try:
-        customers = repo.add_customers([Customer(name=f"Kunde {i}") for i in range(n_rows)])
+        people = [Customer(name=f"Kunde {i}") for i in range(n_rows)]
+        for i, p in enumerate(parents):
+            if p is not None:
+                people[i].parent_uuid = people[p].uuid
+        customers = repo.add_customers(people)
         products = repo.add_products([Product(name=f"Produkt {j}") for j in range(n_cols)])
         now = datetime.now(UTC)
         changes = []
@@ -69,13 +104,23 @@ def _write(path: Path, n_rows: int, n_cols: int, cells, today: date) -> None:
         repo.close()
 
 
-def _reference(n_rows: int, n_cols: int, cells, today: date) -> dict[str, int]:
+def key_account_rows(spec: Spec) -> set[int]:
+    """Rows that are key accounts: a row some other row names as its parent."""
+    return {p for p in spec[3] if p is not None}
+
+
+def reference(spec: Spec) -> dict[str, int]:
+    """Cell by cell: a due re-check is a white spot; key accounts' own rows do not count."""
+    n_rows, n_cols, cells, _parents = spec
+    groups = key_account_rows(spec)
     counts = dict.fromkeys(FIELDS, 0)
-    for _i, _j, mark, days in cells:
+    for i, _j, mark, days in cells:
+        if i in groups:
+            continue
         due = mark is Mark.NO_NEED and days is not None and days <= 0
-        key = "white" if due else mark.name.lower()
-        counts[key] += 1
-    counts["white"] += n_rows * n_cols - len(cells)
+        counts["white" if due else mark.name.lower()] += 1
+    marked = sum(1 for i, *_rest in cells if i not in groups)
+    counts["white"] += (n_rows - len(groups)) * n_cols - marked
     return counts
 
 
@@ -86,57 +131,85 @@ def _cli_json(*args: str) -> dict:
     return json.loads(out.getvalue())
 
 
+def _as_dict(counts) -> dict[str, int]:
+    return {f: getattr(counts, f) for f in FIELDS}
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(files())
-def test_every_count_agrees(data) -> None:
-    n_rows, n_cols, cells = data
+def test_every_count_agrees(spec: Spec) -> None:
     today = date.today()
     folder = Path(tempfile.mkdtemp(prefix="kpm-count-"))
     try:
         path = folder / "m.kpm"
-        _write(path, n_rows, n_cols, cells, today)
-        expected = _reference(n_rows, n_cols, cells, today)
+        write_file(path, spec, today)
+        expected = reference(spec)
+        groups = key_account_rows(spec)
 
         with Repository.open(path, read_only=True) as repo:
             info = summary(repo)
-            products = repo.load_matrix().products
-            panel = dict.fromkeys(FIELDS, 0)
-            for customer in repo.load_matrix().customers:
-                k = customer_kpis(products, repo.cells_of_customer(customer.id), {}, today)
+            assert _as_dict(count_totals(counting_matrix(repo, today))) == expected
+            matrix = repo.load_matrix()
+            products, customers = matrix.products, matrix.customers
+            cells_of = {c.id: repo.cells_of_customer(c.id) for c in customers}
+        # Side panel: per customer (sites and stand-alone customers) ...
+        panel = dict.fromkeys(FIELDS, 0)
+        for i, customer in enumerate(customers):
+            if i not in groups:
+                k = customer_kpis(products, cells_of[customer.id], {}, today)
                 for f in FIELDS:
                     panel[f] += getattr(k.counts, f)
-        assert info["white_spots"] == expected["white"]
-        assert {m: info["marks"][m] for m in ("ours", "competitor", "need", "no_need")} == {
-            f: expected[f] for f in ("ours", "competitor", "need", "no_need")
-        }
         assert panel == expected
+        # ... and per key account: the sum of its sites.
+        for g in groups:
+            sites = [customers[i] for i, p in enumerate(spec[3]) if p == g]
+            ka = key_account_kpis(sites, products, cells_of, {}, today)
+            site_rows = [i for i, p in enumerate(spec[3]) if p == g]
+            sub = reference(
+                (
+                    len(site_rows),
+                    spec[1],
+                    [(site_rows.index(i), j, m, d) for i, j, m, d in spec[2] if i in site_rows],
+                    [None] * len(site_rows),
+                )
+            )
+            assert _as_dict(ka.counts) == sub
+
+        assert info["white_spots"] == expected["white"]
+        assert {m: info["marks"][m] for m in FIELDS[1:]} == {f: expected[f] for f in FIELDS[1:]}
+        assert info["key_accounts"] == len(groups)
 
         insights = _cli_json("insights", str(path), "--json", "--today", today.isoformat())
         assert insights["totals"] == expected
 
         snapshot = load_snapshot(path, ExportOptions())
-        totals = snapshot.totals()
-        assert {f: getattr(totals, f) for f in FIELDS} == expected
+        assert _as_dict(snapshot.totals()) == expected
         rows = [snapshot.row_counts(i) for i in range(snapshot.n_rows)]
-        assert sum(r.white for r in rows) == expected["white"]
+        members = [r for i, r in enumerate(rows) if i not in snapshot.rollup_rows]
+        assert sum(r.white for r in members) == expected["white"]
+        cols = [snapshot.col_counts(j) for j in range(snapshot.n_cols)]
+        assert sum(c.white for c in cols) == expected["white"]
+        # A key account's row in the export counts its sites.
+        for i in snapshot.rollup_rows:
+            assert snapshot.row_counts(i).total == len(snapshot.sites_of(i)) * snapshot.n_cols
 
         ws = Workspace.open(path, read_only=True)
         try:
             data_ = customer_data(ws)
             data_.set_today(today)
-            counted = data_.effective_matrix().totals()
-            assert {f: getattr(counted, f) for f in FIELDS} == expected
+            assert _as_dict(count_totals(data_.effective_matrix())) == expected
         finally:
             ws.close()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def test_demo_insights_totals_equal_info(demo_file: Path) -> None:
+def test_demo_insights_totals_equal_info(demo_ka_file: Path) -> None:
     """The issue's numbers: insights said 791 white spots / 123 no need, info 796 / 118."""
     today = date.today().isoformat()
-    info = _cli_json("info", str(demo_file), "--json")
-    insights = _cli_json("insights", str(demo_file), "--json", "--today", today)
+    info = _cli_json("info", str(demo_ka_file), "--json")
+    insights = _cli_json("insights", str(demo_ka_file), "--json", "--today", today)
     assert insights["totals"]["white"] == info["white_spots"]
     assert insights["totals"]["no_need"] == info["marks"]["no_need"]
+    assert info["key_accounts"] == 2
     assert info["rechecks_due"] > 0  # the demo has due re-checks, so this compares something
