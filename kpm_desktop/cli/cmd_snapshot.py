@@ -47,8 +47,12 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{args.file}: no snapshots")
         return 0
     if args.delete is not None:
+        # Bad input (no such snapshot, not a matrix file) is found read-only: the file is
+        # opened for writing only to apply the deletion, so it stays byte-identical otherwise.
+        with Repository.open(args.file, read_only=True) as repo:
+            wanted = history.get_snapshot(repo, args.delete).id
         with Repository.open(args.file) as repo:
-            snap = history.delete_snapshot(repo, history.get_snapshot(repo, args.delete).id)  # type: ignore[arg-type]
+            snap = history.delete_snapshot(repo, wanted)  # type: ignore[arg-type]
         if args.json:
             print(json.dumps(_json(snap), ensure_ascii=False))
         else:

@@ -141,3 +141,27 @@ def test_text_output(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert "'T' deleted" in capsys.readouterr().out
     assert main(["snapshot", str(demo_file), "--delete", "T"]) == 2
     assert "no snapshot 'T'" in capsys.readouterr().err
+
+
+def test_snapshot_delete_bad_input_leaves_the_file_byte_identical(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``kpm snapshot --delete`` opens the file for writing only to apply the deletion (a
+    writing open stamps the file, so the look-up runs read-only first)."""
+    from tests.conftest import file_hash
+
+    before = file_hash(demo_file)  # a fresh ``kpm demo`` file, never opened for writing
+    for ref in ("nope", "999", "  "):
+        assert main(["snapshot", str(demo_file), "--delete", ref]) == 2
+        err = capsys.readouterr().err.strip()
+        assert err.count("\n") == 0 and "no snapshot" in err and "Traceback" not in err
+        assert file_hash(demo_file) == before
+    text = tmp_path / "notes.txt"
+    text.write_text("not a matrix")
+    assert main(["snapshot", str(text), "--delete", "1"]) == 2
+    assert text.read_text() == "not a matrix"
+    assert main(["snapshot", str(demo_file), "--label", "Vor dem Besuch"]) == 0
+    assert main(["snapshot", str(demo_file), "--delete", "Vor dem Besuch"]) == 0
+    assert "deleted" in capsys.readouterr().out
+    assert main(["snapshot", str(demo_file), "--list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
