@@ -28,5 +28,7 @@ def test_info_counts_due_rechecks_as_white_spots(tmp_path: Path, capsys) -> None
     data = json.loads(capsys.readouterr().out.splitlines()[-1])
     assert due > 0  # the demo lays re-check dates around today
     assert data["rechecks_due"] == due
-    assert data["white_spots"] == DEMO_CUSTOMERS * 24 - marked + due
+    # Key accounts carry no marks of their own and do not count (their sites do).
+    assert data["key_accounts"] == 2
+    assert data["white_spots"] == (DEMO_CUSTOMERS - 2) * 24 - marked + due
     assert data["marks"]["no_need"] == stored_no_need - due
