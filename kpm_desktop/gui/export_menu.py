@@ -8,19 +8,19 @@ snapshot of the in-memory matrix on the main thread (QPrinter belongs to the GUI
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
 from kpm_desktop.gui import folders
 from kpm_desktop.gui.actions import MenuId
 from kpm_desktop.gui.storage_text import storage_text
+from kpm_desktop.gui.workers import BackgroundTask
 from kpm_desktop.storage.errors import StorageError
 
 # The dialogs, the export model and QtPrintSupport are imported on first use, not on the
@@ -42,11 +42,11 @@ PRINT_VISIT_ACTION = "file.print_visit"
 
 # -- worker ------------------------------------------------------------------------------------
 class ExportJob(QObject):
-    """Runs ``task(progress)`` in its own thread.
+    """Runs ``task(progress)`` on a worker (a ``BackgroundTask``).
 
-    Signals:
-        progressed(done, total); succeeded(message); failed(message); cancelled().
-        ``done`` is emitted last in every case.
+    Signals (on the GUI thread):
+        progressed(done, total); succeeded(message, written file); failed(message);
+        cancelled(). ``done`` is emitted last in every case.
     """
 
     progressed = Signal(int, int)
@@ -58,39 +58,53 @@ class ExportJob(QObject):
     def __init__(self, task: Callable[[Progress], tuple[str, Path]]) -> None:
         super().__init__()
         self._task = task
-        self._stop = threading.Event()
-        self.worker_thread = QThread()
-        self.worker_thread.setObjectName("export_worker")
-        self.moveToThread(self.worker_thread)
-        self.worker_thread.started.connect(self._run)
+        self._cancel = False
+        # An export that finished before the cancel arrived keeps its file and says so.
+        self.task = BackgroundTask(self, name="export_worker", keep_result=True)
+        self.task.progressed.connect(lambda value: self.progressed.emit(*value))
+        self.task.done.connect(self._succeeded)
+        self.task.failed.connect(self._failed)
+        self.task.cancelled.connect(self._cancelled)
+
+    @property
+    def busy(self) -> bool:
+        return self.task.busy
 
     def start(self) -> None:
-        self.worker_thread.start()
+        self.task.start(lambda: self._task(self._progress))
+        if self._cancel:  # cancelled before it started
+            self.task.cancel()
 
     def cancel(self) -> None:
-        self._stop.set()
+        self._cancel = True
+        self.task.cancel()
+
+    def wait(self) -> None:
+        """Block until the worker ended (its outcome is delivered)."""
+        self.task.wait()
 
     def _progress(self, done: int, total: int) -> bool:
-        self.progressed.emit(done, total)
-        return not self._stop.is_set()
+        return self.task.report((done, total))
 
-    @Slot()
-    def _run(self) -> None:
+    def _succeeded(self, result: tuple[str, Path]) -> None:
+        message, path = result
+        self.succeeded.emit(message, str(path))
+        self.done.emit()
+
+    def _failed(self, exc: BaseException) -> None:
         from kpm_desktop.import_export.export_model import ExportCancelled
 
-        try:
-            message, path = self._task(self._progress)
-        except ExportCancelled:
+        if isinstance(exc, ExportCancelled):
             self.cancelled.emit()
-        except (StorageError, OSError, ValueError) as exc:
+        elif isinstance(exc, StorageError | OSError | ValueError):
             self.failed.emit(storage_text(exc))
-        except Exception as exc:  # a bug must reach the user, not kill the thread silently
+        else:  # a bug must reach the user, not vanish with the worker
             self.failed.emit(f"{type(exc).__name__}: {exc}")
-        else:
-            self.succeeded.emit(message, str(path))
-        finally:
-            self.worker_thread.quit()
-            self.done.emit()
+        self.done.emit()
+
+    def _cancelled(self) -> None:
+        self.cancelled.emit()
+        self.done.emit()
 
 
 def export_task(source: Path, request: ExportRequest, options: ExportOptions):
@@ -380,7 +394,7 @@ class ExportActions(QObject):
         """
         if watched is self.window and event.type() == QEvent.Type.Close and self.job is not None:
             self.job.cancel()
-            self.job.worker_thread.wait()
+            self.job.wait()
         return super().eventFilter(watched, event)
 
     @Slot(int, int)
@@ -430,8 +444,7 @@ class ExportActions(QObject):
     def _on_done(self) -> None:
         job = self.job
         if job is not None:
-            job.worker_thread.wait()
-            job.worker_thread.deleteLater()
+            job.wait()
             job.deleteLater()
         if self.progress_dialog is not None:
             self.progress_dialog.reset()

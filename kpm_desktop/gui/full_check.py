@@ -1,41 +1,43 @@
-"""The full check of an open file on a worker thread (kept apart from ``workers``, which the
-start-up path imports before Qt)."""
+"""The full check of an open file on a worker thread (a ``BackgroundTask``)."""
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
+
+from kpm_desktop.gui.workers import BackgroundTask
 
 
 class BackgroundCheck(QObject):
     """The full integrity check of an open file (integrity_check + foreign keys) on a worker
     thread with its own read-only connection; ``finished(path, problems)`` arrives on the GUI
-    thread (an empty list: sound)."""
+    thread (an empty list: sound; a check that could not run reports why as its problem)."""
 
     finished = Signal(object, object)
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path = path
-        self._thread = threading.Thread(target=self._run, name="kpm-full-check", daemon=True)
+        self.task = BackgroundTask(self, name="kpm-full-check")
+        self.task.done.connect(lambda problems: self.finished.emit(self.path, problems))
+        # Never let a check crash the app: what went wrong is reported as a problem.
+        self.task.failed.connect(
+            lambda exc: self.finished.emit(self.path, [str(exc) or type(exc).__name__])
+        )
 
     def start(self) -> None:
-        self._thread.start()
+        path = self.path
 
-    def _run(self) -> None:
-        from kpm_desktop.storage.database import full_check
+        def check() -> list[str]:
+            from kpm_desktop.storage.database import full_check
 
-        try:
-            problems = full_check(self.path)
-        except Exception as exc:  # never let a check crash the app; report it as a problem
-            problems = [str(exc) or type(exc).__name__]
-        self.finished.emit(self.path, problems)
+            return full_check(path)
+
+        self.task.start(check)
 
     def running(self) -> bool:
-        return self._thread.is_alive()
+        return self.task.task.running()
 
     def wait(self, seconds: float | None = None) -> None:
-        if self._thread.ident is not None:
-            self._thread.join(seconds)
+        self.task.wait(seconds)

@@ -23,7 +23,6 @@ from PySide6.QtCore import (
     QByteArray,
     QDateTime,
     QEvent,
-    QEventLoop,
     QLocale,
     Qt,
     QTimer,
@@ -31,7 +30,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -53,7 +51,7 @@ from kpm_desktop.gui.matrix_view import DEFAULT_ZOOM, MatrixView
 from kpm_desktop.gui.palette import mark_icon, ui_colors
 from kpm_desktop.gui.settings import UiSettings
 from kpm_desktop.gui.storage_text import storage_text
-from kpm_desktop.gui.workers import FileChecker, FileUpgrader
+from kpm_desktop.gui.workers import FileChecker, FileUpgrader, wait_with_events
 from kpm_desktop.storage.database import FileCheck
 from kpm_desktop.storage.errors import StorageError
 from kpm_desktop.storage.lock import FileLockedError
@@ -355,9 +353,7 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
         dialog.setMinimumDuration(400)
         dialog.setValue(0)
         try:
-            while checker.running():
-                QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-                checker.wait(0.02)
+            wait_with_events(checker)
         finally:
             dialog.reset()
             dialog.deleteLater()
@@ -398,10 +394,9 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
         dialog.setAutoReset(False)
         dialog.setValue(0)
         try:
-            while upgrader.running():
-                QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-                upgrader.wait(0.02)
-                dialog.setValue(int(upgrader.fraction * 1000))
+            wait_with_events(
+                upgrader, lambda _latest: dialog.setValue(int(upgrader.fraction * 1000))
+            )
         finally:
             dialog.reset()
             dialog.deleteLater()

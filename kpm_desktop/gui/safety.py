@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-import threading
 from dataclasses import replace
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -30,6 +29,7 @@ from kpm_desktop.gui.feedback import blocking_progress, os_error_message
 from kpm_desktop.gui.full_check import BackgroundCheck
 from kpm_desktop.gui.palette import style_banner
 from kpm_desktop.gui.storage_text import storage_text
+from kpm_desktop.gui.workers import BackgroundTask
 from kpm_desktop.storage.backup import (
     DEFAULT_RETENTION,
     REASON_AUTO,
@@ -79,7 +79,11 @@ class SafetyController(QObject):
         self.setObjectName("safety_controller")
         self.window = window
         self.policy = BackupPolicy()
-        self.backup_thread: threading.Thread | None = None
+        # Automatic backups run here, one at a time (``start_backup``).
+        self.backup_task = BackgroundTask(self, name="kpm-backup")
+        self.backup_task.done.connect(self._on_backup_written)
+        self.backup_task.failed.connect(self._on_backup_failed)
+        self._backup_path: Path | None = None
         self.last_backup: Path | None = None
         self.banner = QLabel(window)
         self.banner.setObjectName("safety_banner")
@@ -272,31 +276,30 @@ class SafetyController(QObject):
     def start_backup(self, reason: str) -> bool:
         """Back up the open file in a worker thread (False if one is running already)."""
         ws = self.window.workspace
-        if ws is None or (self.backup_thread is not None and self.backup_thread.is_alive()):
+        if ws is None or self.backup_task.busy:
             return False
         path = ws.path
         retention = self.retention()
         # Counted as done now: a failure must not turn every later edit into a retry.
         self.policy.record_backup(datetime.now(UTC))
-
-        def work() -> None:
-            try:
-                result = backup_file(path, reason, retention=retention)
-            except BackupError as exc:
-                log.log(logging.WARNING, "automatic backup of %s failed: %s", path, exc)
-                if exc.damaged:  # the backup's full check found the file damaged
-                    self.damage_found.emit(path, list(exc.problems))
-                self.backup_finished.emit(None, storage_text(exc))
-            except (StorageError, OSError) as exc:
-                log.log(logging.WARNING, "automatic backup of %s failed: %s", path, exc)
-                self.backup_finished.emit(None, storage_text(exc))
-            else:
-                log.log(logging.INFO, "backup of %s written to %s", path, result)
-                self.backup_finished.emit(result, "")
-
-        self.backup_thread = threading.Thread(target=work, name="kpm-backup", daemon=True)
-        self.backup_thread.start()
+        self._backup_path = path
+        self.backup_task.start(lambda: backup_file(path, reason, retention=retention))
         return True
+
+    @Slot(object)
+    def _on_backup_written(self, result: Path) -> None:
+        log.log(logging.INFO, "backup of %s written to %s", self._backup_path, result)
+        self.backup_finished.emit(result, "")
+
+    @Slot(object)
+    def _on_backup_failed(self, exc: BaseException) -> None:
+        path = self._backup_path
+        if not isinstance(exc, StorageError | OSError):
+            raise exc  # a bug: the error dialog shows it (as it did from the thread)
+        log.log(logging.WARNING, "automatic backup of %s failed: %s", path, exc)
+        if isinstance(exc, BackupError) and exc.damaged:  # its full check found damage
+            self.damage_found.emit(path, list(exc.problems))
+        self.backup_finished.emit(None, storage_text(exc))
 
     def backup_before(self, reason: str) -> Path:
         """A verified backup right before a destructive action (raises: the action stops).
@@ -305,8 +308,7 @@ class SafetyController(QObject):
         """
         ws = self.window.workspace
         assert ws is not None
-        if self.backup_thread is not None:
-            self.backup_thread.join()  # never two backups of one file at once
+        self.backup_task.wait()  # never two backups of one file at once
         path = make_backup(ws.repo, reason, retention=self.retention())
         self.policy.record_backup(datetime.now(UTC))
         self.last_backup = path

@@ -35,9 +35,7 @@ def exporting(window):
 
 
 def _wait(qtbot, job: ExportJob) -> None:
-    # Poll from the GUI thread: a waitSignal on a signal emitted by the worker thread would
-    # stop pytest-qt's timer from that thread (a Qt warning).
-    qtbot.waitUntil(lambda: job.worker_thread.isFinished(), timeout=30_000)
+    qtbot.waitUntil(lambda: not job.busy, timeout=30_000)
 
 
 def test_dialog_defaults_and_request(qtbot, tmp_path: Path) -> None:

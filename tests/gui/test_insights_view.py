@@ -195,7 +195,7 @@ def test_large_files_compute_in_a_worker_and_stale_results_are_dropped(win, qtbo
     white = next((i, j) for i in range(m.n_rows) for j in range(m.n_cols) if m.code(i, j) == WHITE)
     ws.set_marks([white], Mark.OURS)
     qtbot.waitUntil(lambda: view.insights.totals.ours == _expected(win).totals.ours)
-    view._pool.waitForDone()
+    qtbot.waitUntil(lambda: not view._task.busy)
 
 
 def test_delete_snapshot_from_the_diff_dialog(win) -> None:

@@ -144,7 +144,7 @@ def test_automatic_backup_after_first_change_then_not_again_soon(
     assert first.reason == "auto"
     win.view.setCurrentIndex(win.model.index(1, 1))
     assert win.mark_selection(int(Mark.NEED))
-    ctl.backup_thread.join(5)  # type: ignore[union-attr]
+    ctl.backup_task.wait(5)
     assert len(list_backups(demo_file)) == 1  # within 30 minutes: no second one
 
 

@@ -1,68 +1,48 @@
-"""The import wizard's worker: reading a file and computing a plan off the GUI thread."""
+"""The import wizard's worker: reading a file and computing a plan off the GUI thread.
+
+A thin layer over ``gui.workers.BackgroundTask``: one task at a time, the callbacks of the
+page that started it, and every error turned into one translated line on the GUI thread.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from kpm_desktop.gui.dialogs.import_common import tr_message
 from kpm_desktop.gui.storage_text import storage_text
+from kpm_desktop.gui.workers import BackgroundTask, TaskCancelled
 from kpm_desktop.import_export.messages import ImportFailure
 from kpm_desktop.storage.errors import StorageError
 
 _log = logging.getLogger(__name__)
 
-
-class _Worker(QObject):
-    done = Signal(object)
-    failed = Signal(str)
-    progress = Signal(int)
-
-    def __init__(self, fn: Callable[[Callable[[int], None]], object]) -> None:
-        super().__init__()
-        self._fn = fn
-        self.cancelled = False
-
-    def _tick(self, n: int) -> None:
-        if self.cancelled:
-            raise ImportFailure("cancelled")
-        self.progress.emit(n)
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            result = self._fn(self._tick)
-        except ImportFailure as exc:
-            self.failed.emit(tr_message(exc.key, exc.params))
-        except StorageError as exc:
-            self.failed.emit(storage_text(exc))
-        except Exception:  # shown to the user instead of dying silently in a thread
-            _log.exception("import task failed")
-            self.failed.emit(
-                QCoreApplication.translate(
-                    "ImportDialog",
-                    "The file could not be read. Save it again as .xlsx or CSV and import that.",
-                )
-            )
-        else:
-            self.done.emit(result)
+Callbacks = tuple[Callable[[object], None], Callable[[str], None], Callable[[int], None] | None]
 
 
 class TaskRunner(QObject):
-    """Runs one function at a time in a worker thread; results come back on the GUI thread."""
+    """Runs one function at a time in a worker thread; results come back on the GUI thread.
+
+    ``fn(tick)`` reports progress with ``tick(rows)``; after ``cancel()`` the next tick ends
+    the task and ``on_failed`` gets "import cancelled; nothing was changed".
+    """
 
     finished = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._thread: QThread | None = None
-        self._worker: _Worker | None = None
+        self.task = BackgroundTask(self, name="kpm-import")
+        self.task.progressed.connect(self._progressed)
+        self.task.done.connect(self._done)
+        self.task.failed.connect(self._failed)
+        self.task.cancelled.connect(self._cancelled)
+        self._callbacks: Callbacks | None = None
 
     @property
     def busy(self) -> bool:
-        return self._thread is not None
+        return self.task.busy
 
     def start(
         self,
@@ -72,42 +52,63 @@ class TaskRunner(QObject):
         on_progress: Callable[[int], None] | None = None,
     ) -> None:
         self.stop()
-        thread = QThread()
-        worker = _Worker(fn)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.done.connect(on_done)
-        worker.failed.connect(on_failed)
-        if on_progress is not None:
-            worker.progress.connect(on_progress)
-        worker.done.connect(self._cleanup)
-        worker.failed.connect(self._cleanup)
-        self._thread, self._worker = thread, worker
-        thread.start()
+        self._callbacks = (on_done, on_failed, on_progress)
+        self.task.start(lambda: fn(self._tick))
+
+    def _tick(self, n: int) -> None:
+        """Progress from the worker; ends the task once it was cancelled."""
+        if not self.task.report(n):
+            raise TaskCancelled
 
     def cancel(self) -> None:
-        if self._worker is not None:
-            self._worker.cancelled = True
+        self.task.cancel()
 
     def stop(self) -> None:
         """Cancel and wait for a running task (its result is dropped)."""
-        if self._thread is None:
+        if not self.task.busy:
             return
-        assert self._worker is not None
-        self._worker.cancelled = True
-        for signal in (self._worker.done, self._worker.failed, self._worker.progress):
-            try:
-                signal.disconnect()
-            except (RuntimeError, TypeError):
-                pass
-        self._thread.quit()
-        self._thread.wait()
-        self._thread = self._worker = None
+        self._callbacks = None
+        self.task.cancel()
+        self.task.wait()
+
+    def _take(self) -> Callbacks | None:
+        callbacks, self._callbacks = self._callbacks, None
+        return callbacks
+
+    @Slot(object)
+    def _progressed(self, value: object) -> None:
+        if self._callbacks is not None and self._callbacks[2] is not None:
+            assert isinstance(value, int)
+            self._callbacks[2](value)
+
+    @Slot(object)
+    def _done(self, result: object) -> None:
+        callbacks = self._take()
+        if callbacks is not None:
+            callbacks[0](result)
+            self.finished.emit()
+
+    @Slot(object)
+    def _failed(self, exc: BaseException) -> None:
+        callbacks = self._take()
+        if callbacks is None:
+            return
+        if isinstance(exc, ImportFailure):
+            message = tr_message(exc.key, exc.params)
+        elif isinstance(exc, StorageError):
+            message = storage_text(exc)
+        else:  # shown to the user instead of dying silently in a thread
+            _log.error("import task failed", exc_info=exc)
+            message = QCoreApplication.translate(
+                "ImportDialog",
+                "The file could not be read. Save it again as .xlsx or CSV and import that.",
+            )
+        callbacks[1](message)
+        self.finished.emit()
 
     @Slot()
-    def _cleanup(self) -> None:
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
-        self._thread = self._worker = None
-        self.finished.emit()
+    def _cancelled(self) -> None:
+        callbacks = self._take()
+        if callbacks is not None:
+            callbacks[1](tr_message("cancelled", {}))
+            self.finished.emit()

@@ -1,11 +1,11 @@
-"""Shared by the insights widgets: item roles, number formats, dimension names, reasons, the worker job."""
+"""Shared by the insights widgets: item roles, number formats, dimension names, reasons."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QRunnable, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from kpm_desktop.domain.insights import Insights, Reason
@@ -35,26 +35,6 @@ PATCH_LIMIT = 2_000
 
 # From this many matrix cells on, insights are computed in a worker (about 0.1 s per 1M cells).
 BACKGROUND_CELLS = 1_500_000
-
-
-class _JobSignals(QObject):
-    finished = Signal(int, object)  # token, Insights or the exception
-
-
-class _Job(QRunnable):
-    """Runs one computation off the UI thread and reports it through a main-thread QObject."""
-
-    def __init__(self, token: int, fn, sink: _JobSignals) -> None:
-        super().__init__()
-        self.token, self.fn, self.sink = token, fn, sink
-
-    def run(self) -> None:
-        """Override of QRunnable.run."""
-        try:
-            result = self.fn()
-        except Exception as exc:  # shown to the user instead of vanishing in the thread
-            result = exc
-        self.sink.finished.emit(self.token, result)
 
 
 def _money(value: float) -> str:

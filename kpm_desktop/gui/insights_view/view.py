@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,8 +33,6 @@ from kpm_desktop.gui.insights_view.common import (
     BAR_ROLE,
     PATCH_LIMIT,
     _int,
-    _Job,
-    _JobSignals,
     _money,
     _pct,
     dimension_names,
@@ -43,6 +41,7 @@ from kpm_desktop.gui.insights_view.competitors import CompetitorsTab
 from kpm_desktop.gui.insights_view.next_steps import NextStepsTab
 from kpm_desktop.gui.insights_view.renewals import RenewalsTab
 from kpm_desktop.gui.palette import MARK_CODES_ORDER, mark_name, swatch_pixmap, ui_colors
+from kpm_desktop.gui.workers import BackgroundTask
 from kpm_desktop.storage import history
 from kpm_desktop.workspace.customer_commands import customer_data
 from kpm_desktop.workspace.workspace import Workspace
@@ -71,10 +70,9 @@ class InsightsView(CompetitorsTab, RenewalsTab, NextStepsTab, QWidget):
         self._lookalike: LookAlike | None = None
         self.background_cells = BACKGROUND_CELLS
         self._token = 0
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._sink = _JobSignals(self)
-        self._sink.finished.connect(self._show_result)
+        # Large files compute here; a newer refresh replaces a running one.
+        self._task = BackgroundTask(self, name="kpm-insights")
+        self._task.done.connect(lambda outcome: self._show_result(*outcome))
 
         self.summary = QLabel(self)
         self.summary.setObjectName("insights_summary")
@@ -313,8 +311,16 @@ class InsightsView(CompetitorsTab, RenewalsTab, NextStepsTab, QWidget):
                 )
                 return d, compute_insights(m_copy, d, names, **args)
 
+            token = self._token
+
+            def run() -> tuple[int, object]:
+                try:
+                    return token, job()
+                except Exception as exc:  # shown to the user instead of vanishing
+                    return token, exc
+
             self.summary.setText(QCoreApplication.translate("InsightsView", "Computing…"))
-            self._pool.start(_Job(self._token, job, self._sink))
+            self._task.start(run, replace=True)
             return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
