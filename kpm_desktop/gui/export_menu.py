@@ -538,4 +538,4 @@ class ExportActions(QObject):
 
 
 def install(window: MainWindow) -> None:
-    window.export_actions = ExportActions(window)  # type: ignore[attr-defined]
+    window.export_actions = ExportActions(window)

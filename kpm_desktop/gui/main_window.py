@@ -24,12 +24,14 @@ from PySide6.QtCore import (
     QDateTime,
     QEvent,
     QLocale,
+    QObject,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -101,6 +103,17 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
         # file, closing the window): each saves what was typed and not saved yet, or asks;
         # False = keep the file open.
         self.close_hooks: list[Callable[[], bool]] = []
+        # The parts the extensions (``gui/extensions.py``) add, declared here: nothing sets an
+        # attribute on the window from outside. None until (or without) that extension. Typed
+        # by their Qt base class: the extensions import this module, so naming their classes
+        # here would be an import cycle; a use that needs more narrows with isinstance.
+        self.filter_bar: QWidget | None = None  # gui.filter_bar.FilterBar
+        self.side_panel: QDockWidget | None = None  # gui.side_panel.dock.SidePanelDock
+        self.side_panel_glue: object | None = None  # gui.side_panel.extension's connections
+        self.insights_dock: QDockWidget | None = None  # gui.insights_view.dock.InsightsDock
+        self.export_actions: QObject | None = None  # gui.export_menu.ExportActions
+        self.trip_actions: QObject | None = None  # gui.trips.extension.TripActions
+        self.team: QObject | None = None  # gui.team_menu.TeamController
 
         central = QWidget(self)
         layout = QVBoxLayout(central)

@@ -472,4 +472,4 @@ class TeamController(QObject):
 
 
 def install(window: MainWindow) -> None:
-    window.team = TeamController(window)  # type: ignore[attr-defined]
+    window.team = TeamController(window)

@@ -240,11 +240,7 @@ class CustomerData(QObject):
 
 def customer_data(ws: Workspace) -> CustomerData:
     """The workspace's ``CustomerData`` (created on first use)."""
-    found = getattr(ws, "_kpm_customer_data", None)
-    if found is None:
-        found = CustomerData(ws)
-        ws._kpm_customer_data = found  # type: ignore[attr-defined]
-    return found
+    return ws.part(CustomerData)
 
 
 class _Command(WorkspaceCommand):

@@ -34,11 +34,7 @@ class TripData(QObject):
 
 def trip_data(ws: Workspace) -> TripData:
     """The workspace's ``TripData`` (created on first use)."""
-    found = getattr(ws, "_kpm_trip_data", None)
-    if found is None:
-        found = TripData(ws)
-        ws._kpm_trip_data = found  # type: ignore[attr-defined]
-    return found
+    return ws.part(TripData)
 
 
 class _TripCommand(WorkspaceCommand):

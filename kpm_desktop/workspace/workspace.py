@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -27,6 +28,15 @@ from kpm_desktop.storage.repository import CellChange, Repository
 from kpm_desktop.workspace.command_base import CommandBase, SetMarksCommand
 
 Cell = tuple[int, int]  # (matrix row, matrix column)
+
+
+class PerFile(Protocol):
+    """What ``Workspace.part`` makes: per-file state of a feature, built from the workspace."""
+
+    def __init__(self, ws: Workspace) -> None: ...
+
+
+P = TypeVar("P", bound=PerFile)
 
 
 class Workspace(QObject):
@@ -77,6 +87,17 @@ class Workspace(QObject):
         self._checkpoint_timer.setInterval(self.CHECKPOINT_RETRY_MS)
         self._checkpoint_timer.timeout.connect(self.repo.retry_checkpoint)
         repo.checkpoint_listeners.append(self._on_checkpoint_problem)
+        self._parts: dict[type, object] = {}  # see ``part``
+
+    def part(self, kind: type[P]) -> P:
+        """This file's one ``kind(self)``, made on first use: the per-file state of a feature
+        built on the workspace (``customer_data``, ``trip_data``), owned by the workspace and
+        gone with it."""
+        found = self._parts.get(kind)
+        if not isinstance(found, kind):
+            found = kind(self)
+            self._parts[kind] = found
+        return found
 
     def _on_checkpoint_problem(self, problem: object) -> None:
         if problem is None:

@@ -71,7 +71,7 @@ def test_stale_and_due_cells_are_faded_and_due_counts_white(win):
     m = ws.matrix
     cid, pid = sorted(data.ages.stale)[0]
     r, c = m.row_of[cid], m.col_of[pid]
-    delegate = win._side_panel_glue
+    delegate = win.side_panel_glue
     assert delegate.faded(win.model.view_row(r), win.model.view_col(c))
     fresh = next(
         (i, j)
@@ -154,10 +154,10 @@ def test_confirm_selection_action(win, demo_file):
     with Repository.open(demo_file, read_only=True) as repo:
         new = repo.get_cell(cid, pid)
     assert new.verified_at > old.verified_at and new.mark == old.mark
-    assert not win._side_panel_glue.faded(index.row(), index.column())
+    assert not win.side_panel_glue.faded(index.row(), index.column())
     assert win.undo_group.undoText()  # one undo step
     win.undo_group.undo()
-    assert win._side_panel_glue.faded(index.row(), index.column())
+    assert win.side_panel_glue.faded(index.row(), index.column())
 
 
 def test_visit_preparation_action_and_panel_toggle(win):
@@ -175,7 +175,7 @@ def test_closing_the_file_empties_the_panel(win):
     win.close_file()
     assert panel.ws is None and panel.customer_id is None
     assert not panel.tabs.isEnabled()
-    assert win._side_panel_glue.faded(0, 0) is False
+    assert win.side_panel_glue.faded(0, 0) is False
 
 
 def test_stale_cells_filter_in_the_filter_bar(qtbot, demo_file, ui_settings, monkeypatch):

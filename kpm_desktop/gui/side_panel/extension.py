@@ -163,7 +163,7 @@ class _Glue:
 def install(window) -> None:
     """Add the side panel dock and its actions to the main window."""
     glue = _Glue(window)
-    window._side_panel_glue = glue  # keep the Python object alive with the window
+    window.side_panel_glue = glue  # kept alive with the window
     window.close_hooks.append(glue.before_close)
     actions = window.action_registry
     toggle = glue.dock.toggleViewAction()

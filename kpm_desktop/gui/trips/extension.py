@@ -38,6 +38,7 @@ from kpm_desktop.workspace.workspace import Workspace
 
 if TYPE_CHECKING:
     # The dialogs and the export model load on first use (not before the first frame).
+    from kpm_desktop.gui.export_menu import ExportActions
     from kpm_desktop.gui.main_window import MainWindow
     from kpm_desktop.gui.trips.debrief import TripDebriefDialog
     from kpm_desktop.gui.trips.planner import TripPlannerDialog
@@ -369,10 +370,17 @@ class TripActions(QObject):
         _bring_to_front(dialog)
         return dialog
 
+    def _export_actions(self) -> ExportActions | None:
+        """The window's export part (None without the export extension)."""
+        from kpm_desktop.gui.export_menu import ExportActions
+
+        export = self.window.export_actions
+        return export if isinstance(export, ExportActions) else None
+
     def _options(self) -> ExportOptions:
         from kpm_desktop.import_export.export_model import ExportOptions, Orientation
 
-        export = getattr(self.window, "export_actions", None)
+        export = self._export_actions()
         if export is not None:
             base = export.default_options(orientation=Orientation.PORTRAIT)
             return ExportOptions(
@@ -411,7 +419,7 @@ class TripActions(QObject):
 
     def export_pack(self, trip: Trip, target: Path | None = None):
         ws = self.window.workspace
-        export = getattr(self.window, "export_actions", None)
+        export = self._export_actions()
         if ws is None or export is None or trip.id is None or self._busy(export):
             return None
         target = target or self._target(
@@ -426,7 +434,7 @@ class TripActions(QObject):
 
     def export_calendar(self, trip: Trip, target: Path | None = None):
         ws = self.window.workspace
-        export = getattr(self.window, "export_actions", None)
+        export = self._export_actions()
         if ws is None or export is None or trip.id is None or self._busy(export):
             return None
         target = target or self._target(
@@ -448,4 +456,4 @@ def _bring_to_front(widget: QWidget) -> None:
 
 
 def install(window: MainWindow) -> None:
-    window.trip_actions = TripActions(window)  # type: ignore[attr-defined]
+    window.trip_actions = TripActions(window)
