@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         with Repository.open(args.file, read_only=True) as repo:
             wanted = history.get_snapshot(repo, args.delete).id
         with Repository.open(args.file) as repo:
-            snap = history.delete_snapshot(repo, wanted)  # type: ignore[arg-type]
+            snap = history.delete_snapshot(repo, wanted)  # type: ignore[arg-type]  # get_snapshot raised if there is none
         if args.json:
             print(json.dumps(_json(snap), ensure_ascii=False))
         else:

@@ -97,7 +97,7 @@ def customer_kpis(
     comp: list[CompetitorCell] = []
     potential = revenue = ours_amount = comp_amount = None
     for product in products:
-        rec = cells.get(product.id)  # type: ignore[arg-type]
+        rec = cells.get(product.id)  # type: ignore[arg-type]  # Entity.id is int | None; stored here
         mark = effective_mark(rec, today)
         tally[0 if mark is None else int(mark)] += 1
         if rec is None:
@@ -113,7 +113,7 @@ def customer_kpis(
             comp_amount = _add(comp_amount, rec.potential)
             comp.append(
                 CompetitorCell(
-                    product_id=product.id,  # type: ignore[arg-type]
+                    product_id=product.id,  # type: ignore[arg-type]  # Entity.id is int | None; stored here
                     product_name=product.name,
                     competitor_id=rec.competitor_id,
                     competitor_name=competitor_names.get(rec.competitor_id, "")

@@ -413,7 +413,7 @@ def _sorted_rows(
         return [t[2] for t in ordered]
     if key is SortKey.PRODUCT:
         grid, n = matrix.grid, matrix.n_cols
-        counts = [PRODUCT_SORT_RANK[grid[i * n + col]] for i in rows]  # type: ignore[operator]
+        counts = [PRODUCT_SORT_RANK[grid[i * n + col]] for i in rows]  # type: ignore[operator]  # bytes index gives int; the stub widens it
     elif key is SortKey.WHITE_SPOTS:
         assert white is not None
         counts = white

@@ -224,7 +224,7 @@ def key_account_kpis(
 ) -> KeyAccountKpis:
     """Figures of a key account: each site's ``customer_kpis``, summed."""
     per = [
-        (s, customer_kpis(products, cells_by_site.get(s.id, {}), competitor_names, today))  # type: ignore[arg-type]
+        (s, customer_kpis(products, cells_by_site.get(s.id, {}), competitor_names, today))  # type: ignore[arg-type]  # Entity.id is int | None; stored here
         for s in sites
     ]
     totals = [0, 0, 0, 0, 0]

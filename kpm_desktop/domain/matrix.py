@@ -78,8 +78,8 @@ class Matrix:
         self._reindex()
 
     def _reindex(self) -> None:
-        self.row_of: dict[int, int] = {c.id: i for i, c in enumerate(self.customers)}  # type: ignore[misc]
-        self.col_of: dict[int, int] = {p.id: j for j, p in enumerate(self.products)}  # type: ignore[misc]
+        self.row_of: dict[int, int] = {c.id: i for i, c in enumerate(self.customers)}  # type: ignore[misc]  # Entity.id is int | None; stored here
+        self.col_of: dict[int, int] = {p.id: j for j, p in enumerate(self.products)}  # type: ignore[misc]  # Entity.id is int | None; stored here
 
     # -- shape -----------------------------------------------------------------------------
     @property
@@ -174,7 +174,7 @@ class Matrix:
             raise ValueError("row length does not match product count")
         self.customers.append(customer)
         self.grid += row
-        self.row_of[customer.id] = len(self.customers) - 1  # type: ignore[index]
+        self.row_of[customer.id] = len(self.customers) - 1  # type: ignore[index]  # Entity.id is int | None; stored here
         return len(self.customers) - 1
 
     def insert_customer(self, index: int, customer: Customer, codes: bytes) -> None:

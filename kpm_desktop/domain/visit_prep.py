@@ -131,7 +131,7 @@ def prepare_visit(
     horizon = months_after(today, RENEWAL_HORIZON_MONTHS)
     covered = {pid for g in goals if g.status is not GoalStatus.DROPPED for pid in g.product_ids}
     for product in products:
-        rec = cells.get(product.id)  # type: ignore[arg-type]
+        rec = cells.get(product.id)  # type: ignore[arg-type]  # Entity.id is int | None; stored here
         mark = effective_mark(rec, today)
         if mark is None:
             by_group.setdefault(product.group_id, []).append(product)

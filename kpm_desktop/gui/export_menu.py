@@ -262,11 +262,11 @@ class ExportActions(QObject):
         m = ws.matrix
         return ViewScope(
             customer_ids=tuple(
-                m.customers[model.matrix_row(r)].id  # type: ignore[misc]
+                m.customers[model.matrix_row(r)].id  # type: ignore[misc]  # Entity.id is int | None; stored here
                 for r in range(model.rowCount())
             ),
             product_ids=tuple(
-                m.products[model.matrix_col(c)].id  # type: ignore[misc]
+                m.products[model.matrix_col(c)].id  # type: ignore[misc]  # Entity.id is int | None; stored here
                 for c in range(model.columnCount())
             ),
             total_customers=m.n_rows,
@@ -362,7 +362,7 @@ class ExportActions(QObject):
 
         options = self.default_options(orientation=Orientation.PORTRAIT)
         return self._start(
-            visit_task(ws.path, customer.id, options, target),  # type: ignore[arg-type]
+            visit_task(ws.path, customer.id, options, target),  # type: ignore[arg-type]  # Entity.id is int | None; stored here
             QCoreApplication.translate("ExportMenu", "Writing the visit one-pager…"),
         )
 

@@ -1,5 +1,8 @@
 """The filter bar above the matrix: builds a ``FilterSpec`` and shows its result.
 
+Why this module is long: one widget whose controls all feed one ``FilterSpec``; the product
+menu and the saved views share its state.
+
 Every widget change builds a new spec, ``domain.filters.apply_filters`` computes the visible
 rows and columns from the compact grid, and the model swaps its row/column maps in one layout
 change. Text search is debounced so that typing does not refilter on every key. The status
@@ -468,7 +471,7 @@ class FilterBar(QWidget):
                 if index >= 0:
                     self.sort.removeItem(index)
                 return
-            name = ws.matrix.products[ws.matrix.col_of[product_id]].name  # type: ignore[union-attr,index]
+            name = ws.matrix.products[ws.matrix.col_of[product_id]].name  # type: ignore[union-attr,index]  # known: a file is open and the id is one of its products
             text = QCoreApplication.translate("FilterBar", "Sort by the mark in “%1”").replace(
                 "%1", name
             )

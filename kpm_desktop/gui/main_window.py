@@ -1,5 +1,10 @@
 """The main window: the matrix in the middle, filter slot above it, status bar below.
 
+Why this module is long: what is left after the action declarations (``main_actions``) and
+marking (``marking``) moved out is the window's own work: menus from the registry, opening and
+closing files behind progress and lock dialogs, status bar, window state. The file-opening flow
+is the next candidate (its translations move to a new context with it).
+
 Extension points for other parts of the app (filter bar, side panel, import/export, ...):
 
 * ``window.action_registry`` — the action registry (``ActionRegistry.add`` puts an action in a menu
@@ -614,7 +619,7 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
 
     def _update_enabled(self) -> None:
         has = self.workspace is not None
-        writable = has and not self.workspace.read_only  # type: ignore[union-attr]
+        writable = self.workspace is not None and not self.workspace.read_only
         for key in (ActionId.SAVE_COPY, ActionId.CLOSE, ActionId.COPY, ActionId.SELECT_ALL):
             self.action_registry[key].setEnabled(has)
         for key, _, _ in MARK_ACTIONS:
@@ -634,7 +639,7 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
     def _on_workspace_error(self, failure: object) -> None:
         self.show_error(
             self.tr("Undo/redo failed; the file was not changed"),
-            storage_text(failure),  # type: ignore[arg-type]
+            storage_text(failure),  # type: ignore[arg-type]  # the error signal carries the exception as object
         )
 
     def show_error(self, title: str, message: str) -> None:

@@ -1,5 +1,9 @@
 """The table model over the compact matrix grid.
 
+Why this module is long: one hot-path table model. ``data()``, the count caches and the key-
+account roll-up rows read the same index maps and grid; splitting them would add a Python call
+per painted cell or spread the caches over modules.
+
 Rows are customers, columns products, in the order of two index maps (``rows``, ``cols``)
 that hold matrix indices. Filtering and sorting swap these maps (``set_visible``) with one
 layout change instead of a QSortFilterProxyModel, which would call Python once per row on

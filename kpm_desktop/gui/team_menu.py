@@ -140,8 +140,8 @@ class TeamController(QObject):
             self.status.setVisible(False)
             return
         self.status.setVisible(True)
-        pending = sync_capture.pending_count(ws.repo.conn)  # type: ignore[union-attr]
-        conflicts = sync_capture.conflict_count(ws.repo.conn)  # type: ignore[union-attr]
+        pending = sync_capture.pending_count(ws.repo.conn)  # type: ignore[union-attr]  # ws is not None: the caller checked the open file
+        conflicts = sync_capture.conflict_count(ws.repo.conn)  # type: ignore[union-attr]  # ws is not None: the caller checked the open file
         if self.task.busy:
             when = QCoreApplication.translate("TeamMenu", "syncing…")
         elif state.get("last_sync"):
@@ -304,12 +304,12 @@ class TeamController(QObject):
 
         ws = self.window.workspace
         try:
-            engine.resolve(ws.repo, choices)  # type: ignore[union-attr]
+            engine.resolve(ws.repo, choices)  # type: ignore[union-attr]  # ws is not None while a conflict dialog is open
         except Exception as exc:
             self._report(exc, False)
             return
-        ws.undo_stack.clear()  # type: ignore[union-attr]
-        ws.reload()  # type: ignore[union-attr]
+        ws.undo_stack.clear()  # type: ignore[union-attr]  # as above
+        ws.reload()  # type: ignore[union-attr]  # as above
         self.update()
 
     # -- join and set up --------------------------------------------------------------------

@@ -284,16 +284,16 @@ def scope_from_filters(
         )
     customers = customer_order(matrix.customers)
     if white_spots_only:
-        cols = [matrix.col_of[p.id] for p in products]  # type: ignore[index]
+        cols = [matrix.col_of[p.id] for p in products]  # type: ignore[index]  # Entity.id is int | None; stored here
         customers = [
             c
             for c in customers
-            if matrix.white_spots_in_row(matrix.row_of[c.id], cols)  # type: ignore[index]
+            if matrix.white_spots_in_row(matrix.row_of[c.id], cols)  # type: ignore[index]  # Entity.id is int | None; stored here
         ]
         parts.append(label("white", lang))
     return Scope(
-        tuple(c.id for c in customers),  # type: ignore[misc]
-        tuple(p.id for p in products),  # type: ignore[misc]
+        tuple(c.id for c in customers),  # type: ignore[misc]  # Entity.id is int | None; stored here
+        tuple(p.id for p in products),  # type: ignore[misc]  # Entity.id is int | None; stored here
         "; ".join(parts),
     )
 
@@ -326,10 +326,10 @@ def snapshot_from_matrix(
         customers = [
             matrix.customers[matrix.row_of[c]] for c in options.customer_ids if c in matrix.row_of
         ]
-    cols = [matrix.col_of[p.id] for p in products]  # type: ignore[index]
+    cols = [matrix.col_of[p.id] for p in products]  # type: ignore[index]  # Entity.id is int | None; stored here
     n = matrix.n_cols
 
-    rows = [matrix.row_of[c.id] for c in customers]  # type: ignore[index]
+    rows = [matrix.row_of[c.id] for c in customers]  # type: ignore[index]  # Entity.id is int | None; stored here
     ka = KeyAccounts.build(matrix.customers)
     rollups: set[int] = set()
     levels: list[int] = []
@@ -459,7 +459,7 @@ def load_snapshot(
         options,
         file_name=path.name,
         details=details,
-        competitors=competitors,  # type: ignore[arg-type]
+        competitors=competitors,  # type: ignore[arg-type]  # dict[int | None, str] from stored competitors
         exported_at=exported_at,
         counting=counting,
     )

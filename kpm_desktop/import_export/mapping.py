@@ -7,6 +7,7 @@ Headers are compared folded (case, umlauts, punctuation), so "Kd.-Nr.", "KUNDEN 
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from kpm_desktop.domain.text import fold
@@ -174,7 +175,9 @@ def products_from_groups(kind: str, mapping: dict[str, int]) -> bool:
     )
 
 
-def field_for_header(kind: str, header: object, taken: set[str] = frozenset()) -> str | None:  # type: ignore[assignment]
+def field_for_header(
+    kind: str, header: object, taken: AbstractSet[str] = frozenset()
+) -> str | None:
     """The field a header names for this kind (exact folded alias first, then a contained one)."""
     h = fold(cell_text(header))
     if not h:

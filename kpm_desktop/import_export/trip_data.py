@@ -45,7 +45,7 @@ def trip_from_repository(
     customers = trip_store.customers_by_uuid(repo)
     visits = []
     for sv in schedule(trip, customers):
-        sheet = visit_from_repository(repo, sv.customer.id, options, today=day)  # type: ignore[arg-type]
+        sheet = visit_from_repository(repo, sv.customer.id, options, today=day)  # type: ignore[arg-type]  # Entity.id is int | None; stored here
         visits.append(TripVisit(sv, sheet, ask_list(sheet.prep)))
     return TripSnapshot(
         trip=trip,

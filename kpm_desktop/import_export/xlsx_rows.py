@@ -87,7 +87,7 @@ class FastRows:
     """
 
     def __init__(self, ws: WriteOnlyWorksheet, *, raw: bool = True) -> None:
-        if ws._writer is not None:  # type: ignore[attr-defined]
+        if ws._writer is not None:  # type: ignore[attr-defined]  # openpyxl private writer (pinned by test_xlsx_rows_internals)
             raise ValueError("FastRows must be attached before the first row is written")
         self.ws = ws
         self.raw = raw
@@ -103,7 +103,7 @@ class FastRows:
     def _start(self) -> None:
         writer = _RowStreamWriter(self.ws, self)
         writer.write_top()
-        self.ws._writer = writer  # type: ignore[attr-defined]
+        self.ws._writer = writer  # type: ignore[attr-defined]  # openpyxl private writer (pinned by test_xlsx_rows_internals)
 
     # -- styles --------------------------------------------------------------------------------
     def style(self, **attributes: Any) -> int:
@@ -125,7 +125,7 @@ class FastRows:
     ) -> None:
         """Append one row; ``cells[k]`` goes into column k+1; ``outline``: the row's outline
         level (Excel's row grouping, 0 = none)."""
-        if self.ws._writer is None:  # type: ignore[attr-defined]
+        if self.ws._writer is None:  # type: ignore[attr-defined]  # openpyxl private writer (pinned by test_xlsx_rows_internals)
             self._start()
         self._pending = (cells, height, outline)
         self.ws.append(())  # openpyxl calls our write_row with the next row index

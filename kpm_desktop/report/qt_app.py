@@ -18,7 +18,7 @@ def ensure_gui_app() -> QGuiApplication:
     global _app
     existing = QGuiApplication.instance()
     if existing is not None:
-        return existing  # type: ignore[return-value]
+        return existing  # type: ignore[return-value]  # PySide6 stub: instance() is typed QCoreApplication
     # Printing needs no screen: offscreen works everywhere, also over SSH and in CI.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     _app = QGuiApplication([sys.argv[0] if sys.argv else "kpm"])

@@ -191,7 +191,7 @@ def _layout(flow: _Flow, v: VisitSnapshot) -> None:
             if flow.draw:
                 for m, j in enumerate(cols[k : k + per_line]):
                     product = v.products[j]
-                    rec = v.cells.get(product.id)  # type: ignore[arg-type]
+                    rec = v.cells.get(product.id)  # type: ignore[arg-type]  # Entity.id is int | None; stored here
                     x = m * chip_w
                     s.mark_cell(
                         QRectF(x + pt(4), flow.y + pt(1), pt(11), pt(11)),

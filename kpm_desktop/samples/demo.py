@@ -280,7 +280,7 @@ def build_demo(
             elif mark is Mark.COMPETITOR:
                 rec = CellRecord(
                     mark=mark,
-                    competitor_id=competitors[(i + product.id) % len(competitors)].id,  # type: ignore[operator]
+                    competitor_id=competitors[(i + product.id) % len(competitors)].id,  # type: ignore[operator]  # Entity.id is int | None; stored here
                     contract_end=today + timedelta(days=rng.randrange(-30, 900)),
                     potential=float(rng.randrange(2, 60) * 1000),
                     verified_at=verified,
@@ -308,7 +308,7 @@ def build_demo(
                 )
             changes.append((customer.id, product.id, rec))
     changes += _fully_covered(customers, products, competitors, changes, today, now)
-    repo.write_cells(changes, source="demo", at=now)  # type: ignore[arg-type]
+    repo.write_cells(changes, source="demo", at=now)  # type: ignore[arg-type]  # ids of the customers and products just stored
 
     by_name = {p.name: p.id for p in products if p.id is not None}
     for i, customer in enumerate(customers):
@@ -317,7 +317,7 @@ def build_demo(
         for k in range(2 if customer.abc_class == "B" else 3):
             repo.add_note(
                 Note(
-                    customer_id=customer.id,  # type: ignore[arg-type]
+                    customer_id=customer.id,  # type: ignore[arg-type]  # Entity.id is int | None; stored here
                     text=_NOTE_TEXTS[(i + k) % len(_NOTE_TEXTS)],
                     note_date=today - timedelta(days=20 + 45 * k + (i % 17)),
                 )
@@ -327,7 +327,7 @@ def build_demo(
                 title, detail, product_name = _GOALS[(i // 6 + k) % len(_GOALS)]
                 repo.add_goal(
                     Goal(
-                        customer_id=customer.id,  # type: ignore[arg-type]
+                        customer_id=customer.id,  # type: ignore[arg-type]  # Entity.id is int | None; stored here
                         title=title,
                         detail=detail,
                         due_date=today + timedelta(days=90 + 60 * k),

@@ -28,7 +28,7 @@ def create_matrix_file(
             for line in products:
                 if line.group and line.group not in groups:
                     group = repo.add_group(ProductGroup(name=line.group, sort_order=len(groups)))
-                    groups[line.group] = group.id  # type: ignore[assignment]
+                    groups[line.group] = group.id  # type: ignore[assignment]  # add_group returns the stored group
             repo.add_products(
                 [
                     Product(

@@ -1,5 +1,9 @@
 """Verified backups of matrix files, their retention, and restore.
 
+Why this module is long: backup, verification, retention and restore share the private file
+helpers (read-only connection, fsync, partial-file cleanup, names). Restore and retention can
+move out once those helpers are a public module of their own.
+
 A backup is written with SQLite's online backup API from the open connection (never a raw
 copy of a live database, which can tear a WAL database), switched to a self-contained
 rollback-journal file, opened again and ``integrity_check``-ed, and only then renamed into

@@ -1,5 +1,9 @@
 """Opening a matrix file: recognise it, refuse what must not be touched, set pragmas, migrate.
 
+Why this module is long: recognising, refusing, opening, migrating and checking a file are one
+sequence that must run in this order before anything is written; the checks are shared with
+backups and the background check.
+
 Nothing is written to a file before it is known to be ours and not newer than this version.
 """
 

@@ -51,7 +51,7 @@ def _snapshot(r: Sequence[Any]) -> Snapshot:
     return Snapshot(
         id=r[0],
         label=r[1],
-        created_at=ts_from_db(r[2]),  # type: ignore[arg-type]
+        created_at=ts_from_db(r[2]),  # type: ignore[arg-type]  # the column is NOT NULL
         history_id=r[3],
         totals=json.loads(r[4]),
     )
@@ -94,7 +94,7 @@ def create_snapshot(
     return Snapshot(
         id=cur.lastrowid,
         label=label,
-        created_at=ts_from_db(stamp),  # type: ignore[arg-type]
+        created_at=ts_from_db(stamp),  # type: ignore[arg-type]  # the column is NOT NULL
         history_id=hid,
         totals=totals,
     )
@@ -194,10 +194,10 @@ def history_rows_between_times(
     if until is not None and until < since:
         raise ValueError("the end of the period lies before its start")
     where = "changed_at >= ?"
-    params: list[int] = [epoch_to_db(since)]  # type: ignore[list-item]
+    params: list[int] = [epoch_to_db(since)]  # type: ignore[list-item]  # a datetime in gives an int out
     if until is not None:
         where += " AND changed_at < ?"
-        params.append(epoch_to_db(until))  # type: ignore[arg-type]
+        params.append(epoch_to_db(until))  # type: ignore[arg-type]  # a datetime in gives an int out
     return repo.conn.execute(f"{_HISTORY_SQL} WHERE {where} ORDER BY id", params).fetchall()
 
 

@@ -167,7 +167,7 @@ def connect(url: str, user: str | None = None) -> psycopg.Connection:
             kwargs["password"] = password
     kwargs["application_name"] = "kpm-desktop"
     try:
-        return psycopg.connect(url, autocommit=True, **kwargs)  # type: ignore[arg-type]
+        return psycopg.connect(url, autocommit=True, **kwargs)  # type: ignore[arg-type]  # psycopg stub: connect's **kwargs are typed narrower
     except psycopg.Error as exc:
         raise user_message(exc, url) from exc
 

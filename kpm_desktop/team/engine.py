@@ -1,5 +1,9 @@
 """Sync of a local matrix file with the team server: publish, clone, sync, resolve.
 
+Why this module is long: the three sync steps, publish, clone and resolve share the entity
+encoders and the server transaction helpers. The sync work of this session (server encoding,
+clone) is changing it; split it into protocol, encoding and clone once that has landed.
+
 A sync has three steps, so that the GUI can run the middle one on a worker thread while the
 SQLite connection stays on the main thread:
 
@@ -789,7 +793,7 @@ def clone(url: str, out: Path, user: str | None, progress: Progress | None = Non
                     say("download")
                     last_rev = conn.execute(
                         "SELECT coalesce(max(rev), 0) FROM kpm.state"
-                    ).fetchone()[0]  # type: ignore[index]
+                    ).fetchone()[0]  # type: ignore[index]  # an aggregate always returns one row
                     _stream_load(conn, store)
                     lconn.execute("DELETE FROM sync_dirty")
                     _set_state(

@@ -273,7 +273,7 @@ class LocalStore:
                 self.repo.update_group(replace(group, id=clash[0]))
                 return
             new = self.repo.add_group(group)
-            self._set_uuid("product_groups", new.id, key)  # type: ignore[arg-type]
+            self._set_uuid("product_groups", new.id, key)  # type: ignore[arg-type]  # Entity.id is int | None; stored here
         else:
             self.repo.update_group(replace(group, id=gid))
 
@@ -287,10 +287,10 @@ class LocalStore:
         if cid is None:
             clash = self.repo.competitor_by_name(name)
             if clash is not None:
-                self._set_uuid("competitors", clash.id, key)  # type: ignore[arg-type]
+                self._set_uuid("competitors", clash.id, key)  # type: ignore[arg-type]  # Entity.id is int | None; stored here
                 return
             new = self.repo.add_competitor(name)
-            self._set_uuid("competitors", new.id, key)  # type: ignore[arg-type]
+            self._set_uuid("competitors", new.id, key)  # type: ignore[arg-type]  # Entity.id is int | None; stored here
         elif self._read_competitor(key) != {"name": name}:
             self.repo.rename_competitor(cid, name)
 
@@ -379,10 +379,10 @@ class LocalStore:
         cust = self._id("customers", data.get("customer"))
         if cust is None:
             return
-        note = Note(customer_id=cust, text=data["text"], note_date=_date(data["note_date"]))  # type: ignore[arg-type]
+        note = Note(customer_id=cust, text=data["text"], note_date=_date(data["note_date"]))  # type: ignore[arg-type]  # data comes from the server row, typed Any
         if row is None:
             new = self.repo.add_note(note)
-            self._set_uuid("notes", new.id, key)  # type: ignore[arg-type]
+            self._set_uuid("notes", new.id, key)  # type: ignore[arg-type]  # Entity.id is int | None; stored here
         else:
             self.repo.update_note(replace(note, id=row[0]))
 
@@ -411,6 +411,6 @@ class LocalStore:
         )
         if row is None:
             new = self.repo.add_goal(goal)
-            self._set_uuid("goals", new.id, key)  # type: ignore[arg-type]
+            self._set_uuid("goals", new.id, key)  # type: ignore[arg-type]  # Entity.id is int | None; stored here
         else:
             self.repo.update_goal(replace(goal, id=row[0]))

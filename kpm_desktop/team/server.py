@@ -254,7 +254,7 @@ def me(conn: psycopg.Connection) -> TeamUser:
         "SELECT name, role, regions, owners FROM kpm.users WHERE name = session_user"
     ).fetchone()
     if row is None:
-        who = conn.execute("SELECT session_user").fetchone()[0]  # type: ignore[index]
+        who = conn.execute("SELECT session_user").fetchone()[0]  # type: ignore[index]  # SELECT session_user always returns one row
         raise TeamError(f"{who} is not a member of this team; ask your manager")
     return TeamUser(row[0], row[1], tuple(row[2]), tuple(row[3]))
 

@@ -384,7 +384,7 @@ class ReorderGoalsCommand(_Command):
                 if gid in goals and goals[gid].sort_order != order:
                     self.repo.update_goal(replace(goals[gid], sort_order=order))
         self.data.goals_changed.emit(self._customer_id)
-        return old  # type: ignore[return-value]
+        return old  # type: ignore[return-value]  # goal ids are stored ids
 
     def do(self) -> None:
         self._old = self._apply({gid: i for i, gid in enumerate(self._order)})
@@ -449,7 +449,7 @@ def details_changed(old: CellRecord | None, new: CellRecord | None) -> bool:
     if old is None or new is None:
         return old is not new
     keep = {"verified_at": None, "updated_at": None, "source": "user"}
-    return replace(old, **keep) != replace(new, **keep)  # type: ignore[arg-type]
+    return replace(old, **keep) != replace(new, **keep)  # type: ignore[arg-type]  # dataclasses.replace with a dict of field values
 
 
 def edit_cell(

@@ -43,7 +43,7 @@ class ReorderGroupsCommand(WorkspaceCommand):
         self._write({gid: k for k, gid in enumerate(self._order)})
 
     def undo_it(self) -> None:
-        self._write(self._old)  # type: ignore[arg-type]
+        self._write(self._old)  # type: ignore[arg-type]  # _old keys are stored ids
 
 
 class ReorderProductsCommand(WorkspaceCommand):
@@ -70,7 +70,7 @@ class ReorderProductsCommand(WorkspaceCommand):
         self._write({pid: k for k, pid in enumerate(self._order)})
 
     def undo_it(self) -> None:
-        self._write(self._old)  # type: ignore[arg-type]
+        self._write(self._old)  # type: ignore[arg-type]  # _old keys are stored ids
 
 
 def customer_active_command(

@@ -201,7 +201,7 @@ class Workspace(QObject):
     def cell_key(self, row: int, col: int) -> tuple[int, int]:
         """(customer_id, product_id) of a matrix cell."""
         m = self.matrix
-        return m.customers[row].id, m.products[col].id  # type: ignore[return-value]
+        return m.customers[row].id, m.products[col].id  # type: ignore[return-value]  # Entity.id is int | None; stored here
 
     def cell_record(self, row: int, col: int) -> CellRecord | None:
         """Details of one cell, fetched on demand (tooltips, side panel)."""
@@ -210,7 +210,7 @@ class Workspace(QObject):
 
     def competitors(self) -> dict[int, Competitor]:
         if self._competitors is None:
-            self._competitors = {c.id: c for c in self.repo.load_competitors()}  # type: ignore[misc]
+            self._competitors = {c.id: c for c in self.repo.load_competitors()}  # type: ignore[misc]  # Entity.id is int | None; stored here
         return self._competitors
 
     def competitor_name(self, competitor_id: int | None) -> str:
@@ -321,7 +321,7 @@ class Workspace(QObject):
 
     def customer_updated(self, customer: Customer) -> None:
         with self.structure_change():
-            self.matrix.customers[self.matrix.row_of[customer.id]] = customer  # type: ignore[index]
+            self.matrix.customers[self.matrix.row_of[customer.id]] = customer  # type: ignore[index]  # Entity.id is int | None; stored here
 
     def product_added(self, product: Product) -> None:
         """Mirror a product appended in storage (new last slot, all white)."""
@@ -338,11 +338,11 @@ class Workspace(QObject):
 
     def product_updated(self, product: Product) -> None:
         with self.structure_change(customers=False, products=True):
-            self.matrix.products[self.matrix.col_of[product.id]] = product  # type: ignore[index]
+            self.matrix.products[self.matrix.col_of[product.id]] = product  # type: ignore[index]  # Entity.id is int | None; stored here
 
     def groups_changed(self) -> None:
         with self.structure_change(customers=False, products=True):
-            self.matrix.groups = {g.id: g for g in self.repo.load_groups()}  # type: ignore[misc]
+            self.matrix.groups = {g.id: g for g in self.repo.load_groups()}  # type: ignore[misc]  # Entity.id is int | None; stored here
             # Deleting a group ungroups its products, so their group ids change too.
             self.matrix.products = self.repo.load_products()
 

@@ -87,12 +87,12 @@ class ExportRequest:
         return ExportOptions(
             paper=self.paper,
             orientation=self.orientation,
-            customer_ids=view.customer_ids if use_view else None,  # type: ignore[union-attr]
-            product_ids=view.product_ids if use_view else None,  # type: ignore[union-attr]
+            customer_ids=view.customer_ids if use_view else None,  # type: ignore[union-attr]  # use_view implies view is not None
+            product_ids=view.product_ids if use_view else None,  # type: ignore[union-attr]  # use_view implies view is not None
             attributes=self.attributes,
             customer_safe=self.customer_safe,
             lang=self.lang,
-            filters=view.describe(self.lang) if use_view else "",  # type: ignore[union-attr]
+            filters=view.describe(self.lang) if use_view else "",  # type: ignore[union-attr]  # use_view implies view is not None
         )
 
 

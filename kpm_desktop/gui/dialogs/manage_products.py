@@ -476,7 +476,7 @@ class ManageProductsDialog(QDialog):
         if not 0 <= j < len(ids):
             return False
         ids[i], ids[j] = ids[j], ids[i]
-        return run_command(self, self.ws, ReorderGroupsCommand(self.ws, ids))  # type: ignore[arg-type]
+        return run_command(self, self.ws, ReorderGroupsCommand(self.ws, ids))  # type: ignore[arg-type]  # ids of stored groups
 
     def delete_group(self) -> bool:
         group = self.current_group()
@@ -539,7 +539,7 @@ class ManageProductsDialog(QDialog):
 
     def _neighbour(self, product: Product, step: int) -> Product | None:
         """The next product in display order within the same group (None at the end)."""
-        row = self.model.row_of(product.id)  # type: ignore[arg-type]
+        row = self.model.row_of(product.id)  # type: ignore[arg-type]  # Entity.id is int | None; stored here
         j = row + step
         if row < 0 or not 0 <= j < self.model.rowCount():
             return None
@@ -553,7 +553,7 @@ class ManageProductsDialog(QDialog):
         ids = [self.ws.matrix.products[c].id for c in self.model.cols]
         i = ids.index(product.id)
         ids[i], ids[i + step] = ids[i + step], ids[i]
-        return run_command(self, self.ws, ReorderProductsCommand(self.ws, ids))  # type: ignore[arg-type]
+        return run_command(self, self.ws, ReorderProductsCommand(self.ws, ids))  # type: ignore[arg-type]  # ids of stored products
 
     def toggle_active(self) -> bool:
         product = self.current_product()

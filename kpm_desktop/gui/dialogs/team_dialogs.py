@@ -299,7 +299,7 @@ def _mark_text(code: object) -> str:
         Mark.NO_NEED: QCoreApplication.translate("TeamDialogs", "no need"),
     }
     try:
-        return names[Mark(int(code))]  # type: ignore[call-overload]
+        return names[Mark(int(code))]  # type: ignore[call-overload]  # code is an int mark code from the server
     except (TypeError, ValueError, KeyError):
         return QCoreApplication.translate("TeamDialogs", "white spot")
 

@@ -210,7 +210,7 @@ class StackedBarDelegate(QStyledItemDelegate):
         if event.type() == QEvent.Type.MouseButtonRelease:
             bar = index.data(BAR_ROLE)
             if isinstance(bar, Bar):
-                code = self.segment_at(bar, QRectF(option.rect), event.position())  # type: ignore[attr-defined]
+                code = self.segment_at(bar, QRectF(option.rect), event.position())  # type: ignore[attr-defined]  # a MouseButtonRelease event is a QMouseEvent
                 if code is not None:
                     self.segment_clicked.emit(bar, code)
                     return True

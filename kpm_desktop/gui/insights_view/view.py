@@ -344,7 +344,7 @@ class InsightsView(CompetitorsTab, RenewalsTab, NextStepsTab, QWidget):
             details, result = result
             if self._details is None:
                 self._details = details
-        self.insights = result  # type: ignore[assignment]
+        self.insights = result  # type: ignore[assignment]  # result is Insights once the other cases returned
         ins = self.insights
         assert ins is not None
         t = ins.totals

@@ -199,23 +199,23 @@ class SidePanel(QWidget):
 
     @property
     def goals(self) -> GoalsView:
-        return self._view("goals")  # type: ignore[return-value]
+        return self._view("goals")  # type: ignore[return-value]  # _view returns QWidget; the key names this view's class
 
     @property
     def notes(self) -> NotesView:
-        return self._view("notes")  # type: ignore[return-value]
+        return self._view("notes")  # type: ignore[return-value]  # _view returns QWidget; the key names this view's class
 
     @property
     def cell(self) -> CellDetailsView:
-        return self._view("cell")  # type: ignore[return-value]
+        return self._view("cell")  # type: ignore[return-value]  # _view returns QWidget; the key names this view's class
 
     @property
     def visit(self) -> VisitPrepView:
-        return self._view("visit")  # type: ignore[return-value]
+        return self._view("visit")  # type: ignore[return-value]  # _view returns QWidget; the key names this view's class
 
     @property
     def changed(self) -> ChangedSinceView:
-        return self._view("changed")  # type: ignore[return-value]
+        return self._view("changed")  # type: ignore[return-value]  # _view returns QWidget; the key names this view's class
 
     # -- workspace ---------------------------------------------------------------------------
     def _connections(self) -> list:
@@ -343,7 +343,7 @@ class SidePanel(QWidget):
     def _customer_focus(self, customer_id: object) -> None:
         if customer_id != self.customer_id:
             self.commit_pending()
-            self.customer_id = customer_id  # type: ignore[assignment]
+            self.customer_id = customer_id  # type: ignore[assignment]  # the signal carries int | None as object
             self.product_id = None
             self.refresh()
 
@@ -415,14 +415,14 @@ class SidePanel(QWidget):
             figures = key_account_kpis(
                 sites,
                 m.products,
-                {s.id: repo.cells_of_customer(s.id) for s in sites},  # type: ignore[misc, arg-type]
+                {s.id: repo.cells_of_customer(s.id) for s in sites},  # type: ignore[misc, arg-type]  # Entity.id is int | None; stored here
                 self._competitor_names(),
                 self.today,
             )
             goals = [
                 (s, g)
                 for s in sites
-                for g in repo.goals_for(s.id)  # type: ignore[arg-type]
+                for g in repo.goals_for(s.id)  # type: ignore[arg-type]  # Entity.id is int | None; stored here
                 if g.status is GoalStatus.OPEN
             ]
             self.key_account.set_figures(figures, goals)
@@ -494,7 +494,7 @@ class SidePanel(QWidget):
         history = ws.repo.history(customer_id=cid, since=start_of_day(since))
         notes = [n for n in ws.repo.notes_for(cid) if n.note_date >= since]
         products = {p.id: p for p in ws.matrix.products}
-        self.changed.set_changes(changes_since(history, since), notes, products)  # type: ignore[arg-type]
+        self.changed.set_changes(changes_since(history, since), notes, products)  # type: ignore[arg-type]  # products keyed by stored ids
 
     def _on_cells_changed(self, cells: list) -> None:
         cid, ws = self.customer_id, self.ws
@@ -537,7 +537,7 @@ class SidePanel(QWidget):
         cid, pid = self.customer_id, self.product_id
         if cid is not None and pid is not None:
             self._run(
-                lambda ws: edit_cell(ws, cid, pid, record, new_competitor=new_competitor)  # type: ignore[arg-type]
+                lambda ws: edit_cell(ws, cid, pid, record, new_competitor=new_competitor)  # type: ignore[arg-type]  # record is the CellRecord the cell view built
             )
 
     def _confirm_cell(self) -> None:

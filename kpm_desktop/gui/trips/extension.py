@@ -285,7 +285,7 @@ class TripActions(QObject):
             return []
         model = self.window.model
         rows = sorted({i.row() for i in self.window.view.selectionModel().selectedIndexes()})
-        return [ws.matrix.customers[model.matrix_row(r)].id for r in rows]  # type: ignore[misc]
+        return [ws.matrix.customers[model.matrix_row(r)].id for r in rows]  # type: ignore[misc]  # Entity.id is int | None; stored here
 
     def plan(
         self, trip: Trip | None = None, parent: QWidget | None = None

@@ -267,7 +267,7 @@ class BuilderBase:
         self._flag_duplicate(new, key, row)
         self._suggest("customer", self.customers, new, key, row)
         self.customers.add(new)
-        self.customer_changes[new.id] = EntityChange(after=new, rows=[row])  # type: ignore[index]
+        self.customer_changes[new.id] = EntityChange(after=new, rows=[row])  # type: ignore[index]  # new entities get a temporary negative id first
         return new
 
     def product(
@@ -302,7 +302,7 @@ class BuilderBase:
             new.uuid = uuid
         self._suggest("product", self.products, new, key, row)
         self.products.add(new)
-        self.product_changes[new.id] = EntityChange(after=new, rows=[row])  # type: ignore[index]
+        self.product_changes[new.id] = EntityChange(after=new, rows=[row])  # type: ignore[index]  # new entities get a temporary negative id first
         return new
 
     def update_entity(

@@ -178,11 +178,11 @@ class MatrixKind(BuilderBase):
                         self.problem(row, col, "p_bad_mark", text=s[:40])
                         continue
                 elif col < len(row_fills) and row_fills[col]:
-                    meaning = mark_for_rgb(row_fills[col])  # type: ignore[arg-type]
+                    meaning = mark_for_rgb(row_fills[col])  # type: ignore[arg-type]  # fills are str here: the elif tested it
                     if meaning == "?":
                         self.problem(row, col, "p_bad_fill", colour=f"#{row_fills[col]}")
                         continue
-                    mark = meaning  # type: ignore[assignment]
+                    mark = meaning  # type: ignore[assignment]  # meaning is a Mark once '?' was ruled out
                 if mark is None:
                     continue
                 assert product.id is not None

@@ -365,7 +365,7 @@ class CellsMixin(RepositoryBase):
                 product_id=r[2],
                 old_mark=None if r[3] is None else Mark(r[3]),
                 new_mark=None if r[4] is None else Mark(r[4]),
-                changed_at=epoch_from_db(r[5]),  # type: ignore[arg-type]
+                changed_at=epoch_from_db(r[5]),  # type: ignore[arg-type]  # changed_at is NOT NULL
                 source=source_from_db(r[6]),
             )
             for r in self._q(sql, params)

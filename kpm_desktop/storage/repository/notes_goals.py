@@ -22,12 +22,12 @@ class NotesGoalsMixin(RepositoryBase):
             "VALUES (?, ?, ?, ?, ?, ?)",
             (note.id, note.customer_id, date_to_db(note.note_date), note.text, stamp, stamp),
         )
-        return cur.lastrowid  # type: ignore[return-value]
+        return cur.lastrowid  # type: ignore[return-value]  # lastrowid is set after an INSERT
 
     def notes_for(self, customer_id: int) -> list[Note]:
         """A customer's notes, newest first."""
         return [
-            Note(id=r[0], customer_id=r[1], note_date=date_from_db(r[2]), text=r[3])  # type: ignore[arg-type]
+            Note(id=r[0], customer_id=r[1], note_date=date_from_db(r[2]), text=r[3])  # type: ignore[arg-type]  # note_date is NOT NULL
             for r in self._q(
                 "SELECT id, customer_id, note_date, text FROM notes WHERE customer_id = ? "
                 "ORDER BY note_date DESC, id DESC",
@@ -60,7 +60,7 @@ class NotesGoalsMixin(RepositoryBase):
         r = rows[0]
         with self.transaction() as conn:
             conn.execute("DELETE FROM notes WHERE id = ?", (note_id,))
-        return Note(id=r[0], customer_id=r[1], note_date=date_from_db(r[2]), text=r[3])  # type: ignore[arg-type]
+        return Note(id=r[0], customer_id=r[1], note_date=date_from_db(r[2]), text=r[3])  # type: ignore[arg-type]  # note_date is NOT NULL
 
     def restore_note(self, note: Note) -> None:
         with self.transaction() as conn:
@@ -89,7 +89,7 @@ class NotesGoalsMixin(RepositoryBase):
             "INSERT INTO goal_products (goal_id, product_id) VALUES (?, ?)",
             [(goal_id, pid) for pid in goal.product_ids],
         )
-        return goal_id  # type: ignore[return-value]
+        return goal_id  # type: ignore[return-value]  # lastrowid is set after an INSERT
 
     def goals_for(self, customer_id: int) -> list[Goal]:
         links: dict[int, list[int]] = defaultdict(list)

@@ -255,7 +255,7 @@ class StructureMixin(CellsMixin, NotesGoalsMixin):
             self._rewrite_status_rows(conn, insert_byte)
             self._slot_of = None
             self.write_cells(
-                [(cid, p.id, rec) for cid, rec in snap.cells.items()],  # type: ignore[misc]
+                [(cid, p.id, rec) for cid, rec in snap.cells.items()],  # type: ignore[misc]  # Entity.id is int | None; stored here
                 record_history=False,
             )
             conn.executemany(
