@@ -41,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(
             f"{args.mine.name}: {result['added']} added, {result['changed']} merged, "
+            f"{result['deleted']} deleted, "
             f"{len(result['conflicts'])} open conflicts"
         )
         for c in result["conflicts"]:

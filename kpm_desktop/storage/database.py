@@ -21,7 +21,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kpm_desktop.storage import sync_capture
+from kpm_desktop.storage import sync_capture, tombstones
 from kpm_desktop.storage.errors import (
     DamagedFileError,
     FileMissingError,
@@ -601,6 +601,7 @@ def connect_database(
                     progress = partial(_part, progress, 0.4, 0.6)
             migrate(conn, progress)
             sync_capture.ensure_installed(conn)
+            tombstones.ensure_installed(conn)
             _mark_session_open(conn)
         except BaseException:
             conn.close()

@@ -11,6 +11,8 @@ import sqlite3
 import uuid
 from collections.abc import Callable
 
+from kpm_desktop.storage import tombstones
+
 Migration = Callable[[sqlite3.Connection], None]
 Progress = Callable[[float], None]  # fraction done of the running migration, 0.0 .. 1.0
 
@@ -443,6 +445,21 @@ def _m006_parent_customer(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m007_merge_tombstones(conn: sqlite3.Connection) -> None:
+    """Deletions travel in ``kpm merge``: every file notes what it deletes (issue 17).
+
+    ``merge_tombstones`` holds the UUID and a content fingerprint of each deleted customer,
+    product, note and goal, written by ``BEFORE DELETE`` triggers (``storage.tombstones``,
+    re-installed at open if a later migration rebuilds a table). Nothing is back-filled:
+    deletions made before this version are not known.
+    """
+    conn.execute(
+        "CREATE TABLE merge_tombstones (kind TEXT NOT NULL, key TEXT NOT NULL, "
+        "fingerprint TEXT, deleted_at INTEGER NOT NULL, PRIMARY KEY (kind, key)) WITHOUT ROWID"
+    )
+    tombstones.install(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _m001_initial,
     _m002_snapshots,
@@ -450,6 +467,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _m004_trips,
     _m005_team_sync,
     _m006_parent_customer,
+    _m007_merge_tombstones,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

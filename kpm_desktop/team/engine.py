@@ -590,9 +590,21 @@ def list_conflicts(repo: Repository) -> list[Conflict]:
     ]
 
 
-def label(repo: Repository, kind: str, key: str) -> str:
-    """A human name for an entity: 'Customer / Product' for a cell."""
+def label(repo: Repository, kind: str, key: str, value: dict | None = None) -> str:
+    """A human name for an entity: 'Customer / Product' for a cell.
+
+    ``value`` (e.g. the other side's version of an entity deleted here) names it when the
+    file no longer has it.
+    """
     conn = repo.conn
+    fallback = (value or {}).get("name") or (value or {}).get("title") or (value or {}).get("text")
+    if fallback and kind != "cell":
+        table = {"note": "notes", "goal": "goals"}.get(kind)
+        known = conn.execute(
+            f"SELECT 1 FROM {table or _TABLES.get(kind, 'customers')} WHERE uuid = ?", (key,)
+        ).fetchone()
+        if not known:
+            return str(fallback)[:40]
 
     def name(table: str, uuid_: str) -> str:
         row = conn.execute(f"SELECT name FROM {table} WHERE uuid = ?", (uuid_,)).fetchone()
@@ -614,6 +626,14 @@ def label(repo: Repository, kind: str, key: str) -> str:
         return (row[0][:40] if row else key[:8]) or key[:8]
     row = conn.execute("SELECT title FROM goals WHERE uuid = ?", (key,)).fetchone()
     return row[0] if row else key[:8]
+
+
+_TABLES = {
+    "customer": "customers",
+    "product": "products",
+    "group": "product_groups",
+    "competitor": "competitors",
+}
 
 
 class ResolveError(TeamError):

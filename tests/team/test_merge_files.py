@@ -90,3 +90,114 @@ def test_merge_bad_input_is_one_line(demo_file: Path, tmp_path: Path, capsys) ->
     assert kpm(["merge", str(demo_file), str(demo_file)]) == 2
     assert "same file" in capsys.readouterr().err
     assert kpm(["merge", str(demo_file), str(demo_file), "--resolve", "x=y"]) == 2
+
+
+def _notes_and_goals(repo: Repository, customer_id: int):
+    return repo.notes_for(customer_id), repo.goals_for(customer_id)
+
+
+def test_merge_carries_deletions_made_in_theirs(demo_file: Path, tmp_path: Path, capsys) -> None:
+    """What the colleague deleted (and I left alone) is deleted here too; mine stays mine."""
+    from kpm_desktop.domain.entities import Goal
+
+    mine, theirs = _pair(demo_file, tmp_path)
+    with Repository.open(mine) as repo:
+        customers = repo.load_customers()
+        gone, keeper, other = customers[3], customers[4], customers[6]
+        product = repo.load_products()[-1]
+        note = repo.add_note(Note(customer_id=keeper.id, text="alt", note_date=date(2026, 1, 5)))
+        goal = repo.add_goal(Goal(customer_id=other.id, title="Ziel alt"))
+    shutil.copyfile(mine, theirs)  # the colleague gets a copy (the common base)
+    with Repository.open(theirs) as repo:
+        repo.delete_customer(gone.id)
+        repo.delete_product(product.id)
+        repo.delete_note(note.id)
+        repo.delete_goal(goal.id)
+    with Repository.open(mine) as repo:  # an unrelated change of mine
+        mine_note = repo.add_note(
+            Note(customer_id=keeper.id, text="meine", note_date=date(2026, 12, 1))
+        )
+        note_uuid = repo.conn.execute("SELECT uuid FROM notes WHERE id = ?", (note.id,)).fetchone()
+        goal_uuid = repo.conn.execute("SELECT uuid FROM goals WHERE id = ?", (goal.id,)).fetchone()
+    result = run_merge(capsys, mine, theirs)
+    assert result["deleted"] == 4 and result["conflicts"] == []
+    after = entities(mine)
+    assert ("customer", gone.uuid) not in after
+    assert not any(k == "cell" and key.startswith(gone.uuid) for k, key in after)
+    assert ("product", product.uuid) not in after
+    assert ("note", note_uuid[0]) not in after and ("goal", goal_uuid[0]) not in after
+    mine_key = next(k for k in after if k[0] == "note" and after[k]["text"] == "meine")
+    assert after[mine_key]["customer"] == keeper.uuid and mine_note.id is not None
+    # merged once more: nothing comes back, nothing else goes
+    again = run_merge(capsys, mine, theirs)
+    assert (again["added"], again["changed"], again["deleted"]) == (0, 0, 0)
+    # and the other way round both files end equal
+    run_merge(capsys, theirs, mine)
+    assert content_hash(mine) == content_hash(theirs)
+
+
+def test_merge_deletion_against_a_change_is_a_conflict(
+    demo_file: Path, tmp_path: Path, capsys
+) -> None:
+    """They deleted what I changed (or I deleted what they changed): listed, never dropped."""
+    mine, theirs = _pair(demo_file, tmp_path)
+    with Repository.open(mine) as repo:
+        customers = repo.load_customers()
+        c_cell, c_field, c_mine_gone = customers[2], customers[8], customers[10]
+        p0 = repo.load_products()[0]
+    with Repository.open(theirs) as repo:
+        repo.delete_customer(c_cell.id)
+        repo.delete_customer(c_field.id)
+        repo.update_customer(replace(c_mine_gone, city="Their-City"))
+    with Repository.open(mine) as repo:
+        old = repo.get_cell(c_cell.id, p0.id)
+        new_mark = Mark.NEED if old is None or old.mark != Mark.NEED else Mark.OURS
+        repo.set_marks([(c_cell.id, p0.id, new_mark)])  # a change of one of its cells
+        repo.update_customer(replace(c_field, segment="Neu"))  # a change of the customer
+        repo.delete_customer(c_mine_gone.id)
+    before = entities(mine)
+    result = run_merge(capsys, mine, theirs, code=1)
+    by_key = {c["key"]: c for c in result["conflicts"]}
+    assert set(by_key) == {c_cell.uuid, c_field.uuid, c_mine_gone.uuid}
+    assert by_key[c_cell.uuid]["theirs"] is None and by_key[c_cell.uuid]["mine"] is not None
+    assert by_key[c_field.uuid]["mine"]["segment"] == "Neu"
+    assert by_key[c_mine_gone.uuid]["mine"] is None
+    assert by_key[c_mine_gone.uuid]["theirs"]["city"] == "Their-City"
+    assert by_key[c_field.uuid]["label"] == c_field.name
+    assert by_key[c_mine_gone.uuid]["label"] == c_mine_gone.name
+    assert result["deleted"] == 0
+    after = entities(mine)
+    assert after[("customer", c_cell.uuid)] == before[("customer", c_cell.uuid)]
+    assert ("customer", c_mine_gone.uuid) not in after  # mine until resolved
+    # take theirs: the customer they deleted goes, the one they changed comes back
+    ids = {c["key"]: c["id"] for c in result["conflicts"]}
+    settle = [f"{ids[c_cell.uuid]}=theirs", f"{ids[c_mine_gone.uuid]}=theirs"]
+    args = [x for s in settle for x in ("--resolve", s)]
+    assert kpm(["merge", str(mine), str(theirs), *args]) == 1  # c_field still open
+    capsys.readouterr()
+    after = entities(mine)
+    assert ("customer", c_cell.uuid) not in after
+    assert after[("customer", c_mine_gone.uuid)]["city"] == "Their-City"
+    assert kpm(["merge", str(mine), str(theirs), "--resolve", "all=mine"]) == 0
+    capsys.readouterr()
+    assert entities(mine)[("customer", c_field.uuid)]["segment"] == "Neu"
+
+
+def test_merge_keeps_my_deletion_when_they_did_not_change_it(
+    demo_file: Path, tmp_path: Path, capsys
+) -> None:
+    mine, theirs = _pair(demo_file, tmp_path)
+    with Repository.open(mine) as repo:
+        gone = repo.load_customers()[7]
+        notes, _ = _notes_and_goals(repo, repo.load_customers()[9].id)
+        repo.delete_customer(gone.id)
+        if notes:
+            repo.delete_note(notes[0].id)
+    result = run_merge(capsys, mine, theirs)
+    assert result["added"] == 0 and result["conflicts"] == []
+    assert ("customer", gone.uuid) not in entities(mine)
+
+
+def run_merge(capsys, mine: Path, theirs: Path, code: int = 0) -> dict:
+    assert kpm(["merge", str(mine), str(theirs), "--json"]) == code
+    return json.loads(capsys.readouterr().out)
