@@ -45,11 +45,6 @@ def _status(win) -> str:
     return win.findChild(QLabel, "team_status").text()
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="open defect: in a full suite run (not alone) one key press shows '2 changes to send'"
-    " after the key-account and data-safety merges; see the session-2 closing note",
-)
 def test_sync_now_conflict_review_take_theirs(team_window, qtbot) -> None:
     win, files, _ = team_window
     team = win.team
@@ -69,7 +64,10 @@ def test_sync_now_conflict_review_take_theirs(team_window, qtbot) -> None:
     theirs = next(m for m in (Mark.COMPETITOR, Mark.NO_NEED) if m != base_mark)
     QTest.keyClick(QApplication.focusWidget(), key)
     team.update()
-    assert "1 change" in _status(win)
+    # (In full runs this once showed "2 changes": Ctrl left "held" by an earlier test's
+    # key click made setCurrentIndex toggle the cell into the old selection; the autouse
+    # fixture _release_keyboard_modifiers in tests/conftest.py now resets it.)
+    assert "1 change" in _status(win), ws.repo.conn.execute("SELECT * FROM sync_dirty").fetchall()
     cust = next(c for c in ws.matrix.customers if c.id == cid)
     prod = next(p for p in ws.matrix.products if p.id == pid)
 
