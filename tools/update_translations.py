@@ -50,11 +50,13 @@ def dynamic_texts() -> dict[str, list[str]]:
     from kpm_desktop.import_export.mapping import FIELDS
     from kpm_desktop.import_export.messages import MESSAGES
     from kpm_desktop.storage.messages import MESSAGES as STORAGE_MESSAGES
+    from kpm_desktop.team.messages import MESSAGES as TEAM_MESSAGES
 
     labels = {f.label for fields in FIELDS.values() for f in fields}
     return {
         "import": sorted(set(MESSAGES.values()) | labels),
         "storage": sorted(set(STORAGE_MESSAGES.values())),
+        "team": sorted(set(TEAM_MESSAGES.values())),
     }
 
 

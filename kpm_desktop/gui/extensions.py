@@ -21,4 +21,5 @@ EXTENSION_MODULES: tuple[str, ...] = (
     "kpm_desktop.gui.safety",
     "kpm_desktop.gui.view_layout",
     "kpm_desktop.gui.team_menu",
+    "kpm_desktop.gui.merge_menu",
 )

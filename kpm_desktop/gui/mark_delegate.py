@@ -8,8 +8,8 @@ one Python loop (Qt's per-cell delegate dispatch costs ~30 µs per cell in PySid
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from kpm_desktop.gui.matrix_model import MatrixModel
@@ -76,6 +76,43 @@ class MarkDelegate(QStyledItemDelegate):
         painter.drawPixmap(rect.topLeft(), self.pixmaps_for(rect.width(), rect.height())[code])
         if option.state.value & _SELECTED:
             painter.fillRect(rect, self._colors.selection_overlay)
+        if self._model.conflict_at(index.row(), index.column()) is not None:
+            self.paint_conflict_badge(painter, rect)
+
+    def paint_conflict_badge(self, painter: QPainter, rect: QRect) -> None:
+        """An open sync/merge conflict: a small round badge with "!" in the cell's top-left
+        corner (the note marker uses another corner); ``CONFLICT_ROLE`` says what differs."""
+        size = max(7, min(rect.width(), rect.height()) * 9 // 22)
+        badge = QRectF(rect.left() + 1, rect.top() + 1, size, size)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self._colors.base, 1))
+        painter.setBrush(self._colors.error_text)
+        painter.drawEllipse(badge)
+        stroke = max(1.0, size / 7)
+        cx = badge.center().x()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._colors.base)
+        painter.drawRect(QRectF(cx - stroke / 2, badge.top() + size * 0.2, stroke, size * 0.38))
+        painter.drawRect(QRectF(cx - stroke / 2, badge.top() + size * 0.68, stroke, stroke))
+        painter.restore()
+
+    def paint_conflict_badges(
+        self,
+        painter: QPainter,
+        cells: list[tuple[int, int]],
+        first_r: int,
+        first_c: int,
+        x0: int,
+        y0: int,
+        w: int,
+        h: int,
+    ) -> None:
+        """Badges of the visible conflicted cells (view row, view column) on a page."""
+        for r, c in cells:
+            self.paint_conflict_badge(
+                painter, QRect(x0 + (c - first_c) * w, y0 + (r - first_r) * h, w - 1, h - 1)
+            )
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex

@@ -48,6 +48,8 @@ MARK_ROLE = USER_ROLE + 1  # grid code (0 = white spot)
 GROUP_ROLE = USER_ROLE + 2  # header: product group name
 COUNTS_ROLE = USER_ROLE + 3  # header: MarkCounts of the visible part of the row/column
 ID_ROLE = USER_ROLE + 4  # header: customer id / product id
+# cell: "mine X / theirs Y" of an open sync/merge conflict (None without one)
+CONFLICT_ROLE = USER_ROLE + 16
 
 _COUNT_FIELDS = ("white", "ours", "competitor", "need", "no_need")
 _HORIZONTAL = Qt.Orientation.Horizontal
@@ -129,6 +131,7 @@ class MatrixModel(QAbstractTableModel):
             (ws.cells_changed, self._on_cells_changed),
             (ws.structure_about_to_change, self._on_structure_about),
             (ws.structure_changed, self._on_structure_changed),
+            (ws.conflicts_changed, self._on_conflicts_changed),
         )
 
     def _take_matrix(self) -> None:
@@ -644,7 +647,63 @@ class MatrixModel(QAbstractTableModel):
             )
         if role == ALIGNMENT_ROLE:
             return _CENTER
+        if role == CONFLICT_ROLE:
+            return self.conflict_text(index.row(), index.column())
         return None
+
+    # -- open sync/merge conflicts (cell badges) ---------------------------------------------
+    def conflict_at(self, row: int, col: int) -> tuple | None:
+        """(fields, mine, theirs) of an open conflict on a visible cell, else None."""
+        ws = self._ws
+        if ws is None:
+            return None
+        conflicts = ws.cell_conflicts()
+        if not conflicts:
+            return None
+        r = self.rows[row]
+        if self.is_group(r):
+            return None
+        return conflicts.get(ws.cell_key(r, self.cols[col]))
+
+    def conflict_text(self, row: int, col: int) -> str | None:
+        found = self.conflict_at(row, col)
+        if found is None:
+            return None
+        from kpm_desktop.gui.dialogs.team_dialogs import describe_value
+
+        fields, mine, theirs = found
+        return (
+            QCoreApplication.translate(
+                "MatrixModel", "conflict: mine %1 / theirs %2 — Team › Review Conflicts"
+            )
+            .replace("%1", describe_value(fields, mine, "cell"))
+            .replace("%2", describe_value(fields, theirs, "cell"))
+        )
+
+    def conflict_cells(self, first_r: int, last_r: int, first_c: int, last_c: int) -> list:
+        """Visible (view row, view column) pairs with an open conflict in a page."""
+        ws = self._ws
+        if ws is None:
+            return []
+        conflicts = ws.cell_conflicts()
+        if not conflicts:
+            return []
+        m = self._matrix
+        rows = {
+            m.customers[self.rows[r]].id: r
+            for r in range(first_r, last_r + 1)
+            if not self.is_group(self.rows[r])
+        }
+        cols = {m.products[self.cols[c]].id: c for c in range(first_c, last_c + 1)}
+        return [(rows[cid], cols[pid]) for cid, pid in conflicts if cid in rows and pid in cols]
+
+    def _on_conflicts_changed(self) -> None:
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(self.rowCount() - 1, self.columnCount() - 1),
+                [CONFLICT_ROLE],
+            )
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE):
         """Override of QAbstractItemModel.headerData: names, groups, summaries."""
@@ -707,6 +766,9 @@ class MatrixModel(QAbstractTableModel):
                     )
                 else:
                     lines.append(QCoreApplication.translate("MatrixModel", "Never verified"))
+        conflict = self.conflict_text(row, col)
+        if conflict:
+            lines.append(f"<b>{_esc(conflict)}</b>")
         return "<br>".join(lines)
 
     def group_cell_tooltip(self, row: int, col: int) -> str:

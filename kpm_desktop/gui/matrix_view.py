@@ -263,6 +263,9 @@ class MatrixView(QTableView):
                             painter.fillRect(x, y, w - 1, h - 1, colors.fade_overlay)
                         x += w
             y += h
+        badges = model.conflict_cells(first_r, last_r, first_c, last_c)
+        if badges:
+            self.delegate.paint_conflict_badges(painter, badges, first_r, first_c, x0, y0, w, h)
         # Grid lines: right and bottom edge of every cell, as in QTableView.
         right = x0 + (last_c - first_c + 1) * w
         bottom = y0 + (last_r - first_r + 1) * h

@@ -109,9 +109,12 @@ class TeamController(QObject):
         from kpm_desktop.team import engine
 
         repo = self.repo
-        if repo is None or not self.is_team_file():
-            return []
-        return [(c, engine.label(repo, c.kind, c.key)) for c in engine.list_conflicts(repo)]
+        if repo is None or sync_capture.conflict_count(repo.conn) == 0:
+            return []  # (a merge of a colleague's file lists conflicts in any file)
+        return [
+            (c, engine.label(repo, c.kind, c.key, c.mine or c.theirs))
+            for c in engine.list_conflicts(repo)
+        ]
 
     def _workspace_changed(self, ws: object, force: bool = False) -> None:
         self.update()
@@ -131,7 +134,8 @@ class TeamController(QObject):
         writable = ws is not None and not ws.read_only
         manager = not team or state.get("team_role") == "manager"
         self.sync_action.setEnabled(team and writable and not self.task.busy)
-        self.review_action.setEnabled(team and writable)
+        has_conflicts = ws is not None and sync_capture.conflict_count(ws.repo.conn) > 0
+        self.review_action.setEnabled(writable and (team or has_conflicts))
         self.setup_action.setEnabled(writable and not team)
         self.add_user_action.setEnabled(team and manager)
         self.users_action.setEnabled(team and manager)
@@ -235,6 +239,8 @@ class TeamController(QObject):
         if result.pulled or ex.merged:
             ws.undo_stack.clear()
             ws.reload()
+        else:
+            ws.conflicts_updated()  # new conflicts get their cell badges
         message = QCoreApplication.translate("TeamMenu", "Synced: %1 sent, %2 received.").replace(
             "%1", str(result.pushed)
         )
@@ -259,9 +265,9 @@ class TeamController(QObject):
             fn()
 
     def _report(self, exc: BaseException, automatic: bool) -> None:
-        from kpm_desktop.team.connect import user_message
+        from kpm_desktop.gui.team_text import error_text
 
-        message = str(user_message(exc)) if not isinstance(exc, OSError) else str(exc)
+        message = error_text(exc)
         self.last_error = message
         self.update()
         if automatic:

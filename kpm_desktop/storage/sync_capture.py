@@ -120,3 +120,31 @@ def conflict_count(conn: sqlite3.Connection) -> int:
         return int(conn.execute("SELECT count(*) FROM sync_conflicts").fetchone()[0])
     except sqlite3.OperationalError:
         return 0
+
+
+def cell_conflicts(
+    conn: sqlite3.Connection,
+) -> dict[tuple[int, int], tuple[list, dict | None, dict | None]]:
+    """Open conflicts on cells by (customer id, product id): (fields, mine, theirs).
+
+    What the matrix marks with a badge (a team sync's or a merge's conflicts alike).
+    """
+    import json
+
+    try:
+        rows = conn.execute(
+            "SELECT c.id, p.id, k.fields, k.mine, k.theirs FROM sync_conflicts k "
+            "JOIN customers c ON c.uuid = substr(k.key, 1, instr(k.key, '/') - 1) "
+            "JOIN products p ON p.uuid = substr(k.key, instr(k.key, '/') + 1) "
+            "WHERE k.kind = 'cell'"
+        ).fetchall()
+    except sqlite3.OperationalError:  # an older file format opened read-only
+        return {}
+    return {
+        (cid, pid): (
+            json.loads(fields),
+            json.loads(mine) if mine is not None else None,
+            json.loads(theirs) if theirs is not None else None,
+        )
+        for cid, pid, fields, mine, theirs in rows
+    }

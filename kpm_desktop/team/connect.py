@@ -14,12 +14,23 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 from psycopg import conninfo
 
+from kpm_desktop.team.messages import MESSAGES, fill
+
 KEYRING_SERVICE = "kpm-desktop"
 CONNECT_TIMEOUT = 10
 
 
 class TeamError(Exception):
-    """A user-facing, one-line problem with the team server; nothing local was lost."""
+    """A user-facing, one-line problem with the team server; nothing local was lost.
+
+    Raised with a key of ``team.messages.MESSAGES`` and its parameters (``str()`` is the
+    English line; the GUI translates ``key``), or with a plain text (shown as it is).
+    """
+
+    def __init__(self, text: str, **params: object) -> None:
+        self.key: str | None = text if text in MESSAGES else None
+        self.params = params
+        super().__init__(fill(MESSAGES[text], params) if self.key else text)
 
 
 class ServerUnreachableError(TeamError):
@@ -104,45 +115,27 @@ def user_message(exc: BaseException, url: str = "") -> TeamError:
     """One line saying what happened and what to do (no internal exception text)."""
     if isinstance(exc, TeamError):
         return exc
-    where = describe(url) if url else "the team server"
-    server = f"the team server {where}" if url else where  # never "the team server the team…"
+    where = describe(url) if url else ""
+    server = where
     text = str(exc).lower()
     if isinstance(exc, psycopg.OperationalError):
         if "password authentication failed" in text or "no password supplied" in text:
-            return AuthenticationError(
-                f"{server} refused the user name or password; check them "
-                "(your local changes are kept and sync again later)"
-            )
+            return AuthenticationError("auth_failed", server=server)
         if "valid until" in text or "expired" in text:
-            return AuthenticationError(
-                f"your login on {where} has expired; ask your manager to renew it "
-                "(your local changes are kept)"
-            )
+            return AuthenticationError("login_expired", where=where)
         if "ssl" in text or "certificate" in text or "tls" in text:
-            return TlsError(
-                f"a secure (TLS) connection to {where} could not be verified; check the "
-                "server certificate and sslrootcert (your local changes are kept)"
-            )
+            return TlsError("tls_failed", where=where)
         if 'database "' in text and "does not exist" in text:
-            return NotATeamError(f"there is no team database at {where}; check the address")
+            return NotATeamError("no_database", where=where)
         if "permission denied" in text or "not permitted" in text:
-            return PermissionDeniedError(
-                f"you may not connect to the team at {where}; ask your manager"
-            )
-        return ServerUnreachableError(
-            f"{server} cannot be reached; work on offline, KPM Desktop "
-            "syncs again later (your local changes are kept)"
-        )
+            return PermissionDeniedError("connect_denied", where=where)
+        return ServerUnreachableError("unreachable", server=server)
     if isinstance(exc, psycopg.errors.InsufficientPrivilege):
-        return PermissionDeniedError(
-            f"{server} does not allow this for your role; ask your manager"
-        )
+        return PermissionDeniedError("role_denied", server=server)
     if isinstance(exc, psycopg.errors.UndefinedTable | psycopg.errors.InvalidSchemaName):
-        return NotATeamError(f"{where} holds no team yet; the manager runs 'kpm team init' first")
+        return NotATeamError("no_team_at", where=where)
     if isinstance(exc, psycopg.Error):
-        return ServerUnreachableError(
-            f"the connection to {server} broke off; nothing is lost, sync again later"
-        )
+        return ServerUnreachableError("broke_off", server=server)
     return TeamError(str(exc))
 
 
@@ -154,10 +147,7 @@ def connect(url: str, user: str | None = None) -> psycopg.Connection:
     try:
         params = conninfo.conninfo_to_dict(url)
     except psycopg.ProgrammingError as exc:
-        raise TeamError(
-            "the team address is not a PostgreSQL connection URL "
-            "(e.g. postgresql://server/team?sslmode=verify-full)"
-        ) from exc
+        raise TeamError("bad_url") from exc
     kwargs: dict[str, object] = {"connect_timeout": CONNECT_TIMEOUT}
     if user:
         kwargs["user"] = user

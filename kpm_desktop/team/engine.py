@@ -223,10 +223,7 @@ def three_way(
 def prepare(repo: Repository) -> Outbox:
     state = team_state(repo)
     if URL_KEY not in state:
-        raise NotInTeamError(
-            f"{repo.path.name} is not part of a team; join one with 'kpm team clone' "
-            "(or publish it with 'kpm team publish')"
-        )
+        raise NotInTeamError("not_in_team", file=repo.path.name)
     store = LocalStore(repo)
     blocked = {(k, key) for k, key in repo.conn.execute("SELECT kind, key FROM sync_conflicts")}
     rows = repo.conn.execute("SELECT seq, kind, key FROM sync_dirty ORDER BY seq").fetchall()
@@ -646,9 +643,7 @@ def parse_resolutions(specs: Sequence[str]) -> dict[str, str]:
     for spec in specs:
         ident, sep, choice = spec.partition("=")
         if not sep or choice not in ("mine", "theirs") or not (ident == "all" or ident.isdigit()):
-            raise ResolveError(
-                f"--resolve {spec!r}: use ID=mine, ID=theirs, all=mine or all=theirs"
-            )
+            raise ResolveError("bad_resolve", spec=repr(spec))
         out[ident] = choice
     return out
 
@@ -664,7 +659,7 @@ def resolve(repo: Repository, choices: dict[str, str]) -> list[Conflict]:
     by_id = {str(c.id): c for c in conflicts}
     unknown = [i for i in choices if i != "all" and i not in by_id]
     if unknown:
-        raise ResolveError(f"there is no open conflict {unknown[0]} (see 'kpm sync FILE --json')")
+        raise ResolveError("no_conflict", id=unknown[0])
     chosen: list[tuple[Conflict, str]] = []
     for c in conflicts:
         choice = choices.get(str(c.id)) or choices.get("all")
@@ -672,9 +667,7 @@ def resolve(repo: Repository, choices: dict[str, str]) -> list[Conflict]:
             chosen.append((c, choice))
     for c, choice in chosen:
         if choice == "mine" and c.reason == "denied":
-            raise ResolveError(
-                f"conflict {c.id}: your role may not change this {c.kind}; only 'theirs' settles it"
-            )
+            raise ResolveError("only_theirs", id=c.id, kind=c.kind)
     store = LocalStore(repo)
     with repo.transaction() as conn:
         for c, choice in chosen:
@@ -711,7 +704,7 @@ def upload(repo: Repository, url: str, progress: Progress | None = None) -> Publ
     """Upload every entity of ``repo`` (may be read-only) as the team matrix (manager only)."""
     say = progress or (lambda _m: None)
     if sync_capture.is_team_file(repo.conn):
-        raise TeamError(f"{repo.path.name} is already part of a team; use 'kpm sync'")
+        raise TeamError("already_team", file=repo.path.name)
     store = LocalStore(repo)
     client_id = str(uuid.uuid4())
     conn = connect(url)
@@ -720,11 +713,11 @@ def upload(repo: Repository, url: str, progress: Progress | None = None) -> Publ
             server.check_version(conn)
             me = server.me(conn)
             if me.role != "manager":
-                raise TeamError("only a manager can publish the team matrix")
+                raise TeamError("manager_publishes")
             with conn.transaction():
                 conn.execute(server.PUSH_LOCK_SQL)
                 if conn.execute("SELECT 1 FROM kpm.state LIMIT 1").fetchone():
-                    raise TeamError("this team already has a matrix; join it with 'kpm team clone'")
+                    raise TeamError("team_has_matrix")
                 say("upload")
                 revs: list[int] = []
                 batch: list[tuple[str, str, dict | None, int]] = []
@@ -773,7 +766,26 @@ def mark_published(repo: Repository, pub: Published) -> None:
 
 
 def publish(path: Path, url: str, progress: Progress | None = None) -> dict:
-    """Upload a matrix file as the team matrix; the file becomes the manager's copy."""
+    """Upload a matrix file as the team matrix; the file becomes the manager's copy.
+
+    Everything that can refuse is checked first with the file open read-only (a file that
+    is not a matrix, already in a team, a bad address, an unreachable server, a wrong
+    password, a role that may not publish, a team that has a matrix): on bad input the file
+    stays byte-identical. Only then is it opened for writing, uploaded and marked.
+    """
+    with Repository.open(path, read_only=True) as repo:
+        if sync_capture.is_team_file(repo.conn):
+            raise TeamError("already_team", file=repo.path.name)
+    conn = connect(url)
+    try:
+        with translated(url):
+            server.check_version(conn)
+            if server.me(conn).role != "manager":
+                raise TeamError("manager_publishes")
+            if conn.execute("SELECT 1 FROM kpm.state LIMIT 1").fetchone():
+                raise TeamError("team_has_matrix")
+    finally:
+        conn.close()
     with Repository.open(path) as repo:
         pub = upload(repo, url, progress)
         mark_published(repo, pub)
@@ -805,7 +817,7 @@ def clone(url: str, out: Path, user: str | None, progress: Progress | None = Non
             try:
                 repo = Repository.create(part)
             except OSError as exc:
-                raise TeamError(f"{out.name} cannot be created there: {exc.strerror}") from exc
+                raise TeamError("cannot_create", file=out.name, detail=exc.strerror) from exc
             try:
                 conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
                 store = LocalStore(repo)

@@ -15,6 +15,7 @@ colleague's copy is what I deleted, and comes back as a conflict when they chang
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -51,22 +52,38 @@ def _same(now: str | None, then: str | None, gone: set[str], present: set[str]) 
     return mine == theirs
 
 
+Item = tuple[str, str, dict | None]
+
+
 @dataclass(slots=True)
 class MergePlan:
-    added: list[tuple[str, str, dict | None]]
-    changed: list[tuple[str, str, dict | None]]
+    added: list[Item]
+    changed: list[Item]
     conflicts: list[Conflict]
-    deleted: list[tuple[str, str, dict | None]] = field(default_factory=list)
+    deleted: list[Item] = field(default_factory=list)
+    # Every entity the merge writes or removes (a deleted customer's cells, notes and goals
+    # too) as it is in my file now: undo puts these back, and a stale plan is recognised.
+    before: dict[tuple[str, str], dict | None] = field(default_factory=dict)
+    source: str = ""
 
     @property
     def writes(self) -> list[tuple[str, str, dict | None, str]]:
         return [(k, key, v, "") for k, key, v in self.added + self.changed + self.deleted]
 
 
-def plan_merge(mine: Repository, theirs_path: Path) -> MergePlan:
-    """Compare (read only) what merging ``theirs_path`` into ``mine`` would do."""
+Progress = Callable[[str], None]
+
+
+def plan_merge(mine: Repository, theirs_path: Path, progress: Progress | None = None) -> MergePlan:
+    """Compare (read only) what merging ``theirs_path`` into ``mine`` would do.
+
+    Reads both files in full (``mine`` may be a second, read-only connection on a worker
+    thread) and compares in memory.
+    """
     from kpm_desktop.team.engine import three_way
 
+    say = progress or (lambda _m: None)
+    say("read_theirs")
     my_deleted = tombstones.deleted(mine.conn)
     with Repository.open(theirs_path, read_only=True) as theirs:
         their_items = list(LocalStore(theirs).iter_all())
@@ -77,15 +94,17 @@ def plan_merge(mine: Repository, theirs_path: Path) -> MergePlan:
             for k in my_deleted
             if k[0] in tombstones.TABLES
         }
+    say("read_mine")
+    my_items = {(k, key): v for k, key, v in LocalStore(mine).iter_all()}
+    say("compare")
     try:
         stamp = datetime.fromtimestamp(theirs_path.stat().st_mtime, UTC)
         when = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
     except OSError:
         when = ""
-    store = LocalStore(mine)
-    added: list[tuple[str, str, dict | None]] = []
-    changed: list[tuple[str, str, dict | None]] = []
-    deleted: list[tuple[str, str, dict | None]] = []
+    added: list[Item] = []
+    changed: list[Item] = []
+    deleted: list[Item] = []
     conflicts: list[Conflict] = []
 
     def conflict(kind: str, key: str, current: dict | None, value: dict | None) -> None:
@@ -97,10 +116,7 @@ def plan_merge(mine: Repository, theirs_path: Path) -> MergePlan:
     mine_gone = {key for (kind, key) in my_deleted if kind in ("customer", "product")}
     their_gone = {key for (kind, key) in their_deleted if kind in ("customer", "product")}
     their_present = {key for kind, key, _v in their_items if kind in ("customer", "product")}
-    my_present = {
-        r[0]
-        for r in mine.conn.execute("SELECT uuid FROM customers UNION SELECT uuid FROM products")
-    }
+    my_present = {key for (kind, key) in my_items if kind in ("customer", "product")}
     absent: set[str] = set()  # customers/products I deleted: their parts stay out too
     for kind, key, value in their_items:
         if kind == "cell":
@@ -109,7 +125,7 @@ def plan_merge(mine: Repository, theirs_path: Path) -> MergePlan:
                 continue
         elif kind in ("note", "goal") and (value or {}).get("customer") in absent:
             continue
-        current = store.read(kind, key)
+        current = my_items.get((kind, key))
         if current is None:
             if (kind, key) in my_deleted:
                 if not _same(
@@ -133,14 +149,11 @@ def plan_merge(mine: Repository, theirs_path: Path) -> MergePlan:
     for (kind, key), print_then in sorted(
         their_deleted.items(), key=lambda item: KIND_ORDER[item[0][0]]
     ):
-        if kind in ("note", "goal"):
-            current = store.read(kind, key)
-            if current is None or current.get("customer") in gone_customers:
-                continue
-        else:
-            current = store.read(kind, key)
-            if current is None:
-                continue
+        current = my_items.get((kind, key))
+        if current is None:
+            continue
+        if kind in ("note", "goal") and current.get("customer") in gone_customers:
+            continue
         now = tombstones.fingerprint(mine.conn, kind, key)
         if _same(now, print_then, their_gone, my_present):
             deleted.append((kind, key, None))
@@ -148,15 +161,75 @@ def plan_merge(mine: Repository, theirs_path: Path) -> MergePlan:
                 gone_customers.add(key)
         else:
             conflict(kind, key, current, None)  # they deleted it, I changed it
-    return MergePlan(added, changed, conflicts, deleted)
+    plan = MergePlan(added, changed, conflicts, deleted, source=theirs_path.name)
+    plan.before = _before(plan, my_items)
+    return plan
+
+
+def _before(plan: MergePlan, my_items: dict[tuple[str, str], dict | None]) -> dict:
+    keys = {(k, key) for k, key, _v, _a in plan.writes}
+    gone = {key for k, key, _v in plan.deleted if k in ("customer", "product")}
+    if gone:  # a deleted customer or product takes its cells, notes and goals along
+        for k, key in my_items:
+            if k == "cell":
+                cu, _, pu = key.partition("/")
+                if cu in gone or pu in gone:
+                    keys.add((k, key))
+            elif k in ("note", "goal"):
+                value = my_items[(k, key)] or {}
+                if value.get("customer") in gone or gone & set(value.get("products") or ()):
+                    keys.add((k, key))
+    return {k: my_items.get(k) for k in keys}
+
+
+def is_stale(mine: Repository, plan: MergePlan) -> bool:
+    """Did my file change (where the merge writes) since the plan was made?"""
+    store = LocalStore(mine)
+    return any(
+        canonical(store.read(kind, key)) != canonical(value)
+        for (kind, key), value in plan.before.items()
+    )
+
+
+def _conflict_rows(conn, plan: MergePlan) -> list[tuple]:
+    keys = [(c.kind, c.key) for c in plan.conflicts]
+    rows = []
+    for kind, key in keys:
+        rows += conn.execute(
+            "SELECT * FROM sync_conflicts WHERE kind = ? AND key = ?", (kind, key)
+        ).fetchall()
+    return rows
+
+
+def apply_merge(mine: Repository, plan: MergePlan) -> list[tuple]:
+    """Write a plan in one transaction; returns the conflict rows it replaced (for undo)."""
+    with mine.transaction() as conn:
+        old = _conflict_rows(conn, plan)
+        apply_remote(LocalStore(mine), plan.writes)
+        _save_conflicts(conn, plan.conflicts)
+    return old
+
+
+def revert_merge(mine: Repository, plan: MergePlan, old_conflicts: list[tuple]) -> None:
+    """Undo ``apply_merge`` in one transaction: every touched entity and conflict as before."""
+    with mine.transaction() as conn:
+        # children first when removing what the merge added, parents first when restoring
+        removed = [(k, key, None, "") for (k, key), v in plan.before.items() if v is None]
+        restored = [(k, key, v, "") for (k, key), v in plan.before.items() if v is not None]
+        for kind, key, _v, _a in sorted(removed, key=lambda r: -KIND_ORDER[r[0]]):
+            LocalStore(mine).apply(kind, key, None)
+        apply_remote(LocalStore(mine), restored)
+        for c in plan.conflicts:
+            conn.execute("DELETE FROM sync_conflicts WHERE kind = ? AND key = ?", (c.kind, c.key))
+        if old_conflicts:
+            marks = ", ".join("?" * len(old_conflicts[0]))
+            conn.executemany(f"INSERT INTO sync_conflicts VALUES ({marks})", old_conflicts)
 
 
 def merge(mine: Repository, theirs_path: Path) -> MergePlan:
     """Apply a merge in one transaction (one undo step in the GUI); conflicts are recorded."""
     plan = plan_merge(mine, theirs_path)
-    with mine.transaction() as conn:
-        apply_remote(LocalStore(mine), plan.writes)
-        _save_conflicts(conn, plan.conflicts)
+    apply_merge(mine, plan)
     return plan
 
 

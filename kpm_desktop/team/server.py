@@ -170,18 +170,13 @@ def schema_version(conn: psycopg.Connection) -> int | None:
 def check_version(conn: psycopg.Connection) -> int:
     version = schema_version(conn)
     if version is None:
-        raise NotATeamError(
-            "this database holds no team yet; the manager runs 'kpm team init' first"
-        )
+        raise NotATeamError("no_team")
     if version > SERVER_SCHEMA_VERSION:
         raise NewerServerSchemaError(
-            f"the team server was set up by a newer KPM Desktop (team format {version}, this "
-            f"version knows up to {SERVER_SCHEMA_VERSION}); please update KPM Desktop"
+            "newer_server", version=version, supported=SERVER_SCHEMA_VERSION
         )
     if version < SERVER_SCHEMA_VERSION:
-        raise TeamError(
-            "the team server needs an upgrade; the manager runs 'kpm team init' once more"
-        )
+        raise TeamError("server_upgrade")
     return version
 
 
@@ -195,8 +190,7 @@ def init(conn: psycopg.Connection) -> tuple[int, int]:
         before = schema_version(conn) or 0
         if before > SERVER_SCHEMA_VERSION:
             raise NewerServerSchemaError(
-                f"the team server was set up by a newer KPM Desktop (team format {before}, "
-                f"this version knows up to {SERVER_SCHEMA_VERSION}); it was not changed, please update KPM Desktop"
+                "newer_server_unchanged", version=before, supported=SERVER_SCHEMA_VERSION
             )
     dbname = conn.info.dbname
     group = group_role(dbname)
@@ -255,7 +249,7 @@ def me(conn: psycopg.Connection) -> TeamUser:
     ).fetchone()
     if row is None:
         who = conn.execute("SELECT session_user").fetchone()[0]  # type: ignore[index]  # SELECT session_user always returns one row
-        raise TeamError(f"{who} is not a member of this team; ask your manager")
+        raise TeamError("not_member", who=who)
     return TeamUser(row[0], row[1], tuple(row[2]), tuple(row[3]))
 
 
@@ -284,14 +278,11 @@ def add_user(
     to pass on; an existing role keeps its password unless one is given.
     """
     if role not in ROLES:
-        raise TeamError(f"unknown role {role!r}; use rep, manager or viewer")
+        raise TeamError("unknown_role", role=repr(role))
     if not _NAME.match(name):
-        raise TeamError(
-            f"{name!r} cannot be a user name: use letters, digits, '_', '.', '@' or '-' "
-            "(at most 63 characters, starting with a letter)"
-        )
+        raise TeamError("bad_user_name", name=repr(name))
     if role == "rep" and not regions and not owners:
-        raise TeamError("a rep needs a territory: give at least one --region or --owner")
+        raise TeamError("rep_needs_territory")
     check_version(conn)
     group = group_role(conn.info.dbname)
     new_password: str | None = None

@@ -23,6 +23,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from kpm_desktop.domain.entities import CellRecord, Competitor, Customer, Product
 from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.domain.matrix import Matrix
+from kpm_desktop.storage import sync_capture
 from kpm_desktop.storage.database import FileCheck
 from kpm_desktop.storage.repository import CellChange, Repository
 from kpm_desktop.workspace.command_base import CommandBase, SetMarksCommand
@@ -68,6 +69,7 @@ class Workspace(QObject):
     current_customer_changed = Signal(object)
     error = Signal(object)  # an exception (or a message) of a failed undo/redo
     storage_warning = Signal(object)
+    conflicts_changed = Signal()  # the open sync/merge conflicts (cell badges)
 
     CHECKPOINT_RETRY_MS = 15_000
 
@@ -77,6 +79,7 @@ class Workspace(QObject):
         self.matrix: Matrix = repo.load_matrix()
         self.undo_stack = QUndoStack(self)
         self._competitors: dict[int, Competitor] | None = None
+        self._conflicts: dict[tuple[int, int], tuple] | None = None
         self._current_customer: int | None = None
         # Data safety: called with a reason before destructive actions (deleting a customer
         # or product with all its marks); a hook that raises stops the action.
@@ -208,6 +211,18 @@ class Workspace(QObject):
         cid, pid = self.cell_key(row, col)
         return self.repo.get_cell(cid, pid)
 
+    def cell_conflicts(self) -> dict[tuple[int, int], tuple]:
+        """Open sync/merge conflicts on cells: (customer id, product id) -> (fields, mine,
+        theirs); read once, again after ``reload`` or ``conflicts_updated``."""
+        if self._conflicts is None:
+            self._conflicts = sync_capture.cell_conflicts(self.repo.conn)
+        return self._conflicts
+
+    def conflicts_updated(self) -> None:
+        """Conflicts were added or settled (sync, merge, review): badges are redrawn."""
+        self._conflicts = None
+        self.conflicts_changed.emit()
+
     def competitors(self) -> dict[int, Competitor]:
         if self._competitors is None:
             self._competitors = {c.id: c for c in self.repo.load_competitors()}  # type: ignore[misc]  # Entity.id is int | None; stored here
@@ -300,6 +315,7 @@ class Workspace(QObject):
         with self.structure_change(customers=True, products=True):
             self.matrix = self.repo.load_matrix()
             self._competitors = None
+            self._conflicts = None
         self.competitors_changed.emit()  # an import may have added competitors
 
     def customer_added(self, customer: Customer, codes: bytes | None = None) -> None:

@@ -2623,6 +2623,10 @@ Wenn die Datei dort nicht mehr geöffnet ist (der Computer ist abgestürzt oder 
         <translation>%1 – %2: %3</translation>
     </message>
     <message>
+        <source>conflict: mine %1 / theirs %2 — Team › Review Conflicts</source>
+        <translation>Konflikt: meins %1 / deren %2 — Team › Konflikte prüfen</translation>
+    </message>
+    <message>
         <source>Competitor: %1</source>
         <translation>Wettbewerber: %1</translation>
     </message>
@@ -2698,6 +2702,100 @@ Wenn die Datei dort nicht mehr geöffnet ist (der Computer ist abgestürzt oder 
     <message>
         <source>This matrix has no customers or products yet: add them first.</source>
         <translation>Diese Matrix hat noch keine Kunden oder Produkte: Legen Sie sie zuerst an.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeController</name>
+    <message numerus="yes">
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n hinzugefügt</numerusform>
+            <numerusform>%n hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n geändert</numerusform>
+            <numerusform>%n geändert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deleted</source>
+        <translation>
+            <numerusform>%n gelöscht</numerusform>
+            <numerusform>%n gelöscht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to review</source>
+        <translation>
+            <numerusform>%n Konflikt zu prüfen</numerusform>
+            <numerusform>%n Konflikte zu prüfen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MergeMenu</name>
+    <message>
+        <source>&amp;Merge a Colleague&apos;s File…</source>
+        <translation>Datei einer Kollegin/eines Kollegen &amp;zusammenführen…</translation>
+    </message>
+    <message>
+        <source>Bring a colleague&apos;s copy of this matrix into yours: what is new or changed there is taken over, what both changed is listed for review</source>
+        <translation>Die Kopie dieser Matrix von Kolleginnen oder Kollegen in Ihre übernehmen: Neues und dort Geändertes wird übernommen, was beide geändert haben, wird zur Prüfung aufgelistet</translation>
+    </message>
+    <message>
+        <source>Merge a colleague&apos;s file</source>
+        <translation>Datei einer Kollegin/eines Kollegen zusammenführen</translation>
+    </message>
+    <message>
+        <source>KPM matrix files (*%1);;All files (*)</source>
+        <translation>KPM-Matrixdateien (*%1);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot merge</source>
+        <translation>Zusammenführen nicht möglich</translation>
+    </message>
+    <message>
+        <source>This is the open file itself; choose the colleague&apos;s copy.</source>
+        <translation>Das ist die geöffnete Datei selbst; wählen Sie die Kopie der Kollegin/des Kollegen.</translation>
+    </message>
+    <message>
+        <source>Comparing %1 with your file…</source>
+        <translation>%1 wird mit Ihrer Datei verglichen…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Zusammenführen</translation>
+    </message>
+    <message>
+        <source>Merge cancelled; nothing was changed.</source>
+        <translation>Zusammenführen abgebrochen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Merged %1: %2</source>
+        <translation>%1 zusammengeführt: %2</translation>
+    </message>
+    <message>
+        <source>%1 is merged into your file.</source>
+        <translation>%1 ist in Ihre Datei übernommen.</translation>
+    </message>
+    <message>
+        <source>Where you and your colleague changed the same thing, your version stays until you decide (Team › Review Conflicts…).</source>
+        <translation>Wo Sie und Ihre Kollegin/Ihr Kollege dasselbe geändert haben, bleibt Ihre Fassung, bis Sie entscheiden (Team › Konflikte prüfen…).</translation>
+    </message>
+    <message>
+        <source>Edit › Undo takes back the whole merge.</source>
+        <translation>Bearbeiten › Rückgängig nimmt das ganze Zusammenführen zurück.</translation>
+    </message>
+    <message>
+        <source>&amp;Review Conflicts…</source>
+        <translation>&amp;Konflikte prüfen…</translation>
     </message>
 </context>
 <context>
@@ -4477,6 +4575,10 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <source>Take %1 out of its key account</source>
         <translation>%1 aus seinem Konzern lösen</translation>
     </message>
+    <message>
+        <source>Merge %1</source>
+        <translation>%1 zusammenführen</translation>
+    </message>
 </context>
 <context>
     <name>customer_commands</name>
@@ -5155,6 +5257,113 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
     <message>
         <source>Deactivate product %1</source>
         <translation>Produkt %1 deaktivieren</translation>
+    </message>
+</context>
+<context>
+    <name>team</name>
+    <message>
+        <source>--resolve {spec}: use ID=mine, ID=theirs, all=mine or all=theirs</source>
+        <translation>--resolve {spec}: verwenden Sie ID=mine, ID=theirs, all=mine oder all=theirs</translation>
+    </message>
+    <message>
+        <source>a rep needs a territory: give at least one --region or --owner</source>
+        <translation>ein Außendienst-Mitglied braucht ein Gebiet: geben Sie mindestens ein --region oder --owner an</translation>
+    </message>
+    <message>
+        <source>a secure (TLS) connection to {where} could not be verified; check the server certificate and sslrootcert (your local changes are kept)</source>
+        <translation>eine sichere (TLS-)Verbindung zu {where} konnte nicht bestätigt werden; prüfen Sie das Serverzertifikat und sslrootcert (Ihre lokalen Änderungen bleiben erhalten)</translation>
+    </message>
+    <message>
+        <source>conflict {id}: your role may not change this {kind}; only &apos;theirs&apos; settles it</source>
+        <translation>Konflikt {id}: Ihre Rolle darf dies ({kind}) nicht ändern; nur „theirs“ (deren Fassung) löst ihn</translation>
+    </message>
+    <message>
+        <source>only a manager can publish the team matrix</source>
+        <translation>nur eine Führungskraft (Manager) kann die Team-Matrix veröffentlichen</translation>
+    </message>
+    <message>
+        <source>the connection to the team server {server} broke off; nothing is lost, sync again later</source>
+        <translation>die Verbindung zum Team-Server {server} ist abgebrochen; nichts ist verloren, synchronisieren Sie später erneut</translation>
+    </message>
+    <message>
+        <source>the team address is not a PostgreSQL connection URL (e.g. postgresql://server/team?sslmode=verify-full)</source>
+        <translation>die Team-Adresse ist keine PostgreSQL-Verbindungs-URL (z. B. postgresql://server/team?sslmode=verify-full)</translation>
+    </message>
+    <message>
+        <source>the team server needs an upgrade; the manager runs &apos;kpm team init&apos; once more</source>
+        <translation>der Team-Server braucht ein Update; die Führungskraft führt „kpm team init“ noch einmal aus</translation>
+    </message>
+    <message>
+        <source>the team server was set up by a newer KPM Desktop (team format {version}, this version knows up to {supported}); it was not changed, please update KPM Desktop</source>
+        <translation>der Team-Server wurde von einem neueren KPM Desktop eingerichtet (Team-Format {version}, diese Version kennt bis {supported}); er wurde nicht geändert, bitte aktualisieren Sie KPM Desktop</translation>
+    </message>
+    <message>
+        <source>the team server was set up by a newer KPM Desktop (team format {version}, this version knows up to {supported}); please update KPM Desktop</source>
+        <translation>der Team-Server wurde von einem neueren KPM Desktop eingerichtet (Team-Format {version}, diese Version kennt bis {supported}); bitte aktualisieren Sie KPM Desktop</translation>
+    </message>
+    <message>
+        <source>the team server {server} cannot be reached; work on offline, KPM Desktop syncs again later (your local changes are kept)</source>
+        <translation>der Team-Server {server} ist nicht erreichbar; arbeiten Sie offline weiter, KPM Desktop synchronisiert später erneut (Ihre lokalen Änderungen bleiben erhalten)</translation>
+    </message>
+    <message>
+        <source>the team server {server} does not allow this for your role; ask your manager</source>
+        <translation>der Team-Server {server} erlaubt das Ihrer Rolle nicht; fragen Sie Ihre Führungskraft</translation>
+    </message>
+    <message>
+        <source>the team server {server} refused the user name or password; check them (your local changes are kept and sync again later)</source>
+        <translation>der Team-Server {server} hat Benutzername oder Passwort abgelehnt; prüfen Sie beides (Ihre lokalen Änderungen bleiben erhalten und werden später synchronisiert)</translation>
+    </message>
+    <message>
+        <source>there is no open conflict {id} (see &apos;kpm sync FILE --json&apos;)</source>
+        <translation>es gibt keinen offenen Konflikt {id} (siehe „kpm sync DATEI --json“)</translation>
+    </message>
+    <message>
+        <source>there is no team database at {where}; check the address</source>
+        <translation>unter {where} gibt es keine Team-Datenbank; prüfen Sie die Adresse</translation>
+    </message>
+    <message>
+        <source>this database holds no team yet; the manager runs &apos;kpm team init&apos; first</source>
+        <translation>diese Datenbank enthält noch kein Team; die Führungskraft führt zuerst „kpm team init“ aus</translation>
+    </message>
+    <message>
+        <source>this team already has a matrix; join it with &apos;kpm team clone&apos;</source>
+        <translation>dieses Team hat schon eine Matrix; treten Sie ihm mit „kpm team clone“ bei</translation>
+    </message>
+    <message>
+        <source>unknown role {role}; use rep, manager or viewer</source>
+        <translation>unbekannte Rolle {role}; verwenden Sie rep, manager oder viewer</translation>
+    </message>
+    <message>
+        <source>you may not connect to the team at {where}; ask your manager</source>
+        <translation>Sie dürfen sich nicht mit dem Team unter {where} verbinden; fragen Sie Ihre Führungskraft</translation>
+    </message>
+    <message>
+        <source>your login on {where} has expired; ask your manager to renew it (your local changes are kept)</source>
+        <translation>Ihre Anmeldung bei {where} ist abgelaufen; bitten Sie Ihre Führungskraft, sie zu verlängern (Ihre lokalen Änderungen bleiben erhalten)</translation>
+    </message>
+    <message>
+        <source>{file} cannot be created there: {detail}</source>
+        <translation>{file} kann dort nicht angelegt werden: {detail}</translation>
+    </message>
+    <message>
+        <source>{file} is already part of a team; use &apos;kpm sync&apos;</source>
+        <translation>{file} gehört schon zu einem Team; verwenden Sie „kpm sync“</translation>
+    </message>
+    <message>
+        <source>{file} is not part of a team; join one with &apos;kpm team clone&apos; (or publish it with &apos;kpm team publish&apos;)</source>
+        <translation>{file} gehört zu keinem Team; treten Sie einem mit „kpm team clone“ bei (oder veröffentlichen Sie sie mit „kpm team publish“)</translation>
+    </message>
+    <message>
+        <source>{name} cannot be a user name: use letters, digits, &apos;_&apos;, &apos;.&apos;, &apos;@&apos; or &apos;-&apos; (at most 63 characters, starting with a letter)</source>
+        <translation>{name} kann kein Benutzername sein: verwenden Sie Buchstaben, Ziffern, „_“, „.“, „@“ oder „-“ (höchstens 63 Zeichen, beginnend mit einem Buchstaben)</translation>
+    </message>
+    <message>
+        <source>{where} holds no team yet; the manager runs &apos;kpm team init&apos; first</source>
+        <translation>{where} enthält noch kein Team; die Führungskraft führt zuerst „kpm team init“ aus</translation>
+    </message>
+    <message>
+        <source>{who} is not a member of this team; ask your manager</source>
+        <translation>{who} ist kein Mitglied dieses Teams; fragen Sie Ihre Führungskraft</translation>
     </message>
 </context>
 <context>

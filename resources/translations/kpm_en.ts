@@ -2616,6 +2616,10 @@ If it is no longer open there (that computer crashed or was switched off), you c
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>conflict: mine %1 / theirs %2 — Team › Review Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Competitor: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2690,6 +2694,100 @@ If it is no longer open there (that computer crashed or was switched off), you c
     </message>
     <message>
         <source>This matrix has no customers or products yet: add them first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MergeController</name>
+    <message numerus="yes">
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n added</numerusform>
+            <numerusform>%n added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n changed</numerusform>
+            <numerusform>%n changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deleted</source>
+        <translation>
+            <numerusform>%n deleted</numerusform>
+            <numerusform>%n deleted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to review</source>
+        <translation>
+            <numerusform>%n conflict to review</numerusform>
+            <numerusform>%n conflicts to review</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MergeMenu</name>
+    <message>
+        <source>&amp;Merge a Colleague&apos;s File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring a colleague&apos;s copy of this matrix into yours: what is new or changed there is taken over, what both changed is listed for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge a colleague&apos;s file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KPM matrix files (*%1);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the open file itself; choose the colleague&apos;s copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparing %1 with your file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge cancelled; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is merged into your file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where you and your colleague changed the same thing, your version stays until you decide (Team › Review Conflicts…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit › Undo takes back the whole merge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Review Conflicts…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4455,6 +4553,10 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <source>Take %1 out of its key account</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Merge %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>customer_commands</name>
@@ -5132,6 +5234,113 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
     </message>
     <message>
         <source>Deactivate product %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>team</name>
+    <message>
+        <source>--resolve {spec}: use ID=mine, ID=theirs, all=mine or all=theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a rep needs a territory: give at least one --region or --owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a secure (TLS) connection to {where} could not be verified; check the server certificate and sslrootcert (your local changes are kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conflict {id}: your role may not change this {kind}; only &apos;theirs&apos; settles it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only a manager can publish the team matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection to the team server {server} broke off; nothing is lost, sync again later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the team address is not a PostgreSQL connection URL (e.g. postgresql://server/team?sslmode=verify-full)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the team server needs an upgrade; the manager runs &apos;kpm team init&apos; once more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the team server was set up by a newer KPM Desktop (team format {version}, this version knows up to {supported}); it was not changed, please update KPM Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the team server was set up by a newer KPM Desktop (team format {version}, this version knows up to {supported}); please update KPM Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the team server {server} cannot be reached; work on offline, KPM Desktop syncs again later (your local changes are kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the team server {server} does not allow this for your role; ask your manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the team server {server} refused the user name or password; check them (your local changes are kept and sync again later)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no open conflict {id} (see &apos;kpm sync FILE --json&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no team database at {where}; check the address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this database holds no team yet; the manager runs &apos;kpm team init&apos; first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this team already has a matrix; join it with &apos;kpm team clone&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown role {role}; use rep, manager or viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you may not connect to the team at {where}; ask your manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your login on {where} has expired; ask your manager to renew it (your local changes are kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} cannot be created there: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is already part of a team; use &apos;kpm sync&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not part of a team; join one with &apos;kpm team clone&apos; (or publish it with &apos;kpm team publish&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} cannot be a user name: use letters, digits, &apos;_&apos;, &apos;.&apos;, &apos;@&apos; or &apos;-&apos; (at most 63 characters, starting with a letter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where} holds no team yet; the manager runs &apos;kpm team init&apos; first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is not a member of this team; ask your manager</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,0 +1,81 @@
+"""User-facing team messages under stable keys (the scheme of ``storage.messages``).
+
+English format strings here, Qt-free; the GUI translates them in the "team" context
+(``gui.team_text``) and then fills in the parameters; the CLI prints the English text.
+Keys never change meaning: add a new key instead of rewording one into something else.
+Parameters are names, numbers and addresses only (never English words), so that a
+translated line stays in one language; an empty parameter leaves no double space.
+"""
+
+from __future__ import annotations
+
+import re
+
+MESSAGES: dict[str, str] = {
+    # -- connecting ---------------------------------------------------------------------------
+    "auth_failed": (
+        "the team server {server} refused the user name or password; check them (your local changes are kept "
+        "and sync again later)"
+    ),
+    "login_expired": (
+        "your login on {where} has expired; ask your manager to renew it (your local changes "
+        "are kept)"
+    ),
+    "tls_failed": (
+        "a secure (TLS) connection to {where} could not be verified; check the server "
+        "certificate and sslrootcert (your local changes are kept)"
+    ),
+    "no_database": "there is no team database at {where}; check the address",
+    "connect_denied": "you may not connect to the team at {where}; ask your manager",
+    "unreachable": (
+        "the team server {server} cannot be reached; work on offline, KPM Desktop syncs again later (your "
+        "local changes are kept)"
+    ),
+    "role_denied": "the team server {server} does not allow this for your role; ask your manager",
+    "no_team_at": "{where} holds no team yet; the manager runs 'kpm team init' first",
+    "broke_off": "the connection to the team server {server} broke off; nothing is lost, sync again later",
+    "bad_url": (
+        "the team address is not a PostgreSQL connection URL "
+        "(e.g. postgresql://server/team?sslmode=verify-full)"
+    ),
+    # -- the team schema --------------------------------------------------------------------
+    "no_team": "this database holds no team yet; the manager runs 'kpm team init' first",
+    "newer_server": (
+        "the team server was set up by a newer KPM Desktop (team format {version}, this "
+        "version knows up to {supported}); please update KPM Desktop"
+    ),
+    "newer_server_unchanged": (
+        "the team server was set up by a newer KPM Desktop (team format {version}, this "
+        "version knows up to {supported}); it was not changed, please update KPM Desktop"
+    ),
+    "server_upgrade": (
+        "the team server needs an upgrade; the manager runs 'kpm team init' once more"
+    ),
+    "not_member": "{who} is not a member of this team; ask your manager",
+    "unknown_role": "unknown role {role}; use rep, manager or viewer",
+    "bad_user_name": (
+        "{name} cannot be a user name: use letters, digits, '_', '.', '@' or '-' (at most 63 "
+        "characters, starting with a letter)"
+    ),
+    "rep_needs_territory": "a rep needs a territory: give at least one --region or --owner",
+    # -- files ------------------------------------------------------------------------------
+    "not_in_team": (
+        "{file} is not part of a team; join one with 'kpm team clone' (or publish it with "
+        "'kpm team publish')"
+    ),
+    "already_team": "{file} is already part of a team; use 'kpm sync'",
+    "manager_publishes": "only a manager can publish the team matrix",
+    "team_has_matrix": "this team already has a matrix; join it with 'kpm team clone'",
+    "cannot_create": "{file} cannot be created there: {detail}",
+    # -- conflicts --------------------------------------------------------------------------
+    "bad_resolve": "--resolve {spec}: use ID=mine, ID=theirs, all=mine or all=theirs",
+    "no_conflict": "there is no open conflict {id} (see 'kpm sync FILE --json')",
+    "only_theirs": (
+        "conflict {id}: your role may not change this {kind}; only 'theirs' settles it"
+    ),
+}
+
+
+def fill(text: str, params: dict[str, object]) -> str:
+    """``text`` with its parameters (an empty one leaves no double space)."""
+    return re.sub(r" {2,}", " ", text.format(**params))
