@@ -13,6 +13,7 @@ migration that rebuilds a table cannot silently switch capture off.
 from __future__ import annotations
 
 import sqlite3
+from typing import Any
 
 TEAM_URL_KEY = "team_url"
 
@@ -122,9 +123,10 @@ def conflict_count(conn: sqlite3.Connection) -> int:
         return 0
 
 
-def cell_conflicts(
-    conn: sqlite3.Connection,
-) -> dict[tuple[int, int], tuple[list, dict | None, dict | None]]:
+CellConflict = tuple[list[str], dict[str, Any] | None, dict[str, Any] | None]
+
+
+def cell_conflicts(conn: sqlite3.Connection) -> dict[tuple[int, int], CellConflict]:
     """Open conflicts on cells by (customer id, product id): (fields, mine, theirs).
 
     What the matrix marks with a badge (a team sync's or a merge's conflicts alike).

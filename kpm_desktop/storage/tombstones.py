@@ -119,9 +119,9 @@ def fingerprint(conn: sqlite3.Connection, kind: str, key: str) -> str | None:
     row = conn.execute(f"SELECT id FROM {TABLES[kind]} WHERE uuid = ?", (key,)).fetchone()
     if row is None:
         return None
-    return conn.execute("SELECT " + FINGERPRINTS[kind].format(id=":id"), {"id": row[0]}).fetchone()[
-        0
-    ]
+    sql = "SELECT " + FINGERPRINTS[kind].format(id=":id")
+    value: str | None = conn.execute(sql, {"id": row[0]}).fetchone()[0]
+    return value
 
 
 def deleted(conn: sqlite3.Connection) -> dict[tuple[str, str], str | None]:

@@ -95,7 +95,9 @@ def plan_merge(mine: Repository, theirs_path: Path, progress: Progress | None = 
             if k[0] in tombstones.TABLES
         }
     say("read_mine")
-    my_items = {(k, key): v for k, key, v in LocalStore(mine).iter_all()}
+    my_items: dict[tuple[str, str], dict | None] = {
+        (k, key): v for k, key, v in LocalStore(mine).iter_all()
+    }
     say("compare")
     try:
         stamp = datetime.fromtimestamp(theirs_path.stat().st_mtime, UTC)
@@ -215,7 +217,9 @@ def revert_merge(mine: Repository, plan: MergePlan, old_conflicts: list[tuple]) 
     with mine.transaction() as conn:
         # children first when removing what the merge added, parents first when restoring
         removed = [(k, key, None, "") for (k, key), v in plan.before.items() if v is None]
-        restored = [(k, key, v, "") for (k, key), v in plan.before.items() if v is not None]
+        restored: list[tuple[str, str, dict | None, str]] = [
+            (k, key, v, "") for (k, key), v in plan.before.items() if v is not None
+        ]
         for kind, key, _v, _a in sorted(removed, key=lambda r: -KIND_ORDER[r[0]]):
             LocalStore(mine).apply(kind, key, None)
         apply_remote(LocalStore(mine), restored)

@@ -27,7 +27,7 @@ class MergeCommand(WorkspaceCommand):
         )
         self.plan = plan
         self.theirs = theirs
-        self._old_conflicts: list[tuple] | None = None
+        self._old_conflicts: list[tuple[object, ...]] | None = None
 
     def do(self) -> None:
         first = self._old_conflicts is None

@@ -79,7 +79,7 @@ class Workspace(QObject):
         self.matrix: Matrix = repo.load_matrix()
         self.undo_stack = QUndoStack(self)
         self._competitors: dict[int, Competitor] | None = None
-        self._conflicts: dict[tuple[int, int], tuple] | None = None
+        self._conflicts: dict[tuple[int, int], sync_capture.CellConflict] | None = None
         self._current_customer: int | None = None
         # Data safety: called with a reason before destructive actions (deleting a customer
         # or product with all its marks); a hook that raises stops the action.
@@ -211,7 +211,7 @@ class Workspace(QObject):
         cid, pid = self.cell_key(row, col)
         return self.repo.get_cell(cid, pid)
 
-    def cell_conflicts(self) -> dict[tuple[int, int], tuple]:
+    def cell_conflicts(self) -> dict[tuple[int, int], sync_capture.CellConflict]:
         """Open sync/merge conflicts on cells: (customer id, product id) -> (fields, mine,
         theirs); read once, again after ``reload`` or ``conflicts_updated``."""
         if self._conflicts is None:
