@@ -57,6 +57,7 @@ CLIENT_KEY = "client_id"
 REV_KEY = "last_rev"
 SYNC_KEY = "last_sync"
 ROLE_KEY = "team_role"
+TERRITORY_KEY = "team_territory"  # {"regions": [...], "owners": [...]} at the last sync
 
 Progress = Callable[[str], None]
 
@@ -81,6 +82,7 @@ class Outbox:
     last_rev: int
     items: list[Pending]
     max_seq: int
+    territory: dict | None = None  # the user's regions/owners at the last sync
 
 
 @dataclass(slots=True)
@@ -132,6 +134,7 @@ class Exchange:
     last_rev: int
     role: str
     server: str
+    territory: dict | None = None
 
 
 @dataclass(slots=True)
@@ -240,6 +243,7 @@ def prepare(repo: Repository) -> Outbox:
         last_rev=int(state.get(REV_KEY, "0")),
         items=items,
         max_seq=max((r[0] for r in rows), default=0),
+        territory=json.loads(state[TERRITORY_KEY]) if state.get(TERRITORY_KEY) else None,
     )
 
 
@@ -344,10 +348,66 @@ def exchange(outbox: Outbox, progress: Progress | None = None) -> Exchange:
                         (outbox.last_rev,),
                     )
                 ]
+                pulled += _moved_in(conn, outbox, me, pulled)
                 result = _compare_and_push(conn, outbox, me, pulled, say)
+                result.territory = {"regions": list(me.regions), "owners": list(me.owners)}
         return result
     finally:
         conn.close()
+
+
+def _sees(territory: dict, data: dict | None) -> bool:
+    data = data or {}
+    return data.get("region") in (territory.get("regions") or ()) or data.get("owner") in (
+        territory.get("owners") or ()
+    )
+
+
+def _moved_in(
+    conn: psycopg.Connection, outbox: Outbox, me: server.TeamUser, pulled: list[Remote]
+) -> list[Remote]:
+    """Rows of customers that entered this user's territory since the last sync.
+
+    Row-level security shows them now, but their cells, notes and goals carry revisions
+    older than ``last_rev``, so the revision cursor alone would never pull them. Two ways
+    in: the manager moved a customer (its new version is among ``pulled`` and its version
+    at the last sync lay outside the territory), or the manager widened the user's regions
+    or owners (every customer of the new part that the old territory did not show).
+    """
+    if me.role != "rep" or outbox.last_rev == 0:
+        return []  # managers and viewers see every customer from the start
+    old = outbox.territory or {"regions": list(me.regions), "owners": list(me.owners)}
+    moved: set[str] = set()
+    keys = [r.key for r in pulled if r.kind == "customer" and r.data is not None]
+    if keys:
+        for key, data in conn.execute(
+            "SELECT DISTINCT ON (key) key, data FROM kpm.changes WHERE kind = 'customer' "
+            "AND key = ANY(%s) AND rev <= %s ORDER BY key, rev DESC",
+            (keys, outbox.last_rev),
+        ):
+            if data is not None and not _sees(old, data):
+                moved.add(key)
+    new_regions = sorted(set(me.regions) - set(old.get("regions") or ()))
+    new_owners = sorted(set(me.owners) - set(old.get("owners") or ()))
+    if new_regions or new_owners:
+        moved |= {
+            str(r[0])
+            for r in conn.execute(
+                "SELECT customer FROM kpm.territory WHERE (region = ANY(%s) OR owner = ANY(%s)) "
+                "AND NOT (region = ANY(%s) OR owner = ANY(%s))",
+                (new_regions, new_owners, old.get("regions") or [], old.get("owners") or []),
+            )
+        }
+    if not moved:
+        return []
+    return [
+        _remote(r)
+        for r in conn.execute(
+            "SELECT kind, key, data, rev, author, client_id, changed_at FROM kpm.state "
+            "WHERE customer = ANY(%s::uuid[]) AND rev <= %s AND data IS NOT NULL ORDER BY rev",
+            (sorted(moved), outbox.last_rev),
+        )
+    ]
 
 
 def _compare_and_push(
@@ -542,7 +602,10 @@ def finish(repo: Repository, outbox: Outbox, ex: Exchange) -> SyncResult:
                 "DELETE FROM sync_dirty WHERE seq = ?", [(s,) for s in sorted(set(ex.acked))]
             )
         _save_conflicts(conn, conflicts)
-        _set_state(conn, {REV_KEY: str(ex.last_rev), SYNC_KEY: stamp, ROLE_KEY: ex.role})
+        state = {REV_KEY: str(ex.last_rev), SYNC_KEY: stamp, ROLE_KEY: ex.role}
+        if ex.territory is not None:
+            state[TERRITORY_KEY] = json.dumps(ex.territory, ensure_ascii=False)
+        _set_state(conn, state)
     pulled = len(rows)
     return SyncResult(
         pushed=ex.pushed,
@@ -837,6 +900,10 @@ def clone(url: str, out: Path, user: str | None, progress: Progress | None = Non
                             REV_KEY: str(last_rev),
                             SYNC_KEY: now_iso(),
                             ROLE_KEY: me.role,
+                            TERRITORY_KEY: json.dumps(
+                                {"regions": list(me.regions), "owners": list(me.owners)},
+                                ensure_ascii=False,
+                            ),
                         },
                     )
                     sync_capture.install(lconn)
