@@ -82,7 +82,7 @@ class MarkDelegate(QStyledItemDelegate):
     def paint_conflict_badge(self, painter: QPainter, rect: QRect) -> None:
         """An open sync/merge conflict: a small round badge with "!" in the cell's top-left
         corner (the note marker uses another corner); ``CONFLICT_ROLE`` says what differs."""
-        size = max(7, min(rect.width(), rect.height()) * 9 // 22)
+        size = max(8, min(rect.width(), rect.height()) // 2)
         badge = QRectF(rect.left() + 1, rect.top() + 1, size, size)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

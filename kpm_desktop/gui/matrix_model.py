@@ -672,12 +672,18 @@ class MatrixModel(QAbstractTableModel):
         from kpm_desktop.gui.dialogs.team_dialogs import describe_value
 
         fields, mine, theirs = found
+
+        def side(value: dict | None) -> str:
+            if value is not None and fields in (["mark"], ["*"]):
+                return mark_name(int(value.get("mark") or WHITE))  # just "need", "competitor"
+            return describe_value(fields, value, "cell")
+
         return (
             QCoreApplication.translate(
                 "MatrixModel", "conflict: mine %1 / theirs %2 — Team › Review Conflicts"
             )
-            .replace("%1", describe_value(fields, mine, "cell"))
-            .replace("%2", describe_value(fields, theirs, "cell"))
+            .replace("%1", side(mine))
+            .replace("%2", side(theirs))
         )
 
     def conflict_cells(self, first_r: int, last_r: int, first_c: int, last_c: int) -> list:

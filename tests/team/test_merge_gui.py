@@ -67,7 +67,7 @@ def colleague_copy(win, tmp_path: Path) -> tuple[Path, dict]:
 def badge_color(view, index) -> int:
     """The colour where a conflict badge sits (left of its "!") in a grab of the matrix."""
     rect = view.visualRect(index)
-    size = max(7, min(rect.width() - 1, rect.height() - 1) * 9 // 22)
+    size = max(8, min(rect.width() - 1, rect.height() - 1) // 2)
     image = view.viewport().grab().toImage()
     ratio = image.devicePixelRatio()
     x = rect.left() + 1 + size * 0.3
