@@ -40,6 +40,7 @@ class MergeController(QObject):
         self.result_box: QMessageBox | None = None
         self._progress: QProgressDialog | None = None
         self._theirs: Path | None = None
+        self._mine: Path | None = None
         self.last_plan: MergePlan | None = None
         self.action = window.action_registry.add(
             MERGE_ACTION,
@@ -102,6 +103,7 @@ class MergeController(QObject):
             )
             return False
         self._theirs = theirs
+        self._mine = mine
 
         def work() -> MergePlan:
             with Repository.open(mine, read_only=True) as repo:
@@ -159,8 +161,8 @@ class MergeController(QObject):
         self._close_progress()
         self.update()
         ws = self.window.workspace
-        if ws is None or ws.read_only or self._theirs is None:
-            return  # closed meanwhile: nothing to write
+        if ws is None or ws.read_only or self._theirs is None or ws.path != self._mine:
+            return  # closed (or another file opened) meanwhile: nothing to write
         command = MergeCommand(ws, plan, self._theirs)
         try:
             ws.push(command)

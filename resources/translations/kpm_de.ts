@@ -2739,7 +2739,7 @@ Wenn die Datei dort nicht mehr geöffnet ist (der Computer ist abgestürzt oder 
     <name>MergeMenu</name>
     <message>
         <source>&amp;Merge a Colleague&apos;s File…</source>
-        <translation>Datei einer Kollegin/eines Kollegen &amp;zusammenführen…</translation>
+        <translation>Kollegen-Datei zusa&amp;mmenführen…</translation>
     </message>
     <message>
         <source>Bring a colleague&apos;s copy of this matrix into yours: what is new or changed there is taken over, what both changed is listed for review</source>

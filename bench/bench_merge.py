@@ -1,0 +1,128 @@
+"""Merging a colleague's file (``kpm merge`` / File › Merge…) and the cost of tombstones.
+
+    python bench/bench_merge.py [--size S] [--size M]
+
+The colleague's copy differs by 1,000 changed marks, 20 new customers and 10 deleted ones.
+Figures: the comparison (``plan_merge``, both files read in full), writing it (one
+transaction), undoing it; baseline in the same run: reading both files' entities
+(``LocalStore.iter_all`` twice), the floor of any UUID-based comparison. Tombstones: deleting
+20 customers one by one with the ``BEFORE DELETE`` triggers, against the same deletes in a
+copy without them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import ROOT, emit, matrix_file
+
+sys.path.insert(0, str(ROOT))
+BENCH = "merge"
+
+
+def _copy(src: Path, dst: Path) -> Path:
+    shutil.copyfile(src, dst)
+    return dst
+
+
+def run(size: str, tmp: Path) -> None:
+    from kpm_desktop.domain.entities import Customer
+    from kpm_desktop.domain.marks import Mark
+    from kpm_desktop.storage.repository import Repository
+    from kpm_desktop.team.local import LocalStore
+    from kpm_desktop.team.merge import apply_merge, plan_merge, revert_merge
+
+    src = matrix_file(size)
+    work = tmp / size
+    work.mkdir()
+    mine = _copy(src, work / "mine.kpm")
+    with Repository.open(mine):  # migrate once (the cached file may be an older format)
+        pass
+    theirs = _copy(mine, work / "theirs.kpm")
+    rng = random.Random(7)
+    with Repository.open(theirs) as repo:
+        customers, products = repo.load_customers(), repo.load_products()
+        cells = [
+            (rng.choice(customers).id, rng.choice(products).id, rng.choice(list(Mark)))
+            for _ in range(1000)
+        ]
+        repo.set_marks(cells)
+        repo.add_customers([Customer(name=f"Neu {i}", region="Nord") for i in range(20)])
+        for c in rng.sample(customers, 10):
+            repo.delete_customer(c.id)
+
+    t = time.perf_counter()
+    with Repository.open(mine, read_only=True) as a, Repository.open(theirs, read_only=True) as b:
+        n = sum(1 for _ in LocalStore(a).iter_all()) + sum(1 for _ in LocalStore(b).iter_all())
+    base = time.perf_counter() - t
+    emit(BENCH, "read both files (baseline)", base, "s", size=size, entities=n)
+
+    with Repository.open(mine, read_only=True) as repo:
+        t = time.perf_counter()
+        plan = plan_merge(repo, theirs)
+        planned = time.perf_counter() - t
+    emit(
+        BENCH,
+        "compare (plan_merge)",
+        planned,
+        "s",
+        size=size,
+        ratio=round(planned / base, 2),
+        added=len(plan.added),
+        changed=len(plan.changed),
+        deleted=len(plan.deleted),
+        conflicts=len(plan.conflicts),
+    )
+    with Repository.open(mine) as repo:
+        t = time.perf_counter()
+        old = apply_merge(repo, plan)
+        emit(BENCH, "write the merge (one transaction)", time.perf_counter() - t, "s", size=size)
+        t = time.perf_counter()
+        revert_merge(repo, plan, old)
+        emit(BENCH, "undo the merge (one transaction)", time.perf_counter() - t, "s", size=size)
+
+    # tombstones: 20 single deletes with and without the triggers
+    timings = {}
+    for label in ("with tombstones", "without (baseline)"):
+        copy = _copy(mine, work / f"del-{label[:4]}.kpm")
+        with Repository.open(copy) as repo:
+            if label.startswith("without"):  # (re-installed at the next open)
+                for (name,) in repo.conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                    "AND name LIKE 'kpm_tomb_%'"
+                ).fetchall():
+                    repo.conn.execute(f"DROP TRIGGER {name}")
+            victims = rng.sample(repo.load_customers(), 20)
+            t = time.perf_counter()
+            for c in victims:
+                repo.delete_customer(c.id)
+            timings[label] = (time.perf_counter() - t) / len(victims)
+    emit(
+        BENCH,
+        "delete one customer",
+        timings["with tombstones"] * 1000,
+        "ms",
+        size=size,
+        baseline_ms=round(timings["without (baseline)"] * 1000, 2),
+        ratio=round(timings["with tombstones"] / timings["without (baseline)"], 2),
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", action="append", choices=("S", "M", "L"))
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in args.size or ["S"]:
+            run(size, Path(tmp))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
