@@ -119,6 +119,7 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
         self.export_actions: QObject | None = None  # gui.export_menu.ExportActions
         self.trip_actions: QObject | None = None  # gui.trips.extension.TripActions
         self.team: QObject | None = None  # gui.team_menu.TeamController
+        self.merge: QObject | None = None  # gui.merge_menu.MergeController
 
         central = QWidget(self)
         layout = QVBoxLayout(central)

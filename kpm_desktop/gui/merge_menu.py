@@ -36,6 +36,7 @@ class MergeController(QObject):
         self.task = BackgroundTask(self)
         self.task.done.connect(self._planned)
         self.task.failed.connect(self._failed)
+        self.task.cancelled.connect(self.update)
         self.file_dialog: QFileDialog | None = None
         self.result_box: QMessageBox | None = None
         self._progress: QProgressDialog | None = None
@@ -172,7 +173,7 @@ class MergeController(QObject):
             )
             return
         self.last_plan = command.plan
-        team = getattr(self.window, "team", None)
+        team = self._team()
         if team is not None:
             team.update()
         self._show_result(command.plan)
@@ -225,11 +226,17 @@ class MergeController(QObject):
         self.result_box = box
         box.open()
 
+    def _team(self):
+        from kpm_desktop.gui.team_menu import TeamController
+
+        team = self.window.team
+        return team if isinstance(team, TeamController) else None
+
     def _review(self) -> None:
-        team = getattr(self.window, "team", None)
+        team = self._team()
         if team is not None:
             self.conflict_dialog = team.review()
 
 
 def install(window: MainWindow) -> None:
-    window.merge = MergeController(window)  # type: ignore[attr-defined]
+    window.merge = MergeController(window)

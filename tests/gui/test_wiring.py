@@ -18,6 +18,7 @@ def test_extensions_set_only_declared_window_attributes(qtbot, ui_settings, demo
     from kpm_desktop.gui.filter_bar import FilterBar
     from kpm_desktop.gui.insights_view.dock import InsightsDock
     from kpm_desktop.gui.main_window import MainWindow
+    from kpm_desktop.gui.merge_menu import MergeController
     from kpm_desktop.gui.side_panel.dock import SidePanelDock
     from kpm_desktop.gui.team_menu import TeamController
     from kpm_desktop.gui.trips.extension import TripActions
@@ -39,6 +40,7 @@ def test_extensions_set_only_declared_window_attributes(qtbot, ui_settings, demo
     assert isinstance(full.export_actions, ExportActions)
     assert isinstance(full.trip_actions, TripActions)
     assert isinstance(full.team, TeamController)
+    assert isinstance(full.merge, MergeController)
     assert full.side_panel_glue is not None
     full.close()
     bare.close()
