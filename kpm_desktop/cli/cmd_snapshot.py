@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from kpm_desktop.cli import CliError
+from kpm_desktop.domain.entities import stored_id
 from kpm_desktop.storage import history
 from kpm_desktop.storage.repository import Repository
 
@@ -50,9 +51,9 @@ def run(args: argparse.Namespace) -> int:
         # Bad input (no such snapshot, not a matrix file) is found read-only: the file is
         # opened for writing only to apply the deletion, so it stays byte-identical otherwise.
         with Repository.open(args.file, read_only=True) as repo:
-            wanted = history.get_snapshot(repo, args.delete).id
+            wanted = stored_id(history.get_snapshot(repo, args.delete))
         with Repository.open(args.file) as repo:
-            snap = history.delete_snapshot(repo, wanted)  # type: ignore[arg-type]  # get_snapshot raised if there is none
+            snap = history.delete_snapshot(repo, wanted)
         if args.json:
             print(json.dumps(_json(snap), ensure_ascii=False))
         else:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from kpm_desktop.domain.entities import stored_id
 from kpm_desktop.domain.trips import Question, ScheduledVisit, Trip, ask_list, schedule
 from kpm_desktop.import_export.export_model import ExportOptions
 from kpm_desktop.import_export.visit_data import VisitSnapshot, visit_from_repository
@@ -45,7 +46,7 @@ def trip_from_repository(
     customers = trip_store.customers_by_uuid(repo)
     visits = []
     for sv in schedule(trip, customers):
-        sheet = visit_from_repository(repo, sv.customer.id, options, today=day)  # type: ignore[arg-type]  # Entity.id is int | None; stored here
+        sheet = visit_from_repository(repo, stored_id(sv.customer), options, today=day)
         visits.append(TripVisit(sv, sheet, ask_list(sheet.prep)))
     return TripSnapshot(
         trip=trip,

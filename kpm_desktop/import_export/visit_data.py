@@ -181,7 +181,7 @@ def load_visit(
     path = Path(path)
     with Repository.open(path, read_only=True) as repo:
         customer = find_customer(repo.load_customers(), customer_ref)
-        return visit_from_repository(repo, customer.id, options, today=today)  # type: ignore[arg-type]  # Entity.id is int | None; stored here
+        return visit_from_repository(repo, stored_id(customer), options, today=today)
 
 
 def load_visit_by_id(

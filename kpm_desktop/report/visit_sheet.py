@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPagedPaintDevice, QPainter
 
+from kpm_desktop.domain.entities import stored_id
 from kpm_desktop.import_export.export_labels import attribute_name, format_amount, label, mark_name
 from kpm_desktop.import_export.export_model import ExportCancelled, Progress
 from kpm_desktop.import_export.visit_data import VisitSnapshot
@@ -191,7 +192,7 @@ def _layout(flow: _Flow, v: VisitSnapshot) -> None:
             if flow.draw:
                 for m, j in enumerate(cols[k : k + per_line]):
                     product = v.products[j]
-                    rec = v.cells.get(product.id)  # type: ignore[arg-type]  # Entity.id is int | None; stored here
+                    rec = v.cells.get(stored_id(product))
                     x = m * chip_w
                     s.mark_cell(
                         QRectF(x + pt(4), flow.y + pt(1), pt(11), pt(11)),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from kpm_desktop.domain.entities import Customer, Product, ProductGroup
+from kpm_desktop.domain.entities import Customer, Product, ProductGroup, stored_id
 from kpm_desktop.domain.list_paste import CustomerLine, ProductLine
 from kpm_desktop.storage.repository import Repository
 
@@ -28,7 +28,7 @@ def create_matrix_file(
             for line in products:
                 if line.group and line.group not in groups:
                     group = repo.add_group(ProductGroup(name=line.group, sort_order=len(groups)))
-                    groups[line.group] = group.id  # type: ignore[assignment]  # add_group returns the stored group
+                    groups[line.group] = stored_id(group)
             repo.add_products(
                 [
                     Product(

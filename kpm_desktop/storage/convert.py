@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from functools import lru_cache
+from typing import overload
 
 
 def utc_now() -> datetime:
@@ -64,6 +65,12 @@ def source_from_db(value: int | str | None) -> str:
     return value
 
 
+@overload
+def epoch_to_db(value: datetime) -> int: ...
+@overload
+def epoch_to_db(value: None) -> None: ...
+@overload
+def epoch_to_db(value: datetime | None) -> int | None: ...
 def epoch_to_db(value: datetime | None) -> int | None:
     """A timestamp as whole Unix seconds (naive datetimes count as UTC)."""
     if value is None:

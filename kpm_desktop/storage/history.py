@@ -194,10 +194,10 @@ def history_rows_between_times(
     if until is not None and until < since:
         raise ValueError("the end of the period lies before its start")
     where = "changed_at >= ?"
-    params: list[int] = [epoch_to_db(since)]  # type: ignore[list-item]  # a datetime in gives an int out
+    params: list[int] = [epoch_to_db(since)]
     if until is not None:
         where += " AND changed_at < ?"
-        params.append(epoch_to_db(until))  # type: ignore[arg-type]  # a datetime in gives an int out
+        params.append(epoch_to_db(until))
     return repo.conn.execute(f"{_HISTORY_SQL} WHERE {where} ORDER BY id", params).fetchall()
 
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication
 
-from kpm_desktop.domain.entities import Customer, Product
+from kpm_desktop.domain.entities import Customer, Product, stored_id
 from kpm_desktop.workspace.commands import (
     UpdateCustomerCommand,
     UpdateProductCommand,
@@ -29,7 +29,7 @@ class ReorderGroupsCommand(WorkspaceCommand):
             ws, QCoreApplication.translate("structure_commands", "Reorder product groups")
         )
         self._order = list(group_ids)
-        self._old = {g.id: g.sort_order for g in ws.repo.load_groups()}
+        self._old = {stored_id(g): g.sort_order for g in ws.repo.load_groups()}
 
     def _write(self, sort_order: dict[int, int]) -> None:
         repo = self.ws.repo
@@ -43,7 +43,7 @@ class ReorderGroupsCommand(WorkspaceCommand):
         self._write({gid: k for k, gid in enumerate(self._order)})
 
     def undo_it(self) -> None:
-        self._write(self._old)  # type: ignore[arg-type]  # _old keys are stored ids
+        self._write(self._old)
 
 
 class ReorderProductsCommand(WorkspaceCommand):
@@ -55,7 +55,7 @@ class ReorderProductsCommand(WorkspaceCommand):
     def __init__(self, ws: Workspace, product_ids: Sequence[int]) -> None:
         super().__init__(ws, QCoreApplication.translate("structure_commands", "Reorder products"))
         self._order = list(product_ids)
-        self._old = {p.id: p.sort_order for p in ws.matrix.products}
+        self._old = {stored_id(p): p.sort_order for p in ws.matrix.products}
 
     def _write(self, sort_order: dict[int, int]) -> None:
         repo = self.ws.repo
@@ -70,7 +70,7 @@ class ReorderProductsCommand(WorkspaceCommand):
         self._write({pid: k for k, pid in enumerate(self._order)})
 
     def undo_it(self) -> None:
-        self._write(self._old)  # type: ignore[arg-type]  # _old keys are stored ids
+        self._write(self._old)
 
 
 def customer_active_command(

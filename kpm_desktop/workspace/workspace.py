@@ -20,7 +20,7 @@ from typing import Protocol, TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from kpm_desktop.domain.entities import CellRecord, Competitor, Customer, Product
+from kpm_desktop.domain.entities import CellRecord, Competitor, Customer, Product, stored_id
 from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.domain.matrix import Matrix
 from kpm_desktop.storage import sync_capture
@@ -225,7 +225,7 @@ class Workspace(QObject):
 
     def competitors(self) -> dict[int, Competitor]:
         if self._competitors is None:
-            self._competitors = {c.id: c for c in self.repo.load_competitors()}  # type: ignore[misc]  # Entity.id is int | None; stored here
+            self._competitors = {stored_id(c): c for c in self.repo.load_competitors()}
         return self._competitors
 
     def competitor_name(self, competitor_id: int | None) -> str:
@@ -337,7 +337,7 @@ class Workspace(QObject):
 
     def customer_updated(self, customer: Customer) -> None:
         with self.structure_change():
-            self.matrix.customers[self.matrix.row_of[customer.id]] = customer  # type: ignore[index]  # Entity.id is int | None; stored here
+            self.matrix.customers[self.matrix.row_of[stored_id(customer)]] = customer
 
     def product_added(self, product: Product) -> None:
         """Mirror a product appended in storage (new last slot, all white)."""
@@ -354,11 +354,11 @@ class Workspace(QObject):
 
     def product_updated(self, product: Product) -> None:
         with self.structure_change(customers=False, products=True):
-            self.matrix.products[self.matrix.col_of[product.id]] = product  # type: ignore[index]  # Entity.id is int | None; stored here
+            self.matrix.products[self.matrix.col_of[stored_id(product)]] = product
 
     def groups_changed(self) -> None:
         with self.structure_change(customers=False, products=True):
-            self.matrix.groups = {g.id: g for g in self.repo.load_groups()}  # type: ignore[misc]  # Entity.id is int | None; stored here
+            self.matrix.groups = {stored_id(g): g for g in self.repo.load_groups()}
             # Deleting a group ungroups its products, so their group ids change too.
             self.matrix.products = self.repo.load_products()
 
