@@ -1,9 +1,7 @@
 """The main window: the matrix in the middle, filter slot above it, status bar below.
 
-Why this module is long: what is left after the action declarations (``main_actions``) and
-marking (``marking``) moved out is the window's own work: menus from the registry, opening and
-closing files behind progress and lock dialogs, status bar, window state. The file-opening flow
-is the next candidate (its translations move to a new context with it).
+Its parts: opening, creating and copying files in ``file_actions``, the action declarations
+in ``main_actions``, marking, copy and paste in ``marking``.
 
 Extension points for other parts of the app (filter bar, side panel, import/export, ...):
 
@@ -26,7 +24,6 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QByteArray,
-    QDateTime,
     QEvent,
     QLocale,
     QObject,
@@ -37,20 +34,17 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QProgressDialog,
     QVBoxLayout,
     QWidget,
 )
 
-from kpm_desktop import APP_NAME, FILE_SUFFIX, __version__
-from kpm_desktop.gui import folders
+from kpm_desktop import APP_NAME, __version__
 from kpm_desktop.gui.actions import ActionId, ActionRegistry, MenuId
-from kpm_desktop.gui.feedback import blocking_progress, os_error_message
+from kpm_desktop.gui.file_actions import FileActionsMixin
 from kpm_desktop.gui.main_actions import MARK_ACTIONS, MainActionsMixin
 from kpm_desktop.gui.marking import MarkingMixin
 from kpm_desktop.gui.matrix_model import MatrixModel
@@ -58,26 +52,12 @@ from kpm_desktop.gui.matrix_view import DEFAULT_ZOOM, MatrixView
 from kpm_desktop.gui.palette import mark_icon, ui_colors
 from kpm_desktop.gui.settings import UiSettings
 from kpm_desktop.gui.storage_text import storage_text
-from kpm_desktop.gui.workers import FileChecker, FileUpgrader, wait_with_events
-from kpm_desktop.storage.database import FileCheck
-from kpm_desktop.storage.errors import StorageError
-from kpm_desktop.storage.lock import FileLockedError
-from kpm_desktop.storage.repository import Repository
 from kpm_desktop.workspace.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
-CHECK_IN_BACKGROUND_BYTES = 32 * 1024 * 1024  # larger files: integrity checks beside the UI
 
-
-def _file_size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
-
-
-class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
+class MainWindow(FileActionsMixin, MainActionsMixin, MarkingMixin, QMainWindow):
     """KPM Desktop's main window.
 
     Signals:
@@ -214,109 +194,6 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
             importlib.import_module(name).install(self)
 
     # -- files -----------------------------------------------------------------------------
-    def open_file(
-        self,
-        path: Path | str,
-        checked: FileCheck | None = None,
-        checker: FileChecker | None = None,
-    ) -> bool:
-        """Open a matrix file in this window; on failure show why and keep the current one.
-
-        A file closed cleanly gets the cheap checks and opens editable at once; its full
-        integrity check runs on a worker after the first frame (``gui.safety``). A file not
-        closed cleanly is fully checked first, behind a progress window.
-
-        ``checked``: integrity checks of this file already run; ``checker``: a running
-        ``gui.workers.FileChecker`` of it (start-up), waited for with visible progress.
-        """
-        path = Path(path)
-        if not self.confirm_close_file():
-            return False
-        if self._upgrade_with_progress(path, checked):
-            checked, checker = None, None  # the file has changed: check it again
-        if checked is None and (
-            checker is not None or _file_size(path) > CHECK_IN_BACKGROUND_BYTES
-        ):
-            checked = self._check_with_progress(path, checker)
-        try:
-            try:
-                ws = (
-                    Workspace.open(path, parent=self, check="auto")
-                    if checked is None
-                    else Workspace.open(path, parent=self, check="auto", checked=checked)
-                )
-            except FileLockedError as exc:
-                choice = self._ask_file_in_use(exc)
-                if choice == "take_over":
-                    log.log(logging.WARNING, "taking over the lock of %s from %s", path, exc.owner)
-                    ws = Workspace.open(
-                        path, parent=self, check="auto", force_lock=True, checked=checked
-                    )
-                elif choice == "read_only":
-                    ws = Workspace.open(path, read_only=True, parent=self, check="auto")
-                else:
-                    return False
-        except (StorageError, OSError) as exc:
-            for handler in self.open_error_handlers:
-                if handler(path, exc):  # e.g. offered read-only viewing or a restore
-                    now_open = self.workspace
-                    return now_open is not None and now_open.path.resolve() == path.resolve()
-            self.show_error(self.tr("Cannot open %1").replace("%1", path.name), storage_text(exc))
-            self.settings.remove_recent_file(path)
-            return False
-        self.set_workspace(ws)
-        self.settings.add_recent_file(path)
-        if not ws.read_only:  # a read-only file has its own message (set_workspace)
-            self.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(path)), 5000)
-        return True
-
-    def _ask_file_in_use(self, exc: FileLockedError) -> str:
-        """ "take_over", "read_only" or "cancel" for a file another instance has open.
-
-        Taking over is offered only for a lock naming another computer whose OS lock is
-        free here (left by a crash there); the question names user, computer and time.
-        """
-        if not exc.can_force or exc.owner is None:
-            answer = QMessageBox.question(
-                self,
-                self.tr("File is in use"),
-                self.tr("%1\n\nOpen it read-only to look at it?").replace("%1", storage_text(exc)),
-            )
-            return "read_only" if answer == QMessageBox.StandardButton.Yes else "cancel"
-        owner = exc.owner
-        since = QDateTime.fromString(owner.started, Qt.DateFormat.ISODate)
-        when = (
-            QLocale().toString(since.toLocalTime(), QLocale.FormatType.ShortFormat)
-            if since.isValid()
-            else owner.started
-        )
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("File is open on another computer"),
-            self.tr(
-                "%1 is marked as open for editing by %2 on the computer %3 since %4.\n\n"
-                "If it is no longer open there (that computer crashed or was switched off), "
-                "you can take over editing here. If it is still open there, changes made "
-                "there can be lost."
-            )
-            .replace("%1", exc.path.name)
-            .replace("%2", owner.user or self.tr("an unknown user"))
-            .replace("%3", owner.hostname)
-            .replace("%4", when),
-            parent=self,
-        )
-        box.setObjectName("take_over_lock")
-        take = box.addButton(self.tr("&Take over editing"), QMessageBox.ButtonRole.AcceptRole)
-        view = box.addButton(self.tr("Open &read-only"), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(view)
-        box.exec()
-        clicked = box.clickedButton()
-        box.deleteLater()
-        if clicked is take:
-            return "take_over"
-        return "read_only" if clicked is view else "cancel"
-
     def set_workspace(self, ws: Workspace | None) -> None:
         """Show an open workspace (the window takes ownership) or nothing."""
         old = self.workspace
@@ -354,73 +231,6 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
         if ws is not None and self.model.rowCount() and self.model.columnCount():
             self.view.setCurrentIndex(self.model.index(0, 0))
 
-    def _check_with_progress(
-        self, path: Path, checker: FileChecker | None = None
-    ) -> FileCheck | None:
-        """Run the integrity checks of a file on a worker thread behind a busy dialog.
-
-        The window keeps repainting (SQLite releases the GIL) and the modal dialog keeps the
-        user from starting anything else meanwhile. It shows only when the checks take
-        longer than a moment (a full check of a file that was not closed cleanly).
-        """
-        checker = checker or FileChecker(path)
-        dialog = QProgressDialog(
-            self.tr("Checking %1 before opening it…").replace("%1", path.name), "", 0, 0, self
-        )
-        dialog.setCancelButton(None)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(400)
-        dialog.setValue(0)
-        try:
-            wait_with_events(checker)
-        finally:
-            dialog.reset()
-            dialog.deleteLater()
-        return checker.result()
-
-    def _upgrade_with_progress(self, path: Path, checked: FileCheck | None) -> bool:
-        """Update a file of an older format on a worker thread behind a progress bar.
-
-        Returns whether the file was updated. A backup is written first, and killed half-way
-        the old file stays usable (see ``storage.migrations``); any problem is left to the
-        normal open, which reports it.
-        """
-        from kpm_desktop.storage.file_format import read_header
-        from kpm_desktop.storage.locations import read_only_reason
-        from kpm_desktop.storage.migrations import SCHEMA_VERSION
-
-        try:
-            version = checked.user_version if checked is not None else read_header(path)[1]
-        except (StorageError, OSError):
-            return False
-        if not 0 < version < SCHEMA_VERSION or read_only_reason(path):
-            return False
-        upgrader = FileUpgrader(path)
-        dialog = QProgressDialog(
-            self.tr("Updating %1 to the new file format (a backup is made first)…").replace(
-                "%1", path.name
-            ),
-            "",
-            0,
-            1000,
-            self,
-        )
-        dialog.setObjectName("upgrade_progress")
-        dialog.setCancelButton(None)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(400)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setValue(0)
-        try:
-            wait_with_events(
-                upgrader, lambda _latest: dialog.setValue(int(upgrader.fraction * 1000))
-            )
-        finally:
-            dialog.reset()
-            dialog.deleteLater()
-        return upgrader.error is None
-
     def _announce_pending(self) -> None:
         ws, self._pending_announce = self._pending_announce, None
         if ws is not None and ws is self.workspace:
@@ -438,103 +248,6 @@ class MainWindow(MainActionsMixin, MarkingMixin, QMainWindow):
             return False
         self.set_workspace(None)
         return True
-
-    def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open matrix file"),
-            str(folders.start_folder(self, folders.MATRIX)),
-            self.tr("KPM matrix files (*%1);;All files (*)").replace("%1", FILE_SUFFIX),
-        )
-        if path:
-            folders.remember(self, folders.MATRIX, path)
-            self.open_file(Path(path))
-
-    def new_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("New matrix file"),
-            str(folders.start_folder(self, folders.MATRIX)),
-            self.tr("KPM matrix files (*%1)").replace("%1", FILE_SUFFIX),
-        )
-        if path:
-            folders.remember(self, folders.MATRIX, path)
-            self.create_file(Path(path))
-
-    def create_file(self, path: Path) -> bool:
-        """Create an empty matrix file and open it (an existing file is never replaced)."""
-        if path.suffix != FILE_SUFFIX:
-            path = path.with_name(path.name + FILE_SUFFIX)
-        if path.exists():
-            self.show_error(
-                self.tr("Cannot create %1").replace("%1", path.name),
-                self.tr("The file exists already; choose another name."),
-            )
-            return False
-        try:
-            Repository.create(path).close()
-        except OSError as exc:
-            self.show_error(
-                self.tr("Cannot create %1").replace("%1", path.name), os_error_message(exc)
-            )
-            return False
-        except StorageError as exc:
-            self.show_error(self.tr("Cannot create %1").replace("%1", path.name), storage_text(exc))
-            return False
-        return self.open_file(path)
-
-    def save_copy_dialog(self) -> None:
-        if self.workspace is None:
-            return
-        name = self.workspace.path.stem + "-copy" + FILE_SUFFIX
-        suggestion = folders.start_folder(self, folders.MATRIX) / name
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save a copy as"),
-            str(suggestion),
-            self.tr("KPM matrix files (*%1)").replace("%1", FILE_SUFFIX),
-        )
-        if path:
-            folders.remember(self, folders.MATRIX, path)
-            self.save_copy(Path(path))
-
-    def save_copy(self, path: Path) -> bool:
-        """Write a verified copy of the open file (a progress window while it runs)."""
-        assert self.workspace is not None
-        path = Path(path)
-        if path.resolve() == self.workspace.path.resolve():
-            self.show_error(
-                self.tr("Cannot save a copy"),
-                self.tr("A copy cannot replace the open file itself. Choose another name."),
-            )
-            return False
-        try:
-            with blocking_progress(self, self.tr("Saving a copy as %1…").replace("%1", path.name)):
-                self.workspace.save_copy(path)
-        except OSError as exc:
-            self.show_error(self.tr("Cannot save a copy"), os_error_message(exc))
-            return False
-        except (StorageError, ValueError) as exc:
-            self.show_error(self.tr("Cannot save a copy"), storage_text(exc))
-            return False
-        self.statusBar().showMessage(self.tr("Copy saved as %1").replace("%1", str(path)), 5000)
-        return True
-
-    def _fill_recent_menu(self) -> None:
-        menu = self._recent_menu
-        menu.clear()
-        files = self.settings.recent_files()
-        for i, path in enumerate(files):
-            act = menu.addAction(f"&{(i + 1) % 10} {path.name}")  # not user-visible: a file name
-            act.setToolTip(str(path))
-            act.setStatusTip(str(path))
-            act.triggered.connect(lambda checked=False, p=path: self.open_file(p))
-        if not files:
-            empty = menu.addAction(self.tr("No recent files"))
-            empty.setEnabled(False)
-        else:
-            menu.addSeparator()
-            menu.addAction(self.tr("Clear list"), self.settings.clear_recent_files)
 
     # -- filter slot and status ------------------------------------------------------------
     def set_filter_widget(self, widget: QWidget) -> None:

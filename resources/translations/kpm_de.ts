@@ -524,6 +524,113 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
     </message>
 </context>
 <context>
+    <name>FileActionsMixin</name>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>%1 kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 geöffnet</translation>
+    </message>
+    <message>
+        <source>File is in use</source>
+        <translation>Datei wird verwendet</translation>
+    </message>
+    <message>
+        <source>%1
+
+Open it read-only to look at it?</source>
+        <translation>%1
+
+Die Datei schreibgeschützt öffnen, um sie anzusehen?</translation>
+    </message>
+    <message>
+        <source>File is open on another computer</source>
+        <translation>Datei ist auf einem anderen Computer geöffnet</translation>
+    </message>
+    <message>
+        <source>%1 is marked as open for editing by %2 on the computer %3 since %4.
+
+If it is no longer open there (that computer crashed or was switched off), you can take over editing here. If it is still open there, changes made there can be lost.</source>
+        <translation>%1 ist als zur Bearbeitung geöffnet markiert, von %2 auf dem Computer %3 seit %4.
+
+Wenn die Datei dort nicht mehr geöffnet ist (der Computer ist abgestürzt oder wurde ausgeschaltet), können Sie die Bearbeitung hier übernehmen. Ist sie dort noch geöffnet, können dort gemachte Änderungen verloren gehen.</translation>
+    </message>
+    <message>
+        <source>an unknown user</source>
+        <translation>einem unbekannten Benutzer</translation>
+    </message>
+    <message>
+        <source>&amp;Take over editing</source>
+        <translation>Bearbeitung &amp;übernehmen</translation>
+    </message>
+    <message>
+        <source>Open &amp;read-only</source>
+        <translation>&amp;Schreibgeschützt öffnen</translation>
+    </message>
+    <message>
+        <source>Checking %1 before opening it…</source>
+        <translation>%1 wird vor dem Öffnen geprüft…</translation>
+    </message>
+    <message>
+        <source>Updating %1 to the new file format (a backup is made first)…</source>
+        <translation>%1 wird auf das neue Dateiformat umgestellt (vorher wird eine Sicherung angelegt)…</translation>
+    </message>
+    <message>
+        <source>Open matrix file</source>
+        <translation>Matrixdatei öffnen</translation>
+    </message>
+    <message>
+        <source>KPM matrix files (*%1);;All files (*)</source>
+        <translation>KPM-Matrixdateien (*%1);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>New matrix file</source>
+        <translation>Neue Matrixdatei</translation>
+    </message>
+    <message>
+        <source>KPM matrix files (*%1)</source>
+        <translation>KPM-Matrixdateien (*%1)</translation>
+    </message>
+    <message>
+        <source>Cannot create %1</source>
+        <translation>%1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>The file exists already; choose another name.</source>
+        <translation>Die Datei existiert schon; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Save a copy as</source>
+        <translation>Kopie speichern unter</translation>
+    </message>
+    <message>
+        <source>Cannot save a copy</source>
+        <translation>Kopie kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>A copy cannot replace the open file itself. Choose another name.</source>
+        <translation>Eine Kopie kann die geöffnete Datei nicht ersetzen. Wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Saving a copy as %1…</source>
+        <translation>Kopie wird als %1 gespeichert…</translation>
+    </message>
+    <message>
+        <source>Copy saved as %1</source>
+        <translation>Kopie gespeichert als %1</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>Keine zuletzt geöffneten Dateien</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>Liste leeren</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Search customer, number, city…</source>
@@ -1903,116 +2010,12 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
         <translation>Markierungsleiste</translation>
     </message>
     <message>
-        <source>File is in use</source>
-        <translation>Datei wird verwendet</translation>
-    </message>
-    <message>
-        <source>%1
-
-Open it read-only to look at it?</source>
-        <translation>%1
-
-Die Datei schreibgeschützt öffnen, um sie anzusehen?</translation>
-    </message>
-    <message>
-        <source>Cannot open %1</source>
-        <translation>%1 kann nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <source>Opened %1</source>
-        <translation>%1 geöffnet</translation>
-    </message>
-    <message>
-        <source>File is open on another computer</source>
-        <translation>Datei ist auf einem anderen Computer geöffnet</translation>
-    </message>
-    <message>
-        <source>%1 is marked as open for editing by %2 on the computer %3 since %4.
-
-If it is no longer open there (that computer crashed or was switched off), you can take over editing here. If it is still open there, changes made there can be lost.</source>
-        <translation>%1 ist als zur Bearbeitung geöffnet markiert, von %2 auf dem Computer %3 seit %4.
-
-Wenn die Datei dort nicht mehr geöffnet ist (der Computer ist abgestürzt oder wurde ausgeschaltet), können Sie die Bearbeitung hier übernehmen. Ist sie dort noch geöffnet, können dort gemachte Änderungen verloren gehen.</translation>
-    </message>
-    <message>
-        <source>an unknown user</source>
-        <translation>einem unbekannten Benutzer</translation>
-    </message>
-    <message>
-        <source>&amp;Take over editing</source>
-        <translation>Bearbeitung &amp;übernehmen</translation>
-    </message>
-    <message>
-        <source>Open &amp;read-only</source>
-        <translation>&amp;Schreibgeschützt öffnen</translation>
-    </message>
-    <message>
         <source>Opened read-only: %1</source>
         <translation>Schreibgeschützt geöffnet: %1</translation>
     </message>
     <message>
         <source>viewing only</source>
         <translation>nur ansehen</translation>
-    </message>
-    <message>
-        <source>Checking %1 before opening it…</source>
-        <translation>%1 wird vor dem Öffnen geprüft…</translation>
-    </message>
-    <message>
-        <source>Updating %1 to the new file format (a backup is made first)…</source>
-        <translation>%1 wird auf das neue Dateiformat umgestellt (vorher wird eine Sicherung angelegt)…</translation>
-    </message>
-    <message>
-        <source>Open matrix file</source>
-        <translation>Matrixdatei öffnen</translation>
-    </message>
-    <message>
-        <source>KPM matrix files (*%1);;All files (*)</source>
-        <translation>KPM-Matrixdateien (*%1);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>New matrix file</source>
-        <translation>Neue Matrixdatei</translation>
-    </message>
-    <message>
-        <source>KPM matrix files (*%1)</source>
-        <translation>KPM-Matrixdateien (*%1)</translation>
-    </message>
-    <message>
-        <source>Cannot create %1</source>
-        <translation>%1 kann nicht angelegt werden</translation>
-    </message>
-    <message>
-        <source>The file exists already; choose another name.</source>
-        <translation>Die Datei existiert schon; wählen Sie einen anderen Namen.</translation>
-    </message>
-    <message>
-        <source>Save a copy as</source>
-        <translation>Kopie speichern unter</translation>
-    </message>
-    <message>
-        <source>Cannot save a copy</source>
-        <translation>Kopie kann nicht gespeichert werden</translation>
-    </message>
-    <message>
-        <source>A copy cannot replace the open file itself. Choose another name.</source>
-        <translation>Eine Kopie kann die geöffnete Datei nicht ersetzen. Wählen Sie einen anderen Namen.</translation>
-    </message>
-    <message>
-        <source>Saving a copy as %1…</source>
-        <translation>Kopie wird als %1 gespeichert…</translation>
-    </message>
-    <message>
-        <source>Copy saved as %1</source>
-        <translation>Kopie gespeichert als %1</translation>
-    </message>
-    <message>
-        <source>No recent files</source>
-        <translation>Keine zuletzt geöffneten Dateien</translation>
-    </message>
-    <message>
-        <source>Clear list</source>
-        <translation>Liste leeren</translation>
     </message>
     <message>
         <source>No file open</source>

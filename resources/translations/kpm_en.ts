@@ -521,6 +521,109 @@ The current state is backed up first, so this can be undone from this list.</sou
     </message>
 </context>
 <context>
+    <name>FileActionsMixin</name>
+    <message>
+        <source>Cannot open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File is in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+Open it read-only to look at it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File is open on another computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is marked as open for editing by %2 on the computer %3 since %4.
+
+If it is no longer open there (that computer crashed or was switched off), you can take over editing here. If it is still open there, changes made there can be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unknown user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Take over editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking %1 before opening it…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating %1 to the new file format (a backup is made first)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open matrix file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KPM matrix files (*%1);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New matrix file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KPM matrix files (*%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file exists already; choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a copy as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save a copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A copy cannot replace the open file itself. Choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving a copy as %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy saved as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Search customer, number, city…</source>
@@ -1900,111 +2003,11 @@ The current state is backed up first, so this can be undone from this list.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>File is in use</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1
-
-Open it read-only to look at it?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot open %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opened %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File is open on another computer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is marked as open for editing by %2 on the computer %3 since %4.
-
-If it is no longer open there (that computer crashed or was switched off), you can take over editing here. If it is still open there, changes made there can be lost.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an unknown user</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Take over editing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open &amp;read-only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Opened read-only: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>viewing only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checking %1 before opening it…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Updating %1 to the new file format (a backup is made first)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open matrix file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>KPM matrix files (*%1);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New matrix file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>KPM matrix files (*%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot create %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file exists already; choose another name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save a copy as</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot save a copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A copy cannot replace the open file itself. Choose another name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saving a copy as %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy saved as %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No recent files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -447,7 +447,7 @@ def test_docks_get_the_file_after_the_first_frame_at_startup(
 def test_large_file_is_checked_beside_the_ui(
     window, demo_file: Path, tmp_path: Path, monkeypatch
 ) -> None:
-    import kpm_desktop.gui.main_window as mw
+    import kpm_desktop.gui.file_actions as mw
     from kpm_desktop.storage import database
 
     monkeypatch.setattr(mw, "CHECK_IN_BACKGROUND_BYTES", 0)  # every file counts as large

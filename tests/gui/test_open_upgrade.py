@@ -25,9 +25,9 @@ def test_old_file_is_updated_on_a_worker_with_progress(window, tmp_path, monkeyp
             seen.append(fraction)
             super()._progress(fraction)
 
-    from kpm_desktop.gui import main_window
+    from kpm_desktop.gui import file_actions
 
-    monkeypatch.setattr(main_window, "FileUpgrader", Recording)
+    monkeypatch.setattr(file_actions, "FileUpgrader", Recording)
     original = QProgressDialog.setValue
 
     def set_value(dialog: QProgressDialog, value: int) -> None:
