@@ -26,8 +26,9 @@ from pathlib import Path
 
 from common import emit, machine, matrix_file
 
-from kpm_desktop.storage.backup import content_hash, make_backup, restore_backup
+from kpm_desktop.storage.backup import content_hash, make_backup
 from kpm_desktop.storage.repository import Repository
+from kpm_desktop.storage.restore import restore_backup
 
 
 def _median(fn, repeat: int) -> float:

@@ -12,9 +12,9 @@ import sqlite3
 from pathlib import Path
 
 from kpm_desktop.cli import EXIT_PROBLEMS
-from kpm_desktop.storage.backup import newest_good_backup
 from kpm_desktop.storage.errors import DamagedFileError
 from kpm_desktop.storage.repository import Repository
+from kpm_desktop.storage.restore import newest_good_backup
 
 log = logging.getLogger(__name__)
 

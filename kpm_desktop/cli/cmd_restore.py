@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from kpm_desktop.cli import add_force_unlock, warn_force_unlock
-from kpm_desktop.storage.backup import resolve_backup, restore_backup
+from kpm_desktop.storage.restore import resolve_backup, restore_backup
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

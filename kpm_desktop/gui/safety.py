@@ -39,15 +39,17 @@ from kpm_desktop.storage.backup import (
     BackupPolicy,
     RetentionPolicy,
     backup_file,
-    copy_aside,
     make_backup,
-    move_aside,
-    newest_good_backup,
-    restore_backup,
 )
 from kpm_desktop.storage.errors import DamagedFileError, StorageError
 from kpm_desktop.storage.locations import WarningKind, location_warnings
 from kpm_desktop.storage.messages import Message, msg
+from kpm_desktop.storage.restore import (
+    copy_aside,
+    move_aside,
+    newest_good_backup,
+    restore_backup,
+)
 from kpm_desktop.workspace.workspace import Workspace
 
 if TYPE_CHECKING:

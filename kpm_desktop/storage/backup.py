@@ -1,8 +1,4 @@
-"""Verified backups of matrix files, their retention, and restore.
-
-Why this module is long: backup, verification, retention and restore share the private file
-helpers (read-only connection, fsync, partial-file cleanup, names). Restore and retention can
-move out once those helpers are a public module of their own.
+"""Verified backups of matrix files and their retention (restore: ``storage.restore``).
 
 A backup is written with SQLite's online backup API from the open connection (never a raw
 copy of a live database, which can tear a WAL database), switched to a self-contained
@@ -26,7 +22,6 @@ import contextlib
 import hashlib
 import os
 import re
-import shutil
 import sqlite3
 import sys
 import time
@@ -43,7 +38,6 @@ from kpm_desktop.storage.file_format import (
     APPLICATION_ID,
     SESSION_KEY,
     problem_lines,
-    quick_check,
     read_header,
     wal_side_files,
 )
@@ -90,7 +84,7 @@ class BackupInfo:
 
     def counts(self) -> dict[str, int]:
         """Rows per main table (customers, products, marks, notes, goals), read-only."""
-        conn = _connect_ro(self.path)
+        conn = connect_read_only(self.path)
         try:
             present = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -151,7 +145,7 @@ def list_backups(matrix_path: Path | str, *, root: Path | None = None) -> list[B
 
 
 # -- verification and content ---------------------------------------------------------------
-def _connect_ro(path: Path) -> sqlite3.Connection:
+def connect_read_only(path: Path) -> sqlite3.Connection:
     uri = path.resolve().as_uri() + "?mode=ro"
     if not wal_side_files(path):
         uri += "&immutable=1"  # nobody writes it: leave no -wal/-shm beside it
@@ -183,7 +177,7 @@ def verify_backup(path: Path) -> list[str]:
     if user_version > SCHEMA_VERSION:
         return [f"{path.name} was written by a newer KPM Desktop (file format {user_version})"]
     try:
-        conn = _connect_ro(path)
+        conn = connect_read_only(path)
     except sqlite3.Error as exc:
         return [str(exc)]
     try:
@@ -198,7 +192,7 @@ def content_hash(source: sqlite3.Connection | Path | str) -> str:
     Two files with the same hash hold the same data, whatever their page layout. The
     open-session marker is not data and is left out.
     """
-    conn = source if isinstance(source, sqlite3.Connection) else _connect_ro(Path(source))
+    conn = source if isinstance(source, sqlite3.Connection) else connect_read_only(Path(source))
     try:
         h = hashlib.sha256()
         h.update(repr(conn.execute("PRAGMA user_version").fetchone()).encode())
@@ -347,7 +341,7 @@ def _drop_session_marker(conn: sqlite3.Connection) -> None:
         conn.execute("DELETE FROM settings WHERE key = ?", (SESSION_KEY,))
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     if os.name != "posix":
         return  # Windows cannot open a directory for fsync; os.replace is durable enough there
     fd = os.open(folder, os.O_RDONLY)
@@ -357,7 +351,7 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _fsync_file(path: Path) -> None:
+def fsync_file(path: Path) -> None:
     # Windows flushes only handles opened for writing.
     fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
     try:
@@ -468,7 +462,7 @@ def backup_connection(
             _drop_session_marker(dst)
         finally:
             dst.close()
-        _fsync_file(tmp)
+        fsync_file(tmp)
         problems = verify_backup(tmp)
         if problems:
             error = BackupError(
@@ -478,7 +472,7 @@ def backup_connection(
             error.problems = problems
             raise error
         os.replace(tmp, final)
-        _fsync_dir(folder)
+        fsync_dir(folder)
         if progress is not None:
             progress(1.0)
     except sqlite3.Error as exc:
@@ -540,15 +534,15 @@ def backup_file(
 ) -> Path:
     """Back up a matrix file that is not open here (opens it read-only for the copy)."""
     matrix_path = Path(matrix_path)
-    _check_readable_matrix(matrix_path)
-    conn = _connect_ro(matrix_path)
+    check_readable_matrix(matrix_path)
+    conn = connect_read_only(matrix_path)
     try:
         return backup_connection(conn, matrix_path, reason, root=root, retention=retention, now=now)
     finally:
         conn.close()
 
 
-def _check_readable_matrix(path: Path) -> None:
+def check_readable_matrix(path: Path) -> None:
     application_id, user_version = read_header(path)
     if application_id != APPLICATION_ID:
         raise NotAMatrixFileError(msg("not_kpm", file=path.name))
@@ -558,178 +552,3 @@ def _check_readable_matrix(path: Path) -> None:
             user_version,
             SCHEMA_VERSION,
         )
-
-
-# -- damaged files and restore --------------------------------------------------------------
-def _aside_name(path: Path, label: str, now: datetime | None) -> Path:
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{path.name}.{label}-{stamp}")
-    n = 1
-    while aside.exists():
-        n += 1
-        aside = path.with_name(f"{path.name}.{label}-{stamp}-{n}")
-    return aside
-
-
-def copy_aside(path: Path, label: str = "damaged", now: datetime | None = None) -> Path:
-    """Copy a closed file (with its -wal, if any) to ``NAME.label-YYYYMMDD-HHMMSS``.
-
-    Keeps a damaged file exactly as it was, for a rescue attempt, while the file itself
-    stays where it is (e.g. shown read-only). The file must not be open for writing.
-    """
-    aside = _aside_name(path, label, now)
-    tmp = aside.with_name(aside.name + ".partial")
-    try:
-        shutil.copyfile(path, tmp)
-        _fsync_file(tmp)
-        os.replace(tmp, aside)
-    finally:
-        tmp.unlink(missing_ok=True)
-    wal = path.with_name(path.name + "-wal")
-    if wal.exists() and wal.stat().st_size > 0:
-        shutil.copyfile(wal, aside.with_name(aside.name + "-wal"))
-        _fsync_file(aside.with_name(aside.name + "-wal"))
-    _fsync_dir(path.parent)
-    return aside
-
-
-def move_aside(path: Path, label: str = "damaged", now: datetime | None = None) -> Path:
-    """Rename a file (with its -wal/-shm) to ``NAME.label-YYYYMMDD-HHMMSS``; returns the new path.
-
-    Used for damaged files, only after the user agreed; the data stays for a rescue attempt.
-    """
-    aside = _aside_name(path, label, now)
-    os.replace(path, aside)
-    for suffix in ("-wal", "-shm", "-journal"):
-        side = path.with_name(path.name + suffix)
-        if side.exists():
-            os.replace(side, aside.with_name(aside.name + suffix))
-    _fsync_dir(path.parent)
-    return aside
-
-
-@dataclass(frozen=True, slots=True)
-class RestoreResult:
-    target: Path
-    safety_backup: Path | None  # backup of the state the restore replaced
-    moved_aside: Path | None  # the damaged file, if it could not be backed up
-
-
-def restore_backup(
-    backup: Path | str | BackupInfo,
-    target: Path | str,
-    *,
-    root: Path | None = None,
-    retention: RetentionPolicy | None = DEFAULT_RETENTION,
-    now: datetime | None = None,
-    damaged_copy: Path | None = None,
-    force_lock: bool = False,
-) -> RestoreResult:
-    """Replace the content of ``target`` with a verified backup.
-
-    The current state of ``target`` is backed up first (reason ``before-restore``); if it is
-    too damaged to back up, it is moved aside as ``NAME.damaged-DATE`` instead (or, when
-    ``damaged_copy`` holds such a copy already, replaced). The target
-    must not be open for writing anywhere (the caller closes its own repository first; a
-    lock held by another instance refuses the restore).
-
-    Raises:
-        BackupError, NewerVersionError: nothing was changed.
-    """
-    from kpm_desktop.storage.lock import WriterLock  # lock imports nothing from here
-
-    backup_path = backup.path if isinstance(backup, BackupInfo) else Path(backup)
-    target = Path(target)
-    if not backup_path.is_file():
-        raise BackupError(msg("backup_missing", path=str(backup_path)))
-    problems = verify_backup(backup_path)
-    if problems:
-        raise BackupError(msg("backup_unusable", name=backup_path.name, problem=problems[0]))
-
-    with WriterLock.acquire(target, force=force_lock):
-        safety: Path | None = None
-        aside: Path | None = None
-        if target.exists():
-            _check_readable_matrix(target)  # a newer file stays untouched
-            try:
-                safety = backup_file(
-                    target, REASON_RESTORE, root=root, retention=retention, now=now
-                )
-            except BackupError:
-                if not verify_backup(target):
-                    raise  # the file is fine; the backup failed for another reason
-                if damaged_copy is not None and damaged_copy.is_file():
-                    # Kept already (``copy_aside``): replace the damaged file wholesale.
-                    for suffix in ("", "-wal", "-shm"):
-                        target.with_name(target.name + suffix).unlink(missing_ok=True)
-                    aside = damaged_copy
-                else:
-                    aside = move_aside(target, "damaged", now)
-        _copy_into(backup_path, target)
-    return RestoreResult(target=target, safety_backup=safety, moved_aside=aside)
-
-
-def _copy_into(backup_path: Path, target: Path) -> None:
-    """Write the backup's pages into ``target`` with the backup API, atomically."""
-    src = _connect_ro(backup_path)
-    try:
-        if target.exists():
-            # Into the existing file: SQLite replaces all pages in one transaction and keeps
-            # the target's WAL mode, so a crash leaves either the old or the new content.
-            dst = sqlite3.connect(str(target), isolation_level=None)
-            try:
-                dst.execute("PRAGMA busy_timeout = 3000")
-                src.backup(dst)
-                # The source passed the full check just now; a quick check of the result.
-                problems = quick_check(dst)
-            finally:
-                dst.close()
-            if problems:  # pragma: no cover - the source was just verified
-                raise BackupError(msg("restore_failed", file=target.name, detail=problems[0]))
-            return
-        tmp = target.with_name(target.name + ".partial")
-        tmp.unlink(missing_ok=True)
-        try:
-            dst = sqlite3.connect(str(tmp), isolation_level=None)
-            try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode = WAL")
-            finally:
-                dst.close()
-            _fsync_file(tmp)
-            os.replace(tmp, target)
-            _fsync_dir(target.parent)
-        finally:
-            tmp.unlink(missing_ok=True)
-    except sqlite3.Error as exc:
-        raise BackupError(msg("restore_failed", file=target.name, detail=str(exc))) from exc
-    finally:
-        src.close()
-
-
-def newest_good_backup(
-    matrix_path: Path | str, *, root: Path | None = None, max_checked: int = 10
-) -> BackupInfo | None:
-    """The newest backup of a file that passes verification (checks at most ``max_checked``)."""
-    for info in list_backups(matrix_path, root=root)[:max_checked]:
-        if not verify_backup(info.path):
-            return info
-    return None
-
-
-def resolve_backup(matrix_path: Path | str, choice: str, *, root: Path | None = None) -> Path:
-    """A backup chosen by the user: a file path, ``latest``, or its number in the list (1 = newest)."""
-    candidate = Path(choice).expanduser()
-    if candidate.is_file():
-        return candidate
-    infos = list_backups(matrix_path, root=root)
-    if choice == "latest":
-        if not infos:
-            raise BackupError(msg("no_backups", file=Path(matrix_path).name))
-        return infos[0].path
-    if choice.isdigit() and 1 <= int(choice) <= len(infos):
-        return infos[int(choice) - 1].path
-    for info in infos:
-        if info.path.name == choice:
-            return info.path
-    raise BackupError(msg("backup_not_found", choice=choice, file=Path(matrix_path).name))

@@ -19,12 +19,12 @@ from kpm_desktop.storage.backup import (
     content_hash,
     list_backups,
     make_backup,
-    restore_backup,
     rotate_backups,
     verify_backup,
 )
 from kpm_desktop.storage.errors import NewerVersionError
 from kpm_desktop.storage.repository import Repository
+from kpm_desktop.storage.restore import restore_backup
 
 T0 = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 
