@@ -229,3 +229,18 @@ def test_merge_of_a_wrong_file_is_one_message_and_changes_nothing(
     assert file_hash(mine) == before
     assert not win.merge.merge_file(mine)  # the open file itself
     assert "open file itself" in win.messages[-1][1]
+
+
+def test_cancelled_merge_writes_nothing(merge_window, qtbot, tmp_path: Path) -> None:
+    win = merge_window
+    mine = win.workspace.path
+    theirs, _k = colleague_copy(win, tmp_path)
+    before = content_hash(mine)
+    assert win.merge.merge_file(theirs)
+    assert not win.action_registry["file.merge"].isEnabled()  # one merge at a time
+    win.merge.cancel()  # the progress window's Cancel
+    win.merge.wait(60)
+    qtbot.waitUntil(lambda: win.action_registry["file.merge"].isEnabled(), timeout=20000)
+    assert win.merge.result_box is None
+    assert win.workspace.undo_stack.count() == 0
+    assert content_hash(mine) == before
