@@ -3,6 +3,9 @@ sync, 50 concurrent reps, SIGKILL cycles, server bytes per marked cell.
 
     python bench/bench_sync.py [--size M] [--reps 50] [--edits 200] [--kills 200]
 
+``--reps 0`` skips the concurrent reps, ``--kills 0`` the SIGKILL cycles (e.g. at L, where
+the figures that matter are publish, clone, bytes per cell and the two syncs).
+
 Baselines in the same run: the same rows inserted with one plain ``executemany`` into a
 scratch table (what any client would pay at least), and one ``SELECT 1`` round trip.
 Needs the PostgreSQL server binaries (initdb, pg_ctl); see tests/team/pgcluster.py.
@@ -11,6 +14,7 @@ Needs the PostgreSQL server binaries (initdb, pg_ctl); see tests/team/pgcluster.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import random
@@ -130,11 +134,24 @@ def main() -> None:
         marked = result["published"].get("cell", 0)
         emit(BENCH, f"publish {args.size}", published, "s", cells=marked)
         with psycopg.connect(url, autocommit=True) as conn:
-            size = conn.execute(
-                "SELECT pg_total_relation_size('kpm.state') + pg_total_relation_size('kpm.changes')"
-                " + pg_total_relation_size('kpm.territory')"
-            ).fetchone()[0]
-        emit(BENCH, "server bytes per marked cell", size / max(marked, 1), "B", total_mb=size / 1e6)
+            conn.execute("VACUUM ANALYZE")
+            size_cells, size = conn.execute(
+                "SELECT pg_total_relation_size('kpm.cell_state') "
+                "+ pg_total_relation_size('kpm.cell_changes') "
+                "+ pg_total_relation_size('kpm.cell_base'), "
+                "pg_total_relation_size('kpm.state') + pg_total_relation_size('kpm.changes') "
+                "+ pg_total_relation_size('kpm.territory') + pg_total_relation_size('kpm.cell_state') "
+                "+ pg_total_relation_size('kpm.cell_changes') + pg_total_relation_size('kpm.cell_base')"
+            ).fetchone()
+        emit(
+            BENCH,
+            "server bytes per marked cell (cell tables incl. indexes)",
+            size_cells / max(marked, 1),
+            "B",
+            all_tables_per_cell=round(size / max(marked, 1), 1),
+            total_mb=round(size / 1e6, 1),
+            before_compact_encoding="~1,350 B (JSON document per cell in log + state)",
+        )
 
         # -- clone (a fresh process: its peak RSS) -----------------------------------------
         clone_path = work / "clone.kpm"
@@ -150,8 +167,39 @@ def main() -> None:
             [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
         )
         figures = json.loads(out.stdout)
-        emit(BENCH, f"clone {args.size} (manager: everything)", figures["s"], "s")
-        emit(BENCH, f"clone {args.size} peak RSS", figures["rss"], "MB")
+        # baseline: the same cells read with a bare COPY to the client and thrown away
+        code = (
+            "import psycopg, resource, time, json\n"
+            "t = time.perf_counter()\n"
+            f"with psycopg.connect({url!r}) as conn, conn.cursor() as cur:\n"
+            "    with cur.copy('COPY (SELECT * FROM kpm.cell_state) TO STDOUT (FORMAT BINARY)') as cp:\n"
+            "        for _block in cp: pass\n"
+            "print(json.dumps({'s': time.perf_counter() - t, "
+            "'rss': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))\n"
+        )
+        base = json.loads(
+            subprocess.run(
+                [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+            ).stdout
+        )
+        emit(
+            BENCH,
+            f"clone {args.size} (manager: everything)",
+            figures["s"],
+            "s",
+            cells=marked,
+            baseline_bare_copy_s=round(base["s"], 2),
+            ratio=round(figures["s"] / base["s"], 2),
+            goal="L <= 60 s",
+        )
+        emit(
+            BENCH,
+            f"clone {args.size} peak RSS",
+            figures["rss"],
+            "MB",
+            baseline_bare_copy_mb=round(base["rss"], 1),
+            goal="L <= 300 MB",
+        )
 
         # -- incremental sync of 1,000 changes, no-op sync, baselines -----------------------
         _edit(clone_path, 1000, seed=7)
@@ -165,7 +213,12 @@ def main() -> None:
                 t = time.perf_counter()
                 engine.sync_repo(repo)
                 noop.append(time.perf_counter() - t)
-            sample = [(k, key, v) for k, key, v in LocalStore(repo).iter_all() if k == "cell"]
+            sample = list(
+                itertools.islice(
+                    ((k, key, v) for k, key, v in LocalStore(repo).iter_all() if k == "cell"),
+                    pending,
+                )
+            )
         with psycopg.connect(url, autocommit=True) as conn:
             conn.execute("CREATE TABLE scratch (kind text, key text, data jsonb)")
             rows = [(k, key, json.dumps(v)) for k, key, v in sample[:pending]]
@@ -200,6 +253,9 @@ def main() -> None:
         # -- 50 reps, concurrent ----------------------------------------------------------
         regions = ("Nord", "Süd", "West", "Ost", "Mitte")
         reps: list[tuple[str, Path]] = []
+        if args.reps == 0:
+            _kills(args, url, clone_path)
+            return
         with connect(url) as conn:
             for i in range(args.reps):
                 name = f"rep{i:02d}"
@@ -281,8 +337,21 @@ def main() -> None:
             f"of {len(hashes)}",
         )
 
-        # -- SIGKILL cycles ----------------------------------------------------------------
-        victim = reps[0][1]
+        _kills(args, url, reps[0][1])
+    finally:
+        cluster.stop()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _kills(args: argparse.Namespace, url: str, victim: Path) -> None:
+    """SIGKILL a ``kpm sync`` of ``victim`` at random moments, then compare with the server."""
+    import psycopg
+
+    from kpm_desktop.storage.repository import Repository
+    from kpm_desktop.team import engine
+    from kpm_desktop.team.local import LocalStore
+
+    if args.kills:
         killed = 0
         rng = random.Random(5)
         t = time.perf_counter()
@@ -304,16 +373,16 @@ def main() -> None:
             final = engine.sync_repo(repo)
             local = {(k, key): v for k, key, v in LocalStore(repo).iter_all() if k == "cell"}
         with psycopg.connect(url, autocommit=True) as conn:
+            customers = {k[1].split("/")[0] for k in local}
             state = {
-                (r[0], r[1]): r[2]
-                for r in conn.execute(
-                    "SELECT kind, key, data FROM kpm.state WHERE kind = 'cell' AND customer = ANY(%s::uuid[])",
-                    (sorted({k[1].split("/")[0] for k in local}),),
-                )
-                if r[2] is not None
+                (r.kind, r.key): r.data
+                for r in engine.pull(conn, 0, "bench")
+                if r.kind == "cell" and r.data is not None and r.key.split("/")[0] in customers
             }
             dupes = conn.execute(
-                "SELECT count(*) - count(DISTINCT (client_id, client_seq)) FROM kpm.changes"
+                "SELECT (SELECT count(*) - count(DISTINCT (client_id, client_seq)) "
+                "FROM kpm.changes) + (SELECT count(*) - count(DISTINCT (client_id, client_seq)) "
+                "FROM kpm.cell_changes)"
             ).fetchone()[0]
         emit(
             BENCH,
@@ -326,9 +395,6 @@ def main() -> None:
             duplicates=dupes,
             pending_after=final.pending,
         )
-    finally:
-        cluster.stop()
-        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -35,7 +35,7 @@ import psycopg
 
 from kpm_desktop.storage import sync_capture
 from kpm_desktop.storage.repository import Repository
-from kpm_desktop.team import server
+from kpm_desktop.team import cells, server
 from kpm_desktop.team.connect import (
     TeamError,
     connect,
@@ -252,6 +252,89 @@ def _remote(row: Sequence) -> Remote:
     return Remote(row[0], row[1], row[2], row[3], row[4], row[5], _ts(row[6]))
 
 
+# Everything newer than a revision, in one statement (one snapshot: a push committing
+# between two reads could otherwise hide a lower revision behind a higher one). Cells come
+# from their compact table (server schema 2) and are decoded here.
+_PULL = (
+    "SELECT kind, key, data, rev, author, client_id, changed_at, NULL::smallint, "
+    "NULL::timestamptz, NULL::jsonb FROM kpm.state WHERE {state} "
+    "UNION ALL SELECT 'cell', customer::text || '/' || product::text, NULL, rev, author, "
+    "client_id::text, changed_at, mark, verified_at, details FROM kpm.cell_state "
+    "WHERE {cells} ORDER BY 4"
+)
+_NEWER = _PULL.format(state="rev > %(rev)s", cells="rev > %(rev)s")
+# the existing rows of some customers up to a revision (customers moved into a territory)
+_OF_CUSTOMERS = _PULL.format(
+    state="customer = ANY(%(cust)s::uuid[]) AND rev <= %(rev)s AND data IS NOT NULL",
+    cells="customer = ANY(%(cust)s::uuid[]) AND rev <= %(rev)s AND mark IS NOT NULL",
+)
+
+
+def pull(
+    conn: psycopg.Connection, last_rev: int, client_id: str, customers: list[str] | None = None
+) -> list[Remote]:
+    """Every entity version newer than ``last_rev`` the user may see, oldest first; with
+    ``customers``: instead the existing rows of those customers up to ``last_rev``."""
+    mine = str(cells.client_uuid(client_id))
+    out = []
+    query = _NEWER if customers is None else _OF_CUSTOMERS
+    for r in conn.execute(query, {"rev": last_rev, "cust": customers}):
+        if r[0] == "cell":
+            out.append(
+                Remote(
+                    "cell",
+                    r[1],
+                    cells.decode(r[7], r[8], r[9]),
+                    r[3],
+                    r[4],
+                    client_id if r[5] == mine else r[5],
+                    _ts(r[6]),
+                )
+            )
+        else:
+            out.append(_remote(r))
+    return out
+
+
+def _state_row(conn: psycopg.Connection, kind: str, key: str) -> tuple | None:
+    """(data, author, changed_at, rev) of an entity's newest version on the server."""
+    if kind == "cell":
+        row = conn.execute(
+            "SELECT mark, verified_at, details, author, changed_at, rev FROM kpm.cell_state "
+            "WHERE customer = %s AND product = %s",
+            cells.split_key(key),
+        ).fetchone()
+        return None if row is None else (cells.decode(row[0], row[1], row[2]), *row[3:])
+    return conn.execute(
+        "SELECT data, author, changed_at, rev FROM kpm.state WHERE kind = %s AND key = %s",
+        (kind, key),
+    ).fetchone()
+
+
+def _base(conn: psycopg.Connection, kind: str, key: str, last_rev: int) -> dict | None:
+    """The version of an entity that a client at ``last_rev`` last shared with the server."""
+    if kind == "cell":
+        c, p = cells.split_key(key)
+        row = conn.execute(
+            "SELECT mark, verified_at, details FROM ("
+            "SELECT rev, mark, verified_at, details FROM kpm.cell_changes "
+            "WHERE customer = %(c)s AND product = %(p)s AND rev <= %(r)s "
+            "UNION ALL SELECT rev, mark, verified_at, details FROM kpm.cell_base "
+            "WHERE customer = %(c)s AND product = %(p)s AND rev <= %(r)s "
+            "UNION ALL SELECT rev, mark, verified_at, details FROM kpm.cell_state "
+            "WHERE customer = %(c)s AND product = %(p)s AND rev <= %(r)s"
+            ") v ORDER BY rev DESC LIMIT 1",
+            {"c": c, "p": p, "r": last_rev},
+        ).fetchone()
+        return None if row is None else cells.decode(row[0], row[1], row[2])
+    row = conn.execute(
+        "SELECT data FROM kpm.changes WHERE kind = %s AND key = %s AND rev <= %s "
+        "ORDER BY rev DESC LIMIT 1",
+        (kind, key, last_rev),
+    ).fetchone()
+    return row[0] if row else None
+
+
 def _ts(value: datetime | str | None) -> str:
     if isinstance(value, datetime):
         return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -304,14 +387,44 @@ _INSERT = (
     "%s::text[], %s::bigint[]) AS u(k, y, c, d, s) "
     "ON CONFLICT (client_id, client_seq) DO NOTHING RETURNING rev"
 )
+_INSERT_CELLS = (
+    "INSERT INTO kpm.cell_changes (customer, product, mark, verified_at, details, client_id, "
+    "client_seq) SELECT c, p, m, v, d::jsonb, %s, s FROM unnest(%s::uuid[], %s::uuid[], "
+    "%s::smallint[], %s::timestamptz[], %s::text[], %s::bigint[]) AS u(c, p, m, v, d, s) "
+    "ON CONFLICT (client_id, client_seq) DO NOTHING RETURNING rev"
+)
+
+
+def _push_cells(
+    conn: psycopg.Connection, client_id: str, rows: list[tuple[str, str, dict | None, int]]
+) -> list[int]:
+    if not rows:
+        return []
+    keys = [cells.split_key(r[1]) for r in rows]
+    encoded = [cells.encode(r[2]) for r in rows]
+    cur = conn.execute(
+        _INSERT_CELLS,
+        (
+            cells.client_uuid(client_id),
+            [k[0] for k in keys],
+            [k[1] for k in keys],
+            [e[0] for e in encoded],
+            [e[1] for e in encoded],
+            [None if e[2] is None else json.dumps(e[2], sort_keys=True) for e in encoded],
+            [r[3] for r in rows],
+        ),
+    )
+    return [r[0] for r in cur.fetchall()]
 
 
 def push_rows(
     conn: psycopg.Connection, client_id: str, rows: list[tuple[str, str, dict | None, int]]
 ) -> list[int]:
-    """Insert (kind, key, value, seq) rows into the log in one statement; returns revs."""
+    """Insert (kind, key, value, seq) rows into the log, a statement per table; returns revs."""
+    revs = _push_cells(conn, client_id, [r for r in rows if r[0] == "cell"])
+    rows = [r for r in rows if r[0] != "cell"]
     if not rows:
-        return []
+        return revs
     cur = conn.execute(
         _INSERT,
         (
@@ -323,7 +436,7 @@ def push_rows(
             [r[3] for r in rows],
         ),
     )
-    return [r[0] for r in cur.fetchall()]
+    return revs + [r[0] for r in cur.fetchall()]
 
 
 def exchange(outbox: Outbox, progress: Progress | None = None) -> Exchange:
@@ -340,14 +453,7 @@ def exchange(outbox: Outbox, progress: Progress | None = None) -> Exchange:
                 if outbox.items:
                     conn.execute(server.PUSH_LOCK_SQL)
                 say("pull")
-                pulled = [
-                    _remote(r)
-                    for r in conn.execute(
-                        "SELECT kind, key, data, rev, author, client_id, changed_at "
-                        "FROM kpm.state WHERE rev > %s ORDER BY rev",
-                        (outbox.last_rev,),
-                    )
-                ]
+                pulled = pull(conn, outbox.last_rev, outbox.client_id)
                 pulled += _moved_in(conn, outbox, me, pulled)
                 result = _compare_and_push(conn, outbox, me, pulled, say)
                 result.territory = {"regions": list(me.regions), "owners": list(me.owners)}
@@ -400,14 +506,7 @@ def _moved_in(
         }
     if not moved:
         return []
-    return [
-        _remote(r)
-        for r in conn.execute(
-            "SELECT kind, key, data, rev, author, client_id, changed_at FROM kpm.state "
-            "WHERE customer = ANY(%s::uuid[]) AND rev <= %s AND data IS NOT NULL ORDER BY rev",
-            (sorted(moved), outbox.last_rev),
-        )
-    ]
+    return pull(conn, outbox.last_rev, outbox.client_id, customers=sorted(moved))
 
 
 def _compare_and_push(
@@ -425,8 +524,9 @@ def _compare_and_push(
             r[0]
             for r in conn.execute(
                 "SELECT client_seq FROM kpm.changes WHERE client_id = %s "
-                "AND client_seq = ANY(%s::bigint[])",
-                (outbox.client_id, seqs),
+                "AND client_seq = ANY(%s::bigint[]) UNION ALL SELECT client_seq "
+                "FROM kpm.cell_changes WHERE client_id = %s AND client_seq = ANY(%s::bigint[])",
+                (outbox.client_id, seqs, cells.client_uuid(outbox.client_id), seqs),
             )
         }
     todo = [p for p in outbox.items if p.seq not in already]
@@ -438,10 +538,7 @@ def _compare_and_push(
     for p in todo:
         theirs = by_key.get((p.kind, p.key))
         if (p.kind, p.key) not in allowed:
-            row = conn.execute(
-                "SELECT data, author, changed_at, rev FROM kpm.state WHERE kind = %s AND key = %s",
-                (p.kind, p.key),
-            ).fetchone()
+            row = _state_row(conn, p.kind, p.key)
             conflicts.append(
                 Conflict(
                     p.kind,
@@ -462,12 +559,7 @@ def _compare_and_push(
         if canonical(theirs.data) == canonical(p.value):
             acked.append(p.seq)  # both sides made the same change
             continue
-        base_row = conn.execute(
-            "SELECT data FROM kpm.changes WHERE kind = %s AND key = %s AND rev <= %s "
-            "ORDER BY rev DESC LIMIT 1",
-            (p.kind, p.key, outbox.last_rev),
-        ).fetchone()
-        base = base_row[0] if base_row else None
+        base = _base(conn, p.kind, p.key, outbox.last_rev)
         value, fields, mine_r, theirs_r = three_way(base, p.value, theirs.data)
         if fields:
             conflicts.append(
@@ -786,7 +878,7 @@ def upload(repo: Repository, url: str, progress: Progress | None = None) -> Publ
                 batch: list[tuple[str, str, dict | None, int]] = []
                 kind_now = ""
                 counts: dict[str, int] = defaultdict(int)
-                for seq, (kind, key, value) in enumerate(store.iter_all(), start=1):
+                for seq, (kind, key, value) in enumerate(store.iter_all(cells=False), start=1):
                     if kind != kind_now and batch:
                         revs += push_rows(conn, client_id, batch)
                         batch = []
@@ -797,6 +889,11 @@ def upload(repo: Repository, url: str, progress: Progress | None = None) -> Publ
                         revs += push_rows(conn, client_id, batch)
                         batch = []
                 revs += push_rows(conn, client_id, batch)
+                say("upload cells")
+                counts["cell"] = _publish_cells(conn, store, client_id)
+                revs.append(
+                    conn.execute("SELECT coalesce(max(rev), 0) FROM kpm.cell_state").fetchone()[0]  # type: ignore[index]
+                )
     finally:
         conn.close()
     return Published(
@@ -808,6 +905,26 @@ def upload(repo: Repository, url: str, progress: Progress | None = None) -> Publ
         counts=dict(counts),
         server=describe(url),
     )
+
+
+def _publish_cells(conn: psycopg.Connection, store: LocalStore, client_id: str) -> int:
+    """COPY every marked cell into the team's cell state (no log row per published cell).
+
+    COPY cannot write into a table with row-level security, so the rows go into a temporary
+    table first and from there in one INSERT (a manager only: the policy checks it once)."""
+    conn.execute(
+        "CREATE TEMP TABLE kpm_publish (customer uuid, product uuid, mark smallint, "
+        "verified bigint, details jsonb) ON COMMIT DROP"
+    )
+    with conn.cursor() as cur, cur.copy("COPY kpm_publish FROM STDIN") as copy:
+        for row in store.iter_cell_rows():
+            copy.write_row(row)
+    cur = conn.execute(
+        "INSERT INTO kpm.cell_state (customer, product, mark, verified_at, details, client_id) "
+        "SELECT customer, product, mark, to_timestamp(verified), details, %s FROM kpm_publish",
+        (cells.client_uuid(client_id),),
+    )
+    return cur.rowcount
 
 
 def mark_published(repo: Repository, pub: Published) -> None:
@@ -887,7 +1004,8 @@ def clone(url: str, out: Path, user: str | None, progress: Progress | None = Non
                 with conn.transaction(), repo.transaction() as lconn:
                     say("download")
                     last_rev = conn.execute(
-                        "SELECT coalesce(max(rev), 0) FROM kpm.state"
+                        "SELECT greatest((SELECT coalesce(max(rev), 0) FROM kpm.state), "
+                        "(SELECT coalesce(max(rev), 0) FROM kpm.cell_state))"
                     ).fetchone()[0]  # type: ignore[index]  # an aggregate always returns one row
                     _stream_load(conn, store)
                     lconn.execute("DELETE FROM sync_dirty")
@@ -930,6 +1048,38 @@ def clone(url: str, out: Path, user: str | None, progress: Progress | None = Non
 
 _BATCH = 50_000
 
+# The cells of the territory in exactly the local column order (``LocalStore.load_cells``):
+# the server maps UUIDs to the new file's ids (uploaded into temporary tables) and decodes
+# the details, so the client does no work per cell beyond handing the row to SQLite.
+_CLONE_CELLS = (
+    "COPY (SELECT cu.id, pu.id, s.mark, co.id, (s.details->>'our_revenue')::float8, "
+    "(s.details->>'potential')::float8, s.details->>'contract_end', "
+    "coalesce(s.details->>'no_need_reason', ''), s.details->>'recheck_at', "
+    "coalesce(s.details->>'note', ''), extract(epoch FROM s.verified_at)::int8 "
+    "FROM kpm.cell_state s JOIN kpm_ids cu ON cu.kind = 0 AND cu.uuid = s.customer "
+    "JOIN kpm_ids pu ON pu.kind = 1 AND pu.uuid = s.product "
+    "LEFT JOIN kpm_ids co ON co.kind = 2 AND co.uuid::text = s.details->>'competitor' "
+    "WHERE s.mark IS NOT NULL ORDER BY cu.id) TO STDOUT (FORMAT BINARY)"
+)
+_CLONE_TYPES = ["int4", "int4", "int2", "int4", "float8", "float8"] + ["text"] * 4 + ["int8"]
+
+
+def _clone_cells(conn: psycopg.Connection, store: LocalStore) -> int:
+    """Stream the cells of the snapshot with COPY into the new file, in batches."""
+    lconn = store.repo.conn
+    conn.execute(
+        "CREATE TEMP TABLE kpm_ids (kind int2, uuid uuid, id int4, PRIMARY KEY (kind, uuid)) "
+        "ON COMMIT DROP"
+    )
+    with conn.cursor() as cur, cur.copy("COPY kpm_ids (kind, uuid, id) FROM STDIN") as copy:
+        for kind, table in enumerate(("customers", "products", "competitors")):
+            for key, row_id in lconn.execute(f"SELECT uuid, id FROM {table}"):
+                copy.write_row((kind, key, row_id))
+    conn.execute("ANALYZE kpm_ids")
+    with conn.cursor() as cur, cur.copy(_CLONE_CELLS) as copy:
+        copy.set_types(_CLONE_TYPES)
+        return store.load_cells(copy.rows(), "team")
+
 
 def _customer(key: str, d: dict):
     from kpm_desktop.domain.entities import Customer
@@ -968,22 +1118,7 @@ def _stream_load(conn, store: LocalStore) -> None:
         cur.execute("SELECT key, data FROM kpm.state WHERE kind = 'customer' AND data IS NOT NULL")
         while batch := cur.fetchmany(_BATCH):
             repo.add_customers([_customer(key, data) for key, data in batch])
-    cu = dict(repo.conn.execute("SELECT uuid, id FROM customers"))
-    pu = dict(repo.conn.execute("SELECT uuid, id FROM products"))
-    comp = dict(repo.conn.execute("SELECT uuid, id FROM competitors"))
-    with conn.cursor(name="kpm_clone_cells") as cur:
-        cur.execute("SELECT key, data FROM kpm.state WHERE kind = 'cell' AND data IS NOT NULL")
-        while batch := cur.fetchmany(_BATCH):
-            changes = []
-            for key, data in batch:
-                c, _, p = key.partition("/")
-                cid, pid = cu.get(c), pu.get(p)
-                if cid is not None and pid is not None:
-                    changes.append((cid, pid, store.cell_record(data, "team", comp)))
-            if changes:
-                repo.write_cells(
-                    changes, source="team", record_history=False, previous=[None] * len(changes)
-                )
+    _clone_cells(conn, store)
     rest = [
         _remote(r)
         for r in conn.execute(select + "WHERE data IS NOT NULL AND kind IN ('note', 'goal')")

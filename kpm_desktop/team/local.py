@@ -10,7 +10,7 @@ product slots, history) stays consistent; the caller wraps them in one transacti
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -25,8 +25,9 @@ from kpm_desktop.domain.entities import (
     ProductKind,
 )
 from kpm_desktop.domain.marks import Mark
-from kpm_desktop.storage.convert import utc_now
+from kpm_desktop.storage.convert import epoch_from_db, source_to_db, utc_now
 from kpm_desktop.storage.repository import Repository
+from kpm_desktop.team.cells import DEFAULTS as _DETAIL_DEFAULTS
 
 # Parents first: applying in this order never meets an unknown reference.
 KINDS = ("group", "competitor", "product", "customer", "cell", "note", "goal")
@@ -222,8 +223,9 @@ class LocalStore:
             "products": products,
         }
 
-    def iter_all(self) -> Iterator[tuple[str, str, dict]]:
-        """Every entity of the file, parents first (publish, merge, content hash)."""
+    def iter_all(self, *, cells: bool = True) -> Iterator[tuple[str, str, dict]]:
+        """Every entity of the file, parents first (publish, merge, content hash); without
+        the cells when ``cells`` is false (publish sends those with ``iter_cell_rows``)."""
         for key, name, order in self.conn.execute(
             "SELECT uuid, name, sort_order FROM product_groups ORDER BY id"
         ):
@@ -235,11 +237,12 @@ class LocalStore:
         customers = self.repo.load_customers()
         for c in customers:
             yield "customer", c.uuid, self._customer_json(c)
-        cu = {c.id: c.uuid for c in customers}
-        pu = dict(self.conn.execute("SELECT id, uuid FROM products"))
-        comp = dict(self.conn.execute("SELECT id, uuid FROM competitors"))
-        for cid, pid, rec in self.repo.iter_cells():
-            yield "cell", f"{cu[cid]}/{pu[pid]}", self._cell_json(rec, comp)
+        if cells:
+            cu = {c.id: c.uuid for c in customers}
+            pu = dict(self.conn.execute("SELECT id, uuid FROM products"))
+            comp = dict(self.conn.execute("SELECT id, uuid FROM competitors"))
+            for cid, pid, rec in self.repo.iter_cells():
+                yield "cell", f"{cu[cid]}/{pu[pid]}", self._cell_json(rec, comp)
         for (key,) in self.conn.execute("SELECT uuid FROM notes ORDER BY id").fetchall():
             value = self._read_note(key)
             if value is not None:
@@ -249,7 +252,75 @@ class LocalStore:
             if value is not None:
                 yield "goal", key, value
 
+    def iter_cell_rows(self) -> Iterator[tuple[str, str, int, int | None, str | None]]:
+        """Every marked cell as (customer uuid, product uuid, mark, verified_at as Unix
+        seconds, details JSON or None): the server's compact encoding (``team.cells``) read
+        straight from the file, without a value dict per cell (publishing an L matrix)."""
+        names = tuple(_DETAIL_DEFAULTS)
+        for r in self.conn.execute(
+            "SELECT c.uuid, p.uuid, m.mark, m.verified_at, co.uuid, m.our_revenue, "
+            "m.potential, m.contract_end, m.no_need_reason, m.recheck_at, m.note "
+            "FROM marks m JOIN customers c ON c.id = m.customer_id "
+            "JOIN products p ON p.id = m.product_id "
+            "LEFT JOIN competitors co ON co.id = m.competitor_id"
+        ):
+            verified = r[3]
+            if verified is not None and not isinstance(verified, int):
+                parsed = epoch_from_db(verified)
+                verified = None if parsed is None else int(parsed.timestamp())
+            details = None
+            if (
+                r[4] is not None
+                or r[5] is not None
+                or r[6] is not None
+                or r[7]
+                or r[8]
+                or r[9]
+                or r[10]
+            ):
+                found = {
+                    k: v
+                    for k, v in zip(names, r[4:], strict=True)
+                    if v is not None and v != _DETAIL_DEFAULTS[k]
+                }
+                details = json.dumps(found, sort_keys=True, ensure_ascii=False) if found else None
+            yield r[0], r[1], r[2], verified, details
+
     # -- writing ---------------------------------------------------------------------------
+    def load_cells(self, rows: Iterable[Sequence], source: str, batch: int = 50_000) -> int:
+        """Bulk-write cells into a fresh file (clone): rows of (customer_id, product_id,
+        mark, competitor_id, our_revenue, potential, contract_end, no_need_reason,
+        recheck_at, note, verified_at as Unix seconds), grouped by customer. Fills the
+        status rows as it goes; no history (nothing changed). Returns the number of cells."""
+        slots = dict(self.conn.execute("SELECT id, slot FROM products"))
+        width = max(slots.values(), default=-1) + 1
+        codes: dict[int, bytearray] = {}
+        insert = (
+            "INSERT OR REPLACE INTO marks (customer_id, product_id, mark, competitor_id, "
+            "our_revenue, potential, contract_end, no_need_reason, recheck_at, note, "
+            "verified_at, updated_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)"
+        )
+        code = source_to_db(source)
+        buffer: list[tuple] = []
+        count = 0
+        for r in rows:
+            row = codes.get(r[0])
+            if row is None:
+                row = codes[r[0]] = bytearray(width)
+            row[slots[r[1]]] = r[2]
+            buffer.append((*r, code))
+            if len(buffer) >= batch:
+                self.conn.executemany(insert, buffer)
+                count += len(buffer)
+                buffer.clear()
+        self.conn.executemany(insert, buffer)
+        count += len(buffer)
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO status_rows (customer_id, codes) VALUES (?, ?)",
+            [(cid, bytes(b)) for cid, b in codes.items()],
+        )
+        return count
+
     def apply(self, kind: str, key: str, data: dict | None, author: str = "") -> None:
         """Make the local entity equal ``data`` (None: delete it). Inside a transaction."""
         getattr(self, f"_apply_{kind}")(key, data, author)

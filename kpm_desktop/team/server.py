@@ -148,9 +148,135 @@ CREATE POLICY changes_write ON kpm.changes FOR INSERT WITH CHECK (
 );
 """
 
+# Version 2 (issue 17): compact cells. A cell is no longer a JSON document in the generic
+# log: one row per version with the customer and product UUIDs as uuid, the mark as a small
+# int, verified_at as a timestamp and only the other details that are set as jsonb
+# (usually none). A published matrix goes straight into ``cell_state`` (no log row per
+# cell); a published version that a later change replaces is kept in ``cell_base``, the
+# base of a three-way merge for a client that synced before that change.
+_V2 = """
+CREATE FUNCTION kpm.client_uuid(c text) RETURNS uuid LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN c ~ '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
+        THEN c::uuid ELSE md5(c)::uuid END $$;
+CREATE FUNCTION kpm.cell_details(d jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
+    SELECT jsonb_object_agg(e.key, e.value) FROM jsonb_each(d) e
+    WHERE e.key NOT IN ('mark', 'verified_at') AND e.value <> 'null'::jsonb
+        AND NOT (e.key IN ('note', 'no_need_reason') AND e.value = '""'::jsonb) $$;
+
+CREATE TABLE kpm.cell_changes (
+    rev bigint PRIMARY KEY DEFAULT nextval('kpm.rev_seq'),
+    customer uuid NOT NULL,
+    product uuid NOT NULL,
+    verified_at timestamptz,
+    changed_at timestamptz NOT NULL DEFAULT now(),
+    client_seq bigint NOT NULL,
+    client_id uuid NOT NULL,
+    mark smallint CHECK (mark > 0),  -- NULL: a white spot again
+    author text NOT NULL DEFAULT session_user,
+    details jsonb,  -- the other fields, only those that are set
+    UNIQUE (client_id, client_seq)
+);
+CREATE INDEX cell_changes_key ON kpm.cell_changes (customer, product, rev);
+CREATE TABLE kpm.cell_state (
+    customer uuid NOT NULL,
+    product uuid NOT NULL,
+    rev bigint NOT NULL DEFAULT nextval('kpm.rev_seq'),
+    verified_at timestamptz,
+    changed_at timestamptz NOT NULL DEFAULT now(),
+    client_id uuid NOT NULL,
+    mark smallint CHECK (mark > 0),
+    author text NOT NULL DEFAULT session_user,
+    details jsonb,
+    PRIMARY KEY (customer, product)
+);
+CREATE INDEX cell_state_rev ON kpm.cell_state (rev);
+CREATE TABLE kpm.cell_base (
+    customer uuid NOT NULL,
+    product uuid NOT NULL,
+    rev bigint NOT NULL,
+    verified_at timestamptz,
+    mark smallint,
+    details jsonb,
+    PRIMARY KEY (customer, product, rev)
+);
+
+-- the cells of a version 1 server move over (every one of them has its log row there)
+INSERT INTO kpm.cell_changes (rev, customer, product, verified_at, changed_at, client_seq,
+    client_id, mark, author, details)
+SELECT rev, split_part(key, '/', 1)::uuid, split_part(key, '/', 2)::uuid,
+    (data->>'verified_at')::timestamptz, changed_at, client_seq, kpm.client_uuid(client_id),
+    (data->>'mark')::smallint, author, kpm.cell_details(data)
+FROM kpm.changes WHERE kind = 'cell';
+INSERT INTO kpm.cell_state (customer, product, rev, verified_at, changed_at, client_id, mark,
+    author, details)
+SELECT split_part(key, '/', 1)::uuid, split_part(key, '/', 2)::uuid, rev,
+    (data->>'verified_at')::timestamptz, changed_at, kpm.client_uuid(client_id),
+    (data->>'mark')::smallint, author, kpm.cell_details(data)
+FROM kpm.state WHERE kind = 'cell';
+DELETE FROM kpm.state WHERE kind = 'cell';
+DELETE FROM kpm.changes WHERE kind = 'cell';
+ALTER TABLE kpm.changes DROP CONSTRAINT changes_kind_check;
+ALTER TABLE kpm.changes ADD CONSTRAINT changes_kind_check
+    CHECK (kind IN ('group', 'competitor', 'product', 'customer', 'note', 'goal'));
+
+CREATE TRIGGER cell_changes_lock BEFORE INSERT ON kpm.cell_changes
+    FOR EACH STATEMENT EXECUTE FUNCTION kpm.lock_push();
+CREATE TRIGGER cell_state_lock BEFORE INSERT ON kpm.cell_state
+    FOR EACH STATEMENT EXECUTE FUNCTION kpm.lock_push();
+CREATE FUNCTION kpm.apply_cell_changes() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = pg_catalog, kpm AS $$
+BEGIN
+    INSERT INTO kpm.cell_base (customer, product, rev, verified_at, mark, details)
+    SELECT s.customer, s.product, s.rev, s.verified_at, s.mark, s.details
+    FROM kpm.cell_state s JOIN (SELECT DISTINCT customer, product FROM new_rows) n
+        ON n.customer = s.customer AND n.product = s.product
+    WHERE NOT EXISTS (SELECT 1 FROM kpm.cell_changes c WHERE c.rev = s.rev)
+    ON CONFLICT DO NOTHING;
+    INSERT INTO kpm.cell_state AS s (customer, product, rev, verified_at, changed_at, client_id,
+        mark, author, details)
+    SELECT DISTINCT ON (customer, product) customer, product, rev, verified_at, changed_at,
+        client_id, mark, author, details
+    FROM new_rows ORDER BY customer, product, rev DESC
+    ON CONFLICT (customer, product) DO UPDATE SET rev = EXCLUDED.rev,
+        verified_at = EXCLUDED.verified_at, changed_at = EXCLUDED.changed_at,
+        client_id = EXCLUDED.client_id, mark = EXCLUDED.mark, author = EXCLUDED.author,
+        details = EXCLUDED.details
+    WHERE s.rev < EXCLUDED.rev;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER cell_changes_apply AFTER INSERT ON kpm.cell_changes
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kpm.apply_cell_changes();
+
+ALTER TABLE kpm.cell_state ENABLE ROW LEVEL SECURITY;
+CREATE POLICY cell_state_read ON kpm.cell_state FOR SELECT
+    USING (customer IN (SELECT t.customer FROM kpm.territory t));
+-- publishing the team matrix: new cells only (no UPDATE privilege), a manager only
+CREATE POLICY cell_state_publish ON kpm.cell_state FOR INSERT
+    WITH CHECK ((SELECT kpm.my_role()) = 'manager');
+ALTER TABLE kpm.cell_base ENABLE ROW LEVEL SECURITY;
+CREATE POLICY cell_base_read ON kpm.cell_base FOR SELECT
+    USING (customer IN (SELECT t.customer FROM kpm.territory t));
+ALTER TABLE kpm.cell_changes ENABLE ROW LEVEL SECURITY;
+CREATE POLICY cell_changes_read ON kpm.cell_changes FOR SELECT
+    USING (customer IN (SELECT t.customer FROM kpm.territory t));
+CREATE POLICY cell_changes_write ON kpm.cell_changes FOR INSERT WITH CHECK (
+    (SELECT kpm.my_role()) = 'manager'
+    OR (SELECT kpm.my_role()) = 'rep' AND customer IN (SELECT t.customer FROM kpm.territory t)
+);
+"""
+
 # Each entry upgrades the server schema by one version; never edit a shipped one.
-SERVER_MIGRATIONS: tuple[str, ...] = (_V1,)
+SERVER_MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 SERVER_SCHEMA_VERSION = len(SERVER_MIGRATIONS)
+
+
+_CELL_GRANTS = (
+    "GRANT SELECT ON kpm.cell_state, kpm.cell_changes, kpm.cell_base TO {g}",
+    "GRANT INSERT (customer, product, verified_at, client_seq, client_id, mark, details) "
+    "ON kpm.cell_changes TO {g}",
+    "GRANT INSERT (customer, product, verified_at, client_id, mark, details) "
+    "ON kpm.cell_state TO {g}",
+)
 
 
 def group_role(dbname: str) -> str:
@@ -218,6 +344,7 @@ def init(conn: psycopg.Connection) -> tuple[int, int]:
             "GRANT INSERT (kind, key, customer, data, client_id, client_seq) ON kpm.changes TO {g}",
             "GRANT INSERT, UPDATE ON kpm.users TO {g}",
             "GRANT USAGE ON SEQUENCE kpm.rev_seq TO {g}",
+            *(_CELL_GRANTS if SERVER_SCHEMA_VERSION >= 2 else ()),
         ):
             conn.execute(sql.SQL(statement).format(db=sql.Identifier(dbname), g=g))
         conn.execute(

@@ -64,3 +64,14 @@ def team_with_demo(
 
 def without_user(url: str) -> str:
     return " ".join(p for p in url.split() if not p.startswith("user="))
+
+
+def server_cells(conn) -> dict[tuple[str, str], dict]:
+    """The newest version of every marked cell on the server, decoded (compact encoding)."""
+    from kpm_desktop.team import engine
+
+    return {
+        (r.kind, r.key): r.data
+        for r in engine.pull(conn, 0, "reader")
+        if r.kind == "cell" and r.data is not None
+    }

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from helpers import entities, team_with_demo
+from helpers import entities, server_cells, team_with_demo
 
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.storage.repository import Repository
@@ -81,20 +81,20 @@ def _server_matches(path: Path, url: str) -> None:
     with Repository.open(path, read_only=True) as repo:
         client = engine.team_state(repo)["client_id"]
     with psycopg.connect(url, autocommit=True) as conn:
-        state = {
-            (r[0], r[1]): r[2]
-            for r in conn.execute("SELECT kind, key, data FROM kpm.state WHERE kind = 'cell'")
-        }
+        state = server_cells(conn)
         dupes = conn.execute(
-            "SELECT count(*) - count(DISTINCT (client_id, client_seq)) FROM kpm.changes"
+            "SELECT (SELECT count(*) - count(DISTINCT (client_id, client_seq)) FROM kpm.changes)"
+            " + (SELECT count(*) - count(DISTINCT (client_id, client_seq)) FROM kpm.cell_changes)"
         ).fetchone()[0]
         mine = conn.execute(
-            "SELECT count(*) FROM kpm.changes WHERE client_id = %s AND client_seq > 0", (client,)
+            "SELECT (SELECT count(*) FROM kpm.changes WHERE client_id = %s AND client_seq > 0)"
+            " + (SELECT count(*) FROM kpm.cell_changes WHERE client_id = %s::uuid "
+            "AND client_seq > 0)",
+            (client, client),
         ).fetchone()[0]
     assert dupes == 0
     local_cells = {k: v for k, v in local.items() if k[0] == "cell"}
-    server_cells = {k: v for k, v in state.items() if v is not None}
-    assert local_cells == server_cells
+    assert local_cells == state
     return mine
 
 

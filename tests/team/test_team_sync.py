@@ -160,9 +160,23 @@ def test_rep_sql_cannot_read_or_write_other_territories(
             == 0
         )
         assert [r[0] for r in conn.execute("SELECT name FROM kpm.users")] == ["anna"]
+        assert (
+            conn.execute(
+                "SELECT count(*) FROM kpm.cell_state WHERE customer = ANY(%s::uuid[])", (sued,)
+            ).fetchone()[0]
+            == 0
+        )
+        assert conn.execute("SELECT count(*) FROM kpm.cell_state").fetchone()[0] > 0
+        # a cell of a Süd customer: neither in the log nor straight into the state
+        for statement in (
+            "INSERT INTO kpm.cell_changes (customer, product, mark, client_id, client_seq) "
+            "VALUES (%s, %s, 1, gen_random_uuid(), 1)",
+            "INSERT INTO kpm.cell_state (customer, product, mark, client_id) "
+            "VALUES (%s, %s, 1, gen_random_uuid())",
+        ):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(statement, (sued[0], product))  # type: ignore[arg-type]
         bad = [
-            # a cell of a Süd customer
-            ("cell", f"{sued[0]}/{product}", sued[0], '{"mark": 1}'),
             # overwrite a Süd customer, pretending it is in Nord
             ("customer", sued[0], sued[0], '{"name": "x", "region": "Nord"}'),
             # structure is the manager's
@@ -177,6 +191,8 @@ def test_rep_sql_cannot_read_or_write_other_territories(
                 )
         for statement in (
             "UPDATE kpm.state SET data = NULL",
+            "UPDATE kpm.cell_state SET mark = 1",
+            "DELETE FROM kpm.cell_changes",
             "DELETE FROM kpm.changes",
             "INSERT INTO kpm.changes (rev, kind, key, data, client_id, client_seq, author) "
             "VALUES (1, 'competitor', 'x', NULL, 'sql', 2, 'bob')",
@@ -188,12 +204,14 @@ def test_rep_sql_cannot_read_or_write_other_territories(
         assert conn.execute("SELECT role FROM kpm.users").fetchone()[0] == "rep"
         # own territory is writable, and the author is always the login
         conn.execute(
-            "INSERT INTO kpm.changes (kind, key, customer, data, client_id, client_seq) "
-            "VALUES ('cell', %s, %s, '{\"mark\": 3}'::jsonb, 'sql', 3)",
-            (f"{nord[0]}/{product}", nord[0]),
+            "INSERT INTO kpm.cell_changes (customer, product, mark, client_id, client_seq) "
+            "VALUES (%s, %s, 3, kpm.client_uuid('sql'), 3)",
+            (nord[0], product),
         )
         assert (
-            conn.execute("SELECT author FROM kpm.changes WHERE client_id = 'sql'").fetchone()[0]
+            conn.execute(
+                "SELECT author FROM kpm.cell_changes WHERE client_id = kpm.client_uuid('sql')"
+            ).fetchone()[0]
             == "anna"
         )
     with psycopg.connect(f"{rep_url} user=vera", autocommit=True) as conn:
