@@ -120,6 +120,8 @@ def user_message(exc: BaseException, url: str = "") -> TeamError:
     text = str(exc).lower()
     if isinstance(exc, psycopg.OperationalError):
         if "password authentication failed" in text or "no password supplied" in text:
+            # PostgreSQL answers an expired login (VALID UNTIL in the past) exactly like a
+            # wrong password, so this one line names both.
             return AuthenticationError("auth_failed", server=server)
         if "valid until" in text or "expired" in text:
             return AuthenticationError("login_expired", where=where)

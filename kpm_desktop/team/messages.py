@@ -14,8 +14,9 @@ import re
 MESSAGES: dict[str, str] = {
     # -- connecting ---------------------------------------------------------------------------
     "auth_failed": (
-        "the team server {server} refused the user name or password; check them (your local changes are kept "
-        "and sync again later)"
+        "the team server {server} refused the user name or password, or the login has expired; "
+        "check them or ask your manager to renew the login (your local changes are kept and "
+        "sync again later)"
     ),
     "login_expired": (
         "your login on {where} has expired; ask your manager to renew it (your local changes "

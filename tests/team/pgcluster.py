@@ -10,6 +10,7 @@ from __future__ import annotations
 import glob
 import os
 import shutil
+import socket
 import subprocess
 import tempfile
 from pathlib import Path
@@ -38,12 +39,21 @@ def find_bindir() -> Path | None:
 
 
 class Cluster:
-    def __init__(self, bindir: Path) -> None:
+    """``tls``: (certificate, key) files; the cluster then also listens on 127.0.0.1 (a free
+    port) with ``ssl=on`` and accepts TCP logins only over TLS."""
+
+    def __init__(self, bindir: Path, tls: tuple[Path, Path] | None = None) -> None:
         self.bindir = bindir
         self.root = Path(tempfile.mkdtemp(prefix="kpm-pg-"))
         self.data = self.root / "data"
         self.socket = self.root / "sock"
-        self.port = 5432 + (os.getpid() % 1000) + 1000
+        self.tls = tls
+        if tls is None:
+            self.port = 5432 + (os.getpid() % 1000) + 1000
+        else:
+            with socket.socket() as probe:
+                probe.bind(("127.0.0.1", 0))
+                self.port = probe.getsockname()[1]
         self._as_postgres = os.geteuid() == 0 if hasattr(os, "geteuid") else False
 
     def _run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
@@ -72,10 +82,18 @@ class Cluster:
         )
         # Password logins over the socket for the team's users; the admin stays trusted.
         hba = self.data / "pg_hba.conf"
+        if self.tls is None:
+            tcp = "host all all 127.0.0.1/32 scram-sha-256\n"
+        else:
+            tcp = "hostssl all all 127.0.0.1/32 scram-sha-256\n"
+            for source, name in zip(self.tls, ("server.crt", "server.key"), strict=True):
+                target = self.data / name
+                shutil.copyfile(source, target)
+                os.chmod(target, 0o600)
+                if self._as_postgres:
+                    shutil.chown(target, "postgres")
         hba.write_text(
-            f"local all {SUPERUSER} trust\n"
-            "local all all scram-sha-256\n"
-            "host all all 127.0.0.1/32 scram-sha-256\n",
+            f"local all {SUPERUSER} trust\nlocal all all scram-sha-256\n{tcp}",
             encoding="utf-8",
         )
         self.pg_ctl("start")
@@ -92,8 +110,9 @@ class Cluster:
             action,
         ]
         if action in ("start", "restart"):
+            listen = "''" if self.tls is None else "127.0.0.1 -c ssl=on"
             opts = (
-                f"-k {self.socket} -p {self.port} -c listen_addresses='' -c fsync=off "
+                f"-k {self.socket} -p {self.port} -c listen_addresses={listen} -c fsync=off "
                 "-c synchronous_commit=off -c full_page_writes=off -c max_connections=120 "
                 "-c shared_buffers=64MB"
             )
