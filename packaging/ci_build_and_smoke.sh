@@ -74,6 +74,13 @@ VERBOSE_CHECK=1 check "installed app --smoke-test (offscreen)" \
     env QT_QPA_PLATFORM=offscreen KPM_SMOKE_SCREENSHOT=dist/smoke-test.png "$APP/kpm-desktop" --smoke-test
 check "installed kpm CLI: demo + check" bash -c '
     "$1/kpm" demo "$2/cli-demo.kpm" && "$1/kpm" check "$2/cli-demo.kpm"' _ "$APP" "$SCRATCH"
+# Team sync inside the bundle: psycopg with its own libpq loads, and `kpm team init` works
+# against a throw-away PostgreSQL cluster (tests/team/pgcluster.py; CI installs postgresql).
+VERBOSE_CHECK=1 check "bundle: psycopg + libpq (kpm --version --verbose)" bash -c '
+    out=$("$1/kpm" --version --verbose) && echo "$out" &&
+    grep -Eq "^psycopg .* \(binary\), libpq [0-9]+\.[0-9]+$" <<<"$out"' _ "$APP"
+VERBOSE_CHECK=1 check "bundle: kpm team init against a throw-away PostgreSQL" \
+    build/venv/bin/python packaging/team_smoke.py "$APP/kpm"
 
 # The README promises Debian 12+ and Ubuntu 22.04+: the bundle may ask for no newer glibc than
 # Ubuntu 22.04's 2.35 (build_linux.sh writes the newest GLIBC_ symbol version into Depends).

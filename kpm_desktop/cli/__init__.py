@@ -77,6 +77,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         prog="kpm", description="KPM Desktop customer/product matrix, headless."
     )
     parser.add_argument("--version", action="version", version=f"kpm {__version__}")
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="with --version: also the Python, psycopg and libpq versions",
+    )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in (only,) if only in COMMAND_MODULES else COMMAND_MODULES:
         importlib.import_module(f"kpm_desktop.cli.cmd_{name}").register(subparsers)
@@ -107,8 +112,30 @@ def _silence_stdout() -> None:
         pass
 
 
+def version_report() -> list[str]:
+    """``kpm --version --verbose``: the versions a support request needs, including whether
+    team sync can load psycopg and its libpq (a frozen bundle must carry both)."""
+    import platform
+
+    lines = [f"kpm {__version__}", f"Python {platform.python_version()} ({sys.platform})"]
+    try:
+        import psycopg
+
+        libpq = psycopg.pq.version()
+        lines.append(
+            f"psycopg {psycopg.__version__} ({psycopg.pq.__impl__}), "
+            f"libpq {libpq // 10000}.{libpq % 10000}"
+        )
+    except Exception as exc:  # an incomplete installation: say so, do not fail
+        lines.append(f"psycopg: not available ({type(exc).__name__}); team sync cannot work")
+    return lines
+
+
 def _run(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if sorted(argv) == ["--verbose", "--version"]:
+        print("\n".join(version_report()))
+        return 0
     # A command name first: only its module is imported (the full parser for anything else,
     # e.g. ``kpm --help`` or a mistyped command, which lists them all).
     parser = build_parser(argv[0] if argv else None)
