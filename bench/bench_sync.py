@@ -160,13 +160,16 @@ def main() -> None:
             "from kpm_desktop.team import engine\n"
             "t = time.perf_counter()\n"
             f"engine.clone({url!r}, __import__('pathlib').Path({str(clone_path)!r}), None)\n"
-            "print(json.dumps({'s': time.perf_counter() - t, "
-            "'rss': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))\n"
+            "u = resource.getrusage(resource.RUSAGE_SELF)\n"
+            "print(json.dumps({'s': time.perf_counter() - t, 'cpu': u.ru_utime + u.ru_stime, "
+            "'rss': u.ru_maxrss / 1024}))\n"
         )
+        server_cpu0 = _server_cpu(cluster)
         out = subprocess.run(
             [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
         )
         figures = json.loads(out.stdout)
+        clone_server_cpu = _server_cpu(cluster) - server_cpu0
         # baseline: the same cells read with a bare COPY to the client and thrown away
         code = (
             "import psycopg, resource, time, json\n"
@@ -174,8 +177,9 @@ def main() -> None:
             f"with psycopg.connect({url!r}) as conn, conn.cursor() as cur:\n"
             "    with cur.copy('COPY (SELECT * FROM kpm.cell_state) TO STDOUT (FORMAT BINARY)') as cp:\n"
             "        for _block in cp: pass\n"
-            "print(json.dumps({'s': time.perf_counter() - t, "
-            "'rss': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))\n"
+            "u = resource.getrusage(resource.RUSAGE_SELF)\n"
+            "print(json.dumps({'s': time.perf_counter() - t, 'cpu': u.ru_utime + u.ru_stime, "
+            "'rss': u.ru_maxrss / 1024}))\n"
         )
         base = json.loads(
             subprocess.run(
@@ -188,7 +192,10 @@ def main() -> None:
             figures["s"],
             "s",
             cells=marked,
+            client_cpu_s=round(figures["cpu"], 1),
+            server_cpu_s=round(clone_server_cpu, 1),
             baseline_bare_copy_s=round(base["s"], 2),
+            baseline_client_cpu_s=round(base["cpu"], 1),
             ratio=round(figures["s"] / base["s"], 2),
             goal="L <= 60 s",
         )
@@ -352,22 +359,51 @@ def _kills(args: argparse.Namespace, url: str, victim: Path) -> None:
     from kpm_desktop.team.local import LocalStore
 
     if args.kills:
+        with Repository.open(victim, read_only=True) as repo:
+            client = engine.team_state(repo)["client_id"]
+        admin = psycopg.connect(url, autocommit=True)
+
+        def pushed_rows() -> int:
+            return admin.execute(
+                "SELECT (SELECT count(*) FROM kpm.changes WHERE client_id = %s) "
+                "+ (SELECT count(*) FROM kpm.cell_changes WHERE client_id = %s::uuid)",
+                (client, client),
+            ).fetchone()[0]
+
+        def pending() -> int:
+            with Repository.open(victim, read_only=True) as repo:
+                return engine.pending_count(repo)
+
+        sync = [sys.executable, "-m", "kpm_desktop.cli", "sync", str(victim)]
+        # how long one unkilled sync process takes here, now: the kill moments spread over it
+        _edit(victim, 10, seed=999)
+        t = time.perf_counter()
+        subprocess.run(sync, cwd=ROOT, capture_output=True, check=False)
+        whole = time.perf_counter() - t
         killed = 0
+        # where each kill landed: before the server committed, between the server's commit
+        # and the local one (the push must be recognised next time), after the local commit
+        landed = {"before server commit": 0, "between the commits": 0, "after local commit": 0}
         rng = random.Random(5)
         t = time.perf_counter()
         for cycle in range(args.kills):
             _edit(victim, rng.randint(1, 20), seed=1000 + cycle)
+            rows0, pending0 = pushed_rows(), pending()
             proc = subprocess.Popen(
-                [sys.executable, "-m", "kpm_desktop.cli", "sync", str(victim)],
-                cwd=ROOT,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
+                sync, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
             )
-            time.sleep(rng.uniform(0.1, 1.2))
+            time.sleep(rng.uniform(0.2, 1.1) * whole)
             if proc.poll() is None:
                 proc.send_signal(signal.SIGKILL)
                 killed += 1
             proc.wait()
+            if pending() < pending0:
+                landed["after local commit"] += 1
+            elif pushed_rows() > rows0:
+                landed["between the commits"] += 1
+            else:
+                landed["before server commit"] += 1
+        admin.close()
         with Repository.open(victim) as repo:
             engine.resolve(repo, {"all": "mine"})
             final = engine.sync_repo(repo)
@@ -390,6 +426,8 @@ def _kills(args: argparse.Namespace, url: str, victim: Path) -> None:
             args.kills,
             "cycles",
             killed=killed,
+            unkilled_sync_process_s=round(whole, 2),
+            **{k.replace(" ", "_"): v for k, v in landed.items()},
             seconds=round(time.perf_counter() - t, 1),
             lost=sum(1 for k, v in local.items() if state.get(k) != v),
             duplicates=dupes,

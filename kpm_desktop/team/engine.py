@@ -1048,24 +1048,49 @@ def clone(url: str, out: Path, user: str | None, progress: Progress | None = Non
 
 _BATCH = 50_000
 
-# The cells of the territory in exactly the local column order (``LocalStore.load_cells``):
-# the server maps UUIDs to the new file's ids (uploaded into temporary tables) and decodes
-# the details, so the client does no work per cell beyond handing the row to SQLite.
-_CLONE_CELLS = (
-    "COPY (SELECT cu.id, pu.id, s.mark, co.id, (s.details->>'our_revenue')::float8, "
-    "(s.details->>'potential')::float8, s.details->>'contract_end', "
-    "coalesce(s.details->>'no_need_reason', ''), s.details->>'recheck_at', "
-    "coalesce(s.details->>'note', ''), extract(epoch FROM s.verified_at)::int8 "
-    "FROM kpm.cell_state s JOIN kpm_ids cu ON cu.kind = 0 AND cu.uuid = s.customer "
-    "JOIN kpm_ids pu ON pu.kind = 1 AND pu.uuid = s.product "
-    "LEFT JOIN kpm_ids co ON co.kind = 2 AND co.uuid::text = s.details->>'competitor' "
-    "WHERE s.mark IS NOT NULL ORDER BY cu.id) TO STDOUT (FORMAT BINARY)"
+# The cells of the territory, one row per customer with parallel arrays in the local column
+# order (``LocalStore.load_cells``): the server maps UUIDs to the new file's ids (uploaded into
+# a temporary table) and decodes the details, so the client builds no Python object per cell.
+# The detail arrays are sent only for customers that have any details.
+_DETAIL_SQL = (
+    "co.id",
+    "(s.details->>'our_revenue')::float8",
+    "(s.details->>'potential')::float8",
+    "s.details->>'contract_end'",
+    "coalesce(s.details->>'no_need_reason', '')",
+    "s.details->>'recheck_at'",
+    "coalesce(s.details->>'note', '')",
 )
-_CLONE_TYPES = ["int4", "int4", "int2", "int4", "float8", "float8"] + ["text"] * 4 + ["int8"]
+_CLONE_CELLS = (
+    "COPY (SELECT cu.id, a.* FROM (SELECT s.customer, array_agg(pu.id), array_agg(s.mark), "
+    "array_agg(extract(epoch FROM s.verified_at)::int8), bool_or(s.details IS NOT NULL), "
+    + ", ".join(
+        f"CASE WHEN bool_or(s.details IS NOT NULL) THEN array_agg({c}) END" for c in _DETAIL_SQL
+    )
+    + " FROM kpm.cell_state s JOIN kpm_ids pu ON pu.kind = 1 AND pu.uuid = s.product "
+    "LEFT JOIN kpm_ids co ON co.kind = 2 AND co.uuid::text = s.details->>'competitor' "
+    "WHERE s.mark IS NOT NULL GROUP BY s.customer) a "
+    "JOIN kpm_ids cu ON cu.kind = 0 AND cu.uuid = a.customer) TO STDOUT (FORMAT BINARY)"
+)
+_CLONE_TYPES = [
+    "int4",
+    "uuid",
+    "int4[]",
+    "int2[]",
+    "int8[]",
+    "bool",
+    "int4[]",
+    "float8[]",
+    "float8[]",
+    "text[]",
+    "text[]",
+    "text[]",
+    "text[]",
+]
 
 
 def _clone_cells(conn: psycopg.Connection, store: LocalStore) -> int:
-    """Stream the cells of the snapshot with COPY into the new file, in batches."""
+    """Stream the cells of the snapshot with COPY into the new file, a customer at a time."""
     lconn = store.repo.conn
     conn.execute(
         "CREATE TEMP TABLE kpm_ids (kind int2, uuid uuid, id int4, PRIMARY KEY (kind, uuid)) "
@@ -1078,7 +1103,8 @@ def _clone_cells(conn: psycopg.Connection, store: LocalStore) -> int:
     conn.execute("ANALYZE kpm_ids")
     with conn.cursor() as cur, cur.copy(_CLONE_CELLS) as copy:
         copy.set_types(_CLONE_TYPES)
-        return store.load_cells(copy.rows(), "team")
+        groups = ((r[0], r[2], r[3], r[4], r[6:] if r[5] else None) for r in copy.rows())
+        return store.load_cells(groups, "team")
 
 
 def _customer(key: str, d: dict):

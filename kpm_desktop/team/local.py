@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, datetime
+from itertools import repeat
 
 from kpm_desktop.domain.entities import (
     CellRecord,
@@ -287,39 +288,50 @@ class LocalStore:
             yield r[0], r[1], r[2], verified, details
 
     # -- writing ---------------------------------------------------------------------------
-    def load_cells(self, rows: Iterable[Sequence], source: str, batch: int = 50_000) -> int:
-        """Bulk-write cells into a fresh file (clone): rows of (customer_id, product_id,
-        mark, competitor_id, our_revenue, potential, contract_end, no_need_reason,
-        recheck_at, note, verified_at as Unix seconds), grouped by customer. Fills the
-        status rows as it goes; no history (nothing changed). Returns the number of cells."""
+    def load_cells(self, groups: Iterable[Sequence], source: str) -> int:
+        """Bulk-write cells into a fresh file (clone), one customer at a time.
+
+        Each group is (customer_id, product_ids, marks, verified_at as Unix seconds, details)
+        with ``details`` None (no cell of this customer has any) or the seven columns
+        (competitor_id, our_revenue, potential, contract_end, no_need_reason, recheck_at,
+        note) as parallel sequences. The rows go to SQLite as a zip of those sequences (no
+        Python object per cell); the status rows are filled as it goes; no history (nothing
+        changed). Returns the number of cells.
+        """
         slots = dict(self.conn.execute("SELECT id, slot FROM products"))
         width = max(slots.values(), default=-1) + 1
-        codes: dict[int, bytearray] = {}
         insert = (
             "INSERT OR REPLACE INTO marks (customer_id, product_id, mark, competitor_id, "
             "our_revenue, potential, contract_end, no_need_reason, recheck_at, note, "
             "verified_at, updated_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)"
         )
         code = source_to_db(source)
-        buffer: list[tuple] = []
+        status: list[tuple[int, bytes]] = []
         count = 0
-        for r in rows:
-            row = codes.get(r[0])
-            if row is None:
-                row = codes[r[0]] = bytearray(width)
-            row[slots[r[1]]] = r[2]
-            buffer.append((*r, code))
-            if len(buffer) >= batch:
-                self.conn.executemany(insert, buffer)
-                count += len(buffer)
-                buffer.clear()
-        self.conn.executemany(insert, buffer)
-        count += len(buffer)
-        self.conn.executemany(
-            "INSERT OR REPLACE INTO status_rows (customer_id, codes) VALUES (?, ?)",
-            [(cid, bytes(b)) for cid, b in codes.items()],
-        )
+        for cid, pids, marks, verified, details in groups:
+            n = len(pids)
+            if details is None:
+                details = [repeat(None, n) for _ in range(7)]
+                details[4], details[6] = repeat("", n), repeat("", n)  # reason, note: ''
+            rows = zip(
+                repeat(cid, n), pids, marks, *details, verified, repeat(code, n), strict=True
+            )
+            self.conn.executemany(insert, rows)
+            codes = bytearray(width)
+            for pid, mark in zip(pids, marks, strict=True):
+                codes[slots[pid]] = mark
+            status.append((cid, bytes(codes)))
+            count += n
+            if len(status) >= 1000:
+                self._write_status(status)
+        self._write_status(status)
         return count
+
+    def _write_status(self, rows: list[tuple[int, bytes]]) -> None:
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO status_rows (customer_id, codes) VALUES (?, ?)", rows
+        )
+        rows.clear()
 
     def apply(self, kind: str, key: str, data: dict | None, author: str = "") -> None:
         """Make the local entity equal ``data`` (None: delete it). Inside a transaction."""
