@@ -10,7 +10,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from helpers import server_cells, team_with_demo
+from helpers import entities, server_cells, team_with_demo
 
 from kpm_desktop.cli import main as kpm
 from kpm_desktop.domain.marks import Mark
@@ -173,3 +173,20 @@ def test_a_published_cell_keeps_its_version_as_merge_base(
         assert result.conflicts == []
         merged = repo.get_cell(mc.id, mpid)
         assert merged.mark == other and merged.note == "Rahmenvertrag"  # type: ignore[union-attr]
+
+
+def test_manager_clone_equals_the_published_file(
+    team_url: str, tmp_path: Path, demo_file: Path, pgpass: Path
+) -> None:
+    """The compact cells and the COPY clone lose nothing: every entity (cells with all their
+    details: competitor, amounts, dates, reason, note, verified) comes back equal."""
+    files, _ = team_with_demo(team_url, demo_file, pgpass, tmp_path)
+    out = tmp_path / "manager-clone.kpm"
+    engine.clone(team_url, out, None)
+    published = entities(files["manager"])
+    cloned = entities(out)
+    assert cloned == published
+    details = [v for (kind, _k), v in published.items() if kind == "cell" and v["competitor"]]
+    assert details and any(v["no_need_reason"] for (k, _), v in published.items() if k == "cell")
+    with Repository.open(out, read_only=True) as repo:  # the status rows match the marks
+        assert repo.status_grid_problems() == []
