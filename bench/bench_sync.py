@@ -36,6 +36,15 @@ from pgcluster import Cluster, find_bindir
 BENCH = "sync"
 
 
+# A subprocess's own peak RSS: ru_maxrss would carry the forking parent's size over exec.
+_HWM = (
+    "def _hwm():\n"
+    "    for line in open('/proc/self/status'):\n"
+    "        if line.startswith('VmHWM:'):\n"
+    "            return int(line.split()[1]) / 1024\n"
+)
+
+
 def _server_cpu(cluster: Cluster) -> float:
     """CPU seconds of the postmaster and all its (live and finished) backends."""
     pid = int((cluster.data / "postmaster.pid").read_text().split()[0])
@@ -157,12 +166,11 @@ def main() -> None:
         clone_path = work / "clone.kpm"
         code = (
             "import resource, sys, time, json\n"
-            "from kpm_desktop.team import engine\n"
-            "t = time.perf_counter()\n"
+            "from kpm_desktop.team import engine\n" + _HWM + "t = time.perf_counter()\n"
             f"engine.clone({url!r}, __import__('pathlib').Path({str(clone_path)!r}), None)\n"
             "u = resource.getrusage(resource.RUSAGE_SELF)\n"
             "print(json.dumps({'s': time.perf_counter() - t, 'cpu': u.ru_utime + u.ru_stime, "
-            "'rss': u.ru_maxrss / 1024}))\n"
+            "'rss': _hwm()}))\n"
         )
         server_cpu0 = _server_cpu(cluster)
         out = subprocess.run(
@@ -172,14 +180,13 @@ def main() -> None:
         clone_server_cpu = _server_cpu(cluster) - server_cpu0
         # baseline: the same cells read with a bare COPY to the client and thrown away
         code = (
-            "import psycopg, resource, time, json\n"
-            "t = time.perf_counter()\n"
+            "import psycopg, resource, time, json\n" + _HWM + "t = time.perf_counter()\n"
             f"with psycopg.connect({url!r}) as conn, conn.cursor() as cur:\n"
             "    with cur.copy('COPY (SELECT * FROM kpm.cell_state) TO STDOUT (FORMAT BINARY)') as cp:\n"
             "        for _block in cp: pass\n"
             "u = resource.getrusage(resource.RUSAGE_SELF)\n"
             "print(json.dumps({'s': time.perf_counter() - t, 'cpu': u.ru_utime + u.ru_stime, "
-            "'rss': u.ru_maxrss / 1024}))\n"
+            "'rss': _hwm()}))\n"
         )
         base = json.loads(
             subprocess.run(
