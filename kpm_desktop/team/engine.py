@@ -1069,7 +1069,7 @@ _CLONE_CELLS = (
     )
     + " FROM kpm.cell_state s JOIN kpm_ids pu ON pu.kind = 1 AND pu.uuid = s.product "
     "LEFT JOIN kpm_ids co ON co.kind = 2 AND co.uuid::text = s.details->>'competitor' "
-    "WHERE s.mark IS NOT NULL GROUP BY s.customer) a "
+    "WHERE s.mark IS NOT NULL GROUP BY s.customer ORDER BY s.customer) a "
     "JOIN kpm_ids cu ON cu.kind = 0 AND cu.uuid = a.customer) TO STDOUT (FORMAT BINARY)"
 )
 _CLONE_TYPES = [
@@ -1101,6 +1101,7 @@ def _clone_cells(conn: psycopg.Connection, store: LocalStore) -> int:
             for key, row_id in lconn.execute(f"SELECT uuid, id FROM {table}"):
                 copy.write_row((kind, key, row_id))
     conn.execute("ANALYZE kpm_ids")
+    lconn.execute("PRAGMA cache_size = -65536")  # 64 MB for the one big write (as bulk imports)
     with conn.cursor() as cur, cur.copy(_CLONE_CELLS) as copy:
         copy.set_types(_CLONE_TYPES)
         groups = ((r[0], r[2], r[3], r[4], r[6:] if r[5] else None) for r in copy.rows())
@@ -1141,7 +1142,12 @@ def _stream_load(conn, store: LocalStore) -> None:
     for r in structure:
         store.apply(r.kind, r.key, r.data, r.author)
     with conn.cursor(name="kpm_clone_customers") as cur:
-        cur.execute("SELECT key, data FROM kpm.state WHERE kind = 'customer' AND data IS NOT NULL")
+        # in UUID order: the local ids then follow the order the cells arrive in (below), so
+        # SQLite appends to the marks B-tree instead of jumping around in it
+        cur.execute(
+            "SELECT key, data FROM kpm.state WHERE kind = 'customer' AND data IS NOT NULL "
+            "ORDER BY key::uuid"
+        )
         while batch := cur.fetchmany(_BATCH):
             repo.add_customers([_customer(key, data) for key, data in batch])
     _clone_cells(conn, store)
