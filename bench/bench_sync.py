@@ -382,6 +382,25 @@ def _kills(args: argparse.Namespace, url: str, victim: Path) -> None:
                 return engine.pending_count(repo)
 
         sync = [sys.executable, "-m", "kpm_desktop.cli", "sync", str(victim)]
+        # Every other cycle aims at the narrow window right after the server's commit: the
+        # process kills itself at a random moment of the local transaction (``finish``),
+        # before or after its commit, so that the next sync must recognise the pushed rows.
+        aimed = [
+            sys.executable,
+            "-c",
+            "import os, random, signal, sys, threading\n"
+            "from kpm_desktop.team import engine\n"
+            "from kpm_desktop.cli import main\n"
+            "finish = engine.finish\n"
+            "def killing_finish(*a, **k):\n"
+            "    if random.random() < 0.5:  # at once: the server has it, the file not yet\n"
+            "        os.kill(os.getpid(), signal.SIGKILL)\n"
+            "    threading.Timer(random.uniform(0, 0.03), os.kill,\n"
+            "                    (os.getpid(), signal.SIGKILL)).start()\n"
+            "    return finish(*a, **k)\n"
+            "engine.finish = killing_finish\n"
+            f"sys.exit(main(['sync', {str(victim)!r}]))\n",
+        ]
         # how long one unkilled sync process takes here, now: the kill moments spread over it
         _edit(victim, 10, seed=999)
         t = time.perf_counter()
@@ -396,14 +415,20 @@ def _kills(args: argparse.Namespace, url: str, victim: Path) -> None:
         for cycle in range(args.kills):
             _edit(victim, rng.randint(1, 20), seed=1000 + cycle)
             rows0, pending0 = pushed_rows(), pending()
-            proc = subprocess.Popen(
-                sync, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-            )
-            time.sleep(rng.uniform(0.2, 1.1) * whole)
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGKILL)
-                killed += 1
-            proc.wait()
+            if cycle % 2:
+                proc = subprocess.Popen(
+                    aimed, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+                )
+                killed += proc.wait() == -signal.SIGKILL
+            else:
+                proc = subprocess.Popen(
+                    sync, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+                )
+                time.sleep(rng.uniform(0.2, 1.1) * whole)
+                if proc.poll() is None:
+                    proc.send_signal(signal.SIGKILL)
+                    killed += 1
+                proc.wait()
             if pending() < pending0:
                 landed["after local commit"] += 1
             elif pushed_rows() > rows0:
