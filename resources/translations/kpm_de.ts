@@ -5313,8 +5313,8 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>der Team-Server {server} erlaubt das Ihrer Rolle nicht; fragen Sie Ihre Führungskraft</translation>
     </message>
     <message>
-        <source>the team server {server} refused the user name or password; check them (your local changes are kept and sync again later)</source>
-        <translation>der Team-Server {server} hat Benutzername oder Passwort abgelehnt; prüfen Sie beides (Ihre lokalen Änderungen bleiben erhalten und werden später synchronisiert)</translation>
+        <source>the team server {server} refused the user name or password, or the login has expired; check them or ask your manager to renew the login (your local changes are kept and sync again later)</source>
+        <translation>der Team-Server {server} hat Benutzername oder Passwort abgelehnt, oder die Anmeldung ist abgelaufen; prüfen Sie beides oder bitten Sie Ihre Führungskraft, die Anmeldung zu verlängern (Ihre lokalen Änderungen bleiben erhalten und werden später synchronisiert)</translation>
     </message>
     <message>
         <source>there is no open conflict {id} (see &apos;kpm sync FILE --json&apos;)</source>

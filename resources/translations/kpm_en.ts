@@ -5291,7 +5291,7 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the team server {server} refused the user name or password; check them (your local changes are kept and sync again later)</source>
+        <source>the team server {server} refused the user name or password, or the login has expired; check them or ask your manager to renew the login (your local changes are kept and sync again later)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

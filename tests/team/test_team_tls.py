@@ -23,7 +23,7 @@ from kpm_desktop.cli import main as kpm
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.storage.repository import Repository
 from kpm_desktop.team import engine, server
-from kpm_desktop.team.connect import connect
+from kpm_desktop.team.connect import AuthenticationError, TlsError, connect
 
 x509 = pytest.importorskip("cryptography.x509")
 from cryptography.hazmat.primitives import hashes, serialization  # noqa: E402
@@ -168,6 +168,9 @@ def test_verify_full_connects_and_a_wrong_ca_is_one_line_nothing_lost(
     assert len(err) == 1, err
     assert "secure (TLS) connection" in err[0] and "kept" in err[0]
     assert "certificate verify failed" not in err[0]  # no library text reaches the user
+    with pytest.raises(TlsError) as caught:  # the GUI shows the same line, translated by key
+        engine.sync_file(anna)
+    assert caught.value.key == "tls_failed"
     with Repository.open(anna) as repo:
         assert engine.pending_count(repo) == pending
         assert repo.get_cell(cust.id, product.id).mark == mark  # type: ignore[union-attr]
@@ -197,6 +200,9 @@ def test_expired_login_is_one_line_and_nothing_lost(
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1, err
     assert "expired" in err[0] and "kept" in err[0]
+    with pytest.raises(AuthenticationError) as caught:
+        engine.sync_file(files["anna"])
+    assert caught.value.key == "auth_failed"
     with Repository.open(files["anna"]) as repo:
         assert engine.pending_count(repo) == pending
     # the manager renews the login: the kept edit goes out
