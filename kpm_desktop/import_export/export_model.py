@@ -122,6 +122,9 @@ class MatrixSnapshot:
     groups: dict[int, ProductGroup] = field(default_factory=dict)  # for the master sheets
     notes: list[Note] = field(default_factory=list)  # of the customers in scope
     goals: list[Goal] = field(default_factory=list)
+    # UUIDs of product groups, competitors, notes and goals: table -> row id -> UUID
+    # (the master sheets carry them, so an import restores the same identities).
+    uuids: dict[str, dict[int, str]] = field(default_factory=dict)
     # Key accounts: rows that show their sites' roll-up (no marks of their own: counts, the
     # data sheet and the import skip them) and, per row, its outline level (1 = a site).
     rollup_rows: frozenset[int] = frozenset()
@@ -450,10 +453,12 @@ def load_snapshot(
         competitors = {c.id: c.name for c in repo.load_competitors()}
         notes: list[Note] = []
         goals: list[Goal] = []
+        uuids: dict[str, dict[int, str]] = {}
         if with_details and options.include_data_sheet and not options.customer_safe:
             for c in matrix.customers:  # for the master sheets of an internal export
                 notes += repo.notes_for(stored_id(c))
                 goals += repo.goals_for(stored_id(c))
+            uuids = {table: repo.entity_uuids(table) for table in repo.UUID_TABLES}
     snapshot = snapshot_from_matrix(
         matrix,
         options,
@@ -466,4 +471,5 @@ def load_snapshot(
     in_scope = {c.id for c in snapshot.customers}
     snapshot.notes = [n for n in notes if n.customer_id in in_scope]
     snapshot.goals = [g for g in goals if g.customer_id in in_scope]
+    snapshot.uuids = uuids
     return snapshot

@@ -10,7 +10,16 @@ Two more sheets carry them, written with the export and read by ``kpm import --k
     account (parent customer; empty for none).
 "Produkte"/"Products" (one row per product, in column order):
     UUID, product number, name, product group, group order (integer), kind (product,
-    solution, service), order within the group (integer), active (1 or 0).
+    solution, service), order within the group (integer), active (1 or 0), the UUID of
+    the product group ("Gruppen-UUID"/"Group UUID").
+"Wettbewerber"/"Competitors": name, UUID.
+"Notizen"/"Notes": customer UUID, customer, date, note, the note's UUID.
+"Ziele"/"Goals": customer UUID, customer, goal, details, due date, status, order,
+    product UUIDs (separated by "; "), the goal's UUID.
+
+The UUID columns (migration 5 gave groups, competitors, notes and goals one) let an import
+restore the same identities, so a file rebuilt from its export syncs and merges with the
+original. Exports written before they existed import as before (new UUIDs).
 
 Headers are matched case-insensitively in either language (German or English), like the
 data sheet's. Text passes the export's formula guard and comes back through ``restore``.
@@ -26,7 +35,7 @@ from typing import TYPE_CHECKING, Any, cast
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from kpm_desktop.domain.entities import Customer, Product, ProductGroup
+from kpm_desktop.domain.entities import Customer, Product, ProductGroup, stored_id
 from kpm_desktop.import_export.formula_guard import neutralise
 
 if TYPE_CHECKING:  # export_model and xlsx_rows import on first use (start-up time)
@@ -68,12 +77,14 @@ PRODUCT_COLUMNS: tuple[SheetColumn, ...] = (
     SheetColumn("kind", "Art", "Kind"),
     SheetColumn("sort_order", "Reihenfolge", "Order"),
     SheetColumn("active", "Aktiv", "Active"),
+    SheetColumn("group_uuid", "Gruppen-UUID", "Group UUID"),
 )
 NOTE_COLUMNS: tuple[SheetColumn, ...] = (
     SheetColumn("customer_uuid", "Kunden-UUID", "Customer UUID"),
     SheetColumn("customer_name", "Kunde", "Customer"),
     SheetColumn("date", "Datum", "Date"),
     SheetColumn("text", "Notiz", "Note"),
+    SheetColumn("uuid", "UUID", "UUID"),
 )
 GOAL_COLUMNS: tuple[SheetColumn, ...] = (
     SheetColumn("customer_uuid", "Kunden-UUID", "Customer UUID"),
@@ -84,8 +95,12 @@ GOAL_COLUMNS: tuple[SheetColumn, ...] = (
     SheetColumn("status", "Status", "Status"),
     SheetColumn("sort_order", "Reihenfolge", "Order"),
     SheetColumn("products", "Produkt-UUIDs", "Product UUIDs"),
+    SheetColumn("uuid", "UUID", "UUID"),
 )
-COMPETITOR_COLUMNS: tuple[SheetColumn, ...] = (SheetColumn("name", "Wettbewerber", "Competitor"),)
+COMPETITOR_COLUMNS: tuple[SheetColumn, ...] = (
+    SheetColumn("name", "Wettbewerber", "Competitor"),
+    SheetColumn("uuid", "UUID", "UUID"),
+)
 CUSTOMER_SHEETS: tuple[str, ...] = ("Kunden", "Customers")
 PRODUCT_SHEETS: tuple[str, ...] = ("Produkte", "Products")
 NOTE_SHEETS: tuple[str, ...] = ("Notizen", "Notes")
@@ -123,6 +138,11 @@ def write_master_sheets(wb: Any, snapshot: MatrixSnapshot, raw: bool = True) -> 
     groups = snapshot.groups
     by_id = {c.id: c for c in snapshot.customers}
     product_uuid = {p.id: p.uuid for p in snapshot.products}
+    uuids = snapshot.uuids
+    group_uuid = uuids.get("product_groups", {})
+    competitor_uuid = uuids.get("competitors", {})
+    note_uuid = uuids.get("notes", {})
+    goal_uuid = uuids.get("goals", {})
     for name, columns, values in (
         (
             CUSTOMER_SHEETS[0 if de else 1],
@@ -132,12 +152,15 @@ def write_master_sheets(wb: Any, snapshot: MatrixSnapshot, raw: bool = True) -> 
         (
             PRODUCT_SHEETS[0 if de else 1],
             PRODUCT_COLUMNS,
-            (_product_values(p, groups) for p in snapshot.products),
+            (_product_values(p, groups, group_uuid) for p in snapshot.products),
         ),
         (
             COMPETITOR_SHEETS[0 if de else 1],
             COMPETITOR_COLUMNS,
-            ({"name": neutralise(n)} for n in sorted(snapshot.competitors.values())),
+            (
+                {"name": neutralise(name), "uuid": competitor_uuid.get(cid)}
+                for cid, name in sorted(snapshot.competitors.items(), key=lambda kv: kv[1])
+            ),
         ),
         (
             NOTE_SHEETS[0 if de else 1],
@@ -148,6 +171,7 @@ def write_master_sheets(wb: Any, snapshot: MatrixSnapshot, raw: bool = True) -> 
                     "customer_name": neutralise(by_id[n.customer_id].name),
                     "date": n.note_date,
                     "text": neutralise(n.text),
+                    "uuid": note_uuid.get(stored_id(n)),
                 }
                 for n in snapshot.notes
             ),
@@ -167,6 +191,7 @@ def write_master_sheets(wb: Any, snapshot: MatrixSnapshot, raw: bool = True) -> 
                     "products": TAG_SEPARATOR.join(
                         product_uuid[p] for p in g.product_ids if p in product_uuid
                     ),
+                    "uuid": goal_uuid.get(stored_id(g)),
                 }
                 for g in snapshot.goals
             ),
@@ -218,7 +243,9 @@ def _customer_values(c: Customer) -> dict[str, Value]:
     }
 
 
-def _product_values(p: Product, groups: Mapping[int, ProductGroup]) -> dict[str, Value]:
+def _product_values(
+    p: Product, groups: Mapping[int, ProductGroup], group_uuid: Mapping[int, str]
+) -> dict[str, Value]:
     group = groups.get(p.group_id) if p.group_id is not None else None
     return {
         "uuid": p.uuid,
@@ -229,4 +256,5 @@ def _product_values(p: Product, groups: Mapping[int, ProductGroup]) -> dict[str,
         "kind": str(p.kind),
         "sort_order": p.sort_order,
         "active": int(p.active),
+        "group_uuid": group_uuid.get(p.group_id) if p.group_id is not None else None,
     }

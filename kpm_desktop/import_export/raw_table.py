@@ -7,7 +7,7 @@ imports the other for them.
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,6 +44,18 @@ class RawTable:
     strict: bool = False  # a Strict Open XML workbook (read by calamine; no fills)
     chosen_because: str = ""  # "chart"/"empty": the active sheet was passed over ...
     active_sheet: str = ""  # ... and this was its name
+    # A sheet too large to hold (the full M export's data sheet): ``rows`` holds only its
+    # first rows (header detection, column preview) and ``stream`` yields every row from
+    # row 1 again, one at a time, each time it is called (``xlsx_stream``).
+    stream: Callable[[Progress | None], Iterator[list[object]]] | None = None
+    stream_rows: int | None = None  # the row count the sheet claims (None: unknown)
+
+    @property
+    def row_count(self) -> int:
+        """Rows in the sheet (for a streamed sheet as far as known without reading it)."""
+        if self.stream is not None and self.stream_rows is not None:
+            return self.stream_rows
+        return len(self.rows)
 
 
 def zip_format(archive: zipfile.ZipFile) -> str | None:
@@ -63,11 +75,15 @@ def zip_format(archive: zipfile.ZipFile) -> str | None:
     return None
 
 
-def xlsx_zip_check(path: Path) -> zipfile.ZipFile:
+def xlsx_zip_check(path: Path, *, streaming: bool = False) -> zipfile.ZipFile:
     """Open the ZIP container and refuse bombs and non-workbooks before any XML is parsed.
 
     zipfile never yields more bytes than a member declares, so checking declared sizes
     bounds what openpyxl can be made to decompress.
+
+    ``streaming``: the caller reads worksheets row by row (``xlsx_stream``), so only the
+    other parts count towards ``MAX_UNZIPPED_BYTES`` (what is held in memory); every part,
+    sheets included, must still pass the compression-ratio check.
     """
     try:
         archive = zipfile.ZipFile(path)
@@ -89,7 +105,8 @@ def xlsx_zip_check(path: Path) -> zipfile.ZipFile:
         total = 0
         limit_mb = MAX_UNZIPPED_BYTES // (1024 * 1024)
         for info in infos:
-            total += info.file_size
+            if not (streaming and info.filename.startswith("xl/worksheets/")):
+                total += info.file_size
             ratio = info.file_size / max(info.compress_size, 1)
             if info.file_size > 1_000_000 and ratio > MAX_ZIP_RATIO:
                 raise ImportFailure("zip_bomb", file=path.name, limit_mb=limit_mb)

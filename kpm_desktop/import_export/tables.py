@@ -112,6 +112,7 @@ def read_table(
     want_fills: bool = False,
     progress: Progress | None = None,
     engine: str | None = None,
+    stream: bool = False,
 ) -> RawTable:
     """Read a CSV or XLSX file (decided by content) into a RawTable.
 
@@ -120,6 +121,8 @@ def read_table(
         sheet_candidates: sheet names tried in order when ``sheet`` is None.
         want_fills: also collect cell fill colours (XLSX matrix sheets).
         engine: force an XLSX reader ("openpyxl" or "calamine"); None chooses.
+        stream: a values-only .xlsx sheet is streamed (``RawTable.stream``), so that a
+            workbook of any size within the streaming limits can be read.
 
     Raises:
         ImportFailure: with a user-facing message; nothing has been written anywhere.
@@ -142,6 +145,7 @@ def read_table(
             want_fills=want_fills,
             progress=progress,
             engine=engine,
+            stream=stream,
         )
     return read_csv(path, progress=progress)
 

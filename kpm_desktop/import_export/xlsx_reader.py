@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -94,8 +95,8 @@ def _failure(path: Path, exc: BaseException) -> ImportFailure:
     return ImportFailure("xlsx_damaged", file=path.name, detail=detail[:160])
 
 
-def _checked_archive(path: Path) -> zipfile.ZipFile:
-    archive = xlsx_zip_check(path)
+def _checked_archive(path: Path, *, streaming: bool = False) -> zipfile.ZipFile:
+    archive = xlsx_zip_check(path, streaming=streaming)
     try:
         refuse_dtds(path, archive)
     except ImportFailure:
@@ -305,6 +306,80 @@ def _calamine_rows(path: Path, wb: CalamineWorkbook, name: str) -> list[list[obj
     return rows
 
 
+STREAM_HEAD_ROWS = 210  # rows a streamed table keeps: header search + the column preview
+
+
+def read_values_stream(
+    path: Path,
+    *,
+    sheet: str | None = None,
+    sheet_candidates: tuple[str, ...] = (),
+    progress: Progress | None = None,
+) -> RawTable:
+    """One sheet of an .xlsx, streamed (``xlsx_stream``): the table keeps its first
+    ``STREAM_HEAD_ROWS`` rows and a ``stream`` that yields all of them, one at a time.
+
+    The workbook may be larger than ``MAX_UNZIPPED_BYTES`` as long as what the reader holds
+    (shared strings, styles) is not; the compression-ratio and DTD checks apply in full.
+
+    Raises:
+        ImportFailure: damaged file, missing/empty/chart sheet, too many rows or columns.
+    """
+    from kpm_desktop.import_export.xlsx_stream import open_stream
+
+    archive = _checked_archive(path, streaming=True)
+    try:
+        book = open_stream(archive, path.name)
+        names = book.order
+        m = _ACTIVE_TAB.search(archive.read("xl/workbook.xml")[:1_000_000])
+        chosen = _choose_sheet(path, names, sheet, sheet_candidates, int(m[1]) if m else 0)
+        table = RawTable(source=path.name, rows=[], sheet=chosen, sheets=names, format="xlsx")
+        if chosen is None:
+            return table
+        if chosen not in book.sheets:
+            raise ImportFailure(
+                "sheet_chart", file=path.name, sheet=chosen, sheets=", ".join(names)
+            )
+        head: list[list[object]] = []
+        try:
+            for row in book.rows(chosen):
+                head.append(row)
+                if len(head) >= STREAM_HEAD_ROWS:
+                    break
+            claimed = book.dimension_rows(chosen)
+        except ImportFailure:
+            raise
+        except Exception as exc:  # a damaged member (bad CRC, broken deflate stream)
+            raise _failure(path, exc) from None
+    finally:
+        archive.close()
+    if not any(v is not None for r in head for v in r):
+        raise ImportFailure("sheet_empty", file=path.name, sheet=chosen, sheets=", ".join(names))
+    sheet_name = chosen
+
+    def stream(tick: Progress | None) -> Iterator[list[object]]:
+        archive = _checked_archive(path, streaming=True)
+        try:
+            book = open_stream(archive, path.name)
+            if sheet_name not in book.sheets:  # the file was replaced meanwhile
+                raise ImportFailure("sheet_missing", file=path.name, sheet=sheet_name, sheets="")
+            try:
+                yield from book.rows(sheet_name, progress=tick)
+            except ImportFailure:
+                raise
+            except Exception as exc:
+                raise _failure(path, exc) from None
+        finally:
+            archive.close()
+
+    table.rows = head
+    table.stream = stream
+    table.stream_rows = claimed if claimed is not None and claimed >= len(head) else None
+    if progress is not None:
+        progress(len(head))
+    return table
+
+
 def _rgb_of(colour: Any, theme: tuple[str, ...]) -> str | None:
     from openpyxl.styles.colors import COLOR_INDEX
 
@@ -340,9 +415,25 @@ def read_xlsx(
     want_fills: bool = False,
     progress: Progress | None = None,
     engine: str | None = None,
+    stream: bool = False,
 ) -> RawTable:
     """Read one sheet. ``engine`` "openpyxl" or "calamine" forces a reader (tests, bench);
-    by default calamine reads values and openpyxl reads sheets whose fills are wanted."""
+    by default calamine reads values and openpyxl reads sheets whose fills are wanted.
+    ``stream``: values of a (non-Strict) .xlsx sheet are streamed (``read_values_stream``)."""
+    if stream and not want_fills and engine is None:
+        archive = _checked_archive(path, streaming=True)
+        try:
+            fmt = zip_format(archive)
+            try:
+                strict = _STRICT_NS in archive.read("xl/workbook.xml")[:1_000_000]
+            except Exception:  # no workbook part or a damaged one: the usual path says so
+                strict = True
+        finally:
+            archive.close()
+        if fmt == "xlsx" and not strict:
+            return read_values_stream(
+                path, sheet=sheet, sheet_candidates=sheet_candidates, progress=progress
+            )
     archive = _checked_archive(path)
     try:
         fmt = zip_format(archive) or "xlsx"

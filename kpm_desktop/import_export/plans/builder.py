@@ -7,7 +7,14 @@ from dataclasses import fields, replace
 from datetime import date as _Date
 from typing import Any
 
-from kpm_desktop.domain.entities import CellRecord, Competitor, Customer, Product, ProductGroup
+from kpm_desktop.domain.entities import (
+    CellRecord,
+    Competitor,
+    Customer,
+    Product,
+    ProductGroup,
+    stored_id,
+)
 from kpm_desktop.domain.marks import WHITE
 from kpm_desktop.domain.text import fold
 from kpm_desktop.import_export.formula_guard import restore
@@ -83,6 +90,17 @@ class BuilderBase:
         self.seen_products: dict[int, int] = {}
         self.groups = {fold(g.name): g for g in target.matrix.groups.values()}
         self.competitors = {fold(c.name): c for c in target.competitors}
+        # Identities the file has (kind "kpm" restores an export's UUIDs): UUID -> entity.
+        by_id_c = {c.id: c for c in target.competitors}
+        self.group_uuids = {
+            u: target.matrix.groups[i]
+            for u, i in target.uuids.get("product_groups", {}).items()
+            if i in target.matrix.groups
+        }
+        self._planned_uuids: dict[str, set[str]] = {}
+        self.competitor_uuids = {
+            u: by_id_c[i] for u, i in target.uuids.get("competitors", {}).items() if i in by_id_c
+        }
         self.suggested: dict[tuple[str, str], Suggestion] = {}
         # (customer, parent customer number or name as imported, row): resolved at the end,
         # when every customer of the file is known.
@@ -150,11 +168,13 @@ class BuilderBase:
             return None
 
     def data_rows(self) -> Iterable[tuple[int, list[object]]]:
-        rows = self.s.table.rows
+        table = self.s.table
         width = len(self.headers)
-        for i in range(self.s.header_row + 1, len(rows)):
-            values = rows[i]
-            if not any(v is not None and cell_text(v) for v in values):
+        # A streamed sheet is read again from its first row, one row at a time.
+        rows: Iterable[list[object]] = table.rows if table.stream is None else table.stream(None)
+        header_row = self.s.header_row
+        for i, values in enumerate(rows):
+            if i <= header_row or not any(v is not None and cell_text(v) for v in values):
                 continue
             number = i + 1
             if len(values) > width and any(cell_text(v) for v in values[width:]):
@@ -373,13 +393,13 @@ class BuilderBase:
         """Classify one wanted cell state as new, update, unchanged or conflict."""
         cid, pid = customer.id, product.id
         assert cid is not None and pid is not None
-        change = CellChange(cid, pid, before, after, row, col + 1)
         if before is None:
-            self.plan.cells.append(change)
+            self.plan.cells.add(cid, pid, None, after, row, col + 1)
             return
         if _same_cell(before, after):
             self.plan.unchanged_cells += 1
             return
+        change = CellChange(cid, pid, before, after, row, col + 1)
         if before.mark != after.mark:
             self.plan.conflicts.append(
                 Conflict(
@@ -487,26 +507,45 @@ class BuilderBase:
         )
         return plan
 
-    def group_id(self, name: str, sort_order: int | None = None) -> int:
+    def group_id(self, name: str, sort_order: int | None = None, uuid: str = "") -> int:
+        """The product group named so (by its UUID first, when the source gives one)."""
         key = fold(name)
-        group = self.groups.get(key)
+        group = self.group_uuids.get(uuid) if uuid else None
+        if group is None:
+            group = self.groups.get(key)
         if group is None:
             order = len(self.groups) if sort_order is None else sort_order
             group = ProductGroup(name=name, sort_order=order, id=self.temp_id())
             self.groups[key] = group
             self.plan.groups.append(group)
-        assert group.id is not None
-        return group.id
+            if uuid:
+                self.group_uuids[uuid] = group
+                self.new_uuid("product_groups", stored_id(group), uuid)
+        return stored_id(group)
 
-    def competitor_id(self, name: str) -> int:
+    def competitor_id(self, name: str, uuid: str = "") -> int:
         key = fold(name)
-        comp = self.competitors.get(key)
+        comp = self.competitor_uuids.get(uuid) if uuid else None
+        if comp is None:
+            comp = self.competitors.get(key)
         if comp is None:
             comp = Competitor(name=name, id=self.temp_id())
             self.competitors[key] = comp
             self.plan.competitors.append(comp)
-        assert comp.id is not None
-        return comp.id
+            if uuid:
+                self.competitor_uuids[uuid] = comp
+                self.new_uuid("competitors", stored_id(comp), uuid)
+        return stored_id(comp)
+
+    def new_uuid(self, table: str, temp_id: int, uuid: str) -> None:
+        """Remember the source's UUID for an entity the plan creates (unless the file
+        already has that UUID: then the new row gets its own)."""
+        if uuid in self.t.uuids.get(table, {}):
+            return
+        planned = self._planned_uuids.setdefault(table, set())
+        if uuid not in planned:
+            planned.add(uuid)
+            self.plan.uuids.setdefault(table, {})[temp_id] = uuid
 
 
 def _same_cell(a: CellRecord, b: CellRecord) -> bool:

@@ -6,7 +6,14 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from kpm_desktop.domain.entities import CellRecord, Goal, GoalStatus, Note, ProductKind
+from kpm_desktop.domain.entities import (
+    CellRecord,
+    Goal,
+    GoalStatus,
+    Note,
+    ProductKind,
+    stored_id,
+)
 from kpm_desktop.domain.marks import UnknownMarkError, parse_mark
 from kpm_desktop.import_export import master_sheets
 from kpm_desktop.import_export.formula_guard import restore
@@ -111,7 +118,7 @@ class KpmKind(BuilderBase):
             if group:
                 group_order = self._master_number(values, cols.get("group_order"), row)
                 attrs["group_id"] = self.group_id(
-                    group, None if group_order is None else int(group_order)
+                    group, None if group_order is None else int(group_order), t("group_uuid")
                 )
             product = self.product(row, number, name, uuid)
             if product is None or product.id is None:
@@ -126,6 +133,8 @@ class KpmKind(BuilderBase):
     def _build_kpm_notes(self, rows: list[list[object]]) -> None:
         cols = master_sheets.column_keys(master_sheets.NOTE_COLUMNS, rows[0])
         known: dict[int, set[tuple[object, str]]] = {}
+        file_uuids = self.t.uuids.get("notes", {})
+        seen_uuids: set[str] = set()
         for row, values in enumerate(rows[1:], start=2):
             customer = self.customers.by_uuid.get(
                 self._master_text(values, cols["customer_uuid"], row)
@@ -144,24 +153,36 @@ class KpmKind(BuilderBase):
             if day is None:
                 self.problem(row, cols.get("date"), "p_bad_date", text="")
                 continue
+            uuid = self._master_text(values, cols.get("uuid"), row)
+            if uuid and (uuid in file_uuids or uuid in seen_uuids):
+                continue  # the file has this note already (perhaps edited since)
             if customer.id not in known:
                 existing = self.t.get_notes(customer.id) if customer.id > 0 else []
                 known[customer.id] = {(n.note_date, n.text) for n in existing}
             if (day, note_text) in known[customer.id]:
                 continue
             known[customer.id].add((day, note_text))
-            self.plan.notes.append(Note(customer_id=customer.id, text=note_text, note_date=day))
+            note = Note(customer_id=customer.id, text=note_text, note_date=day, id=self.temp_id())
+            self.plan.notes.append(note)
+            if uuid:
+                seen_uuids.add(uuid)
+                self.new_uuid("notes", stored_id(note), uuid)
 
     def _build_kpm_goals(self, rows: list[list[object]]) -> None:
         cols = master_sheets.column_keys(master_sheets.GOAL_COLUMNS, rows[0])
         statuses = {str(s) for s in GoalStatus}
         known: dict[int, set[str]] = {}
+        file_uuids = self.t.uuids.get("goals", {})
+        seen_uuids: set[str] = set()
         for row, values in enumerate(rows[1:], start=2):
             t = self._master_getter(values, cols, row)
             customer = self.customers.by_uuid.get(t("customer_uuid"))
             title = t("title")
             if customer is None or customer.id is None or not title:
                 continue
+            uuid = t("uuid")
+            if uuid and (uuid in file_uuids or uuid in seen_uuids):
+                continue  # the file has this goal already (perhaps edited since)
             if customer.id not in known:
                 existing = self.t.get_goals(customer.id) if customer.id > 0 else []
                 known[customer.id] = {g.title for g in existing}
@@ -183,8 +204,13 @@ class KpmKind(BuilderBase):
                 if (p := self.products.by_uuid.get(u.strip())) is not None and p.id is not None
             )
             status = t("status")
+            goal_id = self.temp_id()
+            if uuid:
+                seen_uuids.add(uuid)
+                self.new_uuid("goals", goal_id, uuid)
             self.plan.goals.append(
                 Goal(
+                    id=goal_id,
                     customer_id=customer.id,
                     title=title,
                     detail=restore(raw) if isinstance(raw, str) else "",
@@ -200,10 +226,15 @@ class KpmKind(BuilderBase):
             self._build_kpm_customers(self.s.extra["customers"])
         if "products" in self.s.extra:
             self._build_kpm_products(self.s.extra["products"])
-        for values in self.s.extra.get("competitors", [])[1:]:
-            name = restore(cell_text(values[0])) if values else ""
-            if name:
-                self.competitor_id(name)
+        competitors = self.s.extra.get("competitors", [])
+        if competitors:
+            cols = master_sheets.column_keys(master_sheets.COMPETITOR_COLUMNS, competitors[0])
+            name_col, uuid_col = cols.get("name", 0), cols.get("uuid")
+            for values in competitors[1:]:
+                name = restore(cell_text(values[name_col])) if name_col < len(values) else ""
+                uuid = self._master_text(values, uuid_col, 0)
+                if name:
+                    self.competitor_id(name, uuid)
         self._build_kpm_cells()
         if "notes" in self.s.extra:
             self._build_kpm_notes(self.s.extra["notes"])

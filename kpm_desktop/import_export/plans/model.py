@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable
+from array import array
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from kpm_desktop.domain.entities import (
     CellRecord,
@@ -18,7 +20,7 @@ from kpm_desktop.domain.entities import (
     Product,
     ProductGroup,
 )
-from kpm_desktop.domain.marks import WHITE
+from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.domain.matrix import Matrix
 from kpm_desktop.import_export.mapping import header_names
 from kpm_desktop.import_export.messages import MESSAGES, Problem, text
@@ -27,6 +29,7 @@ from kpm_desktop.import_export.tables import RawTable
 __all__ = [
     "SOURCE",
     "CellChange",
+    "CellChanges",
     "Conflict",
     "EntityChange",
     "FieldConflict",
@@ -52,6 +55,8 @@ class Target:
     # A customer's notes and goals (kind "kpm" skips those the file has already).
     get_notes: Callable[[int], list[Note]] = lambda _cid: []
     get_goals: Callable[[int], list[Goal]] = lambda _cid: []
+    # UUIDs of product groups, competitors, notes and goals: table -> UUID -> row id.
+    uuids: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @classmethod
     def from_repository(cls, repo: Any) -> Target:
@@ -61,6 +66,10 @@ class Target:
             repo.get_cell,
             repo.notes_for,
             repo.goals_for,
+            {
+                table: {u: i for i, u in repo.entity_uuids(table).items()}
+                for table in repo.UUID_TABLES
+            },
         )
 
     @property
@@ -130,6 +139,155 @@ class CellChange:
     after: CellRecord
     row: int  # source row (1-based)
     column: int  # source column (1-based)
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_NO_TIME = -(1 << 63)  # verified_at None in the compact column
+
+
+class CellChanges:
+    """The cell changes of a plan, stored by column (a list of ``CellChange`` to its users).
+
+    The full M export is 600k new cells: as objects (a ``CellChange`` with its
+    ``CellRecord``, row number and timestamp) they would take ~160 MB, here ~25 MB. A change
+    is kept as ids, row, column, mark and ``verified_at`` in arrays; the rarer details
+    (competitor, amounts, dates, texts) and ``before`` records in dictionaries by index; a
+    record that does not fit this shape (another source, a stored ``updated_at``) whole.
+    Indexing or iterating builds the ``CellChange`` again, equal to the one appended.
+    """
+
+    __slots__ = ("_after", "_before", "_cid", "_col", "_details", "_mark", "_pid", "_row", "_ts")
+
+    def __init__(self, changes: Iterable[CellChange] = ()) -> None:
+        self._cid = array("q")
+        self._pid = array("q")
+        self._row = array("q")
+        self._col = array("l")
+        self._mark = bytearray()
+        self._ts = array("q")  # verified_at, microseconds since 1970 (UTC)
+        self._details: dict[int, tuple[Any, ...]] = {}
+        self._before: dict[int, CellRecord] = {}
+        self._after: dict[int, CellRecord] = {}  # records kept whole
+        for change in changes:
+            self.append(change)
+
+    def append(self, change: CellChange) -> None:
+        self.add(
+            change.customer_id,
+            change.product_id,
+            change.before,
+            change.after,
+            change.row,
+            change.column,
+        )
+
+    def add(
+        self,
+        customer_id: int,
+        product_id: int,
+        before: CellRecord | None,
+        after: CellRecord,
+        row: int,
+        column: int,
+    ) -> None:
+        i = len(self._mark)
+        self._cid.append(customer_id)
+        self._pid.append(product_id)
+        self._row.append(row)
+        self._col.append(column)
+        self._mark.append(int(after.mark))
+        if before is not None:
+            self._before[i] = before
+        verified = after.verified_at
+        if (
+            after.updated_at is not None
+            or after.source != SOURCE
+            or (verified is not None and verified.tzinfo is not UTC)
+        ):
+            self._after[i] = after
+            self._ts.append(_NO_TIME)
+            return
+        self._ts.append(_NO_TIME if verified is None else (verified - _EPOCH) // _MICRO)
+        if (
+            after.competitor_id is not None
+            or after.our_revenue is not None
+            or after.potential is not None
+            or after.contract_end is not None
+            or after.no_need_reason
+            or after.recheck_at is not None
+            or after.note
+        ):
+            self._details[i] = (
+                after.competitor_id,
+                after.our_revenue,
+                after.potential,
+                after.contract_end,
+                after.no_need_reason,
+                after.recheck_at,
+                after.note,
+            )
+
+    def __len__(self) -> int:
+        return len(self._mark)
+
+    def after(self, i: int) -> CellRecord:
+        whole = self._after.get(i)
+        if whole is not None:
+            return whole
+        ts = self._ts[i]
+        verified = None if ts == _NO_TIME else _EPOCH + timedelta(microseconds=ts)
+        d = self._details.get(i)
+        mark = Mark(self._mark[i])
+        if d is None:
+            return CellRecord(mark, verified_at=verified, source=SOURCE)
+        return CellRecord(mark, *d, verified_at=verified, source=SOURCE)  # type: ignore[misc]
+
+    def key(self, i: int) -> tuple[int, int]:
+        return self._cid[i], self._pid[i]
+
+    def before(self, i: int) -> CellRecord | None:
+        return self._before.get(i)
+
+    def _get(self, i: int) -> CellChange:
+        return CellChange(
+            self._cid[i],
+            self._pid[i],
+            self._before.get(i),
+            self.after(i),
+            self._row[i],
+            self._col[i],
+        )
+
+    @overload
+    def __getitem__(self, i: int) -> CellChange: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[CellChange]: ...
+    def __getitem__(self, i: int | slice) -> CellChange | list[CellChange]:
+        n = len(self)
+        if isinstance(i, slice):
+            return [self._get(k) for k in range(*i.indices(n))]
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError(i)
+        return self._get(i)
+
+    def __iter__(self) -> Iterator[CellChange]:
+        for i in range(len(self)):
+            yield self._get(i)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, CellChanges | list):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"CellChanges({len(self)} changes)"
+
+
+_MICRO = timedelta(microseconds=1)
 
 
 @dataclass(slots=True)
@@ -225,13 +383,16 @@ class ImportPlan:
     products: list[EntityChange] = field(default_factory=list)
     groups: list[ProductGroup] = field(default_factory=list)  # new, negative ids
     competitors: list[Competitor] = field(default_factory=list)  # new, negative ids
-    cells: list[CellChange] = field(default_factory=list)
+    cells: CellChanges = field(default_factory=CellChanges)
     conflicts: list[Conflict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     suggestions: list[Suggestion] = field(default_factory=list)
     field_conflicts: list[FieldConflict] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)  # new; customer id negative = new customer
     goals: list[Goal] = field(default_factory=list)  # new; negative ids = new in this import
+    # The UUIDs the source gives new groups, competitors, notes and goals (kind "kpm"):
+    # table -> temporary id -> UUID.
+    uuids: dict[str, dict[int, str]] = field(default_factory=dict)
     duplicates: list[PossibleDuplicate] = field(default_factory=list)
     unchanged_customers: int = 0
     unchanged_products: int = 0
@@ -250,7 +411,12 @@ class ImportPlan:
             f.take = take
 
     def changes_to_write(self) -> list[CellChange]:
-        return self.cells + [c.change for c in self.conflicts if c.take]
+        """Every cell change applying would write, as objects (small plans, tests); the
+        apply path goes through ``cells`` by index instead (``count_to_write``)."""
+        return list(self.cells) + [c.change for c in self.conflicts if c.take]
+
+    def count_to_write(self) -> int:
+        return len(self.cells) + sum(1 for c in self.conflicts if c.take)
 
     @property
     def is_empty(self) -> bool:
@@ -259,7 +425,7 @@ class ImportPlan:
             self.customers
             or self.products
             or self.groups
-            or self.changes_to_write()
+            or self.cells
             or any(c.take for c in self.conflicts)
             or any(f.take for f in self.field_conflicts)
             or self.notes

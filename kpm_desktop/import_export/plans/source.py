@@ -24,8 +24,13 @@ def read_source(
     *,
     sheet: str | None = None,
     progress: Progress | None = None,
+    engine: str | None = None,
 ) -> SourceData:
     """Read a file for an import kind and suggest the column mapping.
+
+    A KPM export (kind "kpm", .xlsx) is streamed: its data sheet has one row per marked
+    cell (600k rows at size M), which is never held whole; ``engine`` "calamine" reads it
+    the way other kinds are read (the comparison in the tests and the bench).
 
     Raises:
         ImportFailure: the file cannot be read as this kind (message for the user).
@@ -39,6 +44,8 @@ def read_source(
         sheet_candidates=data_sheet.DATA_SHEET_NAMES if kind == "kpm" and sheet is None else (),
         want_fills=kind == "matrix",
         progress=progress,
+        engine=engine,
+        stream=kind == "kpm",
     )
     if kind == "kpm":
         header_row = _find_data_header(table)
@@ -54,7 +61,9 @@ def read_source(
                 ),
             )
         mapping = data_sheet.column_keys(table.rows[header_row])
-        return SourceData(kind, table, header_row, mapping, _master_rows(path, table, progress))
+        return SourceData(
+            kind, table, header_row, mapping, _master_rows(path, table, progress, engine)
+        )
     if not any(any(cell_text(v) for v in row) for row in table.rows):
         raise ImportFailure("no_data", file=path.name)
     header_row = detect_header_row(table.rows, kind)
@@ -63,7 +72,7 @@ def read_source(
 
 
 def _master_rows(
-    path: Path, table: RawTable, progress: Progress | None
+    path: Path, table: RawTable, progress: Progress | None, engine: str | None = None
 ) -> dict[str, list[list[object]]]:
     """The export's customer and product sheets, when the workbook has them."""
     out: dict[str, list[list[object]]] = {}
@@ -75,7 +84,13 @@ def _master_rows(
         if name is None:
             continue
         try:
-            rows = read_table(path, sheet=name, progress=progress).rows
+            sheet_table = read_table(
+                path, sheet=name, progress=progress, engine=engine, stream=table.stream is not None
+            )
+            # Master sheets are small (one row per customer or product): held whole.
+            rows = (
+                sheet_table.rows if sheet_table.stream is None else list(sheet_table.stream(None))
+            )
         except ImportFailure as exc:
             if exc.key == "sheet_empty":
                 continue

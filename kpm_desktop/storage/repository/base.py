@@ -317,6 +317,25 @@ class RepositoryBase:
         rows = self._q(f"SELECT {_PRODUCT_COLS} FROM products WHERE id = ?", (product_id,))
         return _product_from_row(rows[0]) if rows else None
 
+    # Tables whose rows have a UUID column besides customers and products (migration 5).
+    UUID_TABLES = ("product_groups", "competitors", "notes", "goals")
+
+    def entity_uuids(self, table: str) -> dict[int, str]:
+        """Row id -> UUID of a product group, competitor, note or goal table."""
+        if table not in self.UUID_TABLES:
+            raise ValueError(table)
+        return dict(self._q(f"SELECT id, uuid FROM {table} WHERE uuid IS NOT NULL"))
+
+    def set_entity_uuids(self, table: str, uuids: dict[int, str]) -> None:
+        """Give rows the UUIDs they have elsewhere (an import restoring an export's)."""
+        if table not in self.UUID_TABLES:
+            raise ValueError(table)
+        with self.transaction() as conn:
+            conn.executemany(
+                f"UPDATE {table} SET uuid = ? WHERE id = ?",
+                [(uuid, row_id) for row_id, uuid in uuids.items()],
+            )
+
     def load_groups(self) -> list[ProductGroup]:
         return [
             ProductGroup(id=r[0], name=r[1], sort_order=r[2])
