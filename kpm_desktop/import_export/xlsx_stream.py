@@ -169,8 +169,9 @@ class SheetStream:
             )
         shared, date_styles, epoch = self.shared, self.date_styles, self.epoch
         with self.archive.open(part) as fh:
+            head = fh.read(65_536).decode("utf-8", "replace")
+        with self.archive.open(part) as fh:
             first = fh.read(_CHUNK)
-            head = first[:65_536].decode("utf-8", "replace")
             g = _Grammar.for_prefix(_prefix_of(head, "worksheet"))
             row_re, cell_re, fast_re = g.row, g.cell, g.fast
             cell_open = f"<{_prefix_of(head, 'worksheet')}c"
@@ -360,12 +361,10 @@ def _date_styles(archive: zipfile.ZipFile) -> dict[int, str]:
     for index, fmt in enumerate(xfs):
         if fmt in custom:
             kind = _date_kind(custom[fmt])
+        elif fmt in _BUILTIN_TIME_IDS:
+            kind = "time"
         elif fmt in _BUILTIN_DATE_IDS:
-            kind = (
-                "time"
-                if fmt in (18, 19, 20, 21, 45, 46, 47)
-                else ("datetime" if fmt == 22 else "date")
-            )
+            kind = "datetime" if fmt == 22 else "date"
         else:
             kind = None
         if kind is not None:

@@ -24,6 +24,7 @@ def content(path: Path) -> dict[str, object]:
         products = {p.id: p for p in m.products}
         groups = m.groups
         competitors = {c.id: c.name for c in repo.load_competitors()}
+        uuids = {table: repo.entity_uuids(table) for table in repo.UUID_TABLES}
         out: dict[str, object] = {
             "customers": sorted(
                 (
@@ -71,14 +72,20 @@ def content(path: Path) -> dict[str, object]:
                 )
                 for cid, pid, rec in repo.iter_cells()
             ),
-            "competitors": sorted(competitors.values()),
+            "competitors": sorted(
+                (uuids["competitors"][cid], name) for cid, name in competitors.items()
+            ),
+            "groups": sorted(
+                (uuids["product_groups"][gid], g.name, g.sort_order) for gid, g in groups.items()
+            ),
             "notes": sorted(
-                (customers[cid].uuid, str(n.note_date), n.text)
+                (uuids["notes"][n.id], customers[cid].uuid, str(n.note_date), n.text)
                 for cid in customers
                 for n in repo.notes_for(cid)
             ),
             "goals": sorted(
                 (
+                    uuids["goals"][g.id],
                     customers[cid].uuid,
                     g.title,
                     g.detail,
@@ -148,3 +155,55 @@ def test_english_export_rebuilds_too(demo_file: Path, tmp_path: Path) -> None:
     Repository.create(target).close()
     assert main(["import", str(target), str(out), "--kind", "kpm"]) == 0
     assert digest(target) == digest(demo_file)
+
+
+def test_uuids_of_groups_competitors_notes_and_goals_come_back(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    """Item 15 remainder: the master sheets carry the UUIDs of groups, competitors, notes
+    and goals (migration 5), and the import restores them (not new ones)."""
+    with Repository.open(demo_file) as repo:
+        first = repo.load_customers()[0]
+        repo.add_note(Note(customer_id=first.id, text="Besuch", note_date=date(2026, 3, 1)))
+        repo.add_goal(Goal(customer_id=first.id, title="Rahmenvertrag"))
+        repo.add_competitor("Ohne Zelle GmbH")
+        before = {t: set(repo.entity_uuids(t).values()) for t in repo.UUID_TABLES}
+    assert all(before.values())
+    out = tmp_path / "export.xlsx"
+    assert main(["export", str(demo_file), "--xlsx", str(out)]) == 0
+    target = tmp_path / "empty.kpm"
+    Repository.create(target).close()
+    assert main(["import", str(target), str(out), "--kind", "kpm"]) == 0
+    with Repository.open(target, read_only=True) as repo:
+        after = {t: set(repo.entity_uuids(t).values()) for t in repo.UUID_TABLES}
+    assert after == before
+
+
+def test_export_without_uuid_columns_still_imports(demo_file: Path, tmp_path: Path) -> None:
+    """An export written before the UUID columns existed: same content, new UUIDs."""
+    out = tmp_path / "export.xlsx"
+    assert main(["export", str(demo_file), "--xlsx", str(out), "--lang", "en"]) == 0
+    wb = openpyxl.load_workbook(out)
+    for name, header in (
+        ("Products", "Group UUID"),
+        ("Competitors", "UUID"),
+        ("Notes", "UUID"),
+        ("Goals", "UUID"),
+    ):
+        ws = wb[name]
+        col = next(c.column for c in ws[1] if c.value == header)
+        ws.delete_cols(col)
+    wb.save(out)
+    target = tmp_path / "empty.kpm"
+    Repository.create(target).close()
+    assert main(["import", str(target), str(out), "--kind", "kpm"]) == 0
+    old, new = content(demo_file), content(target)
+    for key in ("customers", "products", "cells"):
+        assert new[key] == old[key]
+    strip = {"competitors": 1, "groups": 1, "notes": 1, "goals": 1}
+    for key, skip in strip.items():
+        assert sorted(x[skip:] for x in new[key]) == sorted(x[skip:] for x in old[key])  # type: ignore[attr-defined]
+    with Repository.open(target, read_only=True) as repo:
+        assert not set(repo.entity_uuids("product_groups").values()) & {
+            u for u, *_ in old["groups"]  # type: ignore[attr-defined]
+        }

@@ -89,6 +89,13 @@ def _wide_xlsx(path: Path) -> None:
     wb.save(path)
 
 
+def _wide_data_xlsx(path: Path) -> None:
+    wb = openpyxl.Workbook(write_only=True)
+    ws = wb.create_sheet("Daten")
+    ws.append(["Kunde", "Produkt", "Markierung", *(f"P{i}" for i in range(10_000))])
+    wb.save(path)
+
+
 def _formula_xlsx(path: Path) -> None:
     path.write_bytes(
         _xlsx_bytes([["Kunde", "Umsatz", "Servomotoren"], ["Müller Maschinenbau GmbH", 1, "=B2*2"]])
@@ -248,6 +255,37 @@ FATAL: list[tuple[str, str, str, Callable[[Path], None], str, list[str]]] = [
         "would expand to more than",
         [],
     ),
+    # And on a KPM export, whose sheets are streamed row by row (xlsx_stream): the
+    # ratio and DTD checks apply to every part, sheets included.
+    (
+        "zip-bomb-kpm",
+        "bomb3.xlsx",
+        "kpm",
+        lambda p: p.write_bytes(
+            _replace_member(_xlsx_bytes(), "xl/worksheets/sheet1.xml", _zip_bomb)
+        ),
+        "would expand to more than",
+        [],
+    ),
+    (
+        "entity-bomb-kpm",
+        "lol3.xlsx",
+        "kpm",
+        lambda p: p.write_bytes(
+            _replace_member(_xlsx_bytes(), "xl/worksheets/sheet1.xml", _BILLION_LAUGHS)
+        ),
+        "entity or DTD",
+        [],
+    ),
+    (
+        "xxe-workbook-kpm",
+        "xxe2.xlsx",
+        "kpm",
+        lambda p: p.write_bytes(_replace_member(_xlsx_bytes(), "xl/workbook.xml", _XXE)),
+        "entity or DTD",
+        [],
+    ),
+    ("10000-columns-kpm", "breit3.xlsx", "kpm", _wide_data_xlsx, "more than 4096 columns", []),
     (
         "xxe-workbook",
         "xxe.xlsx",
@@ -464,4 +502,40 @@ def test_big_honest_workbook_gets_a_size_message_not_a_bomb_warning(
     assert main(["import", str(small_file), str(source), "--kind", "customers"]) == 2
     err = capsys.readouterr().err
     assert "MB of sheet data, more than the 0 MB an import reads" in err
+    assert file_hash(small_file) == before
+
+
+def test_streamed_export_is_checked_on_what_the_reader_holds(
+    small_file: Path, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """A KPM export is streamed: a data sheet larger than MAX_UNZIPPED_BYTES imports (it
+    is never held whole), while shared strings over the limit (held whole) are refused."""
+    from kpm_desktop.import_export import raw_table, xlsx_stream
+
+    monkeypatch.setattr(raw_table, "MAX_UNZIPPED_BYTES", 60_000)
+    monkeypatch.setattr(xlsx_stream, "MAX_UNZIPPED_BYTES", 60_000)
+    rows = [["Kunde", "Produkt", "Markierung"]] + [
+        [f"Kunde {i}", f"Produkt {i % 7}", "X"] for i in range(1_500)
+    ]
+    wb = openpyxl.Workbook(write_only=True)
+    ws = wb.create_sheet("Daten")
+    for row in rows:
+        ws.append(row)
+    streamed = tmp_path / "gross.xlsx"
+    wb.save(streamed)  # write-only openpyxl: inline strings in a ~120 kB sheet part
+    assert main(["import", str(small_file), str(streamed), "--kind", "kpm", "--dry-run"]) == 0
+    assert "1500 to write" in capsys.readouterr().out
+    from tests.import_export.test_xlsx_stream import shared_strings_xlsx
+
+    strings = ["Kunde", "Produkt", "Markierung"] + [f"Kunde {i} {'x' * 40}" for i in range(1_500)]
+    body = '<{p}row r="1">' + "".join(
+        f'<{{p}}c r="{c}1" t="s"><{{p}}v>{i}</{{p}}v></{{p}}c>' for i, c in enumerate("ABC")
+    ) + "</{p}row>"
+    shared = tmp_path / "shared.xlsx"
+    # A shared-string table (held whole) over the lowered limit.
+    shared_strings_xlsx(shared, {"Daten": body}, [f"<si><t>{t}</t></si>" for t in strings])
+    before = file_hash(small_file)
+    assert main(["import", str(small_file), str(shared), "--kind", "kpm"]) == 2
+    err = capsys.readouterr().err
+    assert "MB of sheet data" in err and err.count("\n") == 1
     assert file_hash(small_file) == before

@@ -174,8 +174,13 @@ class BuilderBase:
         rows: Iterable[list[object]] = table.rows if table.stream is None else table.stream(None)
         header_row = self.s.header_row
         for i, values in enumerate(rows):
-            if i <= header_row or not any(v is not None and cell_text(v) for v in values):
+            if i <= header_row:
                 continue
+            for v in values:  # the first value that is not empty ends the check
+                if v is not None and (not isinstance(v, str) or v.strip()):
+                    break
+            else:
+                continue  # an empty row
             number = i + 1
             if len(values) > width and any(cell_text(v) for v in values[width:]):
                 self.problem(number, None, "p_ragged_row", count=len(values), expected=width)

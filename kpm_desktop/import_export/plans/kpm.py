@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
 from kpm_desktop.domain.entities import (
     CellRecord,
+    Customer,
     Goal,
     GoalStatus,
     Note,
+    Product,
     ProductKind,
     stored_id,
 )
-from kpm_desktop.domain.marks import UnknownMarkError, parse_mark
+from kpm_desktop.domain.marks import Mark, UnknownMarkError, parse_mark
 from kpm_desktop.import_export import master_sheets
 from kpm_desktop.import_export.formula_guard import restore
 from kpm_desktop.import_export.plans.builder import (
@@ -242,62 +245,102 @@ class KpmKind(BuilderBase):
             self._build_kpm_goals(self.s.extra["goals"])
 
     def _build_kpm_cells(self) -> None:
+        """One row per marked cell (600k at size M): the per-row work is kept small.
+
+        Consecutive rows name the same customer (the export writes a customer's cells
+        together) and products repeat on every customer, so the identity columns are
+        resolved once per distinct raw value; detail columns that are empty (most of
+        them) are not converted at all.
+        """
         wanted: dict[tuple[int, int], int] = {}
+        mapping = self.s.mapping
+        c = self.kpm_text
+        customer_cols = tuple(
+            mapping.get(k) for k in ("customer_number", "customer_name", "customer_uuid")
+        )
+        product_cols = tuple(
+            mapping.get(k) for k in ("product_number", "product_name", "product_uuid")
+        )
+        mark_col = mapping["mark"]
+        detail_cols = {
+            k: mapping[k]
+            for k in (
+                "competitor",
+                "our_revenue",
+                "potential",
+                "contract_end",
+                "no_need_reason",
+                "recheck_at",
+                "note",
+                "verified_at",
+            )
+            if k in mapping
+        }
+        last_customer: tuple[tuple[object, ...], Customer] | None = None
+        products: dict[tuple[object, ...], Product] = {}
+        marks: dict[object, Mark | None] = {}
+
+        def raw_of(values: list[object], cols: tuple[int | None, ...]) -> tuple[object, ...]:
+            n = len(values)
+            return tuple(values[i] if i is not None and i < n else None for i in cols)
+
         for row, values in self.data_rows():
-            c = self.kpm_text
-            customer = self.customer(
-                row,
-                c(values, "customer_number", row),
-                c(values, "customer_name", row),
-                c(values, "customer_uuid", row),
-            )
-            product = self.product(
-                row,
-                c(values, "product_number", row),
-                c(values, "product_name", row),
-                c(values, "product_uuid", row),
-            )
+            key_c = raw_of(values, customer_cols)
+            if last_customer is not None and last_customer[0] == key_c:
+                customer: Customer | None = last_customer[1]
+                self.how = "uuid" if key_c[2] else "number"
+            else:
+                problems = len(self.plan.problems)
+                customer = self.customer(
+                    row,
+                    c(values, "customer_number", row),
+                    c(values, "customer_name", row),
+                    c(values, "customer_uuid", row),
+                )
+                if customer is not None and len(self.plan.problems) == problems:
+                    last_customer = (key_c, customer)
+            key_p = raw_of(values, product_cols)
+            product = products.get(key_p)
+            if product is None:
+                problems = len(self.plan.problems)
+                product = self.product(
+                    row,
+                    c(values, "product_number", row),
+                    c(values, "product_name", row),
+                    c(values, "product_uuid", row),
+                )
+                if product is not None and len(self.plan.problems) == problems:
+                    products[key_p] = product
             if customer is None or product is None:
                 continue
-            assert customer.id is not None and product.id is not None
-            if customer.id > 0:
-                self.seen_customers[customer.id] = row
-            if product.id > 0:
-                self.seen_products[product.id] = row
-            letter = c(values, "mark", row)
-            mark_col = self.s.mapping["mark"]
+            cid, pid = customer.id, product.id
+            assert cid is not None and pid is not None
+            if cid > 0:
+                self.seen_customers[cid] = row
+            if pid > 0:
+                self.seen_products[pid] = row
+            raw_mark = values[mark_col] if mark_col < len(values) else None
             try:
-                mark = parse_mark(letter)
-            except UnknownMarkError:
-                self.problem(row, mark_col, "p_bad_mark", text=letter[:40])
-                continue
+                mark = marks[raw_mark]
+            except (KeyError, TypeError):
+                problems = len(self.plan.problems)
+                letter = c(values, "mark", row)
+                try:
+                    mark = parse_mark(letter)
+                except UnknownMarkError:
+                    self.problem(row, mark_col, "p_bad_mark", text=letter[:40])
+                    continue
+                if len(self.plan.problems) == problems and len(marks) < 64:
+                    marks[raw_mark] = mark
             if mark is None:
                 continue
-            key = (customer.id, product.id)
+            key = (cid, pid)
             if key in wanted:
                 self.problem(row, None, "p_duplicate_row", what="cell", first=wanted[key])
                 continue
             wanted[key] = row
-            competitor = c(values, "competitor", row)
-            verified_raw, verified_col = self.raw(values, "verified_at")
-            try:
-                verified = parse_timestamp(verified_raw)
-            except ValueProblem:
-                self.problem(row, verified_col, "p_bad_date", text=cell_text(verified_raw)[:40])
-                verified = None
-            imported = CellRecord(
-                mark=mark,
-                competitor_id=self.competitor_id(competitor) if competitor else None,
-                our_revenue=self.number(values, "our_revenue", row),
-                potential=self.number(values, "potential", row),
-                contract_end=self.date(values, "contract_end", row),
-                no_need_reason=c(values, "no_need_reason", row),
-                recheck_at=self.date(values, "recheck_at", row),
-                note=c(values, "note", row),
-                verified_at=verified,
-                source=SOURCE,
-            )
-            before = self.before(customer.id, product.id)
+            imported = self._kpm_record(values, row, mark, detail_cols)
+            before = self.before(cid, pid)
             if before is None:
                 after = imported
             else:
@@ -312,3 +355,36 @@ class KpmKind(BuilderBase):
                     },
                 )
             self.cell(customer, product, after, before, row, mark_col)
+
+    def _kpm_record(
+        self, values: list[object], row: int, mark: Mark, detail_cols: dict[str, int]
+    ) -> CellRecord:
+        """The cell record a data-sheet row gives (empty columns are not converted)."""
+        n = len(values)
+        given = [k for k, col in detail_cols.items() if col < n and values[col] is not None]
+        if not given:
+            return CellRecord(mark=mark, source=SOURCE)
+        if given == ["verified_at"]:  # what a plain export row has besides the mark
+            return CellRecord(mark=mark, verified_at=self._verified(values, row), source=SOURCE)
+        c = self.kpm_text
+        competitor = c(values, "competitor", row) if "competitor" in given else ""
+        return CellRecord(
+            mark=mark,
+            competitor_id=self.competitor_id(competitor) if competitor else None,
+            our_revenue=self.number(values, "our_revenue", row),
+            potential=self.number(values, "potential", row),
+            contract_end=self.date(values, "contract_end", row),
+            no_need_reason=c(values, "no_need_reason", row),
+            recheck_at=self.date(values, "recheck_at", row),
+            note=c(values, "note", row),
+            verified_at=self._verified(values, row),
+            source=SOURCE,
+        )
+
+    def _verified(self, values: list[object], row: int) -> datetime | None:
+        verified_raw, verified_col = self.raw(values, "verified_at")
+        try:
+            return parse_timestamp(verified_raw)
+        except ValueProblem:
+            self.problem(row, verified_col, "p_bad_date", text=cell_text(verified_raw)[:40])
+            return None
