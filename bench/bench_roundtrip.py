@@ -70,8 +70,15 @@ def export_file(size: str) -> Path:
     out = CACHE / f"{size}-export.xlsx"
     if not out.exists():
         subprocess.run(
-            [sys.executable, "-m", "kpm_desktop.cli", "export", str(matrix_file(size)), "--xlsx",
-             str(out)],
+            [
+                sys.executable,
+                "-m",
+                "kpm_desktop.cli",
+                "export",
+                str(matrix_file(size)),
+                "--xlsx",
+                str(out),
+            ],
             check=True,
             cwd=ROOT,
             stdout=subprocess.DEVNULL,
@@ -121,22 +128,47 @@ def main() -> None:
     size = args.size
     t = time.perf_counter()
     source = export_file(size)
-    emit(BENCH, f"export_ready.{size}", time.perf_counter() - t, "s",
-         mb=round(source.stat().st_size / 1e6, 1))
+    emit(
+        BENCH,
+        f"export_ready.{size}",
+        time.perf_counter() - t,
+        "s",
+        mb=round(source.stat().st_size / 1e6, 1),
+    )
 
     base_c = child("calamine", source)
-    emit(BENCH, f"baseline.calamine_sheet.{size}", base_c["cpu"], "s cpu",
-         wall=round(base_c["wall"], 2), rss_mb=round(base_c["rss_mb"]), rows=base_c["rows"])
+    emit(
+        BENCH,
+        f"baseline.calamine_sheet.{size}",
+        base_c["cpu"],
+        "s cpu",
+        wall=round(base_c["wall"], 2),
+        rss_mb=round(base_c["rss_mb"]),
+        rows=base_c["rows"],
+    )
     base_o = child("openpyxl", source, _OPENPYXL_ROWS)
     scale = base_c["rows"] / max(base_o["rows"], 1)
-    emit(BENCH, f"baseline.openpyxl_readonly.{size}", base_o["cpu"] * scale, "s cpu (scaled)",
-         measured_rows=base_o["rows"], measured_cpu=round(base_o["cpu"], 2),
-         rss_mb=round(base_o["rss_mb"]))
+    emit(
+        BENCH,
+        f"baseline.openpyxl_readonly.{size}",
+        base_o["cpu"] * scale,
+        "s cpu (scaled)",
+        measured_rows=base_o["rows"],
+        measured_cpu=round(base_o["cpu"], 2),
+        rss_mb=round(base_o["rss_mb"]),
+    )
     stream = child("stream", source)
-    emit(BENCH, f"stream_sheet.{size}", stream["cpu"], "s cpu", wall=round(stream["wall"], 2),
-         rss_mb=round(stream["rss_mb"]), rows=stream["rows"],
-         vs_calamine=round(stream["cpu"] / base_c["cpu"], 2),
-         vs_openpyxl=round(stream["cpu"] / (base_o["cpu"] * scale), 3))
+    emit(
+        BENCH,
+        f"stream_sheet.{size}",
+        stream["cpu"],
+        "s cpu",
+        wall=round(stream["wall"], 2),
+        rss_mb=round(stream["rss_mb"]),
+        rows=stream["rows"],
+        vs_calamine=round(stream["cpu"] / base_c["cpu"], 2),
+        vs_openpyxl=round(stream["cpu"] / (base_o["cpu"] * scale), 3),
+    )
 
     with tempfile.TemporaryDirectory(prefix="kpm-bench-roundtrip-") as tmp:
         from kpm_desktop.storage.repository import Repository
@@ -144,10 +176,19 @@ def main() -> None:
         target = Path(tmp) / "empty.kpm"
         Repository.create(target).close()
         result = import_child(target, source)
-    emit(BENCH, f"import_kpm.{size}", result["cpu"], "s cpu", wall=round(result["wall"], 2),
-         rss_mb=round(result["rss_mb"]), cells=result["cells"], goal_s=30, goal_mb=500,
-         vs_calamine_sheet=round(result["cpu"] / base_c["cpu"], 2),
-         vs_calamine_rss=round(result["rss_mb"] / base_c["rss_mb"], 2))
+    emit(
+        BENCH,
+        f"import_kpm.{size}",
+        result["cpu"],
+        "s cpu",
+        wall=round(result["wall"], 2),
+        rss_mb=round(result["rss_mb"]),
+        cells=result["cells"],
+        goal_s=30,
+        goal_mb=500,
+        vs_calamine_sheet=round(result["cpu"] / base_c["cpu"], 2),
+        vs_calamine_rss=round(result["rss_mb"] / base_c["rss_mb"], 2),
+    )
 
 
 if __name__ == "__main__":

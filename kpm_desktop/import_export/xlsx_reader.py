@@ -306,6 +306,17 @@ def _calamine_rows(path: Path, wb: CalamineWorkbook, name: str) -> list[list[obj
     return rows
 
 
+def _open_stream(path: Path, archive: zipfile.ZipFile) -> Any:  # xlsx_stream.SheetStream
+    from kpm_desktop.import_export.xlsx_stream import open_stream
+
+    try:
+        return open_stream(archive, path.name)
+    except ImportFailure:
+        raise
+    except Exception as exc:  # missing part, damaged XML, defusedxml refusal, bad CRC
+        raise _failure(path, exc) from None
+
+
 STREAM_HEAD_ROWS = 210  # rows a streamed table keeps: header search + the column preview
 
 
@@ -325,11 +336,9 @@ def read_values_stream(
     Raises:
         ImportFailure: damaged file, missing/empty/chart sheet, too many rows or columns.
     """
-    from kpm_desktop.import_export.xlsx_stream import open_stream
-
     archive = _checked_archive(path, streaming=True)
     try:
-        book = open_stream(archive, path.name)
+        book = _open_stream(path, archive)
         names = book.order
         m = _ACTIVE_TAB.search(archive.read("xl/workbook.xml")[:1_000_000])
         chosen = _choose_sheet(path, names, sheet, sheet_candidates, int(m[1]) if m else 0)
@@ -360,7 +369,7 @@ def read_values_stream(
     def stream(tick: Progress | None) -> Iterator[list[object]]:
         archive = _checked_archive(path, streaming=True)
         try:
-            book = open_stream(archive, path.name)
+            book = _open_stream(path, archive)
             if sheet_name not in book.sheets:  # the file was replaced meanwhile
                 raise ImportFailure("sheet_missing", file=path.name, sheet=sheet_name, sheets="")
             try:

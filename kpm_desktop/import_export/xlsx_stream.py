@@ -390,17 +390,11 @@ def open_stream(archive: zipfile.ZipFile, name: str) -> SheetStream:
     """Read the workbook's structure from a checked archive (``_checked_archive``).
 
     Raises:
-        ImportFailure: a part is missing or damaged, or what would be held is too large.
+        ImportFailure: what would be held is too large.
+        Exception: a part is missing or damaged (the caller turns it into a message).
     """
-    try:
-        workbook = _parse(archive, "xl/workbook.xml")
-        rels = _parse(archive, "xl/_rels/workbook.xml.rels")
-    except ImportFailure:
-        raise
-    except Exception as exc:  # missing part, damaged XML, defusedxml refusal
-        from kpm_desktop.import_export.xlsx_reader import _failure as failure
-
-        raise failure(name, exc) from None
+    workbook = _parse(archive, "xl/workbook.xml")
+    rels = _parse(archive, "xl/_rels/workbook.xml.rels")
     targets: dict[str, tuple[str, str]] = {}
     shared_part: str | None = None
     for rel in rels.iter(_PKG_REL):
@@ -441,15 +435,8 @@ def open_stream(archive: zipfile.ZipFile, name: str) -> SheetStream:
             size_mb=held // (1024 * 1024),
             limit_mb=MAX_UNZIPPED_BYTES // (1024 * 1024),
         )
-    try:
-        shared = _shared_strings(archive, shared_part)
-        date_styles = _date_styles(archive)
-    except ImportFailure:
-        raise
-    except Exception as exc:
-        from kpm_desktop.import_export.xlsx_reader import _failure as failure
-
-        raise failure(name, exc) from None
+    shared = _shared_strings(archive, shared_part)
+    date_styles = _date_styles(archive)
     return SheetStream(archive, name, sheets, order, shared, date_styles, epoch)
 
 

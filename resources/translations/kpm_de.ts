@@ -1273,6 +1273,14 @@ Wenn die Datei dort nicht mehr geöffnet ist (der Computer ist abgestürzt oder 
         <translation>Überall Importiertes &amp;übernehmen</translation>
     </message>
     <message>
+        <source>No conflicts: wherever both the file and your matrix have a value, they agree. Nothing in your matrix is overwritten.
+
+Click Import to import.</source>
+        <translation>Keine Konflikte: Wo die Datei und Ihre Matrix beide einen Wert haben, stimmen sie überein. Nichts in Ihrer Matrix wird überschrieben.
+
+Klicken Sie auf „Importieren“, um zu importieren.</translation>
+    </message>
+    <message>
         <source>Take imported</source>
         <translation>Import übernehmen</translation>
     </message>
@@ -1293,8 +1301,8 @@ Wenn die Datei dort nicht mehr geöffnet ist (der Computer ist abgestürzt oder 
         <translation>Konflikte: %1</translation>
     </message>
     <message>
-        <source>No conflicts.</source>
-        <translation>Keine Konflikte.</translation>
+        <source>Nothing to decide.</source>
+        <translation>Nichts zu entscheiden.</translation>
     </message>
     <message>
         <source>%1 (no. %2, %3)</source>

@@ -1266,6 +1266,12 @@ If it is no longer open there (that computer crashed or was switched off), you c
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No conflicts: wherever both the file and your matrix have a value, they agree. Nothing in your matrix is overwritten.
+
+Click Import to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Take imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1286,7 +1292,7 @@ If it is no longer open there (that computer crashed or was switched off), you c
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No conflicts.</source>
+        <source>Nothing to decide.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -205,5 +205,6 @@ def test_export_without_uuid_columns_still_imports(demo_file: Path, tmp_path: Pa
         assert sorted(x[skip:] for x in new[key]) == sorted(x[skip:] for x in old[key])  # type: ignore[attr-defined]
     with Repository.open(target, read_only=True) as repo:
         assert not set(repo.entity_uuids("product_groups").values()) & {
-            u for u, *_ in old["groups"]  # type: ignore[attr-defined]
+            u
+            for u, *_ in old["groups"]  # type: ignore[attr-defined]
         }

@@ -528,9 +528,13 @@ def test_streamed_export_is_checked_on_what_the_reader_holds(
     from tests.import_export.test_xlsx_stream import shared_strings_xlsx
 
     strings = ["Kunde", "Produkt", "Markierung"] + [f"Kunde {i} {'x' * 40}" for i in range(1_500)]
-    body = '<{p}row r="1">' + "".join(
-        f'<{{p}}c r="{c}1" t="s"><{{p}}v>{i}</{{p}}v></{{p}}c>' for i, c in enumerate("ABC")
-    ) + "</{p}row>"
+    body = (
+        '<{p}row r="1">'
+        + "".join(
+            f'<{{p}}c r="{c}1" t="s"><{{p}}v>{i}</{{p}}v></{{p}}c>' for i, c in enumerate("ABC")
+        )
+        + "</{p}row>"
+    )
     shared = tmp_path / "shared.xlsx"
     # A shared-string table (held whole) over the lowered limit.
     shared_strings_xlsx(shared, {"Daten": body}, [f"<si><t>{t}</t></si>" for t in strings])

@@ -87,7 +87,7 @@ SHARED = [
     "<si><t>Produkt</t></si>",
     "<si><t>Markierung</t></si>",
     '<si><r><rPr><b/></rPr><t xml:space="preserve">Müller </t></r><r><t>&amp; Co.</t></r></si>',
-    "<si><t>Line_x000D_\nbreak</t><rPh sb=\"0\" eb=\"1\"><t>ﾐ</t></rPh></si>",
+    '<si><t>Line_x000D_\nbreak</t><rPh sb="0" eb="1"><t>ﾐ</t></rPh></si>',
     "<si><t/></si>",
     "<si><t>X</t></si>",
 ]
@@ -170,10 +170,9 @@ def test_streamed_import_gives_the_content_of_the_calamine_import(
     demo_file: Path, tmp_path: Path
 ) -> None:
     """The streamed path and the whole-sheet (calamine) path rebuild the same matrix."""
-    from tests.import_export.test_full_roundtrip import digest
-
     from kpm_desktop.cli import main
     from kpm_desktop.samples.synthetic import generate
+    from tests.import_export.test_full_roundtrip import digest
 
     source = tmp_path / "s.kpm"
     generate(source, customers=500, products=50, fill=0.4, seed=1)  # size S

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
     QWizardPage,
 )
 
@@ -30,7 +31,8 @@ class ConflictsPage(QWizardPage):
         self.setSubTitle(
             QCoreApplication.translate(
                 "ImportDialog",
-                "Cells where your matrix and the file disagree. Nothing is overwritten unless you say so.",
+                "Cells where your matrix and the file disagree. Nothing is overwritten unless "
+                "you say so.",
             )
         )
         layout = QVBoxLayout(self)
@@ -45,11 +47,28 @@ class ConflictsPage(QWizardPage):
         group = QButtonGroup(self)
         group.addButton(self.keep_all)
         group.addButton(self.take_all)
-        row = QHBoxLayout()
+        self.choice_row = QWidget()
+        row = QHBoxLayout(self.choice_row)
+        row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.keep_all)
         row.addWidget(self.take_all)
         row.addStretch(1)
-        layout.addLayout(row)
+        layout.addWidget(self.choice_row)
+        # Shown instead of an empty table when the file and the matrix agree everywhere.
+        self.none_label = QLabel(
+            QCoreApplication.translate(
+                "ImportDialog",
+                "No conflicts: wherever both the file and your matrix have a value, they "
+                "agree. Nothing in your matrix is overwritten.\n\nClick Import to import.",
+            )
+        )
+        self.none_label.setObjectName("import_no_conflicts")
+        self.none_label.setWordWrap(True)
+        self.none_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        font = self.none_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.none_label.setFont(font)
+        layout.addWidget(self.none_label, 1)
         self.table = make_table(
             [
                 QCoreApplication.translate("ImportDialog", "Take imported"),
@@ -101,9 +120,19 @@ class ConflictsPage(QWizardPage):
         status = QCoreApplication.translate("ImportDialog", "Conflicts: %1").replace(
             "%1", str(count)
         )
-        if not count:
-            status = QCoreApplication.translate("ImportDialog", "No conflicts.")
-        self.status.setText(status)
+        self.table.setVisible(bool(count))
+        self.choice_row.setVisible(bool(count))
+        self.none_label.setVisible(not count)
+        self.setSubTitle(
+            QCoreApplication.translate(
+                "ImportDialog",
+                "Cells where your matrix and the file disagree. Nothing is overwritten unless "
+                "you say so.",
+            )
+            if count
+            else QCoreApplication.translate("ImportDialog", "Nothing to decide.")
+        )
+        self.status.setText(status if count else "")
 
     def _check_item(self, row: int) -> QTableWidgetItem:
         item = self.table.item(row, 0)

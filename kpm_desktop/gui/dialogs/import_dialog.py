@@ -58,7 +58,7 @@ class ImportDialog(QWizard):
         self.conflicts_page.apply_choices(plan)
         if plan.is_empty:
             return True
-        total = len(plan.changes_to_write())
+        total = plan.count_to_write()
         progress = QProgressDialog(
             QCoreApplication.translate("ImportDialog", "Importing…"),
             QCoreApplication.translate("ImportDialog", "Cancel"),

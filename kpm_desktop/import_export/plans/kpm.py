@@ -262,7 +262,7 @@ class KpmKind(BuilderBase):
             mapping.get(k) for k in ("product_number", "product_name", "product_uuid")
         )
         mark_col = mapping["mark"]
-        detail_cols = {
+        detail_cols: dict[str, int] = {
             k: mapping[k]
             for k in (
                 "competitor",
