@@ -6,7 +6,8 @@ Real X11 windows (the xcb platform under Xvfb, not the offscreen renderer), the 
 of 2026-11-27, and throw-away XDG folders, so the user's own settings and recent files are
 neither read nor changed. Each language runs in its own process (translators are process-wide).
 Writes ``docs/<lang>-main-window.png``, ``<lang>-side-panel.png``, ``<lang>-visit-preparation.png``,
-``<lang>-import-dialog.png``, ``<lang>-import-preview.png`` and ``<lang>-export-dialog.png``.
+``<lang>-import-dialog.png``, ``<lang>-import-preview.png``, ``<lang>-import-conflicts.png`` and
+``<lang>-export-dialog.png``.
 """
 
 from __future__ import annotations
@@ -136,6 +137,8 @@ def shoot(lang: str, out: Path, *, only_import: bool = False) -> int:
     wizard.next()
     _wait(app, wizard.preview_page.isComplete)
     save(wizard, "import-preview")
+    wizard.next()
+    save(wizard, "import-conflicts")  # the customer list disagrees with nothing
     wizard.reject()
     if only_import:
         window.close()

@@ -1149,6 +1149,10 @@ Wenn die Datei dort nicht mehr geöffnet ist (der Computer ist abgestürzt oder 
         <translation>Alle Spalten werden importiert.</translation>
     </message>
     <message>
+        <source>Header in row %1; %2 is read row by row.</source>
+        <translation>Überschriften in Zeile %1; %2 wird Zeile für Zeile gelesen.</translation>
+    </message>
+    <message>
         <source>Choose another sheet on the first page.</source>
         <translation>Ein anderes Tabellenblatt wählen Sie auf der ersten Seite.</translation>
     </message>

@@ -1142,6 +1142,10 @@ If it is no longer open there (that computer crashed or was switched off), you c
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Header in row %1; %2 is read row by row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose another sheet on the first page.</source>
         <translation type="unfinished"></translation>
     </message>

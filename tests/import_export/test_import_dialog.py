@@ -221,6 +221,7 @@ def _to_conflicts_page(qtbot, dlg, source: Path) -> None:
     qtbot.waitUntil(dlg.mapping_page.isComplete, timeout=30_000)
     # The wizard reads a KPM export the way the CLI does: streamed, row by row.
     assert dlg.mapping_page.source.table.stream is not None
+    assert "read row by row" in dlg.mapping_page.info.text()
     dlg.next()
     qtbot.waitUntil(dlg.preview_page.isComplete, timeout=60_000)
     dlg.next()

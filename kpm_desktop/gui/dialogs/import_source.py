@@ -266,12 +266,23 @@ class MappingPage(BusyMixin, QWizardPage):
         self.source = source
         self._set_busy(False)
         table = source.table
-        self.info.setText(
-            QCoreApplication.translate("ImportDialog", "Header in row %1; %2 rows in %3.")
-            .replace("%1", str(source.header_row + 1))
-            .replace("%2", str(max(0, len(table.rows) - source.header_row - 1)))
-            .replace("%3", table.source + (f" [{table.sheet}]" if table.sheet else ""))
-        )
+        where = table.source + (f" [{table.sheet}]" if table.sheet else "")
+        if table.stream is not None and table.stream_rows is None:
+            # A large export, streamed: its rows are counted while the preview reads them.
+            self.info.setText(
+                QCoreApplication.translate(
+                    "ImportDialog", "Header in row %1; %2 is read row by row."
+                )
+                .replace("%1", str(source.header_row + 1))
+                .replace("%2", where)
+            )
+        else:
+            self.info.setText(
+                QCoreApplication.translate("ImportDialog", "Header in row %1; %2 rows in %3.")
+                .replace("%1", str(source.header_row + 1))
+                .replace("%2", str(max(0, table.row_count - source.header_row - 1)))
+                .replace("%3", where)
+            )
         if table.chosen_because:
             key = "sheet_chosen_chart" if table.chosen_because == "chart" else "sheet_chosen_empty"
             note = tr_message(
