@@ -246,9 +246,14 @@ class SheetStream:
                                 value = _typed(kind, vtext, shared)
                                 if value is None:
                                     continue
-                            if col >= len(values):
-                                values.extend([None] * (col - len(values) + 1))
-                            values[col] = value
+                            n = len(values)
+                            if col == n:  # the usual case: the next column
+                                values.append(value)
+                            elif col > n:
+                                values.extend([None] * (col - n))
+                                values.append(value)
+                            else:
+                                values[col] = value
                     yield values
                     expected = number + 1
                     if progress is not None and number % 5_000 == 0:
