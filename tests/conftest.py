@@ -1,12 +1,13 @@
-"""Shared test set-up: Qt offscreen, per-session user folders, demo matrix fixtures."""
+"""Shared test set-up: Qt offscreen, per-session user folders, and the fixtures every test
+directory uses. Only fixtures live here; they are built from tests/helpers, and test modules
+import helpers from there (tests/test_test_layout.py)."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import tempfile
-from datetime import date
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,28 +20,22 @@ for _var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HO
 os.environ.setdefault("XDG_RUNTIME_DIR", str(_SANDBOX / "runtime"))
 (_SANDBOX / "runtime").mkdir(mode=0o700, exist_ok=True)
 
-DEMO_TODAY = date(2026, 11, 27)
-
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo matrix without its key accounts (the 60 customers most tests count on),
     built once per session with a fixed 'today'."""
-    from kpm_desktop.samples.demo import write_demo
+    from tests.helpers.demo import write_test_demo
 
-    path = tmp_path_factory.mktemp("demo") / "demo.kpm"
-    write_demo(path, today=DEMO_TODAY, key_accounts=False)
-    return path
+    return write_test_demo(tmp_path_factory.mktemp("demo") / "demo.kpm", key_accounts=False)
 
 
 @pytest.fixture(scope="session")
 def demo_ka_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The full demo matrix as a user gets it: with two key accounts and their sites."""
-    from kpm_desktop.samples.demo import write_demo
+    from tests.helpers.demo import write_test_demo
 
-    path = tmp_path_factory.mktemp("demo_ka") / "demo.kpm"
-    write_demo(path, today=DEMO_TODAY)
-    return path
+    return write_test_demo(tmp_path_factory.mktemp("demo_ka") / "demo.kpm", key_accounts=True)
 
 
 @pytest.fixture
@@ -59,38 +54,39 @@ def demo_file(demo_template: Path, tmp_path: Path) -> Path:
     return target
 
 
-def file_hash(path: Path) -> str:
-    """SHA-256 of a file plus its WAL, to prove a file was not touched."""
-    digest = hashlib.sha256(path.read_bytes())
-    wal = path.with_name(path.name + "-wal")
-    if wal.exists():
-        digest.update(wal.read_bytes())
-    return digest.hexdigest()
+@pytest.fixture
+def ui_settings(tmp_path: Path):
+    """UI settings in a temp INI file (never the user's)."""
+    from tests.helpers.window import ui_settings_at
+
+    return ui_settings_at(tmp_path / "ui.ini")
+
+
+@pytest.fixture
+def main_window_factory(qtbot, monkeypatch: pytest.MonkeyPatch, ui_settings) -> Iterator:
+    """``main_window_factory(path, extensions=…, lang=…, size=…)`` -> a shown main window;
+    all of them are closed at teardown (tests/helpers/window.py)."""
+    from tests.helpers.window import MainWindowFactory
+
+    factory = MainWindowFactory(qtbot, monkeypatch, ui_settings)
+    yield factory
+    factory.close_all()
+
+
+@pytest.fixture
+def window(main_window_factory, demo_file: Path):
+    """The bare main window (no extensions) showing the demo matrix; message boxes are
+    recorded in ``window.messages``, not shown."""
+    return main_window_factory(demo_file, extensions=())
 
 
 @pytest.fixture(autouse=True)
 def _release_keyboard_modifiers():
-    """No test starts with Ctrl or Shift still "held".
-
-    Qt Test's key release of Ctrl/Shift still carries that modifier (as a real keyboard
-    does), and QApplication keeps the modifiers of the last synthesized event: after any
-    ``keyClick(..., ControlModifier)`` it reports Ctrl held until the next key or mouse
-    event. A later test's ``view.setCurrentIndex()`` then *toggles* the cell into the old
-    selection instead of replacing it, and one key press marks two cells (the team GUI test
-    saw "2 changes to send" only in full runs, after tests/safety/test_disk_full.py).
-    """
+    """No test starts with Ctrl or Shift still "held" (tests/helpers/keys.py)."""
     yield
     import sys
 
-    if "PySide6.QtWidgets" not in sys.modules:
-        return
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication, QWidget
+    if "PySide6.QtWidgets" in sys.modules:
+        from tests.helpers.keys import release_modifiers
 
-    if QApplication.instance() is None:
-        return
-    if QApplication.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
-        sink = QWidget()
-        QTest.keyRelease(sink, Qt.Key.Key_Control)  # a release without modifiers
-        sink.deleteLater()
+        release_modifiers()

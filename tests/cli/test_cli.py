@@ -13,7 +13,7 @@ import pytest
 from kpm_desktop.cli import main
 from kpm_desktop.samples.demo import DEMO_CUSTOMERS
 from kpm_desktop.storage.migrations import SCHEMA_VERSION
-from tests.conftest import file_hash
+from tests.helpers.files import file_hash
 
 ROOT = Path(__file__).resolve().parents[2]
 

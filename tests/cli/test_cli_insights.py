@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from kpm_desktop.cli import main
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.storage.repository import Repository
-from tests.conftest import file_hash
+from tests.helpers.files import file_hash
 
 
 def _json(capsys: pytest.CaptureFixture[str]) -> dict:

@@ -8,8 +8,8 @@ import openpyxl
 import pytest
 
 from kpm_desktop.cli import main
-from tests.conftest import file_hash
-from tests.report.conftest import pdf_page_count, pdf_text
+from tests.helpers.files import file_hash
+from tests.helpers.pdf import pdf_page_count, pdf_text
 
 
 def test_export_xlsx_with_filters(demo_file: Path, tmp_path: Path, capsys) -> None:

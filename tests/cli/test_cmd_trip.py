@@ -10,8 +10,8 @@ import pytest
 from kpm_desktop.cli import main
 from kpm_desktop.storage import trips as store
 from kpm_desktop.storage.repository import Repository
-from tests.conftest import file_hash
-from tests.report.conftest import pdf_page_count, pdf_text
+from tests.helpers.files import file_hash
+from tests.helpers.pdf import pdf_page_count, pdf_text
 
 
 def test_create_then_reuse(qapp, demo_file: Path, tmp_path: Path, capsys) -> None:

@@ -7,21 +7,12 @@ fresh ``kpm demo`` file before and after ``kpm sync`` / ``kpm merge``).
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
 
 from kpm_desktop.cli import main
-
-
-def file_hash(path: Path) -> str:
-    """SHA-256 of the file and its WAL (a sibling conftest may shadow tests/conftest.py)."""
-    digest = hashlib.sha256(path.read_bytes())
-    wal = path.with_name(path.name + "-wal")
-    if wal.exists():
-        digest.update(wal.read_bytes())
-    return digest.hexdigest()
+from tests.helpers.files import file_hash
 
 
 def test_sync_outside_a_team_leaves_the_file_byte_identical(demo_file: Path, capsys) -> None:

@@ -20,7 +20,7 @@ from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.domain.matrix import Matrix
 
 if TYPE_CHECKING:  # the fixture type; tests/ is not a package
-    from conftest import DemoTruth
+    from tests.helpers.demo import DemoTruth
 
 
 def ids(matrix: Matrix, rows: list[int]) -> list[int]:

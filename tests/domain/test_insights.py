@@ -29,7 +29,7 @@ from kpm_desktop.domain.marks import Mark
 from kpm_desktop.storage import history as h
 from kpm_desktop.storage.convert import date_from_db
 from kpm_desktop.storage.repository import Repository
-from tests.conftest import DEMO_TODAY
+from tests.helpers.demo import DEMO_TODAY
 
 MONTHS = 6
 

@@ -21,7 +21,7 @@ from kpm_desktop.domain.trips import (
 )
 from kpm_desktop.import_export.export_model import ExportOptions
 from kpm_desktop.import_export.visit_data import load_visit
-from tests.conftest import DEMO_TODAY
+from tests.helpers.demo import DEMO_TODAY
 
 
 def test_schedule_durations_and_travel_and_missing_customers() -> None:

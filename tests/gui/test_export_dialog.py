@@ -22,7 +22,7 @@ from kpm_desktop.gui.export_menu import (
 )
 from kpm_desktop.import_export.export_model import Orientation, Paper
 from kpm_desktop.import_export.xlsx_export import FIRST_DATA_ROW
-from tests.report.conftest import pdf_page_count, pdf_text
+from tests.helpers.pdf import pdf_page_count, pdf_text
 
 
 @pytest.fixture

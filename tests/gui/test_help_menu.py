@@ -102,7 +102,7 @@ def test_new_matrix_assistant_creates_file_with_pasted_lists(window, qtbot, tmp_
 def test_new_matrix_assistant_never_overwrites(window, qtbot, demo_file: Path, monkeypatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from tests.conftest import file_hash
+    from tests.helpers.files import file_hash
 
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))

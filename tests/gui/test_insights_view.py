@@ -13,7 +13,7 @@ from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.gui.insights_view import BarsModel, StackedBarDelegate, bar_segments
 from kpm_desktop.storage import history
 from kpm_desktop.workspace.customer_commands import customer_data
-from tests.conftest import DEMO_TODAY
+from tests.helpers.demo import DEMO_TODAY
 
 
 @pytest.fixture

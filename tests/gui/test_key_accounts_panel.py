@@ -15,8 +15,8 @@ from kpm_desktop.gui.dialogs.manage_customers import CustomerEditor, ManageCusto
 from kpm_desktop.gui.settings import UiSettings
 from kpm_desktop.storage.repository import Repository
 from kpm_desktop.workspace.customer_commands import customer_data
-from tests.conftest import file_hash
 from tests.gui.test_key_accounts_window import link_sites
+from tests.helpers.files import file_hash
 
 TODAY = date(2026, 11, 27)
 

@@ -18,7 +18,7 @@ from kpm_desktop.gui.actions import ActionId
 from kpm_desktop.gui.matrix_model import MARK_ROLE, MatrixModel
 from kpm_desktop.storage.repository import Repository
 from kpm_desktop.workspace.workspace import Workspace
-from tests.conftest import file_hash
+from tests.helpers.files import file_hash
 
 
 def marks_in_file(path: Path) -> dict[tuple[int, int], int]:

@@ -23,7 +23,7 @@ from kpm_desktop.storage import trips as store
 from kpm_desktop.storage.repository import Repository
 from kpm_desktop.workspace.customer_commands import customer_data
 from kpm_desktop.workspace.trip_commands import add_trip
-from tests.report.conftest import pdf_page_count, pdf_text
+from tests.helpers.pdf import pdf_page_count, pdf_text
 
 TODAY = date(2026, 11, 27)
 EXTENSIONS = (

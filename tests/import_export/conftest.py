@@ -1,46 +1,13 @@
-"""Fixtures for import tests: a small matrix with known content, and file helpers."""
+"""Fixtures for import tests: a small matrix with known content, and CSV files."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from kpm_desktop.domain.entities import CellRecord, Customer, Product
-from kpm_desktop.domain.marks import Mark
-from kpm_desktop.storage.repository import Repository
-
-
-def build_small(path: Path) -> Path:
-    """3 customers x 3 products with three marks, one with a note."""
-    repo = Repository.create(path)
-    try:
-        c = repo.add_customers(
-            [
-                Customer(name="Müller Maschinenbau GmbH", number="1001", city="Köln"),
-                Customer(name="Schäfer Chemie AG", number="1002"),
-                Customer(name="Weber & Söhne KG"),
-            ]
-        )
-        p = repo.add_products(
-            [
-                Product(name="Servomotoren", number="101"),
-                Product(name="Frequenzumrichter", number="102"),
-                Product(name="Getriebe", number="103"),
-            ]
-        )
-        repo.write_cells(
-            [
-                (c[0].id, p[0].id, CellRecord(Mark.OURS, our_revenue=100.0)),
-                (c[0].id, p[1].id, CellRecord(Mark.COMPETITOR, note="Vertrag bis 2027")),
-                (c[1].id, p[2].id, CellRecord(Mark.NEED)),
-            ]
-        )
-    finally:
-        repo.close()
-    return path
+from tests.helpers.files import build_small
 
 
 @pytest.fixture(scope="session")
@@ -53,48 +20,6 @@ def small_file(_small_master: Path, tmp_path: Path) -> Path:
     out = tmp_path / "small.kpm"
     out.write_bytes(_small_master.read_bytes())
     return out
-
-
-def dump(path: Path) -> list[tuple]:
-    """Everything a user can see in a file, ignoring timestamps (for exact undo checks)."""
-    conn = sqlite3.connect(path)
-    try:
-        out: list[tuple] = []
-        out += conn.execute(
-            "SELECT id, uuid, name, number, city, postcode, segment, region, owner, abc_class, "
-            "annual_revenue FROM customers ORDER BY id"
-        ).fetchall()
-        out += conn.execute(
-            "SELECT id, uuid, name, number, group_id, slot FROM products ORDER BY id"
-        ).fetchall()
-        out += conn.execute("SELECT id, name FROM product_groups ORDER BY id").fetchall()
-        out += conn.execute("SELECT id, name FROM competitors ORDER BY id").fetchall()
-        out += conn.execute(
-            "SELECT customer_id, product_id, mark, competitor_id, our_revenue, potential, "
-            "contract_end, no_need_reason, recheck_at, note FROM marks "
-            "ORDER BY customer_id, product_id"
-        ).fetchall()
-        # An all-white status row and a missing one mean the same (derived data).
-        out += [
-            r
-            for r in conn.execute("SELECT customer_id, codes FROM status_rows ORDER BY 1")
-            if any(r[1])
-        ]
-        return out
-    finally:
-        conn.close()
-
-
-def marks_by_name(path: Path) -> dict[tuple[str, str], str]:
-    """(customer name, product name) -> mark letter for every marked cell."""
-    with Repository.open(path, read_only=True) as repo:
-        m = repo.load_matrix()
-        return {
-            (c.name, p.name): m.mark(i, j).letter  # type: ignore[union-attr]
-            for i, c in enumerate(m.customers)
-            for j, p in enumerate(m.products)
-            if m.code(i, j)
-        }
 
 
 @pytest.fixture

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from kpm_desktop.cli import main
-from tests.conftest import file_hash
-from tests.import_export.conftest import marks_by_name
+from tests.helpers.files import file_hash, marks_by_name
 from tests.import_export.test_kinds import SALES_CP1252
 
 

@@ -18,7 +18,7 @@ import pytest
 from openpyxl.styles import PatternFill
 
 from kpm_desktop.cli import main
-from tests.conftest import file_hash
+from tests.helpers.files import file_hash
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 

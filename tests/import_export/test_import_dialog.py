@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from kpm_desktop.workspace.workspace import Workspace
-from tests.import_export.conftest import dump, marks_by_name
+from tests.helpers.files import dump, marks_by_name
 from tests.import_export.test_kinds import SALES_CP1252
 
 
@@ -104,7 +104,7 @@ def test_keep_mine_is_the_default_and_suggestions_can_be_confirmed(
 
 
 def test_broken_file_shows_message_and_blocks_next(qtbot, workspace, small_file, tmp_path):
-    from tests.conftest import file_hash
+    from tests.helpers.files import file_hash
 
     bad = tmp_path / "liste.csv"
     bad.write_bytes(b"%PDF-1.7\n")

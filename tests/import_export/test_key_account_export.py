@@ -110,11 +110,11 @@ def test_export_import_round_trip_keeps_marks_and_parent_links(
 
 
 def test_matrix_pdf_and_key_account_one_pager(qapp, demo_ka_file: Path, tmp_path: Path) -> None:
-    from tests.report.conftest import pdf_text
+    from tests.helpers.pdf import pdf_text
 
     pdf = tmp_path / "m.pdf"
     assert main(["export", str(demo_ka_file), "--pdf", str(pdf), "--lang", "en"]) == 0
-    from tests.report.conftest import pdf_page_count
+    from tests.helpers.pdf import pdf_page_count
 
     text = " ".join(pdf_text(pdf, p) for p in range(1, pdf_page_count(pdf) + 1))
     assert "Krone Automotive SE" in text and "Krone Automotive Werk Stuttgart" in text

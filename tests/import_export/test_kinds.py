@@ -15,8 +15,7 @@ from kpm_desktop.import_export import data_sheet
 from kpm_desktop.import_export.apply import apply_plan, revert_import
 from kpm_desktop.import_export.plans import Target, build_plan, read_source
 from kpm_desktop.storage.repository import Repository
-from tests.conftest import file_hash
-from tests.import_export.conftest import dump, marks_by_name
+from tests.helpers.files import dump, file_hash, marks_by_name
 
 BASE = {
     ("Müller Maschinenbau GmbH", "Servomotoren"): "X",

@@ -13,7 +13,7 @@ from kpm_desktop.import_export.apply import apply_plan, revert_import
 from kpm_desktop.import_export.matching import CUSTOMER_GENERIC, Matcher, customer_key
 from kpm_desktop.import_export.plans import Target, build_plan, read_source
 from kpm_desktop.storage.repository import Repository
-from tests.conftest import file_hash
+from tests.helpers.files import file_hash
 
 EXISTING = [
     Customer(name="Köhler Maschinenbau e.K.", number="2001", city="Erfurt"),

@@ -13,7 +13,7 @@ from kpm_desktop.import_export.messages import MESSAGES, ImportFailure
 from kpm_desktop.import_export.plans import Target, build_plan, read_source
 from kpm_desktop.import_export.tables import read_table
 from kpm_desktop.storage.repository import Repository
-from tests.conftest import file_hash
+from tests.helpers.files import file_hash
 from tests.import_export.odd_workbooks import CASES, Case
 
 INTERNAL = re.compile(

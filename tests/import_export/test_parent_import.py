@@ -9,8 +9,7 @@ import openpyxl
 from kpm_desktop.import_export.apply import revert_import
 from kpm_desktop.import_export.mapping import suggest_mapping
 from kpm_desktop.storage.repository import Repository
-from tests.conftest import file_hash
-from tests.import_export.conftest import marks_by_name
+from tests.helpers.files import file_hash, marks_by_name
 from tests.import_export.test_kinds import plan_for, run_import
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from kpm_desktop.domain.entities import CellRecord
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.storage.repository import Repository
-from tests.import_export.conftest import dump
+from tests.helpers.files import dump
 
 
 def _changes(repo: Repository):

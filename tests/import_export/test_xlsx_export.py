@@ -27,7 +27,7 @@ from kpm_desktop.import_export.xlsx_export import (
     write_xlsx,
 )
 from kpm_desktop.storage.repository import Repository
-from tests.conftest import file_hash
+from tests.helpers.files import file_hash
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from kpm_desktop.import_export.export_model import (
     snapshot_from_matrix,
 )
 from kpm_desktop.report.pdf_matrix import write_matrix_pdf
-from tests.report.conftest import pdf_page_count, pdf_text, render_page
+from tests.helpers.pdf import pdf_page_count, pdf_text, render_page
 
 pytestmark = pytest.mark.usefixtures("qapp")
 

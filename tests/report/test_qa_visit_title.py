@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kpm_desktop.cli import main
-from tests.report.conftest import pdf_text
+from tests.helpers.pdf import pdf_text
 
 
 def test_long_customer_name_is_not_cut_in_the_title(qapp, demo_file: Path, tmp_path: Path) -> None:

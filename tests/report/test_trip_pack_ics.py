@@ -18,8 +18,8 @@ from kpm_desktop.report.trip_pack import write_trip_pack
 from kpm_desktop.report.visit_sheet import write_visit_pdf
 from kpm_desktop.storage import trips as store
 from kpm_desktop.storage.repository import Repository
-from tests.conftest import DEMO_TODAY
-from tests.report.conftest import pdf_page_count, pdf_text
+from tests.helpers.demo import DEMO_TODAY
+from tests.helpers.pdf import pdf_page_count, pdf_text
 
 NUMBERS = ("100000", "100037", "100074")
 

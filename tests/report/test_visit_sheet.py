@@ -10,8 +10,8 @@ from kpm_desktop.import_export.export_model import ExportOptions, Orientation
 from kpm_desktop.import_export.visit_data import find_customer, load_visit
 from kpm_desktop.report.visit_sheet import write_visit_pdf
 from kpm_desktop.storage.repository import Repository
-from tests.conftest import DEMO_TODAY
-from tests.report.conftest import pdf_page_count, pdf_text, render_page
+from tests.helpers.demo import DEMO_TODAY
+from tests.helpers.pdf import pdf_page_count, pdf_text, render_page
 
 pytestmark = pytest.mark.usefixtures("qapp")
 

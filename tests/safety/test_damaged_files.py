@@ -21,8 +21,8 @@ from kpm_desktop.storage.errors import DamagedFileError, NewerVersionError
 from kpm_desktop.storage.lock import lock_path_for
 from kpm_desktop.storage.migrations import SCHEMA_VERSION
 from kpm_desktop.storage.repository import Repository
-from tests.conftest import file_hash
-from tests.safety.conftest import REPO_ROOT
+from tests.helpers.files import file_hash
+from tests.helpers.mounts import REPO_ROOT
 
 PAGE = 4096
 

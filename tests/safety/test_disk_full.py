@@ -22,7 +22,7 @@ from kpm_desktop.storage import database
 from kpm_desktop.storage.errors import DiskFullError
 from kpm_desktop.storage.lock import lock_path_for
 from kpm_desktop.storage.repository import Repository
-from tests.safety.conftest import fill_disk
+from tests.helpers.mounts import fill_disk
 
 
 @pytest.fixture

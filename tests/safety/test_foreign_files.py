@@ -10,7 +10,7 @@ import pytest
 from kpm_desktop.cli import main
 from kpm_desktop.storage.errors import NotAMatrixFileError
 from kpm_desktop.storage.repository import Repository
-from tests.conftest import file_hash
+from tests.helpers.files import file_hash
 
 
 @pytest.mark.parametrize("user_version", [0, 1, 7, 99, 10_000])

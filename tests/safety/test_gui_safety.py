@@ -19,7 +19,7 @@ from kpm_desktop.gui.error_dialog import ErrorDialog, ExceptionHook
 from kpm_desktop.gui.settings import UiSettings
 from kpm_desktop.storage.backup import backup_file, content_hash, list_backups
 from kpm_desktop.storage.lock import lock_path_for
-from tests.conftest import file_hash
+from tests.helpers.files import file_hash
 
 
 @pytest.fixture(autouse=True)

@@ -23,8 +23,8 @@ from kpm_desktop.storage.locations import (
 )
 from kpm_desktop.storage.lock import lock_path_for
 from kpm_desktop.storage.repository import Repository
-from tests.conftest import file_hash
-from tests.safety.conftest import remount
+from tests.helpers.files import file_hash
+from tests.helpers.mounts import remount
 
 
 # -- read-only ------------------------------------------------------------------------------

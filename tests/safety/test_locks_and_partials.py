@@ -27,8 +27,8 @@ from kpm_desktop.storage.backup import (
 )
 from kpm_desktop.storage.lock import FileLockedError, LockOwner, lock_path_for
 from kpm_desktop.storage.repository import Repository
-from tests.conftest import file_hash
-from tests.safety.conftest import remount
+from tests.helpers.files import file_hash
+from tests.helpers.mounts import remount
 
 ROOT = Path(__file__).resolve().parents[2]
 

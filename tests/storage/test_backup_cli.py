@@ -12,7 +12,7 @@ from kpm_desktop.domain.marks import Mark
 from kpm_desktop.storage.backup import content_hash, list_backups
 from kpm_desktop.storage.lock import lock_path_for
 from kpm_desktop.storage.repository import Repository
-from tests.conftest import file_hash
+from tests.helpers.files import file_hash
 
 
 @pytest.fixture(autouse=True)

@@ -17,7 +17,7 @@ from kpm_desktop.storage import history as h
 from kpm_desktop.storage.errors import ReadOnlyError
 from kpm_desktop.storage.migrations import MIGRATIONS
 from kpm_desktop.storage.repository import Repository
-from tests.conftest import file_hash
+from tests.helpers.files import file_hash
 
 T0 = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
 

@@ -15,7 +15,7 @@ from kpm_desktop.storage.errors import (
 )
 from kpm_desktop.storage.migrations import SCHEMA_VERSION
 from kpm_desktop.storage.repository import Repository
-from tests.conftest import file_hash
+from tests.helpers.files import file_hash
 
 
 def test_create_runs_all_migrations(tmp_path: Path) -> None:

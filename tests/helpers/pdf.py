@@ -1,4 +1,4 @@
-"""Helpers for the printed-sheet tests: PDF page counts, page text and rendering (poppler)."""
+"""PDFs in tests: page counts, page text and page rendering (poppler; skips when missing)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,49 @@
+"""The test suite's own layout (issue 13 item 10): test modules import helpers from
+tests/helpers, never from a conftest.py (conftest files only register fixtures)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+TESTS = Path(__file__).resolve().parent
+
+
+def conftest_imports(source: str) -> list[str]:
+    """The import statements in ``source`` that name a conftest module."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom):
+            names = [node.module or ""]
+        elif isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        else:
+            continue
+        if any("conftest" in name.split(".") for name in names):
+            found.append(f"line {node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+def test_conftest_imports_are_found() -> None:
+    """The check itself: each way of importing a conftest module is caught."""
+    sources = [
+        "from tests.conftest import file_hash",
+        "from tests.report.conftest import pdf_text",
+        "import conftest",
+        "if True:\n    from conftest import DemoTruth",
+        "def f():\n    from tests.safety.conftest import remount",
+    ]
+    assert all(conftest_imports(s) for s in sources)
+    assert conftest_imports("from tests.helpers.files import file_hash") == []
+
+
+def test_no_test_module_imports_from_a_conftest() -> None:
+    offenders = [
+        f"{path.relative_to(TESTS.parent)} {hit}"
+        for path in sorted(TESTS.rglob("*.py"))
+        for hit in conftest_imports(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == [], (
+        "import test helpers from tests/helpers (move the helper there), not from a "
+        "conftest.py:\n" + "\n".join(offenders)
+    )
