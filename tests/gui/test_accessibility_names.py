@@ -32,17 +32,10 @@ def _unnamed(root: QWidget) -> list[str]:
 
 
 def test_every_focusable_widget_of_the_main_window_has_an_accessible_name(
-    qtbot, demo_file, ui_settings
+    main_window_factory, demo_file
 ) -> None:
-    from kpm_desktop.gui.main_window import MainWindow
-
-    win = MainWindow(ui_settings)  # with every extension: filter bar, side panel, insights
-    win.persist_state = False
-    qtbot.addWidget(win)
-    assert win.open_file(demo_file)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.wait(50)
+    # with every extension: filter bar, side panel, insights
+    win = main_window_factory(demo_file, persist_state=False, settle_ms=50)
     missing = _unnamed(win)
     assert missing == [], "\n".join(missing)
     view = win.view

@@ -13,6 +13,7 @@ from kpm_desktop.gui import entry
 from kpm_desktop.gui.actions import ActionRegistry, MenuId
 from kpm_desktop.gui.settings import MAX_RECENT, UiSettings
 from kpm_desktop.samples.demo import DEMO_CUSTOMERS
+from tests.helpers.window import ui_settings_at
 
 
 def test_startup_file_prefers_argument_then_recent_then_demo(tmp_path: Path, monkeypatch) -> None:
@@ -51,22 +52,17 @@ def test_recent_files_keep_ten_newest_first(tmp_path: Path) -> None:
     assert all(f.name != "f5.kpm" for f in s.recent_files())
 
 
-def test_window_geometry_and_state_are_restored(qtbot, tmp_path: Path) -> None:
-    from kpm_desktop.gui.main_window import MainWindow
-
-    ini = str(tmp_path / "ui.ini")
-    first = MainWindow(UiSettings(QSettings(ini, QSettings.Format.IniFormat)), extensions=())
-    qtbot.addWidget(first)
-    first.resize(700, 500)  # inside the offscreen 800x600 screen
-    first.action_registry.toolbar("marks").hide()
-    first.show()
-    qtbot.waitExposed(first)
+def test_window_geometry_and_state_are_restored(main_window_factory, tmp_path: Path) -> None:
+    first = main_window_factory(
+        extensions=(),
+        size=(700, 500),  # inside the offscreen 800x600 screen
+        before_show=lambda w: w.action_registry.toolbar("marks").hide(),
+    )
     first.close()
-    second = MainWindow(UiSettings(QSettings(ini, QSettings.Format.IniFormat)), extensions=())
-    qtbot.addWidget(second)
+    second = main_window_factory(extensions=(), show=False)
     assert (second.width(), second.height()) == (700, 500)
     assert second.action_registry.toolbar("marks").isHidden()
-    assert isinstance(UiSettings(QSettings(ini, QSettings.Format.IniFormat)).geometry(), QByteArray)
+    assert isinstance(ui_settings_at(tmp_path / "ui.ini").geometry(), QByteArray)
 
 
 def test_registry_orders_sections_and_accepts_late_actions(qtbot) -> None:
@@ -88,11 +84,9 @@ def test_registry_orders_sections_and_accepts_late_actions(qtbot) -> None:
     assert isinstance(reg.get("open"), QAction) and "open" in reg
 
 
-def test_extension_modules_are_installed(qtbot, tmp_path: Path, monkeypatch) -> None:
+def test_extension_modules_are_installed(main_window_factory, monkeypatch) -> None:
     import sys
     import types
-
-    from kpm_desktop.gui.main_window import MainWindow
 
     mod = types.ModuleType("kpm_test_extension")
     installed = []
@@ -103,11 +97,7 @@ def test_extension_modules_are_installed(qtbot, tmp_path: Path, monkeypatch) -> 
 
     mod.install = install  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "kpm_test_extension", mod)
-    win = MainWindow(
-        UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)),
-        extensions=("kpm_test_extension",),
-    )
-    qtbot.addWidget(win)
+    win = main_window_factory(extensions=("kpm_test_extension",), show=False)
     assert installed == [win]
     assert win.action_registry.menu(MenuId.TOOLS).menuAction().isVisible()
 

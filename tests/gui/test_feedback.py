@@ -114,17 +114,14 @@ def test_a_failed_change_in_a_manage_dialog_says_the_file_is_unchanged(window, m
 
 
 def test_backup_now_shows_progress_and_reports_the_file(
-    qtbot, demo_file: Path, ui_settings, tmp_path: Path, monkeypatch
+    main_window_factory, demo_file: Path, tmp_path: Path, monkeypatch
 ) -> None:
     import kpm_desktop.gui.safety as safety
-    from kpm_desktop.gui.main_window import MainWindow
 
     monkeypatch.setenv("KPM_DATA_DIR", str(tmp_path / "appdata"))
-    win = MainWindow(ui_settings, extensions=("kpm_desktop.gui.safety",))
-    win.persist_state = False
-    qtbot.addWidget(win)
-    assert win.open_file(demo_file)
-    win.show()
+    win = main_window_factory(
+        demo_file, extensions=("kpm_desktop.gui.safety",), persist_state=False
+    )
     seen: list[str] = []
     real = safety.backup_file
 

@@ -19,67 +19,23 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.gui.filter_bar import SEARCH_DELAY_MS
-from kpm_desktop.gui.settings import UiSettings
 from kpm_desktop.workspace.workspace import Workspace
-
-NO_MOD = Qt.KeyboardModifier.NoModifier
-LEFT = Qt.MouseButton.LeftButton
+from tests.helpers.keys import (
+    LEFT,
+    NO_MOD,
+    click_cell,
+    click_name,
+    focused,
+    press,
+    press_sequence,
+)
 
 
 @pytest.fixture
-def rep_window(qtbot, demo_file: Path, ui_settings: UiSettings, monkeypatch):
+def rep_window(main_window_factory, demo_file: Path):
     """The real main window (every extension) on the demo, 1366x768, message boxes recorded."""
-    from kpm_desktop.gui.main_window import MainWindow
-
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda parent, title, text, *a: shown.append((title, text))
-    )
-    win = MainWindow(ui_settings)
-    win.messages = shown  # type: ignore[attr-defined]
-    qtbot.addWidget(win)
-    assert win.open_file(demo_file)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.wait(50)  # the docks take the file after the first frame
-    yield win
-    if win.isVisible():
-        win.close()
-
-
-def focused():
-    return QApplication.focusWidget()
-
-
-def key(qtbot, key: Qt.Key, modifier=NO_MOD) -> None:
-    """One key press where the keyboard focus is, as a real keyboard would deliver it."""
-    widget = focused()
-    assert widget is not None
-    QTest.keyClick(widget, key, modifier)
-    qtbot.wait(1)
-
-
-def press_sequence(qtbot, sequence: QKeySequence) -> None:
-    combo = sequence[0]
-    key(qtbot, combo.key(), combo.keyboardModifiers())
-
-
-def click_cell(qtbot, win, row: int, col: int) -> None:
-    view = win.view
-    index = win.model.index(row, col)
-    view.scrollTo(index)
-    QTest.mouseClick(view.viewport(), LEFT, NO_MOD, view.visualRect(index).center())
-    qtbot.wait(1)
-
-
-def click_name(qtbot, win, row: int) -> None:
-    header = win.view.verticalHeader()
-    win.view.scrollTo(win.model.index(row, 0))
-    y = header.sectionViewportPosition(row) + header.sectionSize(row) // 2
-    QTest.mouseClick(header.viewport(), LEFT, NO_MOD, QPoint(40, y))
-    qtbot.wait(1)
+    # settle: the docks take the file after the first frame
+    return main_window_factory(demo_file, size=(1366, 768), activate=True, settle_ms=50)
 
 
 def code(win, row: int, col: int) -> int:
@@ -99,28 +55,28 @@ def test_marking_keeps_working_after_moving_to_another_customer(qtbot, rep_windo
     win = rep_window
     panel = win.side_panel.panel
     col = white_cell_in(win, 2)
-    click_cell(qtbot, win, 2, col)
+    click_cell(win, 2, col)
     assert focused() is win.view
     assert panel.customer_id == customer_at(win, 2).id
-    key(qtbot, Qt.Key.Key_X)
+    press(Qt.Key.Key_X)
     assert code(win, 2, col) == Mark.OURS
     # Down into the next customer: the panel follows, the keyboard stays in the matrix.
-    key(qtbot, Qt.Key.Key_Down)
+    press(Qt.Key.Key_Down)
     assert focused() is win.view
     assert panel.customer_id == customer_at(win, 3).id
     before = code(win, 3, col)
-    key(qtbot, Qt.Key.Key_W)
+    press(Qt.Key.Key_W)
     assert code(win, 3, col) == Mark.COMPETITOR
     # A click into a third customer's row, then a mark.
     other = white_cell_in(win, 7)
-    click_cell(qtbot, win, 7, other)
+    click_cell(win, 7, other)
     assert focused() is win.view
     assert panel.customer_id == customer_at(win, 7).id
-    key(qtbot, Qt.Key.Key_B)
+    press(Qt.Key.Key_B)
     assert code(win, 7, other) == Mark.NEED
     # Undo reaches the matrix's file, twice.
-    key(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    key(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    press(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    press(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert code(win, 7, other) == WHITE
     assert code(win, 3, col) == before
     assert focused() is win.view
@@ -132,8 +88,8 @@ def test_search_keeps_focus_and_enter_jumps_to_the_first_hit(qtbot, rep_window) 
     jumps to the first hit, ready to mark."""
     win = rep_window
     bar = win.filter_bar
-    click_cell(qtbot, win, 4, 2)
-    press_sequence(qtbot, QKeySequence(QKeySequence.StandardKey.Find))
+    click_cell(win, 4, 2)
+    press_sequence(QKeySequence(QKeySequence.StandardKey.Find))
     assert focused() is bar.search
     name = customer_at(win, 10).name
     word = name.split()[0]
@@ -144,7 +100,7 @@ def test_search_keeps_focus_and_enter_jumps_to_the_first_hit(qtbot, rep_window) 
     assert bar.search.text() == word
     hits = win.model.rowCount()
     assert 0 < hits < win.workspace.matrix.n_rows
-    key(qtbot, Qt.Key.Key_Return)
+    press(Qt.Key.Key_Return)
     assert focused() is win.view
     assert win.view.currentIndex().row() == 0
     first = customer_at(win, 0)
@@ -152,7 +108,7 @@ def test_search_keeps_focus_and_enter_jumps_to_the_first_hit(qtbot, rep_window) 
     assert win.side_panel.panel.customer_id == first.id
     col = win.view.currentIndex().column()
     before = code(win, 0, col)
-    key(qtbot, Qt.Key.Key_K)
+    press(Qt.Key.Key_K)
     assert code(win, 0, col) == Mark.NO_NEED != before
 
 
@@ -160,8 +116,8 @@ def test_clicking_a_name_selects_the_customer(qtbot, rep_window) -> None:
     """Item 2: a click on the customer's name (row header) makes it the current customer."""
     win = rep_window
     panel = win.side_panel.panel
-    click_cell(qtbot, win, 1, 1)
-    click_name(qtbot, win, 12)
+    click_cell(win, 1, 1)
+    click_name(win, 12)
     assert win.view.currentIndex().row() == 12
     assert panel.customer_id == customer_at(win, 12).id
     assert panel.master.name.text() == customer_at(win, 12).name
@@ -173,9 +129,9 @@ def test_sort_control_says_what_it_does_and_counts_start_with_the_most(qtbot, re
     win = rep_window
     bar = win.filter_bar
     bar.sort.setFocus(Qt.FocusReason.TabFocusReason)
-    key(qtbot, Qt.Key.Key_Down)  # order of entry -> name
+    press(Qt.Key.Key_Down)  # order of entry -> name
     assert bar.descending.text() == "A to Z"
-    key(qtbot, Qt.Key.Key_Down)  # -> white spots
+    press(Qt.Key.Key_Down)  # -> white spots
     assert bar.sort.currentData() == "white_spots"
     assert bar.descending.text() == "Most first"
     whites = [win.model.row_counts(r).white for r in range(win.model.rowCount())]
@@ -186,7 +142,7 @@ def test_sort_control_says_what_it_does_and_counts_start_with_the_most(qtbot, re
     assert whites == sorted(whites)
     for _ in range(2):
         bar.sort.setFocus(Qt.FocusReason.TabFocusReason)
-        key(qtbot, Qt.Key.Key_Down)  # competitor cells, then needs: most first again
+        press(Qt.Key.Key_Down)  # competitor cells, then needs: most first again
         assert bar.descending.text() == "Most first"
     needs = [win.model.row_counts(r).need for r in range(win.model.rowCount())]
     assert needs == sorted(needs, reverse=True)
@@ -197,14 +153,14 @@ def test_redo_with_ctrl_y_and_the_platform_key(qtbot, rep_window, platform_key: 
     """Item 4: Ctrl+Y redoes on every platform, and so does the platform's own redo key."""
     win = rep_window
     col = white_cell_in(win, 5)
-    click_cell(qtbot, win, 5, col)
-    key(qtbot, Qt.Key.Key_X)
-    key(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    click_cell(win, 5, col)
+    press(Qt.Key.Key_X)
+    press(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert code(win, 5, col) == WHITE
     if platform_key:
-        press_sequence(qtbot, QKeySequence(QKeySequence.StandardKey.Redo))
+        press_sequence(QKeySequence(QKeySequence.StandardKey.Redo))
     else:
-        key(qtbot, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+        press(Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert code(win, 5, col) == Mark.OURS
     assert focused() is win.view
 
@@ -222,21 +178,21 @@ def test_typed_text_survives_customer_switch_and_window_close(
     master-data field typed and not saved is kept when the window closes."""
     win = rep_window
     panel = win.side_panel.panel
-    click_cell(qtbot, win, 3, 0)
+    click_cell(win, 3, 0)
     first = customer_at(win, 3)
     panel.tabs.setCurrentIndex(panel.tab_goals)
     QTest.mouseClick(panel.goals.new_button, LEFT)
     assert focused() is panel.goals.title  # asked for: the rep clicked "New goal"
     QTest.keyClicks(focused(), "Demo day in spring")
-    click_cell(qtbot, win, 9, 0)  # next customer, nothing saved by hand
+    click_cell(win, 9, 0)  # next customer, nothing saved by hand
     assert focused() is win.view
     panel.tabs.setCurrentIndex(panel.tab_customer)
     second = customer_at(win, 9)
     _type(qtbot, panel.master.city, " Nord")
     col = white_cell_in(win, 9)
     win.view.setFocus()
-    click_cell(qtbot, win, 9, col)  # same customer: the city stays in the form
-    key(qtbot, Qt.Key.Key_X)
+    click_cell(win, 9, col)  # same customer: the city stays in the form
+    press(Qt.Key.Key_X)
     assert panel.master.city.text() == second.city + " Nord"
     product_col = win.model.matrix_col(col)
     win.close()
@@ -256,7 +212,7 @@ def test_close_with_an_unreadable_amount_asks(qtbot, rep_window, monkeypatch) ->
     silently: closing asks, and Cancel keeps the window and the text."""
     win = rep_window
     panel = win.side_panel.panel
-    click_cell(qtbot, win, 2, 0)
+    click_cell(win, 2, 0)
     asked: list[str] = []
 
     def answer(parent, title, text, *args):
@@ -266,7 +222,7 @@ def test_close_with_an_unreadable_amount_asks(qtbot, rep_window, monkeypatch) ->
     monkeypatch.setattr(QMessageBox, "question", answer)
     panel.master.revenue.setValidator(None)  # a pasted "12 Mio" gets past the validator
     _type(qtbot, panel.master.revenue, "")
-    key(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     QTest.keyClicks(focused(), "12 Mio")
     win.close()
     assert win.isVisible() and len(asked) == 1
@@ -280,7 +236,7 @@ def test_shift_and_ctrl_click_on_names_select_whole_customers(qtbot, rep_window)
     """Item 2: Shift+click on a name selects the customers in between, Ctrl+click adds one."""
     win = rep_window
     n_cols = win.model.columnCount()
-    click_name(qtbot, win, 3)
+    click_name(win, 3)
     assert win.view.selection_size() == 1
     header = win.view.verticalHeader()
     y = header.sectionViewportPosition(5) + header.sectionSize(5) // 2

@@ -10,12 +10,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QComboBox
 
 from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.gui.filter_bar import SEARCH_DELAY_MS, FilterBar
-from kpm_desktop.gui.settings import UiSettings
 from kpm_desktop.workspace.structure_commands import customer_active_command
 
 EXTENSIONS = ("kpm_desktop.gui.filter_bar", "kpm_desktop.gui.manage_actions")
@@ -53,20 +52,8 @@ class Truth:
 
 
 @pytest.fixture
-def fwin(qtbot, demo_file: Path, tmp_path: Path, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
-    from kpm_desktop.gui.main_window import MainWindow
-
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: pytest.fail(f"warning shown: {a}"))
-    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(settings, extensions=EXTENSIONS)
-    qtbot.addWidget(win)
-    assert win.open_file(demo_file)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+def fwin(main_window_factory, demo_file: Path):
+    return main_window_factory(demo_file, extensions=EXTENSIONS, warnings="fail")
 
 
 @pytest.fixture
@@ -292,16 +279,11 @@ def test_filter_survives_structure_changes(fwin, truth: Truth) -> None:
 
 
 def test_sorting_agrees_with_the_summary_column_when_rechecks_count_as_white(
-    qtbot, demo_file: Path, tmp_path: Path
+    main_window_factory, demo_file: Path
 ) -> None:
     """With all extensions (side panel: due re-checks count as white spots) the sort order
     and the per-customer white-spot figures the view shows agree."""
-    from kpm_desktop.gui.main_window import MainWindow
-
-    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    assert win.open_file(demo_file)
+    win = main_window_factory(demo_file, show=False)
     bar = bar_of(win)
     choose(bar.sort, "white_spots")
     bar.descending.setChecked(True)

@@ -77,32 +77,22 @@ def _accelerator(text: str) -> str | None:
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
-def test_menu_accelerators_are_unique(qtbot, qapp, demo_file: Path, ui_settings, lang) -> None:
+def test_menu_accelerators_are_unique(main_window_factory, demo_file: Path, lang) -> None:
     """Alt+letter reaches one entry per menu (all extensions installed), in both languages."""
-    from kpm_desktop.gui.main_window import MainWindow
-
-    try:
-        install_translators(qapp, lang)
-        window = MainWindow(ui_settings)
-        window.persist_state = False
-        qtbot.addWidget(window)
-        assert window.open_file(demo_file)
-        clashes = []
-        menus = [("menu bar", window.menuBar().actions())]
-        while menus:
-            title, actions = menus.pop()
-            seen: dict[str, str] = {}
-            for action in actions:
-                if action.isSeparator() or not action.isVisible():
-                    continue
-                key = _accelerator(action.text())
-                if key in seen:
-                    clashes.append(f"{title}: {seen[key]!r} and {action.text()!r}")
-                elif key:
-                    seen[key] = action.text()
-                if action.menu():
-                    menus.append((action.text(), action.menu().actions()))
-        window.close()
-    finally:
-        install_translators(qapp, "en")
+    window = main_window_factory(demo_file, lang=lang, persist_state=False, show=False)
+    clashes = []
+    menus = [("menu bar", window.menuBar().actions())]
+    while menus:
+        title, actions = menus.pop()
+        seen: dict[str, str] = {}
+        for action in actions:
+            if action.isSeparator() or not action.isVisible():
+                continue
+            key = _accelerator(action.text())
+            if key in seen:
+                clashes.append(f"{title}: {seen[key]!r} and {action.text()!r}")
+            elif key:
+                seen[key] = action.text()
+            if action.menu():
+                menus.append((action.text(), action.menu().actions()))
     assert clashes == []

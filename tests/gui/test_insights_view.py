@@ -15,29 +15,17 @@ from kpm_desktop.storage import history
 from kpm_desktop.workspace.customer_commands import customer_data
 from tests.helpers.demo import DEMO_TODAY
 
+INSIGHTS = ("kpm_desktop.gui.insights_view",)
+
 
 @pytest.fixture
-def win(qtbot, demo_file: Path, ui_settings, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
-    from kpm_desktop.gui.main_window import MainWindow
-
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda p, t, x, *a: shown.append((t, x)))
-    w = MainWindow(ui_settings, extensions=("kpm_desktop.gui.insights_view",))
-    w.persist_state = False
-    w.messages = shown  # type: ignore[attr-defined]
-    qtbot.addWidget(w)
-    assert w.open_file(demo_file)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
+def win(qtbot, main_window_factory, demo_file: Path):
+    w = main_window_factory(demo_file, extensions=INSIGHTS, size=(1400, 900), persist_state=False)
     dock = w.insights_dock  # type: ignore[attr-defined]
     dock.view.today = DEMO_TODAY
     dock.show()
     qtbot.waitUntil(lambda: dock.view.insights is not None)
-    yield w
-    w.close()
+    return w
 
 
 def _expected(w, rows=None):
@@ -151,13 +139,10 @@ def test_snapshot_diff_dialog_highlights_changes_and_ignores_undone_edits(
     assert (win.model.matrix_row(current.row()), win.model.matrix_col(current.column())) == cells[0]
 
 
-def test_snapshot_on_read_only_file_is_refused(qtbot, demo_file: Path, ui_settings) -> None:
-    from kpm_desktop.gui.main_window import MainWindow
+def test_snapshot_on_read_only_file_is_refused(main_window_factory, demo_file: Path) -> None:
     from kpm_desktop.workspace.workspace import Workspace
 
-    w = MainWindow(ui_settings, extensions=("kpm_desktop.gui.insights_view",))
-    w.persist_state = False
-    qtbot.addWidget(w)
+    w = main_window_factory(extensions=INSIGHTS, persist_state=False, show=False)
     w.show_error = lambda title, text: w.setProperty("error", text)  # type: ignore[method-assign]
     w.set_workspace(Workspace.open(demo_file, read_only=True, parent=w))
     assert w.insights_dock.take_snapshot("x") is None
@@ -165,12 +150,8 @@ def test_snapshot_on_read_only_file_is_refused(qtbot, demo_file: Path, ui_settin
     w.close()
 
 
-def test_no_file_open(qtbot, ui_settings) -> None:
-    from kpm_desktop.gui.main_window import MainWindow
-
-    w = MainWindow(ui_settings, extensions=("kpm_desktop.gui.insights_view",))
-    w.persist_state = False
-    qtbot.addWidget(w)
+def test_no_file_open(main_window_factory) -> None:
+    w = main_window_factory(extensions=INSIGHTS, persist_state=False, show=False)
     dock = w.insights_dock
     dock.view.refresh()
     assert dock.view.summary.text() == "No file open"

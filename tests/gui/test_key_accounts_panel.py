@@ -12,9 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from kpm_desktop.domain.entities import GoalStatus
 from kpm_desktop.domain.key_accounts import key_account_kpis
 from kpm_desktop.gui.dialogs.manage_customers import CustomerEditor, ManageCustomersDialog
-from kpm_desktop.gui.settings import UiSettings
 from kpm_desktop.storage.repository import Repository
-from kpm_desktop.workspace.customer_commands import customer_data
 from tests.gui.test_key_accounts_window import link_sites
 from tests.helpers.files import file_hash
 
@@ -22,28 +20,13 @@ TODAY = date(2026, 11, 27)
 
 
 @pytest.fixture
-def win(qtbot, demo_file: Path, ui_settings: UiSettings, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
-    from kpm_desktop.gui.main_window import MainWindow
-
+def win(main_window_factory, demo_file: Path):
     link_sites(demo_file, 0, [3, 6, 12])
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda parent, title, text, *a: shown.append((title, text))
-    )
-    w = MainWindow(
-        ui_settings,
+    return main_window_factory(
+        demo_file,
         extensions=("kpm_desktop.gui.side_panel.extension", "kpm_desktop.gui.key_accounts"),
+        today=TODAY,
     )
-    w.messages = shown  # type: ignore[attr-defined]
-    qtbot.addWidget(w)
-    assert w.open_file(demo_file)
-    customer_data(w.workspace).set_today(TODAY)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
 
 
 def test_panel_on_a_key_account_shows_figures_over_its_sites(win) -> None:

@@ -16,6 +16,7 @@ from kpm_desktop.gui.key_accounts import COLLAPSE_ALL, EXPAND_ALL, GROUPING
 from kpm_desktop.storage.repository import Repository
 from tests.gui.test_matrix_window import marks_in_file
 from tests.helpers.files import file_hash
+from tests.helpers.keys import press
 
 
 def link_sites(path: Path, group: int, sites: list[int]) -> tuple[str, list[str]]:
@@ -29,37 +30,17 @@ def link_sites(path: Path, group: int, sites: list[int]) -> tuple[str, list[str]
 
 
 @pytest.fixture
-def ka_window(qtbot, demo_file: Path, ui_settings, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
+def ka_window(main_window_factory, demo_file: Path):
     from kpm_desktop.gui.extensions import EXTENSION_MODULES
-    from kpm_desktop.gui.main_window import MainWindow
 
     link_sites(demo_file, 2, [5, 9, 14])
     link_sites(demo_file, 20, [21, 22])
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda parent, title, text, *a: shown.append((title, text))
-    )
-    win = MainWindow(
-        ui_settings,
+    return main_window_factory(
+        demo_file,
         extensions=tuple(
             m for m in EXTENSION_MODULES if m.endswith(("key_accounts", "filter_bar"))
         ),
     )
-    win.messages = shown  # type: ignore[attr-defined]
-    qtbot.addWidget(win)
-    assert win.open_file(demo_file)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-
-
-def key(k: Qt.Key, text: str = "") -> None:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    QTest.keyClick(widget, k)
 
 
 def test_group_rows_roll_up_and_fold_with_keys_and_clicks(ka_window) -> None:
@@ -87,13 +68,13 @@ def test_group_rows_roll_up_and_fold_with_keys_and_clicks(ka_window) -> None:
     assert QApplication.focusWidget() is view
     # A mark key on a key account's row writes nothing and says why.
     before = file_hash(path)
-    key(Qt.Key.Key_X)
+    press(Qt.Key.Key_X)
     assert file_hash(path) == before and ws.undo_stack.count() == 0
     assert "Marks belong to the sites" in win.statusBar().currentMessage()
 
     # "-" collapses: the sites leave the view, counts stay on the sites.
     white = model.visible_white()
-    key(Qt.Key.Key_Minus)
+    press(Qt.Key.Key_Minus)
     assert model.rows[:4] == [0, 1, 2, 3]
     assert model.is_collapsed(2)
     assert model.counted_rows() == counted and model.visible_white() == white
@@ -104,7 +85,7 @@ def test_group_rows_roll_up_and_fold_with_keys_and_clicks(ka_window) -> None:
     rect = view.visualRect(model.index(3, 0))
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert model.matrix_row(view.currentIndex().row()) == 3
-    key(Qt.Key.Key_Up)
+    press(Qt.Key.Key_Up)
     assert view.currentIndex().row() == 2
     # A click on the triangle in the customer header expands it again.
     header = view.verticalHeader()
@@ -115,19 +96,19 @@ def test_group_rows_roll_up_and_fold_with_keys_and_clicks(ka_window) -> None:
     # Mark a site with the keyboard: the key account's roll-up follows.
     col = next(c for c in range(n) if expected[c] != int(Mark.OURS))
     view.setCurrentIndex(model.index(4, col))  # site storage row 9
-    key(Qt.Key.Key_X)
+    press(Qt.Key.Key_X)
     assert model.code_at(2, col) == int(Mark.OURS)
     assert model.code_at(4, col) == int(Mark.OURS)
     counts = model.group_cell_counts(2, col)
     assert counts[int(Mark.OURS)] >= 1
     assert "Roll-up of 3 site" in model.group_cell_tooltip(2, col)
-    key(Qt.Key.Key_Delete)
+    press(Qt.Key.Key_Delete)
     assert model.code_at(2, col) == expected[col]
 
     # A selection over a site and its key account marks only the site.
     view.setCurrentIndex(model.index(3, col))
     view.selectionModel().select(model.index(2, col), view.selectionModel().SelectionFlag.Select)
-    key(Qt.Key.Key_B)
+    press(Qt.Key.Key_B)
     site5 = ws.cell_key(5, model.matrix_col(col))
     head = ws.cell_key(2, model.matrix_col(col))
     head_before = marks_in_file(path).get(head)

@@ -11,18 +11,6 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMenu
 WINDOW_WIDE = (Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut)
 
 
-def _full_window(qtbot, demo_file, ui_settings):
-    from kpm_desktop.gui.main_window import MainWindow
-
-    win = MainWindow(ui_settings)  # every extension
-    win.persist_state = False
-    qtbot.addWidget(win)
-    assert win.open_file(demo_file)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
 def shortcut_conflicts(actions: list[QAction]) -> list[str]:
     """Pairs of enabled actions whose key would be ambiguous in the same place."""
     by_key: dict[str, list[QAction]] = defaultdict(list)
@@ -43,8 +31,8 @@ def shortcut_conflicts(actions: list[QAction]) -> list[str]:
     return problems
 
 
-def test_no_two_enabled_actions_share_a_shortcut(qtbot, demo_file, ui_settings) -> None:
-    win = _full_window(qtbot, demo_file, ui_settings)
+def test_no_two_enabled_actions_share_a_shortcut(main_window_factory, demo_file) -> None:
+    win = main_window_factory(demo_file, persist_state=False)  # every extension
     actions = win.findChildren(QAction)
     assert shortcut_conflicts(actions) == []
     # The checker finds a conflict when there is one.
@@ -57,9 +45,9 @@ def test_no_two_enabled_actions_share_a_shortcut(qtbot, demo_file, ui_settings) 
     win.close()
 
 
-def test_every_action_is_reachable_by_keyboard(qtbot, demo_file, ui_settings) -> None:
+def test_every_action_is_reachable_by_keyboard(main_window_factory, demo_file) -> None:
     """In a menu (Alt + mnemonic, F10) or with a shortcut of its own."""
-    win = _full_window(qtbot, demo_file, ui_settings)
+    win = main_window_factory(demo_file, persist_state=False)  # every extension
     in_menus = {a for menu in win.findChildren(QMenu) for a in menu.actions()}
     declared = win.action_registry.keys()
     unreachable = [
@@ -87,9 +75,9 @@ def test_every_action_is_reachable_by_keyboard(qtbot, demo_file, ui_settings) ->
 
 
 def test_ctrl_f_enters_the_filter_bar_and_f6_returns_to_the_matrix(
-    qtbot, demo_file, ui_settings
+    qtbot, main_window_factory, demo_file
 ) -> None:
-    win = _full_window(qtbot, demo_file, ui_settings)
+    win = main_window_factory(demo_file, persist_state=False)  # every extension
     win.activateWindow()
     win.view.setFocus()
     QApplication.processEvents()

@@ -12,51 +12,31 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QWidget,
 )
 
-from kpm_desktop.gui import i18n
 from kpm_desktop.gui.settings import UiSettings
 
 LEFT = Qt.MouseButton.LeftButton
 NO_MOD = Qt.KeyboardModifier.NoModifier
 
 
-def _window(qtbot, demo_file: Path, settings: UiSettings):
-    from kpm_desktop.gui.main_window import MainWindow
-
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    assert win.open_file(demo_file)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.wait(50)
-    return win
+LAPTOP = {"size": (1366, 768), "settle_ms": 50}  # every extension, the rep's screen
 
 
 @pytest.fixture(params=["de", "en"])
-def laptop(request, qtbot, demo_file: Path, tmp_path: Path, monkeypatch):
+def laptop(request, main_window_factory, demo_file: Path) -> tuple[object, UiSettings]:
     """(window, settings) in German or English at 1366x768."""
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: None)
-    app = QCoreApplication.instance()
-    i18n.install_translators(app, request.param)
-    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    try:
-        win = _window(qtbot, demo_file, settings)
-        yield win, settings
-        win.close()
-    finally:
-        i18n.install_translators(app, "en")
+    win = main_window_factory(demo_file, lang=request.param, **LAPTOP)
+    return win, main_window_factory.settings
 
 
 def test_filter_bar_shows_everything_whole(laptop) -> None:
@@ -120,7 +100,9 @@ def test_all_side_panel_tabs_are_reachable_without_scroll_arrows(laptop) -> None
     assert tabs.currentIndex() == tabs.count() - 1
 
 
-def test_compact_header_shows_25_rows_and_is_remembered(qtbot, laptop, demo_file: Path) -> None:
+def test_compact_header_shows_25_rows_and_is_remembered(
+    main_window_factory, laptop, demo_file: Path
+) -> None:
     win, settings = laptop
     view = win.view
     rows = view.viewport().height() // view.rowHeight(0)
@@ -131,7 +113,7 @@ def test_compact_header_shows_25_rows_and_is_remembered(qtbot, laptop, demo_file
     rows = view.viewport().height() // view.rowHeight(0)
     assert rows >= 25
     win.close()
-    again = _window(qtbot, demo_file, settings)
+    again = main_window_factory(demo_file, **LAPTOP)
     assert again.view.compact_header and again.action_registry["view.compact_header"].isChecked()
     # A click on the block's corner shows names and counts again.
     corner = again.view.corner
@@ -141,7 +123,9 @@ def test_compact_header_shows_25_rows_and_is_remembered(qtbot, laptop, demo_file
     again.close()
 
 
-def test_name_column_is_dragged_wider_and_remembered(qtbot, laptop, demo_file: Path) -> None:
+def test_name_column_is_dragged_wider_and_remembered(
+    main_window_factory, laptop, demo_file: Path
+) -> None:
     win, settings = laptop
     header = win.view.verticalHeader()
     before = header.width()
@@ -153,7 +137,7 @@ def test_name_column_is_dragged_wider_and_remembered(qtbot, laptop, demo_file: P
     assert win.view.corner.width() == header.width()
     win.close()
     assert settings.name_width(0) == before + 60
-    again = _window(qtbot, demo_file, settings)
+    again = main_window_factory(demo_file, **LAPTOP)
     assert again.view.verticalHeader().width() == before + 60
     again.close()
 

@@ -10,31 +10,20 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from kpm_desktop.domain.entities import Customer, Product
 from kpm_desktop.gui.dialogs.manage_competitors import ManageCompetitorsDialog
 from kpm_desktop.gui.dialogs.manage_customers import CustomerEditor, ManageCustomersDialog
 from kpm_desktop.gui.dialogs.manage_products import ManageProductsDialog, ProductEditor
-from kpm_desktop.gui.settings import UiSettings
 from kpm_desktop.storage.repository import Repository
 
 EXTENSIONS = ("kpm_desktop.gui.filter_bar", "kpm_desktop.gui.manage_actions")
 
 
 @pytest.fixture
-def fwin(qtbot, demo_file: Path, tmp_path: Path, monkeypatch):
-    from kpm_desktop.gui.main_window import MainWindow
-
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: pytest.fail(f"warning shown: {a}"))
-    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(settings, extensions=EXTENSIONS)
-    qtbot.addWidget(win)
-    assert win.open_file(demo_file)
-    win.show()
-    yield win
-    win.close()
+def fwin(main_window_factory, demo_file: Path):
+    return main_window_factory(demo_file, extensions=EXTENSIONS, warnings="fail")
 
 
 @pytest.fixture

@@ -424,12 +424,9 @@ def test_zoom_changes_cell_size_and_is_remembered(window, ui_settings) -> None:
 
 
 def test_docks_get_the_file_after_the_first_frame_at_startup(
-    qtbot, demo_file: Path, ui_settings
+    qtbot, main_window_factory, demo_file: Path
 ) -> None:
-    from kpm_desktop.gui.main_window import MainWindow
-
-    win = MainWindow(ui_settings, extensions=())
-    qtbot.addWidget(win)
+    win = main_window_factory(extensions=(), show=False)
     order: list[str] = []
     win.view.first_paint.connect(lambda: order.append("frame"))
     win.workspace_changed.connect(lambda ws: order.append("workspace"))

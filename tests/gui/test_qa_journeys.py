@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtGui import QGuiApplication
 
+PANEL_AND_INSIGHTS = ("kpm_desktop.gui.side_panel.extension", "kpm_desktop.gui.insights_view")
 
-def test_first_start_window_fits_the_screen(qtbot, ui_settings) -> None:
+
+def test_first_start_window_fits_the_screen(main_window_factory) -> None:
     """A 1366x768 laptop: with no saved layout the window (and its status bar) fits the screen."""
-    from kpm_desktop.gui.main_window import MainWindow
-
-    win = MainWindow(ui_settings, extensions=())
-    qtbot.addWidget(win)
+    win = main_window_factory(extensions=(), show=False)
     avail = QGuiApplication.primaryScreen().availableGeometry()
     assert win.width() <= avail.width()
     assert win.height() <= avail.height()
@@ -42,7 +41,7 @@ def test_import_dialog_labels_show_no_ampersand(qtbot, demo_file) -> None:
         ws.close()
 
 
-def test_window_fits_a_1280_wide_laptop_in_german(qtbot, demo_file, ui_settings) -> None:
+def test_window_fits_a_1280_wide_laptop_in_german(qtbot, main_window_factory, demo_file) -> None:
     """1920x1080 at 150 % is 1280 logical pixels: the German filter bar forced 1347 (side panel cut).
 
     The filter bar wraps its groups onto further rows when the window is narrower (issue 19:
@@ -53,13 +52,11 @@ def test_window_fits_a_1280_wide_laptop_in_german(qtbot, demo_file, ui_settings)
 
     from kpm_desktop.gui import i18n
     from kpm_desktop.gui.filter_bar import install as install_filter_bar
-    from kpm_desktop.gui.main_window import MainWindow
 
     app = QCoreApplication.instance()
     i18n.install_translators(app, "de")
     try:
-        win = MainWindow(ui_settings, extensions=())
-        qtbot.addWidget(win)
+        win = main_window_factory(extensions=(), show=False)
         install_filter_bar(win)
         assert win.open_file(demo_file)
         win.show()
@@ -84,17 +81,12 @@ def test_window_fits_a_1280_wide_laptop_in_german(qtbot, demo_file, ui_settings)
         i18n.install_translators(app, "en")
 
 
-def test_write_actions_follow_the_file(qtbot, demo_file, ui_settings) -> None:
+def test_write_actions_follow_the_file(main_window_factory, demo_file) -> None:
     """Snapshot and confirm actions were enabled with no file open and on a read-only file."""
-    from kpm_desktop.gui.main_window import MainWindow
     from kpm_desktop.storage.repository import Repository
     from kpm_desktop.workspace.workspace import Workspace
 
-    win = MainWindow(
-        ui_settings,
-        extensions=("kpm_desktop.gui.side_panel.extension", "kpm_desktop.gui.insights_view"),
-    )
-    qtbot.addWidget(win)
+    win = main_window_factory(extensions=PANEL_AND_INSIGHTS, show=False)
     writes = ("mark.confirm", "tools.take_snapshot")
     reads = ("tools.compare_snapshot",)
     for key in writes + reads:
@@ -158,20 +150,12 @@ def test_undo_button_and_shortcut_list_keep_a_short_name(window) -> None:
     assert names == ["Undo", "Redo"]
 
 
-def test_side_panel_and_insights_fit_a_laptop_screen_height(qtbot, demo_file, ui_settings) -> None:
+def test_side_panel_and_insights_fit_a_laptop_screen_height(main_window_factory, demo_file) -> None:
     """View › Insights under the side panel needed 820 px: the window grew past a 768 px screen.
 
     Tall side-panel tabs (cell details, goals) scroll instead of forcing the height.
     """
-    from kpm_desktop.gui.main_window import MainWindow
-
-    win = MainWindow(
-        ui_settings,
-        extensions=("kpm_desktop.gui.side_panel.extension", "kpm_desktop.gui.insights_view"),
-    )
-    qtbot.addWidget(win)
-    assert win.open_file(demo_file)
-    win.show()
+    win = main_window_factory(demo_file, extensions=PANEL_AND_INSIGHTS)
     win.action_registry["view.insights"].trigger()
     assert win.insights_dock.isVisible()
     assert win.minimumSizeHint().height() <= 680  # 1280 x 720 logical minus a taskbar
@@ -244,18 +228,14 @@ def test_import_messages_group_large_numbers() -> None:
         QLocale.setDefault(previous)
 
 
-def test_side_panel_keeps_typed_edits_when_the_rep_moves_on(qtbot, demo_file, ui_settings) -> None:
+def test_side_panel_keeps_typed_edits_when_the_rep_moves_on(main_window_factory, demo_file) -> None:
     """A city typed into the master data, or a cell note, vanished silently when the rep
     clicked the next cell; now the pending edit is saved first (one undo step each)."""
     from PySide6.QtWidgets import QDockWidget
 
     from kpm_desktop.domain.marks import Mark
-    from kpm_desktop.gui.main_window import MainWindow
 
-    win = MainWindow(ui_settings, extensions=("kpm_desktop.gui.side_panel.extension",))
-    qtbot.addWidget(win)
-    assert win.open_file(demo_file)
-    win.show()
+    win = main_window_factory(demo_file, extensions=PANEL_AND_INSIGHTS[:1])
     ws, model, view = win.workspace, win.model, win.view
     panel = win.findChild(QDockWidget, "customerSidePanel").panel
     view.setCurrentIndex(model.index(0, 0))
@@ -287,18 +267,13 @@ def test_side_panel_keeps_typed_edits_when_the_rep_moves_on(qtbot, demo_file, ui
 
 
 def test_notes_typed_for_one_customer_stay_with_that_customer(
-    qtbot, demo_file, ui_settings
+    main_window_factory, demo_file
 ) -> None:
     """A typed, unsaved note vanished on the next customer; the visit quick note even stayed
     in its field and was then added to the *next* customer."""
     from PySide6.QtWidgets import QDockWidget
 
-    from kpm_desktop.gui.main_window import MainWindow
-
-    win = MainWindow(ui_settings, extensions=("kpm_desktop.gui.side_panel.extension",))
-    qtbot.addWidget(win)
-    assert win.open_file(demo_file)
-    win.show()
+    win = main_window_factory(demo_file, extensions=PANEL_AND_INSIGHTS[:1])
     ws, model, view = win.workspace, win.model, win.view
     panel = win.findChild(QDockWidget, "customerSidePanel").panel
     view.setCurrentIndex(model.index(0, 0))

@@ -10,35 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QLineEdit, QMenu
 
 from kpm_desktop.gui.i18n import install_translators
-from kpm_desktop.gui.settings import UiSettings
 
 
 @pytest.fixture
-def team_window(qtbot, demo_file: Path, tmp_path: Path, monkeypatch):
+def team_window(main_window_factory, demo_file: Path):
     """The main window with its extensions (the Team menu) on a demo copy outside any team."""
-    from PySide6.QtWidgets import QMessageBox
-
-    from kpm_desktop.gui.main_window import MainWindow
-
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda parent, title, text, *a: shown.append((title, text))
-    )
-    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(settings)
-    win.messages = shown  # type: ignore[attr-defined]
-    qtbot.addWidget(win)
-    assert win.open_file(demo_file)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+    return main_window_factory(demo_file, size=(1366, 768))
 
 
 def _open_join_dialog(win, qtbot):

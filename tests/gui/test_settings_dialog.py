@@ -68,7 +68,9 @@ def test_cancel_changes_nothing(window, demo_file: Path) -> None:
         assert repo.get_setting("stale_months") == "12"
 
 
-def test_language_setting_restart_shows_german(window, qtbot, ui_settings, demo_file) -> None:
+def test_language_setting_restart_shows_german(
+    window, main_window_factory, ui_settings, demo_file
+) -> None:
     """Choosing German and 'restarting' (translators installed anew, a new window) shows German
     menus, German number formats in the status bar and Qt's own buttons in German."""
     import re
@@ -76,7 +78,6 @@ def test_language_setting_restart_shows_german(window, qtbot, ui_settings, demo_
     from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
     from kpm_desktop.gui.i18n import install_translators
-    from kpm_desktop.gui.main_window import MainWindow
 
     dialog = _open(window)
     dialog.language.setCurrentIndex(dialog.language.findData("de"))
@@ -85,9 +86,7 @@ def test_language_setting_restart_shows_german(window, qtbot, ui_settings, demo_
     app = QApplication.instance()
     try:
         assert install_translators(app, Preferences.load(ui_settings.qsettings).language) == "de"
-        restarted = MainWindow(ui_settings, extensions=())
-        restarted.persist_state = False
-        qtbot.addWidget(restarted)
+        restarted = main_window_factory(extensions=(), persist_state=False, show=False)
         titles = [a.text() for a in restarted.menuBar().actions()]
         assert titles[:4] == ["&Datei", "&Bearbeiten", "&Ansicht", "&Markieren"]
         assert restarted.open_file(demo_file)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QWidget
 from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.domain.matrix import MarkCounts
 from kpm_desktop.domain.staleness import effective_grid
-from kpm_desktop.gui.settings import UiSettings
 from kpm_desktop.storage.repository import Repository
 from kpm_desktop.workspace.customer_commands import customer_data
 
@@ -22,24 +21,8 @@ EXTENSION = "kpm_desktop.gui.side_panel.extension"
 
 
 @pytest.fixture
-def win(qtbot, demo_file: Path, ui_settings: UiSettings, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
-    from kpm_desktop.gui.main_window import MainWindow
-
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda parent, title, text, *a: shown.append((title, text))
-    )
-    w = MainWindow(ui_settings, extensions=(EXTENSION,))
-    w.messages = shown  # type: ignore[attr-defined]
-    qtbot.addWidget(w)
-    assert w.open_file(demo_file)
-    customer_data(w.workspace).set_today(TODAY)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
+def win(main_window_factory, demo_file: Path):
+    return main_window_factory(demo_file, extensions=(EXTENSION,), today=TODAY)
 
 
 def go(win, row: int, col: int) -> None:
@@ -178,15 +161,10 @@ def test_closing_the_file_empties_the_panel(win):
     assert win.side_panel_glue.faded(0, 0) is False
 
 
-def test_stale_cells_filter_in_the_filter_bar(qtbot, demo_file, ui_settings, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
-    from kpm_desktop.gui.main_window import MainWindow
-
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: None)
-    w = MainWindow(ui_settings, extensions=("kpm_desktop.gui.filter_bar", EXTENSION))
-    qtbot.addWidget(w)
-    assert w.open_file(demo_file)
+def test_stale_cells_filter_in_the_filter_bar(main_window_factory, demo_file):
+    w = main_window_factory(
+        demo_file, extensions=("kpm_desktop.gui.filter_bar", EXTENSION), show=False
+    )
     data = customer_data(w.workspace)
     data.set_today(TODAY)
     bar = w.findChild(QWidget, "filter_bar")

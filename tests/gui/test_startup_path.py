@@ -64,13 +64,10 @@ def test_side_panel_builds_a_tab_when_it_is_first_shown(window, qtbot) -> None:
     assert panel.notes.list.count() == len(ws.repo.notes_for(with_notes))
 
 
-def test_insights_dock_builds_its_view_when_first_shown(qtbot, demo_file, ui_settings) -> None:
-    from kpm_desktop.gui.main_window import MainWindow
-
-    win = MainWindow(ui_settings, extensions=("kpm_desktop.gui.insights_view",))
-    qtbot.addWidget(win)
-    assert win.open_file(demo_file)
-    win.show()
+def test_insights_dock_builds_its_view_when_first_shown(
+    qtbot, main_window_factory, demo_file
+) -> None:
+    win = main_window_factory(demo_file, extensions=("kpm_desktop.gui.insights_view",))
     dock = win.insights_dock
     assert dock._view is None  # hidden: nothing built
     dock.show()

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from kpm_desktop.cli import main
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.domain.trips import Trip, TripStop
-from kpm_desktop.gui.settings import UiSettings
 from kpm_desktop.gui.side_panel import visit_prep_view as vp
 from kpm_desktop.storage import trips as store
 from kpm_desktop.storage.repository import Repository
 from kpm_desktop.workspace.customer_commands import customer_data
 from kpm_desktop.workspace.trip_commands import add_trip
+from tests.helpers.keys import press
 from tests.helpers.pdf import pdf_page_count, pdf_text
 
 TODAY = date(2026, 11, 27)
@@ -34,33 +34,13 @@ EXTENSIONS = (
 
 
 @pytest.fixture
-def win(qtbot, demo_file: Path, ui_settings: UiSettings, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
-    from kpm_desktop.gui.main_window import MainWindow
-
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda parent, title, text, *a: shown.append((title, text))
-    )
-    w = MainWindow(ui_settings, extensions=EXTENSIONS)
-    w.messages = shown  # type: ignore[attr-defined]
-    qtbot.addWidget(w)
-    assert w.open_file(demo_file)
-    customer_data(w.workspace).set_today(TODAY)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
+def win(main_window_factory, demo_file: Path):
+    return main_window_factory(demo_file, extensions=EXTENSIONS, today=TODAY)
 
 
 def stored_trips(path: Path) -> list[Trip]:
     with Repository.open(path, read_only=True) as repo:
         return store.list_trips(repo)
-
-
-def key(k: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    QTest.keyClick(QApplication.focusWidget(), k, modifier)
 
 
 def test_plan_trip_from_matrix_selection_search_and_ranking(qtbot, win, demo_file: Path):
@@ -86,7 +66,7 @@ def test_plan_trip_from_matrix_selection_search_and_ranking(qtbot, win, demo_fil
     QTest.keyClicks(dialog.search_edit, city)
     found = [c for c in ws.matrix.customers if c.city == city]
     assert found and dialog.found_list.count() == len(found)
-    key(Qt.Key.Key_Return)
+    press(Qt.Key.Key_Return)
     assert dialog.isVisible()
     assert dialog.stop_uuids()[-1] == found[0].uuid
 
@@ -124,7 +104,7 @@ def test_plan_trip_from_matrix_selection_search_and_ranking(qtbot, win, demo_fil
     last = dialog.stops.topLevelItem(n + 1)
     dialog.stops.setCurrentItem(last)
     dialog.stops.setFocus()
-    key(Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    press(Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     assert dialog.stop_uuids()[n] == last.data(0, Qt.ItemDataRole.UserRole)
     dialog.postcode_button.click()
     by_uuid = {c.uuid: c for c in ws.matrix.customers}
@@ -183,11 +163,11 @@ def test_trips_window_edit_delete_and_undo(qtbot, win, demo_file: Path):
     assert "Ctrl+Z" in win.statusBar().currentMessage()
     win.activateWindow()
     win.view.setFocus()
-    key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # Edit › Undo in the main window
+    press(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # Edit › Undo in the main window
     back = stored_trips(demo_file)
     assert [t.id for t in back] == [trip.id] and len(back[0].stops) == 2
     assert trips.tree.topLevelItemCount() == 1
-    key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the edit
+    press(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the edit
     assert len(stored_trips(demo_file)[0].stops) == 1
     trips.close()
 
@@ -246,18 +226,18 @@ def test_debrief_changes_the_file_through_keys(qtbot, win, demo_file: Path, caps
     # X on the first white spot: ours, one undo step, in the file.
     kind, product_id = dialog.view.current()
     assert kind == vp.WHITE
-    key(Qt.Key.Key_X)
+    press(Qt.Key.Key_X)
     assert ws.repo.get_cell(first.id, product_id).mark is Mark.OURS
     assert product_id not in [pid for pid, _t in dialog.view.items(vp.WHITE)]
     # Ctrl+Z inside the debrief undoes it, Ctrl+Y redoes it.
-    key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    press(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert ws.repo.get_cell(first.id, product_id) is None
-    key(Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    press(Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert ws.repo.get_cell(first.id, product_id).mark is Mark.OURS
     # A quick note, typed and left pending: stored when moving on (Alt+N = next customer).
     dialog.view.note_edit.setFocus()
     QTest.keyClicks(QApplication.focusWidget(), "Wants an offer for the hotline")
-    key(Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # a mnemonic clicks after 100 ms
+    press(Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # a mnemonic clicks after 100 ms
     qtbot.waitUntil(lambda: "2 of 2" in dialog.header.text())
     assert ws.repo.notes_for(first.id)[0].text == "Wants an offer for the hotline"
 
@@ -265,16 +245,16 @@ def test_debrief_changes_the_file_through_keys(qtbot, win, demo_file: Path, caps
     dialog.view.tree.setFocus()
     kind, white_pid = dialog.view.current()
     assert kind == vp.WHITE
-    key(Qt.Key.Key_K)
+    press(Qt.Key.Key_K)
     assert ws.repo.get_cell(stale_customer.id, white_pid).mark is Mark.NO_NEED
     stale_pid = dialog.view.items(vp.STALE)[0][0]
     dialog.view.select(vp.STALE, stale_pid)
     mark_before = ws.repo.get_cell(stale_customer.id, stale_pid).mark
-    key(Qt.Key.Key_Return)
+    press(Qt.Key.Key_Return)
     assert stale_pid not in [pid for pid, _t in dialog.view.items(vp.STALE)]
 
     # Summary (Alt+S): what changed at each customer since the trip started.
-    key(Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    press(Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1)
     texts = []
     tree = dialog.summary_tree
@@ -306,7 +286,7 @@ def test_debrief_changes_the_file_through_keys(qtbot, win, demo_file: Path, caps
         first.id: {(product_id, "ours")},
         stale_customer.id: {(white_pid, "no_need")},
     }
-    key(Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # Close
+    press(Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # Close
     qtbot.waitUntil(lambda: win.trip_actions.debrief_dialog is None)
 
     win.close()

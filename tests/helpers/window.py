@@ -9,6 +9,7 @@ catalogue is put back. The ``main_window_factory`` fixture (tests/conftest.py) h
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -67,6 +68,7 @@ class MainWindowFactory:
         show: bool = True,
         activate: bool = False,
         settle_ms: int = 0,
+        today: date | None = None,
         before_show: Callable[[MainWindow], object] | None = None,
         warnings: Literal["record", "fail"] = "record",
     ) -> MainWindow:
@@ -79,6 +81,7 @@ class MainWindowFactory:
         show: False = not shown (then also not opened-and-exposed checks).
         activate/settle_ms: activate the window / let the event loop run (e.g. so the docks
         take the file after the first frame).
+        today: the date the customer figures (staleness, due re-checks) count from.
         before_show: called with the window after the file opened, before it is shown.
         warnings: "record" them in ``messages``; "fail" the test when one is shown.
         """
@@ -99,6 +102,10 @@ class MainWindowFactory:
             assert win.open_file(Path(path)), self.messages
         if size is not None:
             win.resize(*size)
+        if today is not None:
+            from kpm_desktop.workspace.customer_commands import customer_data
+
+            customer_data(win.workspace).set_today(today)
         if before_show is not None:
             before_show(win)
         if show:
