@@ -55,6 +55,14 @@ def demo_file(demo_template: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """KPM_DATA_DIR (backups, logs) in the test's temp folder."""
+    root = tmp_path / "appdata"
+    monkeypatch.setenv("KPM_DATA_DIR", str(root))
+    return root
+
+
+@pytest.fixture
 def ui_settings(tmp_path: Path):
     """UI settings in a temp INI file (never the user's)."""
     from tests.helpers.window import ui_settings_at

@@ -11,16 +11,16 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from kpm_desktop.domain.marks import Mark
-from kpm_desktop.gui.settings import UiSettings
 from kpm_desktop.storage.backup import backup_file, content_hash
 from kpm_desktop.storage.database import check_file
 from kpm_desktop.storage.errors import DamagedFileError
 from kpm_desktop.storage.repository import Repository
+from tests.helpers.window import SAFETY
 
 
 def damage_index(path: Path) -> None:
@@ -40,36 +40,12 @@ def damage_index(path: Path) -> None:
     probe.close()
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("KPM_DATA_DIR", str(tmp_path / "appdata"))
-    return tmp_path / "appdata"
+pytestmark = pytest.mark.usefixtures("data_dir")  # backups and logs in tmp_path
 
 
 @pytest.fixture
-def make_window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    from kpm_desktop.gui.main_window import MainWindow
-
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda parent, title, text, *a: shown.append((title, text))
-    )
-    windows = []
-
-    def make():
-        settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-        win = MainWindow(settings, extensions=("kpm_desktop.gui.safety",))
-        win.persist_state = False
-        win.messages = shown  # type: ignore[attr-defined]
-        qtbot.addWidget(win)
-        windows.append(win)
-        win.show()
-        qtbot.waitExposed(win)
-        return win
-
-    yield make
-    for win in windows:
-        win.close()
+def make_window(main_window_factory):
+    return lambda: main_window_factory(extensions=SAFETY, persist_state=False)
 
 
 def _ctl(win):

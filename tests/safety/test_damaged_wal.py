@@ -12,16 +12,14 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
 
 from kpm_desktop.cli import main
 from kpm_desktop.domain.marks import Mark
-from kpm_desktop.gui.settings import UiSettings
 from kpm_desktop.storage.backup import backup_file
 from kpm_desktop.storage.database import check_file
 from kpm_desktop.storage.repository import Repository
 from kpm_desktop.storage.wal import read_wal_state
+from tests.helpers.window import SAFETY
 
 ROOT = Path(__file__).resolve().parents[2]
 EDITS = 20
@@ -39,10 +37,7 @@ CHILD = textwrap.dedent(
 )
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("KPM_DATA_DIR", str(tmp_path / "appdata"))
-    return tmp_path / "appdata"
+pytestmark = pytest.mark.usefixtures("data_dir")  # backups and logs in tmp_path
 
 
 def crash_with_damaged_log(path: Path, frame: int = 10) -> None:
@@ -94,22 +89,12 @@ def test_kpm_check_reports_the_damaged_log(
 
 
 def test_the_window_tells_the_user_and_points_to_the_backup(
-    qtbot, demo_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, main_window_factory, demo_file: Path
 ) -> None:
-    from kpm_desktop.gui.main_window import MainWindow
-
     backup_file(demo_file, "auto")
     crash_with_damaged_log(demo_file)
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda parent, title, text, *a: shown.append((title, text))
-    )
-    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(settings, extensions=("kpm_desktop.gui.safety",))
-    win.persist_state = False
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = main_window_factory(extensions=SAFETY, persist_state=False)
+    shown = win.messages
     assert win.open_file(demo_file)
     qtbot.waitUntil(lambda: bool(shown))
     title, text = shown[0]

@@ -11,18 +11,18 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from kpm_desktop.domain.entities import Note
 from kpm_desktop.domain.marks import Mark
-from kpm_desktop.gui.settings import UiSettings
 from kpm_desktop.storage import database
 from kpm_desktop.storage.errors import DiskFullError
 from kpm_desktop.storage.lock import lock_path_for
 from kpm_desktop.storage.repository import Repository
 from tests.helpers.mounts import fill_disk
+from tests.helpers.window import SAFETY
 
 
 @pytest.fixture
@@ -91,30 +91,11 @@ def test_closing_with_a_pending_checkpoint_keeps_the_log(
         assert {n.id for n in repo.notes_for(repo.load_customers()[0].id)} >= set(saved)
 
 
-def _window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    from kpm_desktop.gui.main_window import MainWindow
-
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda parent, title, text, *a: shown.append((title, text))
-    )
-    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(settings, extensions=("kpm_desktop.gui.safety",))
-    win.persist_state = False
-    win.messages = shown  # type: ignore[attr-defined]
-    qtbot.addWidget(win)
-    return win
-
-
 def test_edit_whose_checkpoint_fails_is_shown_and_undoable_in_the_window(
-    qtbot, caplog, on_tmpfs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, caplog, main_window_factory, data_dir, on_tmpfs: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("KPM_DATA_DIR", str(tmp_path / "appdata"))
     monkeypatch.setattr(database, "CHECKPOINT_WAL_BYTES", 0)
-    win = _window(qtbot, tmp_path, monkeypatch)
-    assert win.open_file(on_tmpfs)
-    win.show()
-    qtbot.waitExposed(win)
+    win = main_window_factory(on_tmpfs, extensions=SAFETY, persist_state=False)
     ws = win.workspace
     from kpm_desktop.gui.safety import controller
 
@@ -188,14 +169,10 @@ def test_opening_on_a_full_disk_opens_read_only_and_says_why(on_tmpfs: Path, fre
 
 
 def test_kpm_desktop_on_a_full_disk_shows_the_file_read_only(
-    qtbot, on_tmpfs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    main_window_factory, data_dir, on_tmpfs: Path
 ) -> None:
-    monkeypatch.setenv("KPM_DATA_DIR", str(tmp_path / "appdata"))
     fill_disk(on_tmpfs.parent, 4 * 1024)
-    win = _window(qtbot, tmp_path, monkeypatch)
-    assert win.open_file(on_tmpfs)
-    win.show()
-    qtbot.waitExposed(win)
+    win = main_window_factory(on_tmpfs, extensions=SAFETY, persist_state=False)
     assert win.workspace is not None and win.workspace.read_only
     from kpm_desktop.gui.safety import controller
 

@@ -10,49 +10,25 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kpm_desktop import logging_setup
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.gui.error_dialog import ErrorDialog, ExceptionHook
-from kpm_desktop.gui.settings import UiSettings
 from kpm_desktop.storage.backup import backup_file, content_hash, list_backups
 from kpm_desktop.storage.lock import lock_path_for
 from tests.helpers.files import file_hash
+from tests.helpers.window import SAFETY
 
-
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("KPM_DATA_DIR", str(tmp_path / "appdata"))
-    return tmp_path / "appdata"
+pytestmark = pytest.mark.usefixtures("data_dir")  # backups and logs in tmp_path
 
 
 @pytest.fixture
-def make_window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    from kpm_desktop.gui.main_window import MainWindow
-
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda parent, title, text, *a: shown.append((title, text))
-    )
-    windows = []
-
+def make_window(main_window_factory):
     def make(path: Path | None):
-        settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-        win = MainWindow(settings, extensions=("kpm_desktop.gui.safety",))
-        win.messages = shown  # type: ignore[attr-defined]
-        qtbot.addWidget(win)
-        windows.append(win)
-        if path is not None:
-            win.open_file(path)
-        win.show()
-        qtbot.waitExposed(win)
-        return win
+        return main_window_factory(path, extensions=SAFETY, check_open=False)
 
-    yield make
-    for win in windows:
-        win.close()
+    return make
 
 
 def _ctl(win):

@@ -13,12 +13,9 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from kpm_desktop.cli import main
 from kpm_desktop.domain.marks import Mark
-from kpm_desktop.gui.settings import UiSettings
 from kpm_desktop.storage.backup import (
     backup_file,
     backup_folder,
@@ -27,16 +24,14 @@ from kpm_desktop.storage.backup import (
 )
 from kpm_desktop.storage.lock import FileLockedError, LockOwner, lock_path_for
 from kpm_desktop.storage.repository import Repository
+from tests.helpers.dialogs import answer_message_box
 from tests.helpers.files import file_hash
 from tests.helpers.mounts import remount
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("KPM_DATA_DIR", str(tmp_path / "appdata"))
-    return tmp_path / "appdata"
+pytestmark = pytest.mark.usefixtures("data_dir")  # backups and logs in tmp_path
 
 
 # -- item 4: stale partial backups ------------------------------------------------------------
@@ -203,33 +198,13 @@ def test_cli_force_unlock_takes_over_a_foreign_lock_with_a_warning(
 
 @pytest.mark.parametrize("button", ["take_over", "read_only", "cancel"])
 def test_window_offers_to_take_over_a_foreign_lock_naming_user_host_and_time(
-    qtbot, demo_file: Path, tmp_path: Path, button: str
+    main_window_factory, demo_file: Path, button: str
 ) -> None:
-    from kpm_desktop.gui.main_window import MainWindow
-
     _foreign_lock(demo_file)
-    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(settings, extensions=())
-    win.persist_state = False
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = main_window_factory(extensions=(), persist_state=False)
     seen: list[str] = []
-    labels = {"take_over": "Take over editing", "read_only": "Open read-only"}
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(50, answer)
-            return
-        seen.append(box.text())
-        for b in box.findChildren(QPushButton):
-            text = b.text().replace("&", "")
-            if (button == "cancel" and text == "Cancel") or text == labels.get(button):
-                b.click()
-                return
-
-    QTimer.singleShot(0, answer)
+    labels = {"take_over": "Take over editing", "read_only": "Open read-only", "cancel": "Cancel"}
+    answer_message_box(labels[button], seen)
     opened = win.open_file(demo_file)
     assert seen and "anna" in seen[0] and "laptop-anna" in seen[0]
     assert "2026" in seen[0] or "05.12" in seen[0] or "12/5" in seen[0]

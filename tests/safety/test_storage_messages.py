@@ -9,16 +9,14 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
 
 from kpm_desktop.gui.i18n import install_translators
-from kpm_desktop.gui.settings import UiSettings
 from kpm_desktop.gui.storage_text import storage_text
 from kpm_desktop.storage.errors import DiskFullError, NotAMatrixFileError
 from kpm_desktop.storage.lock import FileLockedError, LockOwner
 from kpm_desktop.storage.messages import MESSAGES, msg
 from kpm_desktop.storage.repository import Repository
+from tests.helpers.window import SAFETY
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "kpm_de.ts"
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -68,29 +66,15 @@ def test_storage_errors_carry_keys_and_read_german_in_the_german_ui(
 
 
 def test_german_window_shows_a_refused_file_in_german(
-    qtbot, qapp, tmp_path: Path, demo_file: Path, monkeypatch: pytest.MonkeyPatch
+    main_window_factory, data_dir, tmp_path: Path, demo_file: Path
 ) -> None:
-    from kpm_desktop.gui.main_window import MainWindow
-
-    monkeypatch.setenv("KPM_DATA_DIR", str(tmp_path / "appdata"))
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda parent, title, text, *a: shown.append((title, text))
-    )
     newer = tmp_path / "neu.kpm"
     shutil.copyfile(demo_file, newer)
     data = bytearray(newer.read_bytes())
     data[60:64] = (999).to_bytes(4, "big")  # user_version from a future release
     newer.write_bytes(bytes(data))
-    try:
-        install_translators(qapp, "de")
-        settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-        win = MainWindow(settings, extensions=("kpm_desktop.gui.safety",))
-        win.persist_state = False
-        qtbot.addWidget(win)
-        assert not win.open_file(newer)
-        assert "wurde von einem neueren KPM Desktop geschrieben" in shown[-1][1]
-        assert "neu.kpm" in shown[-1][1] and "999" in shown[-1][1]
-        win.close()
-    finally:
-        install_translators(qapp, "en")
+    win = main_window_factory(extensions=SAFETY, lang="de", persist_state=False, show=False)
+    assert not win.open_file(newer)
+    shown = win.messages
+    assert "wurde von einem neueren KPM Desktop geschrieben" in shown[-1][1]
+    assert "neu.kpm" in shown[-1][1] and "999" in shown[-1][1]

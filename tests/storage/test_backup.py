@@ -29,11 +29,7 @@ from kpm_desktop.storage.restore import restore_backup
 T0 = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = tmp_path / "appdata"
-    monkeypatch.setenv("KPM_DATA_DIR", str(root))
-    return root
+pytestmark = pytest.mark.usefixtures("data_dir")  # backups and logs in tmp_path
 
 
 @pytest.fixture

@@ -14,11 +14,7 @@ from kpm_desktop.storage.lock import lock_path_for
 from kpm_desktop.storage.repository import Repository
 from tests.helpers.files import file_hash
 
-
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("KPM_DATA_DIR", str(tmp_path / "appdata"))
-    return tmp_path / "appdata"
+pytestmark = pytest.mark.usefixtures("data_dir")  # backups and logs in tmp_path
 
 
 def test_backup_list_restore(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
