@@ -4,41 +4,22 @@ from __future__ import annotations
 
 import pytest
 from helpers import entities, team_with_demo
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QPushButton, QTableWidget
 
 from kpm_desktop.domain.marks import Mark
-from kpm_desktop.gui.settings import UiSettings
 from kpm_desktop.storage.repository import Repository
 from kpm_desktop.team import engine
 
 
 @pytest.fixture
-def team_window(qtbot, team_url, demo_file, pgpass, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
-    from kpm_desktop.gui.main_window import MainWindow
-
+def team_window(qtbot, main_window_factory, team_url, demo_file, pgpass, tmp_path):
     files, rep_url = team_with_demo(team_url, demo_file, pgpass, tmp_path)
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda parent, title, text, *a: shown.append((title, text))
-    )
-    monkeypatch.setattr(
-        QMessageBox, "critical", lambda parent, title, text, *a: shown.append((title, text))
-    )
-    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(settings)
-    win.messages = shown  # type: ignore[attr-defined]
-    qtbot.addWidget(win)
-    assert win.open_file(files["anna"])
-    win.show()
-    qtbot.waitExposed(win)
+    win = main_window_factory(files["anna"])  # warnings and critical messages recorded
     # the automatic sync at start
     qtbot.waitUntil(lambda: win.team.last_result is not None, timeout=20000)
-    yield win, files, rep_url
-    win.close()
+    return win, files, rep_url
 
 
 def _status(win) -> str:
