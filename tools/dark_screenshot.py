@@ -8,47 +8,31 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from shots import ROOT, demo_file, main_window, save, settle, start_app
 
 
 def main(argv: list[str]) -> int:
-    from PySide6.QtCore import QSettings, Qt
+    app = start_app(None, platform=None)
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QImage
-    from PySide6.QtWidgets import QApplication
 
-    app = QApplication(argv[:1])
-    from kpm_desktop.gui.main_window import MainWindow
     from kpm_desktop.gui.palette import apply_color_scheme
-    from kpm_desktop.gui.settings import UiSettings
-    from kpm_desktop.samples.demo import write_demo
 
     apply_color_scheme(app, Qt.ColorScheme.Dark)
     out = Path(argv[1]) if len(argv) > 1 else ROOT / "docs" / "dark-main-window.png"
     with tempfile.TemporaryDirectory() as tmp:
-        demo = Path(tmp) / "demo.kpm"
-        write_demo(demo)
-        settings = UiSettings(QSettings(str(Path(tmp) / "ui.ini"), QSettings.Format.IniFormat))
-        window = MainWindow(settings)
-        window.persist_state = False
-        window.open_file(demo)
-        window.resize(1400, 860)
-        window.show()
+        window = main_window(Path(tmp), demo_file(Path(tmp), today=None), size=(1400, 860))
         for key in ("view.side_panel", "view.insights"):
             if key in window.action_registry and not window.action_registry[key].isChecked():
                 window.action_registry[key].trigger()
-        end = time.monotonic() + 1.5  # docks load their data after the first frame
-        while time.monotonic() < end:
-            app.processEvents()
+        settle(0, seconds=1.5)  # docks load their data after the first frame
         shot = window.grab()
-        shot.save(str(out))
+        save(shot, out)
         if len(argv) > 2:
-            shot.toImage().convertToFormat(QImage.Format.Format_Grayscale8).save(argv[2])
+            save(shot.toImage().convertToFormat(QImage.Format.Format_Grayscale8), Path(argv[2]))
         window.close()
-    print(out)
     return 0
 
 

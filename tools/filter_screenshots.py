@@ -10,15 +10,10 @@ customers with white spots in the "Lösungen" group, most white spots first),
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 import tempfile
-from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from shots import ROOT, demo_file, main_window, save, settle, start_app
 
 
 def main() -> int:
@@ -26,34 +21,14 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs")
     parser.add_argument("--lang", default="en")
     args = parser.parse_args()
+    start_app(args.lang)
 
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication([])
-    from kpm_desktop.gui.i18n import install_translators
-
-    install_translators(app, args.lang)
     from kpm_desktop.domain.filters import FilterSpec, SortKey
     from kpm_desktop.gui.dialogs.manage_customers import ManageCustomersDialog
     from kpm_desktop.gui.dialogs.manage_products import ManageProductsDialog
-    from kpm_desktop.gui.main_window import MainWindow
-    from kpm_desktop.gui.settings import UiSettings
-    from kpm_desktop.samples.demo import write_demo
 
-    def settle() -> None:
-        for _ in range(20):
-            app.processEvents()
-
-    args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        path = write_demo(Path(tmp) / "demo.kpm", today=date(2026, 11, 27))
-        settings = UiSettings(QSettings(str(Path(tmp) / "ui.ini"), QSettings.Format.IniFormat))
-        window = MainWindow(settings)
-        window.persist_state = False
-        window.resize(1400, 860)
-        window.open_file(path)
-        window.show()
+        window = main_window(Path(tmp), demo_file(Path(tmp)), size=(1400, 860))
         settle()
         ws = window.workspace
         group = next(g.id for g in ws.matrix.groups.values() if g.name == "Lösungen")
@@ -67,23 +42,19 @@ def main() -> int:
             )
         )
         window.view.setCurrentIndex(window.model.index(0, 0))
-        settle()
-        window._update_status()
-        settle()
-        window.grab().save(str(args.out / "filter_bar.png"))
+        settle(window=window)
+        save(window, args.out / "filter_bar.png", rounds=20)
 
         customers = ManageCustomersDialog(ws, window)
         customers.show()
         customers.select_customer(ws.matrix.customers[3].id)  # type: ignore[arg-type]
-        settle()
-        customers.grab().save(str(args.out / "manage_customers.png"))
+        save(customers, args.out / "manage_customers.png", rounds=20)
         customers.close()
         products = ManageProductsDialog(ws, window)
         products.show()
         products.select_group(group)
         products.select_product(ws.matrix.products[11].id)  # type: ignore[arg-type]
-        settle()
-        products.grab().save(str(args.out / "manage_products.png"))
+        save(products, args.out / "manage_products.png", rounds=20)
         products.close()
         window.close()
     print(f"wrote screenshots to {args.out}")

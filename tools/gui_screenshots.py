@@ -10,15 +10,10 @@ one in greyscale, to check that the marks stay apart without colour).
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 import tempfile
-from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from shots import ROOT, demo_file, main_window, save, settle, start_app
 
 
 def main() -> int:
@@ -26,51 +21,24 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs")
     parser.add_argument("--lang", default="en")
     args = parser.parse_args()
+    start_app(args.lang)
 
-    from PySide6.QtCore import QSettings
     from PySide6.QtGui import QImage
-    from PySide6.QtWidgets import QApplication
 
-    app = QApplication([])
-    from kpm_desktop.gui.i18n import install_translators
-
-    install_translators(app, args.lang)
     from kpm_desktop.domain.filters import FilterSpec, SortKey, apply_filters
-    from kpm_desktop.gui.main_window import MainWindow
-    from kpm_desktop.gui.settings import UiSettings
-    from kpm_desktop.samples.demo import write_demo
 
-    args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        path = write_demo(Path(tmp) / "demo.kpm", today=date(2026, 11, 27))
-        settings = UiSettings(QSettings(str(Path(tmp) / "ui.ini"), QSettings.Format.IniFormat))
-        window = MainWindow(settings)  # with the filter bar, side panel and other docks
-        window.persist_state = False
-        window.resize(1600, 900)
-        window.open_file(path)
-        window.show()
-
-        def settle() -> None:
-            import time
-
-            end = time.monotonic() + 1.0
-            while time.monotonic() < end:
-                app.processEvents()
-            window._update_status()  # the status bar waits for the first frame
-            app.processEvents()
-
-        settle()
-        window.grab().save(str(args.out / "matrix_window.png"))
+        path = demo_file(Path(tmp))
+        # with the filter bar, side panel and other docks
+        window = main_window(Path(tmp), path, size=(1600, 900))
+        settle(seconds=1.0, window=window)
+        save(window, args.out / "matrix_window.png")
 
         # The palette check: the bare matrix (no faded stale answers) in greyscale.
-        bare = MainWindow(settings, extensions=())
-        bare.persist_state = False
-        bare.resize(1400, 860)
-        bare.open_file(path)
-        bare.show()
-        settle()
+        bare = main_window(Path(tmp), path, extensions=(), size=(1400, 860))
+        settle(seconds=1.0, window=bare)
         grey = bare.grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
-        grey.save(str(args.out / "matrix_window_grey.png"))
+        save(grey, args.out / "matrix_window_grey.png")
         bare.close()
 
         ws = window.workspace
@@ -88,8 +56,8 @@ def main() -> int:
             result = apply_filters(ws.matrix, spec)
             window.model.set_visible(result.rows, result.cols)
         window.view.setCurrentIndex(window.model.index(0, 0))
-        settle()
-        window.grab().save(str(args.out / "matrix_filtered.png"))
+        settle(seconds=1.0, window=window)
+        save(window, args.out / "matrix_filtered.png")
         window.close()
     print(f"wrote screenshots to {args.out}")
     return 0

@@ -13,16 +13,21 @@ Writes ``docs/<lang>-main-window.png``, ``<lang>-side-panel.png``, ``<lang>-visi
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
-import tempfile
-from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-TODAY = date(2026, 11, 27)
-LANGUAGES = ("de", "en")
+from shots import (
+    LANGUAGES,
+    ROOT,
+    TODAY,
+    child_folder,
+    demo_file,
+    main_window,
+    per_language,
+    save,
+    settle,
+    start_app,
+)
 
 # A customer list as a rep gets it from the ERP (German headers): an update, a typo that is
 # offered as a suggestion (both numbers and cities shown), a possible duplicate (same name,
@@ -38,18 +43,6 @@ CUSTOMERS_CSV = (
 )
 
 
-def _isolated_env(tmp: Path, lang: str) -> dict[str, str]:
-    env = dict(os.environ)
-    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
-        folder = tmp / var.lower()
-        folder.mkdir(parents=True, exist_ok=True)
-        env[var] = str(folder)
-    env["HOME"] = str(tmp / "home")
-    env["LANG"] = env["LC_ALL"] = "C.UTF-8"  # the language comes from the setting below
-    env.setdefault("QT_QPA_PLATFORM", "xcb")
-    return env
-
-
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=ROOT / "docs")
@@ -59,70 +52,35 @@ def main() -> int:
     args = parser.parse_args()
     if args.one:
         return shoot(args.one, args.out, only_import=args.only_import)
-    if not os.environ.get("DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"):
-        print("no X display: run under xvfb-run (see the module docstring)", file=sys.stderr)
-        return 2
-    for lang in args.lang or LANGUAGES:
-        with tempfile.TemporaryDirectory() as tmp:
-            cmd = [sys.executable, __file__, "--one", lang, "--out", str(args.out)]
-            cmd += ["--only-import"] if args.only_import else []
-            subprocess.run(cmd, env=_isolated_env(Path(tmp), lang), check=True)
-    return 0
+    extra = ["--only-import"] if args.only_import else []
+    return per_language(__file__, args.lang or LANGUAGES, args.out, extra, platform="xcb")
 
 
 def shoot(lang: str, out: Path, *, only_import: bool = False) -> int:
-    sys.path.insert(0, str(ROOT))
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
-    from kpm_desktop.gui.i18n import LANGUAGE_KEY, install_translators
-
-    app = QApplication([sys.argv[0]])
-    install_translators(app, lang)
+    app = start_app(lang, platform="xcb")
 
     from kpm_desktop.gui.dialogs.import_dialog import ImportDialog
-    from kpm_desktop.gui.main_window import MainWindow
-    from kpm_desktop.gui.settings import UiSettings
-    from kpm_desktop.samples.demo import write_demo
-    from kpm_desktop.workspace.customer_commands import customer_data
 
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(os.environ["XDG_DATA_HOME"])
+    tmp = child_folder()
 
-    def settle(rounds: int = 30) -> None:
-        for _ in range(rounds):
-            app.processEvents()
+    def shot(widget, name: str) -> None:
+        save(widget, out / f"{lang}-{name}.png", rounds=30)
 
-    def save(widget, name: str) -> None:
-        settle()
-        path = out / f"{lang}-{name}.png"
-        if not widget.grab().save(str(path)):
-            raise SystemExit(f"could not write {path}")
-        print(path)
-
-    demo = write_demo(tmp / "demo.kpm", today=TODAY)
-    qsettings = QSettings(str(tmp / "ui.ini"), QSettings.Format.IniFormat)
-    qsettings.setValue(LANGUAGE_KEY, lang)
-    settings = UiSettings(qsettings)
-    window = MainWindow(settings)
-    window.persist_state = False
-    window.resize(1400, 860)
-    window.open_file(demo)
-    customer_data(window.workspace).set_today(TODAY)
-    window.show()
-    settle()
+    demo = demo_file(tmp)
+    window = main_window(tmp, demo, size=(1400, 860), today=TODAY, lang_setting=lang)
+    settle(30)
     window.view.setCurrentIndex(window.model.index(6, 4))  # an A customer with goals and notes
     panel = window.side_panel.panel
     panel.show_tab(panel.tab_customer)
     window._update_status()
     window.statusBar().clearMessage()  # "Opened /tmp/…": a temporary path is no help in docs
     if not only_import:
-        save(window, "main-window")
-        save(window.side_panel, "side-panel")
+        shot(window, "main-window")
+        shot(window.side_panel, "side-panel")
         panel.show_tab(panel.tab_visit)
         panel.visit.select("white", panel.visit.items("white")[0][0])  # enables the mark buttons
         panel.show_tab(panel.tab_visit)
-        save(window.side_panel, "visit-preparation")
+        shot(window.side_panel, "visit-preparation")
 
     source = tmp / ("kunden.csv" if lang == "de" else "customers.csv")
     source.write_text(CUSTOMERS_CSV, encoding="utf-8")
@@ -133,12 +91,12 @@ def shoot(lang: str, out: Path, *, only_import: bool = False) -> int:
     page.kind_combo.setCurrentIndex(page.kind_combo.findData("customers"))
     wizard.next()
     _wait(app, wizard.mapping_page.isComplete)
-    save(wizard, "import-dialog")
+    shot(wizard, "import-dialog")
     wizard.next()
     _wait(app, wizard.preview_page.isComplete)
-    save(wizard, "import-preview")
+    shot(wizard, "import-preview")
     wizard.next()
-    save(wizard, "import-conflicts")  # the customer list disagrees with nothing
+    shot(wizard, "import-conflicts")  # the customer list disagrees with nothing
     wizard.reject()
     if only_import:
         window.close()
@@ -148,7 +106,7 @@ def shoot(lang: str, out: Path, *, only_import: bool = False) -> int:
     # The real default is next to the (temporary) demo file; show a path a user would see.
     dialog.path.setText(f"~/{'Dokumente' if lang == 'de' else 'Documents'}/demo.xlsx")
     dialog.show()
-    save(dialog, "export-dialog")
+    shot(dialog, "export-dialog")
     dialog.reject()
     window.close()
     return 0

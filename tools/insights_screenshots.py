@@ -9,16 +9,13 @@ shows 14 scripted edits after a snapshot, the last one undone (so 13 changes).
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import sys
 import tempfile
 from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from shots import ROOT, demo_file, main_window, save, start_app
 
 
 def main() -> int:
@@ -26,42 +23,32 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs")
     parser.add_argument("--lang", default="en")
     args = parser.parse_args()
+    app = start_app(args.lang)
 
-    from PySide6.QtCore import QSettings, Qt
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import Qt
 
     from kpm_desktop.domain.marks import Mark
-    from kpm_desktop.gui.i18n import install_translators
-    from kpm_desktop.gui.main_window import MainWindow
-    from kpm_desktop.gui.settings import UiSettings
-    from kpm_desktop.samples.demo import write_demo
 
-    app = QApplication([])
-    install_translators(app, args.lang)
     with tempfile.TemporaryDirectory() as tmp:
-        path = write_demo(Path(tmp) / "demo.kpm", today=date.today())
-        settings = UiSettings(QSettings(str(Path(tmp) / "ui.ini"), QSettings.Format.IniFormat))
-        win = MainWindow(settings, extensions=("kpm_desktop.gui.insights_view",))
-        win.persist_state = False
-        win.open_file(path)
-        win.resize(1500, 900)
-        win.show()
+        path = demo_file(Path(tmp), today=date.today())
+        win = main_window(
+            Path(tmp), path, extensions=("kpm_desktop.gui.insights_view",), size=(1500, 900)
+        )
         dock = win.insights_dock  # type: ignore[attr-defined]
         dock.show()
         app.processEvents()
         dock.refresh_if_visible()
         win.resizeDocks([dock], [780], Qt.Orientation.Horizontal)
         app.processEvents()
-        args.out.mkdir(parents=True, exist_ok=True)
-        win.grab().save(str(args.out / "insights_groups.png"))
+        save(win, args.out / "insights_groups.png")
         for index, name in ((1, "competitors"), (2, "renewals"), (3, "next")):
             dock.view.tabs.setCurrentIndex(index)
             app.processEvents()
-            dock.grab().save(str(args.out / f"insights_{name}.png"))
+            save(dock, args.out / f"insights_{name}.png")
         dock.view.tabs.setCurrentIndex(0)
         dock.view.dimension.setCurrentIndex(dock.view.dimension.findData("region"))
         app.processEvents()
-        dock.grab().save(str(args.out / "insights_regions.png"))
+        save(dock, args.out / "insights_regions.png")
 
         dock.take_snapshot("Vor dem Quartalsgespräch")
         ws = win.workspace
@@ -76,7 +63,7 @@ def main() -> int:
         dialog.view.refresh()
         dialog.resize(1000, 520)
         app.processEvents()
-        dialog.grab().save(str(args.out / "snapshot_diff.png"))
+        save(dialog, args.out / "snapshot_diff.png")
         dialog.close()
         win.close()
     return 0

@@ -14,16 +14,21 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess
 import sys
-import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-TODAY = date(2026, 11, 27)
-LANGUAGES = ("de", "en")
+from shots import (
+    LANGUAGES,
+    ROOT,
+    child_folder,
+    demo_file,
+    main_window,
+    per_language,
+    save,
+    settle,
+    start_app,
+)
 
 
 def main() -> int:
@@ -34,18 +39,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.one:
         return shoot(args.one, args.out)
-    for lang in args.lang or LANGUAGES:
-        with tempfile.TemporaryDirectory() as tmp:
-            env = dict(os.environ)
-            for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
-                folder = Path(tmp) / var.lower()
-                folder.mkdir(parents=True, exist_ok=True)
-                env[var] = str(folder)
-            env["HOME"] = str(Path(tmp) / "home")
-            env.setdefault("QT_QPA_PLATFORM", "offscreen")
-            cmd = [sys.executable, __file__, "--one", lang, "--out", str(args.out)]
-            subprocess.run(cmd, env=env, check=True)
-    return 0
+    return per_language(__file__, args.lang or LANGUAGES, args.out)
 
 
 def shoot(lang: str, out: Path) -> int:
@@ -53,25 +47,18 @@ def shoot(lang: str, out: Path) -> int:
     sys.path.insert(0, str(ROOT / "tests" / "team"))
     from helpers import team_with_demo
     from pgcluster import Cluster, find_bindir
-    from PySide6.QtCore import QPoint, QSettings
-    from PySide6.QtWidgets import QApplication, QMenu
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QMenu
 
     from kpm_desktop.domain.marks import Mark
-    from kpm_desktop.gui.i18n import LANGUAGE_KEY, install_translators
-    from kpm_desktop.samples.demo import write_demo
     from kpm_desktop.storage.repository import Repository
     from kpm_desktop.team import engine
 
     bindir = find_bindir()
     if bindir is None:
         raise SystemExit("no PostgreSQL server binaries (initdb, pg_ctl) found")
-    app = QApplication([sys.argv[0]])
-    install_translators(app, lang)
-    from kpm_desktop.gui.main_window import MainWindow
-    from kpm_desktop.gui.settings import UiSettings
-
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(os.environ["XDG_DATA_HOME"])
+    start_app(lang)
+    tmp = child_folder()
     cluster = Cluster(bindir).start()
     try:
         cluster.admin_sql("CREATE DATABASE vertrieb")
@@ -80,7 +67,7 @@ def shoot(lang: str, out: Path) -> int:
         pgpass.write_text("")
         os.chmod(pgpass, 0o600)
         os.environ["PGPASSFILE"] = str(pgpass)
-        demo = write_demo(tmp / "demo.kpm", today=TODAY)
+        demo = demo_file(tmp)
         files, _ = team_with_demo(url, demo, pgpass, tmp)
         # anna and the manager both answer the same cell, differently; anna has not synced
         with Repository.open(files["anna"]) as repo:
@@ -95,38 +82,24 @@ def shoot(lang: str, out: Path) -> int:
             repo.set_marks([(mc, mp, Mark.COMPETITOR)])
         engine.sync_file(files["manager"])
 
-        def settle(rounds: int = 30) -> None:
-            for _ in range(rounds):
-                app.processEvents()
+        def shot(widget, name: str) -> None:
+            save(widget, out / f"{lang}-{name}.png", rounds=30)
 
-        def save(widget, name: str) -> None:
-            settle()
-            path = out / f"{lang}-{name}.png"
-            if not widget.grab().save(str(path)):
-                raise SystemExit(f"could not write {path}")
-            print(path)
-
-        qsettings = QSettings(str(tmp / "ui.ini"), QSettings.Format.IniFormat)
-        qsettings.setValue(LANGUAGE_KEY, lang)
-        window = MainWindow(UiSettings(qsettings))
-        window.persist_state = False
-        window.resize(1366, 768)
-        window.open_file(files["anna"])
-        window.show()
+        window = main_window(tmp, files["anna"], size=(1366, 768), lang_setting=lang)
         end = time.monotonic() + 30
         while window.team.last_result is None and time.monotonic() < end:
             settle(5)
             time.sleep(0.05)
         window.statusBar().clearMessage()
         window.team.update()
-        save(window, "team-status")
+        shot(window, "team-status")
         menu = window.findChild(QMenu, "menu_team")
         menu.popup(window.mapToGlobal(QPoint(300, 30)))
-        save(menu, "team-menu")
+        shot(menu, "team-menu")
         menu.hide()
         dialog = window.team.review()
         dialog.resize(1000, 300)
-        save(dialog, "team-conflicts")
+        shot(dialog, "team-conflicts")
         dialog.reject()
         window.close()
     finally:

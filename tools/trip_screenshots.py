@@ -8,7 +8,6 @@ QT_QPA_PLATFORM=offscreen python tools/trip_screenshots.py [--out docs]
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
@@ -16,11 +15,8 @@ import tempfile
 from datetime import date, time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from shots import ROOT, TODAY, demo_file, main_window, save, set_language, start_app
 
-TODAY = date(2026, 11, 27)
 NUMBERS = ("100000", "100037", "100259", "100111")
 
 
@@ -45,27 +41,21 @@ def main() -> int:
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
-    from PySide6.QtCore import QItemSelectionModel, QSettings
-    from PySide6.QtWidgets import QApplication
+    app = start_app(None)
+    from PySide6.QtCore import QItemSelectionModel
 
     from kpm_desktop.domain.trips import Trip, TripStop
-    from kpm_desktop.gui.i18n import install_translators
-    from kpm_desktop.gui.main_window import MainWindow
-    from kpm_desktop.gui.settings import UiSettings
     from kpm_desktop.import_export.export_model import ExportOptions, Orientation
     from kpm_desktop.import_export.trip_data import trip_from_repository
     from kpm_desktop.report.trip_pack import write_trip_pack
-    from kpm_desktop.samples.demo import write_demo
     from kpm_desktop.storage import trips as store
     from kpm_desktop.storage.repository import Repository
-    from kpm_desktop.workspace.customer_commands import customer_data
 
-    app = QApplication([])
     pdftoppm = shutil.which("pdftoppm")
     for lang in ("de", "en"):
-        install_translators(app, lang)
+        set_language(lang)
         with tempfile.TemporaryDirectory() as tmp:
-            path = write_demo(Path(tmp) / "demo.kpm", today=TODAY)
+            path = demo_file(Path(tmp))
             with Repository.open(path) as repo:
                 by_number = {c.number: c for c in repo.load_customers()}
                 name = "Tour Nord" if lang == "de" else "North tour"
@@ -96,13 +86,7 @@ def main() -> int:
                     )  # fmt: skip
                     print(prefix.with_suffix(".png"))
 
-            settings = UiSettings(QSettings(str(Path(tmp) / "ui.ini"), QSettings.Format.IniFormat))
-            window = MainWindow(settings)
-            window.persist_state = False
-            window.open_file(path)
-            customer_data(window.workspace).set_today(TODAY)
-            window.resize(1366, 768)
-            window.show()
+            window = main_window(Path(tmp), path, today=TODAY, size=(1366, 768))
             app.processEvents()
             sel = window.view.selectionModel()
             sel.clearSelection()
@@ -119,26 +103,19 @@ def main() -> int:
             dialog.stops.setCurrentItem(dialog.stops.topLevelItem(1))
             for _ in range(5):
                 app.processEvents()
-            shot = _paint_on_window(window, dialog)
-            out = args.out / f"{lang}-trip-planner.png"
-            shot.save(str(out))
-            print(out)
+            save(_paint_on_window(window, dialog), args.out / f"{lang}-trip-planner.png")
             dialog.reject()
             window.trip_actions.show_trips()
             trips = window.trip_actions.trips_window
             for _ in range(3):
                 app.processEvents()
-            out = args.out / f"{lang}-trips-window.png"
-            trips.grab().save(str(out))
-            print(out)
+            save(trips, args.out / f"{lang}-trips-window.png")
             # the debrief of the stored trip, on its first customer
             debrief = window.trip_actions.debrief(store.get_trip(window.workspace.repo, trip.id))
             debrief.resize(720, 600)
             for _ in range(3):
                 app.processEvents()
-            out = args.out / f"{lang}-trip-debrief.png"
-            _paint_on_window(window, debrief).save(str(out))
-            print(out)
+            save(_paint_on_window(window, debrief), args.out / f"{lang}-trip-debrief.png")
             debrief.close()
             trips.close()
             window.close()
