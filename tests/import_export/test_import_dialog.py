@@ -6,7 +6,6 @@ import csv
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from kpm_desktop.workspace.workspace import Workspace
 from tests.helpers.files import dump, marks_by_name
@@ -120,15 +119,11 @@ def test_broken_file_shows_message_and_blocks_next(qtbot, workspace, small_file,
     assert file_hash(small_file) == before
 
 
-def test_file_menu_has_import(qtbot, small_file, tmp_path):
+def test_file_menu_has_import(main_window_factory, small_file):
     from kpm_desktop.gui.dialogs.import_dialog import ImportDialog
     from kpm_desktop.gui.import_menu import IMPORT_ACTION
-    from kpm_desktop.gui.main_window import MainWindow
-    from kpm_desktop.gui.settings import UiSettings
 
-    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(settings, extensions=("kpm_desktop.gui.import_menu",))
-    qtbot.addWidget(win)
+    win = main_window_factory(extensions=("kpm_desktop.gui.import_menu",), show=False)
     action = win.action_registry[IMPORT_ACTION]
     assert not action.isEnabled()
     assert win.open_file(small_file)
@@ -181,8 +176,10 @@ def test_worker_task_can_be_cancelled(qtbot):
 
     runner.start(slow, lambda r: results.append(str(r)), results.append)
     assert runner.busy
-    runner.cancel()
-    qtbot.waitUntil(lambda: bool(results), timeout=10_000)
+    # Wait for the runner's cleanup (finished), not only the result: the failure callback runs
+    # at once in the worker thread, the cleanup later on the GUI thread (the old race).
+    with qtbot.waitSignal(runner.finished, timeout=10_000):
+        runner.cancel()
     assert results == ["import cancelled; nothing was changed"]
     assert not runner.busy
 

@@ -235,8 +235,16 @@ def run_crash_cycles(
     seed: int = 1,
     max_delay: float = 0.05,
     time_budget: float | None = None,
+    min_acknowledged: int = 0,
+    max_cycles: int | None = None,
 ) -> CrashReport:
-    """Kill a child editing ``matrix`` ``cycles`` times (or until ``time_budget`` seconds)."""
+    """Kill a child editing ``matrix`` ``cycles`` times (or until ``time_budget`` seconds).
+
+    With ``min_acknowledged``, go on killing after ``cycles`` until the child has had that many
+    actions acknowledged in all, at most ``max_cycles`` kills: on a loaded machine the child
+    gets little CPU between kills, so fewer cycles do real work (the checks per cycle are the
+    same, only more cycles run).
+    """
     from kpm_desktop.storage.errors import StorageError
     from kpm_desktop.storage.repository import Repository
 
@@ -248,8 +256,11 @@ def run_crash_cycles(
     try:
         with Repository.open(matrix) as repo:
             state = read_state(repo)
-        for cycle in range(cycles):
+        cap = max(cycles, max_cycles or 0)
+        for cycle in range(cap):
             if time_budget is not None and time.monotonic() - start > time_budget:
+                break
+            if cycle >= cycles and report.acknowledged >= min_acknowledged:
                 break
             reader, writer = ctx.Pipe(duplex=False)
             proc = ctx.Process(
