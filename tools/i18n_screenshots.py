@@ -16,18 +16,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from shots import (
-    LANGUAGES,
-    ROOT,
-    TODAY,
-    child_folder,
-    demo_file,
-    main_window,
-    per_language,
-    save,
-    settle,
-    start_app,
-)
+import shots
 
 # A customer list as a rep gets it from the ERP (German headers): an update, a typo that is
 # offered as a suggestion (both numbers and cities shown), a possible duplicate (same name,
@@ -45,30 +34,32 @@ CUSTOMERS_CSV = (
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--out", type=Path, default=ROOT / "docs")
-    parser.add_argument("--lang", choices=LANGUAGES, action="append")
-    parser.add_argument("--one", choices=LANGUAGES, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, default=shots.ROOT / "docs")
+    parser.add_argument("--lang", choices=shots.LANGUAGES, action="append")
+    parser.add_argument("--one", choices=shots.LANGUAGES, help=argparse.SUPPRESS)
     parser.add_argument("--only-import", action="store_true", help="only the import wizard")
     args = parser.parse_args()
     if args.one:
         return shoot(args.one, args.out, only_import=args.only_import)
     extra = ["--only-import"] if args.only_import else []
-    return per_language(__file__, args.lang or LANGUAGES, args.out, extra, platform="xcb")
+    return shots.per_language(
+        __file__, args.lang or shots.LANGUAGES, args.out, extra, platform="xcb"
+    )
 
 
 def shoot(lang: str, out: Path, *, only_import: bool = False) -> int:
-    app = start_app(lang, platform="xcb")
+    app = shots.start_app(lang, platform="xcb")
 
     from kpm_desktop.gui.dialogs.import_dialog import ImportDialog
 
-    tmp = child_folder()
+    tmp = shots.child_folder()
 
     def shot(widget, name: str) -> None:
-        save(widget, out / f"{lang}-{name}.png", rounds=30)
+        shots.save(widget, out / f"{lang}-{name}.png", rounds=30)
 
-    demo = demo_file(tmp)
-    window = main_window(tmp, demo, size=(1400, 860), today=TODAY, lang_setting=lang)
-    settle(30)
+    demo = shots.demo_file(tmp)
+    window = shots.main_window(tmp, demo, size=(1400, 860), today=shots.TODAY, lang_setting=lang)
+    shots.settle(30)
     window.view.setCurrentIndex(window.model.index(6, 4))  # an A customer with goals and notes
     panel = window.side_panel.panel
     panel.show_tab(panel.tab_customer)

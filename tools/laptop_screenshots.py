@@ -15,43 +15,34 @@ import argparse
 import sys
 from pathlib import Path
 
-from shots import (
-    LANGUAGES,
-    ROOT,
-    TODAY,
-    child_folder,
-    demo_file,
-    main_window,
-    per_language,
-    save,
-    settle,
-    start_app,
-)
+import shots
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--out", type=Path, default=ROOT / "docs")
-    parser.add_argument("--lang", choices=LANGUAGES, action="append")
-    parser.add_argument("--one", choices=LANGUAGES, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, default=shots.ROOT / "docs")
+    parser.add_argument("--lang", choices=shots.LANGUAGES, action="append")
+    parser.add_argument("--one", choices=shots.LANGUAGES, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         return shoot(args.one, args.out)
-    return per_language(__file__, args.lang or LANGUAGES, args.out, platform="xcb")
+    return shots.per_language(__file__, args.lang or shots.LANGUAGES, args.out, platform="xcb")
 
 
 def shoot(lang: str, out: Path) -> int:
-    app = start_app(lang, platform="xcb")
-    tmp = child_folder()
+    app = shots.start_app(lang, platform="xcb")
+    tmp = shots.child_folder()
 
     def screen(name: str) -> None:
-        settle(40)
-        save(app.primaryScreen().grabWindow(0), out / f"laptop-{lang}-{name}.png")
+        shots.settle(40)
+        shots.save(app.primaryScreen().grabWindow(0), out / f"laptop-{lang}-{name}.png")
 
-    window = main_window(tmp, demo_file(tmp), today=TODAY, lang_setting=lang, show=False)
+    window = shots.main_window(
+        tmp, shots.demo_file(tmp), today=shots.TODAY, lang_setting=lang, show=False
+    )
     window.setGeometry(app.primaryScreen().availableGeometry())  # maximised (Xvfb: no WM)
     window.show()
-    settle(80)
+    shots.settle(80)
     window.view.setCurrentIndex(window.model.index(6, 4))
     window._update_status()
     window.statusBar().clearMessage()

@@ -18,33 +18,23 @@ import sys
 import time
 from pathlib import Path
 
-from shots import (
-    LANGUAGES,
-    ROOT,
-    child_folder,
-    demo_file,
-    main_window,
-    per_language,
-    save,
-    settle,
-    start_app,
-)
+import shots
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--out", type=Path, default=ROOT / "docs")
-    parser.add_argument("--lang", choices=LANGUAGES, action="append")
-    parser.add_argument("--one", choices=LANGUAGES, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, default=shots.ROOT / "docs")
+    parser.add_argument("--lang", choices=shots.LANGUAGES, action="append")
+    parser.add_argument("--one", choices=shots.LANGUAGES, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         return shoot(args.one, args.out)
-    return per_language(__file__, args.lang or LANGUAGES, args.out)
+    return shots.per_language(__file__, args.lang or shots.LANGUAGES, args.out)
 
 
 def shoot(lang: str, out: Path) -> int:
-    sys.path.insert(0, str(ROOT))
-    sys.path.insert(0, str(ROOT / "tests" / "team"))
+    sys.path.insert(0, str(shots.ROOT))
+    sys.path.insert(0, str(shots.ROOT / "tests" / "team"))
     from helpers import team_with_demo
     from pgcluster import Cluster, find_bindir
     from PySide6.QtCore import QPoint
@@ -57,8 +47,8 @@ def shoot(lang: str, out: Path) -> int:
     bindir = find_bindir()
     if bindir is None:
         raise SystemExit("no PostgreSQL server binaries (initdb, pg_ctl) found")
-    start_app(lang)
-    tmp = child_folder()
+    shots.start_app(lang)
+    tmp = shots.child_folder()
     cluster = Cluster(bindir).start()
     try:
         cluster.admin_sql("CREATE DATABASE vertrieb")
@@ -67,7 +57,7 @@ def shoot(lang: str, out: Path) -> int:
         pgpass.write_text("")
         os.chmod(pgpass, 0o600)
         os.environ["PGPASSFILE"] = str(pgpass)
-        demo = demo_file(tmp)
+        demo = shots.demo_file(tmp)
         files, _ = team_with_demo(url, demo, pgpass, tmp)
         # anna and the manager both answer the same cell, differently; anna has not synced
         with Repository.open(files["anna"]) as repo:
@@ -83,12 +73,12 @@ def shoot(lang: str, out: Path) -> int:
         engine.sync_file(files["manager"])
 
         def shot(widget, name: str) -> None:
-            save(widget, out / f"{lang}-{name}.png", rounds=30)
+            shots.save(widget, out / f"{lang}-{name}.png", rounds=30)
 
-        window = main_window(tmp, files["anna"], size=(1366, 768), lang_setting=lang)
+        window = shots.main_window(tmp, files["anna"], size=(1366, 768), lang_setting=lang)
         end = time.monotonic() + 30
         while window.team.last_result is None and time.monotonic() < end:
-            settle(5)
+            shots.settle(5)
             time.sleep(0.05)
         window.statusBar().clearMessage()
         window.team.update()

@@ -16,6 +16,7 @@ from kpm_desktop.gui.side_panel.visit_prep_view import STALE, WHITE
 from kpm_desktop.storage.repository import Repository
 from kpm_desktop.workspace.customer_commands import customer_data
 from kpm_desktop.workspace.workspace import Workspace
+from tests.helpers.keys import type_into
 
 TODAY = date(2026, 11, 27)
 LEFT = Qt.MouseButton.LeftButton
@@ -42,20 +43,6 @@ def panel(qtbot, ws):
     cid = ws.matrix.customers[0].id
     p.set_current_cell(cid, ws.matrix.products[0].id)
     return p
-
-
-def type_into(qtbot, widget, text: str, *, clear: bool = True) -> None:
-    """Type like a user; QTest can only send ASCII keys, so other characters are inserted."""
-    if clear:
-        widget.clear()
-    widget.setFocus()
-    for ch in text:
-        if ch.isascii():
-            qtbot.keyClicks(widget, ch)
-        elif hasattr(widget, "insertPlainText"):
-            widget.insertPlainText(ch)
-        else:
-            widget.insert(ch)
 
 
 def test_panel_follows_current_customer(panel, ws):
