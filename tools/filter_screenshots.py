@@ -9,18 +9,14 @@ customers with white spots in the "Lösungen" group, most white spots first),
 
 from __future__ import annotations
 
-import argparse
 import tempfile
 from pathlib import Path
 
-from shots import ROOT, demo_file, main_window, save, settle, start_app
+from shots import arguments, demo_file, main_window, save, settle, start_app
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--out", type=Path, default=ROOT / "docs")
-    parser.add_argument("--lang", default="en")
-    args = parser.parse_args()
+    args = arguments()
     start_app(args.lang)
 
     from kpm_desktop.domain.filters import FilterSpec, SortKey

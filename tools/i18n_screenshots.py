@@ -12,7 +12,6 @@ Writes ``docs/<lang>-main-window.png``, ``<lang>-side-panel.png``, ``<lang>-visi
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -33,18 +32,8 @@ CUSTOMERS_CSV = (
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--out", type=Path, default=shots.ROOT / "docs")
-    parser.add_argument("--lang", choices=shots.LANGUAGES, action="append")
-    parser.add_argument("--one", choices=shots.LANGUAGES, help=argparse.SUPPRESS)
-    parser.add_argument("--only-import", action="store_true", help="only the import wizard")
-    args = parser.parse_args()
-    if args.one:
-        return shoot(args.one, args.out, only_import=args.only_import)
-    extra = ["--only-import"] if args.only_import else []
-    return shots.per_language(
-        __file__, args.lang or shots.LANGUAGES, args.out, extra, platform="xcb"
-    )
+    flags = {"--only-import": "only the import wizard"}
+    return shots.per_language_main(__file__, shoot, platform="xcb", flags=flags)
 
 
 def shoot(lang: str, out: Path, *, only_import: bool = False) -> int:

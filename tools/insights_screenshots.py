@@ -8,21 +8,17 @@ shows 14 scripted edits after a snapshot, the last one undone (so 13 changes).
 
 from __future__ import annotations
 
-import argparse
 import random
 import sys
 import tempfile
 from datetime import date
 from pathlib import Path
 
-from shots import ROOT, demo_file, main_window, save, start_app
+from shots import arguments, demo_file, main_window, save, start_app
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--out", type=Path, default=ROOT / "docs")
-    parser.add_argument("--lang", default="en")
-    args = parser.parse_args()
+    args = arguments()
     app = start_app(args.lang)
 
     from PySide6.QtCore import Qt

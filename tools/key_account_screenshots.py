@@ -9,17 +9,14 @@ its row current, the side panel showing the figures over its sites) and
 
 from __future__ import annotations
 
-import argparse
 import tempfile
 from pathlib import Path
 
-from shots import ROOT, demo_file, main_window, save, set_language, settle, start_app
+from shots import arguments, demo_file, main_window, save, set_language, settle, start_app
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--out", type=Path, default=ROOT / "docs")
-    args = parser.parse_args()
+    args = arguments(lang=False)
     start_app(None)
 
     from kpm_desktop.gui.key_accounts import COLLAPSE_ALL, EXPAND_ALL

@@ -5,19 +5,15 @@ QT_QPA_PLATFORM=offscreen python tools/panel_screenshots.py [--lang de]
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 from pathlib import Path
 
-from shots import ROOT, TODAY, demo_file, main_window, save, start_app
+from shots import TODAY, arguments, demo_file, main_window, save, start_app
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--out", type=Path, default=ROOT / "docs")
-    parser.add_argument("--lang", default="en")
-    args = parser.parse_args()
+    args = arguments()
     app = start_app(args.lang)
 
     from PySide6.QtTest import QTest

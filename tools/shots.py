@@ -5,8 +5,9 @@ A tool runs as a script (``python tools/x_screenshots.py``), so this module is i
 
 - ``start_app(lang)``: the repository on ``sys.path``, a QApplication (offscreen unless a
   platform is set, e.g. xcb under Xvfb) and the language's catalogues.
-- ``per_language(script, langs, out)``: run ``script --one LANG`` once per language, each in a
-  fresh process (translators are process-wide) with throw-away XDG folders and HOME.
+- ``arguments()``: ``--out`` and ``--lang``; ``per_language_main(__file__, shoot)``: the command
+  line of a tool that runs ``shoot(lang, out)`` once per language, each in a fresh process
+  (translators are process-wide) with throw-away XDG folders and HOME.
 - ``demo_file(folder)``: the demo matrix as of ``TODAY`` (the date every screenshot shows).
 - ``main_window(...)``: a MainWindow with UI settings in a temporary INI file, never writing
   its layout, opened on a file, at a size, shown.
@@ -15,12 +16,13 @@ A tool runs as a script (``python tools/x_screenshots.py``), so this module is i
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -56,6 +58,40 @@ def set_language(lang: str) -> None:
     from kpm_desktop.gui.i18n import install_translators
 
     install_translators(QApplication.instance(), lang)
+
+
+def arguments(*, lang: bool = True) -> argparse.Namespace:
+    """``--out`` (default docs/) and, with ``lang``, ``--lang`` (default en)."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", type=Path, default=ROOT / "docs")
+    if lang:
+        parser.add_argument("--lang", default="en")
+    return parser.parse_args()
+
+
+def per_language_main(
+    script: str,
+    shoot: Callable[..., int],
+    *,
+    platform: str = "offscreen",
+    flags: dict[str, str] | None = None,
+) -> int:
+    """The command line of a tool that shoots each language in its own process:
+    ``[--out DIR] [--lang de|en]...`` runs ``shoot(lang, out, **flags)`` in a child per
+    language; ``flags`` are extra on/off options (name -> help) passed on to the children."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", type=Path, default=ROOT / "docs")
+    parser.add_argument("--lang", choices=LANGUAGES, action="append")
+    parser.add_argument("--one", choices=LANGUAGES, help=argparse.SUPPRESS)
+    for flag, text in (flags or {}).items():
+        parser.add_argument(flag, action="store_true", help=text)
+    args = parser.parse_args()
+    chosen = {flag: getattr(args, flag.lstrip("-").replace("-", "_")) for flag in flags or {}}
+    if args.one:
+        options = {flag.lstrip("-").replace("-", "_"): on for flag, on in chosen.items()}
+        return shoot(args.one, args.out, **options)
+    extra = [flag for flag, on in chosen.items() if on]
+    return per_language(script, args.lang or LANGUAGES, args.out, extra, platform=platform)
 
 
 def isolated_env(folder: Path, *, platform: str) -> dict[str, str]:

@@ -11,7 +11,6 @@ process (translators are process-wide). Writes ``docs/<lang>-team-menu.png``,
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import sys
@@ -22,14 +21,7 @@ import shots
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--out", type=Path, default=shots.ROOT / "docs")
-    parser.add_argument("--lang", choices=shots.LANGUAGES, action="append")
-    parser.add_argument("--one", choices=shots.LANGUAGES, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.one:
-        return shoot(args.one, args.out)
-    return shots.per_language(__file__, args.lang or shots.LANGUAGES, args.out)
+    return shots.per_language_main(__file__, shoot)
 
 
 def shoot(lang: str, out: Path) -> int:

@@ -7,7 +7,6 @@ QT_QPA_PLATFORM=offscreen python tools/trip_screenshots.py [--out docs]
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import subprocess
 import sys
@@ -15,7 +14,7 @@ import tempfile
 from datetime import date, time
 from pathlib import Path
 
-from shots import ROOT, TODAY, demo_file, main_window, save, set_language, start_app
+from shots import TODAY, arguments, demo_file, main_window, save, set_language, start_app
 
 NUMBERS = ("100000", "100037", "100259", "100111")
 
@@ -36,9 +35,7 @@ def _paint_on_window(window, dialog):
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--out", type=Path, default=ROOT / "docs")
-    args = parser.parse_args()
+    args = arguments(lang=False)
     args.out.mkdir(parents=True, exist_ok=True)
 
     app = start_app(None)

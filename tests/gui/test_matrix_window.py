@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import json
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
@@ -19,6 +15,7 @@ from kpm_desktop.gui.matrix_model import MARK_ROLE, MatrixModel
 from kpm_desktop.storage.repository import Repository
 from kpm_desktop.workspace.workspace import Workspace
 from tests.helpers.files import file_hash
+from tests.helpers.processes import profile_startup
 
 
 def marks_in_file(path: Path) -> dict[tuple[int, int], int]:
@@ -245,16 +242,7 @@ def test_tooltip_names_mark_competitor_and_date(window) -> None:
 
 
 def test_profile_startup_prints_json(demo_file: Path) -> None:
-    out = subprocess.run(
-        [sys.executable, "-m", "kpm_desktop", "--profile-startup", str(demo_file)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        check=False,
-    )
-    assert out.returncode == 0, out.stderr
-    data = json.loads(out.stdout.strip().splitlines()[-1])
+    data = profile_startup(demo_file)
     assert data["customers"] == 60
     assert (
         0

@@ -7,30 +7,14 @@ imported by the first painted frame: none may be. They load on first use instead
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from kpm_desktop.gui.entry import HEAVY_MODULES
-
-
-def _profile(path: Path) -> dict:
-    out = subprocess.run(
-        [sys.executable, "-m", "kpm_desktop", "--profile-startup", str(path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        check=False,
-    )
-    assert out.returncode == 0, out.stderr
-    return json.loads(out.stdout.strip().splitlines()[-1])
+from tests.helpers.processes import profile_startup
 
 
 def test_no_heavy_module_is_imported_before_the_first_frame(demo_file: Path) -> None:
-    data = _profile(demo_file)
+    data = profile_startup(demo_file)
     assert {"sqlite_utils", "openpyxl", "python_calamine", "PySide6.QtPrintSupport"} <= set(
         HEAVY_MODULES
     )

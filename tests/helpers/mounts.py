@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parents[2]  # the checkout (cwd for child processes)
-
 
 def can_mount() -> bool:
     return os.name == "posix" and hasattr(os, "geteuid") and os.geteuid() == 0

@@ -6,8 +6,6 @@ import os
 import random
 import shutil
 import signal
-import subprocess
-import sys
 import textwrap
 import time
 from pathlib import Path
@@ -22,7 +20,7 @@ from kpm_desktop.storage.lock import lock_path_for
 from kpm_desktop.storage.migrations import SCHEMA_VERSION
 from kpm_desktop.storage.repository import Repository
 from tests.helpers.files import file_hash
-from tests.helpers.mounts import REPO_ROOT
+from tests.helpers.processes import python_child
 
 PAGE = 4096
 
@@ -108,13 +106,7 @@ KILLED_WRITER = textwrap.dedent(
 
 
 def _killed_writer(path: Path) -> None:
-    with subprocess.Popen(
-        [sys.executable, "-c", KILLED_WRITER, str(path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=REPO_ROOT,
-    ) as proc:
+    with python_child(KILLED_WRITER, str(path)) as proc:
         assert proc.stdout is not None
         assert proc.stdout.readline().strip() == "written"
         os.kill(proc.pid, signal.SIGKILL)

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -22,6 +20,7 @@ from kpm_desktop.storage.errors import DiskFullError
 from kpm_desktop.storage.lock import lock_path_for
 from kpm_desktop.storage.repository import Repository
 from tests.helpers.mounts import fill_disk
+from tests.helpers.processes import run_desktop
 from tests.helpers.window import SAFETY
 
 
@@ -181,14 +180,7 @@ def test_kpm_desktop_on_a_full_disk_shows_the_file_read_only(
     assert "disk is full" in win.statusBar().currentMessage()
     win.close()
     # The real program, as a user starts it: it opens, no traceback, exit 0.
-    done = subprocess.run(
-        [sys.executable, "-m", "kpm_desktop", "--profile-startup", str(on_tmpfs)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        check=False,
-    )
+    done = run_desktop("--profile-startup", str(on_tmpfs))
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     assert "disk is full" in done.stderr

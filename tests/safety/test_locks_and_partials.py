@@ -27,9 +27,7 @@ from kpm_desktop.storage.repository import Repository
 from tests.helpers.dialogs import answer_message_box
 from tests.helpers.files import file_hash
 from tests.helpers.mounts import remount
-
-ROOT = Path(__file__).resolve().parents[2]
-
+from tests.helpers.processes import REPO_ROOT, python_child
 
 pytestmark = pytest.mark.usefixtures("data_dir")  # backups and logs in tmp_path
 
@@ -64,12 +62,7 @@ def test_a_partial_being_written_is_left_alone(demo_file: Path) -> None:
     old = time.time() - 3600
     os.utime(partial, (old, old))
     # Another process writing it, as SQLite's backup API holds the file during the copy.
-    with subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(partial)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    ) as writer:
+    with python_child(WRITER, str(partial)) as writer:
         assert writer.stdout is not None and writer.stdin is not None
         assert writer.stdout.readline().strip() == "writing"
         assert clean_stale_partials(folder) == []
@@ -115,7 +108,7 @@ def test_import_and_restore_on_a_read_only_drive_say_one_line(
             [sys.executable, "-m", "kpm_desktop.cli", *args],
             capture_output=True,
             text=True,
-            cwd=ROOT,
+            cwd=REPO_ROOT,
             env={**os.environ, "KPM_DATA_DIR": os.environ["KPM_DATA_DIR"]},
             check=False,
         )
@@ -145,13 +138,7 @@ HOLDER = textwrap.dedent(
 
 
 def test_deleting_the_lock_file_does_not_let_a_second_instance_write(demo_file: Path) -> None:
-    with subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(demo_file)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-    ) as holder:
+    with python_child(HOLDER, str(demo_file)) as holder:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
         lock_path_for(demo_file).unlink()  # a user "cleans up" the lock file
         with pytest.raises(FileLockedError, match="already open for editing"):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -12,8 +10,7 @@ import pytest
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.storage.lock import FileLockedError, lock_path_for
 from kpm_desktop.storage.repository import Repository
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers.processes import python_child
 
 OTHER_INSTANCE = textwrap.dedent(
     """
@@ -28,13 +25,7 @@ OTHER_INSTANCE = textwrap.dedent(
 
 
 def test_second_instance_gets_a_clear_message_and_can_view_read_only(demo_file: Path) -> None:
-    with subprocess.Popen(
-        [sys.executable, "-c", OTHER_INSTANCE, str(demo_file)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=REPO_ROOT,
-    ) as other:
+    with python_child(OTHER_INSTANCE, str(demo_file)) as other:
         assert other.stdout is not None and other.stdin is not None
         assert other.stdout.readline().strip() == "open"
         with pytest.raises(FileLockedError) as info:
