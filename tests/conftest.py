@@ -55,6 +55,16 @@ def demo_file(demo_template: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def demo_workspace(demo_file: Path) -> Iterator:
+    """A workspace (no GUI) on a fresh demo copy, closed after the test."""
+    from kpm_desktop.workspace.workspace import Workspace
+
+    workspace = Workspace.open(demo_file)
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """KPM_DATA_DIR (backups, logs) in the test's temp folder."""
     root = tmp_path / "appdata"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,25 +12,19 @@ from kpm_desktop.domain.entities import GoalStatus
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.gui.side_panel import SidePanel
 from kpm_desktop.gui.side_panel.visit_prep_view import STALE, WHITE
-from kpm_desktop.storage.repository import Repository
 from kpm_desktop.workspace.customer_commands import customer_data
 from kpm_desktop.workspace.workspace import Workspace
+from tests.helpers.files import reopen
 from tests.helpers.keys import type_into
 
 TODAY = date(2026, 11, 27)
 LEFT = Qt.MouseButton.LeftButton
 
 
-def reopen(path: Path) -> Repository:
-    return Repository.open(path, read_only=True)
-
-
 @pytest.fixture
-def ws(demo_file: Path):
-    w = Workspace.open(demo_file)
-    customer_data(w).set_today(TODAY)
-    yield w
-    w.close()
+def ws(demo_workspace):
+    customer_data(demo_workspace).set_today(TODAY)
+    return demo_workspace
 
 
 @pytest.fixture

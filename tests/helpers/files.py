@@ -20,6 +20,11 @@ def file_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
+def reopen(path: Path) -> Repository:
+    """A fresh read-only connection: what another program (or the next start) would see."""
+    return Repository.open(path, read_only=True)
+
+
 def build_small(path: Path) -> Path:
     """3 customers x 3 products with three marks, one with a note."""
     repo = Repository.create(path)

@@ -10,22 +10,16 @@ from pathlib import Path
 
 from kpm_desktop.domain.entities import Note
 from kpm_desktop.storage import migrations
-from kpm_desktop.storage.migrations import MIGRATIONS, SCHEMA_VERSION
+from kpm_desktop.storage.migrations import SCHEMA_VERSION
 from kpm_desktop.storage.repository import Repository
+from tests.helpers.schema import migration_index, open_at_schema
 
-INDEX = next(i for i, m in enumerate(MIGRATIONS) if m.__name__ == "_m005_team_sync")
+INDEX = migration_index("_m005_team_sync")
 
 
 def _file_before(path: Path) -> None:
     """A file made by the schema just before the team-sync migration, with some rows."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("PRAGMA application_id = 1263553841")
-    conn.execute("PRAGMA journal_mode = WAL")
-    for version in range(INDEX):
-        conn.execute("BEGIN")
-        MIGRATIONS[version](conn)
-        conn.execute(f"PRAGMA user_version = {version + 1}")
-        conn.execute("COMMIT")
+    conn = open_at_schema(path, INDEX)
     stamp = "2026-01-01T00:00:00Z"
     conn.execute("INSERT INTO product_groups (name) VALUES ('A'), ('B')")
     conn.execute("INSERT INTO competitors (name) VALUES ('X'), ('Y')")

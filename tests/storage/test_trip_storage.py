@@ -16,23 +16,16 @@ import pytest
 from kpm_desktop.domain.entities import Customer
 from kpm_desktop.domain.trips import Trip, TripError, TripStop, schedule
 from kpm_desktop.storage import trips as store
-from kpm_desktop.storage.database import APPLICATION_ID
 from kpm_desktop.storage.migrations import MIGRATIONS, SCHEMA_VERSION, _m004_trips
 from kpm_desktop.storage.repository import Repository
+from tests.helpers.schema import open_at_schema
 
 TRIPS_INDEX = MIGRATIONS.index(_m004_trips)  # others' migrations may come before it
 
 
 def _old_file(path: Path) -> None:
     """A file in the format right before the trips migration, with a customer in it."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.execute("PRAGMA journal_mode = WAL")
-    for k in range(TRIPS_INDEX):
-        conn.execute("BEGIN")
-        MIGRATIONS[k](conn)
-        conn.execute(f"PRAGMA user_version = {k + 1}")
-        conn.execute("COMMIT")
+    conn = open_at_schema(path, TRIPS_INDEX)
     conn.execute(
         "INSERT INTO customers (uuid, name, number, city, postcode, created_at, updated_at) "
         "VALUES ('u-1', 'Alpha GmbH', '100', 'Kiel', '24103', '2026-01-01', '2026-01-01')"

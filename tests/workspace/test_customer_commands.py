@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 
@@ -28,21 +27,15 @@ from kpm_desktop.workspace.customer_commands import (
     update_customer,
 )
 from kpm_desktop.workspace.workspace import Workspace
+from tests.helpers.files import reopen
 
 TODAY = date(2026, 11, 27)
 
 
-def reopen(path: Path):
-    """A fresh read-only connection: what another program (or the next start) would see."""
-    return Repository.open(path, read_only=True)
-
-
 @pytest.fixture
-def ws(demo_file: Path):
-    w = Workspace.open(demo_file)
-    customer_data(w).set_today(TODAY)
-    yield w
-    w.close()
+def ws(demo_workspace):
+    customer_data(demo_workspace).set_today(TODAY)
+    return demo_workspace
 
 
 def test_note_add_edit_delete_with_undo(ws, demo_file):

@@ -19,10 +19,8 @@ from kpm_desktop.workspace.workspace import Workspace
 
 
 @pytest.fixture
-def ws(demo_file: Path):
-    workspace = Workspace.open(demo_file)
-    yield workspace
-    workspace.close()
+def ws(demo_workspace):
+    return demo_workspace
 
 
 def group_order(path: Path) -> list[str]:

@@ -66,10 +66,8 @@ def reopened_marks(path: Path) -> dict[tuple[int, int], Mark]:
 
 
 @pytest.fixture
-def ws(demo_file: Path):
-    workspace = Workspace.open(demo_file)
-    yield workspace
-    workspace.close()
+def ws(demo_workspace):
+    return demo_workspace
 
 
 def test_bulk_mark_is_one_undo_step_and_undo_restores_the_file(ws: Workspace, qtbot) -> None:
