@@ -1,5 +1,5 @@
 """The test suite's own layout (issue 13 item 10): test modules import helpers from
-tests/helpers, never from a conftest.py (conftest files only register fixtures)."""
+tests/helpers, never from a conftest.py, and conftest files only register fixtures."""
 
 from __future__ import annotations
 
@@ -47,3 +47,27 @@ def test_no_test_module_imports_from_a_conftest() -> None:
         "import test helpers from tests/helpers (move the helper there), not from a "
         "conftest.py:\n" + "\n".join(offenders)
     )
+
+
+def _is_fixture(node: ast.FunctionDef) -> bool:
+    for deco in node.decorator_list:
+        target = deco.func if isinstance(deco, ast.Call) else deco
+        if ast.unparse(target) in ("pytest.fixture", "fixture"):
+            return True
+    return False
+
+
+def test_conftest_files_only_register_fixtures() -> None:
+    """A helper function or class in a conftest.py belongs in tests/helpers (pytest hooks,
+    ``pytest_*``, may stay)."""
+    stray = [
+        f"{path.relative_to(TESTS.parent)}:{node.lineno} {node.name}"
+        for path in sorted(TESTS.rglob("conftest.py"))
+        for node in ast.parse(path.read_text(encoding="utf-8")).body
+        if (
+            (isinstance(node, ast.FunctionDef) and not _is_fixture(node))
+            and not node.name.startswith("pytest_")
+        )
+        or isinstance(node, ast.ClassDef)
+    ]
+    assert stray == [], "move these into tests/helpers:\n" + "\n".join(stray)

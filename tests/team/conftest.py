@@ -54,8 +54,3 @@ def pgpass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     os.chmod(path, 0o600)
     monkeypatch.setenv("PGPASSFILE", str(path))
     return path
-
-
-def add_password(pgpass: Path, user: str, password: str) -> None:
-    with pgpass.open("a", encoding="utf-8") as fh:
-        fh.write(f"*:*:*:{user}:{password}\n")
