@@ -148,7 +148,7 @@ def test_snapshot_delete_bad_input_leaves_the_file_byte_identical(
 ) -> None:
     """``kpm snapshot --delete`` opens the file for writing only to apply the deletion (a
     writing open stamps the file, so the look-up runs read-only first)."""
-    from tests.conftest import file_hash
+    from tests.helpers.files import file_hash
 
     before = file_hash(demo_file)  # a fresh ``kpm demo`` file, never opened for writing
     for ref in ("nope", "999", "  "):

@@ -290,32 +290,23 @@ def test_product_header_click_sorts_and_filters_by_that_product(qtbot, rep_windo
 
 
 def test_demo_only_white_spots_filters_on_first_use(
-    qtbot, demo_ka_file: Path, ui_settings: UiSettings
+    qtbot, main_window_factory, demo_ka_file: Path
 ) -> None:
     """Item 12: the demo as a user gets it (key accounts included) has fully covered
     customers, so a click on "Only customers with white spots" visibly hides rows."""
     from kpm_desktop.gui.filter_bar import FilterBar
-    from kpm_desktop.gui.main_window import MainWindow
     from kpm_desktop.samples.demo import FULLY_COVERED
 
-    win = MainWindow(ui_settings)
-    qtbot.addWidget(win)
-    assert win.open_file(demo_ka_file)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    try:
-        model = win.model
-        before = model.rowCount()
-        names = {model.headerData(v, Qt.Orientation.Vertical) for v in range(before)}
-        covered = [win.workspace.matrix.customers[i].name for i in FULLY_COVERED]
-        assert set(covered) <= names
-        bar = win.findChild(FilterBar, "filter_bar")
-        qtbot.mouseClick(bar.only_white, LEFT)
-        assert bar.only_white.isChecked()
-        after = model.rowCount()
-        assert after < before
-        shown = {win.workspace.matrix.customers[model.matrix_row(v)].name for v in range(after)}
-        assert not set(covered) & shown
-    finally:
-        win.close()
+    win = main_window_factory(demo_ka_file, size=(1366, 768))
+    model = win.model
+    before = model.rowCount()
+    names = {model.headerData(v, Qt.Orientation.Vertical) for v in range(before)}
+    covered = [win.workspace.matrix.customers[i].name for i in FULLY_COVERED]
+    assert set(covered) <= names
+    bar = win.findChild(FilterBar, "filter_bar")
+    qtbot.mouseClick(bar.only_white, LEFT)
+    assert bar.only_white.isChecked()
+    after = model.rowCount()
+    assert after < before
+    shown = {win.workspace.matrix.customers[model.matrix_row(v)].name for v in range(after)}
+    assert not set(covered) & shown

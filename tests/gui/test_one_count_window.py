@@ -27,9 +27,9 @@ from tests.storage.test_one_count import (
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3, 4])
-def test_status_bar_and_matrix_counts_agree(qtbot, tmp_path: Path, ui_settings, seed) -> None:
-    from kpm_desktop.gui.main_window import MainWindow
-
+def test_status_bar_and_matrix_counts_agree(
+    qtbot, main_window_factory, tmp_path: Path, seed
+) -> None:
     spec = random_file(random.Random(seed))
     path = tmp_path / "m.kpm"
     write_file(path, spec, date.today())
@@ -38,33 +38,26 @@ def test_status_bar_and_matrix_counts_agree(qtbot, tmp_path: Path, ui_settings, 
         info = summary(repo)
     assert info["white_spots"] == expected["white"]
 
-    win = MainWindow(ui_settings)
-    qtbot.addWidget(win)
-    assert win.open_file(path)
-    win.show()
-    qtbot.waitExposed(win)
-    try:
-        model = win.model
-        assert model.grouping_active
-        # The due re-checks arrive with the cell ages (loaded after the first frame).
-        qtbot.waitUntil(lambda: model.visible_white() == expected["white"], timeout=10_000)
-        win._update_status()
-        numbers = re.findall(r"[\d.]+", win.status_label.text().replace("\u202f", ""))
-        assert str(expected["white"]) in numbers, win.status_label.text()
-        totals = model.visible_totals()
-        assert {f: getattr(totals, f) for f in FIELDS} == expected
-        cols = [model.col_counts(j) for j in range(model.columnCount())]
-        assert {f: sum(getattr(c, f) for c in cols) for f in FIELDS} == expected
-        # Per customer: sites and stand-alone rows add up; a key account's row is its sites'.
-        groups = key_account_rows(spec)
-        per_row = dict.fromkeys(FIELDS, 0)
-        for v in range(model.rowCount()):
-            if model.is_group_row(v):
-                assert model.matrix_row(v) in groups
-                continue
-            rc = model.row_counts(v)
-            for f in FIELDS:
-                per_row[f] += getattr(rc, f)
-        assert per_row == expected
-    finally:
-        win.close()
+    win = main_window_factory(path)
+    model = win.model
+    assert model.grouping_active
+    # The due re-checks arrive with the cell ages (loaded after the first frame).
+    qtbot.waitUntil(lambda: model.visible_white() == expected["white"], timeout=10_000)
+    win._update_status()
+    numbers = re.findall(r"[\d.]+", win.status_label.text().replace("\u202f", ""))
+    assert str(expected["white"]) in numbers, win.status_label.text()
+    totals = model.visible_totals()
+    assert {f: getattr(totals, f) for f in FIELDS} == expected
+    cols = [model.col_counts(j) for j in range(model.columnCount())]
+    assert {f: sum(getattr(c, f) for c in cols) for f in FIELDS} == expected
+    # Per customer: sites and stand-alone rows add up; a key account's row is its sites'.
+    groups = key_account_rows(spec)
+    per_row = dict.fromkeys(FIELDS, 0)
+    for v in range(model.rowCount()):
+        if model.is_group_row(v):
+            assert model.matrix_row(v) in groups
+            continue
+        rc = model.row_counts(v)
+        for f in FIELDS:
+            per_row[f] += getattr(rc, f)
+    assert per_row == expected

@@ -13,26 +13,20 @@ def _attributes(obj: object) -> set[str]:
     return {name for name, value in vars(obj).items() if not isinstance(value, SignalInstance)}
 
 
-def test_extensions_set_only_declared_window_attributes(qtbot, ui_settings, demo_file) -> None:
+def test_extensions_set_only_declared_window_attributes(main_window_factory, demo_file) -> None:
     from kpm_desktop.gui.export_menu import ExportActions
     from kpm_desktop.gui.filter_bar import FilterBar
     from kpm_desktop.gui.insights_view.dock import InsightsDock
-    from kpm_desktop.gui.main_window import MainWindow
     from kpm_desktop.gui.merge_menu import MergeController
     from kpm_desktop.gui.side_panel.dock import SidePanelDock
     from kpm_desktop.gui.team_menu import TeamController
     from kpm_desktop.gui.trips.extension import TripActions
 
-    bare = MainWindow(ui_settings, extensions=())
-    bare.persist_state = False
-    qtbot.addWidget(bare)
+    bare = main_window_factory(extensions=(), persist_state=False, show=False)
     declared = _attributes(bare)
     assert bare.filter_bar is None and bare.team is None  # declared, empty without extension
 
-    full = MainWindow(ui_settings)
-    full.persist_state = False
-    qtbot.addWidget(full)
-    assert full.open_file(demo_file)
+    full = main_window_factory(demo_file, persist_state=False, show=False)
     assert _attributes(full) - declared == set()
     assert isinstance(full.filter_bar, FilterBar)
     assert isinstance(full.side_panel, SidePanelDock)
