@@ -37,7 +37,7 @@ def main() -> int:
 
 
 def shoot(lang: str, out: Path, *, only_import: bool = False) -> int:
-    app = shots.start_app(lang, platform="xcb")
+    shots.start_app(lang, platform="xcb")
 
     from kpm_desktop.gui.dialogs.import_dialog import ImportDialog
 
@@ -70,10 +70,10 @@ def shoot(lang: str, out: Path, *, only_import: bool = False) -> int:
     page.path_edit.setText(str(source))
     page.kind_combo.setCurrentIndex(page.kind_combo.findData("customers"))
     wizard.next()
-    _wait(app, wizard.mapping_page.isComplete)
+    _wait(wizard.mapping_page.isComplete)
     shot(wizard, "import-dialog")
     wizard.next()
-    _wait(app, wizard.preview_page.isComplete)
+    _wait(wizard.preview_page.isComplete)
     shot(wizard, "import-preview")
     wizard.next()
     shot(wizard, "import-conflicts")  # the customer list disagrees with nothing
@@ -92,15 +92,9 @@ def shoot(lang: str, out: Path, *, only_import: bool = False) -> int:
     return 0
 
 
-def _wait(app, done, seconds: float = 20.0) -> None:
-    import time
-
-    end = time.monotonic() + seconds
-    while not done():
-        if time.monotonic() > end:
-            raise SystemExit("timed out waiting for the import worker")
-        app.processEvents()
-        time.sleep(0.02)
+def _wait(done) -> None:
+    if not shots.wait_until(done):
+        raise SystemExit("timed out waiting for the import worker")
 
 
 if __name__ == "__main__":

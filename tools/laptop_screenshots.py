@@ -40,17 +40,11 @@ def shoot(lang: str, out: Path) -> int:
     window.statusBar().clearMessage()
     screen("main-window")
     window.action_registry["view.insights"].trigger()  # View › Insights
-    import time
-
     from PySide6.QtWidgets import QWidget
 
-    end = time.monotonic() + 20
-    while window.findChild(QWidget, "insights_bars") is None and time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.02)  # the insights view is built and filled after a short delay
-    for _ in range(50):
-        app.processEvents()
-        time.sleep(0.01)
+    # the insights view is built and filled after a short delay
+    shots.wait_until(lambda: window.findChild(QWidget, "insights_bars") is not None)
+    shots.settle(50, seconds=0.5)
     screen("insights")
     window.action_registry["view.insights"].trigger()
     window.view.set_compact_header(True)

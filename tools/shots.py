@@ -199,6 +199,20 @@ def settle(rounds: int = 20, *, seconds: float = 0.0, window: Any = None) -> Non
         app.processEvents()
 
 
+def wait_until(done: Callable[[], object], seconds: float = 20.0) -> bool:
+    """Run the event loop until ``done()`` is true (True) or ``seconds`` passed (False)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    end = time.monotonic() + seconds
+    while not done():
+        if time.monotonic() > end:
+            return False
+        app.processEvents()
+        time.sleep(0.02)
+    return True
+
+
 def save(shot: Any, path: Path, *, rounds: int = 0) -> Path:
     """Save a widget's grab (or a QPixmap/QImage) as PNG; a failed write ends the tool."""
     if rounds:
