@@ -14,8 +14,7 @@ from kpm_desktop.domain.key_accounts import rollup_of_rows
 from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.gui.key_accounts import COLLAPSE_ALL, EXPAND_ALL, GROUPING
 from kpm_desktop.storage.repository import Repository
-from tests.gui.test_matrix_window import marks_in_file
-from tests.helpers.files import file_hash
+from tests.helpers.files import file_hash, marks_in_file
 from tests.helpers.keys import press
 
 

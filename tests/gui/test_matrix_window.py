@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
@@ -14,19 +13,8 @@ from kpm_desktop.gui.actions import ActionId
 from kpm_desktop.gui.matrix_model import MARK_ROLE, MatrixModel
 from kpm_desktop.storage.repository import Repository
 from kpm_desktop.workspace.workspace import Workspace
-from tests.helpers.files import file_hash
+from tests.helpers.files import file_hash, marks_in_file
 from tests.helpers.processes import profile_startup
-
-
-def marks_in_file(path: Path) -> dict[tuple[int, int], int]:
-    """(customer_id, product_id) -> mark code, read with a fresh connection."""
-    conn = sqlite3.connect(path)
-    try:
-        return {
-            (c, p): m for c, p, m in conn.execute("SELECT customer_id, product_id, mark FROM marks")
-        }
-    finally:
-        conn.close()
 
 
 def select_block(window, top: int, left: int, bottom: int, right: int) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kpm_desktop.domain.entities import CellRecord, Customer, Product
 from kpm_desktop.domain.marks import Mark
+from kpm_desktop.domain.matrix import Matrix
 from kpm_desktop.storage.repository import Repository
 
 
@@ -85,13 +86,37 @@ def dump(path: Path) -> list[tuple]:
         conn.close()
 
 
+def _marked(m: Matrix) -> dict[tuple[int, int], Mark]:
+    return {
+        (r, c): mark
+        for r in range(m.n_rows)
+        for c in range(m.n_cols)
+        if (mark := m.mark(r, c)) is not None
+    }
+
+
+def reopened_marks(path: Path) -> dict[tuple[int, int], Mark]:
+    """(row, column) -> mark of every marked cell, as the file loads again."""
+    with reopen(path) as repo:
+        return _marked(repo.load_matrix())
+
+
 def marks_by_name(path: Path) -> dict[tuple[str, str], str]:
     """(customer name, product name) -> mark letter for every marked cell."""
-    with Repository.open(path, read_only=True) as repo:
+    with reopen(path) as repo:
         m = repo.load_matrix()
         return {
-            (c.name, p.name): m.mark(i, j).letter  # type: ignore[union-attr]
-            for i, c in enumerate(m.customers)
-            for j, p in enumerate(m.products)
-            if m.code(i, j)
+            (m.customers[r].name, m.products[c].name): mark.letter
+            for (r, c), mark in _marked(m).items()
         }
+
+
+def marks_in_file(path: Path) -> dict[tuple[int, int], int]:
+    """(customer_id, product_id) -> mark code, read with a fresh connection."""
+    conn = sqlite3.connect(path)
+    try:
+        return {
+            (c, p): m for c, p, m in conn.execute("SELECT customer_id, product_id, mark FROM marks")
+        }
+    finally:
+        conn.close()

@@ -10,7 +10,6 @@ import pytest
 
 from kpm_desktop.domain.entities import Customer, Product, ProductGroup
 from kpm_desktop.domain.marks import Mark
-from kpm_desktop.storage.repository import Repository
 from kpm_desktop.workspace.commands import (
     AddCompetitorCommand,
     AddCustomerCommand,
@@ -26,6 +25,7 @@ from kpm_desktop.workspace.commands import (
     WriteCellsCommand,
 )
 from kpm_desktop.workspace.workspace import Workspace
+from tests.helpers.files import reopened_marks
 
 
 def file_state(path: Path) -> dict[str, list[tuple]]:
@@ -52,17 +52,6 @@ def file_state(path: Path) -> dict[str, list[tuple]]:
         return out
     finally:
         conn.close()
-
-
-def reopened_marks(path: Path) -> dict[tuple[int, int], Mark]:
-    with Repository.open(path, read_only=True) as repo:
-        m = repo.load_matrix()
-        return {
-            (r, c): m.mark(r, c)
-            for r in range(m.n_rows)
-            for c in range(m.n_cols)
-            if m.mark(r, c) is not None
-        }
 
 
 @pytest.fixture
