@@ -14,25 +14,8 @@ from kpm_desktop.domain.key_accounts import (
     rollup,
     rollup_of_rows,
 )
-from kpm_desktop.domain.marks import WHITE, Mark
-
-
-def reference_rollup(rows: list[bytes], n: int) -> bytes:
-    """The rule as the issue states it, one cell at a time."""
-    out = []
-    for j in range(n):
-        marks = {row[j] for row in rows}
-        if Mark.OURS in marks:
-            out.append(int(Mark.OURS))
-        elif Mark.COMPETITOR in marks:
-            out.append(int(Mark.COMPETITOR))
-        elif Mark.NEED in marks:
-            out.append(int(Mark.NEED))
-        elif Mark.NO_NEED in marks:
-            out.append(int(Mark.NO_NEED))
-        else:
-            out.append(WHITE)  # only where every site is a white spot
-    return bytes(out)
+from kpm_desktop.domain.marks import WHITE
+from tests.helpers.key_accounts import reference_rollup
 
 
 @st.composite

@@ -13,8 +13,8 @@ from kpm_desktop.domain.entities import GoalStatus
 from kpm_desktop.domain.key_accounts import key_account_kpis
 from kpm_desktop.gui.dialogs.manage_customers import CustomerEditor, ManageCustomersDialog
 from kpm_desktop.storage.repository import Repository
-from tests.gui.test_key_accounts_window import link_sites
 from tests.helpers.files import file_hash
+from tests.helpers.key_accounts import link_sites
 
 TODAY = date(2026, 11, 27)
 

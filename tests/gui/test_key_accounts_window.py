@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,17 +14,8 @@ from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.gui.key_accounts import COLLAPSE_ALL, EXPAND_ALL, GROUPING
 from kpm_desktop.storage.repository import Repository
 from tests.helpers.files import file_hash, marks_in_file
+from tests.helpers.key_accounts import link_sites
 from tests.helpers.keys import press
-
-
-def link_sites(path: Path, group: int, sites: list[int]) -> tuple[str, list[str]]:
-    """Make the customers at ``sites`` (storage rows) sites of the one at ``group``."""
-    with Repository.open(path) as repo:
-        customers = repo.load_customers()
-        head = customers[group]
-        for s in sites:
-            repo.update_customer(replace(customers[s], parent_uuid=head.uuid))
-    return head.name, [customers[s].name for s in sites]
 
 
 @pytest.fixture

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]  # the checkout (cwd for child processes)
@@ -41,3 +43,27 @@ def python_child(code: str, *args: str) -> subprocess.Popen[str]:
         text=True,
         cwd=REPO_ROOT,
     )
+
+
+KILLED_WRITER = textwrap.dedent(
+    """
+    import sys
+    from kpm_desktop.domain.marks import Mark
+    from kpm_desktop.storage.repository import Repository
+    repo = Repository.open(sys.argv[1])
+    m = repo.load_matrix()
+    repo.set_marks([(c.id, m.products[0].id, Mark.COMPETITOR) for c in m.customers])
+    print("written", flush=True)
+    sys.stdin.readline()
+    """
+)
+
+
+def killed_writer(path: Path) -> None:
+    """A child marks every customer's first product as competitor and is SIGKILLed after
+    the commit, before it closes: the changes are left in the -wal."""
+    with python_child(KILLED_WRITER, str(path)) as proc:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "written"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)

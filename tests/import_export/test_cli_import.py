@@ -10,7 +10,7 @@ import pytest
 
 from kpm_desktop.cli import main
 from tests.helpers.files import file_hash, marks_by_name
-from tests.import_export.test_kinds import SALES_CP1252
+from tests.helpers.imports import SALES_CP1252
 
 
 def test_dry_run_never_writes(small_file: Path, write_csv, capsys) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from kpm_desktop.workspace.workspace import Workspace
 from tests.helpers.files import dump, marks_by_name
-from tests.import_export.test_kinds import SALES_CP1252
+from tests.helpers.imports import SALES_CP1252
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from kpm_desktop.domain.marks import WHITE
 from kpm_desktop.import_export.export_model import ExportOptions, load_snapshot
 from kpm_desktop.import_export.xlsx_export import FIRST_DATA_ROW, write_xlsx
 from kpm_desktop.storage.repository import Repository
-from tests.domain.test_key_accounts import reference_rollup
+from tests.helpers.key_accounts import reference_rollup
 
 
 def _parents_by_name(path: Path) -> dict[str, str]:

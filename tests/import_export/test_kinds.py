@@ -13,40 +13,15 @@ from openpyxl.styles.colors import Color
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.import_export import data_sheet
 from kpm_desktop.import_export.apply import apply_plan, revert_import
-from kpm_desktop.import_export.plans import Target, build_plan, read_source
 from kpm_desktop.storage.repository import Repository
 from tests.helpers.files import dump, file_hash, marks_by_name
+from tests.helpers.imports import SALES_CP1252, plan_for, run_import
 
 BASE = {
     ("Müller Maschinenbau GmbH", "Servomotoren"): "X",
     ("Müller Maschinenbau GmbH", "Frequenzumrichter"): "W",
     ("Schäfer Chemie AG", "Getriebe"): "B",
 }
-
-SALES_CP1252 = (
-    "Umsatzliste Gebiet Nord\r\n"
-    "\r\n"
-    "Kd.-Nr.;Firma;Artikelnr.;Bezeichnung;Umsatz netto;Belegdatum\r\n"
-    "1001;Müller Maschinenbau GmbH;101;Servomotoren;1.234,56;31.12.2025\r\n"
-    "1001;Müller Maschinenbau GmbH;101;Servomotoren;765,44;15.01.2026\r\n"
-    "01002;Schäfer Chemie;103;Getriebe;2.000,00;01.02.2026\r\n"
-    ";Weber & Söhne;102;Frequenzumrichter;99,90;01.02.2026\r\n"
-    "2001;Bäckerei Groß e.K.;104;Kühlaggregate;10,00;03.02.2026\r\n"
-)
-
-
-def plan_for(kpm: Path, source: Path, kind: str, **kw):
-    src = read_source(source, kind, sheet=kw.pop("sheet", None))
-    with Repository.open(kpm, read_only=True) as repo:
-        return build_plan(src, Target.from_repository(repo), **kw)
-
-
-def run_import(kpm: Path, source: Path, kind: str, **kw):
-    src = read_source(source, kind, sheet=kw.pop("sheet", None))
-    with Repository.open(kpm) as repo:
-        plan = build_plan(src, Target.from_repository(repo), **kw)
-        applied = apply_plan(repo, plan)
-    return plan, applied
 
 
 def test_sales_cp1252_semicolon_decimal_comma(small_file: Path, write_csv) -> None:

@@ -10,7 +10,7 @@ from kpm_desktop.import_export.apply import revert_import
 from kpm_desktop.import_export.mapping import suggest_mapping
 from kpm_desktop.storage.repository import Repository
 from tests.helpers.files import file_hash, marks_by_name
-from tests.import_export.test_kinds import plan_for, run_import
+from tests.helpers.imports import plan_for, run_import
 
 
 def _parents(path: Path) -> dict[str, str]:

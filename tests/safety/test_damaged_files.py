@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import random
 import shutil
-import signal
-import textwrap
 import time
 from pathlib import Path
 
@@ -20,7 +17,7 @@ from kpm_desktop.storage.lock import lock_path_for
 from kpm_desktop.storage.migrations import SCHEMA_VERSION
 from kpm_desktop.storage.repository import Repository
 from tests.helpers.files import file_hash
-from tests.helpers.processes import python_child
+from tests.helpers.processes import killed_writer
 
 PAGE = 4096
 
@@ -91,30 +88,8 @@ def test_file_copied_without_its_wal_while_open_is_refused(demo_file: Path, tmp_
         assert repo.verify() == []
 
 
-KILLED_WRITER = textwrap.dedent(
-    """
-    import sys
-    from kpm_desktop.domain.marks import Mark
-    from kpm_desktop.storage.repository import Repository
-    repo = Repository.open(sys.argv[1])
-    m = repo.load_matrix()
-    repo.set_marks([(c.id, m.products[0].id, Mark.COMPETITOR) for c in m.customers])
-    print("written", flush=True)
-    sys.stdin.readline()
-    """
-)
-
-
-def _killed_writer(path: Path) -> None:
-    with python_child(KILLED_WRITER, str(path)) as proc:
-        assert proc.stdout is not None
-        assert proc.stdout.readline().strip() == "written"
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=10)
-
-
 def test_missing_wal_after_a_crash_is_refused(demo_file: Path) -> None:
-    _killed_writer(demo_file)
+    killed_writer(demo_file)
     assert wal_path(demo_file).stat().st_size > 0
     wal_path(demo_file).unlink()  # the log with the latest changes is gone
     demo_file.with_name(demo_file.name + "-shm").unlink(missing_ok=True)
@@ -125,7 +100,7 @@ def test_missing_wal_after_a_crash_is_refused(demo_file: Path) -> None:
 
 
 def test_crash_with_wal_recovers_every_committed_change(demo_file: Path) -> None:
-    _killed_writer(demo_file)
+    killed_writer(demo_file)
     assert lock_path_for(demo_file).exists()  # stale lock of the killed writer
     start = time.perf_counter()
     with Repository.open(demo_file) as repo:

@@ -221,11 +221,11 @@ def test_wal_with_changes_on_a_read_only_drive_is_not_shown_stale(
     demo_file: Path, tmpfs: Path
 ) -> None:
     from kpm_desktop.storage.errors import ReadOnlyLocationError
-    from tests.safety.test_damaged_files import _killed_writer
+    from tests.helpers.processes import killed_writer
 
     target = tmpfs / "Gebiet.kpm"
     shutil.copyfile(demo_file, target)
-    _killed_writer(target)  # leaves committed changes in Gebiet.kpm-wal
+    killed_writer(target)  # leaves committed changes in Gebiet.kpm-wal
     target.with_name("Gebiet.kpm-shm").unlink()
     remount(tmpfs, "ro")
     with pytest.raises(ReadOnlyLocationError, match="copy both files"):
