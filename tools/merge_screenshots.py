@@ -12,76 +12,36 @@ own process (translators are process-wide).
 
 from __future__ import annotations
 
-import argparse
-import os
-import subprocess
 import sys
-import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-TODAY = date(2026, 11, 27)
-LANGUAGES = ("de", "en")
+import shots
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--out", type=Path, default=ROOT / "docs")
-    parser.add_argument("--lang", choices=LANGUAGES, action="append")
-    parser.add_argument("--one", choices=LANGUAGES, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.one:
-        return shoot(args.one, args.out)
-    for lang in args.lang or LANGUAGES:
-        with tempfile.TemporaryDirectory() as tmp:
-            env = dict(os.environ)
-            for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
-                folder = Path(tmp) / var.lower()
-                folder.mkdir(parents=True, exist_ok=True)
-                env[var] = str(folder)
-            env["HOME"] = str(Path(tmp) / "home")
-            env.setdefault("QT_QPA_PLATFORM", "offscreen")
-            cmd = [sys.executable, __file__, "--one", lang, "--out", str(args.out)]
-            subprocess.run(cmd, env=env, check=True)
-    return 0
+    return shots.per_language_main(__file__, shoot)
 
 
 def shoot(lang: str, out: Path) -> int:
-    sys.path.insert(0, str(ROOT))
-    from PySide6.QtCore import QPoint, QSettings, Qt
+    shots.start_app(lang)
+    from PySide6.QtCore import QPoint, Qt
     from PySide6.QtGui import QPainter
     from PySide6.QtWidgets import QApplication, QToolTip
 
     from kpm_desktop.domain.entities import Customer
     from kpm_desktop.domain.marks import Mark
-    from kpm_desktop.gui.i18n import LANGUAGE_KEY, install_translators
     from kpm_desktop.gui.matrix_model import CONFLICT_ROLE
-    from kpm_desktop.samples.demo import write_demo
     from kpm_desktop.storage.repository import Repository
 
-    app = QApplication([sys.argv[0]])
-    install_translators(app, lang)
-    from kpm_desktop.gui.main_window import MainWindow
-    from kpm_desktop.gui.settings import UiSettings
-
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(os.environ["XDG_DATA_HOME"])
-    mine = write_demo(tmp / "Gebiet-Nord.kpm", today=TODAY)
+    tmp = shots.child_folder()
+    mine = shots.demo_file(tmp, name="Gebiet-Nord.kpm")
     theirs = tmp / "Gebiet-Nord-Kollegin.kpm"
 
     def settle(rounds: int = 30) -> None:
-        for _ in range(rounds):
-            app.processEvents()
+        shots.settle(rounds)
 
-    qsettings = QSettings(str(tmp / "ui.ini"), QSettings.Format.IniFormat)
-    qsettings.setValue(LANGUAGE_KEY, lang)
-    window = MainWindow(UiSettings(qsettings))
-    window.persist_state = False
-    window.resize(1366, 768)
-    window.open_file(mine)
-    window.show()
+    window = shots.main_window(tmp, mine, size=(1366, 768), lang_setting=lang)
     settle()
     ws = window.workspace
     ws.save_copy(theirs)
@@ -121,10 +81,7 @@ def shoot(lang: str, out: Path) -> int:
         dialog,
     )
     painter.end()
-    path = out / f"{lang}-merge-result.png"
-    if not shot.save(str(path)):
-        raise SystemExit(f"could not write {path}")
-    print(path)
+    shots.save(shot, out / f"{lang}-merge-result.png")
     box.done(0)
     index = model.index(row, col)
     view.setCurrentIndex(model.index(row, col + 1))
@@ -147,10 +104,7 @@ def shoot(lang: str, out: Path) -> int:
         painter = QPainter(shot)
         painter.drawPixmap(window.mapFromGlobal(tip.pos()), tip.grab())
         painter.end()
-    path = out / f"{lang}-conflict-badge.png"
-    if not shot.save(str(path)):
-        raise SystemExit(f"could not write {path}")
-    print(path)
+    shots.save(shot, out / f"{lang}-conflict-badge.png")
     window.close()
     return 0
 

@@ -7,35 +7,20 @@ from pathlib import Path
 
 import pytest
 from helpers import content_hash, entities
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton, QTableWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QTableWidget
 
 from kpm_desktop.domain.entities import Customer
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.gui.actions import MenuId
 from kpm_desktop.gui.matrix_model import CONFLICT_ROLE
-from kpm_desktop.gui.settings import UiSettings
 from kpm_desktop.storage.repository import Repository
 
 
 @pytest.fixture
-def merge_window(qtbot, demo_file: Path, tmp_path: Path, monkeypatch):
-    from kpm_desktop.gui.main_window import MainWindow
-
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda parent, title, text, *a: shown.append((title, text))
-    )
-    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(settings)
-    win.messages = shown  # type: ignore[attr-defined]
-    qtbot.addWidget(win)
-    assert win.open_file(demo_file)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+def merge_window(main_window_factory, demo_file: Path):
+    return main_window_factory(demo_file)
 
 
 def colleague_copy(win, tmp_path: Path) -> tuple[Path, dict]:
@@ -212,7 +197,7 @@ def test_merge_conflicts_reach_the_review_dialog_from_the_result(
 def test_merge_of_a_wrong_file_is_one_message_and_changes_nothing(
     merge_window, qtbot, tmp_path: Path
 ) -> None:
-    from tests.conftest import file_hash
+    from tests.helpers.files import file_hash
 
     win = merge_window
     junk = tmp_path / "junk.kpm"

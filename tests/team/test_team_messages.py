@@ -8,20 +8,16 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import psycopg
-import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
 
 from kpm_desktop.cli import main as kpm
 from kpm_desktop.gui.i18n import install_translators
-from kpm_desktop.gui.settings import UiSettings
 from kpm_desktop.gui.team_text import team_text
 from kpm_desktop.storage import sync_capture
 from kpm_desktop.storage.repository import Repository
 from kpm_desktop.team import engine
 from kpm_desktop.team.connect import TeamError, user_message
 from kpm_desktop.team.messages import MESSAGES
-from tests.conftest import file_hash
+from tests.helpers.files import file_hash
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "kpm_de.ts"
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -78,31 +74,17 @@ def _team_file_on_closed_port(src: Path) -> None:
 
 
 def test_german_window_reports_an_unreachable_server_in_german(
-    qtbot, qapp, tmp_path: Path, demo_file: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, main_window_factory, demo_file: Path
 ) -> None:
-    from kpm_desktop.gui.main_window import MainWindow
-
     _team_file_on_closed_port(demo_file)
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda parent, title, text, *a: shown.append((title, text))
-    )
-    try:
-        install_translators(qapp, "de")
-        settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-        win = MainWindow(settings)
-        win.persist_state = False
-        qtbot.addWidget(win)
-        assert win.open_file(demo_file)
-        qtbot.waitUntil(lambda: not win.team.task.busy and bool(win.team.last_error), timeout=20000)
-        win.action_registry["team.sync"].trigger()  # Team › Jetzt synchronisieren
-        qtbot.waitUntil(lambda: bool(shown), timeout=20000)
-        _title, text = shown[-1]
-        assert text.startswith("der Team-Server 127.0.0.1/team ist nicht erreichbar"), text
-        assert "\n" not in text and "cannot" not in text
-        win.close()
-    finally:
-        install_translators(qapp, "en")
+    win = main_window_factory(demo_file, lang="de", persist_state=False, show=False)
+    shown = win.messages
+    qtbot.waitUntil(lambda: not win.team.task.busy and bool(win.team.last_error), timeout=20000)
+    win.action_registry["team.sync"].trigger()  # Team › Jetzt synchronisieren
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    _title, text = shown[-1]
+    assert text.startswith("der Team-Server 127.0.0.1/team ist nicht erreichbar"), text
+    assert "\n" not in text and "cannot" not in text
 
 
 def test_publish_refuses_bad_input_and_leaves_the_file_byte_identical(
