@@ -47,38 +47,25 @@ def test_window_fits_a_1280_wide_laptop_in_german(qtbot, main_window_factory, de
     The filter bar wraps its groups onto further rows when the window is narrower (issue 19:
     it no longer scrolls sideways, which hid filters behind a scroll bar).
     """
-    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QToolButton
 
-    from kpm_desktop.gui import i18n
-    from kpm_desktop.gui.filter_bar import install as install_filter_bar
-
-    app = QCoreApplication.instance()
-    i18n.install_translators(app, "de")
-    try:
-        win = main_window_factory(extensions=(), show=False)
-        install_filter_bar(win)
-        assert win.open_file(demo_file)
-        win.show()
-        qtbot.waitExposed(win)
-        assert win.minimumSizeHint().width() <= 1280 - 422  # room for the side panel
-        bar = win.filter_bar
-        heights = []
-        for width in (1280, 700):
-            win.resize(width, 700)
-            qtbot.wait(50)
-            heights.append(bar.height())
-            kinds = (QLineEdit, QComboBox, QCheckBox, QPushButton, QToolButton)
-            for w in [w for kind in kinds for w in bar.findChildren(kind)]:
-                if not w.isVisible() or w.parentWidget() is None:
-                    continue  # e.g. the search box's clear button
-                seen = w.visibleRegion().boundingRect()
-                assert seen.size() == w.size(), (width, w.objectName(), seen, w.size())
-                top_left = w.mapTo(bar, w.rect().topLeft())
-                assert bar.rect().contains(w.rect().translated(top_left)), (width, w.objectName())
-        assert heights[1] > heights[0]  # wrapped onto more rows, nothing scrolled away
-    finally:
-        i18n.install_translators(app, "en")
+    win = main_window_factory(demo_file, extensions=("kpm_desktop.gui.filter_bar",), lang="de")
+    assert win.minimumSizeHint().width() <= 1280 - 422  # room for the side panel
+    bar = win.filter_bar
+    heights = []
+    for width in (1280, 700):
+        win.resize(width, 700)
+        qtbot.wait(50)
+        heights.append(bar.height())
+        kinds = (QLineEdit, QComboBox, QCheckBox, QPushButton, QToolButton)
+        for w in [w for kind in kinds for w in bar.findChildren(kind)]:
+            if not w.isVisible() or w.parentWidget() is None:
+                continue  # e.g. the search box's clear button
+            seen = w.visibleRegion().boundingRect()
+            assert seen.size() == w.size(), (width, w.objectName(), seen, w.size())
+            top_left = w.mapTo(bar, w.rect().topLeft())
+            assert bar.rect().contains(w.rect().translated(top_left)), (width, w.objectName())
+    assert heights[1] > heights[0]  # wrapped onto more rows, nothing scrolled away
 
 
 def test_write_actions_follow_the_file(main_window_factory, demo_file) -> None:
