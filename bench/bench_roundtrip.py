@@ -69,6 +69,9 @@ def export_file(size: str) -> Path:
     """The full XLSX export of the size's synthetic matrix (cached)."""
     out = CACHE / f"{size}-export.xlsx"
     if not out.exists():
+        from kpm_desktop.storage.repository import Repository
+
+        Repository.open(matrix_file(size)).close()  # a cached file of an older format
         subprocess.run(
             [
                 sys.executable,

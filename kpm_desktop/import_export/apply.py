@@ -236,6 +236,7 @@ def _write_cells(
     transaction is rolled back and nothing is written.
     """
     at = result.at
+    assert at is not None  # apply_plan sets it
     cells = plan.cells
     taken = [c.change for c in plan.conflicts if c.take]
     n_cells = len(cells)
@@ -262,11 +263,11 @@ def _write_cells(
         previous: list[CellRecord | None] = []
         for i in order[start : start + step]:
             if i < n_cells:
-                a, before = cells.after(i), cells.before(i)
-            else:
-                a, before = taken[i - n_cells].after, taken[i - n_cells].before
-            previous.append(before)
-            cid, pid = key(i)
+                previous.append(cells.before(i))
+                changes.append((*key(i), cells.stored_record(i, at, ids, SOURCE)))
+                continue
+            a = taken[i - n_cells].after
+            previous.append(taken[i - n_cells].before)
             competitor = a.competitor_id
             # The constructor, not dataclasses.replace: ~5x cheaper for many cells.
             after = CellRecord(
@@ -282,7 +283,7 @@ def _write_cells(
                 at,
                 SOURCE,
             )
-            changes.append((cid, pid, after))
+            changes.append((*key(i), after))
         old = repo.write_cells(changes, source=SOURCE, at=at, previous=previous)
         result.cells_count += len(old)
         # Cells of customers/products this import creates go with them on undo.

@@ -237,10 +237,49 @@ class CellChanges:
         ts = self._ts[i]
         verified = None if ts == _NO_TIME else _EPOCH + timedelta(microseconds=ts)
         d = self._details.get(i)
-        mark = Mark(self._mark[i])
+        mark = _MARKS[self._mark[i]]
         if d is None:
             return CellRecord(mark, verified_at=verified, source=SOURCE)
         return CellRecord(mark, *d, verified_at=verified, source=SOURCE)  # type: ignore[misc]
+
+    def stored_record(
+        self, i: int, at: datetime, competitor_ids: dict[int, int], source: str
+    ) -> CellRecord:
+        """The record ``apply`` stores for change ``i``: competitor id mapped to the file's,
+        ``verified_at`` defaulting to and ``updated_at`` set to ``at`` (one object, not two)."""
+        whole = self._after.get(i)
+        if whole is not None:
+            d: tuple[Any, ...] | None = (
+                whole.competitor_id,
+                whole.our_revenue,
+                whole.potential,
+                whole.contract_end,
+                whole.no_need_reason,
+                whole.recheck_at,
+                whole.note,
+            )
+            mark, verified = whole.mark, whole.verified_at
+        else:
+            d = self._details.get(i)
+            mark = _MARKS[self._mark[i]]
+            ts = self._ts[i]
+            verified = None if ts == _NO_TIME else _EPOCH + timedelta(microseconds=ts)
+        if d is None:
+            return CellRecord(mark, verified_at=verified or at, updated_at=at, source=source)
+        competitor = d[0]
+        return CellRecord(
+            mark,
+            competitor_ids.get(competitor, competitor) if competitor is not None else None,
+            d[1],
+            d[2],
+            d[3],
+            d[4],
+            d[5],
+            d[6],
+            verified or at,
+            at,
+            source,
+        )
 
     def key(self, i: int) -> tuple[int, int]:
         return self._cid[i], self._pid[i]
@@ -288,6 +327,7 @@ class CellChanges:
 
 
 _MICRO = timedelta(microseconds=1)
+_MARKS = {int(m): m for m in Mark}  # code -> Mark without the enum's call (~10x cheaper)
 
 
 @dataclass(slots=True)
