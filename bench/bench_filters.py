@@ -5,14 +5,23 @@ and the status-bar white-spot count) and, in the same run, a naive per-cell Pyth
 implementation as the baseline, with the ratio. Matrices come from ``bench/common.py``
 (``kpm generate``, cached in ``bench/.cache/``; L takes a minute or so to generate, once).
 
-    python bench/bench_filters.py [--sizes M L] [--repeat 5]
+    python bench/bench_filters.py [--sizes M L] [--repeat 5] [--cases sort_need,sort_name]
+        [--before TREE]
+
+``--before TREE``: the ``domain/filters.py`` of an older source tree (a ``git worktree add
+--detach``) is loaded beside ours and timed on the same matrix in the same rounds (interleaved
+run by run); the figure then carries ``before_ms`` and ``ratio`` (ours / before).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import importlib.util
 import statistics
+import sys
 import time
+from pathlib import Path
 
 from common import emit, matrix_file
 
@@ -127,21 +136,74 @@ def timings_ms(fn, repeat: int) -> tuple[float, float]:
     return statistics.median(times), min(times)
 
 
+def interleaved_ms(fns, repeat: int) -> list[tuple[float, float]]:
+    """(median, best) per function, the functions run alternately ``repeat`` times."""
+    times: list[list[float]] = [[] for _ in fns]
+    for _ in range(repeat):
+        for k, fn in enumerate(fns):
+            start = time.perf_counter()
+            fn()
+            times[k].append((time.perf_counter() - start) * 1000)
+    return [(statistics.median(t), min(t)) for t in times]
+
+
+def load_before(tree: Path):
+    """``apply_filters`` of an older tree's ``domain/filters.py`` (its own module object; the
+    modules it imports come from this tree)."""
+    spec = importlib.util.spec_from_file_location(
+        "before_filters", tree / "kpm_desktop" / "domain" / "filters.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", nargs="+", default=["M", "L"], choices=sorted(BUDGET_MS))
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--baseline-repeat", type=int, default=1)
+    parser.add_argument("--cases", help="comma-separated case names (default: all)")
+    parser.add_argument("--before", type=Path, help="an older source tree, timed alongside")
     args = parser.parse_args()
+    before = load_before(args.before) if args.before else None
     for size in args.sizes:
         path = matrix_file(size)
         start = time.perf_counter()
         with Repository.open(path, read_only=True) as repo:
             m = repo.load_matrix()
         emit("filters", f"open_load_{size}", (time.perf_counter() - start) * 1000, "ms")
+        wanted = set(args.cases.split(",")) if args.cases else None
         for name, spec in cases(m).items():
+            if wanted is not None and name not in wanted:
+                continue
+            start = time.perf_counter()
             result = apply_filters(m, spec)  # warms the fold cache, like the first keystroke
-            ms, best = timings_ms(lambda m=m, spec=spec: apply_filters(m, spec), args.repeat)
+            first_ms = (time.perf_counter() - start) * 1000
+            extra: dict[str, object] = {"first_ms": round(first_ms, 2)}
+            if before is None:
+                ms, best = timings_ms(lambda m=m, spec=spec: apply_filters(m, spec), args.repeat)
+            else:
+                old_spec = before.FilterSpec(
+                    **{f.name: getattr(spec, f.name) for f in dataclasses.fields(spec)}
+                )
+                old = before.apply_filters(m, old_spec)
+                if old.rows != result.rows:
+                    raise SystemExit(f"{size}/{name}: before and after give other rows")
+                (ms, best), (old_ms, old_best) = interleaved_ms(
+                    [
+                        lambda m=m, spec=spec: apply_filters(m, spec),
+                        lambda m=m, s=old_spec: before.apply_filters(m, s),
+                    ],
+                    args.repeat,
+                )
+                extra.update(
+                    before_ms=round(old_ms, 2),
+                    before_best_ms=round(old_best, 2),
+                    ratio=round(ms / old_ms, 2),
+                )
             base_ms, _ = timings_ms(lambda m=m, spec=spec: naive(m, spec), args.baseline_repeat)
             rows, white = naive(m, spec)
             if set(rows) != set(result.rows) or white != result.white:
@@ -157,6 +219,7 @@ def main() -> int:
                 visible_customers=len(result.rows),
                 visible_products=len(result.cols),
                 within_budget=ms < BUDGET_MS[size],
+                **extra,
             )
     return 0
 

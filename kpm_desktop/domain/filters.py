@@ -16,6 +16,7 @@ import weakref
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from operator import add, neg
 from typing import ClassVar
 
 from kpm_desktop.domain.entities import Customer
@@ -393,6 +394,64 @@ def apply_filters(
     return FilterResult(rows=rows, cols=cols, white=total_white)
 
 
+class _NameOrder:
+    """Each row's place in name order, kept per matrix (issue 20: a sort by needs at L spent
+    most of its time folding 20,000 names and comparing (count, name, row) tuples).
+
+    With the places as integers, a sort by a count sorts plain ints ``count * n + place``
+    (``n`` rows), from which ``% n`` gives the place and so the row back: no tuples, no
+    Python call per comparison. Valid while the customers' names are the ones seen here
+    (compared on each use, one list comparison in C), so renames, imports and deletions need
+    not report themselves.
+    """
+
+    _by_matrix: ClassVar[weakref.WeakKeyDictionary[Matrix, _NameOrder]] = (
+        weakref.WeakKeyDictionary()
+    )
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        folded = [fold(name) for name in names]
+        n = len(names)
+        # Ties: folded name, then row (sorted() is stable) - the order of the count sorts.
+        self.row_at = sorted(range(n), key=folded.__getitem__)
+        self.place = _inverse(self.row_at)
+        # The name sort also breaks ties of the folded name by the name itself.
+        self.row_at_by_name = sorted(range(n), key=lambda r: (folded[r], names[r]))
+        self.place_by_name = _inverse(self.row_at_by_name)
+
+    @classmethod
+    def of(cls, matrix: Matrix) -> _NameOrder:
+        names = [c.name for c in matrix.customers]
+        order = cls._by_matrix.get(matrix)
+        if order is None or order.names != names:
+            order = cls._by_matrix[matrix] = cls(names)
+        return order
+
+    def by_name(self, rows: Sequence[int], descending: bool) -> list[int]:
+        place = self.place_by_name
+        keys = sorted(map(place.__getitem__, rows), reverse=descending)
+        return list(map(self.row_at_by_name.__getitem__, keys))
+
+    def by_count(self, rows: Sequence[int], counts: Sequence[int]) -> list[int]:
+        """``rows`` by ascending ``counts``, ties by folded name, then row."""
+        n = len(self.names)
+        if len(counts) != len(rows):
+            raise ValueError("one count per row")
+        # map() with C-level callables: no Python frame per row (20,000 rows at L).
+        keys = list(map(add, map(n.__mul__, counts), map(self.place.__getitem__, rows)))
+        keys.sort()
+        # k % n is the place (Python's modulo is never negative, also for negated counts).
+        return list(map(self.row_at.__getitem__, map(n.__rmod__, keys)))
+
+
+def _inverse(order: list[int]) -> list[int]:
+    inverse = [0] * len(order)
+    for k, r in enumerate(order):
+        inverse[r] = k
+    return inverse
+
+
 def _sorted_rows(
     matrix: Matrix,
     rows: list[int],
@@ -404,13 +463,9 @@ def _sorted_rows(
     col = matrix.col_of.get(spec.sort_product_id) if spec.sort_product_id is not None else None
     if key is SortKey.NONE or (key is SortKey.PRODUCT and col is None):
         return rows[::-1] if spec.descending else rows
-    customers = matrix.customers
-    names = [customers[i].name for i in rows]
-    folded = [fold(name) for name in names]
+    order = _NameOrder.of(matrix)
     if key is SortKey.NAME:
-        # Tuples compare in C: no Python call per comparison.
-        ordered = sorted(zip(folded, names, rows, strict=True), reverse=spec.descending)
-        return [t[2] for t in ordered]
+        return order.by_name(rows, spec.descending)
     if key is SortKey.PRODUCT:
         grid, n = matrix.grid, matrix.n_cols
         counts = [PRODUCT_SORT_RANK[grid[i * n + col]] for i in rows]  # type: ignore[operator]  # bytes index gives int; the stub widens it
@@ -422,6 +477,6 @@ def _sorted_rows(
             rows, int(Mark.COMPETITOR if key is SortKey.COMPETITOR else Mark.NEED)
         )
     if spec.descending:
-        counts = [-c for c in counts]
+        counts = list(map(neg, counts))
     # Ties by name ascending in both directions: the list reads naturally.
-    return [t[2] for t in sorted(zip(counts, folded, rows, strict=True))]
+    return order.by_count(rows, counts)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -216,5 +218,11 @@ def test_cached_row_counts_follow_edits(data, block_rows: int) -> None:
                     matrix.grid[i * matrix.n_cols + j] = data.draw(st.integers(0, 4))
             if matrix.n_rows > 1 and data.draw(st.booleans()):
                 matrix.remove_customer(data.draw(st.integers(0, matrix.n_rows - 1)))
+            if matrix.n_rows and data.draw(st.booleans()):
+                # A rename in place, as the workspace makes it: the cached name order of the
+                # sorts must follow.
+                i = data.draw(st.integers(0, matrix.n_rows - 1))
+                name = " ".join(data.draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3)))
+                matrix.customers[i] = dataclasses.replace(matrix.customers[i], name=name)
     finally:
         _CountCache._BLOCK_ROWS = old_block
