@@ -375,12 +375,13 @@ def _wal_has_frames(path: Path) -> bool:
         return False
 
 
-def _session_marker(conn: sqlite3.Connection) -> bool:
+def _session_value(conn: sqlite3.Connection) -> str | None:
+    """The open-session marker as the last committed state has it (None: closed)."""
     try:
         row = conn.execute("SELECT value FROM settings WHERE key = ?", (SESSION_KEY,)).fetchone()
     except sqlite3.DatabaseError:
-        return False
-    return row is not None and row[0] == "1"  # "2" lives only in the log (see SESSION_KEY)
+        return "?"  # unreadable: never taken for a clean close
+    return None if row is None else str(row[0])
 
 
 CHECK_LEVELS = ("cheap", "quick", "full", "auto")
@@ -484,13 +485,21 @@ def check_file(path: Path | str, level: str = "quick") -> FileCheck:
                 msg("cannot_read", file=path.name, detail=str(exc)), [str(exc)]
             ) from exc
         _check_recognised(path, application_id, user_version)
-        marker = "settings" in tables and _session_marker(probe)
-        if marker and not wal_present:
+        session = _session_value(probe) if "settings" in tables else None
+        # "1" is what the main file says while a writer has it open; "2" lives only in the
+        # log (see SESSION_KEY).
+        if session == "1" and not wal_present:
             raise DamagedFileError(
                 msg("wal_missing", file=path.name, wal=wal_path(path).name),
                 ["write-ahead log missing while the file was marked open"],
             )
-        clean = not wal_present and not marker
+        # Closed cleanly: the last committed state has no open session. Usually the log is
+        # gone then; it stays (with the closing commit in it) when a reader - the
+        # background check, a worker - still had the file open as the writer closed it,
+        # since only the last connection removes it. Such a log must be intact to count.
+        clean = session is None and (wal_state is None or not wal_state.damaged)
+        if wal_present and wal_state is None:
+            clean = False  # frames but no valid header: not what a clean close leaves
         if level == "auto":
             level = "cheap" if clean else "full"
         if level == "full":

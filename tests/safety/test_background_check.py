@@ -173,3 +173,33 @@ def test_damage_found_by_an_automatic_backup_switches_to_read_only(
     _mark_with_keys(win, 2, 2)  # the first change of the session starts a backup
     qtbot.waitUntil(lambda: win.workspace is not None and win.workspace.read_only, timeout=20000)
     assert ctl.damaged_copy is not None
+
+
+def test_a_file_closed_while_a_reader_had_it_open_counts_as_closed_cleanly(
+    demo_file: Path,
+) -> None:
+    """Only the last connection removes the change log: when a reader (the background
+    check, a worker) still has the file open as the writer closes it, the log stays with
+    the closing commit in it. That is a clean close, not a crash (issue 20: every later
+    start at L ran the full check before its first frame)."""
+    reader = sqlite3.connect(f"file:{demo_file}?mode=ro", uri=True)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM marks").fetchone()
+    repo = Repository.open(demo_file, check="cheap")
+    m = repo.load_matrix()
+    key = (m.customers[0].id, m.products[0].id)
+    repo.set_marks([(*key, Mark.NEED)])
+    repo.close()
+    reader.close()
+    assert demo_file.with_name("demo.kpm-wal").stat().st_size > 0  # the log stayed
+    checked = check_file(demo_file, "auto")
+    assert checked.clean and checked.level == "cheap"
+    with Repository.open(demo_file, check="cheap") as again:
+        assert again.get_cell(*key).mark is Mark.NEED  # type: ignore[union-attr]
+    # A crash instead (the session marker in the log): checked fully.
+    repo = Repository.open(demo_file, check="cheap")
+    shutil.copyfile(demo_file.with_name("demo.kpm-wal"), demo_file.parent / "wal.keep")
+    repo.close()
+    shutil.copyfile(demo_file.parent / "wal.keep", demo_file.with_name("demo.kpm-wal"))
+    checked = check_file(demo_file, "auto")
+    assert not checked.clean and checked.level == "full"
