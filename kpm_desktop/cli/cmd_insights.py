@@ -142,18 +142,26 @@ def run(args: argparse.Namespace) -> int:
         raise ValueError("--months and --top must not be negative")
     if args.renewals_xlsx:
         check_output(args.renewals_xlsx, args.overwrite)
-    # The integrity and foreign-key scans run on a thread while the file is loaded and the
-    # insights computed (at L they take as long as the rest); nothing is written or printed
-    # before they have passed.
-    full_check = BackgroundCheck(args.file)
+    # A read-only command on a file closed cleanly runs only the cheap checks (header,
+    # application id, schema version, change-log state, clean-shutdown flag), as the GUI
+    # does before its first frame: SQLite checks every page it reads, a damaged one ends
+    # the run with the message below, and nothing is written, so a damage the scans would
+    # have found cannot spread. A file not closed cleanly (a crash, or open elsewhere) gets
+    # SQLite's quick_check and the foreign keys on a thread while it is loaded and the
+    # insights computed; nothing is printed before they have passed. The full check of a
+    # clean file is `kpm check` and the GUI's background check after opening it.
+    full_check: BackgroundCheck | None = None
     try:
         with Repository.open(args.file, read_only=True, check="cheap") as repo:
+            if repo.checked is None or not repo.checked.clean:
+                full_check = BackgroundCheck(args.file)
             # Counted as everywhere else: a due "no need" re-check is a white spot again.
             matrix = counting_matrix(repo, today)
             details = history.load_cell_details(repo, matrix)
             names = repo.competitor_names()
     except (StorageError, sqlite3.DatabaseError) as exc:
-        full_check.result()  # the damage the full check finds is the clearer message
+        # The damage the quick check finds is the clearer message.
+        (full_check or BackgroundCheck(args.file)).result()
         if isinstance(exc, StorageError):
             raise
         raise DamagedFileError(
@@ -166,7 +174,8 @@ def run(args: argparse.Namespace) -> int:
     )
     look = LookAlike(matrix)
     hints = {s.row: look.hints(s.row)[:5] for s in ins.next_steps}
-    full_check.result()
+    if full_check is not None:
+        full_check.result()
     if args.renewals_xlsx:
         from kpm_desktop.import_export.insights_xlsx import write_renewals_xlsx
 

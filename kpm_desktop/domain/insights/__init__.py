@@ -42,7 +42,7 @@ from kpm_desktop.domain.insights.bars import (
 )
 from kpm_desktop.domain.insights.common import (
     _amounts,
-    _row_counts,
+    _code_counts,
     _row_mask,
     _rows,
     _subgrid,
@@ -125,12 +125,13 @@ def compute_insights(
     rws = _rows(matrix, rows)
     sub = _subgrid(matrix, rws)
     amt = _amounts(matrix, details, _row_mask(matrix, rws), _window(today, months))
-    prods = product_bars(matrix, rws, _sub=sub, _amt=amt)
+    cc = _code_counts(sub, matrix.n_cols, len(rws))
+    prods = product_bars(matrix, rws, _sub=sub, _amt=amt, _cc=cc)
     bars = {
         "product": prods,
         "group": group_bars(matrix, rws, _sub=sub, _amt=amt, _products=prods),
     }
-    rc = _row_counts(matrix, rws)
+    rc = cc.rows
     for dim in ATTRIBUTE_DIMENSIONS:
         bars[dim] = attribute_bars(matrix, dim, rws, _amt=amt, _rc=rc)
     renewals = renewal_radar(matrix, details, names, today=today, months=months, _amt=amt)

@@ -12,6 +12,8 @@ from operator import contains
 from kpm_desktop.domain.insights.common import (
     _Amounts,
     _amounts,
+    _code_counts,
+    _CodeCounts,
     _group_keys,
     _picker,
     _row_counts,
@@ -84,22 +86,24 @@ def product_bars(
     *,
     _sub: bytes | None = None,
     _amt: _Amounts | None = None,
+    _cc: _CodeCounts | None = None,
 ) -> list[Bar]:
     """One bar per product (column order): customers of the subset per mark."""
     rws = _rows(matrix, rows)
     n = matrix.n_cols
-    sub = _sub if _sub is not None else _subgrid(matrix, rws)
+    if _cc is None:
+        sub = _sub if _sub is not None else _subgrid(matrix, rws)
+        _cc = _code_counts(sub, n, len(rws))
     amt = (
         _amt
         if _amt is not None
         else _amounts(matrix, details or CellDetails.empty(n), _row_mask(matrix, rws))
     )
     bars = []
+    col_ours, col_comp, col_need, col_no_need = (_cc.cols[c] for c in (1, 2, 3, 4))
     for j, p in enumerate(matrix.products):
-        column = sub[j::n]
-        count = column.count
-        ours, comp, need, no_need = count(1), count(2), count(3), count(4)
-        white = len(rws) - ours - comp - need - no_need  # one pass fewer per column
+        ours, comp, need, no_need = col_ours[j], col_comp[j], col_need[j], col_no_need[j]
+        white = len(rws) - ours - comp - need - no_need
         counts = MarkCounts(white, ours, comp, need, no_need)
         bars.append(
             Bar(

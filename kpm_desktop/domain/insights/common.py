@@ -184,16 +184,57 @@ def _window(today: date, months: int) -> tuple[int, int]:
 
 
 def _row_counts(matrix: Matrix, rows: list[int]) -> list[tuple[int, ...]]:
-    """Counts per state for each row of the subset (one C-level pass per row and state)."""
-    n = matrix.n_cols
-    grid = matrix.grid
-    out: list[tuple[int, ...]] = []
-    append = out.append
-    for i in rows:
-        count = grid[i * n : (i + 1) * n].count
-        ours, comp, need, no_need = count(1), count(2), count(3), count(4)
-        append((n - ours - comp - need - no_need, ours, comp, need, no_need))
-    return out
+    """Counts per state for each row of the subset."""
+    return _code_counts(_subgrid(matrix, rows), matrix.n_cols, len(rows)).rows
+
+
+# One translation table per mark code: that code -> 1, every other byte -> 0.
+_MASKS = {code: bytes(1 if b == code else 0 for b in range(256)) for code in (1, 2, 3, 4)}
+_LANE_ROWS = 255  # rows summed as byte lanes before a lane could overflow
+
+
+@dataclass(frozen=True, slots=True)
+class _CodeCounts:
+    """Per-row count tuples (white, X, competitor, need, no need) and per-column counts of
+    each mark code, of a row-major sub-grid."""
+
+    rows: list[tuple[int, ...]]
+    cols: dict[int, list[int]]
+
+
+def _code_counts(sub: bytes, n: int, n_rows: int) -> _CodeCounts:
+    """Row and column counts in one pass per mark code, with no Python work per cell.
+
+    Each code's 0/1 mask of the sub-grid (``bytes.translate``) is cut into one integer per
+    row: its ``bit_count()`` is the row's count, and the sum of up to 255 such integers
+    holds each column's count in that column's byte (no carry between bytes), so a column
+    count is the sum of one byte per 255 rows. Counting with ``bytes.count`` per row and per
+    strided column copy took ~5x as long at L (issue 20: ``kpm insights L``).
+    """
+    if n == 0:
+        return _CodeCounts([(0, 0, 0, 0, 0)] * n_rows, {code: [] for code in _MASKS})
+    from_bytes = int.from_bytes
+    per_row: dict[int, list[int]] = {code: [] for code in _MASKS}
+    lanes: dict[int, list[bytes]] = {code: [] for code in _MASKS}
+    step = _LANE_ROWS * n
+    for a in range(0, n_rows * n, step):  # blocks of 255 rows: little memory, warm caches
+        block = sub[a : a + step]
+        for code, table in _MASKS.items():
+            mask = memoryview(block.translate(table))
+            ints = [from_bytes(mask[k : k + n], "little") for k in range(0, len(block), n)]
+            per_row[code].extend(map(int.bit_count, ints))
+            lanes[code].append(sum(ints).to_bytes(n, "little"))
+    per_col = {
+        code: [sum(col) for col in zip(*parts, strict=True)] if parts else [0] * n
+        for code, parts in lanes.items()
+    }
+    rows = [
+        (n - ours - comp - need - no_need, ours, comp, need, no_need)
+        for ours, comp, need, no_need in zip(
+            per_row[1], per_row[2], per_row[3], per_row[4], strict=True
+        )
+    ]
+    return _CodeCounts(rows, per_col)
 
 
 def _group_keys(matrix: Matrix) -> list[tuple[int | None, str, list[int]]]:
