@@ -6,6 +6,12 @@ sheet, measured in the same run. xlsxwriter is a bench-only dependency (``.[benc
 
     python bench/bench_export.py            # M for XLSX, demo for PDF
     python bench/bench_export.py --size S   # quicker
+    python bench/bench_export.py --preview-only [--size M]   # print preview, first page
+
+The print preview (issue 20): File > Print preview in a main window on the matrix, from the
+action to the first page on screen (wall and CPU of the process); the baseline in the same
+run is Qt's ``QPrintPreviewDialog`` painting every page before it shows one (what the app
+did before).
 """
 
 from __future__ import annotations
@@ -125,12 +131,75 @@ def bench_pdf(work: Path) -> None:
     emit(BENCH, "pdf.demo_matrix", time.perf_counter() - t, "s", pages=pages)
 
 
+def bench_preview(size: str, work: Path) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+    from PySide6.QtWidgets import QApplication
+
+    from kpm_desktop.gui.export_menu import PREVIEW_ACTION
+    from kpm_desktop.gui.main_window import MainWindow
+    from kpm_desktop.gui.settings import UiSettings
+    from kpm_desktop.report.pdf_matrix import paint_matrix
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    settings = UiSettings(QSettings(str(work / "ui.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(settings, extensions=("kpm_desktop.gui.export_menu",))
+    win.persist_state = False
+    win.resize(1366, 768)
+    win.show()
+    assert win.open_file(matrix_file(size))
+    for _ in range(20):
+        app.processEvents()
+    actions = win.export_actions  # type: ignore[attr-defined]
+
+    wall, cpu = time.perf_counter(), time.process_time()
+    win.action_registry[PREVIEW_ACTION].trigger()
+    dialog = actions.preview_dialog
+    while dialog.shown_page is None:
+        app.processEvents()
+    ours = (time.perf_counter() - wall, time.process_time() - cpu)
+    pages = dialog.page_count
+    dialog.close()
+    app.processEvents()
+
+    printer = actions.new_printer()
+    snapshot = actions.matrix_snapshot()
+    wall, cpu = time.perf_counter(), time.process_time()
+    old = QPrintPreviewDialog(printer, win)
+    painted: list[int] = []
+    old.paintRequested.connect(lambda p: painted.append(paint_matrix(p, snapshot, layout=False)))
+    old.show()
+    while not painted:
+        app.processEvents()
+    app.processEvents()
+    base = (time.perf_counter() - wall, time.process_time() - cpu)
+    old.close()
+    win.close()
+    emit(BENCH, f"preview.qt_all_pages.{size}", base[0], "s", cpu_s=round(base[1], 3), pages=pages)
+    emit(
+        BENCH,
+        f"preview.first_page.{size}",
+        ours[0],
+        "s",
+        cpu_s=round(ours[1], 3),
+        pages=pages,
+        ratio_cpu=round(ours[1] / base[1], 4),
+        goal_s=1.5,
+        load_avg=os.getloadavg()[0],
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", choices=sorted(SIZES), default="M")
+    parser.add_argument("--preview-only", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kpm-bench-export-") as tmp:
         work = Path(tmp)
+        if args.preview_only:
+            bench_preview(args.size, work)
+            return
         bench_xlsx(args.size, work)
         bench_pdf(work)
 

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from kpm_desktop.gui.dialogs.export_dialog import ExportDialog, ExportRequest, ViewScope
     from kpm_desktop.gui.main_window import MainWindow
     from kpm_desktop.gui.preferences import Preferences
+    from kpm_desktop.gui.print_preview import MatrixPrintPreview
     from kpm_desktop.import_export.export_model import ExportOptions, Orientation, Progress
 
 EXPORT_ACTION = "file.export"
@@ -176,6 +177,9 @@ class ExportActions(QObject):
         self.progress_dialog: QProgressDialog | None = None
         self.result_box: QMessageBox | None = None
         self.last_message = ""
+        self.preview_dialog: MatrixPrintPreview | None = None
+        self.print_progress: QProgressDialog | None = None
+        self.print_setup: QPrintDialog | None = None
         window.installEventFilter(self)  # a running export stops before the window closes
         a = window.action_registry
         self.export = a.add(
@@ -469,12 +473,57 @@ class ExportActions(QObject):
         )
 
     def paint_matrix_on(self, printer: QPrinter) -> int:
+        """Print the matrix on ``printer``, page by page behind a progress dialog with
+        Cancel (QPrinter belongs to the GUI thread: ~1,000 pages at 5,000 x 300). Returns
+        the pages printed; 0 when cancelled (the print job is aborted)."""
+        from kpm_desktop.import_export.export_model import ExportCancelled
         from kpm_desktop.report.pdf_matrix import paint_matrix
 
-        # Painting runs on the main thread (print preview asks for it): ~16 s at 5,000
-        # customers, so at least the cursor says the app is busy.
+        progress = QProgressDialog(
+            QCoreApplication.translate("ExportMenu", "Printing the matrix…"),
+            QCoreApplication.translate("ExportMenu", "Cancel"),
+            0,
+            0,
+            self.window,
+        )
+        progress.setObjectName("print_progress")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+        self.print_progress = progress
+
+        def step(done: int, total: int) -> bool:
+            progress.setMaximum(total)
+            progress.setValue(done)
+            progress.setLabelText(
+                QCoreApplication.translate("ExportMenu", "Printing page %1 of %2…")
+                .replace("%1", str(min(done + 1, total)))
+                .replace("%2", str(total))
+            )
+            QApplication.processEvents()
+            if progress.wasCanceled():
+                printer.abort()
+                return False
+            return True
+
+        try:
+            with _wait_cursor():
+                return paint_matrix(printer, self.matrix_snapshot(), layout=False, progress=step)
+        except ExportCancelled:
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate("ExportMenu", "Printing cancelled."), 6000
+            )
+            return 0
+        finally:
+            progress.reset()
+            progress.deleteLater()
+            self.print_progress = None
+
+    def matrix_pages(self, printer: QPrinter):
+        """The matrix sheet page by page for the preview (``report.pdf_matrix.MatrixPages``)."""
+        from kpm_desktop.report.pdf_matrix import MatrixPages
+
         with _wait_cursor():
-            return paint_matrix(printer, self.matrix_snapshot(), layout=False)
+            return MatrixPages(printer, self.matrix_snapshot())
 
     def paint_visit_on(self, printer: QPrinter) -> int:
         from kpm_desktop.import_export.export_model import Orientation
@@ -501,10 +550,32 @@ class ExportActions(QObject):
         )
         return printer
 
-    def print_preview(self) -> QPrintPreviewDialog | None:
+    def print_preview(self) -> MatrixPrintPreview | None:
+        """The matrix preview: the first page at once, the others as the user turns to them."""
         if self.window.workspace is None:
             return None
-        return self._preview(self.new_printer(), self.paint_matrix_on)
+        from kpm_desktop.gui.print_preview import MatrixPrintPreview
+
+        printer = self.new_printer()
+        dialog = MatrixPrintPreview(
+            printer, self.matrix_pages, self._print_from_preview, self.window
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.preview_dialog = dialog
+        dialog.destroyed.connect(self._preview_gone)
+        dialog.start()
+        return dialog
+
+    def _preview_gone(self) -> None:
+        self.preview_dialog = None
+
+    def _print_from_preview(self, printer: QPrinter) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        dialog = QPrintDialog(printer, self.preview_dialog or self.window)
+        dialog.accepted.connect(lambda: self.paint_matrix_on(printer))
+        dialog.open()  # type: ignore[call-arg]  # PySide6 stubs: open() without a slot is valid Qt
+        self.print_setup = dialog
 
     def print_visit_preview(self) -> QPrintPreviewDialog | None:
         ws = self.window.workspace

@@ -495,6 +495,18 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
         <source>Export cancelled; nothing was written.</source>
         <translation>Export abgebrochen; es wurde nichts geschrieben.</translation>
     </message>
+    <message>
+        <source>Printing the matrix…</source>
+        <translation>Die Matrix wird gedruckt…</translation>
+    </message>
+    <message>
+        <source>Printing page %1 of %2…</source>
+        <translation>Seite %1 von %2 wird gedruckt…</translation>
+    </message>
+    <message>
+        <source>Printing cancelled.</source>
+        <translation>Drucken abgebrochen.</translation>
+    </message>
 </context>
 <context>
     <name>Feedback</name>
@@ -2971,6 +2983,49 @@ Müller Maschinenbau AG</translation>
     <message>
         <source>Save note</source>
         <translation>Notiz speichern</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>Print preview</source>
+        <translation>Druckvorschau</translation>
+    </message>
+    <message>
+        <source>First page</source>
+        <translation>Erste Seite</translation>
+    </message>
+    <message>
+        <source>Previous page (Page Up)</source>
+        <translation>Vorige Seite (Bild auf)</translation>
+    </message>
+    <message>
+        <source>Next page (Page Down)</source>
+        <translation>Nächste Seite (Bild ab)</translation>
+    </message>
+    <message>
+        <source>Last page</source>
+        <translation>Letzte Seite</translation>
+    </message>
+    <message>
+        <source>Preparing the pages…</source>
+        <translation>Die Seiten werden vorbereitet…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>von %1</translation>
+    </message>
+    <message>
+        <source>Page Up and Page Down turn the pages.</source>
+        <translation>Mit Bild auf und Bild ab blättern.</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrinter
 
 from kpm_desktop.gui.dialogs.export_dialog import ExportDialog, ExportKind, ViewScope
 from kpm_desktop.gui.export_menu import (
@@ -157,7 +157,11 @@ def test_printing_paints_the_matrix_and_visit_sheet(exporting, tmp_path: Path) -
 
 
 def test_print_preview_opens(exporting, qtbot) -> None:
+    from kpm_desktop.gui.print_preview import MatrixPrintPreview
+
     dialog = exporting.export_actions.print_preview()
-    assert isinstance(dialog, QPrintPreviewDialog)
+    assert isinstance(dialog, MatrixPrintPreview)
     qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.shown_page == 0)
+    assert dialog.page_count == 2  # the demo: as many pages as printing gives
     dialog.close()

@@ -1,0 +1,139 @@
+"""The matrix print preview draws the page it shows, not all pages first (issue 20): it opens
+through File > Print preview in the real window, shows page 1, turns pages with the keys and
+buttons, draws ahead in small steps that stop when it closes, and printing from it can be
+cancelled."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from kpm_desktop.gui import print_preview
+from kpm_desktop.gui.export_menu import PREVIEW_ACTION
+from kpm_desktop.gui.settings import UiSettings
+from kpm_desktop.samples.synthetic import generate
+from tests.report.conftest import pdf_page_count
+
+
+@pytest.fixture
+def matrix_file(tmp_path: Path) -> Path:
+    path = tmp_path / "gebiet.kpm"
+    generate(path, customers=300, products=60, fill=0.4, seed=3)
+    return path
+
+
+@pytest.fixture
+def win(qtbot, matrix_file: Path, ui_settings: UiSettings):
+    from kpm_desktop.gui.main_window import MainWindow
+
+    window = MainWindow(ui_settings, extensions=("kpm_desktop.gui.export_menu",))
+    window.persist_state = False
+    qtbot.addWidget(window)
+    assert window.open_file(matrix_file)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    dialog = window.export_actions.preview_dialog
+    if dialog is not None:
+        dialog.close()
+    window.close()
+
+
+def _open_preview(win, qtbot):
+    win.action_registry[PREVIEW_ACTION].trigger()  # File > Print preview…
+    dialog = win.export_actions.preview_dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.shown_page == 0, timeout=20_000)
+    return dialog
+
+
+def _inked(dialog) -> int:
+    """Pixels of the shown page that are not white (the page has content)."""
+    image = dialog.page_label.pixmap().toImage()
+    white = QColor(Qt.GlobalColor.white).rgb()
+    step = 7
+    return sum(
+        image.pixel(x, y) != white
+        for y in range(0, image.height(), step)
+        for x in range(0, image.width(), step)
+    )
+
+
+def test_preview_shows_page_one_at_once_and_turns_pages(win, qtbot, monkeypatch) -> None:
+    drawn: list[int] = []
+    real = print_preview.render_page
+    monkeypatch.setattr(
+        print_preview,
+        "render_page",
+        lambda source, printer, n, width: drawn.append(n) or real(source, printer, n, width),
+    )
+    dialog = _open_preview(win, qtbot)
+    pages = dialog.page_count
+    assert pages > 10  # 300 customers x 60 products: many pages, drawn on demand
+    assert drawn[0] == 0 and len(drawn) <= 1 + print_preview.AHEAD_PAGES
+    assert _inked(dialog) > 100
+    assert dialog.of_label.text() in (f"of {pages}", f"von {pages}")  # < 1,000 pages here
+    assert dialog.page_box.value() == 1
+    assert not dialog.prev_button.isEnabled() and dialog.next_button.isEnabled()
+
+    # Page Down through the focused widget, then the buttons.
+    dialog.activateWindow()
+    QTest.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_PageDown)
+    qtbot.waitUntil(lambda: dialog.shown_page == 1)
+    QTest.mouseClick(dialog.last_button, Qt.MouseButton.LeftButton)
+    assert dialog.shown_page == pages - 1 and dialog.page_box.value() == pages
+    assert not dialog.next_button.isEnabled()
+    QTest.mouseClick(dialog.first_button, Qt.MouseButton.LeftButton)
+    assert dialog.shown_page == 0
+    dialog.page_box.setValue(5)
+    assert dialog.shown_page == 4
+    qtbot.waitUntil(lambda: not dialog.drawing)  # the pages ahead are drawn, then it rests
+    assert len(set(drawn)) < pages  # never all pages
+    assert len(dialog._cache) <= print_preview.CACHE_PAGES
+
+
+def test_closing_the_preview_stops_drawing(win, qtbot, monkeypatch) -> None:
+    dialog = _open_preview(win, qtbot)
+    drawn: list[int] = []
+    real = print_preview.render_page
+    monkeypatch.setattr(
+        print_preview,
+        "render_page",
+        lambda source, printer, n, width: drawn.append(n) or real(source, printer, n, width),
+    )
+    dialog.show_page(3)  # draws page 4 and starts drawing ahead
+    assert dialog.drawing
+    QTest.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert not dialog.drawing
+    count = len(drawn)
+    QTest.qWait(100)
+    assert len(drawn) == count  # nothing drawn after the window went
+    qtbot.waitUntil(lambda: win.export_actions.preview_dialog is None)  # deleted on close
+
+
+def test_printing_can_be_cancelled(win, qtbot, tmp_path: Path) -> None:
+    actions = win.export_actions
+    printer = actions.new_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "cancelled.pdf"))
+    # Cancel as soon as the first page is out (the progress dialog's Cancel button).
+    QTimer.singleShot(0, lambda: actions.print_progress.cancel())
+    assert actions.paint_matrix_on(printer) == 0
+    assert "cancelled" in win.statusBar().currentMessage().lower() or (
+        "abgebrochen" in win.statusBar().currentMessage()
+    )
+    assert actions.print_progress is None
+
+    printer = actions.new_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "all.pdf"))
+    pages = actions.paint_matrix_on(printer)
+    del printer
+    assert pages > 10 and pdf_page_count(tmp_path / "all.pdf") == pages
