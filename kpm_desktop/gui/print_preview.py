@@ -106,11 +106,11 @@ class MatrixPrintPreview(QDialog):
         self.page_label = QLabel(self)
         self.page_label.setObjectName("preview_page")
         self.page_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.scroll = QScrollArea(self)
-        self.scroll.setObjectName("preview_scroll")
-        self.scroll.setWidget(self.page_label)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("preview_scroll")
+        self.scroll_area.setWidget(self.page_label)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
 
         self.first_button = QPushButton("|◀", self)
         self.first_button.setToolTip(QCoreApplication.translate("PrintPreview", "First page"))
@@ -155,7 +155,7 @@ class MatrixPrintPreview(QDialog):
         bar.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
 
         self.first_button.clicked.connect(lambda: self.show_page(0))
         self.prev_button.clicked.connect(lambda: self.show_page(self.current - 1))
@@ -225,7 +225,7 @@ class MatrixPrintPreview(QDialog):
     # -- pages ------------------------------------------------------------------------------
     def _width_px(self) -> int:
         ratio = self.devicePixelRatioF()
-        width = self.scroll.viewport().width() - 24
+        width = self.scroll_area.viewport().width() - 24
         return max(200, int(width * ratio))
 
     def _image(self, n: int) -> QImage:

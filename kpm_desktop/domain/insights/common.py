@@ -228,7 +228,7 @@ def _code_counts(sub: bytes, n: int, n_rows: int) -> _CodeCounts:
         code: [sum(col) for col in zip(*parts, strict=True)] if parts else [0] * n
         for code, parts in lanes.items()
     }
-    rows = [
+    rows: list[tuple[int, ...]] = [
         (n - ours - comp - need - no_need, ours, comp, need, no_need)
         for ours, comp, need, no_need in zip(
             per_row[1], per_row[2], per_row[3], per_row[4], strict=True
