@@ -19,12 +19,21 @@ from kpm_desktop.domain.key_accounts import KeyAccounts
 from kpm_desktop.domain.matrix import MarkCounts, Matrix
 from kpm_desktop.domain.staleness import effective_matrix
 from kpm_desktop.storage.repository import Repository
+from kpm_desktop.storage.repository.rows import CellKey
 
 
-def counting_matrix(repo: Repository, today: date, matrix: Matrix | None = None) -> Matrix:
-    """The matrix every count is taken from (``matrix``: the file's, if already loaded)."""
+def counting_matrix(
+    repo: Repository,
+    today: date,
+    matrix: Matrix | None = None,
+    *,
+    recheck_due: Sequence[CellKey] | None = None,
+) -> Matrix:
+    """The matrix every count is taken from (``matrix``: the file's, if already loaded;
+    ``recheck_due``: ``repo.due_rechecks(today)``, if already found, e.g. on a thread)."""
     return effective_matrix(
-        matrix if matrix is not None else repo.load_matrix(), repo.due_rechecks(today)
+        matrix if matrix is not None else repo.load_matrix(),
+        repo.due_rechecks(today) if recheck_due is None else recheck_due,
     )
 
 
