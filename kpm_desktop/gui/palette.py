@@ -33,6 +33,9 @@ from PySide6.QtWidgets import QWidget
 
 from kpm_desktop.domain.marks import WHITE, Mark
 
+# The sheet of paper in the print preview: white in either colour scheme, as printed.
+PAPER = QColor("#ffffff")
+
 # Fill and glyph colour per grid code (0 = white spot).
 FILL: dict[int, QColor] = {
     WHITE: QColor("#ffffff"),

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpm_desktop.gui.palette import PAPER
+
 CACHE_PAGES = 6  # drawn pages kept (an A4 page at screen size is ~4 MB)
 AHEAD_PAGES = 2  # pages drawn ahead of the one shown
 
@@ -55,7 +57,7 @@ def render_page(source: PageSource, printer: QPrinter, n: int, width_px: int) ->
     paint = layout.paintRectPixels(dpi)
     factor = width_px / max(full.width(), 1)
     image = QImage(width_px, max(1, round(full.height() * factor)), QImage.Format.Format_RGB32)
-    image.fill(Qt.GlobalColor.white)
+    image.fill(PAPER)
     dots_per_meter = round(dpi / 0.0254)
     image.setDotsPerMeterX(dots_per_meter)
     image.setDotsPerMeterY(dots_per_meter)
