@@ -16,9 +16,8 @@ from PySide6.QtWidgets import QApplication
 
 from kpm_desktop.gui import print_preview
 from kpm_desktop.gui.export_menu import PREVIEW_ACTION
-from kpm_desktop.gui.settings import UiSettings
 from kpm_desktop.samples.synthetic import generate
-from tests.report.conftest import pdf_page_count
+from tests.helpers.pdf import pdf_page_count
 
 
 @pytest.fixture
@@ -29,20 +28,14 @@ def matrix_file(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def win(qtbot, matrix_file: Path, ui_settings: UiSettings):
-    from kpm_desktop.gui.main_window import MainWindow
-
-    window = MainWindow(ui_settings, extensions=("kpm_desktop.gui.export_menu",))
-    window.persist_state = False
-    qtbot.addWidget(window)
-    assert window.open_file(matrix_file)
-    window.show()
-    qtbot.waitExposed(window)
+def win(main_window_factory, matrix_file: Path):
+    window = main_window_factory(
+        matrix_file, extensions=("kpm_desktop.gui.export_menu",), persist_state=False
+    )
     yield window
     dialog = window.export_actions.preview_dialog
     if dialog is not None:
         dialog.close()
-    window.close()
 
 
 def _open_preview(win, qtbot):
