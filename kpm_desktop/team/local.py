@@ -301,9 +301,15 @@ class LocalStore:
         slots = dict(self.conn.execute("SELECT id, slot FROM products"))
         width = max(slots.values(), default=-1) + 1
         insert = (
-            "INSERT OR REPLACE INTO marks (customer_id, product_id, mark, competitor_id, "
-            "our_revenue, potential, contract_end, no_need_reason, recheck_at, note, "
-            "verified_at, updated_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)"
+            "INSERT INTO marks (customer_id, product_id, mark, competitor_id, our_revenue, "
+            "potential, contract_end, no_need_reason, recheck_at, note, verified_at, source) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        )
+        # the usual customer, without any details: the other columns keep their defaults
+        # (NULL, '' for reason and note), four values per cell instead of eleven
+        plain = (
+            "INSERT INTO marks (customer_id, product_id, mark, verified_at, source) "
+            "VALUES (?, ?, ?, ?, ?)"
         )
         code = source_to_db(source)
         status: list[tuple[int, bytes]] = []
@@ -311,12 +317,13 @@ class LocalStore:
         for cid, pids, marks, verified, details in groups:
             n = len(pids)
             if details is None:
-                details = [repeat(None, n) for _ in range(7)]
-                details[4], details[6] = repeat("", n), repeat("", n)  # reason, note: ''
-            rows = zip(
-                repeat(cid, n), pids, marks, *details, verified, repeat(code, n), strict=True
-            )
-            self.conn.executemany(insert, rows)
+                rows = zip(repeat(cid, n), pids, marks, verified, repeat(code, n), strict=True)
+                self.conn.executemany(plain, rows)
+            else:
+                rows = zip(
+                    repeat(cid, n), pids, marks, *details, verified, repeat(code, n), strict=True
+                )
+                self.conn.executemany(insert, rows)
             codes = bytearray(width)
             for pid, mark in zip(pids, marks, strict=True):
                 codes[slots[pid]] = mark
