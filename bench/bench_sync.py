@@ -137,6 +137,8 @@ def main() -> None:
         # -- publish ---------------------------------------------------------------------
         manager = work / "manager.kpm"
         shutil.copyfile(matrix_file(args.size), manager)
+        with Repository.open(manager):
+            pass  # a cached file of an older format is updated first (publish reads read-only)
         t = time.perf_counter()
         result = engine.publish(manager, url)
         published = time.perf_counter() - t

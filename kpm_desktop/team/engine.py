@@ -1001,6 +1001,10 @@ def clone(url: str, out: Path, user: str | None, progress: Progress | None = Non
             try:
                 conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
                 store = LocalStore(repo)
+                # A fresh ``.part`` file, deleted on any failure: no journal while it is
+                # filled (the WAL would hold every page once more and copy it back at the
+                # checkpoint); write-ahead logging again before anyone else opens it.
+                repo.conn.execute("PRAGMA journal_mode = OFF")
                 with conn.transaction(), repo.transaction() as lconn:
                     say("download")
                     last_rev = conn.execute(
@@ -1025,6 +1029,7 @@ def clone(url: str, out: Path, user: str | None, progress: Progress | None = Non
                         },
                     )
                     sync_capture.install(lconn)
+                repo.conn.execute("PRAGMA journal_mode = WAL")
                 counts = repo.counts()
             finally:
                 repo.close()
