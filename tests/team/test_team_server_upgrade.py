@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sqlite3
 import uuid
 from dataclasses import replace
 from pathlib import Path
@@ -190,3 +192,7 @@ def test_manager_clone_equals_the_published_file(
     assert details and any(v["no_need_reason"] for (k, _), v in published.items() if k == "cell")
     with Repository.open(out, read_only=True) as repo:  # the status rows match the marks
         assert repo.status_grid_problems() == []
+    # filled without a journal, but a working copy in write-ahead-log mode like any file
+    with contextlib.closing(sqlite3.connect(f"file:{out}?mode=ro", uri=True)) as raw:
+        assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert not out.with_name(out.name + ".part").exists()
