@@ -1,5 +1,9 @@
 """File > Export…, Print preview, Print and the visit one-pager (extension module).
 
+Why this module is long: export, print preview, printing and the visit one-pager share one
+export job, its progress dialog and the paper settings; printing (preview paging included) is
+the part that can move to a module of its own.
+
 Exports run in a worker thread with a progress dialog and Cancel: the worker gets plain data
 (the file path, ``ExportOptions`` with the view's ids) and opens its own read-only connection,
 so the main thread's repository is never used from another thread. Printing paints from a

@@ -892,7 +892,7 @@ def upload(repo: Repository, url: str, progress: Progress | None = None) -> Publ
                 say("upload cells")
                 counts["cell"] = _publish_cells(conn, store, client_id)
                 revs.append(
-                    conn.execute("SELECT coalesce(max(rev), 0) FROM kpm.cell_state").fetchone()[0]  # type: ignore[index]
+                    conn.execute("SELECT coalesce(max(rev), 0) FROM kpm.cell_state").fetchone()[0]  # type: ignore[index]  # an aggregate always returns one row
                 )
     finally:
         conn.close()

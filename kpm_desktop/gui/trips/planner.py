@@ -1,5 +1,8 @@
 """The trip planner: pick customers, order them, set the day, start and minutes per visit.
 
+Why this module is long: one dialog. Its customer sources (search, selection, ranking, area)
+and the ordered visit list share the draft trip and its times.
+
 Customers come from a search over all customers, from the matrix selection, from the
 "where to go next" ranking (over the customers the matrix shows) or as all customers of a
 city, postcode area or region. The visit list is ordered by drag and drop, the Up/Down
@@ -415,7 +418,7 @@ class TripPlannerDialog(QDialog):
             start=self.start(),
             stops=stops,
             travel_minutes=self.travel_spin.value(),
-            **base,  # type: ignore[arg-type]
+            **base,  # type: ignore[arg-type]  # base holds the Trip fields of the edited trip
         )
 
     # -- adding -----------------------------------------------------------------------------------
@@ -517,7 +520,7 @@ class TripPlannerDialog(QDialog):
             for s in steps
             if ws.matrix.customers[s.row].uuid not in present
         ][: self.next_spin.value()]
-        return self.add_customers(wanted)  # type: ignore[arg-type]
+        return self.add_customers(wanted)  # type: ignore[arg-type]  # ids of stored customers
 
     def _area_key(self, customer: Customer) -> str:
         kind = self.area_kind.currentData()
@@ -540,7 +543,7 @@ class TripPlannerDialog(QDialog):
         if value is None:
             return 0
         chosen = [c for c in self._customers if self._area_key(c) == value]
-        return self.add_customers([c.id for c in order_by_postcode(chosen)])  # type: ignore[misc]
+        return self.add_customers([c.id for c in order_by_postcode(chosen)])  # type: ignore[misc]  # Entity.id is int | None; stored here
 
     # -- ordering -----------------------------------------------------------------------------------
     def move_selected(self, step: int) -> None:

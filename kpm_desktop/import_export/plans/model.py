@@ -1,5 +1,10 @@
 """The plan model: what an import is compared against (``Target``), what it reads
-(``SourceData``) and what it would change (``ImportPlan``)."""
+(``SourceData``) and what it would change (``ImportPlan``).
+
+Why this module is long: the plan's value types (sides, changes, conflicts, suggestions) are
+read together by every import kind, by apply and by the wizard; the compact ``CellChanges``
+(the streamed round trip) is the part that can move to a module of its own.
+"""
 
 from __future__ import annotations
 
@@ -240,7 +245,7 @@ class CellChanges:
         mark = _MARKS[self._mark[i]]
         if d is None:
             return CellRecord(mark, verified_at=verified, source=SOURCE)
-        return CellRecord(mark, *d, verified_at=verified, source=SOURCE)  # type: ignore[misc]
+        return CellRecord(mark, *d, verified_at=verified, source=SOURCE)  # type: ignore[misc]  # d holds the next CellRecord fields in order
 
     def stored_record(
         self, i: int, at: datetime, competitor_ids: dict[int, int], source: str
@@ -320,7 +325,7 @@ class CellChanges:
             return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
         return NotImplemented
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None  # type: ignore[assignment]  # mutable: unhashable like list
 
     def __repr__(self) -> str:
         return f"CellChanges({len(self)} changes)"
