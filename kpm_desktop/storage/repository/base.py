@@ -74,6 +74,10 @@ class RepositoryBase:
         self.checkpoint_problem: Message | None = None
         self.checkpoint_listeners: list[Callable[[Message | None], None]] = []
         self._checkpoint_retry_at = 0.0
+        # Whether this connection committed a write: only then does closing store SQLite's
+        # planner statistics (PRAGMA optimize), so a session that wrote nothing (a cancelled
+        # import, only reading) leaves the file byte-identical.
+        self._committed = False
         # What the checks on opening covered (``full_check_due``: the full check is still
         # to run, e.g. on a worker after the window shows a file closed cleanly).
         self.checked: FileCheck | None = None
@@ -172,10 +176,11 @@ class RepositoryBase:
         conn = self._conn
         try:
             if not self.read_only:
-                try:
-                    conn.execute("PRAGMA optimize")
-                except sqlite3.Error:
-                    pass
+                if self._committed:
+                    try:
+                        conn.execute("PRAGMA optimize")
+                    except sqlite3.Error:
+                        pass
                 mark_session_closed(conn)
             conn.close()
         finally:
@@ -219,6 +224,7 @@ class RepositoryBase:
                 raise DiskFullError(msg("disk_full_not_saved", file=self.path.name)) from exc
             raise
         if not self._conn.in_transaction:
+            self._committed = True
             self._after_commit()
 
     # -- after COMMIT: housekeeping that must never turn a saved edit into an error --------------
