@@ -99,8 +99,9 @@ BODY = (
     '<{p}c r="B2" t="s"><{p}v>4</{p}v></{p}c><{p}c r="C2" t="s"><{p}v>6</{p}v></{p}c>'
     '<{p}c r="D2" s="1"><{p}v>46023</{p}v></{p}c><{p}c r="E2" s="2"><{p}v>46023.5</{p}v></{p}c>'
     '<{p}c r="F2" s="3"><{p}v>0.25</{p}v></{p}c></{p}row>'
-    # Row 3 left out; row 4: attributes in another order, a formula, a boolean, an error.
-    '<{p}row r="4"><{p}c t="str" r="A4"><{p}f>B4&amp;"x"</{p}f><{p}v>a&lt;b&gt;</{p}v></{p}c>'
+    # Row 3 empty (self-closing); row 4: attributes in another order, a formula, a boolean,
+    # an error.
+    '<{p}row r="3" customHeight="1"/><{p}row r="4"><{p}c t="str" r="A4"><{p}f>B4&amp;"x"</{p}f><{p}v>a&lt;b&gt;</{p}v></{p}c>'
     '<{p}c r="B4" t="b"><{p}v>1</{p}v></{p}c><{p}c r="C4" t="e"><{p}v>#N/A</{p}v></{p}c>'
     '<{p}c r="D4"><{p}v>4711</{p}v></{p}c><{p}c r="E4" t="s"><{p}v>5</{p}v></{p}c>'
     '<{p}c r="F4" s="0" t="inlineStr"><{p}is><{p}r><{p}t>rich</{p}t></{p}r><{p}r><{p}t xml:space="preserve">'
@@ -108,6 +109,7 @@ BODY = (
     # Cells without a reference follow each other; an empty row; a self-closing cell.
     '<{p}row r="5"><{p}c t="inlineStr"><{p}is><{p}t>ohne</{p}t></{p}is></{p}c>'
     '<{p}c><{p}v>-1.5E-3</{p}v></{p}c><{p}c r="E5" s="1"/></{p}row><{p}row r="6"/>'
+    '<{p}row r="7" spans="1:2">\n  <{p}c r="B7"><{p}v>7</{p}v></{p}c>\n</{p}row>'
 )
 
 
@@ -141,10 +143,11 @@ def test_stream_reads_what_calamine_reads(tmp_path: Path) -> None:
     assert streamed == _trimmed(calamine_rows(path, "Daten"))
     assert streamed[1][:4] == ["Müller & Co.", "Line\r\nbreak", "X", date(2026, 1, 1)]
     assert streamed[1][4] == datetime(2026, 1, 1, 12, 0)
-    assert streamed[2] == []  # row 3 is not in the file
+    assert streamed[2] == []  # row 3 has no cells
     assert streamed[3][:4] == ["a<b>", True, None, 4711.0]
     assert streamed[3][5] == "rich text!"
     assert streamed[4] == ["ohne", -0.0015]
+    assert streamed[6] == [None, 7.0]  # a row written over several lines
 
 
 def test_rows_split_across_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

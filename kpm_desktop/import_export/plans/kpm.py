@@ -280,12 +280,19 @@ class KpmKind(BuilderBase):
         products: dict[tuple[object, ...], Product] = {}
         marks: dict[object, Mark | None] = {}
 
+        # The identity columns as a key; with all of them mapped (an export), by indexing.
+        all_mapped = None not in customer_cols and None not in product_cols
+        c0, c1, c2 = (0 if i is None else i for i in customer_cols)
+        p0, p1, p2 = (0 if i is None else i for i in product_cols)
+        widest = max(c0, c1, c2, p0, p1, p2)
+
         def raw_of(values: list[object], cols: tuple[int | None, ...]) -> tuple[object, ...]:
             n = len(values)
             return tuple(values[i] if i is not None and i < n else None for i in cols)
 
         for row, values in self.data_rows():
-            key_c = raw_of(values, customer_cols)
+            quick = all_mapped and len(values) > widest
+            key_c = (values[c0], values[c1], values[c2]) if quick else raw_of(values, customer_cols)
             if last_customer is not None and last_customer[0] == key_c:
                 customer: Customer | None = last_customer[1]
                 self.how = "uuid" if key_c[2] else "number"
@@ -299,7 +306,7 @@ class KpmKind(BuilderBase):
                 )
                 if customer is not None and len(self.plan.problems) == problems:
                     last_customer = (key_c, customer)
-            key_p = raw_of(values, product_cols)
+            key_p = (values[p0], values[p1], values[p2]) if quick else raw_of(values, product_cols)
             product = products.get(key_p)
             if product is None:
                 problems = len(self.plan.problems)
