@@ -4,6 +4,9 @@ find the migration by name in ``MIGRATIONS``)."""
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 from kpm_desktop.storage.file_format import APPLICATION_ID
@@ -28,3 +31,46 @@ def open_at_schema(path: Path, version: int) -> sqlite3.Connection:
         conn.execute(f"PRAGMA user_version = {k + 1}")
         conn.execute("COMMIT")
     return conn
+
+
+def two_customers_at_schema(path: Path, version: int) -> Path:
+    """``open_at_schema`` filled with customers Alpha (u1) and Beta (u2), product P (p1) and
+    one mark (Alpha x P = ours), with their status rows."""
+    conn = open_at_schema(path, version)
+    stamp = "2026-01-01T00:00:00+00:00"
+    conn.execute(
+        "INSERT INTO customers (id, uuid, name, created_at, updated_at) VALUES "
+        "(1, 'u1', 'Alpha', ?, ?), (2, 'u2', 'Beta', ?, ?)",
+        (stamp,) * 4,
+    )
+    conn.execute(
+        "INSERT INTO products (id, uuid, name, slot, created_at, updated_at) "
+        "VALUES (1, 'p1', 'P', 0, ?, ?)",
+        (stamp, stamp),
+    )
+    conn.execute("INSERT INTO marks (customer_id, product_id, mark) VALUES (1, 1, 1)")
+    conn.execute("INSERT INTO status_rows VALUES (1, x'01'), (2, x'00')")
+    conn.close()
+    return path
+
+
+def kill_inside_migration(path: Path, index: int) -> subprocess.CompletedProcess[bytes]:
+    """Open ``path`` in a child that runs migration ``index`` inside the migration's
+    transaction and is SIGKILLed before its COMMIT."""
+    script = textwrap.dedent(
+        f"""
+        import os, signal
+        from kpm_desktop.storage import migrations
+        real = migrations.MIGRATIONS[{index}]
+        def killed(conn):
+            real(conn)
+            os.kill(os.getpid(), signal.SIGKILL)
+        migrations.MIGRATIONS = (*migrations.MIGRATIONS[:{index}], killed,
+                                 *migrations.MIGRATIONS[{index} + 1:])
+        from kpm_desktop.storage import database
+        database.MIGRATIONS = migrations.MIGRATIONS
+        from kpm_desktop.storage.repository import Repository
+        Repository.open({str(path)!r})
+        """
+    )
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)

@@ -3,9 +3,7 @@ parameters in the Qt-free layers (``storage.messages``), translated in ``gui.sto
 
 from __future__ import annotations
 
-import re
 import shutil
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -16,22 +14,12 @@ from kpm_desktop.storage.errors import DiskFullError, NotAMatrixFileError
 from kpm_desktop.storage.lock import FileLockedError, LockOwner
 from kpm_desktop.storage.messages import MESSAGES, msg
 from kpm_desktop.storage.repository import Repository
+from tests.helpers.translations import message_key_problems
 from tests.helpers.window import SAFETY
-
-TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "kpm_de.ts"
-PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def test_every_storage_message_has_a_german_text_with_the_same_parameters() -> None:
-    german = {
-        m.findtext("source"): m.findtext("translation")
-        for c in ET.parse(TS).getroot().iter("context")
-        if c.findtext("name") == "storage"
-        for m in c.iter("message")
-    }
-    for key, english in MESSAGES.items():
-        assert german.get(english), f"{key} has no German text"
-        assert set(PLACEHOLDER.findall(german[english])) == set(PLACEHOLDER.findall(english)), key
+    assert message_key_problems("storage", MESSAGES) == []
 
 
 def test_storage_errors_carry_keys_and_read_german_in_the_german_ui(

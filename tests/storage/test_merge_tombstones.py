@@ -3,49 +3,21 @@
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
-import textwrap
 from datetime import date
 from pathlib import Path
 
 from kpm_desktop.domain.entities import Note
 from kpm_desktop.storage import tombstones
-from kpm_desktop.storage.migrations import MIGRATIONS, SCHEMA_VERSION
+from kpm_desktop.storage.migrations import SCHEMA_VERSION
 from kpm_desktop.storage.repository import Repository
+from tests.helpers.schema import kill_inside_migration, migration_index, two_customers_at_schema
 
-_M7 = next(i for i, m in enumerate(MIGRATIONS) if m.__name__ == "_m007_merge_tombstones")
-
-
-def _old_file(path: Path) -> None:
-    """A file as the schema before the tombstones wrote it."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("PRAGMA application_id = 1263553841")
-    conn.execute("PRAGMA journal_mode = WAL")
-    for version in range(_M7):
-        conn.execute("BEGIN")
-        MIGRATIONS[version](conn)
-        conn.execute(f"PRAGMA user_version = {version + 1}")
-        conn.execute("COMMIT")
-    stamp = "2026-01-01T00:00:00+00:00"
-    conn.execute(
-        "INSERT INTO customers (id, uuid, name, created_at, updated_at) VALUES "
-        "(1, 'u1', 'Alpha', ?, ?), (2, 'u2', 'Beta', ?, ?)",
-        (stamp,) * 4,
-    )
-    conn.execute(
-        "INSERT INTO products (id, uuid, name, slot, created_at, updated_at) "
-        "VALUES (1, 'p1', 'P', 0, ?, ?)",
-        (stamp, stamp),
-    )
-    conn.execute("INSERT INTO marks (customer_id, product_id, mark) VALUES (1, 1, 1)")
-    conn.execute("INSERT INTO status_rows VALUES (1, x'01'), (2, x'00')")
-    conn.close()
+_M7 = migration_index("_m007_merge_tombstones")
 
 
 def test_old_file_gets_tombstones_and_deletes_are_noted(tmp_path: Path) -> None:
     path = tmp_path / "old.kpm"
-    _old_file(path)
+    two_customers_at_schema(path, _M7)
     with Repository.open(path) as repo:
         assert repo.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert tombstones.deleted(repo.conn) == {}  # nothing back-filled
@@ -65,7 +37,7 @@ def test_old_file_gets_tombstones_and_deletes_are_noted(tmp_path: Path) -> None:
 
 def test_triggers_come_back_when_a_later_migration_dropped_them(tmp_path: Path) -> None:
     path = tmp_path / "old.kpm"
-    _old_file(path)
+    two_customers_at_schema(path, _M7)
     Repository.open(path).close()
     conn = sqlite3.connect(path)
     conn.execute("DROP TRIGGER kpm_tomb_customers")
@@ -78,25 +50,9 @@ def test_triggers_come_back_when_a_later_migration_dropped_them(tmp_path: Path) 
 
 def test_migration_killed_half_way_leaves_the_old_file_usable(tmp_path: Path) -> None:
     path = tmp_path / "old.kpm"
-    _old_file(path)
+    two_customers_at_schema(path, _M7)
     before = sqlite3.connect(path).execute("SELECT * FROM customers").fetchall()
-    script = textwrap.dedent(
-        f"""
-        import os, signal
-        from kpm_desktop.storage import migrations
-        real = migrations.MIGRATIONS[{_M7}]
-        def killed(conn):
-            real(conn)
-            os.kill(os.getpid(), signal.SIGKILL)
-        migrations.MIGRATIONS = (*migrations.MIGRATIONS[:{_M7}], killed,
-                                 *migrations.MIGRATIONS[{_M7} + 1:])
-        from kpm_desktop.storage import database
-        database.MIGRATIONS = migrations.MIGRATIONS
-        from kpm_desktop.storage.repository import Repository
-        Repository.open({str(path)!r})
-        """
-    )
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
+    proc = kill_inside_migration(path, _M7)
     assert proc.returncode != 0
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == _M7

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 import uuid
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import psycopg
@@ -18,22 +16,13 @@ from kpm_desktop.team import engine
 from kpm_desktop.team.connect import TeamError, user_message
 from kpm_desktop.team.messages import MESSAGES
 from tests.helpers.files import file_hash
+from tests.helpers.translations import message_key_problems
 
-TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "kpm_de.ts"
-PLACEHOLDER = re.compile(r"\{(\w+)\}")
 CLOSED = "host=127.0.0.1 port=1 dbname=team connect_timeout=3"  # nothing listens on port 1
 
 
 def test_every_team_message_has_a_german_text_with_the_same_parameters() -> None:
-    german = {
-        m.findtext("source"): m.findtext("translation")
-        for c in ET.parse(TS).getroot().iter("context")
-        if c.findtext("name") == "team"
-        for m in c.iter("message")
-    }
-    for key, english in MESSAGES.items():
-        assert german.get(english), f"{key} has no German text"
-        assert set(PLACEHOLDER.findall(german[english])) == set(PLACEHOLDER.findall(english)), key
+    assert message_key_problems("team", MESSAGES) == []
 
 
 def test_team_errors_carry_keys_and_read_german_in_the_german_ui(qapp) -> None:
