@@ -341,8 +341,8 @@ def main() -> None:
                     engine.resolve(repo, {"all": "theirs"})
                     engine.sync_repo(repo)
         hashes: dict[str, set[str]] = {}
-        sys.path.insert(0, str(ROOT / "tests" / "team"))
-        from helpers import content_hash
+        sys.path.insert(0, str(ROOT))
+        from tests.helpers.team import content_hash
 
         for i, (_n, p) in enumerate(reps):
             hashes.setdefault(regions[i % 5], set()).add(content_hash(p))

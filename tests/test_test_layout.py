@@ -10,7 +10,8 @@ TESTS = Path(__file__).resolve().parent
 
 
 def conftest_imports(source: str) -> list[str]:
-    """The import statements in ``source`` that name a conftest module."""
+    """The import statements in ``source`` that name a conftest module (or ``helpers``
+    without ``tests.``)."""
     found = []
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.ImportFrom):
@@ -19,7 +20,9 @@ def conftest_imports(source: str) -> list[str]:
             names = [alias.name for alias in node.names]
         else:
             continue
-        if any("conftest" in name.split(".") for name in names):
+        # "helpers" alone would be whichever folder comes first on sys.path (tests/ or a
+        # test folder): always tests.helpers.
+        if any("conftest" in name.split(".") or name.split(".")[0] == "helpers" for name in names):
             found.append(f"line {node.lineno}: {ast.unparse(node)}")
     return found
 
@@ -32,9 +35,11 @@ def test_conftest_imports_are_found() -> None:
         "import conftest",
         "if True:\n    from conftest import DemoTruth",
         "def f():\n    from tests.safety.conftest import remount",
+        "from helpers import team_with_demo",
     ]
     assert all(conftest_imports(s) for s in sources)
     assert conftest_imports("from tests.helpers.files import file_hash") == []
+    assert conftest_imports("from tests.helpers import team") == []
 
 
 def test_no_test_module_imports_from_a_conftest() -> None:

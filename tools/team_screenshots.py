@@ -27,7 +27,6 @@ def main() -> int:
 def shoot(lang: str, out: Path) -> int:
     sys.path.insert(0, str(shots.ROOT))
     sys.path.insert(0, str(shots.ROOT / "tests" / "team"))
-    from helpers import team_with_demo
     from pgcluster import Cluster, find_bindir
     from PySide6.QtCore import QPoint
     from PySide6.QtWidgets import QMenu
@@ -35,6 +34,7 @@ def shoot(lang: str, out: Path) -> int:
     from kpm_desktop.domain.marks import Mark
     from kpm_desktop.storage.repository import Repository
     from kpm_desktop.team import engine
+    from tests.helpers.team import team_with_demo
 
     bindir = find_bindir()
     if bindir is None:

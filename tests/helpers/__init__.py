@@ -13,4 +13,5 @@ from these modules. ``tests/test_test_layout.py`` enforces both.
 - ``mounts``: tmpfs mounts and full disks for the data-safety tests (root only).
 - ``processes``: the real program offscreen, and Python children that hold a file open.
 - ``schema``: a file as an older schema left it, for migration tests.
+- ``imports``, ``key_accounts``, ``translations``, ``team``: shared steps of those tests.
 """

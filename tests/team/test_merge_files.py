@@ -8,12 +8,11 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from helpers import content_hash, entities
-
 from kpm_desktop.cli import main as kpm
 from kpm_desktop.domain.entities import Customer, Note
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.storage.repository import Repository
+from tests.helpers.team import content_hash, entities
 
 
 def _pair(demo_file: Path, tmp_path: Path) -> tuple[Path, Path]:

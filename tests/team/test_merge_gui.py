@@ -6,7 +6,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from helpers import content_hash, entities
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QTableWidget
@@ -16,6 +15,7 @@ from kpm_desktop.domain.marks import Mark
 from kpm_desktop.gui.actions import MenuId
 from kpm_desktop.gui.matrix_model import CONFLICT_ROLE
 from kpm_desktop.storage.repository import Repository
+from tests.helpers.team import content_hash, entities
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
-from helpers import content_hash, without_user
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +13,7 @@ from kpm_desktop.domain.marks import Mark
 from kpm_desktop.storage.repository import Repository
 from kpm_desktop.team import engine, server
 from kpm_desktop.team.connect import connect
+from tests.helpers.team import content_hash, without_user
 
 N_CELLS = 6  # few cells: concurrent edits of the same cell are frequent
 N_CUSTOMERS = 3

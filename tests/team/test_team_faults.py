@@ -13,12 +13,12 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from helpers import entities, server_cells, team_with_demo
 
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.storage.repository import Repository
 from kpm_desktop.team import engine, server
 from kpm_desktop.team.connect import TeamError, connect
+from tests.helpers.team import entities, server_cells, team_with_demo
 
 KILL_CYCLES = int(os.environ.get("KPM_KILL_CYCLES", "20"))
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from helpers import entities, team_with_demo
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QPushButton, QTableWidget
@@ -11,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMenu, QPushButton, QTableWi
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.storage.repository import Repository
 from kpm_desktop.team import engine
+from tests.helpers.team import entities, team_with_demo
 
 
 @pytest.fixture

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from helpers import run_json, team_with_demo
-
 from kpm_desktop.storage.repository import Repository
+from tests.helpers.team import run_json, team_with_demo
 
 
 def _parents(path: Path) -> dict[str, str]:

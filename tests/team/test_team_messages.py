@@ -79,7 +79,7 @@ def test_german_window_reports_an_unreachable_server_in_german(
 def test_publish_refuses_bad_input_and_leaves_the_file_byte_identical(
     team_url: str, demo_file: Path, pgpass: Path, tmp_path: Path, capsys
 ) -> None:
-    from helpers import team_with_demo
+    from tests.helpers.team import team_with_demo
 
     before = file_hash(demo_file)
 

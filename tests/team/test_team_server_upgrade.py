@@ -12,13 +12,13 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from helpers import entities, server_cells, team_with_demo
 
 from kpm_desktop.cli import main as kpm
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.storage.repository import Repository
 from kpm_desktop.team import cells, engine, server
 from kpm_desktop.team.connect import connect
+from tests.helpers.team import entities, server_cells, team_with_demo
 
 FULL = {
     "mark": 1,

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from helpers import content_hash, entities, run_json, team_with_demo, without_user
 
 from kpm_desktop.cli import main as kpm
 from kpm_desktop.domain.entities import Note
@@ -16,6 +15,7 @@ from kpm_desktop.domain.marks import Mark
 from kpm_desktop.storage.repository import Repository
 from kpm_desktop.team import engine, server
 from kpm_desktop.team.connect import NewerServerSchemaError, connect
+from tests.helpers.team import content_hash, entities, run_json, team_with_demo, without_user
 
 
 def _customer(repo: Repository, region: str):

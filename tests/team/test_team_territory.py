@@ -9,11 +9,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from helpers import entities, team_with_demo
-
 from kpm_desktop.storage.repository import Repository
 from kpm_desktop.team import engine, server
 from kpm_desktop.team.connect import connect
+from tests.helpers.team import entities, team_with_demo
 
 
 def _of_customer(items: dict, uuid: str) -> dict:

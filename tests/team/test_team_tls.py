@@ -16,7 +16,6 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from helpers import server_cells
 from pgcluster import Cluster, find_bindir
 
 from kpm_desktop.cli import main as kpm
@@ -24,6 +23,7 @@ from kpm_desktop.domain.marks import Mark
 from kpm_desktop.storage.repository import Repository
 from kpm_desktop.team import engine, server
 from kpm_desktop.team.connect import AuthenticationError, TlsError, connect
+from tests.helpers.team import server_cells
 
 x509 = pytest.importorskip("cryptography.x509")
 from cryptography.hazmat.primitives import hashes, serialization  # noqa: E402
@@ -186,7 +186,7 @@ def test_verify_full_connects_and_a_wrong_ca_is_one_line_nothing_lost(
 def test_expired_login_is_one_line_and_nothing_lost(
     team_url: str, demo_file: Path, pgpass: Path, tmp_path: Path, capsys
 ) -> None:
-    from helpers import team_with_demo
+    from tests.helpers.team import team_with_demo
 
     files, _rep_url = team_with_demo(team_url, demo_file, pgpass, tmp_path)
     with Repository.open(files["anna"]) as repo:

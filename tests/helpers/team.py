@@ -1,4 +1,5 @@
-"""Shared steps of the team tests."""
+"""Shared steps of the team tests (tests/team/): a team set up from the demo, entities by
+UUID, content hashes, the CLI as JSON."""
 
 from __future__ import annotations
 
