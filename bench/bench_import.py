@@ -226,7 +226,7 @@ def bench_xlsx(work: Path, source: Path, rows: int) -> None:
 def bench_hostile() -> None:
     """Each fatal corpus file in a fresh process: wall time and peak RSS (limits 10 s, 500 MB)."""
     sys.path.insert(0, str(ROOT))
-    from tests.import_export.conftest import build_small
+    from tests.helpers.files import build_small
     from tests.import_export.test_hostile import FATAL
 
     work = Path(tempfile.mkdtemp(prefix="kpm-bench-hostile-"))
