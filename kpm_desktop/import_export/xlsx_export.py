@@ -201,6 +201,69 @@ def _hf_escape(text: str) -> str:
     return neutralise(text).replace("&", "&&")  # "&" starts a header/footer code
 
 
+# Data sheet column widths (characters): dates and the verified time stamp wide enough to
+# show in full (a narrower column shows "###" on screen and on paper).
+DATA_WIDTHS = {
+    "customer_number": 13,
+    "customer_name": 34,
+    "customer_uuid": 37,
+    "product_number": 13,
+    "product_name": 24,
+    "product_uuid": 37,
+    "mark": 11,
+    "competitor": 22,
+    "our_revenue": 13,
+    "potential": 13,
+    "contract_end": 12,
+    "no_need_reason": 22,
+    "recheck_at": 14,
+    "note": 30,
+    "verified_at": 20,
+}
+PRODUCT_COL_WIDTH = 3.6  # characters: a mark glyph in a square-ish cell
+BAND_LINE_HEIGHT = 15.0  # points per line of group band text
+# Width of bold band text in column-width units (the width of "0" in the default font): an
+# upper bound per character, so that Excel and LibreOffice (Calibri or its metric twin
+# Carlito) never cut a label, plus the cell's padding.
+_BOLD_CHAR = 1.15
+_CELL_PAD = 1.2
+
+
+def _text_width(text: str) -> float:
+    return _BOLD_CHAR * len(text) + _CELL_PAD
+
+
+def _two_lines(text: str) -> tuple[str, str] | None:
+    """``text`` split at the space that makes the longer of the two lines shortest."""
+    spaces = [k for k, ch in enumerate(text) if ch == " "]
+    if not spaces:
+        return None
+    k = min(spaces, key=lambda k: max(k, len(text) - k - 1))
+    return text[:k], text[k + 1 :]
+
+
+def band_layout(labels: Sequence[tuple[str, int]]) -> tuple[list[float], bool]:
+    """Product column widths and whether the band wraps, so that no group label is cut.
+
+    ``labels``: per group band its label and number of product columns. A label that does
+    not fit on one line over its columns is wrapped onto two lines (the band row gets
+    taller); if even that does not fit (a long word over one or two columns), that band's
+    columns are widened just enough.
+    """
+    widths: list[float] = []
+    wrap = False
+    for text, count in labels:
+        room = PRODUCT_COL_WIDTH * count
+        need = _text_width(text)
+        if need > room:
+            halves = _two_lines(text)
+            if halves is not None:
+                wrap = True
+                need = max(_text_width(h) for h in halves)
+        widths += [max(PRODUCT_COL_WIDTH, round(need / count + 0.05, 1))] * count
+    return widths, wrap
+
+
 def _matrix_sheet(wb: Workbook, s: MatrixSnapshot, tracker: _Progress, raw: bool) -> None:
     opts = s.options
     lang = opts.lang
@@ -232,10 +295,12 @@ def _matrix_sheet(wb: Workbook, s: MatrixSnapshot, tracker: _Progress, raw: bool
         for m in Mark
     }
     st_white_legend = rows.style(alignment=center, border=border)
+    band_labels = [(b.name or label("no_group", lang), b.count) for b in s.bands()]
+    product_widths, band_wraps = band_layout(band_labels)
     st_band = rows.style(
         fill=PatternFill("solid", fgColor=GROUP_FILL),
         font=Font(bold=True),
-        alignment=Alignment(horizontal="center", vertical="center"),
+        alignment=Alignment(horizontal="center", vertical="center", wrap_text=band_wraps),
         border=border,
     )
     st_header = rows.style(
@@ -260,7 +325,7 @@ def _matrix_sheet(wb: Workbook, s: MatrixSnapshot, tracker: _Progress, raw: bool
             14 if attr in ("annual_revenue", "segment", "owner", "city", "tags") else 10
         )
     for j in range(s.n_cols):
-        ws.column_dimensions[get_column_letter(first_product_col + j)].width = 3.6
+        ws.column_dimensions[get_column_letter(first_product_col + j)].width = product_widths[j]
     for k in range(len(COUNT_KEYS) + 1):
         ws.column_dimensions[get_column_letter(first_count_col + k)].width = 5.5
 
@@ -274,6 +339,7 @@ def _matrix_sheet(wb: Workbook, s: MatrixSnapshot, tracker: _Progress, raw: bool
         ws.freeze_panes = f"{get_column_letter(first_product_col)}{FIRST_DATA_ROW}"
     ws.print_title_rows = f"{BAND_ROW}:{HEADER_ROW}"
     ws.print_title_cols = "A:A"
+    ws.sheet_view.tabSelected = True  # printing the workbook prints the matrix (see the end)
 
     # Title, subtitle, legend.
     rows.append([(_user(s.title()), st_title)], height=20)
@@ -303,7 +369,7 @@ def _matrix_sheet(wb: Workbook, s: MatrixSnapshot, tracker: _Progress, raw: bool
         f"{get_column_letter(first_count_col)}{BAND_ROW}:"
         f"{get_column_letter(n_total_cols)}{BAND_ROW}"
     )
-    rows.append(band, height=18)
+    rows.append(band, height=2 * BAND_LINE_HEIGHT + 3 if band_wraps else 18)
 
     # Header row: customer, attributes, product names (rotated), count columns.
     header: list[CellSpec] = [(label("customer", lang), st_header)]
@@ -360,6 +426,9 @@ def _matrix_sheet(wb: Workbook, s: MatrixSnapshot, tracker: _Progress, raw: bool
     line += [("", st_count)] * len(COUNT_KEYS)
     line.append((round(totals.coverage), st_pct))
     rows.append(line)
+    # Printing the workbook prints this sheet (the selected one), exactly this table.
+    last_row = FIRST_DATA_ROW - 1 + s.n_rows + len(COUNT_KEYS) + 1
+    ws.print_area = f"A1:{get_column_letter(n_total_cols)}{last_row}"
 
 
 # -- KPIs per product ------------------------------------------------------------------------------
@@ -415,6 +484,7 @@ def _kpi_sheet(wb: Workbook, s: MatrixSnapshot, raw: bool) -> None:
         ]
         rows.append(kpi_line(first, s.col_counts(j)))
     rows.append(kpi_line([(label("count_total", lang), st_bold), None, None], s.totals()))
+    ws.print_area = f"A1:{get_column_letter(len(widths))}{4 + s.n_cols + 1}"
 
 
 # -- long-format data sheet ------------------------------------------------------------------------
@@ -425,19 +495,25 @@ def _data_sheet(wb: Workbook, s: MatrixSnapshot, tracker: _Progress, raw: bool) 
     rows = FastRows(ws, raw=raw)
     columns = [c for c in DATA_COLUMNS if not (opts.customer_safe and c.key in SAFE_OMITTED)]
     keys = [c.key for c in columns]
-    st_head = rows.style(font=Font(bold=True))
+    st_head = rows.style(
+        font=Font(bold=True), alignment=Alignment(wrap_text=True, vertical="bottom")
+    )
     st_text = rows.style()
     st_num = rows.style(number_format="0.00")
     st_date = rows.style(number_format="yyyy-mm-dd")
     st_ts = rows.style(number_format="yyyy-mm-dd hh:mm:ss")
     for k, c in enumerate(columns, 1):
-        ws.column_dimensions[get_column_letter(k)].width = (
-            30 if c.key in ("customer_name", "product_name", "note") else 16
-        )
+        dim = ws.column_dimensions[get_column_letter(k)]
+        dim.width = DATA_WIDTHS.get(c.key, 14)
+        if c.key.endswith("_uuid"):
+            # For the importer (export → import keeps identities), not for reading or
+            # printing: hidden in a column outline that Excel and LibreOffice can expand.
+            dim.hidden = True
+            dim.outline_level = 1
     ws.freeze_panes = "A2"
     _page_setup(ws, s)
     ws.print_title_rows = "1:1"
-    rows.append([(c.header(lang), st_head) for c in columns])
+    rows.append([(c.header(lang), st_head) for c in columns], height=30)
     style = dict.fromkeys(keys, st_text)
     style.update(
         our_revenue=st_num,
@@ -453,6 +529,7 @@ def _data_sheet(wb: Workbook, s: MatrixSnapshot, tracker: _Progress, raw: bool) 
     safe = opts.customer_safe
     n = s.n_cols
     grid = s.grid
+    written = 0
     for i, (cnum, cname, cuuid, cid) in enumerate(cust):
         if i in s.rollup_rows:
             continue  # a key account's roll-up: the marks are its sites'
@@ -487,3 +564,5 @@ def _data_sheet(wb: Workbook, s: MatrixSnapshot, tracker: _Progress, raw: bool) 
                 [None if (v := values[k]) is None or v == "" else (v, style[k]) for k in keys]
             )
             tracker.step()
+            written += 1
+    ws.print_area = f"A1:{get_column_letter(len(columns))}{1 + written}"
