@@ -4,14 +4,33 @@ The delegate never calls ``data()``: it reads the grid code straight from the mo
 a pre-rendered pixmap per (state, cell size). Selection is an overlay, so the mark stays
 readable in a selected block. ``MatrixView`` uses the same pixmaps to paint a whole page in
 one Python loop (Qt's per-cell delegate dispatch costs ~30 µs per cell in PySide6).
+
+A cell that carries a note gets a small triangle in its top-right corner, like a spreadsheet
+comment (``note_marker``: one cached pixmap per cell size, blitted over the mark).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QPainter, QPen, QPixmap, QPolygonF
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
+from kpm_desktop.domain.entities import stored_id
 from kpm_desktop.gui.matrix_model import MatrixModel
 from kpm_desktop.gui.palette import MARK_CODES_ORDER, UiColors, paint_swatch, ui_colors
 
@@ -25,6 +44,8 @@ class MarkDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._model = model
         self._pixmaps: dict[tuple[int, int], list[QPixmap]] = {}
+        self._markers: dict[tuple[int, int], QPixmap] = {}
+        self._notes_pending = False
         self._dpr = 1.0
         self._colors: UiColors = ui_colors(parent.palette() if parent is not None else None)
 
@@ -47,6 +68,83 @@ class MarkDelegate(QStyledItemDelegate):
             self._pixmaps[key] = pix
         return pix
 
+    def note_marker(self, width: int, height: int) -> QPixmap:
+        """The corner marker of a cell with a note, as big as the cell (transparent but for
+        a triangle in the top-right corner with an edge in the background colour)."""
+        key = (width, height)
+        pix = self._markers.get(key)
+        if pix is None:
+            pix = QPixmap(round(width * self._dpr), round(height * self._dpr))
+            pix.setDevicePixelRatio(self._dpr)
+            pix.fill(Qt.GlobalColor.transparent)
+            size = max(5.0, min(width, height) * 0.45)
+            triangle = QPolygonF(
+                [QPointF(width - size, 0), QPointF(width, 0), QPointF(width, size)]
+            )
+            painter = QPainter(pix)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(self._colors.base, 1.0))
+            painter.setBrush(self._colors.text)
+            painter.drawPolygon(triangle)
+            painter.end()
+            if len(self._markers) > 8:
+                self._markers.clear()
+            self._markers[key] = pix
+        return pix
+
+    def paint_note_markers(
+        self,
+        painter: QPainter,
+        rows: range,
+        cols: range,
+        x0: int,
+        y0: int,
+        w: int,
+        h: int,
+    ) -> None:
+        """Corner markers of the noted cells among the visible view ``rows`` x ``cols``
+        (cells of ``w`` x ``h`` pixels from ``x0``/``y0``, the grid line included).
+
+        The noted cells are read after the first frame (a timer), never while painting it;
+        until then nothing is drawn.
+        """
+        model = self._model
+        ws = model.workspace
+        if ws is None:
+            return
+        if not ws.noted_loaded:
+            if not self._notes_pending:
+                self._notes_pending = True
+                QTimer.singleShot(0, self._load_notes)
+            return
+        noted = ws.noted_cells()
+        if not noted:
+            return
+        m = model.matrix
+        customers, col_of = m.customers, m.col_of
+        pix = None
+        for vr in rows:
+            r = model.matrix_row(vr)
+            pids = noted.get(stored_id(customers[r]))
+            if not pids or model.is_group(r):
+                continue
+            for pid in pids:
+                c = col_of.get(pid)
+                vc = -1 if c is None else model.view_col(c)
+                if vc in cols:
+                    if pix is None:
+                        pix = self.note_marker(w - 1, h - 1)
+                    painter.drawPixmap(x0 + (vc - cols.start) * w, y0 + (vr - rows.start) * h, pix)
+
+    def _load_notes(self) -> None:
+        self._notes_pending = False
+        ws = self._model.workspace
+        if ws is not None:
+            ws.noted_cells()
+            parent = self.parent()
+            if isinstance(parent, QAbstractItemView) and parent.viewport() is not None:
+                parent.viewport().update()
+
     @property
     def device_pixel_ratio(self) -> float:
         return self._dpr
@@ -56,12 +154,14 @@ class MarkDelegate(QStyledItemDelegate):
         if dpr != self._dpr:
             self._dpr = dpr
             self._pixmaps.clear()
+            self._markers.clear()
 
     def set_colors(self, colors: UiColors) -> None:
         """The light or dark scheme's colours (white spots are its Base colour)."""
         if colors != self._colors:
             self._colors = colors
             self._pixmaps.clear()
+            self._markers.clear()
 
     def paint(
         self,
@@ -74,6 +174,9 @@ class MarkDelegate(QStyledItemDelegate):
         code = self._model.code_at(index.row(), index.column())
         self.set_device_pixel_ratio(painter.device().devicePixelRatioF())
         painter.drawPixmap(rect.topLeft(), self.pixmaps_for(rect.width(), rect.height())[code])
+        ws = self._model.workspace
+        if ws is not None and ws.noted_loaded and self._model.has_note(index.row(), index.column()):
+            painter.drawPixmap(rect.topLeft(), self.note_marker(rect.width(), rect.height()))
         if option.state.value & _SELECTED:
             painter.fillRect(rect, self._colors.selection_overlay)
         if self._model.conflict_at(index.row(), index.column()) is not None:

@@ -48,6 +48,7 @@ MARK_ROLE = USER_ROLE + 1  # grid code (0 = white spot)
 GROUP_ROLE = USER_ROLE + 2  # header: product group name
 COUNTS_ROLE = USER_ROLE + 3  # header: MarkCounts of the visible part of the row/column
 ID_ROLE = USER_ROLE + 4  # header: customer id / product id
+HAS_NOTE_ROLE = USER_ROLE + 8  # cell: True when it carries a note (corner marker)
 # cell: "mine X / theirs Y" of an open sync/merge conflict (None without one)
 CONFLICT_ROLE = USER_ROLE + 16
 
@@ -473,6 +474,13 @@ class MatrixModel(QAbstractTableModel):
             return self.rollup(r)[self.cols[col]]
         return self._grid[r * self._n + self.cols[col]]
 
+    def has_note(self, row: int, col: int) -> bool:
+        """The view cell carries a note (a key account's roll-up row never does)."""
+        r = self.rows[row]
+        if self._ws is None or (self._active and r in self._ka.sites):
+            return False
+        return self._ws.has_note(r, self.cols[col])
+
     def matrix_row(self, view_row: int) -> int:
         return self.rows[view_row]
 
@@ -625,6 +633,8 @@ class MatrixModel(QAbstractTableModel):
             return LETTER[self.code_at(index.row(), index.column())]
         if role == MARK_ROLE:
             return self.code_at(index.row(), index.column())
+        if role == HAS_NOTE_ROLE:
+            return self.has_note(index.row(), index.column())
         if role == TOOLTIP_ROLE:
             return self.cell_tooltip(index.row(), index.column())
         if role == ACCESSIBLE_ROLE:
@@ -772,6 +782,12 @@ class MatrixModel(QAbstractTableModel):
                     )
                 else:
                     lines.append(QCoreApplication.translate("MatrixModel", "Never verified"))
+                if rec.note:
+                    lines.append(
+                        QCoreApplication.translate("MatrixModel", "Note: %1").replace(
+                            "%1", _note_html(rec.note)
+                        )
+                    )
         conflict = self.conflict_text(row, col)
         if conflict:
             lines.append(f"<b>{_esc(conflict)}</b>")
@@ -857,6 +873,13 @@ def _summary_line(counts: MarkCounts) -> str:
 
 def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _note_html(text: str, limit: int = 400) -> str:
+    """A cell note for a tooltip: escaped, its line breaks kept, very long notes cut."""
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return "<br>".join(_esc(line) for line in text.splitlines())
 
 
 def _short_date(day: date) -> str:

@@ -266,6 +266,10 @@ class MatrixView(QTableView):
         badges = model.conflict_cells(first_r, last_r, first_c, last_c)
         if badges:
             self.delegate.paint_conflict_badges(painter, badges, first_r, first_c, x0, y0, w, h)
+        # Cells with a note: a corner marker, like a spreadsheet comment.
+        self.delegate.paint_note_markers(
+            painter, range(first_r, last_r + 1), range(first_c, last_c + 1), x0, y0, w, h
+        )
         # Grid lines: right and bottom edge of every cell, as in QTableView.
         right = x0 + (last_c - first_c + 1) * w
         bottom = y0 + (last_r - first_r + 1) * h

@@ -460,6 +460,21 @@ def _m007_merge_tombstones(conn: sqlite3.Connection) -> None:
     tombstones.install(conn)
 
 
+def _m008_noted_cells(conn: sqlite3.Connection) -> None:
+    """Cells with a note: a partial index holding only those, so that the matrix can mark
+    them (a corner marker, like a spreadsheet comment) without scanning every marked cell
+    (a full scan of ``marks`` takes ~0.2 s at M and ~1.3 s at L; the index is read in time
+    proportional to the number of noted cells). ``note`` is one of its columns so that the
+    index covers the query: without it SQLite looks up every noted cell in ``marks`` (1.4 s
+    for 80,000 notes at L instead of 0.13 s)."""
+    run_script(
+        conn,
+        """
+        CREATE INDEX marks_noted ON marks(customer_id, product_id, note) WHERE note != '';
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _m001_initial,
     _m002_snapshots,
@@ -468,6 +483,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _m005_team_sync,
     _m006_parent_customer,
     _m007_merge_tombstones,
+    _m008_noted_cells,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

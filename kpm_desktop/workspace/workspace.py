@@ -81,6 +81,9 @@ class Workspace(QObject):
         self._competitors: dict[int, Competitor] | None = None
         self._conflicts: dict[tuple[int, int], sync_capture.CellConflict] | None = None
         self._current_customer: int | None = None
+        # Cells that carry a note (customer id -> product ids): read on first use from the
+        # file's partial index (not at start-up), then kept up to date by every cell change.
+        self._noted: dict[int, set[int]] | None = None
         # Data safety: called with a reason before destructive actions (deleting a customer
         # or product with all its marks); a hook that raises stops the action.
         self.backup_hooks: list[Callable[[str], object]] = []
@@ -223,6 +226,39 @@ class Workspace(QObject):
         self._conflicts = None
         self.conflicts_changed.emit()
 
+    def noted_cells(self) -> dict[int, set[int]]:
+        """Cells with a note: product ids by customer id (read once, then kept current)."""
+        if self._noted is None:
+            noted: dict[int, set[int]] = {}
+            for cid, pid in self.repo.noted_cells():
+                noted.setdefault(cid, set()).add(pid)
+            self._noted = noted
+        return self._noted
+
+    @property
+    def noted_loaded(self) -> bool:
+        """``noted_cells`` is in memory (painting asks first, so it never reads the file)."""
+        return self._noted is not None
+
+    def has_note(self, row: int, col: int) -> bool:
+        m = self.matrix
+        pids = self.noted_cells().get(stored_id(m.customers[row]))
+        return pids is not None and stored_id(m.products[col]) in pids
+
+    def _update_noted(self, keys: Sequence[tuple[int, int]]) -> None:
+        noted = self._noted
+        if noted is None:
+            return
+        if len(keys) > 2_000:  # a bulk change: read the index again when next asked
+            self._noted = None
+            return
+        for cid, pid in keys:
+            pids = noted.get(cid)
+            if pids is not None:
+                pids.discard(pid)
+        for cid, pid in self.repo.noted_cells(keys):
+            noted.setdefault(cid, set()).add(pid)
+
     def competitors(self) -> dict[int, Competitor]:
         if self._competitors is None:
             self._competitors = {stored_id(c): c for c in self.repo.load_competitors()}
@@ -294,6 +330,7 @@ class Workspace(QObject):
             grid[r * n + c] = code
             cells.append((r, c))
             detail.append((r, c, old, code))
+        self._update_noted([(cid, pid) for cid, pid, _code in codes])
         self.marks_changed.emit(detail)
         self.cells_changed.emit(cells)
 
@@ -304,6 +341,7 @@ class Workspace(QObject):
         try:
             yield
         finally:
+            self._noted = None  # rows or columns came or went (with their cells' notes)
             if customers:
                 self.customers_changed.emit()
             if products:

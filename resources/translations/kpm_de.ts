@@ -2665,6 +2665,10 @@ Klicken Sie auf „Importieren“, um zu importieren.</translation>
         <source>Never verified</source>
         <translation>Nie bestätigt</translation>
     </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Notiz: %1</translation>
+    </message>
     <message numerus="yes">
         <source>Roll-up of %n site(s): %1</source>
         <translation>

@@ -2656,6 +2656,10 @@ Click Import to import.</source>
         <source>Never verified</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>Roll-up of %n site(s): %1</source>
         <translation>

@@ -34,6 +34,8 @@ from kpm_desktop.storage.repository.rows import (
     _cell_values,
 )
 
+_NOTE_AT = [c.strip() for c in _MARK_COLS.split(",")].index("note")  # in a _raw_cells row
+
 
 class CellsMixin(RepositoryBase):
     """Cells: reads, exact writes with history and status rows, staleness, bulk marks,
@@ -51,6 +53,19 @@ class CellsMixin(RepositoryBase):
             (customer_id, product_id),
         )
         return _cell_from_row(rows[0]) if rows else None
+
+    def noted_cells(self, keys: Iterable[CellKey] | None = None) -> list[CellKey]:
+        """(customer_id, product_id) of the cells that carry a note: all of them (read from
+        the partial index ``marks_noted``, so the cost follows the number of noted cells), or
+        those among ``keys``."""
+        if keys is None:
+            return [
+                (r[0], r[1])
+                for r in self.conn.execute(
+                    "SELECT customer_id, product_id FROM marks WHERE note != ''"
+                )
+            ]
+        return [key for key, r in self._raw_cells(list(keys)).items() if r[_NOTE_AT]]
 
     def get_cells(self, keys: Iterable[CellKey]) -> dict[CellKey, CellRecord]:
         """The marked cells among ``keys`` (white spots are absent), a few queries in all."""
