@@ -223,8 +223,16 @@ def install(window) -> None:
 
     dock = InsightsDock(window)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    # With the side panel open, the two docks share the right side as tabs, each with the
+    # full height (stacked, on a 768-pixel laptop screen the insights' tables showed one
+    # row and the side panel's key figures were cut).
+    side = window.findChild(QDockWidget, "customerSidePanel")
+    if side is not None:
+        window.tabifyDockWidget(side, dock)
     dock.hide()
     toggle = dock.toggleViewAction()
+    # Showing the insights brings their tab to the front.
+    toggle.toggled.connect(lambda on: QTimer.singleShot(0, dock.raise_) if on else None)
     toggle.setText(QCoreApplication.translate("InsightsView", "Insi&ghts"))
     window.action_registry.add(
         "view.insights",
