@@ -240,7 +240,7 @@ def test_insights_share_the_right_side_with_the_side_panel_at_1366x768(
 
         def all_rows_show() -> bool:  # every bar row on screen, no scrolling
             top = bars.rowViewportPosition(n - 1)
-            return 0 <= top and top + bars.rowHeight(n - 1) <= bars.viewport().height()
+            return top >= 0 and top + bars.rowHeight(n - 1) <= bars.viewport().height()
 
         qtbot.waitUntil(all_rows_show, timeout=5_000)
         # One click on the side panel's tab brings it back.
