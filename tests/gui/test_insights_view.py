@@ -218,7 +218,12 @@ def test_insights_share_the_right_side_with_the_side_panel_at_1366x768(
         w.show()
         qtbot.waitExposed(w)
         w.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=5_000)
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=5_000)
+        view = w.view
+        QTest.mouseClick(
+            view.viewport(), Qt.MouseButton.LeftButton, pos=view.viewport().rect().center()
+        )
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is view, timeout=5_000)
         side = w.findChild(QDockWidget, "customerSidePanel")
         dock = w.insights_dock
         assert side.isVisible() and not dock.isVisible()
