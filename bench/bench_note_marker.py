@@ -5,7 +5,7 @@
 On a copy of the cached synthetic matrix with a note on ``share`` of its marked cells:
 
 - ``noted_cells_*``: reading the noted cells (``Workspace.noted_cells``: the partial index
-  ``marks_noted`` of migration 7, then a dict of sets), against the baseline in the same run,
+  ``marks_noted`` of migration 8, then a dict of sets), against the baseline in the same run,
   the same query forced to scan every marked cell (what it would cost without the
   index). This read runs on the GUI thread right after the first frame.
 - ``start_to_first_frame_*``: ``kpm-desktop --profile-startup`` on that file against the bare
