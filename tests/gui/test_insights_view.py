@@ -195,67 +195,54 @@ def test_delete_snapshot_from_the_diff_dialog(win) -> None:
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_insights_share_the_right_side_with_the_side_panel_at_1366x768(
-    qtbot, demo_file: Path, ui_settings, lang
+    qtbot, main_window_factory, demo_file: Path, lang
 ) -> None:
     """At 1366x768 with the side panel open, the insights get the full height as a tab next
     to the side panel (stacked, their tables showed one row): Ctrl+Shift+I shows and raises
     them, every group bar is visible, and the side panel is one tab click away."""
-    from PySide6.QtCore import QCoreApplication
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QDockWidget, QTabBar
 
-    from kpm_desktop.gui.i18n import install_translators
-    from kpm_desktop.gui.main_window import MainWindow
+    w = main_window_factory(
+        demo_file, lang=lang, size=(1366, 768), persist_state=False, activate=True
+    )
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=5_000)
+    view = w.view
+    QTest.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.viewport().rect().center()
+    )
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view, timeout=5_000)
+    side = w.findChild(QDockWidget, "customerSidePanel")
+    dock = w.insights_dock
+    assert side.isVisible() and not dock.isVisible()
+    QTest.keyClick(
+        QApplication.focusWidget(),
+        Qt.Key.Key_I,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert dock.isVisible()
+    assert side in w.tabifiedDockWidgets(dock)
+    qtbot.waitUntil(lambda: not dock.visibleRegion().isEmpty(), timeout=5_000)
+    assert side.visibleRegion().isEmpty()  # behind its tab
+    assert dock.height() > 0.75 * w.centralWidget().height()
+    dock.view.today = DEMO_TODAY
+    qtbot.waitUntil(lambda: dock.view.insights is not None, timeout=10_000)
+    bars = dock.view.bars_view
+    n = bars.model().rowCount()
+    assert n >= 5
 
-    app = QCoreApplication.instance()
-    install_translators(app, lang)
-    try:
-        w = MainWindow(ui_settings)
-        w.persist_state = False
-        qtbot.addWidget(w)
-        assert w.open_file(demo_file)
-        w.resize(1366, 768)
-        w.show()
-        qtbot.waitExposed(w)
-        w.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=5_000)
-        view = w.view
-        QTest.mouseClick(
-            view.viewport(), Qt.MouseButton.LeftButton, pos=view.viewport().rect().center()
-        )
-        qtbot.waitUntil(lambda: QApplication.focusWidget() is view, timeout=5_000)
-        side = w.findChild(QDockWidget, "customerSidePanel")
-        dock = w.insights_dock
-        assert side.isVisible() and not dock.isVisible()
-        QTest.keyClick(
-            QApplication.focusWidget(),
-            Qt.Key.Key_I,
-            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
-        )
-        assert dock.isVisible()
-        assert side in w.tabifiedDockWidgets(dock)
-        qtbot.waitUntil(lambda: not dock.visibleRegion().isEmpty(), timeout=5_000)
-        assert side.visibleRegion().isEmpty()  # behind its tab
-        assert dock.height() > 0.75 * w.centralWidget().height()
-        dock.view.today = DEMO_TODAY
-        qtbot.waitUntil(lambda: dock.view.insights is not None, timeout=10_000)
-        bars = dock.view.bars_view
-        n = bars.model().rowCount()
-        assert n >= 5
+    def all_rows_show() -> bool:  # every bar row on screen, no scrolling
+        top = bars.rowViewportPosition(n - 1)
+        return top >= 0 and top + bars.rowHeight(n - 1) <= bars.viewport().height()
 
-        def all_rows_show() -> bool:  # every bar row on screen, no scrolling
-            top = bars.rowViewportPosition(n - 1)
-            return top >= 0 and top + bars.rowHeight(n - 1) <= bars.viewport().height()
-
-        qtbot.waitUntil(all_rows_show, timeout=5_000)
-        # One click on the side panel's tab brings it back.
-        tabs = [t for t in w.findChildren(QTabBar) if t.parent() is w]
-        bar = next(
-            t for t in tabs if any(t.tabText(k) == side.windowTitle() for k in range(t.count()))
-        )
-        k = next(k for k in range(bar.count()) if bar.tabText(k) == side.windowTitle())
-        QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(k).center())
-        qtbot.waitUntil(lambda: not side.visibleRegion().isEmpty(), timeout=5_000)
-        w.close()
-    finally:
-        install_translators(app, "en")
+    qtbot.waitUntil(all_rows_show, timeout=5_000)
+    # One click on the side panel's tab brings it back.
+    title = side.windowTitle()
+    bar = next(
+        t
+        for t in w.findChildren(QTabBar)
+        if t.parent() is w and any(t.tabText(k) == title for k in range(t.count()))
+    )
+    k = next(k for k in range(bar.count()) if bar.tabText(k) == title)
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(k).center())
+    qtbot.waitUntil(lambda: not side.visibleRegion().isEmpty(), timeout=5_000)

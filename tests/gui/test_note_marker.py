@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QApplication
 
 from kpm_desktop.domain.marks import WHITE
 from kpm_desktop.gui.matrix_model import HAS_NOTE_ROLE, TOOLTIP_ROLE
-from kpm_desktop.gui.settings import UiSettings
 from kpm_desktop.storage.repository import Repository
 
 LEFT = Qt.MouseButton.LeftButton
@@ -26,19 +25,9 @@ NOTE = "Rueckruf im Maerz: Angebot fuer Linie 3"
 
 
 @pytest.fixture
-def rep_window(qtbot, demo_file: Path, ui_settings: UiSettings):
-    from kpm_desktop.gui.main_window import MainWindow
-
-    win = MainWindow(ui_settings)
-    qtbot.addWidget(win)
-    assert win.open_file(demo_file)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    yield win
-    if win.isVisible():
-        win.close()
+def rep_window(main_window_factory, demo_file: Path):
+    """The real main window (every extension) on the demo at 1366x768, active."""
+    return main_window_factory(demo_file, size=(1366, 768), activate=True)
 
 
 def marker_pixel(win, row: int, col: int) -> QColor:

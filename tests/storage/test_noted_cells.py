@@ -12,22 +12,16 @@ from pathlib import Path
 
 from kpm_desktop.domain.entities import CellRecord, Customer, Product
 from kpm_desktop.domain.marks import Mark
-from kpm_desktop.storage.migrations import MIGRATIONS, SCHEMA_VERSION
+from kpm_desktop.storage.migrations import SCHEMA_VERSION
 from kpm_desktop.storage.repository import Repository
+from tests.helpers.schema import migration_index, open_at_schema
 
-_M8 = next(i for i, m in enumerate(MIGRATIONS) if m.__name__ == "_m008_noted_cells")
+_M8 = migration_index("_m008_noted_cells")
 
 
 def _old_file(path: Path) -> None:
     """A file as the schema before migration 8 wrote it, with marks, one with a note."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("PRAGMA application_id = 1263553841")
-    conn.execute("PRAGMA journal_mode = WAL")
-    for version in range(_M8):
-        conn.execute("BEGIN")
-        MIGRATIONS[version](conn)
-        conn.execute(f"PRAGMA user_version = {version + 1}")
-        conn.execute("COMMIT")
+    conn = open_at_schema(path, _M8)
     stamp = "2026-01-01T00:00:00+00:00"
     conn.execute(
         "INSERT INTO customers (id, uuid, name, created_at, updated_at) VALUES "
