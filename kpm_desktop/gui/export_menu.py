@@ -395,10 +395,10 @@ class ExportActions(QObject):
         return job
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Override: closing the window cancels a running export and waits for its thread.
+        """Override: closing the window cancels a running export and waits for its worker.
 
-        Otherwise the app aborted at exit ("QThread: Destroyed while thread is still
-        running"); a cancelled export leaves no file behind.
+        Nothing is left running at exit (with a QThread the app once aborted there: "QThread:
+        Destroyed while thread is still running"); a cancelled export leaves no file behind.
         """
         if watched is self.window and event.type() == QEvent.Type.Close and self.job is not None:
             self.job.cancel()
