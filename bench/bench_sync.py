@@ -409,6 +409,8 @@ def _kills(args: argparse.Namespace, url: str, victim: Path) -> None:
         subprocess.run(sync, cwd=ROOT, capture_output=True, check=False)
         whole = time.perf_counter() - t
         killed = 0
+        exits: dict[int, int] = {}  # exit codes of the aimed cycles
+        first_error: list[str] = []
         # where each kill landed: before the server committed, between the server's commit
         # and the local one (the push must be recognised next time), after the local commit
         landed = {"before server commit": 0, "between the commits": 0, "after local commit": 0}
@@ -419,9 +421,13 @@ def _kills(args: argparse.Namespace, url: str, victim: Path) -> None:
             rows0, pending0 = pushed_rows(), pending()
             if cycle % 2:
                 proc = subprocess.Popen(
-                    aimed, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+                    aimed, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
                 )
-                killed += proc.wait() == -signal.SIGKILL
+                _out, err = proc.communicate()
+                killed += proc.returncode == -signal.SIGKILL
+                exits[proc.returncode] = exits.get(proc.returncode, 0) + 1
+                if proc.returncode not in (0, 1, -signal.SIGKILL) and not first_error:
+                    first_error.append(err.decode(errors="replace").strip()[-300:])
             else:
                 proc = subprocess.Popen(
                     sync, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -461,6 +467,8 @@ def _kills(args: argparse.Namespace, url: str, victim: Path) -> None:
             "cycles",
             killed=killed,
             unkilled_sync_process_s=round(whole, 2),
+            aimed_exit_codes=exits,
+            aimed_first_error=first_error[0] if first_error else "",
             **{k.replace(" ", "_"): v for k, v in landed.items()},
             seconds=round(time.perf_counter() - t, 1),
             lost=sum(1 for k, v in local.items() if state.get(k) != v),
