@@ -54,6 +54,8 @@ class Customer:
     # A uuid, not a row id, so that the link survives merges and team sync between files;
     # a link to a customer that is not in this file is kept but shown as no parent.
     parent_uuid: str = ""
+    street: str = ""  # street and house number ("Hafenstraße 12"), "" = unknown
+    phone: str = ""  # as typed or imported, "" = unknown
 
 
 class ProductKind(StrEnum):

@@ -48,6 +48,21 @@ class TripStop:
 
 
 @dataclass(frozen=True, slots=True)
+class RemovedVisit:
+    """A visit taken off the trip after it may have gone into a calendar.
+
+    The calendar export writes it as a cancelled event (same UID, higher SEQUENCE), so
+    Outlook, Thunderbird and Google Calendar remove the event they imported; it keeps the
+    times and name the visit had when it was removed (naive local times).
+    """
+
+    customer_uuid: str
+    name: str
+    start: datetime
+    end: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class Trip:
     name: str
     day: date
@@ -57,6 +72,8 @@ class Trip:
     revision: int = 0  # bumped on every stored change (the calendar's SEQUENCE)
     id: int | None = None
     uuid: str = field(default_factory=new_uuid)
+    # Visits removed from the trip (kept by storage; not part of what a trip *is*).
+    removed: tuple[RemovedVisit, ...] = field(default=(), compare=False)
 
     @property
     def customer_uuids(self) -> tuple[str, ...]:
@@ -130,8 +147,9 @@ def order_by_postcode(customers: Iterable[Customer]) -> list[Customer]:
 
 
 def address_line(customer: Customer) -> str:
-    """What the file knows of the customer's address: "postcode city" (no street is stored)."""
-    return " ".join(p for p in (customer.postcode.strip(), customer.city.strip()) if p)
+    """The customer's address on one line: "street, postcode city" (what is known of it)."""
+    place = " ".join(p for p in (customer.postcode.strip(), customer.city.strip()) if p)
+    return ", ".join(p for p in (customer.street.strip(), place) if p)
 
 
 # -- the ask-list ---------------------------------------------------------------------------------

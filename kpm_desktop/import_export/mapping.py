@@ -31,6 +31,8 @@ _LABELS: dict[str, str] = {
     "customer_name": "Customer name",
     "city": "City",
     "postcode": "Postcode",
+    "street": "Street",
+    "phone": "Phone",
     "segment": "Industry",
     "region": "Region",
     "owner": "Owner",
@@ -58,6 +60,8 @@ _CUSTOMER_NUMBER = _field("customer_number")
 _CUSTOMER_NAME = _field("customer_name")
 _CITY = _field("city")
 _POSTCODE = _field("postcode")
+_STREET = _field("street")
+_PHONE = _field("phone")
 _SEGMENT = _field("segment")
 _REGION = _field("region")
 _OWNER = _field("owner")
@@ -77,6 +81,8 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field(_CUSTOMER_NAME.key, _CUSTOMER_NAME.label, _CUSTOMER_NAME.aliases, required=True),
         _CITY,
         _POSTCODE,
+        _STREET,
+        _PHONE,
         _SEGMENT,
         _REGION,
         _OWNER,
@@ -104,6 +110,8 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field(_CUSTOMER_NAME.key, _CUSTOMER_NAME.label, _CUSTOMER_NAME.aliases, required=True),
         _CITY,
         _POSTCODE,
+        _STREET,
+        _PHONE,
         _SEGMENT,
         _REGION,
         _OWNER,

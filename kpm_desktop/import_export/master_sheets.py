@@ -7,7 +7,7 @@ Two more sheets carry them, written with the export and read by ``kpm import --k
 "Kunden"/"Customers" (one row per customer, in display order):
     UUID, customer number, name, city, postcode, industry, region, owner, ABC class,
     annual revenue (number), tags (separated by "; "), active (1 or 0), the UUID of its key
-    account (parent customer; empty for none).
+    account (parent customer; empty for none), street (and house number), phone.
 "Produkte"/"Products" (one row per product, in column order):
     UUID, product number, name, product group, group order (integer), kind (product,
     solution, service), order within the group (integer), active (1 or 0), the UUID of
@@ -67,6 +67,8 @@ CUSTOMER_COLUMNS: tuple[SheetColumn, ...] = (
     SheetColumn("tags", "Merkmale", "Tags"),
     SheetColumn("active", "Aktiv", "Active"),
     SheetColumn("parent_uuid", "Konzern-UUID", "Parent account UUID"),
+    SheetColumn("street", "Straße", "Street"),
+    SheetColumn("phone", "Telefon", "Phone"),
 )
 PRODUCT_COLUMNS: tuple[SheetColumn, ...] = (
     SheetColumn("uuid", "UUID", "UUID"),
@@ -240,6 +242,8 @@ def _customer_values(c: Customer) -> dict[str, Value]:
         "tags": neutralise(TAG_SEPARATOR.join(c.tags)),
         "active": int(c.active),
         "parent_uuid": c.parent_uuid,
+        "street": neutralise(c.street),
+        "phone": neutralise(c.phone),
     }
 
 

@@ -7,7 +7,9 @@ customer's address as LOCATION, the ask-list in the DESCRIPTION.
 Re-exporting updates instead of duplicating: the UID of a visit is made of the trip's and
 the customer's UUIDs (both stable in the file), and SEQUENCE is the trip's revision, which
 grows with every stored change, so Outlook, Thunderbird and Google Calendar replace the
-event they imported before.
+event they imported before. A visit removed from the trip is written once more, as a
+cancelled event (STATUS:CANCELLED, same UID, the higher SEQUENCE, the times it had), so those
+calendars remove it instead of keeping a visit that no longer happens.
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ def trip_calendar(snapshot: TripSnapshot, *, now: datetime | None = None) -> Cal
         event.add("summary", f"{trip_label('visit', lang)}: {c.name}{number}")
         place = address_line(c)
         if place:
-            event.add("location", f"{c.name}, {place}")
+            event.add("location", place)
         lines = [f"{trip_label('trip', lang)}: {trip.name}", "", f"{trip_label('ask', lang)}:"]
         questions = v.questions[:MAX_DESCRIPTION_QUESTIONS]
         lines += [f"- {question_text(q, lang, customer_safe=safe)}" for q in questions]
@@ -71,12 +73,28 @@ def trip_calendar(snapshot: TripSnapshot, *, now: datetime | None = None) -> Cal
         event.add("description", "\n".join(lines))
         event.add("categories", [trip_label("trip", lang)])
         event.add("transp", "OPAQUE")
+        event.add("status", "CONFIRMED")
+        cal.add_component(event)
+    on_trip = set(trip.customer_uuids)
+    for removed in trip.removed:
+        if removed.customer_uuid in on_trip:
+            continue
+        event = Event()
+        event.add("uid", visit_uid(trip.uuid, removed.customer_uuid))
+        event.add("dtstamp", stamp)
+        event.add("sequence", trip.revision)
+        event.add("dtstart", _utc(removed.start))
+        event.add("dtend", _utc(removed.end))
+        event.add("summary", f"{trip_label('cancelled', lang)}: {removed.name}")
+        event.add("status", "CANCELLED")
+        event.add("transp", "TRANSPARENT")
         cal.add_component(event)
     return cal
 
 
 def write_trip_ics(snapshot: TripSnapshot, path: Path | str) -> int:
-    """Write the calendar file (replaced only when complete); returns the number of events."""
+    """Write the calendar file (replaced only when complete); returns the number of visits
+    (cancelled events of removed visits not counted)."""
     path = Path(path)
     if not path.parent.is_dir():
         raise FileNotFoundError(f"folder {path.parent} does not exist")

@@ -1,7 +1,7 @@
 """The trip pack: one PDF with everything for a day's visits.
 
-1. the day plan: per visit its time, the customer, the place (postcode and city: the file
-   stores no street and no phone number) and the top three questions of its ask-list;
+1. the day plan: per visit its time, the customer, its address (street, postcode and city,
+   as far as known) and phone number, and the top three questions of its ask-list;
 2. per customer, in visit order: its visit one-pager (``report/visit_sheet.py``, reused as
    is), then a blank answer sheet listing its whole ask-list with boxes for X/W/B/K and
    "still true", and ruled lines for further answers.
@@ -20,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPagedPaintDevice, QPainter
 
+from kpm_desktop.domain.entities import Customer
 from kpm_desktop.domain.trips import address_line, time_span
 from kpm_desktop.import_export.export_labels import label
 from kpm_desktop.import_export.export_model import ExportCancelled, Orientation, Progress
@@ -71,7 +72,7 @@ def _day_plan(flow: _Flow, snap: TripSnapshot) -> None:
     if snap.missing:
         flow.paragraph(trip_label("missing", lang, n=snap.missing), 0, 8.5)
     flow.heading(trip_label("day_list", lang))
-    time_w, place_w = pt(78), pt(120)
+    time_w, place_w = pt(78), pt(165)
     name_x = time_w
     place_x = s.width - place_w
     q_x = name_x + pt(12)
@@ -87,7 +88,9 @@ def _day_plan(flow: _Flow, snap: TripSnapshot) -> None:
         if not questions:
             questions = [trip_label("no_questions", lang)]
         q_heights = [flow.text_height(q, s.width - q_x - pt(12), 8) for q in questions]
-        flow.ensure(line + sum(q_heights) + pt(8))
+        place = _address_lines(c, lang)
+        head = max(line, pt(11) * len(place) + pt(2))
+        flow.ensure(head + sum(q_heights) + pt(8))
         if flow.draw:
             s.painter.setPen(s.grid_pen(0.4))
             s.painter.drawLine(QPointF(0, flow.y), QPointF(s.width, flow.y))
@@ -95,9 +98,9 @@ def _day_plan(flow: _Flow, snap: TripSnapshot) -> None:
             name = c.name + (f" ({c.number})" if c.number else "")
             s.text(QRectF(name_x, flow.y + pt(2), place_x - name_x - pt(6), line), name, 9.5,
                    bold=True)  # fmt: skip
-            s.text(QRectF(place_x, flow.y + pt(2), place_w, line),
-                   address_line(c) or label("visit_none", lang), 9)  # fmt: skip
-        flow.y += line + pt(3)
+            for k, text in enumerate(place):
+                s.text(QRectF(place_x, flow.y + pt(2) + k * pt(11), place_w, pt(11)), text, 9)
+        flow.y += head + pt(3)
         for text, h in zip(questions, q_heights, strict=True):
             if flow.draw:
                 box = pt(6.5)
@@ -110,6 +113,15 @@ def _day_plan(flow: _Flow, snap: TripSnapshot) -> None:
         flow.gap(5)
 
 
+def _address_lines(c: Customer, lang: str) -> list[str]:
+    """The day plan's address column: street / postcode city / phone, as far as known."""
+    place = " ".join(p for p in (c.postcode.strip(), c.city.strip()) if p)
+    lines = [text for text in (c.street.strip(), place) if text]
+    if c.phone.strip():
+        lines.append(f"{trip_label('phone', lang)} {c.phone.strip()}")
+    return lines or [label("visit_none", lang)]
+
+
 def _answer_sheet(flow: _Flow, snap: TripSnapshot, v: TripVisit) -> None:
     s, pt = flow.sheet, flow.sheet.pt
     lang, safe = snap.options.lang, snap.options.customer_safe
@@ -117,6 +129,8 @@ def _answer_sheet(flow: _Flow, snap: TripSnapshot, v: TripVisit) -> None:
     sub = [snap.trip.name, f"{snap.trip.day.isoformat()} {_time_span(v)}"]
     if address_line(c):
         sub.append(address_line(c))
+    if c.phone:
+        sub.append(f"{trip_label('phone', lang)} {c.phone}")
     if c.number:
         sub.append(c.number)
     if safe:

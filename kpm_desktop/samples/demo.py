@@ -101,6 +101,33 @@ _CITIES = (
     ("Augsburg", "86150", "Süd"), ("Frankfurt am Main", "60311", "Mitte"),
     ("Kassel", "34117", "Mitte"), ("Mannheim", "68159", "Mitte"), ("Würzburg", "97070", "Mitte"),
 )  # fmt: skip
+# Street names of industrial estates and their dialling codes, for plausible addresses and
+# phone numbers in the trip pack and the calendar (chosen by index: no random numbers, so
+# the marks of the demo stay exactly as they were).
+_STREETS = (
+    "Industriestraße", "Am Gewerbepark", "Hafenstraße", "Werkstraße", "Carl-Benz-Straße",
+    "Robert-Bosch-Straße", "Siemensstraße", "Lindenallee", "Im Technologiepark", "Feldweg",
+    "Rudolf-Diesel-Straße", "Max-Planck-Straße", "Gutenbergstraße", "An der Autobahn",
+)  # fmt: skip
+_DIALLING_CODES = {
+    "Hamburg": "040", "Bremen": "0421", "Hannover": "0511", "Kiel": "0431", "Berlin": "030",
+    "Leipzig": "0341", "Dresden": "0351", "Erfurt": "0361", "Köln": "0221",
+    "Düsseldorf": "0211", "Dortmund": "0231", "Bielefeld": "0521", "Stuttgart": "0711",
+    "München": "089", "Nürnberg": "0911", "Augsburg": "0821", "Frankfurt am Main": "069",
+    "Kassel": "0561", "Mannheim": "0621", "Würzburg": "0931",
+}  # fmt: skip
+
+
+def demo_street(index: int) -> str:
+    """A deterministic street and house number for the ``index``-th demo customer."""
+    return f"{_STREETS[(index * 5) % len(_STREETS)]} {(index * 7) % 89 + 1}"
+
+
+def demo_phone(index: int, city: str) -> str:
+    """A deterministic phone number in the city's dialling code (``index``-th customer)."""
+    return f"{_DIALLING_CODES.get(city, '0800')} {(index * 7919) % 9000 + 1000}{index % 90 + 10}"
+
+
 _OWNERS = {"Nord": "Anna Becker", "Ost": "Jonas Richter", "West": "Miriam Schulz",
            "Süd": "Thomas Huber", "Mitte": "Sabine Wagner"}  # fmt: skip
 
@@ -241,6 +268,8 @@ def build_demo(
                 owner=_OWNERS[region],
                 city=city,
                 postcode=postcode,
+                street=demo_street(i),
+                phone=demo_phone(i, city),
                 abc_class=abc,
                 annual_revenue=float(
                     rng.randrange(2, 400) * 1000 if abc != "C" else rng.randrange(1, 60) * 1000
@@ -360,6 +389,8 @@ def _add_key_accounts(repo, products, competitors, today: date, now: datetime) -
                     owner=_OWNERS[region],
                     city=city,
                     postcode=postcode,
+                    street=demo_street(100 + 10 * k),
+                    phone=demo_phone(100 + 10 * k, city),
                     abc_class=abc,
                     annual_revenue=float(900_000 + 350_000 * k),
                     tags=("Schlüsselkunde", "Konzern"),
@@ -377,6 +408,8 @@ def _add_key_accounts(repo, products, competitors, today: date, now: datetime) -
                     owner=_OWNERS[site_region],
                     city=site_city,
                     postcode=site_postcode,
+                    street=demo_street(101 + 10 * k + j),
+                    phone=demo_phone(101 + 10 * k + j, site_city),
                     abc_class="B",
                     annual_revenue=float(rng.randrange(150, 600) * 1000),
                     uuid=f"c2000000-0000-4000-8000-{k:04d}{j + 1:08d}",

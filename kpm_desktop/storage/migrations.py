@@ -471,6 +471,31 @@ def _m008_noted_cells(conn: sqlite3.Connection) -> None:
         conn,
         """
         CREATE INDEX marks_noted ON marks(customer_id, product_id, note) WHERE note != '';
+
+
+def _m009_street_phone_removed_visits(conn: sqlite3.Connection) -> None:
+    """Street and phone of a customer, and the visits taken off a trip (issue 18).
+
+    ``street`` and ``phone`` are plain text ("" = unknown) next to ``postcode`` and ``city``
+    for the trip pack's day list and the calendar's LOCATION; the street line is what an
+    address label or a navigation app takes ("Hafenstraße 12"), the phone number is kept as
+    typed or imported. ``trip_removed_visits`` keeps each visit removed from a trip with the
+    times and name it had, so that a re-export of the calendar file cancels its event (same
+    UID, higher SEQUENCE) instead of leaving it in Outlook or Google Calendar.
+    """
+    run_script(
+        conn,
+        """
+        ALTER TABLE customers ADD COLUMN street TEXT NOT NULL DEFAULT '';
+        ALTER TABLE customers ADD COLUMN phone TEXT NOT NULL DEFAULT '';
+        CREATE TABLE trip_removed_visits (
+            trip_id INTEGER NOT NULL REFERENCES trips(id) ON DELETE CASCADE,
+            customer_uuid TEXT NOT NULL,
+            name TEXT NOT NULL DEFAULT '',
+            start_at TEXT NOT NULL,
+            end_at TEXT NOT NULL,
+            PRIMARY KEY (trip_id, customer_uuid)
+        ) WITHOUT ROWID;
         """,
     )
 
@@ -484,6 +509,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _m006_parent_customer,
     _m007_merge_tombstones,
     _m008_noted_cells,
+    _m009_street_phone_removed_visits,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

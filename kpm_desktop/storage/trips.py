@@ -14,7 +14,14 @@ from typing import Any
 
 from kpm_desktop.domain.entities import Customer, Note, stored_id
 from kpm_desktop.domain.history_diff import CellDiff, diff_keyed
-from kpm_desktop.domain.trips import Trip, TripError, TripStop, validate
+from kpm_desktop.domain.trips import (
+    RemovedVisit,
+    Trip,
+    TripError,
+    TripStop,
+    schedule,
+    validate,
+)
 from kpm_desktop.storage import history
 from kpm_desktop.storage.convert import ts_to_db, utc_now
 from kpm_desktop.storage.repository import Repository
@@ -44,12 +51,29 @@ def _stops(repo: Repository, trip_ids: Sequence[int]) -> dict[int, list[TripStop
     return out
 
 
+def _removed(repo: Repository, trip_ids: Sequence[int]) -> dict[int, list[RemovedVisit]]:
+    out: dict[int, list[RemovedVisit]] = {tid: [] for tid in trip_ids}
+    if not trip_ids:
+        return out
+    marks = ",".join("?" * len(trip_ids))
+    for tid, uuid, name, start, end in repo.conn.execute(
+        "SELECT trip_id, customer_uuid, name, start_at, end_at FROM trip_removed_visits "
+        f"WHERE trip_id IN ({marks}) ORDER BY trip_id, start_at, customer_uuid",
+        list(trip_ids),
+    ):
+        out[tid].append(
+            RemovedVisit(uuid, name, datetime.fromisoformat(start), datetime.fromisoformat(end))
+        )
+    return out
+
+
 def _trips(repo: Repository, where: str = "", params: Sequence[Any] = ()) -> list[Trip]:
     rows = repo.conn.execute(
         f"SELECT {_COLS} FROM trips {where} ORDER BY trip_date DESC, start_time, name",
         list(params),
     ).fetchall()
     stops = _stops(repo, [r[0] for r in rows])
+    removed = _removed(repo, [r[0] for r in rows])
     return [
         Trip(
             id=r[0],
@@ -60,6 +84,7 @@ def _trips(repo: Repository, where: str = "", params: Sequence[Any] = ()) -> lis
             travel_minutes=r[5],
             revision=r[6],
             stops=tuple(stops[r[0]]),
+            removed=tuple(removed[r[0]]),
         )
         for r in rows
     ]
@@ -146,11 +171,49 @@ def update_trip(repo: Repository, trip: Trip) -> Trip:
     return old
 
 
+def _customers_of(repo: Repository, uuids: Sequence[str]) -> dict[str, Customer]:
+    wanted = set(uuids)
+    return {c.uuid: c for c in repo.load_customers() if c.uuid in wanted}
+
+
+def _note_removed(repo: Repository, conn: sqlite3.Connection, trip: Trip) -> None:
+    """Keep the visits that ``trip`` no longer has (with their last times) for the calendar's
+    cancelled events; a customer put back on the trip is no longer removed."""
+    assert trip.id is not None
+    old = get_trip(repo, trip.id)
+    if old is None:
+        return
+    staying = set(trip.customer_uuids)
+    gone = [u for u in old.customer_uuids if u not in staying]
+    if gone:
+        customers = _customers_of(repo, old.customer_uuids)
+        conn.executemany(
+            "INSERT OR REPLACE INTO trip_removed_visits "
+            "(trip_id, customer_uuid, name, start_at, end_at) VALUES (?, ?, ?, ?, ?)",
+            [
+                (trip.id, v.customer.uuid, v.customer.name, v.start.isoformat(),
+                 v.end.isoformat())
+                for v in schedule(old, customers)
+                if v.customer.uuid in gone
+            ],
+        )  # fmt: skip
+    conn.executemany(
+        "DELETE FROM trip_removed_visits WHERE trip_id = ? AND customer_uuid = ?",
+        [(trip.id, u) for u in staying],
+    )
+
+
 def write_trip(repo: Repository, trip: Trip) -> None:
-    """Overwrite a stored trip with exactly this state (undo passes the previous state)."""
+    """Overwrite a stored trip with exactly this state (undo passes the previous state).
+
+    Visits the stored trip had and ``trip`` has not are kept as removed visits (the
+    calendar export cancels their events); undo, which writes the previous state, brings
+    them back and makes the visits the edit added the removed ones.
+    """
     trip = replace(trip, name=trip.name.strip())
     assert trip.id is not None
     with repo.transaction() as conn:
+        _note_removed(repo, conn, trip)
         _check_name(conn, trip)
         cur = conn.execute(
             "UPDATE trips SET uuid = ?, name = ?, trip_date = ?, start_time = ?, "

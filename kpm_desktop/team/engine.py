@@ -1130,6 +1130,8 @@ def _customer(key: str, d: dict):
         active=bool(d.get("active", True)),
         uuid=key,
         parent_uuid=d.get("parent_uuid") or "",
+        street=d.get("street") or "",
+        phone=d.get("phone") or "",
     )
 
 

@@ -48,6 +48,8 @@ CUSTOMER_FIELDS = (
     "tags",
     "active",
     "parent_uuid",
+    "street",
+    "phone",
 )
 
 
@@ -157,6 +159,11 @@ class LocalStore:
             # The key account (issue 18), only when set: files synced before it existed
             # keep the same JSON for every customer without one.
             data["parent_uuid"] = c.parent_uuid
+        # Street and phone (issue 18) likewise only when known.
+        if c.street:
+            data["street"] = c.street
+        if c.phone:
+            data["phone"] = c.phone
         return data
 
     def _read_customer(self, key: str) -> dict | None:
@@ -424,6 +431,8 @@ class LocalStore:
             active=bool(data.get("active", True)),
             uuid=key,
             parent_uuid=data.get("parent_uuid") or "",
+            street=data.get("street") or "",
+            phone=data.get("phone") or "",
         )
         if cid is None:
             self.repo.add_customers([customer])

@@ -1337,6 +1337,14 @@ Klicken Sie auf „Importieren“, um zu importieren.</translation>
         <translation>PLZ</translation>
     </message>
     <message>
+        <source>Street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
         <source>Industry</source>
         <translation>Branche</translation>
     </message>
@@ -2243,12 +2251,20 @@ Klicken Sie auf „Importieren“, um zu importieren.</translation>
         <translation>N&amp;ummer:</translation>
     </message>
     <message>
+        <source>Str&amp;eet:</source>
+        <translation>&amp;Straße:</translation>
+    </message>
+    <message>
         <source>&amp;City:</source>
         <translation>&amp;Ort:</translation>
     </message>
     <message>
         <source>&amp;Postcode:</source>
         <translation>&amp;PLZ:</translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation>Tele&amp;fon:</translation>
     </message>
     <message>
         <source>&amp;Segment:</source>
@@ -2607,12 +2623,20 @@ Klicken Sie auf „Importieren“, um zu importieren.</translation>
         <translation>Betreuer</translation>
     </message>
     <message>
+        <source>Street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
         <source>City</source>
         <translation>Ort</translation>
     </message>
     <message>
         <source>Postcode</source>
         <translation>PLZ</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
     </message>
     <message>
         <source>ABC class</source>
@@ -3845,6 +3869,14 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>PLZ</translation>
     </message>
     <message>
+        <source>Street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
         <source>ABC class</source>
         <translation>ABC-Klasse</translation>
     </message>
@@ -4820,6 +4852,10 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>Konzernnummer (übergeordneter Kunde)</translation>
     </message>
     <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
         <source>Postcode</source>
         <translation>PLZ</translation>
     </message>
@@ -4862,6 +4898,10 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
     <message>
         <source>Revenue</source>
         <translation>Umsatz</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Straße</translation>
     </message>
     <message>
         <source>Verified at</source>

@@ -1328,6 +1328,14 @@ Click Import to import.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Industry</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2234,11 +2242,19 @@ Click Import to import.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Str&amp;eet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;City:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Postcode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2598,11 +2614,19 @@ Click Import to import.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3821,6 +3845,14 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>ABC class</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4796,6 +4828,10 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Postcode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4837,6 +4873,10 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
     </message>
     <message>
         <source>Revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

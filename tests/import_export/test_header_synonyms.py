@@ -17,6 +17,8 @@ NEEDED = {
     "region",
     "city",
     "postcode",
+    "street",
+    "phone",
     "abc_class",
     "annual_revenue",
     "parent_number",
@@ -94,4 +96,21 @@ def test_sap_billing_document_list() -> None:
         "product_name": 3,
         "revenue": 4,
         "quantity": 5,
+    }
+
+
+def test_street_and_phone_headers() -> None:
+    """Issue 18: the spellings reps' lists and CRM exports use for street and phone."""
+    for header in ("Straße", "Strasse", "Street", "Address line 1", "Anschrift", "Billing Street"):
+        assert field_for_header("customers", header) == "street", header
+    for header in ("Telefon", "Phone", "Tel.", "Telefonnummer", "Main Phone", "Tel"):
+        assert field_for_header("customers", header) == "phone", header
+    headers = ["Kundennummer", "Name", "Strasse", "PLZ", "Ort", "Tel."]
+    assert suggest_mapping("customers", headers) == {
+        "customer_number": 0,
+        "customer_name": 1,
+        "street": 2,
+        "postcode": 3,
+        "city": 4,
+        "phone": 5,
     }

@@ -51,7 +51,10 @@ def test_pack_pages_and_text(demo_file: Path, tmp_path: Path) -> None:
     assert "Besuchstour: Tour Nord" in day and "Tagesplan" in day
     for v, start in zip(snap.visits, ("08:30–09:15", "09:45–10:30", "11:00–11:45"), strict=True):
         c = v.scheduled.customer
-        assert start in day and c.name in day and address_line(c) in day
+        assert start in day and c.name in day
+        # The full address and the phone (issue 18): street, postcode city, phone.
+        assert c.street and c.phone
+        assert c.street in day and f"{c.postcode} {c.city}" in day and f"Tel. {c.phone}" in day
         for q in v.questions[:3]:
             assert question_text(q, "de") in day
         if len(v.questions) > 3:
@@ -101,7 +104,9 @@ def test_ics_parsed_back_with_stable_uids(demo_file: Path, tmp_path: Path) -> No
             start = ev.decoded("DTSTART")
             assert start == v.scheduled.start.astimezone().astimezone(UTC)
             assert ev.decoded("DTEND") - start == v.scheduled.end - v.scheduled.start
-            assert str(ev["LOCATION"]) == f"{c.name}, {address_line(c)}"
+            assert str(ev["LOCATION"]) == address_line(c)
+            assert str(ev["LOCATION"]) == f"{c.street}, {c.postcode} {c.city}"
+            assert str(ev["STATUS"]) == "CONFIRMED"
             assert c.name in str(ev["SUMMARY"])
             description = str(ev["DESCRIPTION"])
             for q in v.questions[:10]:
@@ -120,3 +125,41 @@ def test_ics_parsed_back_with_stable_uids(demo_file: Path, tmp_path: Path) -> No
     assert events2[0].decoded("DTSTART") == datetime(2026, 12, 8, 10, 0).astimezone().astimezone(
         UTC
     )
+
+
+def test_removed_visit_is_cancelled_on_re_export(demo_file: Path, tmp_path: Path) -> None:
+    """A visit taken off the trip comes back as STATUS:CANCELLED with its UID and a higher
+    SEQUENCE (so calendars drop it); putting it back makes it a normal event again."""
+    out = tmp_path / "trip.ics"
+    with Repository.open(demo_file) as repo:
+        trip = _trip(repo)
+        write_trip_ics(trip_from_repository(repo, trip, _options(), today=DEMO_TODAY), out)
+        first = {
+            str(e["UID"]): e for e in icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+        }
+        removed_uuid = trip.stops[1].customer_uuid
+        store.update_trip(repo, replace(trip, stops=(trip.stops[0], trip.stops[2])))
+        changed = store.get_trip(repo, trip.id)  # type: ignore[arg-type]
+        assert changed is not None and [r.customer_uuid for r in changed.removed] == [removed_uuid]
+        write_trip_ics(trip_from_repository(repo, changed, _options(), today=DEMO_TODAY), out)
+    events = list(icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT"))
+    assert {str(e["UID"]) for e in events} == set(first)
+    by_uid = {str(e["UID"]): e for e in events}
+    gone = by_uid[visit_uid(trip.uuid, removed_uuid)]
+    assert str(gone["STATUS"]) == "CANCELLED"
+    assert int(gone["SEQUENCE"]) == 1 > int(first[str(gone["UID"])]["SEQUENCE"])
+    # The cancelled event keeps the times the calendar has.
+    assert gone.decoded("DTSTART") == first[str(gone["UID"])].decoded("DTSTART")
+    assert gone.decoded("DTEND") == first[str(gone["UID"])].decoded("DTEND")
+    others = [e for uid, e in by_uid.items() if uid != str(gone["UID"])]
+    assert all(str(e["STATUS"]) == "CONFIRMED" and int(e["SEQUENCE"]) == 1 for e in others)
+
+    # Put back: a normal event again (no cancelled duplicate), SEQUENCE higher still.
+    with Repository.open(demo_file) as repo:
+        store.update_trip(repo, replace(changed, stops=trip.stops))
+        again = store.get_trip(repo, trip.id)  # type: ignore[arg-type]
+        assert again is not None and again.removed == ()
+        write_trip_ics(trip_from_repository(repo, again, _options(), today=DEMO_TODAY), out)
+    events = list(icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT"))
+    assert len(events) == 3
+    assert all(str(e["STATUS"]) == "CONFIRMED" and int(e["SEQUENCE"]) == 2 for e in events)

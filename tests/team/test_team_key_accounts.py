@@ -32,3 +32,19 @@ def test_parent_link_is_synced_to_the_manager(
     run_json(capsys, "sync", str(files["anna"]), "--json")
     run_json(capsys, "sync", str(files["manager"]), "--json")
     assert _parents(files["manager"]) == {}
+
+
+def test_street_and_phone_are_synced_to_the_manager(
+    team_url: str, demo_file: Path, pgpass: Path, tmp_path: Path, capsys
+) -> None:
+    """Street and phone (issue 18) travel in the customer JSON, only when known."""
+    files, _rep_url = team_with_demo(team_url, demo_file, pgpass, tmp_path)
+    with Repository.open(files["anna"]) as repo:
+        site = next(c for c in repo.load_customers() if c.region == "Nord")
+        repo.update_customer(replace(site, street="Hafenstraße 12", phone="0431 55 66"))
+    result = run_json(capsys, "sync", str(files["anna"]), "--json")
+    assert result["pushed"] >= 1 and result["conflicts"] == []
+    run_json(capsys, "sync", str(files["manager"]), "--json")
+    with Repository.open(files["manager"], read_only=True) as repo:
+        got = next(c for c in repo.load_customers() if c.uuid == site.uuid)
+    assert (got.street, got.phone) == ("Hafenstraße 12", "0431 55 66")

@@ -107,6 +107,8 @@ def changes_text(changes: list[tuple[str, str, str]]) -> str:
         "number": QCoreApplication.translate("ImportDialog", "Number"),
         "city": QCoreApplication.translate("ImportDialog", "City"),
         "postcode": QCoreApplication.translate("ImportDialog", "Postcode"),
+        "street": QCoreApplication.translate("ImportDialog", "Street"),
+        "phone": QCoreApplication.translate("ImportDialog", "Phone"),
         "segment": QCoreApplication.translate("ImportDialog", "Industry"),
         "region": QCoreApplication.translate("ImportDialog", "Region"),
         "owner": QCoreApplication.translate("ImportDialog", "Owner"),

@@ -164,6 +164,10 @@ class CustomerEditor(QDialog):
         self.number = QLineEdit(customer.number, self)
         self.city = QLineEdit(customer.city, self)
         self.postcode = QLineEdit(customer.postcode, self)
+        self.street = QLineEdit(customer.street, self)
+        self.street.setObjectName("customer_street")
+        self.phone = QLineEdit(customer.phone, self)
+        self.phone.setObjectName("customer_phone")
         self.segment = self._editable_combo(distinct_values(choices, "segment"), customer.segment)
         self.region = self._editable_combo(distinct_values(choices, "region"), customer.region)
         self.owner = self._editable_combo(distinct_values(choices, "owner"), customer.owner)
@@ -200,8 +204,10 @@ class CustomerEditor(QDialog):
         form = QFormLayout()
         form.addRow(QCoreApplication.translate("ManageCustomers", "&Name:"), self.name)
         form.addRow(QCoreApplication.translate("ManageCustomers", "N&umber:"), self.number)
-        form.addRow(QCoreApplication.translate("ManageCustomers", "&City:"), self.city)
+        form.addRow(QCoreApplication.translate("ManageCustomers", "Str&eet:"), self.street)
         form.addRow(QCoreApplication.translate("ManageCustomers", "&Postcode:"), self.postcode)
+        form.addRow(QCoreApplication.translate("ManageCustomers", "&City:"), self.city)
+        form.addRow(QCoreApplication.translate("ManageCustomers", "P&hone:"), self.phone)
         form.addRow(QCoreApplication.translate("ManageCustomers", "&Segment:"), self.segment)
         form.addRow(QCoreApplication.translate("ManageCustomers", "&Region:"), self.region)
         form.addRow(QCoreApplication.translate("ManageCustomers", "&Owner:"), self.owner)
@@ -270,6 +276,8 @@ class CustomerEditor(QDialog):
             number=self.number.text().strip(),
             city=self.city.text().strip(),
             postcode=self.postcode.text().strip(),
+            street=self.street.text().strip(),
+            phone=self.phone.text().strip(),
             segment=self.segment.currentText().strip(),
             region=self.region.currentText().strip(),
             owner=self.owner.currentText().strip(),

@@ -280,6 +280,8 @@ _FIELD_NAMES = {
     "owner": QT_TRANSLATE_NOOP("TeamFields", "Owner"),
     "city": QT_TRANSLATE_NOOP("TeamFields", "City"),
     "postcode": QT_TRANSLATE_NOOP("TeamFields", "Postcode"),
+    "street": QT_TRANSLATE_NOOP("TeamFields", "Street"),
+    "phone": QT_TRANSLATE_NOOP("TeamFields", "Phone"),
     "abc_class": QT_TRANSLATE_NOOP("TeamFields", "ABC class"),
     "annual_revenue": QT_TRANSLATE_NOOP("TeamFields", "Annual revenue"),
     "tags": QT_TRANSLATE_NOOP("TeamFields", "Tags"),

@@ -42,6 +42,8 @@ class MasterDataForm(QGroupBox):
         self.owner = QLineEdit(self)
         self.city = QLineEdit(self)
         self.postcode = QLineEdit(self)
+        self.street = QLineEdit(self)
+        self.phone = QLineEdit(self)
         self.abc = QComboBox(self)
         self.abc.addItems(["", "A", "B", "C"])
         self.revenue = AmountEdit(self)
@@ -58,8 +60,10 @@ class MasterDataForm(QGroupBox):
             (self.tr("Segment"), self.segment),
             (self.tr("Region"), self.region),
             (self.tr("Owner"), self.owner),
-            (self.tr("City"), self.city),
+            (self.tr("Street"), self.street),
             (self.tr("Postcode"), self.postcode),
+            (self.tr("City"), self.city),
+            (self.tr("Phone"), self.phone),
             (self.tr("ABC class"), self.abc),
             (self.tr("Annual revenue"), self.revenue),
             (self.tr("Tags"), self.tags),
@@ -94,6 +98,8 @@ class MasterDataForm(QGroupBox):
         self.owner.setText(c.owner)
         self.city.setText(c.city)
         self.postcode.setText(c.postcode)
+        self.street.setText(c.street)
+        self.phone.setText(c.phone)
         index = self.abc.findText(c.abc_class)
         self.abc.setCurrentIndex(max(index, 0))
         self.revenue.set_value(c.annual_revenue)
@@ -119,6 +125,8 @@ class MasterDataForm(QGroupBox):
             owner=self.owner.text().strip(),
             city=self.city.text().strip(),
             postcode=self.postcode.text().strip(),
+            street=self.street.text().strip(),
+            phone=self.phone.text().strip(),
             abc_class=self.abc.currentText(),
             annual_revenue=self.revenue.value(),
             tags=tuple(t.strip() for t in self.tags.text().split(",") if t.strip()),

@@ -47,7 +47,16 @@ from kpm_desktop.import_export.values import (
 )
 
 # -- building ---------------------------------------------------------------------------------
-_CUSTOMER_ATTRS = ("city", "postcode", "segment", "region", "owner", "abc_class")
+_CUSTOMER_ATTRS = (
+    "city",
+    "postcode",
+    "street",
+    "phone",
+    "segment",
+    "region",
+    "owner",
+    "abc_class",
+)
 _CELL_FIELDS = tuple(
     f.name for f in fields(CellRecord) if f.name not in ("updated_at", "source", "mark")
 )

@@ -23,7 +23,7 @@ CellChange = tuple[int, int, CellRecord | None]  # None = white spot
 
 _CUSTOMER_COLS = (
     "id, uuid, name, number, segment, region, owner, city, postcode, abc_class, "
-    "annual_revenue, tags, active, parent_uuid"
+    "annual_revenue, tags, active, parent_uuid, street, phone"
 )
 _PRODUCT_COLS = "id, uuid, name, number, group_id, kind, sort_order, active, slot"
 _MARK_COLS = (
@@ -49,6 +49,8 @@ def _customer_from_row(r: tuple[Any, ...]) -> Customer:
         tags=tuple(json.loads(r[11])),
         active=bool(r[12]),
         parent_uuid=r[13],
+        street=r[14],
+        phone=r[15],
     )
 
 
@@ -67,6 +69,8 @@ def _customer_values(c: Customer) -> tuple[Any, ...]:
         json.dumps(list(c.tags), ensure_ascii=False),
         int(c.active),
         c.parent_uuid,
+        c.street,
+        c.phone,
     )
 
 

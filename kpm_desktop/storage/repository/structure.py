@@ -35,8 +35,9 @@ class StructureMixin(CellsMixin, NotesGoalsMixin):
             for c in customers:
                 cur = conn.execute(
                     "INSERT INTO customers (id, uuid, name, number, segment, region, owner, city, "
-                    "postcode, abc_class, annual_revenue, tags, active, parent_uuid, created_at, "
-                    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "postcode, abc_class, annual_revenue, tags, active, parent_uuid, street, phone, "
+                    "created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (c.id, *_customer_values(c), stamp, stamp),
                 )
                 out.append(replace(c, id=cur.lastrowid))
@@ -52,7 +53,7 @@ class StructureMixin(CellsMixin, NotesGoalsMixin):
             conn.execute(
                 "UPDATE customers SET uuid = ?, name = ?, number = ?, segment = ?, region = ?, "
                 "owner = ?, city = ?, postcode = ?, abc_class = ?, annual_revenue = ?, tags = ?, "
-                "active = ?, parent_uuid = ?, updated_at = ? WHERE id = ?",
+                "active = ?, parent_uuid = ?, street = ?, phone = ?, updated_at = ? WHERE id = ?",
                 (*_customer_values(customer), ts_to_db(utc_now()), customer.id),
             )
         return prev
