@@ -184,3 +184,35 @@ def test_stops_follow_customer_deletion_and_restore(repo: Repository) -> None:
     visits = schedule(store.get_trip(repo, trip.id), store.customers_by_uuid(repo))  # type: ignore[arg-type]
     assert [v.customer.name for v in visits] == ["Alpha", "Beta"]
     assert repo.verify() == []
+
+
+def test_removed_visits_are_kept_and_undo_swaps_them(tmp_path: Path) -> None:
+    """A stop taken off a stored trip is kept (with its times) for the calendar's cancelled
+    event; writing the previous state back (undo) restores it and removes the added one."""
+    with Repository.create(tmp_path / "r.kpm") as repo:
+        a, b, c = repo.add_customers([Customer(name=n) for n in ("A", "B", "C")])
+        trip = store.add_trip(
+            repo,
+            Trip(
+                "Tour", date(2026, 12, 8), time(8, 0), (TripStop(a.uuid, 60), TripStop(b.uuid, 30))
+            ),
+        )
+        assert trip.removed == ()
+        edited = store.get_trip(repo, trip.id)  # type: ignore[arg-type]
+        assert edited is not None
+        edited = Trip(
+            edited.name, edited.day, edited.start, (TripStop(a.uuid, 60), TripStop(c.uuid, 45)),
+            id=edited.id, uuid=edited.uuid,
+        )  # fmt: skip
+        old = store.update_trip(repo, edited)
+        now = store.get_trip(repo, trip.id)  # type: ignore[arg-type]
+        assert now is not None
+        [gone] = now.removed
+        assert (gone.customer_uuid, gone.name) == (b.uuid, "B")
+        # B was second: 08:00-09:00, 30 min travel, 09:30-10:00.
+        assert (gone.start.time(), gone.end.time()) == (time(9, 30), time(10, 0))
+        store.write_trip(repo, old)  # what undo does
+        back = store.get_trip(repo, trip.id)  # type: ignore[arg-type]
+        assert back is not None and [r.customer_uuid for r in back.removed] == [c.uuid]
+        store.delete_trip(repo, trip.id)  # type: ignore[arg-type]
+        assert repo.conn.execute("SELECT count(*) FROM trip_removed_visits").fetchone()[0] == 0
