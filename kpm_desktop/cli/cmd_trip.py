@@ -4,6 +4,11 @@ kpm trip demo.kpm --customers 100000,100037 --date 2026-12-08 --start 08:30 --mi
     --name "Tour Nord" --pdf tour.pdf --ics tour.ics
 kpm trip demo.kpm --trip "Tour Nord" --ics tour.ics --lang en
 
+Without ``--lang`` the command speaks the app's UI language, as the window would: the
+language saved in the settings (Settings › Language), else German on a German system and
+English elsewhere. That language names a new trip ("Tour 2026-12-08" / "Trip 2026-12-08",
+the same default name the planner gives) and writes the pack and the calendar events.
+
 Everything is checked before the file is opened for writing: bad input leaves the file
 byte-identical (exit code 2, one line on stderr).
 """
@@ -70,7 +75,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="leave out competitor names, revenues, potentials and internal notes",
     )
-    p.add_argument("--lang", "--language", choices=LANGUAGES, default="de", help="language")
+    p.add_argument(
+        "--lang",
+        "--language",
+        choices=LANGUAGES,
+        default=None,
+        help="language of the trip's default name, the pack and the calendar "
+        "(default: the app's UI language)",
+    )
     p.set_defaults(handler=run)
 
 
@@ -81,6 +93,25 @@ class _Plan:
     start: time
     minutes: int
     name: str | None
+
+
+# The GUI's settings key of the UI language (``gui.i18n.LANGUAGE_KEY``; the CLI does not
+# import the GUI, a test checks that both name the same key).
+LANGUAGE_KEY = "ui/language"
+
+
+def ui_language() -> str:
+    """The language the app's window uses: the saved setting ("de"/"en"), else German for a
+    German system locale, else English (``gui.i18n.choose_language``'s rule)."""
+    from PySide6.QtCore import QLocale, QSettings
+
+    from kpm_desktop import APP_ID, ORG_NAME
+
+    saved = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG_NAME, APP_ID)
+    setting = str(saved.value(LANGUAGE_KEY, "system"))
+    if setting in LANGUAGES:
+        return setting
+    return "de" if QLocale.system().language() == QLocale.Language.German else "en"
 
 
 def parse_time(text: str) -> time:
@@ -153,7 +184,7 @@ def _build(repo: Repository, plan: _Plan, lang: str) -> Trip:
         if name.casefold() in {t.casefold() for t in taken}:
             raise CliError(f"a trip named {name!r} exists already; use --trip {name!r} to reuse it")
     else:
-        name = unique_name(f"{trip_label('trip', lang)} {plan.day.isoformat()}", taken)
+        name = unique_name(trip_label("default_name", lang, day=plan.day.isoformat()), taken)
     return Trip(
         name=name,
         day=plan.day,
@@ -183,6 +214,8 @@ def run(args: argparse.Namespace) -> int:
         raise FileMissingError(f"{args.file} does not exist")
     plan = _plan(args)
     _check_outputs(args)
+    if args.lang is None:
+        args.lang = ui_language()
     options = ExportOptions(
         orientation=Orientation.PORTRAIT, customer_safe=args.customer_safe, lang=args.lang
     )

@@ -12,6 +12,7 @@ from kpm_desktop.import_export.export_labels import check_language, format_amoun
 _LABELS: dict[str, dict[str, str]] = {
     "de": {
         "trip": "Besuchstour",
+        "default_name": "Tour {day}",  # as the planner names a new trip (its "Trip %1")
         "day_list": "Tagesplan",
         "visit": "Besuch",
         "cancelled": "Besuch abgesagt",
@@ -41,6 +42,7 @@ _LABELS: dict[str, dict[str, str]] = {
     },
     "en": {
         "trip": "Visit trip",
+        "default_name": "Trip {day}",
         "day_list": "Day plan",
         "visit": "Visit",
         "cancelled": "Visit cancelled",

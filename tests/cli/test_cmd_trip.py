@@ -20,7 +20,7 @@ def test_create_then_reuse(qapp, demo_file: Path, tmp_path: Path, capsys) -> Non
         [
             "trip", str(demo_file), "--customers", "100037,100000", "--date", "2026-12-08",
             "--start", "09:15", "--minutes", "40", "--name", "Tour Nord",
-            "--pdf", str(pdf), "--ics", str(ics),
+            "--pdf", str(pdf), "--ics", str(ics), "--lang", "de",
         ]
     )  # fmt: skip
     out = capsys.readouterr().out
@@ -50,12 +50,66 @@ def test_create_then_reuse(qapp, demo_file: Path, tmp_path: Path, capsys) -> Non
     assert str(events_en[0]["SUMMARY"]).startswith("Visit: ")
 
 
-def test_default_name_is_unique(demo_file: Path, capsys) -> None:
+@pytest.fixture
+def saved_language():
+    """Set the app's saved UI language (the per-user settings file of this test session)."""
+    from PySide6.QtCore import QSettings
+
+    from kpm_desktop import APP_ID, ORG_NAME
+    from kpm_desktop.cli.cmd_trip import LANGUAGE_KEY
+
+    settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG_NAME, APP_ID)
+
+    def save(value: str | None) -> None:
+        if value is None:
+            settings.remove(LANGUAGE_KEY)
+        else:
+            settings.setValue(LANGUAGE_KEY, value)
+        settings.sync()
+
+    yield save
+    save(None)
+
+
+def _trip_names(path: Path) -> list[str]:
+    with Repository.open(path, read_only=True) as repo:
+        return sorted(t.name for t in store.list_trips(repo))
+
+
+def test_without_lang_the_ui_language_names_the_trip(
+    demo_file: Path, tmp_path: Path, saved_language, capsys
+) -> None:
+    """Issue 18: no --lang means the app's UI language (saved setting, else the system's),
+    for the default name (the planner's "Tour <day>" / "Trip <day>") and the calendar alike."""
+    from kpm_desktop.cli.cmd_trip import LANGUAGE_KEY, ui_language
+    from kpm_desktop.gui.i18n import LANGUAGE_KEY as GUI_KEY
+    from kpm_desktop.gui.i18n import choose_language
+
+    assert LANGUAGE_KEY == GUI_KEY
+    ics = tmp_path / "t.ics"
+    saved_language("en")
     for _ in range(2):
-        assert main(["trip", str(demo_file), "--customers", "100000", "--date", "2026-12-09"]) == 0
-    with Repository.open(demo_file, read_only=True) as repo:
-        names = sorted(t.name for t in store.list_trips(repo))
-    assert names == ["Besuchstour 2026-12-09", "Besuchstour 2026-12-09 (2)"]
+        assert main(["trip", str(demo_file), "--customers", "100000", "--date", "2026-12-09",
+                     "--ics", str(ics), "--overwrite"]) == 0  # fmt: skip
+    assert _trip_names(demo_file) == ["Trip 2026-12-09", "Trip 2026-12-09 (2)"]
+    [event] = icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
+    assert str(event["SUMMARY"]).startswith("Visit: ")
+    saved_language("de")
+    assert main(["trip", str(demo_file), "--customers", "100000", "--date", "2026-12-10",
+                 "--ics", str(ics), "--overwrite"]) == 0  # fmt: skip
+    assert "Tour 2026-12-10" in _trip_names(demo_file)
+    [event] = icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
+    assert str(event["SUMMARY"]).startswith("Besuch: ")
+    # --lang wins over the setting.
+    assert main(["trip", str(demo_file), "--customers", "100000", "--date", "2026-12-11",
+                 "--lang", "en"]) == 0  # fmt: skip
+    assert "Trip 2026-12-11" in _trip_names(demo_file)
+    # Nothing saved ("system"): the window's rule for the system locale.
+    saved_language(None)
+    assert ui_language() == choose_language(None)
+    saved_language("system")
+    assert ui_language() == choose_language("system")
+    capsys.readouterr()
 
 
 @pytest.mark.parametrize(
