@@ -576,10 +576,20 @@ class FilterBar(QWidget):
         active = not spec.is_default
         self.clear_button.setEnabled(active)
         show_all = QCoreApplication.translate("FilterBar", "Show all customers and products again")
+        if self.model.grouping_active:
+            # Key accounts grouped: filters work on sites (and customers without a key
+            # account), like the status bar; a key account's own row is not counted.
+            shown = QCoreApplication.translate(
+                "FilterBar", "Filtered: %1 of %2 sites and customers (key accounts not counted)"
+            )
+            counted, total = len(self.model.counted_rows()), self.model.key_accounts.n_members
+        else:
+            shown = QCoreApplication.translate("FilterBar", "Filtered: %1 of %2 customers")
+            counted, total = len(result.rows), ws.matrix.n_rows
         self.clear_button.setToolTip(
-            QCoreApplication.translate("FilterBar", "Filtered: %1 of %2 customers")
-            .replace("%1", QLocale().toString(len(result.rows)))
-            .replace("%2", QLocale().toString(ws.matrix.n_rows))
+            shown.replace("%1", QLocale().toString(counted)).replace(
+                "%2", QLocale().toString(total)
+            )
             + "\n"
             + show_all
             if active

@@ -885,6 +885,10 @@ Wenn die Datei dort nicht mehr geöffnet ist (der Computer ist abgestürzt oder 
         <translation>Weiße Flecken in %1 gewählten Produkten</translation>
     </message>
     <message>
+        <source>Filtered: %1 of %2 sites and customers (key accounts not counted)</source>
+        <translation>Gefiltert: %1 von %2 Standorten und Kunden (Konzerne nicht mitgezählt)</translation>
+    </message>
+    <message>
         <source>Filtered: %1 of %2 customers</source>
         <translation>Gefiltert: %1 von %2 Kunden</translation>
     </message>
@@ -1815,6 +1819,34 @@ Klicken Sie auf „Importieren“, um zu importieren.</translation>
         <translation>
             <numerusform>%n Konzern aufgeklappt</numerusform>
             <numerusform>%n Konzerne aufgeklappt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>KeyAccountVisitView</name>
+    <message>
+        <source>Sites and their questions</source>
+        <translation>Standorte und ihre Fragen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is a key account: its marks belong to its %n site(s), so questions are asked and answered there. Double-click a site or a question (or press Enter) to open it.</source>
+        <translation>
+            <numerusform>%1 ist ein Konzern: Die Markierungen gehören zu seinem %n Standort, dort werden die Fragen gestellt und beantwortet. Doppelklick auf einen Standort oder eine Frage (oder Eingabetaste) öffnet ihn.</numerusform>
+            <numerusform>%1 ist ein Konzern: Die Markierungen gehören zu seinen %n Standorten, dort werden die Fragen gestellt und beantwortet. Doppelklick auf einen Standort oder eine Frage (oder Eingabetaste) öffnet ihn.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open question(s) at the sites</source>
+        <translation>
+            <numerusform>%n offene Frage an den Standorten</numerusform>
+            <numerusform>%n offene Fragen an den Standorten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation>
+            <numerusform>%n Frage</numerusform>
+            <numerusform>%n Fragen</numerusform>
         </translation>
     </message>
 </context>

@@ -878,6 +878,10 @@ If it is no longer open there (that computer crashed or was switched off), you c
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Filtered: %1 of %2 sites and customers (key accounts not counted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Filtered: %1 of %2 customers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1806,6 +1810,34 @@ Click Import to import.</source>
         <translation>
             <numerusform>%n key account expanded</numerusform>
             <numerusform>%n key accounts expanded</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>KeyAccountVisitView</name>
+    <message>
+        <source>Sites and their questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is a key account: its marks belong to its %n site(s), so questions are asked and answered there. Double-click a site or a question (or press Enter) to open it.</source>
+        <translation>
+            <numerusform>%1 is a key account: its marks belong to its %n site, so questions are asked and answered there. Double-click a site or a question (or press Enter) to open it.</numerusform>
+            <numerusform>%1 is a key account: its marks belong to its %n sites, so questions are asked and answered there. Double-click a site or a question (or press Enter) to open it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open question(s) at the sites</source>
+        <translation>
+            <numerusform>%n open question at the sites</numerusform>
+            <numerusform>%n open questions at the sites</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation>
+            <numerusform>%n question</numerusform>
+            <numerusform>%n questions</numerusform>
         </translation>
     </message>
 </context>

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpm_desktop.domain.customer_kpis import customer_kpis
-from kpm_desktop.domain.entities import Goal, GoalStatus
+from kpm_desktop.domain.entities import Goal, GoalStatus, stored_id
 from kpm_desktop.domain.key_accounts import KeyAccounts, key_account_kpis
 from kpm_desktop.domain.visit_prep import changes_since, start_of_day
 from kpm_desktop.gui.side_panel.customer_view import KpiBox, MasterDataForm
@@ -175,15 +175,25 @@ class SidePanel(QWidget):
             view.reasons_edited.connect(lambda reasons: self._run(set_no_need_reasons, reasons))
             content = self._scrolling(view, self.tr("Cell"))
         elif name == "visit":
+            from kpm_desktop.gui.side_panel.key_account_visit import KeyAccountVisitView
             from kpm_desktop.gui.side_panel.visit_controller import VisitPrepController
             from kpm_desktop.gui.side_panel.visit_prep_view import VisitPrepView
 
-            view = content = VisitPrepView(self)
+            view = VisitPrepView(self)
             # Answers in the visit tab: the same controller as the trip debrief.
             self.visit_controller = VisitPrepController(view)
             self.visit_controller.error.connect(self.error)
             view.cell_selected.connect(self._visit_cell_selected)
             view.create_goal_requested.connect(self._visit_create_goal)
+            # On a key account: its sites' ask-lists instead of its own (empty) row's.
+            self.key_account_visit = KeyAccountVisitView(self)
+            self.key_account_visit.hide()
+            self.key_account_visit.cell_requested.connect(self._go_to_site_cell)
+            content = QWidget(self)
+            box = QVBoxLayout(content)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.addWidget(self.key_account_visit)
+            box.addWidget(view)
         else:
             from kpm_desktop.gui.side_panel.changed_view import ChangedSinceView
 
@@ -477,9 +487,29 @@ class SidePanel(QWidget):
         )
 
     def _refresh_visit(self) -> None:
-        if self._built("visit") is None:
+        view = self._built("visit")
+        if view is None:
             return
-        self.visit_controller.set_target(self.ws, self.customer_id)
+        cid, ws = self.customer_id, self.ws
+        if ws is not None and cid is not None and self._ka.is_group(ws.matrix.row_of[cid]):
+            from kpm_desktop.domain.trips import ask_list
+            from kpm_desktop.gui.i18n import current_language
+            from kpm_desktop.gui.side_panel.visit_controller import prepare_for
+
+            m = ws.matrix
+            sites = [m.customers[r] for r in self._ka.sites[m.row_of[cid]]]
+            asked = []
+            for site in sites:
+                prep = prepare_for(ws, stored_id(site))
+                asked.append((site, ask_list(prep) if prep is not None else []))
+            self.visit_controller.set_target(None, None)
+            self.key_account_visit.set_sites(m.customers[m.row_of[cid]], asked, current_language())
+            view.hide()
+            self.key_account_visit.show()
+            return
+        self.key_account_visit.hide()
+        view.show()
+        self.visit_controller.set_target(ws, cid)
 
     def _refresh_changed(self) -> None:
         if self._built("changed") is None:
@@ -522,6 +552,13 @@ class SidePanel(QWidget):
         self._refresh_cell_dependent()
 
     # -- requests ----------------------------------------------------------------------------
+    def _go_to_site_cell(self, customer_id: int, product_id: int) -> None:
+        """A site (and a product of its ask-list, -1 for none) chosen on a key account."""
+        if product_id < 0:
+            self._go_to_site(customer_id)
+        else:
+            self.cell_requested.emit(customer_id, product_id)
+
     def _go_to_site(self, customer_id: int) -> None:
         pid = self.product_id
         if pid is None and self.ws is not None and self.ws.matrix.products:

@@ -31,6 +31,26 @@ from kpm_desktop.workspace.customer_commands import (
 from kpm_desktop.workspace.workspace import Workspace
 
 
+def prepare_for(ws: Workspace, customer_id: int) -> VisitPreparation | None:
+    """The visit preparation of one customer of ``ws`` (None if it is not in the file)."""
+    if customer_id not in ws.matrix.row_of:
+        return None
+    data = customer_data(ws)
+    repo = ws.repo
+    m = ws.matrix
+    return prepare_visit(
+        m.customers[m.row_of[customer_id]],
+        m.products,
+        m.groups.values(),
+        repo.cells_of_customer(customer_id),
+        repo.goals_for(customer_id),
+        repo.notes_for(customer_id),
+        {k: c.name for k, c in ws.competitors().items()},
+        data.today,
+        data.stale_months(),
+    )
+
+
 class VisitPrepController(QObject):
     """Connects ``view`` to ``ws`` for the customer ``customer_id``.
 
@@ -88,22 +108,9 @@ class VisitPrepController(QObject):
 
     def preparation(self) -> VisitPreparation | None:
         ws, cid = self.ws, self.customer_id
-        if ws is None or cid is None or cid not in ws.matrix.row_of:
+        if ws is None or cid is None:
             return None
-        data = customer_data(ws)
-        repo = ws.repo
-        m = ws.matrix
-        return prepare_visit(
-            m.customers[m.row_of[cid]],
-            m.products,
-            m.groups.values(),
-            repo.cells_of_customer(cid),
-            repo.goals_for(cid),
-            repo.notes_for(cid),
-            {k: c.name for k, c in ws.competitors().items()},
-            data.today,
-            data.stale_months(),
-        )
+        return prepare_for(ws, cid)
 
     def refresh(self) -> None:
         self.view.set_preparation(self.preparation())
