@@ -66,11 +66,11 @@ def _tick(table, row: int) -> None:
 
 def test_ignored_column_is_offered_and_mapped(qtbot, crm, tmp_path):
     source = tmp_path / "k.csv"
-    source.write_text("Firma;Wohnort;Telefon\nNeu AG;Bonn;0228\n", encoding="utf-8")
+    source.write_text("Firma;Wohnort;Bemerkung\nNeu AG;Bonn;Stammkunde\n", encoding="utf-8")
     dlg = _wizard(qtbot, crm, source, "customers")
     page = dlg.mapping_page
     assert page.ignored_label.isVisible()
-    assert sorted(page.ignored_combos) == [1, 2]  # Wohnort, Telefon
+    assert sorted(page.ignored_combos) == [1, 2]  # Wohnort, Bemerkung (Telefon is a field now)
     combo = page.ignored_combos[1]
     combo.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is combo, timeout=5_000)
@@ -79,11 +79,11 @@ def test_ignored_column_is_offered_and_mapped(qtbot, crm, tmp_path):
     for _ in range(target):
         QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
     assert page.combos["city"].currentData() == 1
-    qtbot.waitUntil(lambda: sorted(page.ignored_combos) == [2], timeout=5_000)  # Telefon left
+    qtbot.waitUntil(lambda: sorted(page.ignored_combos) == [2], timeout=5_000)  # Bemerkung left
     _next(qtbot, dlg)
     preview = dlg.preview_page
     qtbot.waitUntil(preview.isComplete, timeout=10_000)
-    assert preview.ignored.text() == "Columns not imported: Telefon"
+    assert preview.ignored.text() == "Columns not imported: Bemerkung"
     (change,) = preview.plan.customers
     assert change.after.city == "Bonn"
 

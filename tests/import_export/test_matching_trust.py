@@ -185,13 +185,13 @@ def test_dropped_rows_name_both_rows_and_why(crm_file: Path, write_csv) -> None:
 
 
 def test_ignored_columns_listed_for_every_kind(crm_file: Path, write_csv, capsys) -> None:
-    source = write_csv("k.csv", "Firma;Ansprechpartner;Telefon;\nNeu AG;Frau Kurz;0221;x\n")
+    source = write_csv("k.csv", "Firma;Ansprechpartner;E-Mail;\nNeu AG;Frau Kurz;k@example.org;x\n")
     plan = _plan(crm_file, source)
-    assert plan.ignored_columns == ["Ansprechpartner", "Telefon", "D"]
+    assert plan.ignored_columns == ["Ansprechpartner", "E-Mail", "D"]
     main(["import", str(crm_file), str(source), "--kind", "customers", "--dry-run"])
     out = capsys.readouterr().out
     assert (
-        "ignored columns: Ansprechpartner, Telefon, D (import one with --map FIELD=COLUMN)" in out
+        "ignored columns: Ansprechpartner, E-Mail, D (import one with --map FIELD=COLUMN)" in out
     )
     sales = write_csv("s.csv", "Firma;Artikel;Lager\nNeu AG;Pumpe;Nord\n")
     assert _plan(crm_file, sales, "sales").ignored_columns == ["Lager"]
