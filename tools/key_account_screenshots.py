@@ -4,7 +4,9 @@ QT_QPA_PLATFORM=offscreen python tools/key_account_screenshots.py
 
 Writes ``{en,de}-key-account-expanded.png`` (the "Krone Automotive SE" key account expanded,
 its row current, the side panel showing the figures over its sites) and
-``{en,de}-key-account-collapsed.png`` (all key accounts collapsed, scrolled to the end).
+``{en,de}-key-account-collapsed.png`` (all key accounts collapsed, scrolled to the end) and
+``{en,de}-key-account-visit.png`` (the side panel's Visit tab on the key account: its sites
+with their questions).
 """
 
 from __future__ import annotations
@@ -41,6 +43,10 @@ def main() -> int:
             view.scrollToBottom()
             settle(seconds=1.0, window=window)
             save(window, args.out / f"{lang}-key-account-collapsed.png")
+            panel = window.side_panel.panel
+            panel.show_tab(panel.tab_visit)
+            settle(seconds=1.0, window=window)
+            save(window, args.out / f"{lang}-key-account-visit.png")
             window.close()
     print(f"wrote key-account screenshots to {args.out}")
     return 0

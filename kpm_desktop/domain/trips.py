@@ -146,10 +146,14 @@ def order_by_postcode(customers: Iterable[Customer]) -> list[Customer]:
     )
 
 
+def place_line(customer: Customer) -> str:
+    """Where the customer is, short: "postcode city" (what is known of it)."""
+    return " ".join(p for p in (customer.postcode.strip(), customer.city.strip()) if p)
+
+
 def address_line(customer: Customer) -> str:
     """The customer's address on one line: "street, postcode city" (what is known of it)."""
-    place = " ".join(p for p in (customer.postcode.strip(), customer.city.strip()) if p)
-    return ", ".join(p for p in (customer.street.strip(), place) if p)
+    return ", ".join(p for p in (customer.street.strip(), place_line(customer)) if p)
 
 
 # -- the ask-list ---------------------------------------------------------------------------------

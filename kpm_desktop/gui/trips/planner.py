@@ -68,6 +68,7 @@ from kpm_desktop.domain.trips import (
     TripStop,
     address_line,
     order_by_postcode,
+    place_line,
     schedule,
     time_span,
     unique_name,
@@ -423,7 +424,11 @@ class TripPlannerDialog(QDialog):
 
     # -- adding -----------------------------------------------------------------------------------
     def _append(self, customer: Customer, minutes: int) -> QTreeWidgetItem:
-        item = QTreeWidgetItem(["", customer.name, address_line(customer), ""])
+        # The short place in the list (the customer column keeps its width at 1366 px); the
+        # full address and the phone in the place's tooltip.
+        item = QTreeWidgetItem(["", customer.name, place_line(customer), ""])
+        details = [address_line(customer), customer.phone.strip()]
+        item.setToolTip(COL_PLACE, "\n".join(d for d in details if d))
         item.setData(COL_TIME, UUID_ROLE, customer.uuid)
         item.setData(COL_MINUTES, Qt.ItemDataRole.EditRole, minutes)
         item.setToolTip(
