@@ -179,21 +179,20 @@ class SidePanel(QWidget):
             from kpm_desktop.gui.side_panel.visit_controller import VisitPrepController
             from kpm_desktop.gui.side_panel.visit_prep_view import VisitPrepView
 
-            view = VisitPrepView(self)
+            view = content = VisitPrepView(self)
             # Answers in the visit tab: the same controller as the trip debrief.
             self.visit_controller = VisitPrepController(view)
             self.visit_controller.error.connect(self.error)
             view.cell_selected.connect(self._visit_cell_selected)
             view.create_goal_requested.connect(self._visit_create_goal)
-            # On a key account: its sites' ask-lists instead of its own (empty) row's.
-            self.key_account_visit = KeyAccountVisitView(self)
+            # On a key account: its sites' ask-lists instead of its own (empty) row's (a
+            # second widget in the tab, shown instead of the preparation).
+            self.key_account_visit = KeyAccountVisitView(self._holders[name])
             self.key_account_visit.hide()
             self.key_account_visit.cell_requested.connect(self._go_to_site_cell)
-            content = QWidget(self)
-            box = QVBoxLayout(content)
-            box.setContentsMargins(0, 0, 0, 0)
-            box.addWidget(self.key_account_visit)
-            box.addWidget(view)
+            holder_layout = self._holders[name].layout()
+            assert holder_layout is not None
+            holder_layout.addWidget(self.key_account_visit)
         else:
             from kpm_desktop.gui.side_panel.changed_view import ChangedSinceView
 
@@ -504,11 +503,12 @@ class SidePanel(QWidget):
                 asked.append((site, ask_list(prep) if prep is not None else []))
             self.visit_controller.set_target(None, None)
             self.key_account_visit.set_sites(m.customers[m.row_of[cid]], asked, current_language())
-            view.hide()
-            self.key_account_visit.show()
+            view.setVisible(False)
+            self.key_account_visit.setVisible(True)
             return
-        self.key_account_visit.hide()
-        view.show()
+        if self.key_account_visit.isVisibleTo(self._holders["visit"]):
+            self.key_account_visit.setVisible(False)
+            view.setVisible(True)
         self.visit_controller.set_target(ws, cid)
 
     def _refresh_changed(self) -> None:
