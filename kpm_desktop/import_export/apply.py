@@ -17,8 +17,10 @@ from typing import cast
 
 from kpm_desktop.domain.entities import CellRecord, Customer, Product, stored_id
 from kpm_desktop.domain.marks import WHITE
+from kpm_desktop.domain.trips import Trip, TripError
 from kpm_desktop.import_export.messages import ImportFailure
 from kpm_desktop.import_export.plans import SOURCE, CellChange, ImportPlan
+from kpm_desktop.storage import trips as trip_store
 from kpm_desktop.storage.backup import REASON_IMPORT, make_backup
 from kpm_desktop.storage.convert import utc_now
 from kpm_desktop.storage.repository import CellChange as StoredChange
@@ -43,6 +45,8 @@ class AppliedImport:
     cells_count: int = 0  # cells written
     note_ids: list[int] = field(default_factory=list)  # created
     goal_ids: list[int] = field(default_factory=list)  # created
+    trip_ids: list[int] = field(default_factory=list)  # created
+    trips_before: list[Trip] = field(default_factory=list)  # updated, old versions
     backup: Path | None = None
     at: datetime | None = None
 
@@ -98,6 +102,12 @@ def check_current(repo: Repository, plan: ImportPlan) -> None:
             getter = repo.get_customer if fc.entity == "customer" else repo.get_product
             current = getter(fc.entity_id)
             if current is None or getattr(current, fc.field) != fc.mine:
+                raise ImportFailure("stale_plan")
+    if plan.trips:
+        stored = {t.uuid: t for t in trip_store.list_trips(repo)}
+        for tc in plan.trips:
+            now = stored.get(tc.after.uuid)
+            if (now is None) != (tc.before is None) or (now is not None and now != tc.before):
                 raise ImportFailure("stale_plan")
 
 
@@ -205,6 +215,15 @@ def apply_plan(
             if goal.id is not None:
                 ids[goal.id] = real_goal
             result.goal_ids.append(real_goal)
+        for tc in plan.trips:
+            try:
+                if tc.before is None:
+                    added = trip_store.add_trip(repo, replace(tc.after, id=None))
+                    result.trip_ids.append(stored_id(added))
+                else:
+                    result.trips_before.append(trip_store.update_trip(repo, tc.after))
+            except (TripError, KeyError):  # a trip of that name or UUID appeared meanwhile
+                raise ImportFailure("stale_plan") from None
         _restore_uuids(repo, plan, ids)
         _write_cells(repo, plan, ids, result, progress)
     return result
@@ -308,6 +327,10 @@ def revert_import(repo: Repository, applied: AppliedImport) -> None:
         ]
         if restore:
             repo.write_cells(restore, source=SOURCE + "-undo")
+        for trip_id in applied.trip_ids:
+            trip_store.delete_trip(repo, trip_id)
+        for trip in applied.trips_before:
+            trip_store.write_trip(repo, trip)
         for goal_id in applied.goal_ids:
             repo.delete_goal(goal_id)
         for note_id in applied.note_ids:

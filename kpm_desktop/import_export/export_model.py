@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from operator import itemgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kpm_desktop.domain.entities import (
     CellRecord,
@@ -33,6 +34,9 @@ from kpm_desktop.import_export.export_labels import (
     check_language,
     label,
 )
+
+if TYPE_CHECKING:  # trips are only named in annotations here
+    from kpm_desktop.domain.trips import Trip
 
 Progress = Callable[[int, int], bool]
 
@@ -125,6 +129,7 @@ class MatrixSnapshot:
     # UUIDs of product groups, competitors, notes and goals: table -> row id -> UUID
     # (the master sheets carry them, so an import restores the same identities).
     uuids: dict[str, dict[int, str]] = field(default_factory=dict)
+    trips: list[Trip] = field(default_factory=list)  # for the trips sheet (internal exports)
     # Key accounts: rows that show their sites' roll-up (no marks of their own: counts, the
     # data sheet and the import skip them) and, per row, its outline level (1 = a site).
     rollup_rows: frozenset[int] = frozenset()
@@ -454,11 +459,15 @@ def load_snapshot(
         notes: list[Note] = []
         goals: list[Goal] = []
         uuids: dict[str, dict[int, str]] = {}
+        trips: list[Trip] = []
         if with_details and options.include_data_sheet and not options.customer_safe:
+            from kpm_desktop.storage.trips import list_trips
+
             for c in matrix.customers:  # for the master sheets of an internal export
                 notes += repo.notes_for(stored_id(c))
                 goals += repo.goals_for(stored_id(c))
             uuids = {table: repo.entity_uuids(table) for table in repo.UUID_TABLES}
+            trips = list_trips(repo)
     snapshot = snapshot_from_matrix(
         matrix,
         options,
@@ -472,4 +481,5 @@ def load_snapshot(
     snapshot.notes = [n for n in notes if n.customer_id in in_scope]
     snapshot.goals = [g for g in goals if g.customer_id in in_scope]
     snapshot.uuids = uuids
+    snapshot.trips = trips
     return snapshot

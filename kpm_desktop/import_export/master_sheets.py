@@ -16,6 +16,11 @@ Two more sheets carry them, written with the export and read by ``kpm import --k
 "Notizen"/"Notes": customer UUID, customer, date, note, the note's UUID.
 "Ziele"/"Goals": customer UUID, customer, goal, details, due date, status, order,
     product UUIDs (separated by "; "), the goal's UUID.
+"Touren"/"Trips" (only when the file has trips; one row per visit, in trip order):
+    trip UUID, trip name, date (a date cell), start (text HH:MM), travel minutes between
+    visits (integer), position (1, 2, ...), customer UUID, customer name (for reading only),
+    minutes of the visit (integer). ``kpm import --kind kpm`` restores each trip by its UUID
+    (a new one is added, a stored one updated); removed visits are not exported.
 
 The UUID columns (migration 5 gave groups, competitors, notes and goals one) let an import
 restore the same identities, so a file rebuilt from its export syncs and merges with the
@@ -103,11 +108,23 @@ COMPETITOR_COLUMNS: tuple[SheetColumn, ...] = (
     SheetColumn("name", "Wettbewerber", "Competitor"),
     SheetColumn("uuid", "UUID", "UUID"),
 )
+TRIP_COLUMNS: tuple[SheetColumn, ...] = (
+    SheetColumn("trip_uuid", "Tour-UUID", "Trip UUID"),
+    SheetColumn("trip", "Tour", "Trip"),
+    SheetColumn("date", "Datum", "Date"),
+    SheetColumn("start", "Beginn", "Start"),
+    SheetColumn("travel", "Fahrzeit (min)", "Travel (min)"),
+    SheetColumn("position", "Position", "Position"),
+    SheetColumn("customer_uuid", "Kunden-UUID", "Customer UUID"),
+    SheetColumn("customer_name", "Kunde", "Customer"),
+    SheetColumn("minutes", "Minuten", "Minutes"),
+)
 CUSTOMER_SHEETS: tuple[str, ...] = ("Kunden", "Customers")
 PRODUCT_SHEETS: tuple[str, ...] = ("Produkte", "Products")
 NOTE_SHEETS: tuple[str, ...] = ("Notizen", "Notes")
 GOAL_SHEETS: tuple[str, ...] = ("Ziele", "Goals")
 COMPETITOR_SHEETS: tuple[str, ...] = ("Wettbewerber", "Competitors")
+TRIP_SHEETS: tuple[str, ...] = ("Touren", "Trips")
 # key in SourceData.extra -> (sheet names, columns, columns a sheet must have)
 SHEETS: dict[str, tuple[tuple[str, ...], tuple[SheetColumn, ...], frozenset[str]]] = {
     "customers": (CUSTOMER_SHEETS, CUSTOMER_COLUMNS, frozenset({"uuid", "name"})),
@@ -115,6 +132,7 @@ SHEETS: dict[str, tuple[tuple[str, ...], tuple[SheetColumn, ...], frozenset[str]
     "competitors": (COMPETITOR_SHEETS, COMPETITOR_COLUMNS, frozenset({"name"})),
     "notes": (NOTE_SHEETS, NOTE_COLUMNS, frozenset({"customer_uuid", "text"})),
     "goals": (GOAL_SHEETS, GOAL_COLUMNS, frozenset({"customer_uuid", "title"})),
+    "trips": (TRIP_SHEETS, TRIP_COLUMNS, frozenset({"trip_uuid", "trip", "customer_uuid"})),
 }
 TAG_SEPARATOR = "; "
 
@@ -198,7 +216,14 @@ def write_master_sheets(wb: Any, snapshot: MatrixSnapshot, raw: bool = True) -> 
                 for g in snapshot.goals
             ),
         ),
+        (
+            TRIP_SHEETS[0 if de else 1],
+            TRIP_COLUMNS,
+            _trip_rows(snapshot),
+        ),
     ):
+        if columns is TRIP_COLUMNS and not snapshot.trips:
+            continue  # the trips sheet only for a file with trips
         ws = wb.create_sheet(name)
         rows = FastRows(ws, raw=raw)
         st_head = rows.style(font=Font(bold=True))
@@ -225,6 +250,25 @@ def write_master_sheets(wb: Any, snapshot: MatrixSnapshot, raw: bool = True) -> 
                     for c in columns
                 ]
             )
+
+
+def _trip_rows(snapshot: MatrixSnapshot) -> Iterable[dict[str, Value]]:
+    """One row per visit of every trip (stops of customers in the export's scope)."""
+    by_uuid = {c.uuid: c for c in snapshot.customers}
+    for trip in snapshot.trips:
+        stops = [s for s in trip.stops if s.customer_uuid in by_uuid]
+        for position, stop in enumerate(stops, 1):
+            yield {
+                "trip_uuid": trip.uuid,
+                "trip": neutralise(trip.name),
+                "date": trip.day,
+                "start": trip.start.strftime("%H:%M"),
+                "travel": trip.travel_minutes,
+                "position": position,
+                "customer_uuid": stop.customer_uuid,
+                "customer_name": neutralise(by_uuid[stop.customer_uuid].name),
+                "minutes": stop.minutes,
+            }
 
 
 def _customer_values(c: Customer) -> dict[str, Value]:

@@ -93,6 +93,7 @@ MESSAGES: dict[str, str] = {
     "p_formula": "formula not imported ({text}); replace formulas by their values",
     "p_bad_number": "'{text}' is not a number",
     "p_bad_date": "'{text}' is not a date",
+    "p_bad_trip": "trip '{name}' not imported: {reason}",
     "p_bad_mark": "'{text}' is not a mark (use X, W, B, K or Wettbewerb, Bedarf, kein Bedarf)",
     "p_bad_fill": (
         "fill colour {colour} has no meaning here (red = competitor, green = need, gray = no need)"

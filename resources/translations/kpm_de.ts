@@ -5064,6 +5064,10 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>Summenzeile übersprungen</translation>
     </message>
     <message>
+        <source>trip &apos;{name}&apos; not imported: {reason}</source>
+        <translation>Tour „{name}“ nicht importiert: {reason}</translation>
+    </message>
+    <message>
         <source>unknown import kind &apos;{kind}&apos; (use {kinds})</source>
         <translation>unbekannte Importart „{kind}“ (möglich: {kinds})</translation>
     </message>

@@ -5040,6 +5040,10 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>trip &apos;{name}&apos; not imported: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>unknown import kind &apos;{kind}&apos; (use {kinds})</source>
         <translation type="unfinished"></translation>
     </message>

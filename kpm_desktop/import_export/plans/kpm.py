@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
 
 from kpm_desktop.domain.entities import (
@@ -18,6 +18,15 @@ from kpm_desktop.domain.entities import (
     stored_id,
 )
 from kpm_desktop.domain.marks import Mark, UnknownMarkError, parse_mark
+from kpm_desktop.domain.trips import (
+    DEFAULT_MINUTES,
+    DEFAULT_TRAVEL_MINUTES,
+    Trip,
+    TripError,
+    TripStop,
+    unique_name,
+    validate,
+)
 from kpm_desktop.import_export import master_sheets
 from kpm_desktop.import_export.formula_guard import restore
 from kpm_desktop.import_export.plans.builder import (
@@ -26,7 +35,7 @@ from kpm_desktop.import_export.plans.builder import (
     _EMPTY,
     BuilderBase,
 )
-from kpm_desktop.import_export.plans.model import SOURCE
+from kpm_desktop.import_export.plans.model import SOURCE, TripChange
 from kpm_desktop.import_export.values import (
     ValueProblem,
     cell_text,
@@ -243,6 +252,80 @@ class KpmKind(BuilderBase):
             self._build_kpm_notes(self.s.extra["notes"])
         if "goals" in self.s.extra:
             self._build_kpm_goals(self.s.extra["goals"])
+        if "trips" in self.s.extra:
+            self._build_kpm_trips(self.s.extra["trips"])
+
+    def _build_kpm_trips(self, rows: list[list[object]]) -> None:
+        """The "Touren"/"Trips" sheet: one row per visit; each trip restored by its UUID."""
+        cols = master_sheets.column_keys(master_sheets.TRIP_COLUMNS, rows[0])
+        found: dict[str, dict[str, Any]] = {}
+        for row, values in enumerate(rows[1:], start=2):
+            t = self._master_getter(values, cols, row)
+            trip_uuid, name, customer_uuid = t("trip_uuid"), t("trip"), t("customer_uuid")
+            if not trip_uuid or not customer_uuid:
+                continue
+            trip = found.get(trip_uuid)
+            if trip is None:
+                try:
+                    raw_day = values[cols["date"]] if "date" in cols else None
+                    day = parse_date(raw_day)
+                except (ValueProblem, IndexError):
+                    day = None
+                start = _trip_time(t("start"))
+                travel = self._master_number(values, cols.get("travel"), row)
+                trip = found[trip_uuid] = {
+                    "row": row,
+                    "name": name,
+                    "day": day,
+                    "start": start,
+                    "travel": DEFAULT_TRAVEL_MINUTES if travel is None else int(travel),
+                    "stops": [],
+                    "problem": "" if day is not None else "no date",
+                }
+                if start is None:
+                    trip["problem"] = trip["problem"] or f"start '{t('start')}' is not HH:MM"
+            position = self._master_number(values, cols.get("position"), row)
+            minutes = self._master_number(values, cols.get("minutes"), row)
+            trip["stops"].append(
+                (
+                    len(trip["stops"]) if position is None else position,
+                    TripStop(customer_uuid, DEFAULT_MINUTES if minutes is None else int(minutes)),
+                )
+            )
+        stored = {tr.uuid: tr for tr in self.t.get_trips()}
+        taken = [tr.name for tr in stored.values()]
+        for trip_uuid, data in found.items():
+            stops = tuple(stop for _pos, stop in sorted(data["stops"], key=lambda p: p[0]))
+            reason = data["problem"]
+            new = None
+            if not reason:
+                new = Trip(
+                    name=data["name"],
+                    day=data["day"],
+                    start=data["start"],
+                    stops=stops,
+                    travel_minutes=data["travel"],
+                    uuid=trip_uuid,
+                )
+                try:
+                    validate(new)
+                except TripError as exc:
+                    reason = str(exc)
+            if new is None or reason:
+                self.problem(data["row"], None, "p_bad_trip", name=data["name"], reason=reason)
+                continue
+            before = stored.get(trip_uuid)
+            if before is not None:
+                new = replace(new, id=before.id, revision=before.revision)
+                if new == before:
+                    continue
+                others = [n for n in taken if n.casefold() != before.name.casefold()]
+            else:
+                others = taken
+            if new.name.casefold() in {n.casefold() for n in others}:
+                new = replace(new, name=unique_name(new.name, others))
+            taken.append(new.name)
+            self.plan.trips.append(TripChange(new, before, data["row"]))
 
     def _build_kpm_cells(self) -> None:
         """One row per marked cell (600k at size M): the per-row work is kept small.
@@ -395,3 +478,12 @@ class KpmKind(BuilderBase):
         except ValueProblem:
             self.problem(row, verified_col, "p_bad_date", text=cell_text(verified_raw)[:40])
             return None
+
+
+def _trip_time(text: str) -> time | None:
+    """A trip's start from its sheet text ("08:30"; a time cell reads as "08:30:00")."""
+    parts = text.strip().split(":")
+    if len(parts) < 2 or not all(p.isdigit() for p in parts[:2]):
+        return None
+    hours, minutes = int(parts[0]), int(parts[1])
+    return time(hours, minutes) if hours < 24 and minutes < 60 else None

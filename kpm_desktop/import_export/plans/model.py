@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 from kpm_desktop.domain.entities import (
     CellRecord,
@@ -30,6 +30,9 @@ from kpm_desktop.domain.matrix import Matrix
 from kpm_desktop.import_export.mapping import header_names
 from kpm_desktop.import_export.messages import MESSAGES, Problem, text
 from kpm_desktop.import_export.tables import RawTable
+
+if TYPE_CHECKING:  # trips are only named in annotations here
+    from kpm_desktop.domain.trips import Trip
 
 __all__ = [
     "SOURCE",
@@ -62,9 +65,13 @@ class Target:
     get_goals: Callable[[int], list[Goal]] = lambda _cid: []
     # UUIDs of product groups, competitors, notes and goals: table -> UUID -> row id.
     uuids: dict[str, dict[str, int]] = field(default_factory=dict)
+    # The file's trips (kind "kpm" restores trips by UUID).
+    get_trips: Callable[[], list[Trip]] = lambda: []
 
     @classmethod
     def from_repository(cls, repo: Any) -> Target:
+        from kpm_desktop.storage.trips import list_trips
+
         return cls(
             repo.load_matrix(),
             repo.load_competitors(),
@@ -75,6 +82,7 @@ class Target:
                 table: {u: i for i, u in repo.entity_uuids(table).items()}
                 for table in repo.UUID_TABLES
             },
+            lambda: list_trips(repo),
         )
 
     @property
@@ -122,6 +130,19 @@ class SourceData:
 
 
 # -- the plan -----------------------------------------------------------------------------------
+@dataclass(slots=True)
+class TripChange:
+    """A trip the import adds (``before`` None) or changes (kind "kpm", by trip UUID)."""
+
+    after: Trip  # stops name customers by UUID (new customers of this import included)
+    before: Trip | None = None
+    row: int = 0  # first sheet row of the trip
+
+    @property
+    def is_new(self) -> bool:
+        return self.before is None
+
+
 @dataclass(slots=True)
 class EntityChange:
     """A customer or product the import creates (``before`` None) or changes."""
@@ -435,6 +456,7 @@ class ImportPlan:
     field_conflicts: list[FieldConflict] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)  # new; customer id negative = new customer
     goals: list[Goal] = field(default_factory=list)  # new; negative ids = new in this import
+    trips: list[TripChange] = field(default_factory=list)  # added or changed (kind "kpm")
     # The UUIDs the source gives new groups, competitors, notes and goals (kind "kpm"):
     # table -> temporary id -> UUID.
     uuids: dict[str, dict[int, str]] = field(default_factory=dict)
@@ -475,6 +497,7 @@ class ImportPlan:
             or any(f.take for f in self.field_conflicts)
             or self.notes
             or self.goals
+            or self.trips
         )
 
     def summary(self) -> dict[str, int]:
@@ -497,6 +520,8 @@ class ImportPlan:
             "duplicates": len(self.duplicates),
             "new_notes": len(self.notes),
             "new_goals": len(self.goals),
+            "new_trips": sum(1 for t in self.trips if t.is_new),
+            "updated_trips": sum(1 for t in self.trips if not t.is_new),
             "problems": len(self.problems),
             "suggestions": len(self.suggestions),
             "rows": self.rows_read,
