@@ -190,9 +190,7 @@ def test_ignored_columns_listed_for_every_kind(crm_file: Path, write_csv, capsys
     assert plan.ignored_columns == ["Ansprechpartner", "E-Mail", "D"]
     main(["import", str(crm_file), str(source), "--kind", "customers", "--dry-run"])
     out = capsys.readouterr().out
-    assert (
-        "ignored columns: Ansprechpartner, E-Mail, D (import one with --map FIELD=COLUMN)" in out
-    )
+    assert "ignored columns: Ansprechpartner, E-Mail, D (import one with --map FIELD=COLUMN)" in out
     sales = write_csv("s.csv", "Firma;Artikel;Lager\nNeu AG;Pumpe;Nord\n")
     assert _plan(crm_file, sales, "sales").ignored_columns == ["Lager"]
 
