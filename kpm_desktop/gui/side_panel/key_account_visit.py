@@ -76,8 +76,9 @@ class KeyAccountVisitView(QWidget):
                 item.addChild(child)
             self.tree.addTopLevelItem(item)
             item.setExpanded(True)
-        if self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        first = self.tree.topLevelItem(0)
+        if first is not None:
+            self.tree.setCurrentItem(first)
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
         self.cell_requested.emit(int(item.data(0, CUSTOMER_ROLE)), int(item.data(0, PRODUCT_ROLE)))
