@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from kpm_desktop.domain.trips import ask_list
 from kpm_desktop.gui.side_panel.visit_controller import prepare_for
 from kpm_desktop.workspace.customer_commands import customer_data
-from tests.gui.test_key_accounts_window import link_sites
+from tests.helpers.key_accounts import link_sites
 
 TODAY = date(2026, 11, 27)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from kpm_desktop.domain.entities import Customer, Product
 from kpm_desktop.storage.migrations import MIGRATIONS, SCHEMA_VERSION
 from kpm_desktop.storage.repository import Repository
-from tests.conftest import file_hash
+from tests.helpers.files import file_hash
 
 _M = next(i for i, m in enumerate(MIGRATIONS) if m.__name__ == "_m009_street_phone_removed_visits")
 
