@@ -4,6 +4,10 @@ Tabs: customer (master data and key figures), goals, notes, cell details, visit 
 changed since. The views only show data and emit plain requests; this dock turns each request
 into one undo command on the workspace's stack (committed at once) and refreshes what the
 change touched.
+
+Why this module is long: it is the one place where every tab's requests become undo commands
+and where each change refreshes exactly the tabs it touched (a key account shows figures and
+ask-lists over its sites); the views themselves live in their own modules.
 """
 
 from __future__ import annotations
