@@ -471,6 +471,8 @@ def _m008_noted_cells(conn: sqlite3.Connection) -> None:
         conn,
         """
         CREATE INDEX marks_noted ON marks(customer_id, product_id, note) WHERE note != '';
+        """,
+    )
 
 
 def _m009_street_phone_removed_visits(conn: sqlite3.Connection) -> None:
