@@ -65,10 +65,15 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(data, ensure_ascii=False))
         return 0
-    print(f"{args.file}: {data['customers']} customers x {data['products']} products")
+    # the counted rows (sites and customers), as the status bar and kpm insights say
+    counted = data["customers"] - data["key_accounts"]
+    print(f"{args.file}: {counted} customers x {data['products']} products")
     if data["key_accounts"]:
-        print(f"  {data['key_accounts']} key accounts, counted by their sites")
-    print(f"  {data['cells']} cells, coverage {data['coverage_percent']:.1f} %")
+        print(f"  plus {data['key_accounts']} key accounts, counted by their sites")
+    # one rounding only (the JSON keeps two places): 47.948 shows as 47.9 like the window
+    cells, white = data["cells"], data["white_spots"]
+    coverage = 100.0 * (cells - white) / cells if cells else 0.0  # as Totals.coverage
+    print(f"  {cells} cells, coverage {coverage:.1f} %")
     labels = {"ours": "X (ours)", "competitor": "competitor", "need": "need", "no_need": "no need"}
     for key, label in labels.items():
         print(f"  {label:<12} {data['marks'][key]:>10}")

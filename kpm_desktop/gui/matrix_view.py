@@ -138,6 +138,7 @@ class MatrixView(QTableView):
         self._count_font = small_font(self.font(), -3.0)
         self._group_pix: dict[tuple[int, int, int, int], QPixmap] = {}
         self.painted_once = False
+        self._kept_current: tuple[int | None, int | None] | None = None
         self._zoom = DEFAULT_ZOOM
         self._hheader.setDefaultSectionSize(ZOOM_LEVELS[DEFAULT_ZOOM][0])
         self._vheader.setDefaultSectionSize(ZOOM_LEVELS[DEFAULT_ZOOM][1])
@@ -152,6 +153,7 @@ class MatrixView(QTableView):
         self._vheader.setAccessibleName(self.tr("Customers with white spots and coverage"))
         self.corner.setAccessibleName(self.tr("Legend of the marks"))
         self.setToolTip("")
+        model.modelAboutToBeReset.connect(self._remember_current)
         model.modelReset.connect(self._emit_current)
         model.layoutChanged.connect(self._emit_current)
         self._vheader.name_clicked.connect(self.select_customer)
@@ -452,7 +454,35 @@ class MatrixView(QTableView):
             self._vheader.viewport().update()
             self._hheader.viewport().update()
 
+    def _remember_current(self) -> None:
+        """Before a reset (reload after a merge, its undo, a sync): the current cell's ids."""
+        current = self.currentIndex()
+        ws = self._model.workspace
+        self._kept_current = None
+        if current.isValid() and ws is not None:
+            m = ws.matrix
+            r, c = self._model.matrix_row(current.row()), self._model.matrix_col(current.column())
+            self._kept_current = (m.customers[r].id, m.products[c].id)
+
+    def _restore_current(self) -> None:
+        """After a reset the same customer and product stay current (if still shown), so that
+        the next mark key marks the cell the rep last had and the side panel keeps it."""
+        kept, self._kept_current = self._kept_current, None
+        ws = self._model.workspace
+        if kept is None or ws is None or self.currentIndex().isValid():
+            return
+        m = ws.matrix
+        r, c = m.row_of.get(kept[0]), m.col_of.get(kept[1])  # type: ignore[arg-type]  # ids of stored entities
+        if r is None or c is None:
+            return
+        vr, vc = self._model.view_row(r), self._model.view_col(c)
+        if vr >= 0 and vc >= 0:
+            index = self._model.index(vr, vc)
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+            self.selectionModel().setCurrentIndex(index, flags)
+
     def _emit_current(self) -> None:
+        self._restore_current()
         current = self.currentIndex()
         self._set_header_current(current)
         self.current_cell_changed.emit(current.row(), current.column())
@@ -510,7 +540,9 @@ class MatrixView(QTableView):
                 self.mark_requested.emit(code)
             event.accept()
             return
-        if plain and event.key() in _FOLD_KEYS and current.isValid():
+        # "+" is Shift+= on many layouts (US, UK): Shift is allowed for the fold keys
+        fold_mods = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+        if event.key() in _FOLD_KEYS and fold_mods in _PLAIN_MODS and current.isValid():
             self.toggle_group(current.row(), expand=event.key() in _EXPAND_KEYS)
             event.accept()
             return

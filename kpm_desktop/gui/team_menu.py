@@ -306,16 +306,17 @@ class TeamController(QObject):
         return dialog
 
     def resolve(self, choices: dict[str, str]) -> None:
-        from kpm_desktop.team import engine
+        from kpm_desktop.workspace.resolve_command import ResolveCommand
 
         ws = self.window.workspace
+        if ws is None:
+            return
         try:
-            engine.resolve(ws.repo, choices)  # type: ignore[union-attr]  # ws is not None while a conflict dialog is open
+            # one undo step: Ctrl+Z opens the conflicts again with the values as before
+            ws.push(ResolveCommand(ws, choices))
         except Exception as exc:
             self._report(exc, False)
             return
-        ws.undo_stack.clear()  # type: ignore[union-attr]  # as above
-        ws.reload()  # type: ignore[union-attr]  # as above
         self.update()
 
     # -- join and set up --------------------------------------------------------------------

@@ -215,8 +215,8 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
     <message numerus="yes">
         <source>%n item(s) changed here and by a colleague. Until you decide, your version stays in the matrix.</source>
         <translation>
-            <numerusform>%n Eintrag wurde hier und im Team geändert. Bis Sie entscheiden, bleibt Ihre Version in der Matrix.</numerusform>
-            <numerusform>%n Einträge wurden hier und im Team geändert. Bis Sie entscheiden, bleibt Ihre Version in der Matrix.</numerusform>
+            <numerusform>%n Eintrag wurde hier und von Kollegen geändert. Bis Sie entscheiden, bleibt Ihre Version in der Matrix.</numerusform>
+            <numerusform>%n Einträge wurden hier und von Kollegen geändert. Bis Sie entscheiden, bleibt Ihre Version in der Matrix.</numerusform>
         </translation>
     </message>
 </context>
@@ -3811,7 +3811,7 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
     </message>
     <message>
         <source>Theirs</source>
-        <translation>Version im Team</translation>
+        <translation>Version der Kollegen</translation>
     </message>
     <message>
         <source>&amp;Keep Mine</source>
@@ -3819,7 +3819,7 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
     </message>
     <message>
         <source>&amp;Take Theirs</source>
-        <translation>&amp;Team-Version übernehmen</translation>
+        <translation>Version der &amp;Kollegen übernehmen</translation>
     </message>
     <message>
         <source>Keep &amp;All Mine</source>
@@ -3827,7 +3827,7 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
     </message>
     <message>
         <source>Take All T&amp;heirs</source>
-        <translation>Alle Team-&amp;Versionen übernehmen</translation>
+        <translation>Alle &amp;Versionen der Kollegen übernehmen</translation>
     </message>
     <message>
         <source>No open conflicts.</source>
@@ -4716,6 +4716,10 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
     <message>
         <source>Merge %1</source>
         <translation>%1 zusammenführen</translation>
+    </message>
+    <message>
+        <source>Settle Conflicts</source>
+        <translation>Konflikte klären</translation>
     </message>
 </context>
 <context>

@@ -4693,6 +4693,10 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <source>Merge %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Settle Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>customer_commands</name>

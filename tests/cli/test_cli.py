@@ -121,3 +121,20 @@ def test_cli_subprocess_has_no_traceback(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_info_text_counts_like_the_window(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The text names the counted rows (the status bar's figure) and rounds coverage once."""
+    out = tmp_path / "demo.kpm"
+    assert main(["demo", str(out)]) == 0
+    assert main(["info", str(out), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out.splitlines()[-1])
+    assert main(["info", str(out)]) == 0
+    text = capsys.readouterr().out
+    counted = data["customers"] - data["key_accounts"]
+    assert f"{counted} customers x 24 products" in text
+    assert f"plus {data['key_accounts']} key accounts" in text
+    exact = 100.0 * (data["cells"] - data["white_spots"]) / data["cells"]
+    assert f"coverage {exact:.1f} %" in text

@@ -150,3 +150,16 @@ def test_filter_works_on_sites(ka_window) -> None:
     assert model.row_counts(0).total == 2 * n  # the key account sums its shown sites
     assert model.code_at(0, 0) == rollup_of_rows(ws.matrix.grid, n, [5, 9, 14])[0]
     assert WHITE in (0, WHITE)
+
+
+def test_plus_typed_with_shift_expands_a_key_account(ka_window) -> None:
+    """On US/UK layouts "+" is Shift+=: Shift must not stop it from expanding."""
+    win = ka_window
+    view, model = win.view, win.model
+    view.setFocus()
+    view.setCurrentIndex(model.index(2, 0))
+    press(Qt.Key.Key_Minus)
+    assert model.is_collapsed(2)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Plus, Qt.KeyboardModifier.ShiftModifier)
+    assert not model.is_collapsed(2)
+    assert model.rows[:4] == [0, 1, 2, 5]

@@ -200,3 +200,50 @@ def test_merge_keeps_my_deletion_when_they_did_not_change_it(
 def run_merge(capsys, mine: Path, theirs: Path, code: int = 0) -> dict:
     assert kpm(["merge", str(mine), str(theirs), "--json"]) == code
     return json.loads(capsys.readouterr().out)
+
+
+def test_settling_deletion_conflicts_can_be_taken_back_exactly(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    """Team › Review Conflicts is one undo step: taking 'theirs = deleted' removes the customer
+    with its cells, notes and goals; reverting brings all of it and the conflicts back."""
+    from kpm_desktop.team.engine import list_conflicts, resolve
+    from kpm_desktop.team.merge import merge
+    from kpm_desktop.team.resolve_undo import revert_resolve, snapshot_for
+
+    mine, theirs = _pair(demo_file, tmp_path)
+    with Repository.open(mine) as repo:
+        customers = repo.load_customers()
+        c_cell, c_mine_gone = customers[2], customers[10]
+        p0 = repo.load_products()[0]
+    with Repository.open(theirs) as repo:
+        repo.delete_customer(c_cell.id)
+        repo.update_customer(replace(c_mine_gone, city="Their-City"))
+    with Repository.open(mine) as repo:
+        old = repo.get_cell(c_cell.id, p0.id)
+        new_mark = Mark.NEED if old is None or old.mark != Mark.NEED else Mark.OURS
+        repo.set_marks([(c_cell.id, p0.id, new_mark)])
+        repo.delete_customer(c_mine_gone.id)
+    with Repository.open(mine) as repo:
+        merge(repo, theirs)
+        conflicts_before = sorted(repo.conn.execute("SELECT * FROM sync_conflicts").fetchall())
+        assert len(conflicts_before) == 2
+    before = content_hash(mine)
+    with Repository.open(mine) as repo:
+        snap = snapshot_for(repo, {"all": "theirs"})
+        assert snap.count == 2
+        resolve(repo, {"all": "theirs"})
+        assert list_conflicts(repo) == []
+    after = entities(mine)
+    assert ("customer", c_cell.uuid) not in after
+    assert not [k for k in after if k[0] == "cell" and k[1].startswith(c_cell.uuid)]
+    assert after[("customer", c_mine_gone.uuid)]["city"] == "Their-City"
+    with Repository.open(mine) as repo:
+        revert_resolve(repo, snap)
+        assert sorted(repo.conn.execute("SELECT * FROM sync_conflicts").fetchall()) == (
+            conflicts_before
+        )
+    assert content_hash(mine) == before
+    with Repository.open(mine) as repo:  # and settling again gives the same result
+        resolve(repo, {"all": "theirs"})
+    assert entities(mine) == after

@@ -126,6 +126,10 @@ def test_merge_a_colleagues_file_undo_and_reopen(merge_window, qtbot, tmp_path: 
     assert text.endswith("Team › Review Conflicts")
     assert text in model.data(index, Qt.ItemDataRole.ToolTipRole)
     assert model.data(model.index(row, col + 1), CONFLICT_ROLE) is None
+    # the current cell stayed where the rep was (the reload keeps it); move it away so
+    # that the selection tint does not cover the badge's pixels
+    assert view.currentIndex() == index
+    view.setCurrentIndex(model.index(row + 2, col))
     view.scrollTo(index)
     assert badge_color(view, index) == view.colors.error_text.rgb()
     assert badge_color(view, model.index(row, col + 1)) != view.colors.error_text.rgb()
@@ -229,3 +233,87 @@ def test_cancelled_merge_writes_nothing(merge_window, qtbot, tmp_path: Path) -> 
     assert win.merge.result_box is None
     assert win.workspace.undo_stack.count() == 0
     assert content_hash(mine) == before
+
+
+def test_settling_a_conflict_is_one_undo_step_and_the_merge_stays_undoable(
+    merge_window, qtbot, tmp_path: Path
+) -> None:
+    """Take theirs in the review, then Ctrl+Z: the conflict is open again with my mark;
+    Ctrl+Z again takes back the merge; the current cell survives the reloads, so the next
+    mark key marks the cell the rep last had (not a key account's row at the top)."""
+    win = merge_window
+    ws = win.workspace
+    mine = ws.path
+    theirs, k = colleague_copy(win, tmp_path)
+    model, view = win.model, win.view
+
+    def where(customer_id: int, product_id: int):
+        row = next(
+            r
+            for r in range(model.rowCount())
+            if ws.matrix.customers[model.matrix_row(r)].id == customer_id
+        )
+        col = next(
+            c
+            for c in range(model.columnCount())
+            if ws.matrix.products[model.matrix_col(c)].id == product_id
+        )
+        return model.index(row, col)
+
+    view.setFocus()
+    view.setCurrentIndex(where(k["c1"].id, k["p1"].id))
+    my_key, my_mark = (
+        (Qt.Key.Key_X, Mark.OURS) if k["their_mark"] != Mark.OURS else (Qt.Key.Key_B, Mark.NEED)
+    )
+    QTest.keyClick(QApplication.focusWidget(), my_key)
+    before = content_hash(mine)
+
+    _choose(qtbot, win, theirs)
+    win.merge.wait(60)
+    qtbot.waitUntil(lambda: win.merge.result_box is not None, timeout=20000)
+    win.merge.result_box.done(0)
+    merged = content_hash(mine)
+
+    dialog = win.team.review()
+    table = dialog.findChild(QTableWidget, "team_conflicts")
+    qtbot.waitExposed(dialog)
+    rect = table.visualItemRect(table.item(0, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseClick(
+        dialog.findChild(QPushButton, "conflict_take_theirs"), Qt.MouseButton.LeftButton
+    )
+    assert table.rowCount() == 0, win.messages
+    dialog.close()
+    assert ws.repo.get_cell(k["c1"].id, k["p1"].id).mark == k["their_mark"]
+    assert ws.undo_stack.canUndo()  # the history is kept
+
+    def conflicts() -> int:
+        return ws.repo.conn.execute("SELECT count(*) FROM sync_conflicts").fetchone()[0]
+
+    view.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ws.repo.get_cell(k["c1"].id, k["p1"].id).mark == my_mark
+    assert conflicts() == 1
+    assert content_hash(mine) == merged
+    assert model.data(where(k["c1"].id, k["p1"].id), CONFLICT_ROLE)  # the badge is back
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert content_hash(mine) == before and conflicts() == 0
+
+    # the current cell is still the one the rep had
+    current = view.currentIndex()
+    assert current.isValid()
+    assert ws.matrix.customers[model.matrix_row(current.row())].id == k["c1"].id
+    assert ws.matrix.products[model.matrix_col(current.column())].id == k["p1"].id
+
+    # redo the merge and the settlement
+    redo = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, redo)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, redo)
+    assert ws.repo.get_cell(k["c1"].id, k["p1"].id).mark == k["their_mark"]
+    assert conflicts() == 0
+    # after the reloads the next mark key marks the cell the rep had
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_K)
+    assert ws.repo.get_cell(k["c1"].id, k["p1"].id).mark == Mark.NO_NEED
+    win.close_file()
+    after = entities(mine)
+    assert after[("cell", f"{k['c1'].uuid}/{k['p1'].uuid}")]["mark"] == int(Mark.NO_NEED)

@@ -1,0 +1,97 @@
+"""Settling conflicts as one undo step (Team › Review Conflicts).
+
+``engine.resolve`` writes the chosen versions, rewrites the change queue and drops the
+settled conflicts in one transaction. ``snapshot_for`` reads, before that, everything it may
+touch: the entities of the chosen conflicts (with the cells, notes and goals of a customer or
+product whose deletion is taken), the conflict rows, the change queue and the merge
+tombstones. ``revert_resolve`` puts all of it back in one transaction, so that undo restores
+the file exactly and the conflicts are open again (and redo settles them once more).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kpm_desktop.storage.repository import Repository
+from kpm_desktop.team.engine import apply_remote, list_conflicts
+from kpm_desktop.team.local import KIND_ORDER, LocalStore, canonical
+
+
+@dataclass(slots=True)
+class ResolveSnapshot:
+    """What settling ``choices`` may change, as it was before."""
+
+    choices: dict[str, str]
+    count: int = 0
+    entities: dict[tuple[str, str], dict | None] = field(default_factory=dict)
+    conflicts: list[tuple] = field(default_factory=list)
+    dirty: list[tuple] = field(default_factory=list)
+    tombstones: list[tuple] = field(default_factory=list)
+
+
+def _children(store: LocalStore, gone: dict[str, set[str]]) -> list[tuple[str, str, dict]]:
+    """Cells, notes and goals that go with the customers/products in ``gone``."""
+    out = []
+    for kind, key, value in store.iter_all():
+        if kind == "cell":
+            cu, _, pu = key.partition("/")
+            if cu in gone["customer"] or pu in gone["product"]:
+                out.append((kind, key, value))
+        elif kind in ("note", "goal"):
+            products = set(value.get("products") or ())
+            if value.get("customer") in gone["customer"] or products & gone["product"]:
+                out.append((kind, key, value))
+    return out
+
+
+def snapshot_for(repo: Repository, choices: dict[str, str]) -> ResolveSnapshot:
+    """Read what ``engine.resolve(repo, choices)`` may change (read only)."""
+    snap = ResolveSnapshot(dict(choices))
+    store = LocalStore(repo)
+    gone: dict[str, set[str]] = {"customer": set(), "product": set()}
+    chosen_ids = []
+    for c in list_conflicts(repo):
+        choice = choices.get(str(c.id)) or choices.get("all")
+        if not choice:
+            continue
+        chosen_ids.append(c.id)
+        snap.entities[(c.kind, c.key)] = store.read(c.kind, c.key)
+        if (c.mine if choice == "mine" else c.theirs) is None and c.kind in gone:
+            gone[c.kind].add(c.key)
+    if gone["customer"] or gone["product"]:
+        for kind, key, value in _children(store, gone):
+            snap.entities.setdefault((kind, key), value)
+    snap.count = len(chosen_ids)
+    conn = repo.conn
+    for cid in chosen_ids:
+        snap.conflicts += conn.execute("SELECT * FROM sync_conflicts WHERE id = ?", (cid,))
+    snap.dirty = conn.execute("SELECT seq, kind, key FROM sync_dirty").fetchall()
+    snap.tombstones = conn.execute("SELECT * FROM merge_tombstones").fetchall()
+    return snap
+
+
+def revert_resolve(repo: Repository, snap: ResolveSnapshot) -> None:
+    """Undo a resolution in one transaction: entities, queue, tombstones, conflicts as before."""
+    store = LocalStore(repo)
+    with repo.transaction() as conn:
+        removed = [(k, key) for (k, key), v in snap.entities.items() if v is None]
+        for kind, key in sorted(removed, key=lambda r: -KIND_ORDER[r[0]]):
+            if store.read(kind, key) is not None:
+                store.apply(kind, key, None)
+        apply_remote(
+            store,
+            [
+                (k, key, v, "")
+                for (k, key), v in snap.entities.items()
+                if v is not None and canonical(store.read(k, key)) != canonical(v)
+            ],
+        )
+        conn.execute("DELETE FROM sync_dirty")
+        conn.executemany("INSERT INTO sync_dirty (seq, kind, key) VALUES (?, ?, ?)", snap.dirty)
+        conn.execute("DELETE FROM merge_tombstones")
+        if snap.tombstones:
+            marks = ", ".join("?" * len(snap.tombstones[0]))
+            conn.executemany(f"INSERT INTO merge_tombstones VALUES ({marks})", snap.tombstones)
+        if snap.conflicts:
+            marks = ", ".join("?" * len(snap.conflicts[0]))
+            conn.executemany(f"INSERT INTO sync_conflicts VALUES ({marks})", snap.conflicts)
