@@ -33,6 +33,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from kpm_desktop.domain.marks import WHITE, Mark
+from kpm_desktop.gui.kept_cell import cell_ids, restore_cell
 from kpm_desktop.gui.mark_delegate import MarkDelegate
 from kpm_desktop.gui.matrix_headers import (
     BAND_H,
@@ -138,7 +139,7 @@ class MatrixView(QTableView):
         self._count_font = small_font(self.font(), -3.0)
         self._group_pix: dict[tuple[int, int, int, int], QPixmap] = {}
         self.painted_once = False
-        self._kept_current: tuple[int | None, int | None] | None = None
+        self._kept_current: tuple[int, int] | None = None
         self._zoom = DEFAULT_ZOOM
         self._hheader.setDefaultSectionSize(ZOOM_LEVELS[DEFAULT_ZOOM][0])
         self._vheader.setDefaultSectionSize(ZOOM_LEVELS[DEFAULT_ZOOM][1])
@@ -455,34 +456,11 @@ class MatrixView(QTableView):
             self._hheader.viewport().update()
 
     def _remember_current(self) -> None:
-        """Before a reset (reload after a merge, its undo, a sync): the current cell's ids."""
-        current = self.currentIndex()
-        ws = self._model.workspace
-        self._kept_current = None
-        if current.isValid() and ws is not None:
-            m = ws.matrix
-            r, c = self._model.matrix_row(current.row()), self._model.matrix_col(current.column())
-            self._kept_current = (m.customers[r].id, m.products[c].id)
-
-    def _restore_current(self) -> None:
-        """After a reset the same customer and product stay current (if still shown), so that
-        the next mark key marks the cell the rep last had and the side panel keeps it."""
-        kept, self._kept_current = self._kept_current, None
-        ws = self._model.workspace
-        if kept is None or ws is None or self.currentIndex().isValid():
-            return
-        m = ws.matrix
-        r, c = m.row_of.get(kept[0]), m.col_of.get(kept[1])  # type: ignore[arg-type]  # ids of stored entities
-        if r is None or c is None:
-            return
-        vr, vc = self._model.view_row(r), self._model.view_col(c)
-        if vr >= 0 and vc >= 0:
-            index = self._model.index(vr, vc)
-            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
-            self.selectionModel().setCurrentIndex(index, flags)
+        self._kept_current = cell_ids(self, self._model)  # see gui/kept_cell.py
 
     def _emit_current(self) -> None:
-        self._restore_current()
+        kept, self._kept_current = self._kept_current, None
+        restore_cell(self, self._model, kept)
         current = self.currentIndex()
         self._set_header_current(current)
         self.current_cell_changed.emit(current.row(), current.column())
