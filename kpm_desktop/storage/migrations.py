@@ -457,7 +457,7 @@ def _m007_merge_tombstones(conn: sqlite3.Connection) -> None:
         "CREATE TABLE merge_tombstones (kind TEXT NOT NULL, key TEXT NOT NULL, "
         "fingerprint TEXT, deleted_at INTEGER NOT NULL, PRIMARY KEY (kind, key)) WITHOUT ROWID"
     )
-    tombstones.install(conn)
+    tombstones.install(conn, tombstones.FINGERPRINTS_M007)
 
 
 def _m008_noted_cells(conn: sqlite3.Connection) -> None:
@@ -502,6 +502,17 @@ def _m009_street_phone_removed_visits(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m010_tombstone_street_phone(conn: sqlite3.Connection) -> None:
+    """A customer's deletion fingerprint includes street and phone (issue 17).
+
+    Migration 7's trigger fingerprints a deleted customer without the columns migration 9
+    added, so a merge would apply a colleague's deletion of a customer whose street or phone
+    alone was changed here. The trigger is re-created with them; older tombstones keep their
+    fingerprint and can only lead to a conflict, never to a silent deletion.
+    """
+    tombstones.reinstall_customer_trigger(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _m001_initial,
     _m002_snapshots,
@@ -512,6 +523,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _m007_merge_tombstones,
     _m008_noted_cells,
     _m009_street_phone_removed_visits,
+    _m010_tombstone_street_phone,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

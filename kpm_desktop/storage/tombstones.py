@@ -29,7 +29,8 @@ FINGERPRINTS: dict[str, str] = {
     "customer": (
         "json_array("
         "(SELECT json_array(name, number, segment, region, owner, city, postcode, abc_class, "
-        "annual_revenue, tags, active, parent_uuid) FROM customers WHERE id = {id}), "
+        "annual_revenue, tags, active, parent_uuid, street, phone) FROM customers "
+        "WHERE id = {id}), "
         "(SELECT json_group_array(v) FROM (SELECT json_array(p.uuid, "
         + _MARK_FIELDS
         + ") AS v FROM marks m JOIN products p ON p.id = m.product_id "
@@ -60,6 +61,15 @@ FINGERPRINTS: dict[str, str] = {
     ),
 }
 
+# Migration 7 made the customer trigger before customers had street and phone (migration 9);
+# migration 10 re-creates it with FINGERPRINTS. Migration 7 keeps writing what it wrote.
+FINGERPRINTS_M007: dict[str, str] = {
+    **FINGERPRINTS,
+    "customer": FINGERPRINTS["customer"].replace(
+        ", street, phone) FROM customers", ") FROM customers"
+    ),
+}
+
 TABLES = {"customer": "customers", "product": "products", "note": "notes", "goal": "goals"}
 
 # A note or goal deleted because its customer was deleted: the customer's tombstone covers it.
@@ -74,10 +84,10 @@ CREATE_TABLE = (
 )
 
 
-def trigger_statements() -> list[str]:
+def trigger_statements(fingerprints: dict[str, str] | None = None) -> list[str]:
     out = []
     for kind, table in TABLES.items():
-        fingerprint = FINGERPRINTS[kind].format(id="OLD.id")
+        fingerprint = (fingerprints or FINGERPRINTS)[kind].format(id="OLD.id")
         out.append(
             f"CREATE TRIGGER IF NOT EXISTS kpm_tomb_{table} BEFORE DELETE ON {table} "
             f"{_OWN_DELETE.get(kind, '')} BEGIN INSERT OR REPLACE INTO merge_tombstones "
@@ -87,11 +97,21 @@ def trigger_statements() -> list[str]:
     return out
 
 
-def install(conn: sqlite3.Connection) -> None:
+def install(conn: sqlite3.Connection, fingerprints: dict[str, str] | None = None) -> None:
     """The table and its triggers (idempotent; inside the caller's transaction)."""
     conn.execute(CREATE_TABLE)
-    for statement in trigger_statements():
+    for statement in trigger_statements(fingerprints):
         conn.execute(statement)
+
+
+def reinstall_customer_trigger(conn: sqlite3.Connection) -> None:
+    """Re-create the customer trigger with today's fingerprint (inside the caller's
+    transaction); tombstones written before keep their older fingerprint, which a merge
+    then never finds equal: such a deletion is listed as a conflict, never applied blind."""
+    conn.execute("DROP TRIGGER IF EXISTS kpm_tomb_customers")
+    for statement in trigger_statements():
+        if " ON customers " in statement:
+            conn.execute(statement)
 
 
 def ensure_installed(conn: sqlite3.Connection) -> None:

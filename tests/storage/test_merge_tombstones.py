@@ -64,3 +64,45 @@ def test_migration_killed_half_way_leaves_the_old_file_usable(tmp_path: Path) ->
         assert repo.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         repo.delete_customer(1)
         assert ("customer", "u1") in tombstones.deleted(repo.conn)
+
+
+_M10 = migration_index("_m010_tombstone_street_phone")
+
+
+def _customer_trigger(conn: sqlite3.Connection) -> str:
+    return conn.execute(
+        "SELECT sql FROM sqlite_master WHERE name = 'kpm_tomb_customers'"
+    ).fetchone()[0]
+
+
+def test_migration_10_fingerprints_street_and_phone(tmp_path: Path) -> None:
+    """A file of the previous schema: its customer trigger is re-created with street and
+    phone, so a changed street makes the fingerprint differ (a merge lists a conflict)."""
+    path = tmp_path / "old.kpm"
+    two_customers_at_schema(path, _M10)
+    conn = sqlite3.connect(path)
+    assert "street" not in _customer_trigger(conn)  # as migration 7 made it
+    conn.close()
+    with Repository.open(path) as repo:
+        assert "street" in _customer_trigger(repo.conn)
+        before = tombstones.fingerprint(repo.conn, "customer", "u1")
+        repo.conn.execute("UPDATE customers SET street = 'Hafenstraße 12' WHERE id = 1")
+        repo.conn.commit()
+        assert tombstones.fingerprint(repo.conn, "customer", "u1") != before
+        print_now = tombstones.fingerprint(repo.conn, "customer", "u1")
+        repo.delete_customer(1)
+        assert tombstones.deleted(repo.conn)[("customer", "u1")] == print_now
+
+
+def test_migration_10_killed_half_way_leaves_the_old_file_usable(tmp_path: Path) -> None:
+    path = tmp_path / "old.kpm"
+    two_customers_at_schema(path, _M10)
+    proc = kill_inside_migration(path, _M10)
+    assert proc.returncode != 0
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == _M10
+    assert "street" not in _customer_trigger(conn)  # the old trigger is still there
+    conn.close()
+    with Repository.open(path) as repo:
+        assert repo.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert "street" in _customer_trigger(repo.conn)

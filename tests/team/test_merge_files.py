@@ -247,3 +247,25 @@ def test_settling_deletion_conflicts_can_be_taken_back_exactly(
     with Repository.open(mine) as repo:  # and settling again gives the same result
         resolve(repo, {"all": "theirs"})
     assert entities(mine) == after
+
+
+def test_a_deletion_against_a_changed_street_or_phone_is_a_conflict(
+    demo_file: Path, tmp_path: Path, capsys
+) -> None:
+    """The colleague deleted a customer whose street (or phone) alone I changed: listed."""
+    mine, theirs = _pair(demo_file, tmp_path)
+    with Repository.open(mine) as repo:
+        customers = repo.load_customers()
+        street_only, phone_only = customers[3], customers[4]
+    with Repository.open(theirs) as repo:
+        repo.delete_customer(street_only.id)
+        repo.delete_customer(phone_only.id)
+    with Repository.open(mine) as repo:
+        repo.update_customer(replace(street_only, street="Neue Straße 1"))
+        repo.update_customer(replace(phone_only, phone="+49 40 123456"))
+    result = run_merge(capsys, mine, theirs, code=1)
+    keys = {c["key"] for c in result["conflicts"]}
+    assert {street_only.uuid, phone_only.uuid} <= keys
+    assert result["deleted"] == 0
+    after = entities(mine)
+    assert ("customer", street_only.uuid) in after and ("customer", phone_only.uuid) in after
