@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from kpm_desktop.domain.entities import CellRecord, Product
+from kpm_desktop.domain.entities import CellRecord, Product, stored_id
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.domain.matrix import MarkCounts
 from kpm_desktop.domain.staleness import effective_mark
@@ -97,7 +97,8 @@ def customer_kpis(
     comp: list[CompetitorCell] = []
     potential = revenue = ours_amount = comp_amount = None
     for product in products:
-        rec = cells.get(product.id)  # type: ignore[arg-type]  # Entity.id is int | None; stored here
+        pid = stored_id(product)
+        rec = cells.get(pid)
         mark = effective_mark(rec, today)
         tally[0 if mark is None else int(mark)] += 1
         if rec is None:
@@ -113,7 +114,7 @@ def customer_kpis(
             comp_amount = _add(comp_amount, rec.potential)
             comp.append(
                 CompetitorCell(
-                    product_id=product.id,  # type: ignore[arg-type]  # Entity.id is int | None; stored here
+                    product_id=pid,
                     product_name=product.name,
                     competitor_id=rec.competitor_id,
                     competitor_name=competitor_names.get(rec.competitor_id, "")

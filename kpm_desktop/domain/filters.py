@@ -467,8 +467,9 @@ def _sorted_rows(
     if key is SortKey.NAME:
         return order.by_name(rows, spec.descending)
     if key is SortKey.PRODUCT:
+        assert col is not None  # the early return above handled a missing product
         grid, n = matrix.grid, matrix.n_cols
-        counts = [PRODUCT_SORT_RANK[grid[i * n + col]] for i in rows]  # type: ignore[operator]  # bytes index gives int; the stub widens it
+        counts = [PRODUCT_SORT_RANK[grid[i * n + col]] for i in rows]
     elif key is SortKey.WHITE_SPOTS:
         assert white is not None
         counts = white

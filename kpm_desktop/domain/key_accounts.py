@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kpm_desktop.domain.customer_kpis import CustomerKpis, customer_kpis
-from kpm_desktop.domain.entities import CellRecord, Customer, Product
+from kpm_desktop.domain.entities import CellRecord, Customer, Product, stored_id
 from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.domain.matrix import MarkCounts
 
@@ -224,7 +224,7 @@ def key_account_kpis(
 ) -> KeyAccountKpis:
     """Figures of a key account: each site's ``customer_kpis``, summed."""
     per = [
-        (s, customer_kpis(products, cells_by_site.get(s.id, {}), competitor_names, today))  # type: ignore[arg-type]  # Entity.id is int | None; stored here
+        (s, customer_kpis(products, cells_by_site.get(stored_id(s), {}), competitor_names, today))
         for s in sites
     ]
     totals = [0, 0, 0, 0, 0]

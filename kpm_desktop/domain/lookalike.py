@@ -77,9 +77,9 @@ class LookAlike:
 
     def candidates(self, row: int) -> list[int]:
         seg = self.matrix.customers[row].segment
-        peers = self._segments.get(seg, []) if seg else []
+        peers: Sequence[int] = self._segments.get(seg, []) if seg else []
         if len(peers) < 2:
-            peers = range(self.matrix.n_rows)  # type: ignore[assignment]  # a range serves as the sequence of rows
+            peers = range(self.matrix.n_rows)
         return [i for i in peers if i != row]
 
     def neighbours(self, row: int, k: int = 9) -> list[Neighbour]:

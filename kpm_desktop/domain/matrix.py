@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 
-from kpm_desktop.domain.entities import Customer, Product, ProductGroup
+from kpm_desktop.domain.entities import Customer, Product, ProductGroup, stored_id
 from kpm_desktop.domain.marks import MARK_CODES, WHITE, Mark
 
 
@@ -78,8 +78,13 @@ class Matrix:
         self._reindex()
 
     def _reindex(self) -> None:
-        self.row_of: dict[int, int] = {c.id: i for i, c in enumerate(self.customers)}  # type: ignore[misc]  # Entity.id is int | None; stored here
-        self.col_of: dict[int, int] = {p.id: j for j, p in enumerate(self.products)}  # type: ignore[misc]  # Entity.id is int | None; stored here
+        # the entities are stored (ids set); the filter only tells mypy so, without a call per row
+        self.row_of: dict[int, int] = {
+            c.id: i for i, c in enumerate(self.customers) if c.id is not None
+        }
+        self.col_of: dict[int, int] = {
+            p.id: j for j, p in enumerate(self.products) if p.id is not None
+        }
 
     # -- shape -----------------------------------------------------------------------------
     @property
@@ -174,7 +179,7 @@ class Matrix:
             raise ValueError("row length does not match product count")
         self.customers.append(customer)
         self.grid += row
-        self.row_of[customer.id] = len(self.customers) - 1  # type: ignore[index]  # Entity.id is int | None; stored here
+        self.row_of[stored_id(customer)] = len(self.customers) - 1
         return len(self.customers) - 1
 
     def insert_customer(self, index: int, customer: Customer, codes: bytes) -> None:

@@ -212,7 +212,7 @@ class PackedChanges(Sequence[CellChange]):
             return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
         return NotImplemented
 
-    __hash__ = None  # type: ignore[assignment]  # mutable: unhashable like list
+    # no __hash__: defining __eq__ sets it to None (mutable: unhashable like list)
 
     def __repr__(self) -> str:
         return f"PackedChanges({len(self)} cells)"

@@ -93,10 +93,14 @@ def effective_mark(record: CellRecord | None, today: date) -> Mark | None:
 
 def is_cell_stale(record: CellRecord | None, today: date, months: int) -> bool:
     """Stale = an effective mark whose verification is too old (white spots are never stale)."""
-    return effective_mark(record, today) is not None and is_stale(
-        record.verified_at,  # type: ignore[union-attr]  # effective_mark returned a mark: record is not None
-        today,
-        months,
+    return (
+        record is not None
+        and effective_mark(record, today) is not None
+        and is_stale(
+            record.verified_at,
+            today,
+            months,
+        )
     )
 
 

@@ -33,6 +33,7 @@ from kpm_desktop.domain.entities import (
     Note,
     Product,
     ProductGroup,
+    stored_id,
 )
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.domain.staleness import (
@@ -131,7 +132,7 @@ def prepare_visit(
     horizon = months_after(today, RENEWAL_HORIZON_MONTHS)
     covered = {pid for g in goals if g.status is not GoalStatus.DROPPED for pid in g.product_ids}
     for product in products:
-        rec = cells.get(product.id)  # type: ignore[arg-type]  # Entity.id is int | None; stored here
+        rec = cells.get(stored_id(product))
         mark = effective_mark(rec, today)
         if mark is None:
             by_group.setdefault(product.group_id, []).append(product)

@@ -22,6 +22,7 @@ from kpm_desktop.domain.entities import (
     Product,
     ProductGroup,
     ProductKind,
+    stored_id,
 )
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.storage.repository import Repository
@@ -280,7 +281,7 @@ def build_demo(
         )
     customers = repo.add_customers(customers)
 
-    changes = []
+    changes: list[tuple[int, int, CellRecord]] = []
     for i, customer in enumerate(customers):
         known_share = {"A": 0.8, "B": 0.55, "C": 0.3}[customer.abc_class]
         for product in products:
@@ -309,7 +310,7 @@ def build_demo(
             elif mark is Mark.COMPETITOR:
                 rec = CellRecord(
                     mark=mark,
-                    competitor_id=competitors[(i + product.id) % len(competitors)].id,  # type: ignore[operator]  # Entity.id is int | None; stored here
+                    competitor_id=competitors[(i + stored_id(product)) % len(competitors)].id,
                     contract_end=today + timedelta(days=rng.randrange(-30, 900)),
                     potential=float(rng.randrange(2, 60) * 1000),
                     verified_at=verified,
@@ -335,9 +336,9 @@ def build_demo(
                     updated_at=verified,
                     source="demo",
                 )
-            changes.append((customer.id, product.id, rec))
+            changes.append((stored_id(customer), stored_id(product), rec))
     changes += _fully_covered(customers, products, competitors, changes, today, now)
-    repo.write_cells(changes, source="demo", at=now)  # type: ignore[arg-type]  # ids of the customers and products just stored
+    repo.write_cells(changes, source="demo", at=now)
 
     by_name = {p.name: p.id for p in products if p.id is not None}
     for i, customer in enumerate(customers):
@@ -346,7 +347,7 @@ def build_demo(
         for k in range(2 if customer.abc_class == "B" else 3):
             repo.add_note(
                 Note(
-                    customer_id=customer.id,  # type: ignore[arg-type]  # Entity.id is int | None; stored here
+                    customer_id=stored_id(customer),
                     text=_NOTE_TEXTS[(i + k) % len(_NOTE_TEXTS)],
                     note_date=today - timedelta(days=20 + 45 * k + (i % 17)),
                 )
@@ -356,7 +357,7 @@ def build_demo(
                 title, detail, product_name = _GOALS[(i // 6 + k) % len(_GOALS)]
                 repo.add_goal(
                     Goal(
-                        customer_id=customer.id,  # type: ignore[arg-type]  # Entity.id is int | None; stored here
+                        customer_id=stored_id(customer),
                         title=title,
                         detail=detail,
                         due_date=today + timedelta(days=90 + 60 * k),

@@ -7,7 +7,7 @@ import random
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from kpm_desktop.domain.entities import Customer, Product, ProductGroup
+from kpm_desktop.domain.entities import Customer, Product, ProductGroup, stored_id
 from kpm_desktop.storage.repository import Repository
 
 SEGMENTS = ("Maschinenbau", "Automotive", "Chemie", "Lebensmittel", "Handel", "Logistik")
@@ -80,17 +80,17 @@ def generate(
         for w in MARK_WEIGHTS:
             acc += w * fill
             cum.append(acc)
-        pids = [p.id for p in prods]
+        pids = [stored_id(p) for p in prods]
 
         def cells() -> Iterator[tuple[int, int, int]]:
             rand = rng.random
             for i, c in enumerate(custs):
-                cid = c.id
+                cid = stored_id(c)
                 for pid in pids:
                     r = rand()
                     if r < cum[3]:
                         code = 1 if r < cum[0] else 2 if r < cum[1] else 3 if r < cum[2] else 4
-                        yield (cid, pid, code)  # type: ignore[misc]  # cid from stored customers (hot loop: no call per cell)
+                        yield (cid, pid, code)
                 if progress is not None and i % 500 == 0:
                     progress(i, len(custs))
 

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from functools import lru_cache
-from typing import overload
+from typing import TypeVar, overload
+
+_T = TypeVar("_T")
+
+
+def not_null(value: _T | None, column: str) -> _T:
+    """The value read from a NOT NULL column (or ``lastrowid`` after an INSERT): never None.
+
+    None here means a damaged file; say which column instead of failing later.
+    """
+    if value is None:
+        raise ValueError(f"{column} is NULL")
+    return value
 
 
 def utc_now() -> datetime:

@@ -21,7 +21,7 @@ from typing import Any
 from kpm_desktop.domain.history_diff import HistoryRow
 from kpm_desktop.domain.insights import CellDetails
 from kpm_desktop.domain.matrix import Matrix
-from kpm_desktop.storage.convert import epoch_to_db, ts_from_db, ts_to_db, utc_now
+from kpm_desktop.storage.convert import epoch_to_db, not_null, ts_from_db, ts_to_db, utc_now
 from kpm_desktop.storage.errors import StorageError
 from kpm_desktop.storage.repository import Repository
 
@@ -51,7 +51,7 @@ def _snapshot(r: Sequence[Any]) -> Snapshot:
     return Snapshot(
         id=r[0],
         label=r[1],
-        created_at=ts_from_db(r[2]),  # type: ignore[arg-type]  # the column is NOT NULL
+        created_at=not_null(ts_from_db(r[2]), "snapshots.created_at"),
         history_id=r[3],
         totals=json.loads(r[4]),
     )
@@ -94,7 +94,7 @@ def create_snapshot(
     return Snapshot(
         id=cur.lastrowid,
         label=label,
-        created_at=ts_from_db(stamp),  # type: ignore[arg-type]  # the column is NOT NULL
+        created_at=not_null(ts_from_db(stamp), "snapshots.created_at"),
         history_id=hid,
         totals=totals,
     )

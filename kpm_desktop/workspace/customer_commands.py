@@ -20,7 +20,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from kpm_desktop.domain.entities import CellRecord, Competitor, Customer, Goal, Note
+from kpm_desktop.domain.entities import CellRecord, Competitor, Customer, Goal, Note, stored_id
 from kpm_desktop.domain.marks import WHITE
 from kpm_desktop.domain.matrix import Matrix
 from kpm_desktop.domain.staleness import DEFAULT_STALE_MONTHS, CellAges
@@ -377,14 +377,14 @@ class ReorderGoalsCommand(_Command):
         self._old: dict[int, int] = {}
 
     def _apply(self, orders: dict[int, int]) -> dict[int, int]:
-        goals = {g.id: g for g in self.repo.goals_for(self._customer_id)}
+        goals = {stored_id(g): g for g in self.repo.goals_for(self._customer_id)}
         old = {gid: g.sort_order for gid, g in goals.items()}
         with self.repo.transaction():
             for gid, order in orders.items():
                 if gid in goals and goals[gid].sort_order != order:
                     self.repo.update_goal(replace(goals[gid], sort_order=order))
         self.data.goals_changed.emit(self._customer_id)
-        return old  # type: ignore[return-value]  # goal ids are stored ids
+        return old
 
     def do(self) -> None:
         self._old = self._apply({gid: i for i, gid in enumerate(self._order)})
@@ -448,8 +448,9 @@ def details_changed(old: CellRecord | None, new: CellRecord | None) -> bool:
     """True when anything the user edits differs (timestamps and source do not count)."""
     if old is None or new is None:
         return old is not new
-    keep = {"verified_at": None, "updated_at": None, "source": "user"}
-    return replace(old, **keep) != replace(new, **keep)  # type: ignore[arg-type]  # dataclasses.replace with a dict of field values
+    return replace(old, verified_at=None, updated_at=None, source="user") != replace(
+        new, verified_at=None, updated_at=None, source="user"
+    )
 
 
 def edit_cell(

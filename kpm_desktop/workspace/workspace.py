@@ -207,7 +207,9 @@ class Workspace(QObject):
     def cell_key(self, row: int, col: int) -> tuple[int, int]:
         """(customer_id, product_id) of a matrix cell."""
         m = self.matrix
-        return m.customers[row].id, m.products[col].id  # type: ignore[return-value]  # Entity.id is int | None; stored here
+        cid, pid = m.customers[row].id, m.products[col].id
+        assert cid is not None and pid is not None  # the matrix holds stored entities
+        return cid, pid
 
     def cell_record(self, row: int, col: int) -> CellRecord | None:
         """Details of one cell, fetched on demand (tooltips, side panel)."""

@@ -228,7 +228,9 @@ def rows_in_bar(
         rws = [i for i in rws if getattr(matrix.customers[i], dimension) == key]
         cols = None
     elif dimension == "product":
-        cols = [matrix.col_of[key]]  # type: ignore[index]  # the product dimension's key is a product id (int)
+        if not isinstance(key, int):  # the product dimension's key is a product id
+            raise KeyError(key)
+        cols = [matrix.col_of[key]]
     elif dimension == "group":
         cols = next((c for gid, _, c in _group_keys(matrix) if gid == key), [])
     else:

@@ -346,7 +346,7 @@ class CellChanges:
             return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
         return NotImplemented
 
-    __hash__ = None  # type: ignore[assignment]  # mutable: unhashable like list
+    # no __hash__: defining __eq__ sets it to None (mutable: unhashable like list)
 
     def __repr__(self) -> str:
         return f"CellChanges({len(self)} changes)"

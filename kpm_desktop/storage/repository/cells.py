@@ -19,6 +19,7 @@ from kpm_desktop.storage.convert import (
     date_to_db,
     epoch_from_db,
     epoch_to_db,
+    not_null,
     source_from_db,
     source_to_db,
     utc_now,
@@ -380,7 +381,7 @@ class CellsMixin(RepositoryBase):
                 product_id=r[2],
                 old_mark=None if r[3] is None else Mark(r[3]),
                 new_mark=None if r[4] is None else Mark(r[4]),
-                changed_at=epoch_from_db(r[5]),  # type: ignore[arg-type]  # changed_at is NOT NULL
+                changed_at=not_null(epoch_from_db(r[5]), "mark_history.changed_at"),
                 source=source_from_db(r[6]),
             )
             for r in self._q(sql, params)

@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from kpm_desktop.domain.entities import Goal, GoalStatus, Note
-from kpm_desktop.storage.convert import date_from_db, date_to_db, ts_to_db, utc_now
+from kpm_desktop.storage.convert import date_from_db, date_to_db, not_null, ts_to_db, utc_now
 from kpm_desktop.storage.repository.base import RepositoryBase
 
 
@@ -22,12 +22,17 @@ class NotesGoalsMixin(RepositoryBase):
             "VALUES (?, ?, ?, ?, ?, ?)",
             (note.id, note.customer_id, date_to_db(note.note_date), note.text, stamp, stamp),
         )
-        return cur.lastrowid  # type: ignore[return-value]  # lastrowid is set after an INSERT
+        return not_null(cur.lastrowid, "notes.id")
 
     def notes_for(self, customer_id: int) -> list[Note]:
         """A customer's notes, newest first."""
         return [
-            Note(id=r[0], customer_id=r[1], note_date=date_from_db(r[2]), text=r[3])  # type: ignore[arg-type]  # note_date is NOT NULL
+            Note(
+                id=r[0],
+                customer_id=r[1],
+                note_date=not_null(date_from_db(r[2]), "notes.note_date"),
+                text=r[3],
+            )
             for r in self._q(
                 "SELECT id, customer_id, note_date, text FROM notes WHERE customer_id = ? "
                 "ORDER BY note_date DESC, id DESC",
@@ -60,7 +65,12 @@ class NotesGoalsMixin(RepositoryBase):
         r = rows[0]
         with self.transaction() as conn:
             conn.execute("DELETE FROM notes WHERE id = ?", (note_id,))
-        return Note(id=r[0], customer_id=r[1], note_date=date_from_db(r[2]), text=r[3])  # type: ignore[arg-type]  # note_date is NOT NULL
+        return Note(
+            id=r[0],
+            customer_id=r[1],
+            note_date=not_null(date_from_db(r[2]), "notes.note_date"),
+            text=r[3],
+        )
 
     def restore_note(self, note: Note) -> None:
         with self.transaction() as conn:
@@ -84,12 +94,12 @@ class NotesGoalsMixin(RepositoryBase):
                 stamp,
             ),
         )
-        goal_id = cur.lastrowid
+        goal_id = not_null(cur.lastrowid, "goals.id")
         conn.executemany(
             "INSERT INTO goal_products (goal_id, product_id) VALUES (?, ?)",
             [(goal_id, pid) for pid in goal.product_ids],
         )
-        return goal_id  # type: ignore[return-value]  # lastrowid is set after an INSERT
+        return goal_id
 
     def goals_for(self, customer_id: int) -> list[Goal]:
         links: dict[int, list[int]] = defaultdict(list)

@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from kpm_desktop.domain.entities import Competitor, Customer, Product, ProductGroup
+from kpm_desktop.domain.entities import Competitor, Customer, Product, ProductGroup, stored_id
 from kpm_desktop.storage.convert import ts_to_db, utc_now
 from kpm_desktop.storage.repository.cells import CellsMixin
 from kpm_desktop.storage.repository.notes_goals import NotesGoalsMixin
@@ -226,6 +226,7 @@ class StructureMixin(CellsMixin, NotesGoalsMixin):
         """Put a deleted product back at its old slot, with its marks and goal links."""
         slot = snap.slot
         p = snap.product
+        pid = stored_id(p)
         stamp = ts_to_db(utc_now())
 
         def insert_byte(b: bytes) -> bytes:
@@ -256,7 +257,7 @@ class StructureMixin(CellsMixin, NotesGoalsMixin):
             self._rewrite_status_rows(conn, insert_byte)
             self._slot_of = None
             self.write_cells(
-                [(cid, p.id, rec) for cid, rec in snap.cells.items()],  # type: ignore[misc]  # Entity.id is int | None; stored here
+                [(cid, pid, rec) for cid, rec in snap.cells.items()],
                 record_history=False,
             )
             conn.executemany(
