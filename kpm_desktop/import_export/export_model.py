@@ -292,16 +292,14 @@ def scope_from_filters(
         )
     customers = customer_order(matrix.customers)
     if white_spots_only:
-        cols = [matrix.col_of[p.id] for p in products]  # type: ignore[index]  # Entity.id is int | None; stored here
+        cols = [matrix.col_of[stored_id(p)] for p in products]
         customers = [
-            c
-            for c in customers
-            if matrix.white_spots_in_row(matrix.row_of[c.id], cols)  # type: ignore[index]  # Entity.id is int | None; stored here
+            c for c in customers if matrix.white_spots_in_row(matrix.row_of[stored_id(c)], cols)
         ]
         parts.append(label("white", lang))
     return Scope(
-        tuple(c.id for c in customers),  # type: ignore[misc]  # Entity.id is int | None; stored here
-        tuple(p.id for p in products),  # type: ignore[misc]  # Entity.id is int | None; stored here
+        tuple(stored_id(c) for c in customers),
+        tuple(stored_id(p) for p in products),
         "; ".join(parts),
     )
 
@@ -334,10 +332,10 @@ def snapshot_from_matrix(
         customers = [
             matrix.customers[matrix.row_of[c]] for c in options.customer_ids if c in matrix.row_of
         ]
-    cols = [matrix.col_of[p.id] for p in products]  # type: ignore[index]  # Entity.id is int | None; stored here
+    cols = [matrix.col_of[stored_id(p)] for p in products]
     n = matrix.n_cols
 
-    rows = [matrix.row_of[c.id] for c in customers]  # type: ignore[index]  # Entity.id is int | None; stored here
+    rows = [matrix.row_of[stored_id(c)] for c in customers]
     ka = KeyAccounts.build(matrix.customers)
     rollups: set[int] = set()
     levels: list[int] = []
@@ -455,7 +453,7 @@ def load_snapshot(
         matrix = repo.load_matrix()
         counting = counting_matrix(repo, (exported_at or datetime.now()).date(), matrix)
         details = dict(((c, p), rec) for c, p, rec in repo.iter_cells()) if with_details else None
-        competitors = {c.id: c.name for c in repo.load_competitors()}
+        competitors = {stored_id(c): c.name for c in repo.load_competitors()}
         notes: list[Note] = []
         goals: list[Goal] = []
         uuids: dict[str, dict[int, str]] = {}
@@ -473,7 +471,7 @@ def load_snapshot(
         options,
         file_name=path.name,
         details=details,
-        competitors=competitors,  # type: ignore[arg-type]  # dict[int | None, str] from stored competitors
+        competitors=competitors,
         exported_at=exported_at,
         counting=counting,
     )

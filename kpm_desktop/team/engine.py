@@ -891,9 +891,9 @@ def upload(repo: Repository, url: str, progress: Progress | None = None) -> Publ
                 revs += push_rows(conn, client_id, batch)
                 say("upload cells")
                 counts["cell"] = _publish_cells(conn, store, client_id)
-                revs.append(
-                    conn.execute("SELECT coalesce(max(rev), 0) FROM kpm.cell_state").fetchone()[0]  # type: ignore[index]  # an aggregate always returns one row
-                )
+                top = conn.execute("SELECT coalesce(max(rev), 0) FROM kpm.cell_state").fetchone()
+                assert top is not None  # an aggregate always returns one row
+                revs.append(top[0])
     finally:
         conn.close()
     return Published(
@@ -1007,10 +1007,12 @@ def clone(url: str, out: Path, user: str | None, progress: Progress | None = Non
                 repo.conn.execute("PRAGMA journal_mode = OFF")
                 with conn.transaction(), repo.transaction() as lconn:
                     say("download")
-                    last_rev = conn.execute(
+                    top = conn.execute(
                         "SELECT greatest((SELECT coalesce(max(rev), 0) FROM kpm.state), "
                         "(SELECT coalesce(max(rev), 0) FROM kpm.cell_state))"
-                    ).fetchone()[0]  # type: ignore[index]  # an aggregate always returns one row
+                    ).fetchone()
+                    assert top is not None  # an aggregate always returns one row
+                    last_rev = top[0]
                     _stream_load(conn, store)
                     lconn.execute("DELETE FROM sync_dirty")
                     _set_state(

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from itertools import repeat
+from typing import cast
 
 from kpm_desktop.domain.entities import (
     CellRecord,
@@ -24,6 +25,7 @@ from kpm_desktop.domain.entities import (
     Product,
     ProductGroup,
     ProductKind,
+    stored_id,
 )
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.storage.convert import epoch_from_db, source_to_db, utc_now
@@ -370,7 +372,7 @@ class LocalStore:
                 self.repo.update_group(replace(group, id=clash[0]))
                 return
             new = self.repo.add_group(group)
-            self._set_uuid("product_groups", new.id, key)  # type: ignore[arg-type]  # Entity.id is int | None; stored here
+            self._set_uuid("product_groups", stored_id(new), key)
         else:
             self.repo.update_group(replace(group, id=gid))
 
@@ -384,10 +386,10 @@ class LocalStore:
         if cid is None:
             clash = self.repo.competitor_by_name(name)
             if clash is not None:
-                self._set_uuid("competitors", clash.id, key)  # type: ignore[arg-type]  # Entity.id is int | None; stored here
+                self._set_uuid("competitors", stored_id(clash), key)
                 return
             new = self.repo.add_competitor(name)
-            self._set_uuid("competitors", new.id, key)  # type: ignore[arg-type]  # Entity.id is int | None; stored here
+            self._set_uuid("competitors", stored_id(new), key)
         elif self._read_competitor(key) != {"name": name}:
             self.repo.rename_competitor(cid, name)
 
@@ -478,10 +480,12 @@ class LocalStore:
         cust = self._id("customers", data.get("customer"))
         if cust is None:
             return
-        note = Note(customer_id=cust, text=data["text"], note_date=_date(data["note_date"]))  # type: ignore[arg-type]  # data comes from the server row, typed Any
+        # the server's note_date is NOT NULL: a date here (cast, so a bad row fails where it did)
+        note_date = cast(date, _date(data["note_date"]))
+        note = Note(customer_id=cust, text=data["text"], note_date=note_date)
         if row is None:
             new = self.repo.add_note(note)
-            self._set_uuid("notes", new.id, key)  # type: ignore[arg-type]  # Entity.id is int | None; stored here
+            self._set_uuid("notes", stored_id(new), key)
         else:
             self.repo.update_note(replace(note, id=row[0]))
 
@@ -510,6 +514,6 @@ class LocalStore:
         )
         if row is None:
             new = self.repo.add_goal(goal)
-            self._set_uuid("goals", new.id, key)  # type: ignore[arg-type]  # Entity.id is int | None; stored here
+            self._set_uuid("goals", stored_id(new), key)
         else:
             self.repo.update_goal(replace(goal, id=row[0]))

@@ -375,7 +375,9 @@ def me(conn: psycopg.Connection) -> TeamUser:
         "SELECT name, role, regions, owners FROM kpm.users WHERE name = session_user"
     ).fetchone()
     if row is None:
-        who = conn.execute("SELECT session_user").fetchone()[0]  # type: ignore[index]  # SELECT session_user always returns one row
+        session = conn.execute("SELECT session_user").fetchone()
+        assert session is not None  # SELECT session_user always returns one row
+        who = session[0]
         raise TeamError("not_member", who=who)
     return TeamUser(row[0], row[1], tuple(row[2]), tuple(row[3]))
 

@@ -295,13 +295,14 @@ class BuilderBase:
             else:
                 self.problem(row, col, "p_missing_customer")
             return None
-        new = Customer(name=name, number=number, id=self.temp_id(), **(attrs or {}))
+        tid = self.temp_id()  # a new entity's temporary negative id
+        new = Customer(name=name, number=number, id=tid, **(attrs or {}))
         if uuid:
             new.uuid = uuid
         self._flag_duplicate(new, key, row)
         self._suggest("customer", self.customers, new, key, row)
         self.customers.add(new)
-        self.customer_changes[new.id] = EntityChange(after=new, rows=[row])  # type: ignore[index]  # new entities get a temporary negative id first
+        self.customer_changes[tid] = EntityChange(after=new, rows=[row])
         return new
 
     def product(
@@ -331,12 +332,13 @@ class BuilderBase:
                 "p_missing_product",
             )
             return None
-        new = Product(name=name, number=number, id=self.temp_id())
+        tid = self.temp_id()  # a new entity's temporary negative id
+        new = Product(name=name, number=number, id=tid)
         if uuid:
             new.uuid = uuid
         self._suggest("product", self.products, new, key, row)
         self.products.add(new)
-        self.product_changes[new.id] = EntityChange(after=new, rows=[row])  # type: ignore[index]  # new entities get a temporary negative id first
+        self.product_changes[tid] = EntityChange(after=new, rows=[row])
         return new
 
     def update_entity(

@@ -177,12 +177,12 @@ class MatrixKind(BuilderBase):
                     except UnknownMarkError:
                         self.problem(row, col, "p_bad_mark", text=s[:40])
                         continue
-                elif col < len(row_fills) and row_fills[col]:
-                    meaning = mark_for_rgb(row_fills[col])  # type: ignore[arg-type]  # fills are str here: the elif tested it
-                    if meaning == "?":
-                        self.problem(row, col, "p_bad_fill", colour=f"#{row_fills[col]}")
+                elif col < len(row_fills) and (fill := row_fills[col]):
+                    meaning = mark_for_rgb(fill)
+                    if isinstance(meaning, str):  # "?": a colour with no meaning (Mark is an int)
+                        self.problem(row, col, "p_bad_fill", colour=f"#{fill}")
                         continue
-                    mark = meaning  # type: ignore[assignment]  # meaning is a Mark once '?' was ruled out
+                    mark = meaning
                 if mark is None:
                     continue
                 assert product.id is not None

@@ -12,7 +12,7 @@ import csv
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
@@ -33,6 +33,9 @@ from kpm_desktop.import_export.tables import RawTable
 
 if TYPE_CHECKING:  # trips are only named in annotations here
     from kpm_desktop.domain.trips import Trip
+
+# the CellRecord fields after ``mark``, in order, up to ``note``
+_Details = tuple[int | None, float | None, float | None, date | None, str, date | None, str]
 
 __all__ = [
     "SOURCE",
@@ -191,7 +194,7 @@ class CellChanges:
         self._col = array("l")
         self._mark = bytearray()
         self._ts = array("q")  # verified_at, microseconds since 1970 (UTC)
-        self._details: dict[int, tuple[Any, ...]] = {}
+        self._details: dict[int, _Details] = {}
         self._before: dict[int, CellRecord] = {}
         self._after: dict[int, CellRecord] = {}  # records kept whole
         for change in changes:
@@ -266,7 +269,7 @@ class CellChanges:
         mark = _MARKS[self._mark[i]]
         if d is None:
             return CellRecord(mark, verified_at=verified, source=SOURCE)
-        return CellRecord(mark, *d, verified_at=verified, source=SOURCE)  # type: ignore[misc]  # d holds the next CellRecord fields in order
+        return CellRecord(mark, *d, verified_at=verified, source=SOURCE)
 
     def stored_record(
         self, i: int, at: datetime, competitor_ids: dict[int, int], source: str
