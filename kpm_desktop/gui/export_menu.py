@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl, Signal, 
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
+from kpm_desktop.domain.entities import stored_id
 from kpm_desktop.gui import folders
 from kpm_desktop.gui.actions import MenuId
 from kpm_desktop.gui.storage_text import storage_text
@@ -270,12 +271,10 @@ class ExportActions(QObject):
         m = ws.matrix
         return ViewScope(
             customer_ids=tuple(
-                m.customers[model.matrix_row(r)].id  # type: ignore[misc]  # Entity.id is int | None; stored here
-                for r in range(model.rowCount())
+                stored_id(m.customers[model.matrix_row(r)]) for r in range(model.rowCount())
             ),
             product_ids=tuple(
-                m.products[model.matrix_col(c)].id  # type: ignore[misc]  # Entity.id is int | None; stored here
-                for c in range(model.columnCount())
+                stored_id(m.products[model.matrix_col(c)]) for c in range(model.columnCount())
             ),
             total_customers=m.n_rows,
             total_products=m.n_cols,
@@ -370,7 +369,7 @@ class ExportActions(QObject):
 
         options = self.default_options(orientation=Orientation.PORTRAIT)
         return self._start(
-            visit_task(ws.path, customer.id, options, target),  # type: ignore[arg-type]  # Entity.id is int | None; stored here
+            visit_task(ws.path, stored_id(customer), options, target),
             QCoreApplication.translate("ExportMenu", "Writing the visit one-pager…"),
         )
 

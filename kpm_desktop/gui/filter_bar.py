@@ -467,11 +467,11 @@ class FilterBar(QWidget):
         known = ws is not None and product_id is not None and product_id in ws.matrix.col_of
         self._sort_product_id = product_id if known else None
         with QSignalBlocker(self.sort):
-            if not known:
+            if not known or ws is None or product_id is None:  # (the last two: for mypy)
                 if index >= 0:
                     self.sort.removeItem(index)
                 return
-            name = ws.matrix.products[ws.matrix.col_of[product_id]].name  # type: ignore[union-attr,index]  # known: a file is open and the id is one of its products
+            name = ws.matrix.products[ws.matrix.col_of[product_id]].name
             text = QCoreApplication.translate("FilterBar", "Sort by the mark in “%1”").replace(
                 "%1", name
             )

@@ -350,10 +350,10 @@ class MainWindow(FileActionsMixin, MainActionsMixin, MarkingMixin, QMainWindow):
         if done:
             self.statusBar().showMessage(self.tr("Redone: %1").replace("%1", done), 5000)
 
-    def _on_workspace_error(self, failure: object) -> None:
+    def _on_workspace_error(self, failure: BaseException) -> None:
         self.show_error(
             self.tr("Undo/redo failed; the file was not changed"),
-            storage_text(failure),  # type: ignore[arg-type]  # the error signal carries the exception as object
+            storage_text(failure),
         )
 
     def show_error(self, title: str, message: str) -> None:

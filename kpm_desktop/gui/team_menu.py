@@ -144,8 +144,9 @@ class TeamController(QObject):
             self.status.setVisible(False)
             return
         self.status.setVisible(True)
-        pending = sync_capture.pending_count(ws.repo.conn)  # type: ignore[union-attr]  # ws is not None: the caller checked the open file
-        conflicts = sync_capture.conflict_count(ws.repo.conn)  # type: ignore[union-attr]  # ws is not None: the caller checked the open file
+        assert ws is not None  # a team file is open: team_state() is empty without one
+        pending = sync_capture.pending_count(ws.repo.conn)
+        conflicts = sync_capture.conflict_count(ws.repo.conn)
         if self.task.busy:
             when = QCoreApplication.translate("TeamMenu", "syncing…")
         elif state.get("last_sync"):

@@ -83,16 +83,16 @@ class ExportRequest:
     lang: str
 
     def options(self, view: ViewScope | None) -> ExportOptions:
-        use_view = self.current_view and view is not None
+        scope = view if self.current_view else None
         return ExportOptions(
             paper=self.paper,
             orientation=self.orientation,
-            customer_ids=view.customer_ids if use_view else None,  # type: ignore[union-attr]  # use_view implies view is not None
-            product_ids=view.product_ids if use_view else None,  # type: ignore[union-attr]  # use_view implies view is not None
+            customer_ids=scope.customer_ids if scope is not None else None,
+            product_ids=scope.product_ids if scope is not None else None,
             attributes=self.attributes,
             customer_safe=self.customer_safe,
             lang=self.lang,
-            filters=view.describe(self.lang) if use_view else "",  # type: ignore[union-attr]  # use_view implies view is not None
+            filters=scope.describe(self.lang) if scope is not None else "",
         )
 
 

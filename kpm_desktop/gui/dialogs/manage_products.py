@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpm_desktop.domain.entities import Product, ProductGroup, ProductKind
+from kpm_desktop.domain.entities import Product, ProductGroup, ProductKind, stored_id
 from kpm_desktop.domain.filters import column_order
 from kpm_desktop.gui.dialogs._manage_common import (
     button_column,
@@ -470,13 +470,13 @@ class ManageProductsDialog(QDialog):
         group = self.current_group()
         if group is None:
             return False
-        ids = [g.id for g in ordered_groups(self.ws)]
-        i = ids.index(group.id)
+        ids = [stored_id(g) for g in ordered_groups(self.ws)]
+        i = ids.index(stored_id(group))
         j = i + step
         if not 0 <= j < len(ids):
             return False
         ids[i], ids[j] = ids[j], ids[i]
-        return run_command(self, self.ws, ReorderGroupsCommand(self.ws, ids))  # type: ignore[arg-type]  # ids of stored groups
+        return run_command(self, self.ws, ReorderGroupsCommand(self.ws, ids))
 
     def delete_group(self) -> bool:
         group = self.current_group()
@@ -539,7 +539,7 @@ class ManageProductsDialog(QDialog):
 
     def _neighbour(self, product: Product, step: int) -> Product | None:
         """The next product in display order within the same group (None at the end)."""
-        row = self.model.row_of(product.id)  # type: ignore[arg-type]  # Entity.id is int | None; stored here
+        row = self.model.row_of(stored_id(product))
         j = row + step
         if row < 0 or not 0 <= j < self.model.rowCount():
             return None
@@ -550,10 +550,10 @@ class ManageProductsDialog(QDialog):
         product = self.current_product()
         if product is None or self._neighbour(product, step) is None:
             return False
-        ids = [self.ws.matrix.products[c].id for c in self.model.cols]
-        i = ids.index(product.id)
+        ids = [stored_id(self.ws.matrix.products[c]) for c in self.model.cols]
+        i = ids.index(stored_id(product))
         ids[i], ids[i + step] = ids[i + step], ids[i]
-        return run_command(self, self.ws, ReorderProductsCommand(self.ws, ids))  # type: ignore[arg-type]  # ids of stored products
+        return run_command(self, self.ws, ReorderProductsCommand(self.ws, ids))
 
     def toggle_active(self) -> bool:
         product = self.current_product()

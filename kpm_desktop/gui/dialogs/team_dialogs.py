@@ -300,8 +300,10 @@ def _mark_text(code: object) -> str:
         Mark.NEED: QCoreApplication.translate("TeamDialogs", "need"),
         Mark.NO_NEED: QCoreApplication.translate("TeamDialogs", "no need"),
     }
+    if not isinstance(code, int | float | str):  # a JSON value from the server: None, ...
+        return QCoreApplication.translate("TeamDialogs", "white spot")
     try:
-        return names[Mark(int(code))]  # type: ignore[call-overload]  # code is an int mark code from the server
+        return names[Mark(int(code))]
     except (TypeError, ValueError, KeyError):
         return QCoreApplication.translate("TeamDialogs", "white spot")
 

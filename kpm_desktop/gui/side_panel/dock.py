@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpm_desktop.domain.customer_kpis import customer_kpis
-from kpm_desktop.domain.entities import Goal, GoalStatus, stored_id
+from kpm_desktop.domain.entities import CellRecord, Goal, GoalStatus, stored_id
 from kpm_desktop.domain.key_accounts import KeyAccounts, key_account_kpis
 from kpm_desktop.domain.visit_prep import changes_since, start_of_day
 from kpm_desktop.gui.side_panel.customer_view import KpiBox, MasterDataForm
@@ -212,23 +212,23 @@ class SidePanel(QWidget):
 
     @property
     def goals(self) -> GoalsView:
-        return self._view("goals")  # type: ignore[return-value]  # _view returns QWidget; the key names this view's class
+        return cast("GoalsView", self._view("goals"))  # the key names this view's class
 
     @property
     def notes(self) -> NotesView:
-        return self._view("notes")  # type: ignore[return-value]  # _view returns QWidget; the key names this view's class
+        return cast("NotesView", self._view("notes"))  # the key names this view's class
 
     @property
     def cell(self) -> CellDetailsView:
-        return self._view("cell")  # type: ignore[return-value]  # _view returns QWidget; the key names this view's class
+        return cast("CellDetailsView", self._view("cell"))  # the key names this view's class
 
     @property
     def visit(self) -> VisitPrepView:
-        return self._view("visit")  # type: ignore[return-value]  # _view returns QWidget; the key names this view's class
+        return cast("VisitPrepView", self._view("visit"))  # the key names this view's class
 
     @property
     def changed(self) -> ChangedSinceView:
-        return self._view("changed")  # type: ignore[return-value]  # _view returns QWidget; the key names this view's class
+        return cast("ChangedSinceView", self._view("changed"))  # the key names this view's class
 
     # -- workspace ---------------------------------------------------------------------------
     def _connections(self) -> list:
@@ -353,10 +353,10 @@ class SidePanel(QWidget):
                       if not _amounts_ok(e)]  # fmt: skip
         return names
 
-    def _customer_focus(self, customer_id: object) -> None:
+    def _customer_focus(self, customer_id: int | None) -> None:
         if customer_id != self.customer_id:
             self.commit_pending()
-            self.customer_id = customer_id  # type: ignore[assignment]  # the signal carries int | None as object
+            self.customer_id = customer_id
             self.product_id = None
             self.refresh()
 
@@ -428,14 +428,14 @@ class SidePanel(QWidget):
             figures = key_account_kpis(
                 sites,
                 m.products,
-                {s.id: repo.cells_of_customer(s.id) for s in sites},  # type: ignore[misc, arg-type]  # Entity.id is int | None; stored here
+                {sid: repo.cells_of_customer(sid) for sid in map(stored_id, sites)},
                 self._competitor_names(),
                 self.today,
             )
             goals = [
                 (s, g)
                 for s in sites
-                for g in repo.goals_for(s.id)  # type: ignore[arg-type]  # Entity.id is int | None; stored here
+                for g in repo.goals_for(stored_id(s))
                 if g.status is GoalStatus.OPEN
             ]
             self.key_account.set_figures(figures, goals)
@@ -527,8 +527,8 @@ class SidePanel(QWidget):
         since = self.changed.since_date()
         history = ws.repo.history(customer_id=cid, since=start_of_day(since))
         notes = [n for n in ws.repo.notes_for(cid) if n.note_date >= since]
-        products = {p.id: p for p in ws.matrix.products}
-        self.changed.set_changes(changes_since(history, since), notes, products)  # type: ignore[arg-type]  # products keyed by stored ids
+        products = {stored_id(p): p for p in ws.matrix.products}
+        self.changed.set_changes(changes_since(history, since), notes, products)
 
     def _on_cells_changed(self, cells: list) -> None:
         cid, ws = self.customer_id, self.ws
@@ -574,12 +574,10 @@ class SidePanel(QWidget):
         if self.customer_id is not None:
             self._push(ReorderGoalsCommand, self.customer_id, ids)
 
-    def _save_cell(self, record: object, new_competitor: str) -> None:
+    def _save_cell(self, record: CellRecord | None, new_competitor: str) -> None:
         cid, pid = self.customer_id, self.product_id
         if cid is not None and pid is not None:
-            self._run(
-                lambda ws: edit_cell(ws, cid, pid, record, new_competitor=new_competitor)  # type: ignore[arg-type]  # record is the CellRecord the cell view built
-            )
+            self._run(lambda ws: edit_cell(ws, cid, pid, record, new_competitor=new_competitor))
 
     def _confirm_cell(self) -> None:
         cid, pid = self.customer_id, self.product_id

@@ -79,8 +79,9 @@ class NotesView(QWidget):
 
     def set_notes(self, customer_id: int | None, notes: list[Note]) -> None:
         keep = None
-        if customer_id == self._customer_id and self.current_note() is not None:
-            keep = self.current_note().id  # type: ignore[union-attr]  # current_note() was checked just before
+        current = self.current_note()
+        if customer_id == self._customer_id and current is not None:
+            keep = current.id
         self._customer_id = customer_id
         self._notes = sorted(notes, key=lambda n: (n.note_date, n.id or 0), reverse=True)
         self._refill(keep=keep)

@@ -177,7 +177,7 @@ class VisitPrepView(QWidget):
             g_item.setData(0, KIND_ROLE, SECTION)
             g_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             for p in group.products:
-                leaf(g_item, p.name, WHITE, p.id)  # type: ignore[arg-type]  # Entity.id is int | None; stored here
+                leaf(g_item, p.name, WHITE, stored_id(p))
         stale = section(self.tr("Stale answers: confirm or correct"), len(prep.stale_cells))
         for s in prep.stale_cells:
             leaf(
@@ -187,7 +187,7 @@ class VisitPrepView(QWidget):
                 .replace("%2", mark_name(s.mark))
                 .replace("%3", fmt_date(s.verified_at)),
                 STALE,
-                s.product.id,  # type: ignore[arg-type]  # Entity.id is int | None; stored here
+                stored_id(s.product),
             )
         ren = section(self.tr("Competitor contracts ending within 12 months"), len(prep.renewals))
         for r in prep.renewals:
@@ -198,14 +198,14 @@ class VisitPrepView(QWidget):
                 .replace("%2", r.competitor_name or self.tr("competitor not named"))
                 .replace("%3", fmt_date(r.contract_end)),
                 RENEWAL,
-                r.product.id,  # type: ignore[arg-type]  # Entity.id is int | None; stored here
+                stored_id(r.product),
             )
         needs = section(self.tr("Needs without a goal"), len(prep.needs_without_goal))
         for n in prep.needs_without_goal:
             text = n.product.name
             if n.potential is not None:
                 text += " " + self.tr("(potential %1)").replace("%1", fmt_amount(n.potential))
-            leaf(needs, text, NEED, n.product.id)  # type: ignore[arg-type]  # Entity.id is int | None; stored here
+            leaf(needs, text, NEED, stored_id(n.product))
         goals = section(self.tr("Open goals"), len(prep.open_goals))
         for g in prep.open_goals:
             text = g.title
