@@ -54,7 +54,7 @@ def _windows_peak_rss_mb() -> float | None:  # pragma: no cover - Windows only
         counters = ProcessMemoryCounters()
         counters.cb = ctypes.sizeof(counters)
         kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]  # WinDLL exists on Windows only
-        psapi = ctypes.WinDLL("psapi", use_last_error=True)  # type: ignore[attr-defined]  # as above
+        psapi = ctypes.WinDLL("psapi", use_last_error=True)  # type: ignore[attr-defined]  # WinDLL exists on Windows only
         kernel32.GetCurrentProcess.restype = wintypes.HANDLE
         handle = kernel32.GetCurrentProcess()
         ok = psapi.GetProcessMemoryInfo(handle, ctypes.byref(counters), counters.cb)

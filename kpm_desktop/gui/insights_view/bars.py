@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -15,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtGui import QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from kpm_desktop.domain.insights import Bar
@@ -210,7 +212,8 @@ class StackedBarDelegate(QStyledItemDelegate):
         if event.type() == QEvent.Type.MouseButtonRelease:
             bar = index.data(BAR_ROLE)
             if isinstance(bar, Bar):
-                code = self.segment_at(bar, QRectF(option.rect), event.position())  # type: ignore[attr-defined]  # a MouseButtonRelease event is a QMouseEvent
+                position = cast(QMouseEvent, event).position()  # a MouseButtonRelease event is one
+                code = self.segment_at(bar, QRectF(option.rect), position)
                 if code is not None:
                     self.segment_clicked.emit(bar, code)
                     return True

@@ -329,7 +329,9 @@ class InsightsView(CompetitorsTab, RenewalsTab, NextStepsTab, QWidget):
             QGuiApplication.restoreOverrideCursor()
         self._show_result(self._token, result)
 
-    def _show_result(self, token: int, result: object) -> None:
+    def _show_result(
+        self, token: int, result: Insights | tuple[CellDetails, Insights] | Exception
+    ) -> None:
         """Show a computation's result unless a newer one was started since."""
         if token != self._token or self.ws is None:
             return
@@ -344,7 +346,7 @@ class InsightsView(CompetitorsTab, RenewalsTab, NextStepsTab, QWidget):
             details, result = result
             if self._details is None:
                 self._details = details
-        self.insights = result  # type: ignore[assignment]  # result is Insights once the other cases returned
+        self.insights = result
         ins = self.insights
         assert ins is not None
         t = ins.totals

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpm_desktop.domain.entities import stored_id
 from kpm_desktop.domain.trips import Trip, schedule
 from kpm_desktop.gui.actions import MenuId
 from kpm_desktop.gui.feedback import undo_key
@@ -285,7 +286,7 @@ class TripActions(QObject):
             return []
         model = self.window.model
         rows = sorted({i.row() for i in self.window.view.selectionModel().selectedIndexes()})
-        return [ws.matrix.customers[model.matrix_row(r)].id for r in rows]  # type: ignore[misc]  # Entity.id is int | None; stored here
+        return [stored_id(ws.matrix.customers[model.matrix_row(r)]) for r in rows]
 
     def plan(
         self, trip: Trip | None = None, parent: QWidget | None = None

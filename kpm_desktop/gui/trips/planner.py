@@ -13,6 +13,7 @@ the trip as one undo step.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, time
 
 from PySide6.QtCore import (
@@ -53,7 +54,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpm_desktop.domain.entities import Customer
+from kpm_desktop.domain.entities import Customer, stored_id
 from kpm_desktop.domain.text import fold
 from kpm_desktop.domain.trips import (
     DEFAULT_MINUTES,
@@ -408,19 +409,16 @@ class TripPlannerDialog(QDialog):
             )
             for item in self.stop_items()
         )
-        base = (
-            {"id": self.trip.id, "uuid": self.trip.uuid, "revision": self.trip.revision}
-            if self.trip
-            else {}
-        )
-        return Trip(
+        trip = Trip(
             name=self.name_edit.text().strip(),
             day=self.day(),
             start=self.start(),
             stops=stops,
             travel_minutes=self.travel_spin.value(),
-            **base,  # type: ignore[arg-type]  # base holds the Trip fields of the edited trip
         )
+        if self.trip:  # the edited trip keeps its identity
+            trip = replace(trip, id=self.trip.id, uuid=self.trip.uuid, revision=self.trip.revision)
+        return trip
 
     # -- adding -----------------------------------------------------------------------------------
     def _append(self, customer: Customer, minutes: int) -> QTreeWidgetItem:
@@ -521,11 +519,11 @@ class TripPlannerDialog(QDialog):
             QApplication.restoreOverrideCursor()
         present = set(self.stop_uuids())
         wanted = [
-            ws.matrix.customers[s.row].id
+            stored_id(ws.matrix.customers[s.row])
             for s in steps
             if ws.matrix.customers[s.row].uuid not in present
         ][: self.next_spin.value()]
-        return self.add_customers(wanted)  # type: ignore[arg-type]  # ids of stored customers
+        return self.add_customers(wanted)
 
     def _area_key(self, customer: Customer) -> str:
         kind = self.area_kind.currentData()
@@ -548,7 +546,7 @@ class TripPlannerDialog(QDialog):
         if value is None:
             return 0
         chosen = [c for c in self._customers if self._area_key(c) == value]
-        return self.add_customers([c.id for c in order_by_postcode(chosen)])  # type: ignore[misc]  # Entity.id is int | None; stored here
+        return self.add_customers([stored_id(c) for c in order_by_postcode(chosen)])
 
     # -- ordering -----------------------------------------------------------------------------------
     def move_selected(self, step: int) -> None:
