@@ -4,9 +4,6 @@ file made by the previous schema and killed half-way; ``Repository.noted_cells``
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
-import textwrap
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,7 +11,7 @@ from kpm_desktop.domain.entities import CellRecord, Customer, Product
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.storage.migrations import SCHEMA_VERSION
 from kpm_desktop.storage.repository import Repository
-from tests.helpers.schema import migration_index, open_at_schema
+from tests.helpers.schema import kill_inside_migration, migration_index, open_at_schema
 
 _M8 = migration_index("_m008_noted_cells")
 
@@ -64,23 +61,7 @@ def test_migration_8_killed_half_way_leaves_the_old_file_usable(tmp_path: Path) 
     path = tmp_path / "old.kpm"
     _old_file(path)
     before = sqlite3.connect(path).execute("SELECT * FROM marks").fetchall()
-    script = textwrap.dedent(
-        f"""
-        import os, signal
-        from kpm_desktop.storage import migrations
-        real = migrations.MIGRATIONS[{_M8}]
-        def killed(conn):
-            real(conn)
-            os.kill(os.getpid(), signal.SIGKILL)
-        migrations.MIGRATIONS = (*migrations.MIGRATIONS[:{_M8}], killed,
-                                 *migrations.MIGRATIONS[{_M8} + 1:])
-        from kpm_desktop.storage import database
-        database.MIGRATIONS = migrations.MIGRATIONS
-        from kpm_desktop.storage.repository import Repository
-        Repository.open({str(path)!r})
-        """
-    )
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
+    proc = kill_inside_migration(path, _M8)  # SIGKILL before the migration's COMMIT
     assert proc.returncode != 0
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == _M8

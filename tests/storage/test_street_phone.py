@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
-import textwrap
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,6 +10,7 @@ from kpm_desktop.domain.entities import Customer, Product
 from kpm_desktop.storage.migrations import MIGRATIONS, SCHEMA_VERSION
 from kpm_desktop.storage.repository import Repository
 from tests.helpers.files import file_hash
+from tests.helpers.schema import kill_inside_migration
 
 _M = next(i for i, m in enumerate(MIGRATIONS) if m.__name__ == "_m009_street_phone_removed_visits")
 
@@ -66,24 +64,7 @@ def test_migration_killed_half_way_leaves_the_old_file_usable(tmp_path: Path) ->
     path = tmp_path / "old.kpm"
     _old_file(path)
     before = sqlite3.connect(path).execute("SELECT * FROM customers").fetchall()
-    # A child process runs the migration inside its transaction and is killed before COMMIT.
-    script = textwrap.dedent(
-        f"""
-        import os, signal
-        from kpm_desktop.storage import migrations
-        real = migrations.MIGRATIONS[{_M}]
-        def killed(conn):
-            real(conn)
-            os.kill(os.getpid(), signal.SIGKILL)
-        migrations.MIGRATIONS = (*migrations.MIGRATIONS[:{_M}], killed,
-                                 *migrations.MIGRATIONS[{_M} + 1:])
-        from kpm_desktop.storage import database
-        database.MIGRATIONS = migrations.MIGRATIONS
-        from kpm_desktop.storage.repository import Repository
-        Repository.open({str(path)!r})
-        """
-    )
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
+    proc = kill_inside_migration(path, _M)  # SIGKILL before the migration's COMMIT
     assert proc.returncode != 0
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == _M
