@@ -48,6 +48,7 @@ from kpm_desktop.team.local import (
     STRUCTURE,
     LocalStore,
     canonical,
+    customer_from_json,
     customer_of,
 )
 
@@ -803,6 +804,18 @@ def parse_resolutions(specs: Sequence[str]) -> dict[str, str]:
     return out
 
 
+def chosen_conflicts(
+    conflicts: list[Conflict], choices: dict[str, str]
+) -> list[tuple[Conflict, str]]:
+    """(conflict, 'mine'|'theirs') for each conflict that ``choices`` settles (by id or 'all')."""
+    chosen = []
+    for c in conflicts:
+        choice = choices.get(str(c.id)) or choices.get("all")
+        if choice:
+            chosen.append((c, choice))
+    return chosen
+
+
 def resolve(repo: Repository, choices: dict[str, str]) -> list[Conflict]:
     """Settle conflicts locally in one transaction; returns the resolved ones.
 
@@ -815,11 +828,7 @@ def resolve(repo: Repository, choices: dict[str, str]) -> list[Conflict]:
     unknown = [i for i in choices if i != "all" and i not in by_id]
     if unknown:
         raise ResolveError("no_conflict", id=unknown[0])
-    chosen: list[tuple[Conflict, str]] = []
-    for c in conflicts:
-        choice = choices.get(str(c.id)) or choices.get("all")
-        if choice:
-            chosen.append((c, choice))
+    chosen = chosen_conflicts(conflicts, choices)
     for c, choice in chosen:
         if choice == "mine" and c.reason == "denied":
             raise ResolveError("only_theirs", id=c.id, kind=c.kind)
@@ -1115,28 +1124,6 @@ def _clone_cells(conn: psycopg.Connection, store: LocalStore) -> int:
         return store.load_cells(groups, "team")
 
 
-def _customer(key: str, d: dict):
-    from kpm_desktop.domain.entities import Customer
-
-    return Customer(
-        name=d["name"],
-        number=d.get("number") or "",
-        segment=d.get("segment") or "",
-        region=d.get("region") or "",
-        owner=d.get("owner") or "",
-        city=d.get("city") or "",
-        postcode=d.get("postcode") or "",
-        abc_class=d.get("abc_class") or "",
-        annual_revenue=d.get("annual_revenue"),
-        tags=tuple(d.get("tags") or ()),
-        active=bool(d.get("active", True)),
-        uuid=key,
-        parent_uuid=d.get("parent_uuid") or "",
-        street=d.get("street") or "",
-        phone=d.get("phone") or "",
-    )
-
-
 def _stream_load(conn, store: LocalStore) -> None:
     """A fresh file from the server's newest state: structure, customers, cells, the rest."""
     repo = store.repo
@@ -1158,7 +1145,7 @@ def _stream_load(conn, store: LocalStore) -> None:
             "ORDER BY key::uuid"
         )
         while batch := cur.fetchmany(_BATCH):
-            repo.add_customers([_customer(key, data) for key, data in batch])
+            repo.add_customers([customer_from_json(key, data) for key, data in batch])
     _clone_cells(conn, store)
     rest = [
         _remote(r)

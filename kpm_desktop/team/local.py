@@ -89,6 +89,39 @@ def _datetime(value: str | None) -> datetime | None:
     return parsed
 
 
+def goes_with(kind: str, key: str, value: dict | None, gone: set[str]) -> bool:
+    """Whether a cell, note or goal is deleted along with the customers and products whose
+    UUIDs are in ``gone`` (a deleted customer or product takes them with it)."""
+    if kind == "cell":
+        cu, _, pu = key.partition("/")
+        return cu in gone or pu in gone
+    if kind in ("note", "goal"):
+        v = value or {}
+        return v.get("customer") in gone or bool(gone & set(v.get("products") or ()))
+    return False
+
+
+def customer_from_json(key: str, d: dict) -> Customer:
+    """A customer from its sync JSON (``LocalStore._customer_json`` is the other way)."""
+    return Customer(
+        name=d["name"],
+        number=d.get("number") or "",
+        segment=d.get("segment") or "",
+        region=d.get("region") or "",
+        owner=d.get("owner") or "",
+        city=d.get("city") or "",
+        postcode=d.get("postcode") or "",
+        abc_class=d.get("abc_class") or "",
+        annual_revenue=d.get("annual_revenue"),
+        tags=tuple(d.get("tags") or ()),
+        active=bool(d.get("active", True)),
+        uuid=key,
+        parent_uuid=d.get("parent_uuid") or "",
+        street=d.get("street") or "",
+        phone=d.get("phone") or "",
+    )
+
+
 class LocalStore:
     """UUID-keyed reads and writes of one open matrix file."""
 
@@ -419,23 +452,7 @@ class LocalStore:
             if cid is not None:
                 self.repo.delete_customer(cid)
             return
-        customer = Customer(
-            name=data["name"],
-            number=data.get("number") or "",
-            segment=data.get("segment") or "",
-            region=data.get("region") or "",
-            owner=data.get("owner") or "",
-            city=data.get("city") or "",
-            postcode=data.get("postcode") or "",
-            abc_class=data.get("abc_class") or "",
-            annual_revenue=data.get("annual_revenue"),
-            tags=tuple(data.get("tags") or ()),
-            active=bool(data.get("active", True)),
-            uuid=key,
-            parent_uuid=data.get("parent_uuid") or "",
-            street=data.get("street") or "",
-            phone=data.get("phone") or "",
-        )
+        customer = customer_from_json(key, data)
         if cid is None:
             self.repo.add_customers([customer])
         else:

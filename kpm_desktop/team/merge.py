@@ -30,7 +30,7 @@ from kpm_desktop.team.engine import (
     list_conflicts,
     resolve,
 )
-from kpm_desktop.team.local import KIND_ORDER, LocalStore, canonical
+from kpm_desktop.team.local import KIND_ORDER, LocalStore, canonical, goes_with
 
 
 def _same(now: str | None, then: str | None, gone: set[str], present: set[str]) -> bool:
@@ -172,15 +172,7 @@ def _before(plan: MergePlan, my_items: dict[tuple[str, str], dict | None]) -> di
     keys = {(k, key) for k, key, _v, _a in plan.writes}
     gone = {key for k, key, _v in plan.deleted if k in ("customer", "product")}
     if gone:  # a deleted customer or product takes its cells, notes and goals along
-        for k, key in my_items:
-            if k == "cell":
-                cu, _, pu = key.partition("/")
-                if cu in gone or pu in gone:
-                    keys.add((k, key))
-            elif k in ("note", "goal"):
-                value = my_items[(k, key)] or {}
-                if value.get("customer") in gone or gone & set(value.get("products") or ()):
-                    keys.add((k, key))
+        keys.update(item for item, v in my_items.items() if goes_with(*item, v, gone))
     return {k: my_items.get(k) for k in keys}
 
 

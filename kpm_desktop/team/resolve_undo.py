@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kpm_desktop.storage.repository import Repository
-from kpm_desktop.team.engine import apply_remote, list_conflicts
-from kpm_desktop.team.local import KIND_ORDER, LocalStore, canonical
+from kpm_desktop.team.engine import apply_remote, chosen_conflicts, list_conflicts
+from kpm_desktop.team.local import KIND_ORDER, LocalStore, canonical, goes_with
 
 
 @dataclass(slots=True)
@@ -29,42 +29,24 @@ class ResolveSnapshot:
     tombstones: list[tuple] = field(default_factory=list)
 
 
-def _children(store: LocalStore, gone: dict[str, set[str]]) -> list[tuple[str, str, dict]]:
-    """Cells, notes and goals that go with the customers/products in ``gone``."""
-    out = []
-    for kind, key, value in store.iter_all():
-        if kind == "cell":
-            cu, _, pu = key.partition("/")
-            if cu in gone["customer"] or pu in gone["product"]:
-                out.append((kind, key, value))
-        elif kind in ("note", "goal"):
-            products = set(value.get("products") or ())
-            if value.get("customer") in gone["customer"] or products & gone["product"]:
-                out.append((kind, key, value))
-    return out
-
-
 def snapshot_for(repo: Repository, choices: dict[str, str]) -> ResolveSnapshot:
     """Read what ``engine.resolve(repo, choices)`` may change (read only)."""
     snap = ResolveSnapshot(dict(choices))
     store = LocalStore(repo)
-    gone: dict[str, set[str]] = {"customer": set(), "product": set()}
-    chosen_ids = []
-    for c in list_conflicts(repo):
-        choice = choices.get(str(c.id)) or choices.get("all")
-        if not choice:
-            continue
-        chosen_ids.append(c.id)
+    chosen = chosen_conflicts(list_conflicts(repo), choices)
+    gone: set[str] = set()  # customers/products whose deletion is taken
+    for c, choice in chosen:
         snap.entities[(c.kind, c.key)] = store.read(c.kind, c.key)
-        if (c.mine if choice == "mine" else c.theirs) is None and c.kind in gone:
-            gone[c.kind].add(c.key)
-    if gone["customer"] or gone["product"]:
-        for kind, key, value in _children(store, gone):
-            snap.entities.setdefault((kind, key), value)
-    snap.count = len(chosen_ids)
+        if (c.mine if choice == "mine" else c.theirs) is None and c.kind in ("customer", "product"):
+            gone.add(c.key)
+    if gone:
+        for kind, key, value in store.iter_all():
+            if goes_with(kind, key, value, gone):
+                snap.entities.setdefault((kind, key), value)
+    snap.count = len(chosen)
     conn = repo.conn
-    for cid in chosen_ids:
-        snap.conflicts += conn.execute("SELECT * FROM sync_conflicts WHERE id = ?", (cid,))
+    for c, _choice in chosen:
+        snap.conflicts += conn.execute("SELECT * FROM sync_conflicts WHERE id = ?", (c.id,))
     snap.dirty = conn.execute("SELECT seq, kind, key FROM sync_dirty").fetchall()
     snap.tombstones = conn.execute("SELECT * FROM merge_tombstones").fetchall()
     return snap
