@@ -113,8 +113,11 @@ def main() -> None:
 
     from kpm_desktop.storage.repository import Repository
     from kpm_desktop.team import engine, server
+    from kpm_desktop.team.clone import clone
+    from kpm_desktop.team.conflicts import resolve
     from kpm_desktop.team.connect import connect
     from kpm_desktop.team.local import LocalStore
+    from kpm_desktop.team.publish import publish
 
     bindir = find_bindir()
     if bindir is None:
@@ -140,7 +143,7 @@ def main() -> None:
         with Repository.open(manager):
             pass  # a cached file of an older format is updated first (publish reads read-only)
         t = time.perf_counter()
-        result = engine.publish(manager, url)
+        result = publish(manager, url)
         published = time.perf_counter() - t
         marked = result["published"].get("cell", 0)
         emit(BENCH, f"publish {args.size}", published, "s", cells=marked)
@@ -168,8 +171,8 @@ def main() -> None:
         clone_path = work / "clone.kpm"
         code = (
             "import resource, sys, time, json\n"
-            "from kpm_desktop.team import engine\n" + _HWM + "t = time.perf_counter()\n"
-            f"engine.clone({url!r}, __import__('pathlib').Path({str(clone_path)!r}), None)\n"
+            "from kpm_desktop.team.clone import clone\n" + _HWM + "t = time.perf_counter()\n"
+            f"clone({url!r}, __import__('pathlib').Path({str(clone_path)!r}), None)\n"
             "u = resource.getrusage(resource.RUSAGE_SELF)\n"
             "print(json.dumps({'s': time.perf_counter() - t, 'cpu': u.ru_utime + u.ru_stime, "
             "'rss': _hwm()}))\n"
@@ -282,7 +285,7 @@ def main() -> None:
         t = time.perf_counter()
         for i in range(5):
             path = work / f"region{i}.kpm"
-            engine.clone(rep_url, path, f"rep{i:02d}")
+            clone(rep_url, path, f"rep{i:02d}")
             region_file[regions[i]] = path
         emit(
             BENCH, f"clone of one region ({args.size}/5, a rep)", (time.perf_counter() - t) / 5, "s"
@@ -338,7 +341,7 @@ def main() -> None:
         for _round in range(2):
             for _n, p in reps:
                 with Repository.open(p) as repo:
-                    engine.resolve(repo, {"all": "theirs"})
+                    resolve(repo, {"all": "theirs"})
                     engine.sync_repo(repo)
         hashes: dict[str, set[str]] = {}
         sys.path.insert(0, str(ROOT))
@@ -365,7 +368,9 @@ def _kills(args: argparse.Namespace, url: str, victim: Path) -> None:
 
     from kpm_desktop.storage.repository import Repository
     from kpm_desktop.team import engine
+    from kpm_desktop.team.conflicts import resolve
     from kpm_desktop.team.local import LocalStore
+    from kpm_desktop.team.protocol import pull
 
     if args.kills:
         with Repository.open(victim, read_only=True) as repo:
@@ -445,14 +450,14 @@ def _kills(args: argparse.Namespace, url: str, victim: Path) -> None:
                 landed["before server commit"] += 1
         admin.close()
         with Repository.open(victim) as repo:
-            engine.resolve(repo, {"all": "mine"})
+            resolve(repo, {"all": "mine"})
             final = engine.sync_repo(repo)
             local = {(k, key): v for k, key, v in LocalStore(repo).iter_all() if k == "cell"}
         with psycopg.connect(url, autocommit=True) as conn:
             customers = {k[1].split("/")[0] for k in local}
             state = {
                 (r.kind, r.key): r.data
-                for r in engine.pull(conn, 0, "bench")
+                for r in pull(conn, 0, "bench")
                 if r.kind == "cell" and r.data is not None and r.key.split("/")[0] in customers
             }
             dupes = conn.execute(

@@ -25,14 +25,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kpm_desktop.team import engine
+    from kpm_desktop.team.conflicts import parse_resolutions
     from kpm_desktop.team.connect import TeamError
     from kpm_desktop.team.merge import merge_files
 
     if args.mine.resolve() == args.theirs.resolve():
         raise CliError("MINE and THEIRS are the same file")
     try:
-        choices = engine.parse_resolutions(args.resolve)
+        choices = parse_resolutions(args.resolve)
         result = merge_files(args.mine, args.theirs, choices)
     except TeamError as exc:
         raise CliError(str(exc)) from exc

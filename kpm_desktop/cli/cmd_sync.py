@@ -27,11 +27,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kpm_desktop.storage.repository import Repository
-    from kpm_desktop.team import engine
+    from kpm_desktop.team import conflicts, engine
     from kpm_desktop.team.connect import TeamError
 
     try:
-        choices = engine.parse_resolutions(args.resolve)
+        choices = conflicts.parse_resolutions(args.resolve)
         # Refuse a file outside a team before opening it for writing: a writing open
         # stamps a session marker, and bad input must leave the file byte-identical.
         # (A file from before team sync has no sync tables yet: the writing open migrates it.)
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         with Repository.open(args.file) as repo:
             engine.prepare(repo)  # a team file at all?
             if choices:
-                engine.resolve(repo, choices)
+                conflicts.resolve(repo, choices)
             result = engine.sync_repo(repo)
     except TeamError as exc:
         raise CliError(str(exc)) from exc

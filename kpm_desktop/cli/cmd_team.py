@@ -84,9 +84,9 @@ def run_init(args: argparse.Namespace) -> int:
 
 @_team_errors
 def run_publish(args: argparse.Namespace) -> int:
-    from kpm_desktop.team import engine
+    from kpm_desktop.team import publish
 
-    result = engine.publish(args.file, args.url)
+    result = publish.publish(args.file, args.url)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:
@@ -144,9 +144,9 @@ def run_users(args: argparse.Namespace) -> int:
 
 @_team_errors
 def run_clone(args: argparse.Namespace) -> int:
-    from kpm_desktop.team import engine
+    from kpm_desktop.team import clone
 
-    result = engine.clone(args.url, args.out, args.user)
+    result = clone.clone(args.url, args.out, args.user)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:

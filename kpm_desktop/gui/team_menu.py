@@ -106,15 +106,12 @@ class TeamController(QObject):
         return "team_url" in self.team_state()
 
     def conflicts(self) -> list:
-        from kpm_desktop.team import engine
+        from kpm_desktop.team.conflicts import label, list_conflicts
 
         repo = self.repo
         if repo is None or sync_capture.conflict_count(repo.conn) == 0:
             return []  # (a merge of a colleague's file lists conflicts in any file)
-        return [
-            (c, engine.label(repo, c.kind, c.key, c.mine or c.theirs))
-            for c in engine.list_conflicts(repo)
-        ]
+        return [(c, label(repo, c.kind, c.key, c.mine or c.theirs)) for c in list_conflicts(repo)]
 
     def _workspace_changed(self, ws: object, force: bool = False) -> None:
         self.update()
@@ -331,7 +328,7 @@ class TeamController(QObject):
         return dialog
 
     def _join(self, dialog) -> None:
-        from kpm_desktop.team import engine
+        from kpm_desktop.team import clone
         from kpm_desktop.team.connect import store_password
 
         url, user = dialog.url.text().strip(), dialog.user.text().strip() or None
@@ -340,7 +337,7 @@ class TeamController(QObject):
             store_password(url, user, dialog.password.text())
         self._run_blocking(
             QCoreApplication.translate("TeamMenu", "Copying the team matrix…"),
-            lambda: engine.clone(url, target, user),
+            lambda: clone.clone(url, target, user),
             lambda _r: self.window.open_file(target),
         )
 
@@ -356,7 +353,7 @@ class TeamController(QObject):
 
     def _set_up(self, url: str) -> None:
         from kpm_desktop.storage.repository import Repository
-        from kpm_desktop.team import engine, server
+        from kpm_desktop.team import publish, server
         from kpm_desktop.team.connect import connect, translated
 
         ws = self.window.workspace
@@ -368,10 +365,10 @@ class TeamController(QObject):
             with connect(url) as conn, translated(url):
                 server.init(conn)
             with Repository.open(path, read_only=True) as repo:
-                return engine.upload(repo, url)
+                return publish.upload(repo, url)
 
         def done(pub) -> None:
-            engine.mark_published(ws.repo, pub)
+            publish.mark_published(ws.repo, pub)
             self.window.statusBar().showMessage(
                 QCoreApplication.translate("TeamMenu", "%1 is now the team matrix on %2.")
                 .replace("%1", path.name)

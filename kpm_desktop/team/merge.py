@@ -22,15 +22,15 @@ from pathlib import Path
 
 from kpm_desktop.storage import tombstones
 from kpm_desktop.storage.repository import Repository
-from kpm_desktop.team.engine import (
+from kpm_desktop.team.conflicts import (
     Conflict,
-    _save_conflicts,
-    apply_remote,
     label,
     list_conflicts,
     resolve,
+    save_conflicts,
 )
 from kpm_desktop.team.local import KIND_ORDER, LocalStore, canonical, goes_with
+from kpm_desktop.team.state import apply_remote
 
 
 def _same(now: str | None, then: str | None, gone: set[str], present: set[str]) -> bool:
@@ -80,7 +80,7 @@ def plan_merge(mine: Repository, theirs_path: Path, progress: Progress | None = 
     Reads both files in full (``mine`` may be a second, read-only connection on a worker
     thread) and compares in memory.
     """
-    from kpm_desktop.team.engine import three_way
+    from kpm_desktop.team.conflicts import three_way
 
     say = progress or (lambda _m: None)
     say("read_theirs")
@@ -200,7 +200,7 @@ def apply_merge(mine: Repository, plan: MergePlan) -> list[tuple]:
     with mine.transaction() as conn:
         old = _conflict_rows(conn, plan)
         apply_remote(LocalStore(mine), plan.writes)
-        _save_conflicts(conn, plan.conflicts)
+        save_conflicts(conn, plan.conflicts)
     return old
 
 

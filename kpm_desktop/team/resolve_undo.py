@@ -1,6 +1,6 @@
 """Settling conflicts as one undo step (Team › Review Conflicts).
 
-``engine.resolve`` writes the chosen versions, rewrites the change queue and drops the
+``conflicts.resolve`` writes the chosen versions, rewrites the change queue and drops the
 settled conflicts in one transaction. ``snapshot_for`` reads, before that, everything it may
 touch: the entities of the chosen conflicts (with the cells, notes and goals of a customer or
 product whose deletion is taken), the conflict rows, the change queue and the merge
@@ -13,8 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kpm_desktop.storage.repository import Repository
-from kpm_desktop.team.engine import apply_remote, chosen_conflicts, list_conflicts
+from kpm_desktop.team.conflicts import chosen_conflicts, list_conflicts
 from kpm_desktop.team.local import KIND_ORDER, LocalStore, canonical, goes_with
+from kpm_desktop.team.state import apply_remote
 
 
 @dataclass(slots=True)
@@ -30,7 +31,7 @@ class ResolveSnapshot:
 
 
 def snapshot_for(repo: Repository, choices: dict[str, str]) -> ResolveSnapshot:
-    """Read what ``engine.resolve(repo, choices)`` may change (read only)."""
+    """Read what ``conflicts.resolve(repo, choices)`` may change (read only)."""
     snap = ResolveSnapshot(dict(choices))
     store = LocalStore(repo)
     chosen = chosen_conflicts(list_conflicts(repo), choices)

@@ -1,7 +1,7 @@
 """Settling conflicts (Team › Review Conflicts) as one undo step.
 
 ``do`` reads what the resolution may change (``team.resolve_undo.snapshot_for``) and then
-settles the conflicts (``team.engine.resolve``); ``undo`` puts the snapshot back, so the
+settles the conflicts (``team.conflicts.resolve``); ``undo`` puts the snapshot back, so the
 values and the open conflicts are as before (and the merge before it can be undone too).
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from kpm_desktop.team import engine
+from kpm_desktop.team import conflicts
 from kpm_desktop.team.resolve_undo import ResolveSnapshot, revert_resolve, snapshot_for
 from kpm_desktop.workspace.commands import WorkspaceCommand
 from kpm_desktop.workspace.workspace import Workspace
@@ -24,7 +24,7 @@ class ResolveCommand(WorkspaceCommand):
     def do(self) -> None:
         snapshot = snapshot_for(self.repo, self.choices)
         try:
-            engine.resolve(self.repo, self.choices)
+            conflicts.resolve(self.repo, self.choices)
             self._snapshot = snapshot
         finally:
             self.ws.reload()

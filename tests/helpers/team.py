@@ -39,8 +39,10 @@ def team_with_demo(
     team_url: str, demo_file: Path, pgpass: Path, tmp: Path
 ) -> tuple[dict[str, Path], str]:
     """init + add-user (anna: Nord, bob: Süd, vera: viewer) + publish the demo + clones."""
-    from kpm_desktop.team import engine, server
+    from kpm_desktop.team import server
+    from kpm_desktop.team.clone import clone
     from kpm_desktop.team.connect import connect
+    from kpm_desktop.team.publish import publish
 
     with connect(team_url) as conn:
         server.init(conn)
@@ -54,12 +56,12 @@ def team_with_demo(
                 fh.write(f"*:*:*:{name}:pw-{name}\n")
     manager = tmp / "manager.kpm"
     shutil.copyfile(demo_file, manager)
-    engine.publish(manager, team_url)
+    publish(manager, team_url)
     files = {"manager": manager}
     rep_url = without_user(team_url)
     for name in ("anna", "bob"):
         files[name] = tmp / f"{name}.kpm"
-        engine.clone(rep_url, files[name], name)
+        clone(rep_url, files[name], name)
     return files, rep_url
 
 
@@ -69,10 +71,10 @@ def without_user(url: str) -> str:
 
 def server_cells(conn) -> dict[tuple[str, str], dict]:
     """The newest version of every marked cell on the server, decoded (compact encoding)."""
-    from kpm_desktop.team import engine
+    from kpm_desktop.team.protocol import pull
 
     return {
         (r.kind, r.key): r.data
-        for r in engine.pull(conn, 0, "reader")
+        for r in pull(conn, 0, "reader")
         if r.kind == "cell" and r.data is not None
     }

@@ -207,7 +207,7 @@ def test_settling_deletion_conflicts_can_be_taken_back_exactly(
 ) -> None:
     """Team › Review Conflicts is one undo step: taking 'theirs = deleted' removes the customer
     with its cells, notes and goals; reverting brings all of it and the conflicts back."""
-    from kpm_desktop.team.engine import list_conflicts, resolve
+    from kpm_desktop.team.conflicts import list_conflicts, resolve
     from kpm_desktop.team.merge import merge
     from kpm_desktop.team.resolve_undo import revert_resolve, snapshot_for
 

@@ -12,7 +12,10 @@ from hypothesis import strategies as st
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.storage.repository import Repository
 from kpm_desktop.team import engine, server
+from kpm_desktop.team.clone import clone
+from kpm_desktop.team.conflicts import resolve
 from kpm_desktop.team.connect import connect
+from kpm_desktop.team.publish import publish
 from tests.helpers.team import content_hash, without_user
 
 N_CELLS = 6  # few cells: concurrent edits of the same cell are frequent
@@ -52,7 +55,7 @@ def _settle(paths: list[Path]) -> None:
     for _round in range(4):
         for path in paths:
             with Repository.open(path) as repo:
-                engine.resolve(repo, {"all": "theirs"})
+                resolve(repo, {"all": "theirs"})
                 engine.sync_repo(repo)
     for path in paths:
         with Repository.open(path) as repo:
@@ -72,11 +75,11 @@ def test_three_replicas_converge(
                 fh.write(f"*:*:*:{name}:pw-{name}\n")
     published = base / "published.kpm"
     shutil.copyfile(demo_file, published)
-    engine.publish(published, team_url)
+    publish(published, team_url)
     paths = []
     for i, name in enumerate(("r1", "r2", "r3")):
         path = base / f"replica{i}.kpm"
-        engine.clone(without_user(team_url), path, name)
+        clone(without_user(team_url), path, name)
         paths.append(path)
 
     @settings(

@@ -12,7 +12,7 @@ from kpm_desktop.gui.i18n import install_translators
 from kpm_desktop.gui.team_text import team_text
 from kpm_desktop.storage import sync_capture
 from kpm_desktop.storage.repository import Repository
-from kpm_desktop.team import engine
+from kpm_desktop.team.conflicts import ResolveError
 from kpm_desktop.team.connect import TeamError, user_message
 from kpm_desktop.team.messages import MESSAGES
 from tests.helpers.files import file_hash
@@ -31,7 +31,7 @@ def test_team_errors_carry_keys_and_read_german_in_the_german_ui(qapp) -> None:
     assert str(refused).startswith("the team server 127.0.0.1/team cannot be reached")
     no_url = user_message(psycopg.OperationalError("connection refused"))
     assert str(no_url).startswith("the team server cannot be reached")  # no double space
-    denied = engine.ResolveError("only_theirs", id=3, kind="product")
+    denied = ResolveError("only_theirs", id=3, kind="product")
     try:
         install_translators(qapp, "de")
         assert team_text(refused).startswith("der Team-Server 127.0.0.1/team ist nicht erreichbar")

@@ -17,6 +17,7 @@ from kpm_desktop.cli import main as kpm
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.storage.repository import Repository
 from kpm_desktop.team import cells, engine, server
+from kpm_desktop.team.clone import clone
 from kpm_desktop.team.connect import connect
 from tests.helpers.team import entities, server_cells, team_with_demo
 
@@ -133,7 +134,7 @@ def test_schema_1_server_is_upgraded_by_team_init(
     with connect(team_url) as conn:
         assert server.init(conn) == (server.SERVER_SCHEMA_VERSION,) * 2
     out = tmp_path / "clone.kpm"
-    engine.clone(team_url, out, None)
+    clone(team_url, out, None)
     with Repository.open(out) as repo:
         cust = repo.load_customers()[0]
         products = {p.uuid: p.id for p in repo.load_products()}
@@ -184,7 +185,7 @@ def test_manager_clone_equals_the_published_file(
     details: competitor, amounts, dates, reason, note, verified) comes back equal."""
     files, _ = team_with_demo(team_url, demo_file, pgpass, tmp_path)
     out = tmp_path / "manager-clone.kpm"
-    engine.clone(team_url, out, None)
+    clone(team_url, out, None)
     published = entities(files["manager"])
     cloned = entities(out)
     assert cloned == published

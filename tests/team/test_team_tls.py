@@ -23,6 +23,7 @@ from kpm_desktop.domain.marks import Mark
 from kpm_desktop.storage.repository import Repository
 from kpm_desktop.team import engine, server
 from kpm_desktop.team.connect import AuthenticationError, TlsError, connect
+from kpm_desktop.team.publish import publish
 from tests.helpers.team import server_cells
 
 x509 = pytest.importorskip("cryptography.x509")
@@ -135,7 +136,7 @@ def test_verify_full_connects_and_a_wrong_ca_is_one_line_nothing_lost(
     pgpass.write_text("*:*:*:anna:pw-anna\n", encoding="utf-8")
     manager = tmp_path / "manager.kpm"
     shutil.copyfile(demo_file, manager)
-    engine.publish(manager, admin)
+    publish(manager, admin)
 
     # the right CA: the rep joins over verify-full TLS, and the connection is encrypted
     url = _tls_url(cluster, "tlsteam", ca)
