@@ -142,7 +142,7 @@ def run(argv: Sequence[str]) -> int:
     from kpm_desktop.logging_setup import setup_logging
 
     setup_logging()
-    window = MainWindow()
+    window = MainWindow(first_frame_first=True)
     from kpm_desktop.gui.desktop_integration import install_desktop_integration
 
     install_desktop_integration(app, window.open_file)  # icon; macOS double-click opens files
@@ -172,7 +172,7 @@ def profile_startup(path: Path, argv: Sequence[str], lang: str | None = None) ->
     from kpm_desktop.storage.repository import Repository
     from kpm_desktop.workspace.workspace import Workspace
 
-    window = MainWindow()
+    window = MainWindow(first_frame_first=True)
     window.persist_state = False
     times["window_built"] = _since_start()
     window.show()  # as ``run`` does: shown first, then the file

@@ -68,8 +68,14 @@ class MainWindow(FileActionsMixin, MainActionsMixin, MarkingMixin, QMainWindow):
     workspace_changed = Signal(object)
 
     def __init__(
-        self, settings: UiSettings | None = None, *, extensions: Sequence[str] | None = None
+        self,
+        settings: UiSettings | None = None,
+        *,
+        extensions: Sequence[str] | None = None,
+        first_frame_first: bool = False,
     ) -> None:
+        """``first_frame_first`` (the start path): the extensions outside
+        ``extensions.BEFORE_FIRST_FRAME`` are installed right after the first painted frame."""
         super().__init__()
         self.setObjectName("MainWindow")
         self.settings = settings or UiSettings()
@@ -168,10 +174,16 @@ class MainWindow(FileActionsMixin, MainActionsMixin, MarkingMixin, QMainWindow):
         self.model.visible_changed.connect(self._status_changed)
         self.view.painted.connect(self._after_paint)
 
-        self._install_extensions(extensions)
-        for menu_id in (MenuId.DATA, MenuId.TOOLS, MenuId.VIEW):
-            menu = self.action_registry.menu(menu_id)
-            menu.menuAction().setVisible(bool(menu.actions()))
+        if extensions is None:
+            from kpm_desktop.gui.extensions import EXTENSION_MODULES
+
+            extensions = EXTENSION_MODULES
+        self._late_extensions: list[str] = []
+        if first_frame_first:
+            from kpm_desktop.gui.extensions import BEFORE_FIRST_FRAME
+
+            self._late_extensions = [m for m in extensions if m not in BEFORE_FIRST_FRAME]
+        self._install_extensions([m for m in extensions if m not in self._late_extensions])
         self._restore_window_state()
         self.view.set_zoom(self.settings.zoom(DEFAULT_ZOOM))
         self.view.zoom_changed.connect(self.settings.set_zoom)
@@ -185,13 +197,43 @@ class MainWindow(FileActionsMixin, MainActionsMixin, MarkingMixin, QMainWindow):
         if not self.view.currentIndex().isValid() and self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(0, 0))
 
-    def _install_extensions(self, modules: Sequence[str] | None) -> None:
-        if modules is None:
-            from kpm_desktop.gui.extensions import EXTENSION_MODULES
-
-            modules = EXTENSION_MODULES
+    def _install_extensions(self, modules: Sequence[str]) -> None:
         for name in modules:
             importlib.import_module(name).install(self)
+        for menu_id in (MenuId.DATA, MenuId.TOOLS, MenuId.VIEW):
+            menu = self.action_registry.menu(menu_id)
+            menu.menuAction().setVisible(bool(menu.actions()))
+
+    @property
+    def extensions_pending(self) -> bool:
+        """True until the extensions held back for the first frame are installed."""
+        return bool(self._late_extensions)
+
+    def install_pending_extensions(self, announce_follows: bool = False) -> None:
+        """Install the extensions held back for the first frame (once).
+
+        ``announce_follows``: ``workspace_changed`` announces the open file right after, so the
+        extensions see no file while they install (else they would load it twice).
+        """
+        late, self._late_extensions = self._late_extensions, []
+        if not late:
+            return
+        docks = set(self.findChildren(QDockWidget))
+        ws = self.workspace
+        if announce_follows:
+            self.workspace = None
+        try:
+            self._install_extensions(late)
+        finally:
+            self.workspace = ws
+        new = [dock for dock in self.findChildren(QDockWidget) if dock not in docks]
+        for dock in new:
+            # added to a visible window: shown as they would have been with it, unless hidden
+            if not dock.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+                dock.show()
+        state = self.settings.window_state()
+        if new and state is not None:
+            self.restoreState(state)  # the saved place and visibility of the new docks
 
     # -- files -----------------------------------------------------------------------------
     def set_workspace(self, ws: Workspace | None) -> None:
@@ -233,7 +275,10 @@ class MainWindow(FileActionsMixin, MainActionsMixin, MarkingMixin, QMainWindow):
 
     def _announce_pending(self) -> None:
         ws, self._pending_announce = self._pending_announce, None
-        if ws is not None and ws is self.workspace:
+        announce = ws is not None and ws is self.workspace
+        # right after the first frame, before any key typed after it
+        self.install_pending_extensions(announce_follows=announce)
+        if announce:
             self.workspace_changed.emit(ws)
 
     def confirm_close_file(self) -> bool:
@@ -408,7 +453,7 @@ class MainWindow(FileActionsMixin, MainActionsMixin, MarkingMixin, QMainWindow):
         if not self.confirm_close_file():
             event.ignore()
             return
-        if self.persist_state:
+        if self.persist_state and not self.extensions_pending:  # else: their docks are missing
             self.save_window_state()
         self.set_workspace(None)
         event.accept()

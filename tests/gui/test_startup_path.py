@@ -57,3 +57,73 @@ def test_insights_dock_builds_its_view_when_first_shown(
     dock.show()
     qtbot.waitUntil(lambda: dock._view is not None)
     win.close()
+
+
+def _first_frame_then(win, step) -> list[str]:
+    """Run ``step`` as a key the user types once the first frame is on screen: queued after
+    the first paint, like input that arrives after it. Returns where it ran ("before"/"after")
+    relative to the held-back extensions."""
+    from PySide6.QtCore import QTimer
+
+    seen: list[str] = []
+
+    def frame() -> None:
+        seen.append("pending" if win.extensions_pending else "installed")
+        QTimer.singleShot(0, step)
+
+    win.view.first_paint.connect(frame)
+    return seen
+
+
+def test_menu_shortcuts_work_right_after_the_first_frame(
+    qtbot, main_window_factory, demo_file
+) -> None:
+    """At start-up the menu extensions install after the first frame; a shortcut typed as
+    soon as that frame shows works (real key events where the focus is)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from tests.helpers.keys import press
+
+    results: list[object] = []
+
+    def keys() -> None:
+        win.focus_matrix()
+        press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier, wait_ms=0)  # Find customer
+        results.append(QApplication.focusWidget())
+        press(Qt.Key.Key_F9, wait_ms=0)  # Customer panel off
+        results.append(win.side_panel is not None and win.side_panel.isHidden())
+
+    win = main_window_factory(first_frame_first=True)
+    # held back: not imported, not built, while the window is built
+    assert win.extensions_pending and win.filter_bar is None and win.side_panel is None
+    assert win.open_error_handlers  # safety is in place before the file opens
+    seen = _first_frame_then(win, keys)
+    assert win.open_file(demo_file)
+    qtbot.waitUntil(lambda: len(results) == 2, timeout=10000)
+    assert seen == ["pending"]  # the first frame came before the extensions
+    assert results[0] is win.filter_bar.search  # Ctrl+F reached the filter bar's search
+    assert results[1] is True  # F9 hid the customer panel
+    # the docks and the filter bar took the file once it was announced
+    assert win.side_panel.panel.ws is win.workspace
+    assert win.filter_bar.isVisibleTo(win)
+
+
+def test_held_back_docks_get_their_saved_place(
+    qtbot, main_window_factory, demo_file, ui_settings
+) -> None:
+    """The layout saved on close (customer panel closed, insights shown) comes back when
+    the docks are built after the first frame; a window closed before that frame keeps the
+    saved layout instead of overwriting it without its docks."""
+    first = main_window_factory(demo_file)
+    first.side_panel.hide()
+    first.insights_dock.show()
+    first.close()
+
+    early = main_window_factory(first_frame_first=True)
+    early.close()  # before the first frame: nothing to save
+
+    win = main_window_factory(demo_file, first_frame_first=True)
+    qtbot.waitUntil(lambda: not win.extensions_pending, timeout=10000)
+    assert win.side_panel.isHidden()
+    assert win.insights_dock.isVisible()

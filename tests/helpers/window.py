@@ -73,6 +73,7 @@ class MainWindowFactory:
         before_show: Callable[[MainWindow], object] | None = None,
         warnings: Literal["record", "fail"] = "record",
         check_open: bool = True,
+        first_frame_first: bool = False,
     ) -> MainWindow:
         """A main window.
 
@@ -87,6 +88,9 @@ class MainWindowFactory:
         before_show: called with the window after the file opened, before it is shown.
         warnings: "record" them in ``messages``; "fail" the test when one is shown.
         check_open: False = a file that does not open is not a failure (damaged files).
+        first_frame_first: as ``kpm-desktop`` starts: shown first, then the file opened; the
+        extensions outside ``BEFORE_FIRST_FRAME`` are installed after the first frame (not
+        waited for here).
         """
         from PySide6.QtWidgets import QMessageBox
 
@@ -96,11 +100,15 @@ class MainWindowFactory:
         if lang is not None:
             set_language(lang)
             self._language_changed = True
-        win = MainWindow(settings or self.settings, extensions=extensions)
+        win = MainWindow(
+            settings or self.settings, extensions=extensions, first_frame_first=first_frame_first
+        )
         win.persist_state = persist_state
         win.messages = self.messages  # type: ignore[attr-defined]
         self.qtbot.addWidget(win)
         self.windows.append(win)
+        if first_frame_first:
+            win.show()  # as entry.run does: shown first, then the file
         if path is not None:
             opened = win.open_file(Path(path))
             assert opened or not check_open, self.messages
