@@ -5,11 +5,11 @@ after building its menus and before restoring the saved layout (so docks they ad
 saved position back). Add one line per feature, like ``cli.COMMAND_MODULES``.
 
 At start-up (``MainWindow(first_frame_first=True)``) only ``BEFORE_FIRST_FRAME`` is installed
-while the window is built: the parts visible in the first frame and what must be in place before
-a file opens (the open-error handlers of ``safety``). The others follow right after the first
-painted frame, in the event that the first frame queues, before the open file is announced and
-before any key typed after that frame is handled (issue 20: about 0.1 s of imports and widgets
-off the start path). Their docks get their saved place back then (``restoreDockWidget``).
+while the window is built. The others follow right after the first painted frame, in the event
+that the first frame queues, before the open file is announced and before any key typed after
+that frame is handled (issue 20: about 0.1 s of imports and widgets off the start path). Their
+docks get their saved place back then. A file that fails to open installs them at once, so that
+the open-error handlers (``safety``: read-only viewing, the restore offer) are there.
 """
 
 from __future__ import annotations
@@ -31,8 +31,4 @@ EXTENSION_MODULES: tuple[str, ...] = (
     "kpm_desktop.gui.merge_menu",
 )
 
-BEFORE_FIRST_FRAME: frozenset[str] = frozenset(
-    {
-        "kpm_desktop.gui.safety",
-    }
-)
+BEFORE_FIRST_FRAME: frozenset[str] = frozenset()

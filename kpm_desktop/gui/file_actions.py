@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, QLocale, Qt
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QMainWindow, QMenu, QProgressDialog
 
 from kpm_desktop import FILE_SUFFIX
 from kpm_desktop.gui import folders
@@ -55,6 +55,7 @@ class FileActionsMixin(_WindowBase):
     confirm_close_file: Callable[[], bool]
     set_workspace: Callable[[Workspace | None], None]
     show_error: Callable[[str, str], None]
+    install_pending_extensions: Callable[[], None]
 
     def open_file(
         self,
@@ -99,6 +100,8 @@ class FileActionsMixin(_WindowBase):
                 else:
                     return False
         except (StorageError, OSError) as exc:
+            # At start-up the handlers (gui.safety) may still be waiting for the first frame.
+            self.install_pending_extensions()
             for handler in self.open_error_handlers:
                 if handler(path, exc):  # e.g. offered read-only viewing or a restore
                     now_open = self.workspace
@@ -118,6 +121,8 @@ class FileActionsMixin(_WindowBase):
         Taking over is offered only for a lock naming another computer whose OS lock is
         free here (left by a crash there); the question names user, computer and time.
         """
+        from PySide6.QtWidgets import QMessageBox  # here: not on the start path
+
         if not exc.can_force or exc.owner is None:
             answer = QMessageBox.question(
                 self,
@@ -227,6 +232,8 @@ class FileActionsMixin(_WindowBase):
         return upgrader.error is None
 
     def open_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # here: not on the start path
+
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Open matrix file"),
@@ -238,6 +245,8 @@ class FileActionsMixin(_WindowBase):
             self.open_file(Path(path))
 
     def new_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # here: not on the start path
+
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("New matrix file"),
@@ -271,6 +280,8 @@ class FileActionsMixin(_WindowBase):
         return self.open_file(path)
 
     def save_copy_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # here: not on the start path
+
         if self.workspace is None:
             return
         name = self.workspace.path.stem + "-copy" + FILE_SUFFIX

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtWidgets import QWidget
 
 from kpm_desktop.gui.settings import UiSettings
@@ -22,6 +21,8 @@ IMPORT = "import"
 
 def documents_dir() -> Path:
     """The user's Documents folder, or the home folder where there is none."""
+    import platformdirs  # here, not on the start path
+
     try:
         docs = Path(platformdirs.user_documents_dir())
     except (OSError, RuntimeError):

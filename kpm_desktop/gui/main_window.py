@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -407,9 +406,13 @@ class MainWindow(FileActionsMixin, MainActionsMixin, MarkingMixin, QMainWindow):
         if not message.startswith(title):
             line = self.tr("%1: %2").replace("%1", title).replace("%2", message)
         self.statusBar().showMessage(line, 10000)
+        from PySide6.QtWidgets import QMessageBox  # here: not on the start path
+
         QMessageBox.warning(self, title, message)
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # here: not on the start path
+
         QMessageBox.about(
             self,
             self.tr("About KPM Desktop"),

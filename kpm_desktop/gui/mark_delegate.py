@@ -11,6 +11,9 @@ comment (``note_marker``: one cached pixmap per cell size, blitted over the mark
 
 from __future__ import annotations
 
+from functools import cache
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
@@ -22,19 +25,23 @@ from PySide6.QtCore import (
     QTimer,
 )
 from PySide6.QtGui import QPainter, QPen, QPixmap, QPolygonF
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QWidget
 
 from kpm_desktop.domain.entities import stored_id
 from kpm_desktop.gui.matrix_model import MatrixModel
 from kpm_desktop.gui.palette import MARK_CODES_ORDER, UiColors, paint_swatch, ui_colors
 
-_SELECTED = QStyle.StateFlag.State_Selected.value  # int: flag arithmetic on enums is slow
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem  # annotations only (start-up)
+
+
+@cache
+def _selected_flag() -> int:
+    """``QStyle.StateFlag.State_Selected`` as an int (flag arithmetic on enums is slow), read
+    at the first delegate paint: QStyle's enums cost ~10 ms and the first frame needs none."""
+    from PySide6.QtWidgets import QStyle
+
+    return QStyle.StateFlag.State_Selected.value
 
 
 class MarkDelegate(QStyledItemDelegate):
@@ -177,7 +184,7 @@ class MarkDelegate(QStyledItemDelegate):
         ws = self._model.workspace
         if ws is not None and ws.noted_loaded and self._model.has_note(index.row(), index.column()):
             painter.drawPixmap(rect.topLeft(), self.note_marker(rect.width(), rect.height()))
-        if option.state.value & _SELECTED:
+        if option.state.value & _selected_flag():
             painter.fillRect(rect, self._colors.selection_overlay)
         if self._model.conflict_at(index.row(), index.column()) is not None:
             self.paint_conflict_badge(painter, rect)

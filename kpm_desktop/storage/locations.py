@@ -15,7 +15,6 @@ translated text.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from dataclasses import dataclass
 from enum import StrEnum
@@ -146,6 +145,8 @@ def filesystem_type(path: Path, mounts_file: Path | None = None) -> str | None:
                 return fstype
         return None
     if sys.platform == "darwin":  # pragma: no cover - macOS only
+        import subprocess  # here only (not on the start path)
+
         try:
             text = subprocess.run(
                 ["mount"], capture_output=True, text=True, timeout=2, check=False

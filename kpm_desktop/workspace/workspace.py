@@ -11,7 +11,6 @@ Row/column numbers in signals are *matrix* indices (storage order), not view pos
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -169,6 +168,8 @@ class Workspace(QObject):
         marker) into a temporary folder next to the target, then renames into place: a raw
         file copy of a live WAL database could miss committed pages.
         """
+        import tempfile  # here, not on the start path
+
         from kpm_desktop.storage.backup import backup_connection
 
         target = Path(target)

@@ -18,6 +18,10 @@ def test_no_heavy_module_is_imported_before_the_first_frame(demo_file: Path) -> 
     assert {"sqlite_utils", "openpyxl", "python_calamine", "PySide6.QtPrintSupport"} <= set(
         HEAVY_MODULES
     )
+    # every extension module is held back until after the first frame
+    from kpm_desktop.gui.extensions import BEFORE_FIRST_FRAME, EXTENSION_MODULES
+
+    assert set(EXTENSION_MODULES) - BEFORE_FIRST_FRAME <= set(HEAVY_MODULES)
     assert data["heavy_modules_at_first_frame"] == []
     # every phase is still reported, in order
     assert (
@@ -97,7 +101,6 @@ def test_menu_shortcuts_work_right_after_the_first_frame(
     win = main_window_factory(first_frame_first=True)
     # held back: not imported, not built, while the window is built
     assert win.extensions_pending and win.filter_bar is None and win.side_panel is None
-    assert win.open_error_handlers  # safety is in place before the file opens
     seen = _first_frame_then(win, keys)
     assert win.open_file(demo_file)
     qtbot.waitUntil(lambda: len(results) == 2, timeout=10000)
@@ -127,3 +130,26 @@ def test_held_back_docks_get_their_saved_place(
     qtbot.waitUntil(lambda: not win.extensions_pending, timeout=10000)
     assert win.side_panel.isHidden()
     assert win.insights_dock.isVisible()
+
+
+def test_a_damaged_file_at_start_up_still_gets_the_restore_offer(
+    main_window_factory, demo_file, data_dir, monkeypatch
+) -> None:
+    """The open-error handlers (gui.safety) are installed at once when the file given at
+    start-up does not open, before the first frame."""
+    from kpm_desktop.gui.safety import SafetyController
+    from kpm_desktop.storage.backup import backup_file, content_hash
+
+    good = content_hash(demo_file)
+    backup_file(demo_file, "auto")
+    data = demo_file.read_bytes()
+    demo_file.write_bytes(data[: len(data) // 2])
+    asked: list[str] = []
+    monkeypatch.setattr(
+        SafetyController, "ask", lambda self, title, text, yes, no: asked.append(text) or True
+    )
+    win = main_window_factory(first_frame_first=True)
+    assert win.extensions_pending and not win.open_error_handlers
+    assert win.open_file(demo_file)  # the restore was offered, accepted and opened
+    assert "60 customers, 24 products" in asked[0]
+    assert content_hash(win.workspace.repo.conn) == good
