@@ -180,10 +180,11 @@ class MergeController(QObject):
 
     def _show_result(self, plan: MergePlan) -> None:
         n_conflicts = len(plan.conflicts)
+        n_added, n_changed, n_deleted = plan.counts()
         lines = [
-            self.tr("%n added", "", len(plan.added)),
-            self.tr("%n changed", "", len(plan.changed)),
-            self.tr("%n deleted", "", len(plan.deleted)),
+            self.tr("%n added", "", n_added),
+            self.tr("%n changed", "", n_changed),
+            self.tr("%n deleted", "", n_deleted),
             self.tr("%n conflict(s) to review", "", n_conflicts),
         ]
         summary = " · ".join(lines)

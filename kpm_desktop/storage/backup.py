@@ -33,6 +33,7 @@ from typing import Protocol
 
 from kpm_desktop import FILE_SUFFIX, paths
 from kpm_desktop.procinfo import process_age
+from kpm_desktop.storage import merge_base
 from kpm_desktop.storage.errors import NewerVersionError, NotAMatrixFileError, StorageError
 from kpm_desktop.storage.file_format import (
     APPLICATION_ID,
@@ -190,7 +191,8 @@ def content_hash(source: sqlite3.Connection | Path | str) -> str:
     """SHA-256 over the schema version and every row of every table, in a stable order.
 
     Two files with the same hash hold the same data, whatever their page layout. The
-    open-session marker is not data and is left out.
+    open-session marker and the file's identity (``storage.merge_base``, new for a copy
+    opened elsewhere) are not data and are left out.
     """
     conn = source if isinstance(source, sqlite3.Connection) else connect_read_only(Path(source))
     try:
@@ -207,7 +209,11 @@ def content_hash(source: sqlite3.Connection | Path | str) -> str:
             n_cols = len(conn.execute(f'PRAGMA table_info("{table}")').fetchall())
             order = ", ".join(str(i) for i in range(1, n_cols + 1))
             h.update(f"\x00table {table}\x00".encode())
-            where = f" WHERE key != '{SESSION_KEY}'" if table == "settings" else ""
+            where = (
+                f" WHERE key NOT IN ('{SESSION_KEY}', '{merge_base.IDENTITY_KEY}')"
+                if table == "settings"
+                else ""
+            )
             for row in conn.execute(f'SELECT * FROM "{table}"{where} ORDER BY {order}'):
                 h.update(repr(row).encode("utf-8"))
         return h.hexdigest()

@@ -21,7 +21,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kpm_desktop.storage import sync_capture, tombstones
+from kpm_desktop.storage import merge_base, sync_capture, tombstones
 from kpm_desktop.storage.errors import (
     DamagedFileError,
     FileMissingError,
@@ -611,6 +611,7 @@ def connect_database(
             migrate(conn, progress)
             sync_capture.ensure_installed(conn)
             tombstones.ensure_installed(conn)
+            merge_base.ensure_identity(conn, path)
             _mark_session_open(conn)
         except BaseException:
             conn.close()

@@ -11,7 +11,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable
 
-from kpm_desktop.storage import tombstones
+from kpm_desktop.storage import merge_base, tombstones
 
 Migration = Callable[[sqlite3.Connection], None]
 Progress = Callable[[float], None]  # fraction done of the running migration, 0.0 .. 1.0
@@ -513,6 +513,14 @@ def _m010_tombstone_street_phone(conn: sqlite3.Connection) -> None:
     tombstones.reinstall_customer_trigger(conn)
 
 
+def _m011_merge_bases(conn: sqlite3.Connection) -> None:
+    """The common base of a file merge for customers, products, groups, competitors, notes
+    and goals (issue 17): ``merge_bases`` keeps, per colleague file, the colleague's version
+    of each entity as of the last merge (``storage.merge_base``). Empty until the first
+    merge; cells find their common state in ``mark_history`` instead."""
+    conn.execute(merge_base.CREATE_TABLE)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _m001_initial,
     _m002_snapshots,
@@ -524,6 +532,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _m008_noted_cells,
     _m009_street_phone_removed_visits,
     _m010_tombstone_street_phone,
+    _m011_merge_bases,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -20,16 +20,19 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kpm_desktop.storage import tombstones
+from kpm_desktop.storage import merge_base, tombstones
 from kpm_desktop.storage.repository import Repository
+from kpm_desktop.team import merge_cells
 from kpm_desktop.team.conflicts import (
     Conflict,
     label,
     list_conflicts,
     resolve,
     save_conflicts,
+    three_way,
 )
 from kpm_desktop.team.local import KIND_ORDER, LocalStore, canonical, goes_with
+from kpm_desktop.team.merge_cells import CellTake
 from kpm_desktop.team.state import apply_remote
 
 
@@ -53,6 +56,7 @@ def _same(now: str | None, then: str | None, gone: set[str], present: set[str]) 
 
 
 Item = tuple[str, str, dict | None]
+HORIZON = "horizon"  # the key of the cells' horizon among a colleague's merge bases
 
 
 @dataclass(slots=True)
@@ -65,10 +69,35 @@ class MergePlan:
     # too) as it is in my file now: undo puts these back, and a stale plan is recognised.
     before: dict[tuple[str, str], dict | None] = field(default_factory=dict)
     source: str = ""
+    # Cells taken from the colleague (``team.merge_cells``), with my rows before.
+    cells: list[CellTake] = field(default_factory=list)
+    # The colleague's file id and their entities (kind, key, JSON): the next merge base.
+    peer: str | None = None
+    bases: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def writes(self) -> list[tuple[str, str, dict | None, str]]:
         return [(k, key, v, "") for k, key, v in self.added + self.changed + self.deleted]
+
+    def counts(self) -> tuple[int, int, int]:
+        """(added, changed, deleted), cells included."""
+        added = sum(1 for c in self.cells if c.before is None)
+        deleted = sum(1 for c in self.cells if c.value is None)
+        changed = len(self.cells) - added - deleted
+        return (
+            len(self.added) + added,
+            len(self.changed) + changed,
+            len(self.deleted) + deleted,
+        )
+
+
+@dataclass(slots=True)
+class Applied:
+    """What ``apply_merge`` replaced, for ``revert_merge``."""
+
+    conflicts: list[tuple]
+    history: tuple[int, int] = (0, 0)
+    bases: list[tuple] = field(default_factory=list)
 
 
 Progress = Callable[[str], None]
@@ -77,16 +106,16 @@ Progress = Callable[[str], None]
 def plan_merge(mine: Repository, theirs_path: Path, progress: Progress | None = None) -> MergePlan:
     """Compare (read only) what merging ``theirs_path`` into ``mine`` would do.
 
-    Reads both files in full (``mine`` may be a second, read-only connection on a worker
-    thread) and compares in memory.
+    ``mine`` may be a second, read-only connection on a worker thread. Customers, products
+    and the rest are read from both files and compared in memory against the merge base
+    of this colleague (``storage.merge_base``); the cells are compared in SQL with the
+    colleague's file attached (``team.merge_cells``).
     """
-    from kpm_desktop.team.conflicts import three_way
-
     say = progress or (lambda _m: None)
     say("read_theirs")
     my_deleted = tombstones.deleted(mine.conn)
     with Repository.open(theirs_path, read_only=True) as theirs:
-        their_items = list(LocalStore(theirs).iter_all())
+        their_items = list(LocalStore(theirs).iter_all(cells=False))
         their_deleted = tombstones.deleted(theirs.conn)
         # What I deleted and they still have: their fingerprint tells whether they changed it.
         their_prints = {
@@ -94,9 +123,14 @@ def plan_merge(mine: Repository, theirs_path: Path, progress: Progress | None = 
             for k in my_deleted
             if k[0] in tombstones.TABLES
         }
+        peer = merge_base.identity(theirs.conn)
+    if peer is not None and peer == merge_base.identity(mine.conn):
+        peer = None  # a copy not yet opened for writing anywhere: no colleague to tell apart
+    bases = merge_base.load(mine.conn, peer) if peer else {}
     say("read_mine")
+    store = LocalStore(mine)
     my_items: dict[tuple[str, str], dict | None] = {
-        (k, key): v for k, key, v in LocalStore(mine).iter_all()
+        (k, key): v for k, key, v in store.iter_all(cells=False)
     }
     say("compare")
     try:
@@ -121,11 +155,7 @@ def plan_merge(mine: Repository, theirs_path: Path, progress: Progress | None = 
     my_present = {key for (kind, key) in my_items if kind in ("customer", "product")}
     absent: set[str] = set()  # customers/products I deleted: their parts stay out too
     for kind, key, value in their_items:
-        if kind == "cell":
-            cu, _, pu = key.partition("/")
-            if cu in absent or pu in absent:
-                continue
-        elif kind in ("note", "goal") and (value or {}).get("customer") in absent:
+        if kind in ("note", "goal") and (value or {}).get("customer") in absent:
             continue
         current = my_items.get((kind, key))
         if current is None:
@@ -140,7 +170,9 @@ def plan_merge(mine: Repository, theirs_path: Path, progress: Progress | None = 
             continue
         if canonical(current) == canonical(value):
             continue
-        merged, fields, mine_r, theirs_r = three_way(None, current, value)
+        base_text = bases.get((kind, key))
+        base = json.loads(base_text) if base_text is not None else None
+        merged, fields, mine_r, theirs_r = three_way(base, current, value)
         if fields:
             conflicts.append(
                 Conflict(kind, key, fields, mine_r, theirs_r, theirs_path.name, when, 0, "merge")
@@ -163,26 +195,92 @@ def plan_merge(mine: Repository, theirs_path: Path, progress: Progress | None = 
                 gone_customers.add(key)
         else:
             conflict(kind, key, current, None)  # they deleted it, I changed it
-    plan = MergePlan(added, changed, conflicts, deleted, source=theirs_path.name)
-    plan.before = _before(plan, my_items)
+    say("compare_cells")
+    new_customers = {key for kind, key, _v in added if kind == "customer"}
+    new_products = {key for kind, key, _v in added if kind == "product"}
+    merge_cells.attach(mine.conn, theirs_path)
+    try:
+        # The cells' horizon (``team.merge_cells``) belongs to the copy: it is taken at the
+        # first merge with a colleague and kept, since every merge makes the colleague's
+        # newer cells identical here. Without a colleague id there is none.
+        stored = bases.get(("cells", HORIZON))
+        if peer is None:
+            horizon: int | None = None
+        elif stored is not None:
+            horizon = int(stored) if stored else None
+        else:
+            horizon = merge_cells.horizon(mine.conn)
+        seen = {key: v for (kind, key), v in bases.items() if kind == "cell"}
+        cells = merge_cells.compare(mine.conn, lambda: horizon, seen)
+        takes = cells.takes + merge_cells.new_cells(mine.conn, new_customers, new_products, absent)
+    finally:
+        merge_cells.detach(mine.conn)
+    gone = {key for kind, key, _v in deleted if kind in ("customer", "product")}
+    takes = [t for t in takes if not goes_with("cell", t.key, None, gone)]
+    gone_cells = {key for key, _t in cells.seen if goes_with("cell", key, None, gone)}
+    for key, mine_v, theirs_v in cells.conflicts:
+        if goes_with("cell", key, None, gone):
+            continue
+        _m, fields, mine_r, theirs_r = three_way(None, mine_v, theirs_v)
+        conflicts.append(
+            Conflict(
+                "cell", key, fields or ["*"], mine_r, theirs_r, theirs_path.name, when, 0, "merge"
+            )
+        )
+    plan = MergePlan(added, changed, conflicts, deleted, source=theirs_path.name, cells=takes)
+    plan.before = _before(plan, my_items, store)
+    if peer:
+        plan.peer = peer
+        plan.bases = [
+            (kind, key, text) for kind, key, v in their_items if (text := canonical(v)) is not None
+        ]
+        plan.bases.append(("cells", HORIZON, "" if horizon is None else str(horizon)))
+        plan.bases += [("cell", key, text) for key, text in cells.seen if key not in gone_cells]
     return plan
 
 
-def _before(plan: MergePlan, my_items: dict[tuple[str, str], dict | None]) -> dict:
+def _before(
+    plan: MergePlan, my_items: dict[tuple[str, str], dict | None], store: LocalStore
+) -> dict:
     keys = {(k, key) for k, key, _v, _a in plan.writes}
     gone = {key for k, key, _v in plan.deleted if k in ("customer", "product")}
+    out = {k: my_items.get(k) for k in keys}
     if gone:  # a deleted customer or product takes its cells, notes and goals along
-        keys.update(item for item, v in my_items.items() if goes_with(*item, v, gone))
-    return {k: my_items.get(k) for k in keys}
+        out.update({item: v for item, v in my_items.items() if goes_with(*item, v, gone)})
+        out.update({("cell", key): v for key, v in _cells_of(store, gone).items()})
+    return out
+
+
+def _cells_of(store: LocalStore, gone: set[str]) -> dict[str, dict]:
+    """My cells of the given customers and products, as sync JSON."""
+    out: dict[str, dict] = {}
+    for table, column in (("customers", "customer_id"), ("products", "product_id")):
+        for uuid in gone:
+            row = store.conn.execute(f"SELECT id FROM {table} WHERE uuid = ?", (uuid,)).fetchone()
+            if row is None:
+                continue
+            for cu, pu in store.conn.execute(
+                "SELECT c.uuid, p.uuid FROM marks m JOIN customers c ON c.id = m.customer_id "
+                f"JOIN products p ON p.id = m.product_id WHERE m.{column} = ?",
+                (row[0],),
+            ).fetchall():
+                key = f"{cu}/{pu}"
+                value = store.read("cell", key)
+                if value is not None:
+                    out[key] = value
+    return out
 
 
 def is_stale(mine: Repository, plan: MergePlan) -> bool:
     """Did my file change (where the merge writes) since the plan was made?"""
     store = LocalStore(mine)
-    return any(
+    if any(
         canonical(store.read(kind, key)) != canonical(value)
         for (kind, key), value in plan.before.items()
-    )
+    ):
+        return True
+    now = merge_cells.current(mine, (c.key for c in plan.cells))
+    return any(now[c.key] != c.before for c in plan.cells)
 
 
 def _conflict_rows(conn, plan: MergePlan) -> list[tuple]:
@@ -195,18 +293,25 @@ def _conflict_rows(conn, plan: MergePlan) -> list[tuple]:
     return rows
 
 
-def apply_merge(mine: Repository, plan: MergePlan) -> list[tuple]:
-    """Write a plan in one transaction; returns the conflict rows it replaced (for undo)."""
+def apply_merge(mine: Repository, plan: MergePlan) -> Applied:
+    """Write a plan in one transaction; returns what it replaced (for undo)."""
     with mine.transaction() as conn:
-        old = _conflict_rows(conn, plan)
+        applied = Applied(_conflict_rows(conn, plan))
         apply_remote(LocalStore(mine), plan.writes)
+        merge_cells.write(mine, [(c.key, c.value) for c in plan.cells])
+        applied.history = merge_cells.copy_history(mine, plan.cells)
         save_conflicts(conn, plan.conflicts)
-    return old
+        if plan.peer:
+            applied.bases = merge_base.replace(conn, plan.peer, plan.bases)
+    return applied
 
 
-def revert_merge(mine: Repository, plan: MergePlan, old_conflicts: list[tuple]) -> None:
-    """Undo ``apply_merge`` in one transaction: every touched entity and conflict as before."""
+def revert_merge(mine: Repository, plan: MergePlan, applied: Applied) -> None:
+    """Undo ``apply_merge`` in one transaction: every touched entity, cell, history entry,
+    merge base and conflict as before."""
     with mine.transaction() as conn:
+        merge_cells.write(mine, [(c.key, c.before) for c in plan.cells])
+        merge_cells.drop_history(mine, applied.history)
         # children first when removing what the merge added, parents first when restoring
         removed = [(k, key, None, "") for (k, key), v in plan.before.items() if v is None]
         restored: list[tuple[str, str, dict | None, str]] = [
@@ -217,9 +322,12 @@ def revert_merge(mine: Repository, plan: MergePlan, old_conflicts: list[tuple]) 
         apply_remote(LocalStore(mine), restored)
         for c in plan.conflicts:
             conn.execute("DELETE FROM sync_conflicts WHERE kind = ? AND key = ?", (c.kind, c.key))
+        old_conflicts = applied.conflicts
         if old_conflicts:
             marks = ", ".join("?" * len(old_conflicts[0]))
             conn.executemany(f"INSERT INTO sync_conflicts VALUES ({marks})", old_conflicts)
+        if plan.peer:
+            merge_base.restore(conn, plan.peer, applied.bases)
 
 
 def merge(mine: Repository, theirs_path: Path) -> MergePlan:
@@ -243,9 +351,10 @@ def merge_files(mine_path: Path, theirs_path: Path, choices: dict[str, str] | No
             for c in list_conflicts(repo)
             if c.reason == "merge"
         ]
+    added, changed, deleted = plan.counts()
     return {
-        "added": len(plan.added),
-        "changed": len(plan.changed),
-        "deleted": len(plan.deleted),
+        "added": added,
+        "changed": changed,
+        "deleted": deleted,
         "conflicts": open_conflicts,
     }

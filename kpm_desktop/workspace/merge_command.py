@@ -4,7 +4,8 @@ The plan is made on a worker (``team.merge.plan_merge`` with read-only connectio
 first ``do`` takes a backup and writes it in one transaction (if the file changed where the
 merge writes since the plan was made, the plan is made again here first, so no edit of the
 meantime is overwritten). ``undo`` puts back every touched entity and the conflict list
-as they were, again in one transaction; redo writes the same plan once more.
+(cells, the history entries copied from
+the colleague and the merge base included) as they were, again in one transaction; redo writes the same plan once more.
 """
 
 from __future__ import annotations
@@ -14,7 +15,14 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from kpm_desktop.storage.backup import REASON_IMPORT
-from kpm_desktop.team.merge import MergePlan, apply_merge, is_stale, plan_merge, revert_merge
+from kpm_desktop.team.merge import (
+    Applied,
+    MergePlan,
+    apply_merge,
+    is_stale,
+    plan_merge,
+    revert_merge,
+)
 from kpm_desktop.workspace.commands import WorkspaceCommand
 from kpm_desktop.workspace.workspace import Workspace
 
@@ -27,21 +35,21 @@ class MergeCommand(WorkspaceCommand):
         )
         self.plan = plan
         self.theirs = theirs
-        self._old_conflicts: list[tuple[object, ...]] | None = None
+        self._applied: Applied | None = None
 
     def do(self) -> None:
-        first = self._old_conflicts is None
+        first = self._applied is None
         if first:
             if is_stale(self.repo, self.plan):
                 self.plan = plan_merge(self.repo, self.theirs)
             self.ws.backup_before(REASON_IMPORT)
         try:
-            self._old_conflicts = apply_merge(self.repo, self.plan)
+            self._applied = apply_merge(self.repo, self.plan)
         finally:
             self.ws.reload()
 
     def undo_it(self) -> None:
         try:
-            revert_merge(self.repo, self.plan, self._old_conflicts or [])
+            revert_merge(self.repo, self.plan, self._applied or Applied([]))
         finally:
             self.ws.reload()

@@ -1,0 +1,119 @@
+"""The common base of a file merge for fields that have no history (issue 17).
+
+Cells carry their own history (``mark_history``), so ``team.merge_cells`` finds their
+common state there. Customers, products, groups, competitors, notes and goals do not: for
+them every file keeps, per colleague, the colleague's version of each entity as of the
+last merge with that colleague (``merge_bases``, canonical JSON as ``team.local`` writes
+it). The next merge with the same colleague compares field by field against it, as a team
+sync does against the server's state (``team.engine.three_way``): a field only one side
+changed since then is taken from that side, a field both changed is a conflict.
+
+Why the colleague's version and not "the value both agreed on": after a merge the two
+files need not agree (a conflict keeps my value until it is settled, and the colleague's
+file is not written at all). What the colleague had is what I have seen of their work, so
+a field they left as it was is not taken again (my kept or settled value stays) and a field
+they changed since is. Settling a conflict therefore needs no new base: keeping mine makes
+mine differ from the base (my change), taking theirs makes both equal.
+
+*Which colleague*: every file has an identity (``settings.file_identity``): a random id and
+the place (computer and full path, hashed) where it was made. A file opened for writing
+somewhere else, such as a copy sent to a colleague, gets a new id there, so two copies of
+one file tell their owners apart as soon as each has been opened for writing. Bases are
+kept per colleague id; with a file that has no identity (made by an older version and not
+opened for writing since), or with my own id, no base is used or recorded and the old rule
+stays: every differing field is a conflict, never a silent choice. (One base per entity for
+every colleague would be wrong: a colleague who never saw a change would look as if they
+had undone it.)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import socket
+import sqlite3
+import uuid
+from pathlib import Path
+
+IDENTITY_KEY = "file_identity"
+
+CREATE_TABLE = (
+    "CREATE TABLE IF NOT EXISTS merge_bases (peer TEXT NOT NULL, kind TEXT NOT NULL, "
+    "key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (peer, kind, key)) WITHOUT ROWID"
+)
+
+BaseRow = tuple[str, str, str, str]  # peer, kind, key, canonical JSON
+
+
+def _place(path: Path) -> str:
+    try:
+        where = str(path.resolve())
+    except OSError:
+        where = str(path)
+    text = f"{socket.gethostname()}\0{where}"
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _stored(conn: sqlite3.Connection) -> str | None:
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = ?", (IDENTITY_KEY,)).fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return None if row is None else str(row[0])
+
+
+def ensure_identity(conn: sqlite3.Connection, path: Path) -> None:
+    """At a writing open: give the file an id, or a new one when it was made elsewhere."""
+    place = _place(path)
+    value = _stored(conn)
+    if value is not None and value.partition(":")[2] == place:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute(
+            "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+            (IDENTITY_KEY, f"{uuid.uuid4()}:{place}"),
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def identity(conn: sqlite3.Connection, schema: str = "main") -> str | None:
+    """The file's id (None when it has none yet)."""
+    try:
+        row = conn.execute(
+            f"SELECT value FROM {schema}.settings WHERE key = ?", (IDENTITY_KEY,)
+        ).fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return None if row is None else str(row[0]).partition(":")[0] or None
+
+
+def load(conn: sqlite3.Connection, peer: str) -> dict[tuple[str, str], str]:
+    """(kind, key) -> the colleague's canonical JSON as of the last merge with ``peer``."""
+    try:
+        rows = conn.execute(
+            "SELECT kind, key, value FROM merge_bases WHERE peer = ?", (peer,)
+        ).fetchall()
+    except sqlite3.OperationalError:  # a file before merge bases (read-only, older format)
+        return {}
+    return {(kind, key): value for kind, key, value in rows}
+
+
+def replace(conn: sqlite3.Connection, peer: str, values: list[tuple[str, str, str]]) -> list:
+    """Make ``values`` (kind, key, JSON) the bases for ``peer`` (inside the caller's
+    transaction); returns the rows they replace, for ``restore``."""
+    old = conn.execute("SELECT * FROM merge_bases WHERE peer = ?", (peer,)).fetchall()
+    conn.execute("DELETE FROM merge_bases WHERE peer = ?", (peer,))
+    conn.executemany(
+        "INSERT INTO merge_bases (peer, kind, key, value) VALUES (?, ?, ?, ?)",
+        [(peer, kind, key, value) for kind, key, value in values],
+    )
+    return old
+
+
+def restore(conn: sqlite3.Connection, peer: str, old: list) -> None:
+    """Put back what ``replace`` replaced (inside the caller's transaction)."""
+    conn.execute("DELETE FROM merge_bases WHERE peer = ?", (peer,))
+    conn.executemany("INSERT INTO merge_bases VALUES (?, ?, ?, ?)", old)

@@ -1,0 +1,455 @@
+"""The cells of a file merge: compared in SQL, settled by their history (issue 17).
+
+**Comparing.** The colleague's file is attached to my connection read-only and the two
+``marks`` tables are joined by customer and product UUID in one query that returns only
+the cells that differ (a cell marked on one side only included); no Python object per
+cell. Cells of customers or products that only the colleague has come along when the merge
+adds that customer or product.
+
+**The common state of a cell.** Both files carry the cell history (``mark_history``: cell,
+old mark, new mark, time in Unix seconds). Two copies of one file share their history up
+to the moment they were copied; a history entry is identified across files by its cell
+(UUIDs), its time and its old and new mark. For a cell that differs:
+
+1. The *shared entry* is the newest entry (by time) that both histories hold. The state
+   right after it is the cell's last common state: its mark is the entry's new mark, and
+   the cell row then carried the entry's time as its last-edit stamp
+   (``coalesce(updated_at, verified_at)``; a mark edit stamps the row and the entry alike).
+2. A side is *still at the common state* when its mark is that mark and its row's stamp is
+   still the entry's time (or the cell is white). An edit after the copy, a mark or only a
+   detail (competitor, amounts, dates, reason, note), changes the stamp; an undo puts the
+   old row back with its old stamp, so a side that changed a cell and took it back counts
+   as unchanged. A confirmation (*still true*) only moves ``verified_at`` and is no change.
+3. Only the colleague moved: their cell is taken, exactly as their row is (stamps and
+   source included), and their history entries that I lack are copied into mine, so that
+   both histories share the new state for the next merge. Only I moved: mine stays.
+   Both moved: a conflict (mine kept until settled), as before.
+4. No shared entry (history never written for the cell: a generated, cloned or bulk-loaded
+   file, or history lost): a side without any history entry for the cell is still at the
+   common state when the cell is white there, or when its stamp is not later than the
+   *horizon*: the newest stamp among the cells both files hold identically (states that
+   were there before the copy). This one rule compares time stamps; a colleague's clock
+   far behind mine could make their detail-only edit look old, but only for cells whose
+   history has no entry at all on the side that looks unchanged.
+5. When both sides look unchanged, or when the moved side's history does not start from
+   the other side's mark, nothing is guessed: a conflict, the old rule. The old rule also
+   stays wherever no common state can be found, so a merge may list too many conflicts but
+   never overwrites an edit silently.
+
+Values are compared without ``verified_at``: where only that differs, the later
+confirmation is kept (the row's stamp stays, so the cell does not count as edited).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kpm_desktop.domain.entities import CellRecord
+from kpm_desktop.domain.marks import Mark
+from kpm_desktop.storage.convert import date_from_db, epoch_from_db, source_from_db
+from kpm_desktop.storage.database import wal_side_files
+from kpm_desktop.storage.repository import Repository
+
+# A cell row as both files store it, the competitor by UUID: mark, competitor uuid,
+# our_revenue, potential, contract_end, no_need_reason, recheck_at, note, verified_at,
+# updated_at, source. None: a white spot.
+Raw = tuple[Any, ...]
+Entry = tuple[int, int | None, int | None]  # changed_at, old mark, new mark
+HistRow = tuple[int, int | None, int | None, Any]  # ... and the source as stored
+
+_VALUE = 8  # raw[:8] is the value; 8 verified_at, 9 updated_at, 10 source
+_COLS = (
+    "{a}.mark, {k}.uuid, {a}.our_revenue, {a}.potential, {a}.contract_end, "
+    "{a}.no_need_reason, {a}.recheck_at, {a}.note, {a}.verified_at, {a}.updated_at, {a}.source"
+)
+_DIFFER = " OR ".join(
+    f"m.{c} IS NOT x.{c}"
+    for c in (
+        "mark",
+        "our_revenue",
+        "potential",
+        "contract_end",
+        "no_need_reason",
+        "recheck_at",
+        "note",
+        "verified_at",
+    )
+)
+_SAME = " AND ".join(
+    f"m.{c} IS x.{c}"
+    for c in (
+        "mark",
+        "our_revenue",
+        "potential",
+        "contract_end",
+        "no_need_reason",
+        "recheck_at",
+        "note",
+        "verified_at",
+    )
+)
+
+
+def _stamp(raw: Raw) -> int | None:
+    return raw[9] if raw[9] is not None else raw[8]
+
+
+def _mark(raw: Raw | None) -> int | None:
+    return None if raw is None else int(raw[0])
+
+
+def same_value(a: Raw | None, b: Raw | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return a[:_VALUE] == b[:_VALUE]
+
+
+def cell_json(raw: Raw | None) -> dict | None:
+    """The cell as ``team.local.LocalStore`` shows it (conflict lists, the undo snapshot)."""
+    if raw is None:
+        return None
+    contract, recheck = date_from_db(raw[4]), date_from_db(raw[6])
+    verified = epoch_from_db(raw[8])
+    return {
+        "mark": int(raw[0]),
+        "competitor": raw[1],
+        "our_revenue": raw[2],
+        "potential": raw[3],
+        "contract_end": contract.isoformat() if contract else None,
+        "no_need_reason": raw[5],
+        "recheck_at": recheck.isoformat() if recheck else None,
+        "note": raw[7],
+        "verified_at": verified.strftime("%Y-%m-%dT%H:%M:%SZ") if verified else None,
+    }
+
+
+def _at_common_state(
+    raw: Raw | None,
+    history: Sequence[Entry],
+    shared: Entry | None,
+    horizon: Callable[[], int | None],
+) -> bool:
+    if shared is not None:
+        if _mark(raw) != shared[2]:
+            return False
+    elif history:
+        return False
+    if raw is None:
+        return True
+    stamp = _stamp(raw)
+    if stamp is None:
+        return False
+    if shared is not None and stamp <= shared[0]:
+        return True
+    limit = horizon()
+    return limit is not None and stamp <= limit
+
+
+def decide(
+    mine: Raw | None,
+    theirs: Raw | None,
+    my_history: Sequence[Entry],
+    their_history: Sequence[Entry],
+    horizon: Callable[[], int | None] = lambda: None,
+) -> str:
+    """'mine', 'theirs' or 'conflict' for a cell whose values differ (see the module)."""
+    mine_set = set(my_history)
+    shared = [e for e in their_history if e in mine_set]
+    last = max(shared, key=lambda e: e[0]) if shared else None
+    mine_still = _at_common_state(mine, my_history, last, horizon)
+    theirs_still = _at_common_state(theirs, their_history, last, horizon)
+    if mine_still == theirs_still:
+        return "conflict"
+    moved, still = (theirs, mine) if mine_still else (mine, theirs)
+    moved_history = their_history if mine_still else my_history
+    other = set(my_history if mine_still else their_history)
+    own = [e for e in moved_history if e not in other]
+    if own and own[0][1] != _mark(still):
+        return "conflict"  # the moved side's changes do not start where the other side is
+    if not own and still is not None and _mark(moved) != _mark(still):
+        return "conflict"  # a mark changed without history: no way to tell who
+    return "theirs" if mine_still else "mine"
+
+
+@dataclass(slots=True)
+class CellTake:
+    """One cell the merge writes: ``value`` (None: clear it) and the colleague's history
+    entries to copy; ``before`` is my row as planned (undo, staleness)."""
+
+    key: str
+    value: Raw | None
+    before: Raw | None
+    history: list[HistRow] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class CellResult:
+    takes: list[CellTake] = field(default_factory=list)
+    conflicts: list[tuple[str, dict | None, dict | None]] = field(default_factory=list)
+    # the colleague's row of each cell that keeps mine (kept or in conflict): its base
+    seen: list[tuple[str, str]] = field(default_factory=list)
+
+
+def raw_json(raw: Raw | None) -> str:
+    return json.dumps(None if raw is None else list(raw))
+
+
+def attach(conn: sqlite3.Connection, path: Path) -> None:
+    """Attach the colleague's file as ``theirs``, read-only (and immutable when no writer
+    has it open, so that no -wal/-shm appears beside it)."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    if not wal_side_files(path):
+        uri += "&immutable=1"
+    conn.execute("ATTACH DATABASE ? AS theirs", (uri,))
+
+
+def detach(conn: sqlite3.Connection) -> None:
+    conn.execute("DETACH DATABASE theirs")
+
+
+def _history(
+    conn: sqlite3.Connection, schema: str, ids: Iterable[tuple[int, int]]
+) -> dict[tuple[int, int], list[HistRow]]:
+    """History entries of the given cells (customer id, product id), in id order."""
+    wanted: dict[int, set[int]] = defaultdict(set)
+    for cid, pid in ids:
+        wanted[cid].add(pid)
+    out: dict[tuple[int, int], list[HistRow]] = defaultdict(list)
+    for cid, pids in wanted.items():
+        for pid, at, old, new, source in conn.execute(
+            f"SELECT product_id, changed_at, old_mark, new_mark, source FROM {schema}.mark_history "
+            "WHERE customer_id = ? ORDER BY id",
+            (cid,),
+        ):
+            if pid in pids:
+                out[(cid, pid)].append((at, old, new, source))
+    return out
+
+
+def _entries(rows: Sequence[HistRow]) -> list[Entry]:
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
+def horizon(conn: sqlite3.Connection) -> int | None:
+    """The newest stamp among cells both files hold identically (``theirs`` attached)."""
+    row = conn.execute(
+        "SELECT max(coalesce(x.updated_at, x.verified_at)) FROM theirs.marks x "
+        "JOIN theirs.customers tc ON tc.id = x.customer_id "
+        "JOIN main.customers mc ON mc.uuid = tc.uuid "
+        "JOIN theirs.products tp ON tp.id = x.product_id "
+        "JOIN main.products mp ON mp.uuid = tp.uuid "
+        "JOIN main.marks m ON m.customer_id = mc.id AND m.product_id = mp.id "
+        f"WHERE {_SAME} AND coalesce(m.updated_at, m.verified_at) IS "
+        "coalesce(x.updated_at, x.verified_at) "
+        "AND (SELECT uuid FROM main.competitors WHERE id = m.competitor_id) IS "
+        "(SELECT uuid FROM theirs.competitors WHERE id = x.competitor_id)"
+    ).fetchone()
+    return None if row is None or row[0] is None else int(row[0])
+
+
+def _differing(conn: sqlite3.Connection) -> list[tuple]:
+    """Cells of customers and products both files have whose values differ: (key, my ids,
+    their ids, my row, their row)."""
+    mine_cols = _COLS.format(a="m", k="mk")
+    their_cols = _COLS.format(a="x", k="xk")
+    both = (
+        "FROM theirs.marks x "
+        "JOIN theirs.customers tc ON tc.id = x.customer_id "
+        "JOIN main.customers mc ON mc.uuid = tc.uuid "
+        "JOIN theirs.products tp ON tp.id = x.product_id "
+        "JOIN main.products mp ON mp.uuid = tp.uuid "
+        "LEFT JOIN main.marks m ON m.customer_id = mc.id AND m.product_id = mp.id "
+        "LEFT JOIN main.competitors mk ON mk.id = m.competitor_id "
+        "LEFT JOIN theirs.competitors xk ON xk.id = x.competitor_id "
+    )
+    rows = conn.execute(
+        f"SELECT mc.uuid || '/' || mp.uuid, mc.id, mp.id, tc.id, tp.id, "
+        f"m.customer_id IS NOT NULL, {mine_cols}, {their_cols} {both}"
+        f"WHERE m.customer_id IS NULL OR {_DIFFER} OR mk.uuid IS NOT xk.uuid"
+    ).fetchall()
+    only_mine = conn.execute(
+        f"SELECT mc.uuid || '/' || mp.uuid, mc.id, mp.id, tc.id, tp.id, 1, {mine_cols} "
+        "FROM main.marks m "
+        "JOIN main.customers mc ON mc.id = m.customer_id "
+        "JOIN theirs.customers tc ON tc.uuid = mc.uuid "
+        "JOIN main.products mp ON mp.id = m.product_id "
+        "JOIN theirs.products tp ON tp.uuid = mp.uuid "
+        "LEFT JOIN main.competitors mk ON mk.id = m.competitor_id "
+        "WHERE NOT EXISTS (SELECT 1 FROM theirs.marks x "
+        "WHERE x.customer_id = tc.id AND x.product_id = tp.id)"
+    ).fetchall()
+    out = []
+    for r in rows:
+        mine = tuple(r[6:17]) if r[5] else None
+        out.append((r[0], (r[1], r[2]), (r[3], r[4]), mine, tuple(r[17:28])))
+    for r in only_mine:
+        out.append((r[0], (r[1], r[2]), (r[3], r[4]), tuple(r[6:17]), None))
+    return out
+
+
+def compare(
+    conn: sqlite3.Connection,
+    get_horizon: Callable[[], int | None],
+    seen: dict[str, str] | None = None,
+) -> CellResult:
+    """The cells both files could have, settled by their history (``theirs`` attached);
+    ``get_horizon`` gives the horizon when a cell needs it; ``seen``: the colleague's rows
+    of the cells that kept mine at the last merge with them (``raw_json``)."""
+    seen = seen or {}
+    result = CellResult()
+    differing = _differing(conn)
+    if not differing:
+        return result
+    mine_hist = _history(conn, "main", (d[1] for d in differing))
+    their_hist = _history(conn, "theirs", (d[2] for d in differing))
+
+    for key, my_ids, their_ids, mine, theirs in differing:
+        if same_value(mine, theirs):  # only the confirmation differs: the later one
+            assert mine is not None and theirs is not None
+            if (theirs[8] or 0) > (mine[8] or 0):
+                stamp = _stamp(mine)
+                value = (*mine[:8], theirs[8], stamp, mine[10])
+                result.takes.append(CellTake(key, value, mine))
+            continue
+        their_text = raw_json(theirs)
+        if seen.get(key) == their_text:  # unchanged there since the last merge: mine stays
+            result.seen.append((key, their_text))
+            continue
+        my_rows, their_rows = mine_hist.get(my_ids, []), their_hist.get(their_ids, [])
+        mine_e, theirs_e = _entries(my_rows), _entries(their_rows)
+        verdict = decide(mine, theirs, mine_e, theirs_e, get_horizon)
+        if verdict == "theirs":
+            have = set(mine_e)
+            copy = [r for r in their_rows if (r[0], r[1], r[2]) not in have]
+            result.takes.append(CellTake(key, theirs, mine, copy))
+        else:
+            result.seen.append((key, their_text))
+            if verdict == "conflict":
+                result.conflicts.append((key, cell_json(mine), cell_json(theirs)))
+    return result
+
+
+def new_cells(
+    conn: sqlite3.Connection, customers: set[str], products: set[str], absent: set[str]
+) -> list[CellTake]:
+    """The colleague's cells of customers or products the merge adds (``theirs`` attached),
+    with their whole history; cells whose other half I do not have (or deleted) stay out."""
+    if not customers and not products:
+        return []
+    takes = []
+    their_cols = _COLS.format(a="x", k="xk")
+    mine_c = {u for (u,) in conn.execute("SELECT uuid FROM main.customers")}
+    mine_p = {u for (u,) in conn.execute("SELECT uuid FROM main.products")}
+    rows = conn.execute(
+        f"SELECT tc.uuid, tp.uuid, x.customer_id, x.product_id, {their_cols} "
+        "FROM theirs.marks x JOIN theirs.customers tc ON tc.id = x.customer_id "
+        "JOIN theirs.products tp ON tp.id = x.product_id "
+        "LEFT JOIN theirs.competitors xk ON xk.id = x.competitor_id"
+    )
+    found = []
+    for r in rows:
+        cu, pu = r[0], r[1]
+        if cu not in customers and pu not in products:
+            continue
+        if cu in absent or pu in absent:
+            continue
+        if not (cu in customers or cu in mine_c) or not (pu in products or pu in mine_p):
+            continue
+        found.append(r)
+    history = _history(conn, "theirs", ((r[2], r[3]) for r in found))
+    for r in found:
+        takes.append(
+            CellTake(f"{r[0]}/{r[1]}", tuple(r[4:15]), None, history.get((r[2], r[3]), []))
+        )
+    return takes
+
+
+# -- writing -----------------------------------------------------------------------------------
+def _record(raw: Raw, competitors: dict[str, int]) -> CellRecord:
+    verified = epoch_from_db(raw[8])
+    updated = epoch_from_db(raw[9]) if raw[9] is not None else verified
+    return CellRecord(
+        mark=Mark(int(raw[0])),
+        competitor_id=competitors.get(raw[1]) if raw[1] else None,
+        our_revenue=raw[2],
+        potential=raw[3],
+        contract_end=date_from_db(raw[4]),
+        no_need_reason=raw[5] or "",
+        recheck_at=date_from_db(raw[6]),
+        note=raw[7] or "",
+        verified_at=verified,
+        updated_at=updated,
+        source=source_from_db(raw[10]),
+    )
+
+
+def _ids(conn: sqlite3.Connection, table: str) -> dict[str, int]:
+    return {u: i for i, u in conn.execute(f"SELECT id, uuid FROM {table}") if u}
+
+
+def write(repo: Repository, cells: list[tuple[str, Raw | None]]) -> None:
+    """Make the cells (key, row) exactly so, without history (inside a transaction)."""
+    if not cells:
+        return
+    conn = repo.conn
+    customers, products = _ids(conn, "customers"), _ids(conn, "products")
+    competitors = _ids(conn, "competitors")
+    changes: list[tuple[int, int, CellRecord | None]] = []
+    for key, raw in cells:
+        cu, _, pu = key.partition("/")
+        cid, pid = customers.get(cu), products.get(pu)
+        if cid is None or pid is None:
+            continue
+        changes.append((cid, pid, None if raw is None else _record(raw, competitors)))
+    if changes:
+        repo.write_cells(changes, source="merge", record_history=False)
+
+
+def copy_history(repo: Repository, takes: list[CellTake]) -> tuple[int, int]:
+    """Append the colleague's entries of the taken cells to my history (inside a
+    transaction); returns the id range written, (after, upto], for undo."""
+    conn = repo.conn
+    before = int(conn.execute("SELECT coalesce(max(id), 0) FROM mark_history").fetchone()[0])
+    customers, products = _ids(conn, "customers"), _ids(conn, "products")
+    rows = []
+    for take in takes:
+        cu, _, pu = take.key.partition("/")
+        cid, pid = customers.get(cu), products.get(pu)
+        if cid is None or pid is None:
+            continue
+        rows += [(cid, pid, old, new, at, source) for at, old, new, source in take.history]
+    if rows:
+        conn.executemany(
+            "INSERT INTO mark_history (customer_id, product_id, old_mark, new_mark, "
+            "changed_at, source) VALUES (?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+    after = int(conn.execute("SELECT coalesce(max(id), 0) FROM mark_history").fetchone()[0])
+    return before, after
+
+
+def drop_history(repo: Repository, written: tuple[int, int]) -> None:
+    lo, hi = written
+    if hi > lo:
+        repo.conn.execute("DELETE FROM mark_history WHERE id > ? AND id <= ?", (lo, hi))
+
+
+def current(repo: Repository, keys: Iterable[str]) -> dict[str, Raw | None]:
+    """My rows of the given cells now (staleness check)."""
+    out: dict[str, Raw | None] = {}
+    sql = (
+        f"SELECT {_COLS.format(a='m', k='mk')} FROM marks m "
+        "JOIN customers c ON c.id = m.customer_id JOIN products p ON p.id = m.product_id "
+        "LEFT JOIN competitors mk ON mk.id = m.competitor_id WHERE c.uuid = ? AND p.uuid = ?"
+    )
+    for key in keys:
+        cu, _, pu = key.partition("/")
+        row = repo.conn.execute(sql, (cu, pu)).fetchone()
+        out[key] = None if row is None else tuple(row)
+    return out
