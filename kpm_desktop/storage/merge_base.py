@@ -34,6 +34,8 @@ import sqlite3
 import uuid
 from pathlib import Path
 
+from kpm_desktop.storage.convert import ts_from_db
+
 IDENTITY_KEY = "file_identity"
 
 CREATE_TABLE = (
@@ -117,3 +119,38 @@ def restore(conn: sqlite3.Connection, peer: str, old: list) -> None:
     """Put back what ``replace`` replaced (inside the caller's transaction)."""
     conn.execute("DELETE FROM merge_bases WHERE peer = ?", (peer,))
     conn.executemany("INSERT INTO merge_bases VALUES (?, ?, ?, ?)", old)
+
+
+_STAMPED = {"customer": "customers", "product": "products", "note": "notes", "goal": "goals"}
+
+
+def stamps(conn: sqlite3.Connection) -> dict[tuple[str, str], int]:
+    """(kind, uuid) -> last change (Unix seconds) of every customer, product, note and goal."""
+    out: dict[tuple[str, str], int] = {}
+    for kind, table in _STAMPED.items():
+        for key, at in conn.execute(f"SELECT uuid, updated_at FROM {table}"):
+            when = ts_from_db(at) if at else None
+            if key and when is not None:
+                out[(kind, key)] = int(when.timestamp())
+    return out
+
+
+def raw_stamps(
+    conn: sqlite3.Connection, items: list[tuple[str, str]]
+) -> list[tuple[str, str, str]]:
+    """(kind, uuid, updated_at as stored) of the given customers, products, notes, goals."""
+    out = []
+    for kind, key in items:
+        table = _STAMPED.get(kind)
+        if table is None:
+            continue
+        row = conn.execute(f"SELECT updated_at FROM {table} WHERE uuid = ?", (key,)).fetchone()
+        if row is not None:
+            out.append((kind, key, row[0]))
+    return out
+
+
+def restore_stamps(conn: sqlite3.Connection, stamps: list[tuple[str, str, str]]) -> None:
+    """Put back what ``raw_stamps`` read (undo; inside the caller's transaction)."""
+    for kind, key, at in stamps:
+        conn.execute(f"UPDATE {_STAMPED[kind]} SET updated_at = ? WHERE uuid = ?", (at, key))

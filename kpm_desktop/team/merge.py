@@ -74,6 +74,8 @@ class MergePlan:
     # The colleague's file id and their entities (kind, key, JSON): the next merge base.
     peer: str | None = None
     bases: list[tuple[str, str, str]] = field(default_factory=list)
+    # My change stamps of the entities in ``before`` (undo puts them back as well).
+    stamps: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def writes(self) -> list[tuple[str, str, dict | None, str]]:
@@ -124,6 +126,7 @@ def plan_merge(mine: Repository, theirs_path: Path, progress: Progress | None = 
             if k[0] in tombstones.TABLES
         }
         peer = merge_base.identity(theirs.conn)
+        their_stamps = merge_base.stamps(theirs.conn) if peer else {}
     if peer is not None and peer == merge_base.identity(mine.conn):
         peer = None  # a copy not yet opened for writing anywhere: no colleague to tell apart
     bases = merge_base.load(mine.conn, peer) if peer else {}
@@ -132,6 +135,8 @@ def plan_merge(mine: Repository, theirs_path: Path, progress: Progress | None = 
     my_items: dict[tuple[str, str], dict | None] = {
         (k, key): v for k, key, v in store.iter_all(cells=False)
     }
+    my_stamps = merge_base.stamps(mine.conn) if peer else {}
+    entity_horizon = _entity_horizon(bases, my_items, their_items, my_stamps, their_stamps)
     say("compare")
     try:
         stamp = datetime.fromtimestamp(theirs_path.stat().st_mtime, UTC)
@@ -171,6 +176,16 @@ def plan_merge(mine: Repository, theirs_path: Path, progress: Progress | None = 
         if canonical(current) == canonical(value):
             continue
         base_text = bases.get((kind, key))
+        if base_text is None and entity_horizon is not None:
+            # No base yet: a side not changed since the copy (its stamp not after the
+            # horizon) gives way to the side that changed (see _entity_horizon).
+            mine_at, theirs_at = my_stamps.get((kind, key)), their_stamps.get((kind, key))
+            if mine_at is not None and theirs_at is not None:
+                if mine_at <= entity_horizon < theirs_at:
+                    changed.append((kind, key, value))
+                    continue
+                if theirs_at <= entity_horizon < mine_at:
+                    continue
         base = json.loads(base_text) if base_text is not None else None
         merged, fields, mine_r, theirs_r = three_way(base, current, value)
         if fields:
@@ -229,14 +244,51 @@ def plan_merge(mine: Repository, theirs_path: Path, progress: Progress | None = 
         )
     plan = MergePlan(added, changed, conflicts, deleted, source=theirs_path.name, cells=takes)
     plan.before = _before(plan, my_items, store)
+    plan.stamps = merge_base.raw_stamps(
+        mine.conn, [k for k, v in plan.before.items() if v is not None]
+    )
     if peer:
         plan.peer = peer
         plan.bases = [
             (kind, key, text) for kind, key, v in their_items if (text := canonical(v)) is not None
         ]
         plan.bases.append(("cells", HORIZON, "" if horizon is None else str(horizon)))
+        plan.bases.append(
+            ("entities", HORIZON, "" if entity_horizon is None else str(entity_horizon))
+        )
         plan.bases += [("cell", key, text) for key, text in cells.seen if key not in gone_cells]
     return plan
+
+
+def _entity_horizon(
+    bases: dict[tuple[str, str], str],
+    my_items: dict[tuple[str, str], dict | None],
+    their_items: list[Item],
+    my_stamps: dict[tuple[str, str], int],
+    their_stamps: dict[tuple[str, str], int],
+) -> int | None:
+    """The newest change stamp among customers, products, notes and goals both files hold
+    identically (value and stamp): states from before the copy. Taken at the first merge
+    with a colleague and kept in their merge bases (a merge makes the colleague's newer
+    entities identical here); None without a colleague id or without such entities.
+
+    For an entity with no merge base yet, a side whose stamp is not after the horizon has
+    not changed it since the copy, so the other side's version is taken whole (or mine is
+    kept). As with the cells' horizon (``team.merge_cells``) this compares clocks of two
+    computers; wherever it cannot tell, every differing field is a conflict."""
+    if not my_stamps:
+        return None
+    stored = bases.get(("entities", HORIZON))
+    if stored is not None:
+        return int(stored) if stored else None
+    newest: int | None = None
+    for kind, key, value in their_items:
+        at = their_stamps.get((kind, key))
+        if at is None or my_stamps.get((kind, key)) != at:
+            continue
+        if canonical(my_items.get((kind, key))) == canonical(value):
+            newest = at if newest is None else max(newest, at)
+    return newest
 
 
 def _before(
@@ -320,6 +372,7 @@ def revert_merge(mine: Repository, plan: MergePlan, applied: Applied) -> None:
         for kind, key, _v, _a in sorted(removed, key=lambda r: -KIND_ORDER[r[0]]):
             LocalStore(mine).apply(kind, key, None)
         apply_remote(LocalStore(mine), restored)
+        merge_base.restore_stamps(conn, plan.stamps)
         for c in plan.conflicts:
             conn.execute("DELETE FROM sync_conflicts WHERE kind = ? AND key = ?", (c.kind, c.key))
         old_conflicts = applied.conflicts

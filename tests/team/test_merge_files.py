@@ -12,13 +12,12 @@ from kpm_desktop.cli import main as kpm
 from kpm_desktop.domain.entities import Customer, Note
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.storage.repository import Repository
+from tests.helpers.merge import copies
 from tests.helpers.team import content_hash, entities
 
 
 def _pair(demo_file: Path, tmp_path: Path) -> tuple[Path, Path]:
-    theirs = tmp_path / "theirs.kpm"
-    shutil.copyfile(demo_file, theirs)
-    return demo_file, theirs
+    return copies(demo_file, tmp_path)
 
 
 def test_merge_adds_merges_and_lists_conflicts(demo_file: Path, tmp_path: Path, capsys) -> None:
