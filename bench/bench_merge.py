@@ -2,8 +2,9 @@
 
     python bench/bench_merge.py [--size S] [--size M]
 
-The colleague's copy differs by 1,000 changed marks, 20 new customers and 10 deleted ones.
-Figures: the comparison (``plan_merge``, both files read in full), writing it (one
+The colleague's copy differs by 1,000 changed marks, 20 new customers and 10 deleted ones;
+mine by 1,000 changed marks of its own (the cells both sides edited are the true collisions).
+Figures: the comparison (``plan_merge``: the entities read, the cells joined in SQL), writing it (one
 transaction), undoing it; baseline in the same run: reading both files' entities
 (``LocalStore.iter_all`` twice), the floor of any UUID-based comparison. Tombstones: deleting
 20 customers one by one with the ``BEFORE DELETE`` triggers, against the same deletes in a
@@ -56,6 +57,14 @@ def run(size: str, tmp: Path) -> None:
         repo.add_customers([Customer(name=f"Neu {i}", region="Nord") for i in range(20)])
         for c in rng.sample(customers, 10):
             repo.delete_customer(c.id)
+    mine_cells = [
+        (rng.choice(customers).id, rng.choice(products).id, rng.choice(list(Mark)))
+        for _ in range(1000)
+    ]
+    with Repository.open(mine) as repo:  # and 1,000 random edits of my own
+        repo.set_marks(mine_cells)
+    # cells both sides edited (a repeated mark confirms: an edit too): the true collisions
+    both = len({(c, p) for c, p, _m in cells} & {(c, p) for c, p, _m in mine_cells})
 
     t = time.perf_counter()
     with Repository.open(mine, read_only=True) as a, Repository.open(theirs, read_only=True) as b:
@@ -74,10 +83,12 @@ def run(size: str, tmp: Path) -> None:
         "s",
         size=size,
         ratio=round(planned / base, 2),
-        added=len(plan.added),
-        changed=len(plan.changed),
-        deleted=len(plan.deleted),
+        added=plan.counts()[0],
+        changed=plan.counts()[1],
+        deleted=plan.counts()[2],
+        cells_taken=len(plan.cells),
         conflicts=len(plan.conflicts),
+        edited_on_both_sides=both,
     )
     with Repository.open(mine) as repo:
         t = time.perf_counter()
