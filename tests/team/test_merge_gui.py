@@ -15,6 +15,7 @@ from kpm_desktop.domain.marks import Mark
 from kpm_desktop.gui.actions import MenuId
 from kpm_desktop.gui.matrix_model import CONFLICT_ROLE
 from kpm_desktop.storage.repository import Repository
+from tests.helpers.merge import copies
 from tests.helpers.team import content_hash, entities
 
 
@@ -65,8 +66,9 @@ def _choose(qtbot, win, path: Path) -> None:
     action = win.action_registry["file.merge"]
     assert action.isEnabled()
     action.trigger()
-    dialog = win.findChild(QFileDialog, "merge_file_dialog")
-    assert dialog is not None and dialog.isVisible()
+    shown = [d for d in win.findChildren(QFileDialog, "merge_file_dialog") if d.isVisible()]
+    assert len(shown) == 1
+    dialog = shown[0]
     dialog.selectFile(str(path))
     dialog.accept()
 
@@ -317,3 +319,108 @@ def test_settling_a_conflict_is_one_undo_step_and_the_merge_stays_undoable(
     win.close_file()
     after = entities(mine)
     assert after[("cell", f"{k['c1'].uuid}/{k['p1'].uuid}")]["mark"] == int(Mark.NO_NEED)
+
+
+def _cell_at(win, customer_id: int, product_id: int):
+    model, ws = win.model, win.workspace
+    row = next(
+        r
+        for r in range(model.rowCount())
+        if ws.matrix.customers[model.matrix_row(r)].id == customer_id
+    )
+    col = next(
+        c
+        for c in range(model.columnCount())
+        if ws.matrix.products[model.matrix_col(c)].id == product_id
+    )
+    return model.index(row, col)
+
+
+def _press_on(qtbot, win, index, key: Qt.Key) -> None:
+    win.activateWindow()
+    win.view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is win.view, timeout=5000)
+    win.view.setCurrentIndex(index)
+    QTest.keyClick(QApplication.focusWidget(), key)
+
+
+def test_one_sided_changes_merge_without_a_conflict_and_a_second_merge_lists_only_new_ones(
+    main_window_factory, demo_file: Path, qtbot, tmp_path: Path
+) -> None:
+    """The common base in the window: two copies of one file, a different cell and field
+    changed on each side, merged without a conflict in one undo step; after the colleague
+    and I both change one more cell, the second merge lists only that one."""
+    mine, theirs = copies(demo_file, tmp_path, "kollegin.kpm")
+    with Repository.open(theirs) as repo:
+        customers, products = repo.load_customers(), repo.load_products()
+        marked = [(cid, pid) for cid, pid, _r in repo.iter_cells()]
+        a, b, later = marked[0], marked[40], marked[80]
+        old = repo.get_cells([a, b, later])
+        their_a = Mark.COMPETITOR if old[a].mark != Mark.COMPETITOR else Mark.NEED
+        repo.set_marks([(*a, their_a)])
+        city_of = customers[3]
+        repo.update_customer(replace(city_of, city="Kollegenstadt"))
+    win = main_window_factory(mine)
+    ws = win.workspace
+    my_key, my_b = (
+        (Qt.Key.Key_X, Mark.OURS) if old[b].mark != Mark.OURS else (Qt.Key.Key_K, Mark.NO_NEED)
+    )
+    _press_on(qtbot, win, _cell_at(win, *b), my_key)
+    assert ws.repo.get_cell(*b).mark == my_b
+    before = content_hash(mine)
+    steps = ws.undo_stack.count()
+
+    _choose(qtbot, win, theirs)
+    win.merge.wait(60)
+    qtbot.waitUntil(lambda: win.merge.result_box is not None, timeout=20000)
+    box = win.merge.result_box
+    assert "2 changed" in box.informativeText()
+    assert win.merge.last_plan is not None and win.merge.last_plan.conflicts == []
+    box.done(0)
+    assert ws.undo_stack.count() == steps + 1
+    assert ws.repo.get_cell(*a).mark == their_a  # theirs only: taken
+    assert ws.repo.get_cell(*b).mark == my_b  # mine only: kept
+    assert next(c for c in ws.matrix.customers if c.id == city_of.id).city == "Kollegenstadt"
+    assert win.model.data(_cell_at(win, *a), CONFLICT_ROLE) is None
+
+    # one undo step takes it all back, redo brings it again
+    win.view.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert content_hash(mine) == before
+    QTest.keyClick(
+        QApplication.focusWidget(),
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert ws.repo.get_cell(*a).mark == their_a
+
+    # both change one more cell: the second merge lists that one only
+    with Repository.open(theirs) as repo:
+        repo.set_marks([(*later, Mark.NEED if old[later].mark != Mark.NEED else Mark.OURS)])
+    key, mine_later = (
+        (Qt.Key.Key_W, Mark.COMPETITOR)
+        if old[later].mark != Mark.COMPETITOR
+        else (Qt.Key.Key_K, Mark.NO_NEED)
+    )
+    _press_on(qtbot, win, _cell_at(win, *later), key)
+    _choose(qtbot, win, theirs)
+    win.merge.wait(60)
+    qtbot.waitUntil(
+        lambda: win.merge.result_box is not None and win.merge.result_box.isVisible(),
+        timeout=20000,
+    )
+    plan = win.merge.last_plan
+    assert [c.kind for c in plan.conflicts] == ["cell"]
+    assert "1 conflict" in win.merge.result_box.informativeText()
+    win.merge.result_box.done(0)
+    assert win.model.data(_cell_at(win, *later), CONFLICT_ROLE) is not None
+    win.close_file()
+
+    # reopened from disk
+    after = entities(mine)
+    cu = {c.id: c.uuid for c in customers}
+    pu = {p.id: p.uuid for p in products}
+    assert after[("cell", f"{cu[a[0]]}/{pu[a[1]]}")]["mark"] == int(their_a)
+    assert after[("cell", f"{cu[b[0]]}/{pu[b[1]]}")]["mark"] == int(my_b)
+    assert after[("cell", f"{cu[later[0]]}/{pu[later[1]]}")]["mark"] == int(mine_later)
+    assert after[("customer", city_of.uuid)]["city"] == "Kollegenstadt"
