@@ -5,7 +5,7 @@ common state there. Customers, products, groups, competitors, notes and goals do
 them every file keeps, per colleague, the colleague's version of each entity as of the
 last merge with that colleague (``merge_bases``, canonical JSON as ``team.local`` writes
 it). The next merge with the same colleague compares field by field against it, as a team
-sync does against the server's state (``team.engine.three_way``): a field only one side
+sync does against the server's state (``team.conflicts.three_way``): a field only one side
 changed since then is taken from that side, a field both changed is a conflict.
 
 Why the colleague's version and not "the value both agreed on": after a merge the two
@@ -103,10 +103,14 @@ def load(conn: sqlite3.Connection, peer: str) -> dict[tuple[str, str], str]:
     return {(kind, key): value for kind, key, value in rows}
 
 
-def replace(conn: sqlite3.Connection, peer: str, values: list[tuple[str, str, str]]) -> list:
+def replace(
+    conn: sqlite3.Connection, peer: str, values: list[tuple[str, str, str]]
+) -> list[BaseRow]:
     """Make ``values`` (kind, key, JSON) the bases for ``peer`` (inside the caller's
     transaction); returns the rows they replace, for ``restore``."""
-    old = conn.execute("SELECT * FROM merge_bases WHERE peer = ?", (peer,)).fetchall()
+    old: list[BaseRow] = conn.execute(
+        "SELECT peer, kind, key, value FROM merge_bases WHERE peer = ?", (peer,)
+    ).fetchall()
     conn.execute("DELETE FROM merge_bases WHERE peer = ?", (peer,))
     conn.executemany(
         "INSERT INTO merge_bases (peer, kind, key, value) VALUES (?, ?, ?, ?)",
@@ -115,7 +119,7 @@ def replace(conn: sqlite3.Connection, peer: str, values: list[tuple[str, str, st
     return old
 
 
-def restore(conn: sqlite3.Connection, peer: str, old: list) -> None:
+def restore(conn: sqlite3.Connection, peer: str, old: list[BaseRow]) -> None:
     """Put back what ``replace`` replaced (inside the caller's transaction)."""
     conn.execute("DELETE FROM merge_bases WHERE peer = ?", (peer,))
     conn.executemany("INSERT INTO merge_bases VALUES (?, ?, ?, ?)", old)

@@ -1,9 +1,23 @@
 """Merging a colleague's matrix file into mine by stable UUIDs (offline teams).
 
 The same rules as a team sync, without a server: what only the colleague has is added,
-what both have alike stays, a field changed differently on both sides is a conflict that
-keeps my value until resolved (``sync_conflicts``, reason ``merge``); ``verified_at`` takes
-the later confirmation.
+what both have alike stays, what only one side changed since the last common state is
+taken from that side, and what both changed is a conflict that keeps my value until
+settled (``sync_conflicts``, reason ``merge``); ``verified_at`` takes the later
+confirmation.
+
+The common state:
+
+- **Cells** carry their history; ``team.merge_cells`` finds the last state both files
+  share there (and compares the two ``marks`` tables in SQL).
+- **Customers, products, groups, competitors, notes, goals** have no history: every merge
+  records the colleague's version of each as the base for the next merge with that
+  colleague (``storage.merge_base``, per colleague file id), and the next merge compares
+  field by field against it (``team.conflicts.three_way``). Before a first base exists, an
+  entity that one side has not changed since the copy (its change stamp not after the
+  newest stamp both files hold identically) gives way to the other side's version
+  (``_entity_horizon``); otherwise every differing field is a conflict, never a silent
+  choice.
 
 Deletions travel through tombstones (``storage.tombstones``): a customer, product, note or
 goal the colleague deleted is deleted here too when it is unchanged here since the colleague
@@ -15,7 +29,7 @@ colleague's copy is what I deleted, and comes back as a conflict when they chang
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -99,7 +113,7 @@ class Applied:
 
     conflicts: list[tuple]
     history: tuple[int, int] = (0, 0)
-    bases: list[tuple] = field(default_factory=list)
+    bases: list[merge_base.BaseRow] = field(default_factory=list)
 
 
 Progress = Callable[[str], None]
@@ -263,7 +277,7 @@ def plan_merge(mine: Repository, theirs_path: Path, progress: Progress | None = 
 def _entity_horizon(
     bases: dict[tuple[str, str], str],
     my_items: dict[tuple[str, str], dict | None],
-    their_items: list[Item],
+    their_items: Sequence[Item],
     my_stamps: dict[tuple[str, str], int],
     their_stamps: dict[tuple[str, str], int],
 ) -> int | None:

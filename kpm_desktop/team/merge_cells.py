@@ -7,34 +7,48 @@ cell. Cells of customers or products that only the colleague has come along when
 adds that customer or product.
 
 **The common state of a cell.** Both files carry the cell history (``mark_history``: cell,
-old mark, new mark, time in Unix seconds). Two copies of one file share their history up
-to the moment they were copied; a history entry is identified across files by its cell
-(UUIDs), its time and its old and new mark. For a cell that differs:
+old mark, new mark, time in Unix seconds; compact since migration 3, never pruned). Two
+copies of one file share their history up to the moment they were copied; a history entry
+is identified across files by its cell (customer and product UUID), its time and its old
+and new mark (the row id and the source may differ). For a cell whose values differ:
 
 1. The *shared entry* is the newest entry (by time) that both histories hold. The state
    right after it is the cell's last common state: its mark is the entry's new mark, and
-   the cell row then carried the entry's time as its last-edit stamp
-   (``coalesce(updated_at, verified_at)``; a mark edit stamps the row and the entry alike).
+   the row's last-edit stamp (``coalesce(updated_at, verified_at)``) was not later than the
+   entry's time (a mark edit stamps the row and the entry alike; a file built without
+   history may carry older stamps).
 2. A side is *still at the common state* when its mark is that mark and its row's stamp is
-   still the entry's time (or the cell is white). An edit after the copy, a mark or only a
-   detail (competitor, amounts, dates, reason, note), changes the stamp; an undo puts the
-   old row back with its old stamp, so a side that changed a cell and took it back counts
-   as unchanged. A confirmation (*still true*) only moves ``verified_at`` and is no change.
-3. Only the colleague moved: their cell is taken, exactly as their row is (stamps and
-   source included), and their history entries that I lack are copied into mine, so that
-   both histories share the new state for the next merge. Only I moved: mine stays.
-   Both moved: a conflict (mine kept until settled), as before.
-4. No shared entry (history never written for the cell: a generated, cloned or bulk-loaded
-   file, or history lost): a side without any history entry for the cell is still at the
-   common state when the cell is white there, or when its stamp is not later than the
-   *horizon*: the newest stamp among the cells both files hold identically (states that
-   were there before the copy). This one rule compares time stamps; a colleague's clock
-   far behind mine could make their detail-only edit look old, but only for cells whose
-   history has no entry at all on the side that looks unchanged.
-5. When both sides look unchanged, or when the moved side's history does not start from
-   the other side's mark, nothing is guessed: a conflict, the old rule. The old rule also
-   stays wherever no common state can be found, so a merge may list too many conflicts but
-   never overwrites an edit silently.
+   not later than the entry's time (or than the horizon, 4.), or the cell is white there.
+   An edit after the copy, of the mark or only of a detail (competitor, amounts, dates,
+   reason, note), stamps the row anew; an undo puts the old row back with its old stamp,
+   so a side that changed a cell and took it back counts as unchanged. A confirmation
+   (*still true*) moves only ``verified_at``.
+3. Only the colleague moved: their cell is taken exactly as their row is (stamps and source
+   included) and their history entries that I lack are copied into mine, so that both
+   histories share the new state at the next merge. Only I moved: mine stays. Both moved
+   (or both look unchanged, which cannot happen unless clocks disagree): a conflict that
+   keeps mine until it is settled, as before.
+4. No shared entry (no history for the cell: a generated, cloned or bulk-loaded file): a
+   side without any entry for the cell is still at the common state when the cell is white
+   there, or when its stamp is not later than the *horizon*: the newest stamp among the
+   cells both files hold identically at the first merge with this colleague (states from
+   before the copy; kept in the merge bases, because every merge makes the colleague's
+   newer cells identical here). This compares the clocks of two computers: a colleague's
+   clock far behind could make their detail-only edit look old, and an edit in the very
+   second the file was copied looks unchanged. Without a colleague id
+   (``storage.merge_base``) there is no horizon.
+5. The moved side's own history must start from the other side's mark (a chain that does
+   not connect is a conflict), and a mark changed without any history is a conflict unless
+   the other side never had the cell.
+6. The colleague's row of every cell that keeps mine (mine moved, or a conflict) is kept as
+   that cell's merge base; at the next merge with the same colleague such a cell whose row
+   there is still the same keeps mine without a second look, so a conflict settled (or
+   still open) is not listed again until the colleague changes the cell once more.
+
+Where none of this finds a common state the old rule stays: a conflict. A merge may list a
+conflict too many, it never overwrites an edit made since the copy on the other side
+silently (within the clock caveat of 4.). History copied from the colleague and the rows
+written are taken back exactly by undo (``team.merge.revert_merge``).
 
 Values are compared without ``verified_at``: where only that differs, the later
 confirmation is kept (the row's stamp stays, so the cell does not count as edited).
@@ -53,7 +67,7 @@ from typing import Any
 from kpm_desktop.domain.entities import CellRecord
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.storage.convert import date_from_db, epoch_from_db, source_from_db
-from kpm_desktop.storage.database import wal_side_files
+from kpm_desktop.storage.file_format import wal_side_files
 from kpm_desktop.storage.repository import Repository
 
 # A cell row as both files store it, the competitor by UUID: mark, competitor uuid,
@@ -253,7 +267,10 @@ def horizon(conn: sqlite3.Connection) -> int | None:
     return None if row is None or row[0] is None else int(row[0])
 
 
-def _differing(conn: sqlite3.Connection) -> list[tuple]:
+Differing = tuple[str, tuple[int, int], tuple[int, int], Raw | None, Raw | None]
+
+
+def _differing(conn: sqlite3.Connection) -> list[Differing]:
     """Cells of customers and products both files have whose values differ: (key, my ids,
     their ids, my row, their row)."""
     mine_cols = _COLS.format(a="m", k="mk")
@@ -284,7 +301,7 @@ def _differing(conn: sqlite3.Connection) -> list[tuple]:
         "WHERE NOT EXISTS (SELECT 1 FROM theirs.marks x "
         "WHERE x.customer_id = tc.id AND x.product_id = tp.id)"
     ).fetchall()
-    out = []
+    out: list[Differing] = []
     for r in rows:
         mine = tuple(r[6:17]) if r[5] else None
         out.append((r[0], (r[1], r[2]), (r[3], r[4]), mine, tuple(r[17:28])))
