@@ -363,14 +363,27 @@ def new_cells(
     their_cols = _COLS.format(a="x", k="xk")
     mine_c = {u for (u,) in conn.execute("SELECT uuid FROM main.customers")}
     mine_p = {u for (u,) in conn.execute("SELECT uuid FROM main.products")}
-    rows = conn.execute(
+    select = (
         f"SELECT tc.uuid, tp.uuid, x.customer_id, x.product_id, {their_cols} "
         "FROM theirs.marks x JOIN theirs.customers tc ON tc.id = x.customer_id "
         "JOIN theirs.products tp ON tp.id = x.product_id "
-        "LEFT JOIN theirs.competitors xk ON xk.id = x.competitor_id"
+        "LEFT JOIN theirs.competitors xk ON xk.id = x.competitor_id "
     )
+    rows: dict[tuple[str, str], Any] = {}
+    # by customer through the primary key; by product (a new product: rare) as a scan
+    for column, table, keys in (
+        ("customer_id", "customers", customers),
+        ("product_id", "products", products),
+    ):
+        if keys:
+            for r in conn.execute(
+                select + f"WHERE x.{column} IN (SELECT id FROM theirs.{table} "
+                "WHERE uuid IN (SELECT value FROM json_each(?)))",
+                (json.dumps(sorted(keys)),),
+            ):
+                rows[(r[0], r[1])] = r
     found = []
-    for r in rows:
+    for r in rows.values():
         cu, pu = r[0], r[1]
         if cu not in customers and pu not in products:
             continue

@@ -292,3 +292,23 @@ def test_decide_follows_the_shared_history() -> None:
     assert decide(row, changed, [], [(200, 1, 2)], lambda: 150) == "theirs"
     # their changes do not start from my mark: conflict
     assert decide(row, changed, [], [(200, 4, 2)], lambda: 150) == "conflict"
+
+
+def test_a_new_customer_comes_with_its_cells_and_their_history(
+    demo_file: Path, tmp_path: Path, capsys
+) -> None:
+    from kpm_desktop.domain.entities import Customer
+
+    mine, theirs = copies(demo_file, tmp_path)
+    with Repository.open(theirs) as repo:
+        new = repo.add_customer(Customer(name="Neu GmbH", region="Nord"))
+        p0, p1 = repo.load_products()[:2]
+        repo.set_marks([(new.id, p0.id, Mark.NEED), (new.id, p1.id, Mark.OURS)])
+    code, result = _merge(capsys, mine, theirs)
+    assert code == 0 and result["added"] == 3
+    with Repository.open(mine) as repo:
+        here = next(c for c in repo.load_customers() if c.uuid == new.uuid)
+        assert repo.get_cell(here.id, p0.id).mark == Mark.NEED
+        assert len(repo.history(customer_id=here.id)) == 2  # the colleague's entries
+    code, again = _merge(capsys, mine, theirs)  # nothing left to do
+    assert (again["added"], again["changed"], again["deleted"]) == (0, 0, 0)
