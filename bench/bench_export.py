@@ -7,6 +7,14 @@ sheet, measured in the same run. xlsxwriter is a bench-only dependency (``.[benc
     python bench/bench_export.py            # M for XLSX, demo for PDF
     python bench/bench_export.py --size S   # quicker
     python bench/bench_export.py --preview-only [--size M]   # print preview, first page
+    python bench/bench_export.py --full-only [--size M]      # full workbook only
+
+The full workbook (issue 20): matrix + KPI + data + master sheets, as File > Export and
+``kpm export FILE --xlsx OUT`` write it, against ``xlsxwriter_baseline.write_workbook``
+(xlsxwriter, constant_memory) writing the same sheets from the same snapshot in the same run.
+Two ratios: our writer alone, and our whole export (reading the file + writing) against
+xlsxwriter's writing alone (the goal, <= 2x). Peak memory: the whole ``kpm export`` process
+and a process that loads the snapshot and runs the xlsxwriter baseline (ru_maxrss).
 
 The print preview (issue 20): File > Print preview in a main window on the matrix, from the
 action to the first page on screen (wall and CPU of the process); the baseline in the same
@@ -18,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -104,15 +113,112 @@ def bench_xlsx(size: str, work: Path) -> None:
     emit(BENCH, f"xlsx.matrix_sheet.{size}", ours, "s")
     emit(BENCH, f"xlsx.ratio_vs_xlsxwriter.{size}", ours / baseline, "x", goal=2.0)
 
+
+def bench_full(size: str, work: Path) -> None:
+    """The whole workbook (matrix, KPI, data and master sheets) against xlsxwriter."""
+    from xlsxwriter_baseline import differences, write_workbook
+
+    # The baseline must write the same workbook: compared cell by cell on S first.
+    small = load_snapshot(matrix_file("S"), ExportOptions(attributes=("number", "city", "tags")))
+    write_xlsx(small, work / "check-ours.xlsx")
+    write_workbook(small, work / "check-baseline.xlsx")
+    diff = differences(work / "check-ours.xlsx", work / "check-baseline.xlsx")
+    emit(BENCH, "xlsx.full.baseline_differences.S", len(diff), "cells", first=diff[:3])
+    if diff:
+        raise SystemExit("the xlsxwriter baseline does not write the same workbook")
+
+    src = matrix_file(size)
     t = time.perf_counter()
     full = load_snapshot(src, ExportOptions())
+    load = time.perf_counter() - t
+    emit(BENCH, f"xlsx.full.load_snapshot.{size}", load, "s", cells=len(full.details))
+
+    t = time.perf_counter()
+    write_workbook(full, work / "baseline-full.xlsx")
+    baseline = time.perf_counter() - t
+    emit(BENCH, f"xlsx.full.xlsxwriter.{size}", baseline, "s", note="constant_memory")
+
+    t = time.perf_counter()
     write_xlsx(full, work / "full.xlsx")
+    ours = time.perf_counter() - t
+    emit(BENCH, f"xlsx.full.write_xlsx.{size}", ours, "s")
+    emit(BENCH, f"xlsx.full.ratio_writer_vs_xlsxwriter.{size}", ours / baseline, "x")
+
+    export = _whole_export(src, work / "export.xlsx")
     emit(
         BENCH,
-        f"xlsx.full_workbook.{size}",
-        time.perf_counter() - t,
+        f"xlsx.full.export.{size}",
+        export["seconds"],
         "s",
-        note="matrix + KPI + data sheet (one row per marked cell), incl. loading details",
+        note="load_snapshot + write_xlsx, as kpm export --xlsx",
+    )
+    emit(
+        BENCH,
+        f"xlsx.full.ratio_export_vs_xlsxwriter.{size}",
+        export["seconds"] / baseline,
+        "x",
+        goal=2.0,
+        load_avg=round(os.getloadavg()[0], 2),
+    )
+    emit(
+        BENCH,
+        f"xlsx.full.export_peak_rss.{size}",
+        export["peak_mb"],
+        "MB",
+        note="kpm export --xlsx process",
+    )
+    base = _baseline_process(src, work / "baseline-proc.xlsx")
+    emit(
+        BENCH,
+        f"xlsx.full.xlsxwriter_peak_rss.{size}",
+        base["peak_mb"],
+        "MB",
+        note="load_snapshot + xlsxwriter baseline process",
+    )
+
+
+# Peak RSS: Linux's VmHWM of the process (ru_maxrss of a forked child starts at the
+# parent's size, so it would report the bench's own memory); ru_maxrss elsewhere.
+_PEAK = (
+    "import resource, sys, time\n"
+    "t = time.perf_counter()\n"
+    "{body}\n"
+    "s = time.perf_counter() - t\n"
+    "try:\n"
+    "    status = open('/proc/self/status').read().split('VmHWM:')[1]\n"
+    "    kb = int(status.split()[0])\n"
+    "except OSError:\n"
+    "    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+    "print(f'{{s}} {{kb / 1024}}', file=sys.stderr)\n"
+)
+
+
+def _run_measured(body: str) -> dict[str, float]:
+    """Run ``body`` in a fresh Python; its wall time and peak RSS (Unix only: resource)."""
+    proc = subprocess.run(
+        [sys.executable, "-c", _PEAK.format(body=body)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parent,
+    )
+    seconds, peak = proc.stderr.strip().splitlines()[-1].split()
+    return {"seconds": float(seconds), "peak_mb": float(peak)}
+
+
+def _whole_export(src: Path, out: Path) -> dict[str, float]:
+    return _run_measured(
+        "from kpm_desktop.cli import main\n"
+        f"assert main(['export', {str(src)!r}, '--xlsx', {str(out)!r}]) == 0"
+    )
+
+
+def _baseline_process(src: Path, out: Path) -> dict[str, float]:
+    return _run_measured(
+        "from pathlib import Path\n"
+        "from kpm_desktop.import_export.export_model import ExportOptions, load_snapshot\n"
+        "from xlsxwriter_baseline import write_workbook\n"
+        f"write_workbook(load_snapshot({str(src)!r}, ExportOptions()), Path({str(out)!r}))"
     )
 
 
@@ -194,14 +300,18 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", choices=sorted(SIZES), default="M")
     parser.add_argument("--preview-only", action="store_true")
+    parser.add_argument("--full-only", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kpm-bench-export-") as tmp:
         work = Path(tmp)
         if args.preview_only:
             bench_preview(args.size, work)
             return
-        bench_xlsx(args.size, work)
-        bench_pdf(work)
+        if not args.full_only:
+            bench_xlsx(args.size, work)
+        bench_full(args.size, work)
+        if not args.full_only:
+            bench_pdf(work)
 
 
 if __name__ == "__main__":
