@@ -54,7 +54,18 @@ def run(args: argparse.Namespace) -> int:
             f"{args.file.name}: pushed {result.pushed}, pulled {result.pulled}, "
             f"{len(result.conflicts)} open conflicts ({result.server})"
         )
+        if result.left_territory:
+            print(
+                f"{result.left_territory} customers left your territory and were removed "
+                "from this file"
+            )
         for c in result.conflicts:
+            if c["reason"] == "left_territory":
+                print(
+                    f"  conflict {c['id']}: {c['label']} left your territory with unsent "
+                    f"changes ({c['id']}=mine keeps a local copy, {c['id']}=theirs removes it)"
+                )
+                continue
             fields = ", ".join(c["fields"]) if c["fields"] != ["*"] else "all"
             print(
                 f"  conflict {c['id']}: {c['label']} ({fields}) changed by {c['who']} {c['when']}"

@@ -234,7 +234,9 @@ class TeamController(QObject):
             return
         self.last_error = ""
         self.last_result = result
-        if result.pulled or ex.merged:
+        if result.pulled or ex.merged or result.left_territory:
+            # received changes (or customers removed) start a fresh undo history: an undo
+            # step could otherwise write to a customer that is no longer in the file
             ws.undo_stack.clear()
             ws.reload()
         else:
@@ -243,6 +245,12 @@ class TeamController(QObject):
             "%1", str(result.pushed)
         )
         message = message.replace("%2", str(result.pulled))
+        if result.left_territory:
+            message += " " + self.tr(
+                "%n customer(s) left your territory and were removed from this file.",
+                "",
+                result.left_territory,
+            )
         if result.conflicts:
             message += " " + self.tr(
                 "%n conflict(s) to review (Team › Review Conflicts).", "", len(result.conflicts)

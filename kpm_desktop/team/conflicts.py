@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kpm_desktop.storage.repository import Repository
+from kpm_desktop.team import territory
 from kpm_desktop.team.connect import TeamError
-from kpm_desktop.team.local import LocalStore, canonical
+from kpm_desktop.team.local import LocalStore, canonical, customer_of
 from kpm_desktop.team.state import apply_remote, now_iso
 
 
@@ -212,7 +213,9 @@ def resolve(repo: Repository, choices: dict[str, str]) -> list[Conflict]:
 
     ``theirs`` writes their version locally; ``mine`` keeps the local one and queues it to
     be pushed over theirs at the next sync. A change your role may not make can only be
-    settled with ``theirs``.
+    settled with ``theirs``. A customer that left your territory (``territory``): ``mine``
+    keeps it as a local copy that is no longer synced, ``theirs`` removes it from this file
+    (and nowhere else), each with its unsent changes.
     """
     conflicts = list_conflicts(repo)
     by_id = {str(c.id): c for c in conflicts}
@@ -220,12 +223,25 @@ def resolve(repo: Repository, choices: dict[str, str]) -> list[Conflict]:
     if unknown:
         raise ResolveError("no_conflict", id=unknown[0])
     chosen = chosen_conflicts(conflicts, choices)
+    # a customer that left the territory first: it settles its marks', notes' and goals' too
+    chosen.sort(key=lambda cc: cc[0].reason != territory.REASON)
+    left = {c.key for c, _ in chosen if c.reason == territory.REASON}
     for c, choice in chosen:
-        if choice == "mine" and c.reason == "denied":
+        owner = customer_of(c.kind, c.key, c.mine or c.theirs)
+        if choice == "mine" and c.reason == "denied" and owner not in left:
             raise ResolveError("only_theirs", id=c.id, kind=c.kind)
     store = LocalStore(repo)
     with repo.transaction() as conn:
         for c, choice in chosen:
+            if c.reason == territory.REASON:
+                if choice == "mine":
+                    territory.keep_local_copy(conn, c.key)
+                else:
+                    territory.remove_locally(store, [c.key])
+                conn.execute("DELETE FROM sync_conflicts WHERE id = ?", (c.id,))
+                continue
+            if not conn.execute("SELECT 1 FROM sync_conflicts WHERE id = ?", (c.id,)).fetchone():
+                continue  # settled with its customer above
             value = c.mine if choice == "mine" else c.theirs
             before = conn.execute("SELECT coalesce(max(seq), 0) FROM sync_dirty").fetchone()[0]
             if canonical(store.read(c.kind, c.key)) != canonical(value):

@@ -23,13 +23,13 @@ The server reads and writes live in ``protocol``, conflicts and their settling i
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import psycopg
 
 from kpm_desktop.storage.repository import Repository
-from kpm_desktop.team import cells, server
+from kpm_desktop.team import cells, server, territory
 from kpm_desktop.team.conflicts import (
     Conflict,
     label,
@@ -38,13 +38,16 @@ from kpm_desktop.team.conflicts import (
     three_way,
 )
 from kpm_desktop.team.connect import TeamError, connect, describe, translated
-from kpm_desktop.team.local import KIND_ORDER, LocalStore, canonical
+from kpm_desktop.team.local import KIND_ORDER, LocalStore, canonical, customer_of
 from kpm_desktop.team.protocol import (
+    EVERY_REV,
     Pending,
     Remote,
     allowed_changes,
     base_version,
     iso_ts,
+    left_territory,
+    local_copies_back,
     pull,
     push_rows,
     state_row,
@@ -77,6 +80,10 @@ class Outbox:
     items: list[Pending]
     max_seq: int
     territory: dict | None = None  # the user's regions/owners at the last sync
+    # local customers the server checks are still visible (None: a manager sees them all)
+    customers: list[str] | None = None
+    local_only: list[int] = field(default_factory=list)  # changes to local copies: not sent
+    local_copies: list[str] = field(default_factory=list)  # kept after they left
 
 
 @dataclass(slots=True)
@@ -90,6 +97,8 @@ class Exchange:
     role: str
     server: str
     territory: dict | None = None
+    left: list[str] = field(default_factory=list)  # local customers no longer visible
+    back: list[str] = field(default_factory=list)  # local copies visible again
 
 
 @dataclass(slots=True)
@@ -100,6 +109,7 @@ class SyncResult:
     server: str
     last_sync: str
     pending: int = 0
+    left_territory: int = 0  # customers removed: they left the user's territory
 
     def as_json(self) -> dict:
         return {
@@ -109,6 +119,7 @@ class SyncResult:
             "server": self.server,
             "last_sync": self.last_sync,
             "pending": self.pending,
+            "left_territory": self.left_territory,
         }
 
 
@@ -132,7 +143,17 @@ def prepare(repo: Repository) -> Outbox:
         for seq, kind, key in rows
         if (kind, key) not in blocked
     ]
+    # Customers that left the territory: a local copy's changes stay here (dropped from the
+    # outbox at ``finish``), a listed one's wait for the rep's decision.
+    copies = territory.local_copies(repo.conn)
+    held = territory.left_with_conflict(repo.conn)
+    local_only = []
+    if copies or held:
+        owner = {p.seq: customer_of(p.kind, p.key, p.value) for p in items}
+        local_only = [p.seq for p in items if owner[p.seq] in copies]
+        items = [p for p in items if owner[p.seq] not in copies and owner[p.seq] not in held]
     items.sort(key=lambda p: (KIND_ORDER[p.kind], p.seq))
+    manager = state.get(ROLE_KEY) == "manager"
     return Outbox(
         url=state[URL_KEY],
         user=state.get(USER_KEY) or None,
@@ -141,6 +162,9 @@ def prepare(repo: Repository) -> Outbox:
         items=items,
         max_seq=max((r[0] for r in rows), default=0),
         territory=json.loads(state[TERRITORY_KEY]) if state.get(TERRITORY_KEY) else None,
+        customers=None if manager else territory.synced_customers(repo.conn),
+        local_only=local_only,
+        local_copies=sorted(copies),
     )
 
 
@@ -160,8 +184,31 @@ def exchange(outbox: Outbox, progress: Progress | None = None) -> Exchange:
                 say("pull")
                 pulled = pull(conn, outbox.last_rev, outbox.client_id)
                 pulled += _moved_in(conn, outbox, me, pulled)
+                left = []
+                if me.role != "manager" and outbox.customers:
+                    left = left_territory(conn, outbox.customers)
+                if left:  # their changes would be refused: they wait (``finish``)
+                    gone = set(left)
+                    outbox = replace(
+                        outbox,
+                        items=[
+                            p
+                            for p in outbox.items
+                            if customer_of(p.kind, p.key, p.value) not in gone
+                        ],
+                    )
+                back = local_copies_back(conn, outbox.local_copies)
+                if back:  # everything of them, to compare with the local copies
+                    have = {(r.kind, r.key) for r in pulled}
+                    pulled += [
+                        r
+                        for r in pull(conn, EVERY_REV, outbox.client_id, customers=back)
+                        if (r.kind, r.key) not in have
+                    ]
                 result = _compare_and_push(conn, outbox, me, pulled, say)
                 result.territory = {"regions": list(me.regions), "owners": list(me.owners)}
+                result.left = left
+                result.back = back
         return result
     finally:
         conn.close()
@@ -320,15 +367,23 @@ def finish(repo: Repository, outbox: Outbox, ex: Exchange) -> SyncResult:
         }
         conflict_keys = {(c.kind, c.key) for c in ex.conflicts}
         pending_keys = {(p.kind, p.key) for p in outbox.items}
+        # left the territory with something unsent or in conflict: kept and listed
+        busy = territory.busy_customers(conn) if ex.left else set()
+        back = set(ex.back)
         rows: list[tuple[str, str, dict | None, str]] = []
         conflicts = list(ex.conflicts)
         for r in ex.pulled:
             k = (r.kind, r.key)
-            if r.client_id == outbox.client_id or k in conflict_keys or k in pending_keys:
+            # a local copy back in the territory: where it differs from the team's version,
+            # a conflict (as for an edit made during the sync), never an overwrite
+            back_in = bool(back) and customer_of(r.kind, r.key, r.data) in back
+            if not back_in and (
+                r.client_id == outbox.client_id or k in conflict_keys or k in pending_keys
+            ):
                 continue
             if k in blocked:
                 continue
-            if k in late:
+            if k in late or back_in:
                 mine = store.read(r.kind, r.key)
                 if canonical(mine) != canonical(r.data):
                     conflicts.append(
@@ -343,6 +398,33 @@ def finish(repo: Repository, outbox: Outbox, ex: Exchange) -> SyncResult:
             conn.executemany(
                 "DELETE FROM sync_dirty WHERE seq = ?", [(s,) for s in sorted(set(ex.acked))]
             )
+        if outbox.local_only:
+            conn.executemany(
+                "DELETE FROM sync_dirty WHERE seq = ?", [(s,) for s in outbox.local_only]
+            )
+        if back:  # what only the local copy has is listed too (theirs: none)
+            seen = {(r.kind, r.key) for r in ex.pulled}
+            for kind, key in territory.entities_of(conn, back):
+                if (kind, key) not in seen:
+                    conflicts.append(
+                        Conflict(kind, key, ["*"], store.read(kind, key), None, "", stamp, 0)
+                    )
+            territory.back_in_territory(conn, back)
+        removed = territory.remove_locally(store, set(ex.left) - busy)
+        for key in sorted(set(ex.left) & busy):
+            conflicts.append(
+                Conflict(
+                    "customer",
+                    key,
+                    ["*"],
+                    store.read("customer", key),
+                    None,
+                    "",
+                    stamp,
+                    ex.last_rev,
+                    reason=territory.REASON,
+                )
+            )
         save_conflicts(conn, conflicts)
         state = {REV_KEY: str(ex.last_rev), SYNC_KEY: stamp, ROLE_KEY: ex.role}
         if ex.territory is not None:
@@ -356,6 +438,7 @@ def finish(repo: Repository, outbox: Outbox, ex: Exchange) -> SyncResult:
         server=ex.server,
         last_sync=stamp,
         pending=pending_count(repo),
+        left_territory=removed,
     )
 
 

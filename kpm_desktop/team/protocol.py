@@ -226,3 +226,35 @@ def push_rows(
         ),
     )
     return revs + [r[0] for r in cur.fetchall()]
+
+
+# Local customers the server knows (in any territory) but no longer shows this user: the
+# manager moved them or took their region away. (Not yet known: new here, not pushed yet.)
+_LEFT = (
+    "WITH hidden AS MATERIALIZED (SELECT c FROM unnest(%s::uuid[]) AS c "
+    "WHERE NOT EXISTS (SELECT 1 FROM kpm.territory t WHERE t.customer = c)) "
+    "SELECT c::text FROM hidden WHERE kpm.customer_known(c) ORDER BY 1"
+)
+
+
+def left_territory(conn: psycopg.Connection, customers: list[str]) -> list[str]:
+    """Which of ``customers`` (local UUIDs) left this user's territory on the server."""
+    if not customers:
+        return []
+    return [r[0] for r in conn.execute(_LEFT, (customers,))]
+
+
+EVERY_REV = 2**62  # ``pull(..., customers=...)`` up to this: everything the server has
+
+
+def local_copies_back(conn: psycopg.Connection, customers: list[str]) -> list[str]:
+    """Which of ``customers`` (kept as local copies after they left) this user sees again."""
+    if not customers:
+        return []
+    return [
+        str(r[0])
+        for r in conn.execute(
+            "SELECT customer FROM kpm.territory WHERE customer = ANY(%s::uuid[]) ORDER BY 1",
+            (customers,),
+        )
+    ]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kpm_desktop.storage.repository import Repository
+from kpm_desktop.team import territory
 from kpm_desktop.team.conflicts import chosen_conflicts, list_conflicts
 from kpm_desktop.team.local import KIND_ORDER, LocalStore, canonical, goes_with
 from kpm_desktop.team.state import apply_remote
@@ -28,6 +29,7 @@ class ResolveSnapshot:
     conflicts: list[tuple] = field(default_factory=list)
     dirty: list[tuple] = field(default_factory=list)
     tombstones: list[tuple] = field(default_factory=list)
+    local_copies: list[tuple] = field(default_factory=list)  # its ``sync_state`` row
 
 
 def snapshot_for(repo: Repository, choices: dict[str, str]) -> ResolveSnapshot:
@@ -46,8 +48,16 @@ def snapshot_for(repo: Repository, choices: dict[str, str]) -> ResolveSnapshot:
                 snap.entities.setdefault((kind, key), value)
     snap.count = len(chosen)
     conn = repo.conn
-    for c, _choice in chosen:
-        snap.conflicts += conn.execute("SELECT * FROM sync_conflicts WHERE id = ?", (c.id,))
+    ids = {c.id for c, _choice in chosen}
+    # a customer that left the territory settles the conflicts of its marks, notes and goals
+    ids |= set(
+        territory.conflict_ids(conn, {c.key for c, _ in chosen if c.reason == territory.REASON})
+    )
+    for i in sorted(i for i in ids if i is not None):
+        snap.conflicts += conn.execute("SELECT * FROM sync_conflicts WHERE id = ?", (i,))
+    snap.local_copies = conn.execute(
+        "SELECT key, value FROM sync_state WHERE key = ?", (territory.LOCAL_COPIES_KEY,)
+    ).fetchall()
     snap.dirty = conn.execute("SELECT seq, kind, key FROM sync_dirty").fetchall()
     snap.tombstones = conn.execute("SELECT * FROM merge_tombstones").fetchall()
     return snap
@@ -77,4 +87,8 @@ def revert_resolve(repo: Repository, snap: ResolveSnapshot) -> None:
             conn.executemany(f"INSERT INTO merge_tombstones VALUES ({marks})", snap.tombstones)
         if snap.conflicts:
             marks = ", ".join("?" * len(snap.conflicts[0]))
-            conn.executemany(f"INSERT INTO sync_conflicts VALUES ({marks})", snap.conflicts)
+            conn.executemany(
+                f"INSERT OR REPLACE INTO sync_conflicts VALUES ({marks})", snap.conflicts
+            )
+        conn.execute("DELETE FROM sync_state WHERE key = ?", (territory.LOCAL_COPIES_KEY,))
+        conn.executemany("INSERT INTO sync_state (key, value) VALUES (?, ?)", snap.local_copies)

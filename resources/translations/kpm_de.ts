@@ -3640,6 +3640,13 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n customer(s) left your territory and were removed from this file.</source>
+        <translation>
+            <numerusform>%n Kunde hat Ihr Gebiet verlassen und wurde aus dieser Datei entfernt.</numerusform>
+            <numerusform>%n Kunden haben Ihr Gebiet verlassen und wurden aus dieser Datei entfernt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n conflict(s) to review (Team › Review Conflicts).</source>
         <translation>
             <numerusform>%n Konflikt zu prüfen (Team › Konflikte prüfen).</numerusform>
@@ -3836,6 +3843,18 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
     <message>
         <source>(your role may not change this)</source>
         <translation>(Ihre Rolle darf das nicht ändern)</translation>
+    </message>
+    <message>
+        <source>(left your territory)</source>
+        <translation>(hat Ihr Gebiet verlassen)</translation>
+    </message>
+    <message>
+        <source>keep a local copy (no longer synced)</source>
+        <translation>lokale Kopie behalten (nicht mehr abgeglichen)</translation>
+    </message>
+    <message>
+        <source>remove from this file</source>
+        <translation>aus dieser Datei entfernen</translation>
     </message>
 </context>
 <context>

@@ -3616,6 +3616,13 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n customer(s) left your territory and were removed from this file.</source>
+        <translation>
+            <numerusform>%n customer left your territory and was removed from this file.</numerusform>
+            <numerusform>%n customers left your territory and were removed from this file.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n conflict(s) to review (Team › Review Conflicts).</source>
         <translation>
             <numerusform>%n conflict to review (Team › Review Conflicts).</numerusform>
@@ -3811,6 +3818,18 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
     </message>
     <message>
         <source>(your role may not change this)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(left your territory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep a local copy (no longer synced)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove from this file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

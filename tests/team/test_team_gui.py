@@ -149,3 +149,75 @@ def test_undo_of_a_synced_change_is_a_new_change(team_window, qtbot) -> None:
     prod = next(p for p in ws.matrix.products if p.id == pid)
     value = entities(files["manager"]).get(("cell", f"{cust.uuid}/{prod.uuid}"))
     assert (value["mark"] if value else None) == (int(before.mark) if before else None)
+
+
+def test_customers_leaving_the_territory_in_the_window(team_window, qtbot) -> None:
+    """A sync removes a customer the manager moved away (one line in the status bar); one
+    with an unsent edit stays and is listed; settling it is one undo step."""
+    from dataclasses import replace
+
+    win, files, _ = team_window
+    team = win.team
+    view, model, ws = win.view, win.model, win.workspace
+    held = ws.matrix.customers[model.matrix_row(0)]
+    gone = ws.matrix.customers[model.matrix_row(1)]
+    view.setFocus()
+    view.setCurrentIndex(model.index(0, 2))
+    cid, pid = ws.cell_key(model.matrix_row(0), model.matrix_col(2))
+    before = ws.repo.get_cell(cid, pid)
+    key, mine = (
+        (Qt.Key.Key_B, Mark.NEED)
+        if before is None or before.mark != Mark.NEED
+        else (Qt.Key.Key_X, Mark.OURS)
+    )
+    QTest.keyClick(QApplication.focusWidget(), key)  # an unsent edit of ``held``
+    with Repository.open(files["manager"]) as repo:  # the manager moves both to Süd
+        for c in repo.load_customers():
+            if c.uuid in (held.uuid, gone.uuid):
+                repo.update_customer(replace(c, region="Süd"))
+    assert engine.sync_file(files["manager"]).pushed == 2
+
+    first = team.last_result
+    win.action_registry["team.sync"].trigger()
+    qtbot.waitUntil(lambda: team.last_result is not first, timeout=20000)
+    assert team.last_result.left_territory == 1
+    message = win.statusBar().currentMessage()
+    assert "1 customer" in message and "left your territory and w" in message, message
+    uuids = {c.uuid for c in win.workspace.matrix.customers}
+    assert gone.uuid not in uuids and held.uuid in uuids
+    assert "1 conflict" in _status(win)
+    assert win.workspace.undo_stack.count() == 0  # a fresh history, as after received changes
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert gone.uuid not in {c.uuid for c in win.workspace.matrix.customers}
+
+    dialog = team.review()
+    table = dialog.findChild(QTableWidget, "team_conflicts")
+    assert table.rowCount() == 1
+    assert table.item(0, 0).text() == held.name
+    assert table.item(0, 1).text() == "(left your territory)"
+    assert table.item(0, 3).text() == "keep a local copy (no longer synced)"
+    assert table.item(0, 4).text() == "remove from this file"
+    qtbot.mouseClick(
+        dialog.findChild(QPushButton, "conflict_take_theirs"), Qt.MouseButton.LeftButton
+    )
+    assert table.rowCount() == 0
+    dialog.close()
+    ws = win.workspace
+    assert held.uuid not in {c.uuid for c in ws.matrix.customers}
+    assert "conflict" not in _status(win) and "0 change" in _status(win)
+    view.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    back = next(c for c in ws.matrix.customers if c.uuid == held.uuid)  # with the edit
+    assert ws.repo.get_cell(back.id, pid).mark == mine
+    team.update()
+    assert "1 conflict" in _status(win) and "1 change" in _status(win)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert held.uuid not in {c.uuid for c in ws.matrix.customers}
+    win.close_file()
+    customers = {k[1] for k in entities(files["anna"]) if k[0] == "customer"}
+    assert held.uuid not in customers and gone.uuid not in customers
+    with Repository.open(files["anna"], read_only=True) as repo:
+        assert engine.pending_count(repo) == 0
+        assert repo.conn.execute("SELECT count(*) FROM merge_tombstones").fetchone()[0] == 0
+    manager = {k[1] for k in entities(files["manager"]) if k[0] == "customer"}
+    assert {held.uuid, gone.uuid} <= manager  # the manager still has both

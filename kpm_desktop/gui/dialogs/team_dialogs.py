@@ -419,15 +419,17 @@ class ConflictDialog(QDialog):
         self.table.setRowCount(len(conflicts))
         for row, (c, label) in enumerate(conflicts):
             who = c.their_author
+            mine = describe_value(c.fields, c.mine, c.kind)
+            theirs = describe_value(c.fields, c.theirs, c.kind)
             if c.reason == "denied":
                 who = QCoreApplication.translate("TeamDialogs", "(your role may not change this)")
-            values = (
-                label,
-                who,
-                _local_time(c.their_at),
-                describe_value(c.fields, c.mine, c.kind),
-                describe_value(c.fields, c.theirs, c.kind),
-            )
+            elif c.reason == "left_territory":
+                who = QCoreApplication.translate("TeamDialogs", "(left your territory)")
+                mine = QCoreApplication.translate(
+                    "TeamDialogs", "keep a local copy (no longer synced)"
+                )
+                theirs = QCoreApplication.translate("TeamDialogs", "remove from this file")
+            values = (label, who, _local_time(c.their_at), mine, theirs)
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, c.id)
