@@ -4,8 +4,10 @@
 
 Starts a throw-away PostgreSQL (tests/team/pgcluster.py; needs the server binaries), sets up a
 team from the demo matrix, lets the rep "anna" and the manager change the same cell, and shows
-anna's window at 1366 x 768 after the sync found the conflict. Each language runs in its own
-process (translators are process-wide). Writes ``docs/<lang>-team-menu.png``,
+anna's window at 1366 x 768 after the sync found the conflict. The manager also moves two of
+anna's customers to another region: one is removed from anna's file by the sync, the other
+one anna had changed stays and is listed in the review. Each language runs in its own process
+(translators are process-wide). Writes ``docs/<lang>-team-menu.png``,
 ``<lang>-team-status.png`` and ``<lang>-team-conflicts.png``.
 """
 
@@ -27,6 +29,8 @@ def main() -> int:
 def shoot(lang: str, out: Path) -> int:
     sys.path.insert(0, str(shots.ROOT))
     sys.path.insert(0, str(shots.ROOT / "tests" / "team"))
+    from dataclasses import replace
+
     from pgcluster import Cluster, find_bindir
     from PySide6.QtCore import QPoint
     from PySide6.QtWidgets import QMenu
@@ -58,10 +62,15 @@ def shoot(lang: str, out: Path) -> int:
             repo.set_marks([(c.id, p.id, Mark.NEED)])
             c2 = repo.load_customers()[2]
             repo.set_marks([(c2.id, p.id, Mark.OURS)])
+            c3 = repo.load_customers()[3]
         with Repository.open(files["manager"]) as repo:
             mc = next(x.id for x in repo.load_customers() if x.uuid == c.uuid)
             mp = next(x.id for x in repo.load_products() if x.uuid == p.uuid)
             repo.set_marks([(mc, mp, Mark.COMPETITOR)])
+            moved = {c2.uuid, c3.uuid}  # out of anna's territory
+            for x in repo.load_customers():
+                if x.uuid in moved:
+                    repo.update_customer(replace(x, region="Süd"))
         engine.sync_file(files["manager"])
 
         def shot(widget, name: str) -> None:
