@@ -12,6 +12,10 @@ One JSON line per figure, each with a baseline measured in the same run:
 * ``lookalike``: look-alike hints for the 50 top "where to go next" customers.
 * ``diff``: state-vs-state diff over 100,000 history rows (by dates and by snapshot) vs
   replaying the whole history into per-cell states at both dates. Acceptance: < 1 s.
+* ``due_rechecks``: the due "no need" re-checks (insights' counts, the window's cell ages,
+  ``kpm insights``) through the partial index ``marks_recheck`` vs the same rows by a full
+  scan of every mark (what the query did before that index), on the generated file (no re-check
+  dates) and with a date on 1 in 10 "no need" cells (set in a transaction rolled back).
 
     python bench/bench_insights.py [--sizes M L] [--repeat 3]
 """
@@ -32,6 +36,7 @@ from common import CACHE, emit, machine, matrix_file
 from kpm_desktop.domain.history_diff import diff_keyed
 from kpm_desktop.domain.insights import compute_insights
 from kpm_desktop.domain.lookalike import LookAlike
+from kpm_desktop.domain.marks import Mark
 from kpm_desktop.domain.matrix import Matrix
 from kpm_desktop.storage import history
 from kpm_desktop.storage.convert import epoch_to_db, ts_to_db
@@ -145,7 +150,7 @@ def bench_size(size: str, repeat: int, variant: str) -> None:
             cells=len(details),
             mb=round(details_mb, 1),
             **tag,
-        )  # type: ignore[arg-type]
+        )
 
         def as_records() -> dict:
             return {
@@ -331,14 +336,63 @@ def bench_diff(repeat: int) -> None:
         )  # type: ignore[attr-defined]
 
 
+def bench_due_rechecks(size: str, repeat: int) -> None:
+    """``Repository.due_rechecks`` through the index against a full scan (module docstring)."""
+    # The same rows by a condition no index answers (SQLite 3.40 still takes the partial
+    # index for NOT INDEXED or +recheck_at): the full scan the query did before the index.
+    scan = (
+        "SELECT customer_id, product_id FROM marks "
+        "WHERE mark = ? AND ifnull(recheck_at, '9999-12-31') <= ?"
+    )
+    args = (int(Mark.NO_NEED), TODAY.isoformat())
+    with Repository.open(matrix_file(size)) as repo:
+        conn = repo.conn
+        for dated in ("none", "one_in_ten_no_need"):
+            if dated != "none":
+                conn.execute("BEGIN")  # rolled back below: the cached file stays as generated
+                conn.execute(
+                    "UPDATE marks SET recheck_at = date(?, ((customer_id * 7 + product_id) "
+                    "% 400 - 200) || ' days') WHERE mark = ? AND (customer_id * 31 + product_id) "
+                    "% 10 = 0",
+                    (TODAY.isoformat(), int(Mark.NO_NEED)),
+                )
+            n_dated = conn.execute(
+                "SELECT count(*) FROM marks WHERE recheck_at IS NOT NULL"
+            ).fetchone()[0]
+            t_index, due = timed(lambda: repo.due_rechecks(TODAY), repeat)
+            t_scan, scanned = timed(lambda: conn.execute(scan, args).fetchall(), repeat)
+            emit(
+                BENCH,
+                "due_rechecks",
+                t_index,
+                "s",
+                size=size,
+                dated=dated,
+                cells_with_date=n_dated,
+                due=len(due),
+                baseline_full_scan_s=round(t_scan, 4),
+                ratio=round(t_index / t_scan, 4),
+                same_result=sorted(due) == sorted(tuple(r) for r in scanned),
+            )
+            if dated != "none":
+                conn.execute("ROLLBACK")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", nargs="+", default=["M", "L"], choices=["S", "M", "L"])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--variants", nargs="+", default=["plain", "details"])
     parser.add_argument("--skip-diff", action="store_true")
+    parser.add_argument(
+        "--due-only", action="store_true", help="only the due re-checks (index vs full scan)"
+    )
     args = parser.parse_args()
     emit(BENCH, "machine", 0, "", **machine())
+    for size in args.sizes:
+        bench_due_rechecks(size, args.repeat)
+    if args.due_only:
+        return
     for size in args.sizes:
         for variant in args.variants:
             bench_size(size, args.repeat, variant)

@@ -521,6 +521,20 @@ def _m011_merge_bases(conn: sqlite3.Connection) -> None:
     conn.execute(merge_base.CREATE_TABLE)
 
 
+def _m012_recheck_index(conn: sqlite3.Connection) -> None:
+    """Cells with a re-check date: a partial index holding only those, so that the due
+    re-checks (insights, the window's cell ages, ``kpm insights``) are found without scanning
+    every marked cell (0.46 s at L, where no cell has a date; see bench/README.md). ``mark``
+    is one of its columns and the primary key is in every index of ``marks`` (WITHOUT ROWID),
+    so the index covers ``Repository.due_rechecks``."""
+    run_script(
+        conn,
+        """
+        CREATE INDEX marks_recheck ON marks(recheck_at, mark) WHERE recheck_at IS NOT NULL;
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _m001_initial,
     _m002_snapshots,
@@ -533,6 +547,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _m009_street_phone_removed_visits,
     _m010_tombstone_street_phone,
     _m011_merge_bases,
+    _m012_recheck_index,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
