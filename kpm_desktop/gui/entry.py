@@ -51,7 +51,6 @@ HEAVY_MODULES = (
     "kpm_desktop.gui.safety",
     "kpm_desktop.storage.backup",
     "kpm_desktop.storage.restore",
-    "hashlib",
     "kpm_desktop.gui.filter_bar",
     "kpm_desktop.domain.filters",
     "kpm_desktop.gui.side_panel.extension",
