@@ -122,6 +122,7 @@ class MainWindow(FileActionsMixin, MainActionsMixin, MarkingMixin, QMainWindow):
         self.status_label = QLabel(self)
         self.status_label.setObjectName("status_summary")
         self.statusBar().addPermanentWidget(self.status_label)
+        self.statusBar().messageChanged.connect(self._message_changed)
         # The status counts follow the repaint a change triggers (the matrix answers first);
         # the timer is the fallback when nothing is painted (hidden window).
         self._status_dirty = False
@@ -313,7 +314,9 @@ class MainWindow(FileActionsMixin, MainActionsMixin, MarkingMixin, QMainWindow):
             return
         ws.set_current_customer(ws.matrix.customers[self.model.matrix_row(row)].id)
 
-    def status_text(self) -> str:
+    def status_text(self, compact: bool = False) -> str:
+        """The counts of the status bar; ``compact``: white spots and coverage only (while a
+        temporary message needs the room)."""
         ws = self.workspace
         if ws is None:
             return self.tr("No file open")
@@ -325,7 +328,14 @@ class MainWindow(FileActionsMixin, MainActionsMixin, MarkingMixin, QMainWindow):
             # Counts run over sites (and customers without key account), never roll-ups.
             counted = len(m.counted_rows())
             cells = counted * m.columnCount()
-            coverage = 100.0 * (cells - white) / cells if cells else 0.0
+        coverage = 100.0 * (cells - white) / cells if cells else 0.0
+        if compact:
+            return (
+                self.tr("White spots: %1 · Coverage: %2 %")
+                .replace("%1", loc.toString(white))
+                .replace("%2", loc.toString(coverage, "f", 1))
+            )
+        if m.grouping_active:
             return (
                 self.tr(
                     "Sites and customers: %1 of %2 · Key accounts: %7 (counted by their sites) "
@@ -339,7 +349,6 @@ class MainWindow(FileActionsMixin, MainActionsMixin, MarkingMixin, QMainWindow):
                 .replace("%6", loc.toString(coverage, "f", 1))
                 .replace("%7", loc.toString(len(m.key_accounts.sites)))
             )
-        coverage = 100.0 * (cells - white) / cells if cells else 0.0
         return (
             self.tr("Customers: %1 of %2 · Products: %3 of %4 · White spots: %5 · Coverage: %6 %")
             .replace("%1", loc.toString(m.rowCount()))
@@ -361,7 +370,19 @@ class MainWindow(FileActionsMixin, MainActionsMixin, MarkingMixin, QMainWindow):
     def _update_status(self) -> None:
         self._status_timer.stop()
         self._status_dirty = False
-        self.status_label.setText(self.status_text())
+        full = self.status_text()
+        compact = bool(self.statusBar().currentMessage())
+        self.status_label.setText(self.status_text(compact=True) if compact else full)
+        self.status_label.setToolTip(full)
+
+    def _message_changed(self, message: str) -> None:
+        """A temporary message gets the room it needs: while it shows, the permanent counts
+        shrink to white spots and coverage (all counts stay in their tooltip), and the whole
+        message is the status bar's tooltip (at 1366 px wide the full counts took half the bar
+        and cut the message off)."""
+        self.statusBar().setToolTip(message)
+        if not self._status_dirty:  # else the pending update (after the paint) picks the form
+            self._update_status()
 
     def _update_title(self) -> None:
         ws = self.workspace

@@ -189,7 +189,7 @@ class MergeController(QObject):
         ]
         summary = " · ".join(lines)
         self.window.statusBar().showMessage(
-            QCoreApplication.translate("MergeMenu", "Merged %1: %2")
+            QCoreApplication.translate("MergeMenu", "Merged “%1”: %2")
             .replace("%1", plan.source)
             .replace("%2", summary),
             10000,

@@ -378,7 +378,7 @@ class TeamController(QObject):
         def done(pub) -> None:
             publish.mark_published(ws.repo, pub)
             self.window.statusBar().showMessage(
-                QCoreApplication.translate("TeamMenu", "%1 is now the team matrix on %2.")
+                QCoreApplication.translate("TeamMenu", "“%1” is now the team matrix on %2.")
                 .replace("%1", path.name)
                 .replace("%2", pub.server),
                 8000,

@@ -59,7 +59,9 @@ class AddCustomerCommand(_WsCommand):
     def __init__(self, ws: Workspace, customer: Customer) -> None:
         super().__init__(
             ws,
-            QCoreApplication.translate("commands", "Add customer %1").replace("%1", customer.name),
+            QCoreApplication.translate("commands", "Add customer “%1”").replace(
+                "%1", customer.name
+            ),
         )
         self._customer = customer
         self._snapshot: CustomerSnapshot | None = None
@@ -84,7 +86,7 @@ class UpdateCustomerCommand(_WsCommand):
         super().__init__(
             ws,
             text
-            or QCoreApplication.translate("commands", "Edit customer %1").replace(
+            or QCoreApplication.translate("commands", "Edit customer “%1”").replace(
                 "%1", customer.name
             ),
         )
@@ -106,7 +108,7 @@ class DeleteCustomerCommand(_WsCommand):
         customer = ws.matrix.customers[ws.matrix.row_of[customer_id]]
         super().__init__(
             ws,
-            QCoreApplication.translate("commands", "Delete customer %1").replace(
+            QCoreApplication.translate("commands", "Delete customer “%1”").replace(
                 "%1", customer.name
             ),
         )
@@ -138,7 +140,8 @@ def _column_codes(ws: Workspace, snap: ProductSnapshot) -> bytes:
 class AddProductCommand(_WsCommand):
     def __init__(self, ws: Workspace, product: Product) -> None:
         super().__init__(
-            ws, QCoreApplication.translate("commands", "Add product %1").replace("%1", product.name)
+            ws,
+            QCoreApplication.translate("commands", "Add product “%1”").replace("%1", product.name),
         )
         self._product = product
         self._snapshot: ProductSnapshot | None = None
@@ -165,7 +168,7 @@ class UpdateProductCommand(_WsCommand):
         super().__init__(
             ws,
             text
-            or QCoreApplication.translate("commands", "Edit product %1").replace(
+            or QCoreApplication.translate("commands", "Edit product “%1”").replace(
                 "%1", product.name
             ),
         )
@@ -187,7 +190,9 @@ class DeleteProductCommand(_WsCommand):
         product = ws.matrix.products[ws.matrix.col_of[product_id]]
         super().__init__(
             ws,
-            QCoreApplication.translate("commands", "Delete product %1").replace("%1", product.name),
+            QCoreApplication.translate("commands", "Delete product “%1”").replace(
+                "%1", product.name
+            ),
         )
         self._id = product_id
         self._snapshot: ProductSnapshot | None = None
@@ -211,7 +216,7 @@ class AddGroupCommand(_WsCommand):
     def __init__(self, ws: Workspace, group: ProductGroup) -> None:
         super().__init__(
             ws,
-            QCoreApplication.translate("commands", "Add product group %1").replace(
+            QCoreApplication.translate("commands", "Add product group “%1”").replace(
                 "%1", group.name
             ),
         )
@@ -233,7 +238,7 @@ class UpdateGroupCommand(_WsCommand):
     def __init__(self, ws: Workspace, group: ProductGroup) -> None:
         super().__init__(
             ws,
-            QCoreApplication.translate("commands", "Edit product group %1").replace(
+            QCoreApplication.translate("commands", "Edit product group “%1”").replace(
                 "%1", group.name
             ),
         )
@@ -254,7 +259,7 @@ class DeleteGroupCommand(_WsCommand):
     def __init__(self, ws: Workspace, group: ProductGroup) -> None:
         super().__init__(
             ws,
-            QCoreApplication.translate("commands", "Delete product group %1").replace(
+            QCoreApplication.translate("commands", "Delete product group “%1”").replace(
                 "%1", group.name
             ),
         )
@@ -276,7 +281,9 @@ class AddCompetitorCommand(_WsCommand):
     def __init__(self, ws: Workspace, name: str) -> None:
         super().__init__(
             ws,
-            QCoreApplication.translate("commands", "Add competitor %1").replace("%1", name.strip()),
+            QCoreApplication.translate("commands", "Add competitor “%1”").replace(
+                "%1", name.strip()
+            ),
         )
         self._name = name
         self.added: Competitor | None = None
@@ -298,7 +305,7 @@ class RenameCompetitorCommand(_WsCommand):
     def __init__(self, ws: Workspace, competitor_id: int, name: str) -> None:
         super().__init__(
             ws,
-            QCoreApplication.translate("commands", "Rename competitor to %1").replace(
+            QCoreApplication.translate("commands", "Rename competitor to “%1”").replace(
                 "%1", name.strip()
             ),
         )
@@ -319,7 +326,7 @@ class DeleteCompetitorCommand(_WsCommand):
     def __init__(self, ws: Workspace, competitor: Competitor) -> None:
         super().__init__(
             ws,
-            QCoreApplication.translate("commands", "Delete competitor %1").replace(
+            QCoreApplication.translate("commands", "Delete competitor “%1”").replace(
                 "%1", competitor.name
             ),
         )

@@ -306,7 +306,7 @@ class AddGoalCommand(_Command):
     def __init__(self, ws: Workspace, goal: Goal) -> None:
         super().__init__(
             ws,
-            QCoreApplication.translate("customer_commands", "Add goal %1").replace(
+            QCoreApplication.translate("customer_commands", "Add goal “%1”").replace(
                 "%1", goal.title
             ),
         )
@@ -330,7 +330,7 @@ class UpdateGoalCommand(_Command):
         super().__init__(
             ws,
             text
-            or QCoreApplication.translate("customer_commands", "Edit goal %1").replace(
+            or QCoreApplication.translate("customer_commands", "Edit goal “%1”").replace(
                 "%1", goal.title
             ),
         )
@@ -351,7 +351,7 @@ class DeleteGoalCommand(_Command):
     def __init__(self, ws: Workspace, goal: Goal) -> None:
         super().__init__(
             ws,
-            QCoreApplication.translate("customer_commands", "Delete goal %1").replace(
+            QCoreApplication.translate("customer_commands", "Delete goal “%1”").replace(
                 "%1", goal.title
             ),
         )
@@ -561,14 +561,14 @@ def update_customer(ws: Workspace, customer: Customer) -> bool:
         if customer.parent_uuid:
             head = next((c for c in ws.matrix.customers if c.uuid == customer.parent_uuid), None)
             text = (
-                QCoreApplication.translate("commands", "Make %1 a site of %2")
+                QCoreApplication.translate("commands", "Make “%1” a site of “%2”")
                 .replace("%1", customer.name)
                 .replace("%2", head.name if head is not None else "?")
             )
         else:
-            text = QCoreApplication.translate("commands", "Take %1 out of its key account").replace(
-                "%1", customer.name
-            )
+            text = QCoreApplication.translate(
+                "commands", "Take “%1” out of its key account"
+            ).replace("%1", customer.name)
     ws.push(UpdateCustomerCommand(ws, customer, text))
     return True
 

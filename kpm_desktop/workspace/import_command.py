@@ -30,7 +30,7 @@ class ImportCommand(WorkspaceCommand):
         backup: bool = True,
     ) -> None:
         super().__init__(
-            ws, QCoreApplication.translate("commands", "Import %1").replace("%1", plan.source)
+            ws, QCoreApplication.translate("commands", "Import “%1”").replace("%1", plan.source)
         )
         self.plan = plan
         self.applied: AppliedImport | None = None

@@ -31,7 +31,7 @@ class MergeCommand(WorkspaceCommand):
     def __init__(self, ws: Workspace, plan: MergePlan, theirs: Path) -> None:
         super().__init__(
             ws,
-            QCoreApplication.translate("commands", "Merge %1").replace("%1", theirs.name),
+            QCoreApplication.translate("commands", "Merge “%1”").replace("%1", theirs.name),
         )
         self.plan = plan
         self.theirs = theirs

@@ -78,9 +78,9 @@ def customer_active_command(
 ) -> UpdateCustomerCommand:
     """The undo step that activates or deactivates a customer (inactive rows are hidden)."""
     text = (
-        QCoreApplication.translate("structure_commands", "Activate customer %1")
+        QCoreApplication.translate("structure_commands", "Activate customer “%1”")
         if active
-        else QCoreApplication.translate("structure_commands", "Deactivate customer %1")
+        else QCoreApplication.translate("structure_commands", "Deactivate customer “%1”")
     ).replace("%1", customer.name)
     return UpdateCustomerCommand(ws, replace(customer, active=active), text)
 
@@ -88,8 +88,8 @@ def customer_active_command(
 def product_active_command(ws: Workspace, product: Product, active: bool) -> UpdateProductCommand:
     """The undo step that activates or deactivates a product (inactive columns are hidden)."""
     text = (
-        QCoreApplication.translate("structure_commands", "Activate product %1")
+        QCoreApplication.translate("structure_commands", "Activate product “%1”")
         if active
-        else QCoreApplication.translate("structure_commands", "Deactivate product %1")
+        else QCoreApplication.translate("structure_commands", "Deactivate product “%1”")
     ).replace("%1", product.name)
     return UpdateProductCommand(ws, replace(product, active=active), text)

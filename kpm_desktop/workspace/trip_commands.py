@@ -50,7 +50,7 @@ class AddTripCommand(_TripCommand):
     def __init__(self, ws: Workspace, trip: Trip) -> None:
         super().__init__(
             ws,
-            QCoreApplication.translate("trip_commands", "Plan trip %1").replace("%1", trip.name),
+            QCoreApplication.translate("trip_commands", "Plan trip “%1”").replace("%1", trip.name),
         )
         self.trip = trip
 
@@ -69,7 +69,7 @@ class UpdateTripCommand(_TripCommand):
     def __init__(self, ws: Workspace, trip: Trip) -> None:
         super().__init__(
             ws,
-            QCoreApplication.translate("trip_commands", "Edit trip %1").replace("%1", trip.name),
+            QCoreApplication.translate("trip_commands", "Edit trip “%1”").replace("%1", trip.name),
         )
         self._new = trip
         self._old: Trip | None = None
@@ -98,7 +98,9 @@ class DeleteTripCommand(_TripCommand):
     def __init__(self, ws: Workspace, trip: Trip) -> None:
         super().__init__(
             ws,
-            QCoreApplication.translate("trip_commands", "Delete trip %1").replace("%1", trip.name),
+            QCoreApplication.translate("trip_commands", "Delete trip “%1”").replace(
+                "%1", trip.name
+            ),
         )
         self.trip = trip
 

@@ -2086,6 +2086,10 @@ Klicken Sie auf „Importieren“, um zu importieren.</translation>
         <translation>Keine Datei geöffnet</translation>
     </message>
     <message>
+        <source>White spots: %1 · Coverage: %2 %</source>
+        <translation>Weiße Flecken: %1 · Abdeckung: %2 %</translation>
+    </message>
+    <message>
         <source>Sites and customers: %1 of %2 · Key accounts: %7 (counted by their sites) · Products: %3 of %4 · White spots: %5 · Coverage: %6 %</source>
         <translation>Standorte und Kunden: %1 von %2 · Konzerne: %7 (über ihre Standorte gezählt) · Produkte: %3 von %4 · Weiße Flecken: %5 · Abdeckung: %6 %</translation>
     </message>
@@ -2359,8 +2363,8 @@ Klicken Sie auf „Importieren“, um zu importieren.</translation>
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <source>Rename customer %1 to %2</source>
-        <translation>Kunde %1 in %2 umbenennen</translation>
+        <source>Rename customer “%1” to “%2”</source>
+        <translation>Kunde „%1“ in „%2“ umbenennen</translation>
     </message>
     <message>
         <source>Delete customer</source>
@@ -2545,8 +2549,8 @@ Klicken Sie auf „Importieren“, um zu importieren.</translation>
         <translation>Die Gruppe „%1“ löschen? Ihre %2 Produkte bleiben, ohne Gruppe. Sie können das rückgängig machen.</translation>
     </message>
     <message>
-        <source>Rename product %1 to %2</source>
-        <translation>Produkt %1 in %2 umbenennen</translation>
+        <source>Rename product “%1” to “%2”</source>
+        <translation>Produkt „%1“ in „%2“ umbenennen</translation>
     </message>
     <message>
         <source>Delete product</source>
@@ -2865,8 +2869,8 @@ Klicken Sie auf „Importieren“, um zu importieren.</translation>
         <translation>Zusammenführen abgebrochen; nichts wurde geändert.</translation>
     </message>
     <message>
-        <source>Merged %1: %2</source>
-        <translation>%1 zusammengeführt: %2</translation>
+        <source>Merged “%1”: %2</source>
+        <translation>„%1“ zusammengeführt: %2</translation>
     </message>
     <message>
         <source>%1 is merged into your file.</source>
@@ -4046,8 +4050,8 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>Die Team-Matrix wird kopiert…</translation>
     </message>
     <message>
-        <source>%1 is now the team matrix on %2.</source>
-        <translation>%1 ist jetzt die Team-Matrix auf %2.</translation>
+        <source>“%1” is now the team matrix on %2.</source>
+        <translation>„%1“ ist jetzt die Team-Matrix auf %2.</translation>
     </message>
     <message>
         <source>Setting up the team…</source>
@@ -4073,12 +4077,12 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
 <context>
     <name>TripActions</name>
     <message>
-        <source>Trip %1 planned — %2 undoes.</source>
-        <translation>Tour %1 geplant — %2 macht das rückgängig.</translation>
+        <source>Trip “%1” planned — %2 undoes.</source>
+        <translation>Tour „%1“ geplant — %2 macht das rückgängig.</translation>
     </message>
     <message>
-        <source>Trip %1 changed — %2 undoes.</source>
-        <translation>Tour %1 geändert — %2 macht das rückgängig.</translation>
+        <source>Trip “%1” changed — %2 undoes.</source>
+        <translation>Tour „%1“ geändert — %2 macht das rückgängig.</translation>
     </message>
     <message>
         <source>No trip to debrief yet: plan one under Visits › Plan trip.</source>
@@ -4116,8 +4120,8 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
 <context>
     <name>TripDebriefDialog</name>
     <message>
-        <source>Debrief trip %1</source>
-        <translation>Tour %1 nachbereiten</translation>
+        <source>Debrief trip “%1”</source>
+        <translation>Tour „%1“ nachbereiten</translation>
     </message>
     <message>
         <source>&amp;Previous customer</source>
@@ -4230,8 +4234,8 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>Tour planen</translation>
     </message>
     <message>
-        <source>Edit trip %1</source>
-        <translation>Tour %1 bearbeiten</translation>
+        <source>Edit trip “%1”</source>
+        <translation>Tour „%1“ bearbeiten</translation>
     </message>
     <message>
         <source> min</source>
@@ -4505,8 +4509,8 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>Tour nicht gelöscht</translation>
     </message>
     <message>
-        <source>Trip %1 deleted — %2 undoes.</source>
-        <translation>Tour %1 gelöscht — %2 macht das rückgängig.</translation>
+        <source>Trip “%1” deleted — %2 undoes.</source>
+        <translation>Tour „%1“ gelöscht — %2 macht das rückgängig.</translation>
     </message>
 </context>
 <context>
@@ -4673,68 +4677,68 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>%1 Zellen einfügen</translation>
     </message>
     <message>
-        <source>Add customer %1</source>
-        <translation>Kunde %1 anlegen</translation>
+        <source>Add customer “%1”</source>
+        <translation>Kunde „%1“ anlegen</translation>
     </message>
     <message>
-        <source>Edit customer %1</source>
-        <translation>Kunde %1 bearbeiten</translation>
+        <source>Edit customer “%1”</source>
+        <translation>Kunde „%1“ bearbeiten</translation>
     </message>
     <message>
-        <source>Delete customer %1</source>
-        <translation>Kunde %1 löschen</translation>
+        <source>Delete customer “%1”</source>
+        <translation>Kunde „%1“ löschen</translation>
     </message>
     <message>
-        <source>Add product %1</source>
-        <translation>Produkt %1 anlegen</translation>
+        <source>Add product “%1”</source>
+        <translation>Produkt „%1“ anlegen</translation>
     </message>
     <message>
-        <source>Edit product %1</source>
-        <translation>Produkt %1 bearbeiten</translation>
+        <source>Edit product “%1”</source>
+        <translation>Produkt „%1“ bearbeiten</translation>
     </message>
     <message>
-        <source>Delete product %1</source>
-        <translation>Produkt %1 löschen</translation>
+        <source>Delete product “%1”</source>
+        <translation>Produkt „%1“ löschen</translation>
     </message>
     <message>
-        <source>Add product group %1</source>
-        <translation>Produktgruppe %1 anlegen</translation>
+        <source>Add product group “%1”</source>
+        <translation>Produktgruppe „%1“ anlegen</translation>
     </message>
     <message>
-        <source>Edit product group %1</source>
-        <translation>Produktgruppe %1 bearbeiten</translation>
+        <source>Edit product group “%1”</source>
+        <translation>Produktgruppe „%1“ bearbeiten</translation>
     </message>
     <message>
-        <source>Delete product group %1</source>
-        <translation>Produktgruppe %1 löschen</translation>
+        <source>Delete product group “%1”</source>
+        <translation>Produktgruppe „%1“ löschen</translation>
     </message>
     <message>
-        <source>Add competitor %1</source>
-        <translation>Wettbewerber %1 anlegen</translation>
+        <source>Add competitor “%1”</source>
+        <translation>Wettbewerber „%1“ anlegen</translation>
     </message>
     <message>
-        <source>Rename competitor to %1</source>
-        <translation>Wettbewerber in %1 umbenennen</translation>
+        <source>Rename competitor to “%1”</source>
+        <translation>Wettbewerber in „%1“ umbenennen</translation>
     </message>
     <message>
-        <source>Delete competitor %1</source>
-        <translation>Wettbewerber %1 löschen</translation>
+        <source>Delete competitor “%1”</source>
+        <translation>Wettbewerber „%1“ löschen</translation>
     </message>
     <message>
-        <source>Import %1</source>
-        <translation>%1 importieren</translation>
+        <source>Import “%1”</source>
+        <translation>„%1“ importieren</translation>
     </message>
     <message>
-        <source>Make %1 a site of %2</source>
-        <translation>%1 zum Standort von %2 machen</translation>
+        <source>Make “%1” a site of “%2”</source>
+        <translation>„%1“ zum Standort von „%2“ machen</translation>
     </message>
     <message>
-        <source>Take %1 out of its key account</source>
-        <translation>%1 aus seinem Konzern lösen</translation>
+        <source>Take “%1” out of its key account</source>
+        <translation>„%1“ aus seinem Konzern lösen</translation>
     </message>
     <message>
-        <source>Merge %1</source>
-        <translation>%1 zusammenführen</translation>
+        <source>Merge “%1”</source>
+        <translation>„%1“ zusammenführen</translation>
     </message>
     <message>
         <source>Settle Conflicts</source>
@@ -4768,16 +4772,16 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>Notiz löschen</translation>
     </message>
     <message>
-        <source>Add goal %1</source>
-        <translation>Ziel %1 hinzufügen</translation>
+        <source>Add goal “%1”</source>
+        <translation>Ziel „%1“ hinzufügen</translation>
     </message>
     <message>
-        <source>Edit goal %1</source>
-        <translation>Ziel %1 bearbeiten</translation>
+        <source>Edit goal “%1”</source>
+        <translation>Ziel „%1“ bearbeiten</translation>
     </message>
     <message>
-        <source>Delete goal %1</source>
-        <translation>Ziel %1 löschen</translation>
+        <source>Delete goal “%1”</source>
+        <translation>Ziel „%1“ löschen</translation>
     </message>
     <message>
         <source>Reorder goals</source>
@@ -5416,20 +5420,20 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>Produkte umordnen</translation>
     </message>
     <message>
-        <source>Activate customer %1</source>
-        <translation>Kunde %1 aktivieren</translation>
+        <source>Activate customer “%1”</source>
+        <translation>Kunde „%1“ aktivieren</translation>
     </message>
     <message>
-        <source>Deactivate customer %1</source>
-        <translation>Kunde %1 deaktivieren</translation>
+        <source>Deactivate customer “%1”</source>
+        <translation>Kunde „%1“ deaktivieren</translation>
     </message>
     <message>
-        <source>Activate product %1</source>
-        <translation>Produkt %1 aktivieren</translation>
+        <source>Activate product “%1”</source>
+        <translation>Produkt „%1“ aktivieren</translation>
     </message>
     <message>
-        <source>Deactivate product %1</source>
-        <translation>Produkt %1 deaktivieren</translation>
+        <source>Deactivate product “%1”</source>
+        <translation>Produkt „%1“ deaktivieren</translation>
     </message>
 </context>
 <context>
@@ -5542,16 +5546,16 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
 <context>
     <name>trip_commands</name>
     <message>
-        <source>Plan trip %1</source>
-        <translation>Tour %1 planen</translation>
+        <source>Plan trip “%1”</source>
+        <translation>Tour „%1“ planen</translation>
     </message>
     <message>
-        <source>Edit trip %1</source>
-        <translation>Tour %1 bearbeiten</translation>
+        <source>Edit trip “%1”</source>
+        <translation>Tour „%1“ bearbeiten</translation>
     </message>
     <message>
-        <source>Delete trip %1</source>
-        <translation>Tour %1 löschen</translation>
+        <source>Delete trip “%1”</source>
+        <translation>Tour „%1“ löschen</translation>
     </message>
 </context>
 </TS>

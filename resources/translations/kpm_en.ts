@@ -2077,6 +2077,10 @@ Click Import to import.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>White spots: %1 · Coverage: %2 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sites and customers: %1 of %2 · Key accounts: %7 (counted by their sites) · Products: %3 of %4 · White spots: %5 · Coverage: %6 %</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2282,6 +2286,10 @@ Click Import to import.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Rename customer “%1” to “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Postcode:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2347,10 +2355,6 @@ Click Import to import.</source>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rename customer %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2484,6 +2488,10 @@ Click Import to import.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Rename product “%1” to “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Add product…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2533,10 +2541,6 @@ Click Import to import.</source>
     </message>
     <message>
         <source>Delete the group “%1”? Its %2 products stay, without a group. You can undo this.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rename product %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2856,7 +2860,7 @@ Click Import to import.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Merged %1: %2</source>
+        <source>Merged “%1”: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4022,7 +4026,7 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 is now the team matrix on %2.</source>
+        <source>“%1” is now the team matrix on %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4049,11 +4053,11 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
 <context>
     <name>TripActions</name>
     <message>
-        <source>Trip %1 planned — %2 undoes.</source>
+        <source>Trip “%1” planned — %2 undoes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Trip %1 changed — %2 undoes.</source>
+        <source>Trip “%1” changed — %2 undoes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4092,7 +4096,7 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
 <context>
     <name>TripDebriefDialog</name>
     <message>
-        <source>Debrief trip %1</source>
+        <source>Debrief trip “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4206,7 +4210,7 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Edit trip %1</source>
+        <source>Edit trip “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4481,7 +4485,7 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Trip %1 deleted — %2 undoes.</source>
+        <source>Trip “%1” deleted — %2 undoes.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4649,71 +4653,71 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add customer %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit customer %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete customer %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add product %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit product %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete product %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add product group %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit product group %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete product group %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add competitor %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rename competitor to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete competitor %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Make %1 a site of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Take %1 out of its key account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Merge %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Settle Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add customer “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit customer “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete customer “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add product “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit product “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete product “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add product group “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit product group “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete product group “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add competitor “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename competitor to “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete competitor “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make “%1” a site of “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take “%1” out of its key account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge “%1”</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4744,15 +4748,15 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add goal %1</source>
+        <source>Add goal “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Edit goal %1</source>
+        <source>Edit goal “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Delete goal %1</source>
+        <source>Delete goal “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5392,19 +5396,19 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Activate customer %1</source>
+        <source>Activate customer “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Deactivate customer %1</source>
+        <source>Deactivate customer “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Activate product %1</source>
+        <source>Activate product “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Deactivate product %1</source>
+        <source>Deactivate product “%1”</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5518,15 +5522,15 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
 <context>
     <name>trip_commands</name>
     <message>
-        <source>Plan trip %1</source>
+        <source>Plan trip “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Edit trip %1</source>
+        <source>Edit trip “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Delete trip %1</source>
+        <source>Delete trip “%1”</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

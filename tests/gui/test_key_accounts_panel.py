@@ -80,7 +80,8 @@ def test_master_data_sets_and_clears_the_key_account_with_undo(win) -> None:
     picker.setEditText(picker.itemText(picker.findText(target.name, flags=picker_flags())))
     panel.master.save_button.click()
     assert (
-        ws.undo_stack.undoText() == f"Make {ws.matrix.customers[20].name} a site of {target.name}"
+        ws.undo_stack.undoText()
+        == f"Make “{ws.matrix.customers[20].name}” a site of “{target.name}”"
     )
     with Repository.open(path, read_only=True) as repo:
         assert repo.get_customer(ws.matrix.customers[20].id).parent_uuid == target.uuid

@@ -28,7 +28,7 @@ def test_add_edit_delete_undo_redo(qapp, demo_file: Path) -> None:
         uuids = [c.uuid for c in ws.matrix.customers[:3]]
         stack = ws.undo_stack
         trip = add_trip(ws, Trip("Nord", date(2026, 12, 8), stops=(TripStop(uuids[0]),)))
-        assert stack.count() == 1 and stack.undoText() == "Plan trip Nord"
+        assert stack.count() == 1 and stack.undoText() == "Plan trip “Nord”"
         assert [t.name for t in _stored(demo_file)] == ["Nord"]
 
         edited = replace(trip, start=time(9, 0), stops=tuple(TripStop(u, 30) for u in uuids))

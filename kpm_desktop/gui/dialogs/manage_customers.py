@@ -415,7 +415,7 @@ class ManageCustomersDialog(QDialog):
         if edited == customer:
             return False
         text = (
-            QCoreApplication.translate("ManageCustomers", "Rename customer %1 to %2")
+            QCoreApplication.translate("ManageCustomers", "Rename customer “%1” to “%2”")
             .replace("%1", customer.name)
             .replace("%2", edited.name)
             if edited.name != customer.name

@@ -529,7 +529,7 @@ class ManageProductsDialog(QDialog):
         if edited == product:
             return False
         text = (
-            QCoreApplication.translate("ManageProducts", "Rename product %1 to %2")
+            QCoreApplication.translate("ManageProducts", "Rename product “%1” to “%2”")
             .replace("%1", product.name)
             .replace("%2", edited.name)
             if edited.name != product.name

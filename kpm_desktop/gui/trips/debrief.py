@@ -54,7 +54,7 @@ class TripDebriefDialog(QDialog):
         self.since = debrief_since(trip, utc_now())
         self.visits = schedule(trip, trip_store.customers_by_uuid(ws.repo))
         self.index = 0
-        self.setWindowTitle(self.tr("Debrief trip %1").replace("%1", trip.name))
+        self.setWindowTitle(self.tr("Debrief trip “%1”").replace("%1", trip.name))
 
         self.pages = QStackedWidget(self)
         # page 0: one customer

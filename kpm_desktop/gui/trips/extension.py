@@ -212,7 +212,7 @@ class TripsWindow(QDialog):
             self.trip_actions.window.show_error(self.tr("Trip not deleted"), str(exc))
             return
         self.trip_actions.window.statusBar().showMessage(
-            self.tr("Trip %1 deleted — %2 undoes.")
+            self.tr("Trip “%1” deleted — %2 undoes.")
             .replace("%1", trip.name)
             .replace("%2", undo_key()),
             8000,
@@ -311,9 +311,9 @@ class TripActions(QObject):
             if saved is None:
                 return
             text = (
-                self.tr("Trip %1 planned — %2 undoes.")
+                self.tr("Trip “%1” planned — %2 undoes.")
                 if trip is None
-                else self.tr("Trip %1 changed — %2 undoes.")
+                else self.tr("Trip “%1” changed — %2 undoes.")
             )
             self.window.statusBar().showMessage(
                 text.replace("%1", saved.name).replace("%2", undo_key()), 8000

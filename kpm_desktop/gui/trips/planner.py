@@ -195,7 +195,7 @@ class TripPlannerDialog(QDialog):
         self.setWindowTitle(
             self.tr("Plan trip")
             if trip is None
-            else self.tr("Edit trip %1").replace("%1", trip.name)
+            else self.tr("Edit trip “%1”").replace("%1", trip.name)
         )
 
         # -- the trip ------------------------------------------------------------------------
