@@ -14,7 +14,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QLocale, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
@@ -196,9 +196,9 @@ class MatrixPrintPreview(QDialog):
         self.source = self._prepare(self.printer)
         self.page_box.setMaximum(max(1, self.page_count))
         self.of_label.setText(
-            QCoreApplication.translate("PrintPreview", "of %1").replace(
-                "%1", QLocale().toString(self.page_count)
-            )
+            # A page number is never grouped ("1520", not "1,520"/"1.520"): as in the page
+            # footer and the page box.
+            QCoreApplication.translate("PrintPreview", "of %1").replace("%1", str(self.page_count))
         )
         self.show_page(0)
 

@@ -130,3 +130,37 @@ def test_printing_can_be_cancelled(win, qtbot, tmp_path: Path) -> None:
     pages = actions.paint_matrix_on(printer)
     del printer
     assert pages > 10 and pdf_page_count(tmp_path / "all.pdf") == pages
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_page_numbers_are_never_grouped_in_the_toolbar_or_on_the_page(
+    main_window_factory, qtbot, tmp_path: Path, monkeypatch, lang: str
+) -> None:
+    """Over 1,000 pages the toolbar said "of 1,520" (German "von 1.520") while the page footer
+    said "1520": one format, ungrouped, in both languages (QA of session 3)."""
+    from kpm_desktop.report import sheet_paint
+
+    path = tmp_path / "gross.kpm"
+    generate(path, customers=3500, products=300, fill=0.05, seed=5)
+    painted: list[str] = []
+    real_text = sheet_paint.Sheet.text
+    monkeypatch.setattr(
+        sheet_paint.Sheet,
+        "text",
+        lambda sheet, rect, text, *a, **kw: (
+            painted.append(text) or real_text(sheet, rect, text, *a, **kw)
+        ),
+    )
+    win = main_window_factory(
+        path, extensions=("kpm_desktop.gui.export_menu",), lang=lang, persist_state=False
+    )
+    dialog = _open_preview(win, qtbot)
+    pages = dialog.page_count
+    assert pages > 1000
+    assert dialog.of_label.text() == {"de": "von %d", "en": "of %d"}[lang] % pages
+    QTest.mouseClick(dialog.last_button, Qt.MouseButton.LeftButton)  # the last page's footer
+    qtbot.waitUntil(lambda: dialog.shown_page == pages - 1)
+    assert dialog.page_box.text() == str(pages)
+    footer = {"de": "Seite %d von %d", "en": "Page %d of %d"}[lang] % (pages, pages)
+    assert footer in painted, [t for t in painted if str(pages) in t.replace(",", "")]
+    dialog.close()
