@@ -18,7 +18,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="append",
         default=[],
         metavar="ID=mine|theirs",
-        help="settle conflicts (ID=mine, ID=theirs, all=mine or all=theirs)",
+        help="settle conflicts by the ids a previous run listed (see --json): ID=mine, "
+        "ID=theirs, all=mine or all=theirs; a bad choice changes nothing",
     )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(handler=run)

@@ -29,6 +29,7 @@ def run(args: argparse.Namespace) -> int:
     from kpm_desktop.storage.repository import Repository
     from kpm_desktop.team import conflicts, engine
     from kpm_desktop.team.connect import TeamError
+    from kpm_desktop.team.resolve_check import check_resolutions, has_merge_conflicts
 
     try:
         choices = conflicts.parse_resolutions(args.resolve)
@@ -39,7 +40,14 @@ def run(args: argparse.Namespace) -> int:
             Repository.open(args.file, read_only=True) as probe,
             contextlib.suppress(sqlite3.Error),
         ):
-            engine.prepare(probe)
+            try:
+                engine.prepare(probe)
+            except TeamError as exc:
+                if choices and exc.key == "not_in_team" and has_merge_conflicts(probe):
+                    raise TeamError("merge_not_sync", file=str(args.file)) from exc
+                raise
+            if choices:
+                check_resolutions(probe, choices)
         with Repository.open(args.file) as repo:
             engine.prepare(repo)  # a team file at all?
             if choices:

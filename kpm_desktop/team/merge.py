@@ -47,6 +47,7 @@ from kpm_desktop.team.conflicts import (
 )
 from kpm_desktop.team.local import KIND_ORDER, LocalStore, canonical, goes_with
 from kpm_desktop.team.merge_cells import CellTake
+from kpm_desktop.team.resolve_check import check_resolutions
 from kpm_desktop.team.state import apply_remote
 
 
@@ -409,6 +410,9 @@ def merge_files(mine_path: Path, theirs_path: Path, choices: dict[str, str] | No
     # stamps a session marker): a wrong second file leaves mine byte-identical.
     with Repository.open(theirs_path, read_only=True):
         pass
+    if choices:  # a bad --resolve, too, before the writing open
+        with Repository.open(mine_path, read_only=True) as probe:
+            check_resolutions(probe, choices, merge=(str(mine_path), str(theirs_path)))
     with Repository.open(mine_path) as repo:
         plan = merge(repo, theirs_path)
         if choices:

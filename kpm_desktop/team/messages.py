@@ -71,6 +71,13 @@ MESSAGES: dict[str, str] = {
     # -- conflicts --------------------------------------------------------------------------
     "bad_resolve": "--resolve {spec}: use ID=mine, ID=theirs, all=mine or all=theirs",
     "no_conflict": "there is no open conflict {id} (see 'kpm sync FILE --json')",
+    "merge_not_sync": (
+        "{file} is not part of a team, so 'kpm sync' cannot settle its conflicts; they come "
+        "from a merge: 'kpm merge {file} THEIRS --resolve ID=mine|theirs' settles them"
+    ),
+    "no_merge_conflict": (
+        "there is no open conflict {id}; 'kpm merge {mine} {theirs} --json' lists the open ones"
+    ),
     "only_theirs": (
         "conflict {id}: your role may not change this {kind}; only 'theirs' settles it"
     ),

@@ -5495,6 +5495,10 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>es gibt keinen offenen Konflikt {id} (siehe „kpm sync DATEI --json“)</translation>
     </message>
     <message>
+        <source>there is no open conflict {id}; &apos;kpm merge {mine} {theirs} --json&apos; lists the open ones</source>
+        <translation>es gibt keinen offenen Konflikt {id}; „kpm merge {mine} {theirs} --json“ listet die offenen auf</translation>
+    </message>
+    <message>
         <source>there is no team database at {where}; check the address</source>
         <translation>unter {where} gibt es keine Team-Datenbank; prüfen Sie die Adresse</translation>
     </message>
@@ -5525,6 +5529,10 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
     <message>
         <source>{file} is already part of a team; use &apos;kpm sync&apos;</source>
         <translation>{file} gehört schon zu einem Team; verwenden Sie „kpm sync“</translation>
+    </message>
+    <message>
+        <source>{file} is not part of a team, so &apos;kpm sync&apos; cannot settle its conflicts; they come from a merge: &apos;kpm merge {file} THEIRS --resolve ID=mine|theirs&apos; settles them</source>
+        <translation>{file} gehört zu keinem Team, daher kann „kpm sync“ seine Konflikte nicht klären; sie stammen aus einer Zusammenführung: „kpm merge {file} IHRE --resolve ID=mine|theirs“ klärt sie</translation>
     </message>
     <message>
         <source>{file} is not part of a team; join one with &apos;kpm team clone&apos; (or publish it with &apos;kpm team publish&apos;)</source>

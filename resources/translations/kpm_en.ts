@@ -5471,6 +5471,10 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>there is no open conflict {id}; &apos;kpm merge {mine} {theirs} --json&apos; lists the open ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>there is no team database at {where}; check the address</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5500,6 +5504,10 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
     </message>
     <message>
         <source>{file} is already part of a team; use &apos;kpm sync&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not part of a team, so &apos;kpm sync&apos; cannot settle its conflicts; they come from a merge: &apos;kpm merge {file} THEIRS --resolve ID=mine|theirs&apos; settles them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -26,6 +26,20 @@ def run_desktop(*args: str, timeout: float = 120) -> subprocess.CompletedProcess
     )
 
 
+def run_kpm(*args: str, env: dict[str, str] | None = None, timeout: float = 120):
+    """``python -m kpm_desktop.cli ARGS`` as a user runs ``kpm``: output captured as text,
+    never raising; ``env`` adds to (or overrides) the environment."""
+    return subprocess.run(
+        [sys.executable, "-m", "kpm_desktop.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+        cwd=REPO_ROOT,
+        check=False,
+    )
+
+
 def profile_startup(path: Path) -> dict:
     """The JSON that ``kpm-desktop --profile-startup PATH`` prints (asserting exit code 0)."""
     out = run_desktop("--profile-startup", str(path))
