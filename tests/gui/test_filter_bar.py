@@ -129,8 +129,8 @@ def test_group_selector_hides_other_columns_and_scopes_white_spots(
     white = sum(truth.white(cid, pids) for cid in expected)
     cells = len(expected) * len(pids)
     # the status bar (updated on the next event-loop turn) describes the visible part
-    qtbot.waitUntil(lambda: f"Customers: {len(expected)} of 60" in fwin.status_label.text())
-    status = fwin.status_label.text()
+    qtbot.waitUntil(lambda: f"Customers: {len(expected)} of 60" in fwin.status_label.toolTip())
+    status = fwin.status_label.toolTip()
     assert f"Products: {len(pids)} of 24" in status
     assert f"White spots: {white}" in status
     assert f"Coverage: {100 * (cells - white) / cells:.1f} %" in status

@@ -44,8 +44,8 @@ def test_status_bar_and_matrix_counts_agree(
     # The due re-checks arrive with the cell ages (loaded after the first frame).
     qtbot.waitUntil(lambda: model.visible_white() == expected["white"], timeout=10_000)
     win._update_status()
-    numbers = re.findall(r"[\d.]+", win.status_label.text().replace("\u202f", ""))
-    assert str(expected["white"]) in numbers, win.status_label.text()
+    numbers = re.findall(r"[\d.]+", win.status_label.toolTip().replace("\u202f", ""))
+    assert str(expected["white"]) in numbers, win.status_label.toolTip()
     totals = model.visible_totals()
     assert {f: getattr(totals, f) for f in FIELDS} == expected
     cols = [model.col_counts(j) for j in range(model.columnCount())]
