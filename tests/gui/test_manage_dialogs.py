@@ -91,7 +91,7 @@ def test_add_rename_delete_customer_with_undo(fwin, answer, qtbot) -> None:
     edited = replace(dialog.current(), name="Ölmühle Ulm AG", abc_class="B")
     assert dialog.edit_selected(edited)
     assert ws.undo_stack.text(ws.undo_stack.index() - 1) == (
-        "Rename customer Neukunde Ölmühle GmbH to Ölmühle Ulm AG"
+        "Rename customer “Neukunde Ölmühle GmbH” to “Ölmühle Ulm AG”"
     )
     m, _ = reopen(path)
     assert m.customers[m.row_of[new_id]].name == "Ölmühle Ulm AG"
