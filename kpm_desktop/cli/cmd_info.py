@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from kpm_desktop.domain.marks import Mark
+from kpm_desktop.domain.matrix import coverage_percent
 from kpm_desktop.storage.counting import count_totals, counted_rows, counting_matrix
 from kpm_desktop.storage.repository import Repository
 
@@ -71,9 +72,8 @@ def run(args: argparse.Namespace) -> int:
     if data["key_accounts"]:
         print(f"  plus {data['key_accounts']} key accounts, counted by their sites")
     # one rounding only (the JSON keeps two places): 47.948 shows as 47.9 like the window
-    cells, white = data["cells"], data["white_spots"]
-    coverage = 100.0 * (cells - white) / cells if cells else 0.0  # as Totals.coverage
-    print(f"  {cells} cells, coverage {coverage:.1f} %")
+    coverage = coverage_percent(data["cells"], data["white_spots"])  # MarkCounts.coverage's
+    print(f"  {data['cells']} cells, coverage {coverage:.1f} %")
     labels = {"ours": "X (ours)", "competitor": "competitor", "need": "need", "no_need": "no need"}
     for key, label in labels.items():
         print(f"  {label:<12} {data['marks'][key]:>10}")

@@ -21,7 +21,7 @@ from typing import ClassVar
 
 from kpm_desktop.domain.entities import Customer
 from kpm_desktop.domain.marks import WHITE, Mark
-from kpm_desktop.domain.matrix import Matrix
+from kpm_desktop.domain.matrix import Matrix, coverage_percent
 from kpm_desktop.domain.text import fold
 
 UNGROUPED = 0
@@ -128,7 +128,7 @@ class FilterResult:
     @property
     def coverage(self) -> float:
         """Known (marked) cells of the visible part in percent; 0 for an empty part."""
-        return 100.0 * (self.cells - self.white) / self.cells if self.cells else 0.0
+        return coverage_percent(self.cells, self.white)
 
 
 def search_text(customer: Customer) -> str:

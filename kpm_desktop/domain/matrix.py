@@ -16,6 +16,12 @@ from kpm_desktop.domain.entities import Customer, Product, ProductGroup, stored_
 from kpm_desktop.domain.marks import MARK_CODES, WHITE, Mark
 
 
+def coverage_percent(cells: int, white: int) -> float:
+    """Known (marked) cells of ``cells`` in percent, 0 for no cells: the one coverage formula
+    (status bar, ``kpm info``, insights, exports and the filter's visible part)."""
+    return 100.0 * (cells - white) / cells if cells else 0.0
+
+
 @dataclass(frozen=True, slots=True)
 class MarkCounts:
     """Number of cells per state in some part of the matrix."""
@@ -37,7 +43,7 @@ class MarkCounts:
     @property
     def coverage(self) -> float:
         """Known cells / all cells in percent (0 for an empty part)."""
-        return 100.0 * self.known / self.total if self.total else 0.0
+        return coverage_percent(self.total, self.white)
 
     def of(self, mark: Mark | None) -> int:
         return (self.white, self.ours, self.competitor, self.need, self.no_need)[

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpm_desktop import APP_NAME, __version__
+from kpm_desktop.domain.matrix import coverage_percent
 from kpm_desktop.gui.actions import ActionId, ActionRegistry, MenuId
 from kpm_desktop.gui.file_actions import FileActionsMixin
 from kpm_desktop.gui.main_actions import MARK_ACTIONS, MainActionsMixin
@@ -328,7 +329,7 @@ class MainWindow(FileActionsMixin, MainActionsMixin, MarkingMixin, QMainWindow):
             # Counts run over sites (and customers without key account), never roll-ups.
             counted = len(m.counted_rows())
             cells = counted * m.columnCount()
-        coverage = 100.0 * (cells - white) / cells if cells else 0.0
+        coverage = coverage_percent(cells, white)
         if compact:
             return (
                 self.tr("White spots: %1 · Coverage: %2 %")

@@ -16,6 +16,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPagedPaintDevice, QPainter, QPdfWriter
 
 from kpm_desktop.domain.marks import WHITE, Mark
+from kpm_desktop.domain.matrix import coverage_percent
 from kpm_desktop.import_export.export_labels import (
     attribute_name,
     format_amount,
@@ -314,7 +315,7 @@ def _paint_page(
                 else:
                     counted = s.counted_row(line)  # a due "no need" re-check is a white spot
                     counts = [counted.count(int(m) if m else WHITE) for m in COUNT_KEYS]
-                    counts.append(round(100 * (n - counted.count(WHITE)) / n) if n else 0)
+                    counts.append(round(coverage_percent(n, counted.count(WHITE))))
                 for c, value in enumerate(counts):
                     rect = QRectF(x_counts + c * pt(g.count_w), y, pt(g.count_w), rh)
                     sheet.box(rect)
