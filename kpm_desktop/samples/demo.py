@@ -220,6 +220,37 @@ KEY_ACCOUNTS: tuple[tuple[str, str, str, str, tuple[tuple[str, str, str, str], .
 DEMO_CUSTOMERS = len(_NAMES) + sum(1 + len(sites) for *_head, sites in KEY_ACCOUNTS)
 
 
+# A few cells carry a note (the matrix marks them in the corner): (customer index, the mark
+# of the customer's first such cell, the note). Chosen from rows a new user sees first.
+CELL_NOTES: tuple[tuple[int, Mark, str], ...] = (
+    (0, Mark.COMPETITOR, "Rahmenvertrag mit dem Wettbewerb; vor Vertragsende Angebot machen."),
+    (1, Mark.NEED, "Bedarf vom Einkauf bestätigt, Angebot bis Quartalsende zugesagt."),
+    (3, Mark.OURS, "Neuer Ansprechpartner in der Instandhaltung, Kontakt aktualisiert."),
+    (4, Mark.NO_NEED, "Fertigt das selbst; in zwei Jahren erneut fragen."),
+    (6, Mark.COMPETITOR, "Unzufrieden mit Lieferzeiten des Wettbewerbers (Messegespräch)."),
+    (7, Mark.NEED, "Pilotprojekt im Werk geplant, Muster angefragt."),
+)
+
+
+def _add_cell_notes(changes: list[tuple[int, int, CellRecord]], customers) -> None:
+    """Give the ``CELL_NOTES`` cells their note (marks and everything else unchanged)."""
+    for index, mark, text in CELL_NOTES:
+        cid = stored_id(customers[index])
+        k = next(k for k, (c, _p, rec) in enumerate(changes) if c == cid and rec.mark is mark)
+        c, p, rec = changes[k]
+        changes[k] = (c, p, replace(rec, note=text))
+
+
+def seed_stamp(today: date) -> datetime:
+    """When the demo's history says its marks were written: 09:00 UTC on the day before
+    ``today``. That is in the past wherever the demo is made (a local day begins at most 14 h
+    before its UTC midnight), later than every verified date (at least 5 days back) and the
+    same for every demo made on that day. 09:00 UTC on ``today`` itself was in the future for
+    a demo made early in the morning.
+    """
+    return datetime.combine(today - timedelta(days=1), time(9, 0), tzinfo=UTC)
+
+
 def build_demo(
     repo: Repository,
     *,
@@ -234,7 +265,8 @@ def build_demo(
     """
     today = today or date.today()
     rng = random.Random(seed)
-    now = datetime.combine(today, time(9, 0), tzinfo=UTC)
+    now = datetime.combine(today, time(9, 0), tzinfo=UTC)  # dates are laid out from here
+    seeded = seed_stamp(today)
 
     products: list[Product] = []
     for g_index, (g_name, kind, names) in enumerate(GROUPS):
@@ -338,7 +370,8 @@ def build_demo(
                 )
             changes.append((stored_id(customer), stored_id(product), rec))
     changes += _fully_covered(customers, products, competitors, changes, today, now)
-    repo.write_cells(changes, source="demo", at=now)
+    _add_cell_notes(changes, customers)
+    repo.write_cells(changes, source="demo", at=seeded)
 
     by_name = {p.name: p.id for p in products if p.id is not None}
     for i, customer in enumerate(customers):
@@ -367,12 +400,14 @@ def build_demo(
                     )
                 )
     if key_accounts:
-        _add_key_accounts(repo, products, competitors, today, now)
+        _add_key_accounts(repo, products, competitors, today, now, seeded)
     repo.set_setting("title", "Demo: Antriebs- und Automatisierungstechnik")
     repo.set_setting("stale_months", "12")
 
 
-def _add_key_accounts(repo, products, competitors, today: date, now: datetime) -> None:
+def _add_key_accounts(
+    repo, products, competitors, today: date, now: datetime, seeded: datetime
+) -> None:
     """Two key accounts with their sites; a site's marks come from its own random stream so
     the rest of the demo stays as it was. The key accounts themselves carry no marks: the
     matrix shows their sites' roll-up."""
@@ -480,7 +515,7 @@ def _add_key_accounts(repo, products, competitors, today: date, now: datetime) -
                 note_date=today - timedelta(days=30),
             )
         )
-    repo.write_cells(changes, source="demo", at=now)
+    repo.write_cells(changes, source="demo", at=seeded)
 
 
 def write_demo(out: Path, *, today: date | None = None, key_accounts: bool = True) -> Path:

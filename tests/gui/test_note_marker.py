@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from kpm_desktop.domain.marks import WHITE
 from kpm_desktop.gui.matrix_model import HAS_NOTE_ROLE, TOOLTIP_ROLE
+from kpm_desktop.samples.demo import CELL_NOTES
 from kpm_desktop.storage.repository import Repository
 
 LEFT = Qt.MouseButton.LeftButton
@@ -48,7 +49,10 @@ def test_note_marker_appears_after_saving_a_note_and_goes_with_undo(
     # The noted cells are read after the first frame, not while painting it.
     qtbot.waitUntil(lambda: ws.noted_loaded, timeout=5_000)
     row, col = next(
-        (r, c) for r in range(2, 12) for c in range(3, 10) if model.code_at(r, c) != WHITE
+        (r, c)
+        for r in range(2, 12)
+        for c in range(3, 10)
+        if model.code_at(r, c) != WHITE and not model.has_note(r, c)  # the demo notes some
     )
     index = model.index(row, col)
     assert model.data(index, HAS_NOTE_ROLE) is False
@@ -91,13 +95,25 @@ def test_note_marker_appears_after_saving_a_note_and_goes_with_undo(
     win.close()
     with Repository.open(demo_file, read_only=True) as repo:
         assert repo.get_cell(cid, pid).note == NOTE  # type: ignore[union-attr]
-        assert repo.noted_cells() == [(cid, pid)]
+        noted = repo.noted_cells()
+        assert (cid, pid) in noted and len(noted) == len(CELL_NOTES) + 1  # the demo notes a few
 
 
-def test_key_account_rows_and_white_spots_never_show_a_marker(rep_window) -> None:
+def test_key_account_rows_and_white_spots_never_show_a_marker(rep_window, qtbot) -> None:
     model = rep_window.model
+    qtbot.waitUntil(lambda: rep_window.workspace.noted_loaded, timeout=5_000)
+    noted = [
+        (r, c)
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+        if model.data(model.index(r, c), HAS_NOTE_ROLE)
+    ]
+    assert len(noted) == len(CELL_NOTES)  # the demo's noted cells
+    assert all(model.code_at(r, c) != WHITE and not model.is_group_row(r) for r, c in noted)
+    # a key account's row (a roll-up of its sites) never shows one
+    groups = [r for r in range(model.rowCount()) if model.is_group_row(r)]
     assert not any(
         model.data(model.index(r, c), HAS_NOTE_ROLE)
-        for r in range(min(10, model.rowCount()))
-        for c in range(min(10, model.columnCount()))
+        for r in groups
+        for c in range(model.columnCount())
     )
