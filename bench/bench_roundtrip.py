@@ -81,6 +81,8 @@ def export_file(size: str) -> Path:
                 str(matrix_file(size)),
                 "--xlsx",
                 str(out),
+                "--lang",
+                "de",  # the sheet names read below
             ],
             check=True,
             cwd=ROOT,

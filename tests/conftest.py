@@ -47,6 +47,15 @@ def demo_ka_file(demo_ka_template: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def saved_language() -> Iterator:
+    """Set the app's saved UI language for one test (removed again afterwards)."""
+    from tests.helpers.language import save_ui_language
+
+    yield save_ui_language
+    save_ui_language(None)
+
+
+@pytest.fixture
 def demo_file(demo_template: Path, tmp_path: Path) -> Path:
     """A fresh, writable copy of the demo matrix for one test."""
     target = tmp_path / "demo.kpm"

@@ -13,6 +13,7 @@ from kpm_desktop.cli.insights_common import (
     parse_moment,
     subset_rows,
 )
+from kpm_desktop.cli.language import add_lang_argument, chosen
 from kpm_desktop.domain.history_diff import HistoryDiff, code_name, diff_keyed
 from kpm_desktop.domain.matrix import Matrix
 from kpm_desktop.storage import history
@@ -31,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="one JSON object on stdout")
     p.add_argument("--xlsx", type=Path, metavar="OUT", help="export the changes as XLSX")
     p.add_argument("--overwrite", action="store_true", help="replace an existing OUT")
-    p.add_argument("--language", choices=("de", "en"), default="de", help="XLSX headers")
+    add_lang_argument(p, "language of the XLSX")
     p.add_argument("--limit", type=int, default=20, help="customers listed in text output")
     add_subset_options(p)
     p.set_defaults(handler=run)
@@ -124,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
         from kpm_desktop.import_export.insights_xlsx import write_diff_xlsx
 
         title = " – ".join(str(v) for v in period.values() if v)
-        write_diff_xlsx(args.xlsx, matrix, diff, title=title, language=args.language)
+        write_diff_xlsx(args.xlsx, matrix, diff, title=title, language=chosen(args.lang))
     data = to_json(matrix, diff, period)
     if args.json:
         print(json.dumps(data, ensure_ascii=False))

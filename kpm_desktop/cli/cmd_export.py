@@ -11,7 +11,8 @@ import argparse
 from pathlib import Path
 
 from kpm_desktop.cli import CliError
-from kpm_desktop.import_export.export_labels import ATTRIBUTES, LANGUAGES
+from kpm_desktop.cli.language import add_lang_argument, chosen
+from kpm_desktop.import_export.export_labels import ATTRIBUTES
 from kpm_desktop.import_export.export_model import (
     ExportOptions,
     Orientation,
@@ -67,9 +68,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="leave out competitor names, revenues, potentials and internal notes",
     )
-    p.add_argument(
-        "--lang", "--language", choices=LANGUAGES, default="de", help="language of the sheet"
-    )
+    add_lang_argument(p, "language of the sheet")
     p.set_defaults(handler=run)
 
 
@@ -92,6 +91,7 @@ def run(args: argparse.Namespace) -> int:
     if args.xlsx and (args.visit or args.blank):
         raise CliError("--visit and --blank write PDF: use --pdf OUT")
     attributes = tuple(a.strip() for a in args.attributes.split(",") if a.strip())
+    args.lang = chosen(args.lang)
     if args.visit:
         return _run_visit(args, out, attributes)
 

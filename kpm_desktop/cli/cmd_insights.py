@@ -18,6 +18,7 @@ from kpm_desktop.cli.insights_common import (
     step_texts,
     subset_rows,
 )
+from kpm_desktop.cli.language import add_lang_argument, chosen
 from kpm_desktop.domain.insights import Bar, Insights, compute_insights
 from kpm_desktop.domain.lookalike import LookAlike
 from kpm_desktop.domain.marks import Mark
@@ -44,7 +45,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--renewals-xlsx", type=Path, metavar="OUT", help="also export the renewal radar"
     )
     p.add_argument("--overwrite", action="store_true", help="replace an existing OUT")
-    p.add_argument("--language", choices=("de", "en"), default="de", help="XLSX headers")
+    add_lang_argument(p, "language of the renewals XLSX")
     add_subset_options(p)
     p.set_defaults(handler=run)
 
@@ -193,7 +194,7 @@ def run(args: argparse.Namespace) -> int:
         from kpm_desktop.import_export.insights_xlsx import write_renewals_xlsx
 
         write_renewals_xlsx(
-            args.renewals_xlsx, matrix, ins.renewals, today=today, language=args.language
+            args.renewals_xlsx, matrix, ins.renewals, today=today, language=chosen(args.lang)
         )
     data = to_json(matrix, ins, today, args.months, hints)
     if args.json:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from kpm_desktop.cli import CliError
 from kpm_desktop.cli.insights_common import check_output, parse_day
+from kpm_desktop.cli.language import add_lang_argument, chosen
 from kpm_desktop.domain.entities import Customer
 from kpm_desktop.domain.trips import (
     DEFAULT_MINUTES,
@@ -35,7 +36,6 @@ from kpm_desktop.domain.trips import (
     schedule,
     unique_name,
 )
-from kpm_desktop.import_export.export_labels import LANGUAGES
 from kpm_desktop.import_export.export_model import ExportOptions, Orientation
 from kpm_desktop.import_export.trip_labels import trip_label
 from kpm_desktop.import_export.visit_data import find_customer
@@ -75,14 +75,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="leave out competitor names, revenues, potentials and internal notes",
     )
-    p.add_argument(
-        "--lang",
-        "--language",
-        choices=LANGUAGES,
-        default=None,
-        help="language of the trip's default name, the pack and the calendar "
-        "(default: the app's UI language)",
-    )
+    add_lang_argument(p, "language of the trip's default name, the pack and the calendar")
     p.set_defaults(handler=run)
 
 
@@ -93,25 +86,6 @@ class _Plan:
     start: time
     minutes: int
     name: str | None
-
-
-# The GUI's settings key of the UI language (``gui.i18n.LANGUAGE_KEY``; the CLI does not
-# import the GUI, a test checks that both name the same key).
-LANGUAGE_KEY = "ui/language"
-
-
-def ui_language() -> str:
-    """The language the app's window uses: the saved setting ("de"/"en"), else German for a
-    German system locale, else English (``gui.i18n.choose_language``'s rule)."""
-    from PySide6.QtCore import QLocale, QSettings
-
-    from kpm_desktop import APP_ID, ORG_NAME
-
-    saved = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG_NAME, APP_ID)
-    setting = str(saved.value(LANGUAGE_KEY, "system"))
-    if setting in LANGUAGES:
-        return setting
-    return "de" if QLocale.system().language() == QLocale.Language.German else "en"
 
 
 def parse_time(text: str) -> time:
@@ -214,8 +188,7 @@ def run(args: argparse.Namespace) -> int:
         raise FileMissingError(f"{args.file} does not exist")
     plan = _plan(args)
     _check_outputs(args)
-    if args.lang is None:
-        args.lang = ui_language()
+    args.lang = chosen(args.lang)
     options = ExportOptions(
         orientation=Orientation.PORTRAIT, customer_safe=args.customer_safe, lang=args.lang
     )

@@ -48,9 +48,15 @@ _LABELS: dict[str, str] = {
 }
 
 
+def header_fold(text: str) -> str:
+    """A header as it is compared with the aliases: folded, with "#" read as "no" ("Customer
+    #" is "customer no", not the bare "customer" of the name column)."""
+    return fold(text.replace("#", " no "))
+
+
 def _field(key: str, required: bool = False) -> Field:
     aliases = dict.fromkeys(
-        fold(header) for field_key, _origin, header in HEADER_SYNONYMS if field_key == key
+        header_fold(header) for field_key, _origin, header in HEADER_SYNONYMS if field_key == key
     )
     aliases.update(dict.fromkeys([fold(key), fold(_LABELS[key])]))
     return Field(key, _LABELS[key], tuple(a for a in aliases if a), required)
@@ -187,7 +193,7 @@ def field_for_header(
     kind: str, header: object, taken: AbstractSet[str] = frozenset()
 ) -> str | None:
     """The field a header names for this kind (exact folded alias first, then a contained one)."""
-    h = fold(cell_text(header))
+    h = header_fold(cell_text(header))
     if not h:
         return None
     fields = [f for f in FIELDS[kind] if f.key not in taken]
@@ -226,7 +232,7 @@ def suggest_mapping(kind: str, header: list[object]) -> dict[str, int]:
         for col, value in enumerate(header):
             if col in mapping.values():
                 continue
-            h = fold(cell_text(value))
+            h = header_fold(cell_text(value))
             if not h:
                 continue
             for f in FIELDS[kind]:

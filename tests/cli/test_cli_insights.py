@@ -96,7 +96,9 @@ def test_diff_xlsx_highlights_changed_cells(
         white = next((i, j) for i in range(m.n_rows) for j in range(m.n_cols) if m.code(i, j) == 0)
         repo.set_marks([(m.customers[white[0]].id, m.products[white[1]].id, Mark.COMPETITOR)])
     out = tmp_path / "diff.xlsx"
-    assert main(["diff", str(demo_file), "--snapshot", "A", "--xlsx", str(out)]) == 0
+    assert (
+        main(["diff", str(demo_file), "--snapshot", "A", "--xlsx", str(out), "--lang", "de"]) == 0
+    )
     assert "1 cells changed" in capsys.readouterr().out
     wb = load_workbook(out)
     changes, matrix = wb.worksheets

@@ -27,6 +27,8 @@ def test_export_xlsx_with_filters(demo_file: Path, tmp_path: Path, capsys) -> No
             "A3",
             "--attributes",
             "number,city",
+            "--lang",
+            "de",  # the sheet's language (without --lang: the UI language)
         ]
     )
     assert code == 0
@@ -39,9 +41,22 @@ def test_export_xlsx_with_filters(demo_file: Path, tmp_path: Path, capsys) -> No
 
 def test_export_pdf_blank_and_visit(qapp, demo_file: Path, tmp_path: Path, capsys) -> None:
     before = file_hash(demo_file)
-    assert main(["export", str(demo_file), "--pdf", str(tmp_path / "m.pdf")]) == 0
+    assert main(["export", str(demo_file), "--pdf", str(tmp_path / "m.pdf"), "--lang", "de"]) == 0
     assert pdf_page_count(tmp_path / "m.pdf") == 2
-    assert main(["export", str(demo_file), "--pdf", str(tmp_path / "m4.pdf"), "--portrait"]) == 0
+    assert (
+        main(
+            [
+                "export",
+                str(demo_file),
+                "--pdf",
+                str(tmp_path / "m4.pdf"),
+                "--portrait",
+                "--lang",
+                "de",
+            ]
+        )
+        == 0
+    )
     assert pdf_page_count(tmp_path / "m4.pdf") == 4
     assert (
         main(
@@ -53,6 +68,8 @@ def test_export_pdf_blank_and_visit(qapp, demo_file: Path, tmp_path: Path, capsy
                 "--blank",
                 "--group",
                 "Lösungen",
+                "--lang",
+                "de",
             ]
         )
         == 0

@@ -50,27 +50,6 @@ def test_create_then_reuse(qapp, demo_file: Path, tmp_path: Path, capsys) -> Non
     assert str(events_en[0]["SUMMARY"]).startswith("Visit: ")
 
 
-@pytest.fixture
-def saved_language():
-    """Set the app's saved UI language (the per-user settings file of this test session)."""
-    from PySide6.QtCore import QSettings
-
-    from kpm_desktop import APP_ID, ORG_NAME
-    from kpm_desktop.cli.cmd_trip import LANGUAGE_KEY
-
-    settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG_NAME, APP_ID)
-
-    def save(value: str | None) -> None:
-        if value is None:
-            settings.remove(LANGUAGE_KEY)
-        else:
-            settings.setValue(LANGUAGE_KEY, value)
-        settings.sync()
-
-    yield save
-    save(None)
-
-
 def _trip_names(path: Path) -> list[str]:
     with Repository.open(path, read_only=True) as repo:
         return sorted(t.name for t in store.list_trips(repo))
@@ -81,7 +60,7 @@ def test_without_lang_the_ui_language_names_the_trip(
 ) -> None:
     """Issue 18: no --lang means the app's UI language (saved setting, else the system's),
     for the default name (the planner's "Tour <day>" / "Trip <day>") and the calendar alike."""
-    from kpm_desktop.cli.cmd_trip import LANGUAGE_KEY, ui_language
+    from kpm_desktop.cli.language import LANGUAGE_KEY, ui_language
     from kpm_desktop.gui.i18n import LANGUAGE_KEY as GUI_KEY
     from kpm_desktop.gui.i18n import choose_language
 

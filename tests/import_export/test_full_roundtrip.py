@@ -128,7 +128,7 @@ def test_export_rebuilds_customers_products_and_cells(demo_file: Path, tmp_path:
             )
         )
     out = tmp_path / "export.xlsx"
-    assert main(["export", str(demo_file), "--xlsx", str(out)]) == 0
+    assert main(["export", str(demo_file), "--xlsx", str(out), "--lang", "de"]) == 0
     wb = openpyxl.load_workbook(out, read_only=True)
     assert wb.sheetnames[2:] == ["Daten", "Kunden", "Produkte", "Wettbewerber", "Notizen", "Ziele"]
     wb.close()
@@ -170,7 +170,7 @@ def test_uuids_of_groups_competitors_notes_and_goals_come_back(
         before = {t: set(repo.entity_uuids(t).values()) for t in repo.UUID_TABLES}
     assert all(before.values())
     out = tmp_path / "export.xlsx"
-    assert main(["export", str(demo_file), "--xlsx", str(out)]) == 0
+    assert main(["export", str(demo_file), "--xlsx", str(out), "--lang", "de"]) == 0
     target = tmp_path / "empty.kpm"
     Repository.create(target).close()
     assert main(["import", str(target), str(out), "--kind", "kpm"]) == 0

@@ -114,3 +114,35 @@ def test_street_and_phone_headers() -> None:
         "city": 4,
         "phone": 5,
     }
+
+
+# Two fields of one kind may share a folded alias only where the header is truly ambiguous.
+SHARED_ON_PURPOSE = {("sales", "name")}
+
+
+def test_no_folded_alias_names_two_fields_of_a_kind() -> None:
+    """ "Customer #" folded to "customer", the customer name's alias, so an English export's
+    matrix sheet ("Customer", "Cust. no.") mapped the name column to the number and could
+    not be imported (found when kpm export began to follow the UI language)."""
+    shared = set()
+    for kind, fields in FIELDS.items():
+        owner: dict[str, str] = {}
+        for f in fields:
+            for alias in f.aliases:
+                if owner.setdefault(alias, f.key) != f.key:
+                    shared.add((kind, alias))
+    assert shared == SHARED_ON_PURPOSE
+    assert suggest_mapping("customers", ["Customer #", "Customer"]) == {
+        "customer_number": 0,
+        "customer_name": 1,
+    }
+
+
+def test_an_english_export_reads_back_as_a_matrix(demo_file, tmp_path) -> None:
+    from kpm_desktop.cli import main
+    from tests.helpers.imports import plan_for
+
+    out = tmp_path / "export.xlsx"
+    assert main(["export", str(demo_file), "--xlsx", str(out), "--lang", "en"]) == 0
+    s = plan_for(demo_file, out, "matrix").summary()
+    assert (s["cells"], s["conflicts"], s["new_customers"], s["new_products"]) == (0, 0, 0, 0)

@@ -77,7 +77,7 @@ def test_export_import_round_trip_keeps_marks_and_parent_links(
     demo_ka_file: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "export.xlsx"
-    assert main(["export", str(demo_ka_file), "--xlsx", str(out)]) == 0
+    assert main(["export", str(demo_ka_file), "--xlsx", str(out), "--lang", "de"]) == 0
     target = tmp_path / "target.kpm"
     Repository.create(target).close()
     assert main(["import", str(target), str(out), "--kind", "kpm"]) == 0

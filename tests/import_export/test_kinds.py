@@ -408,7 +408,7 @@ def test_own_exported_matrix_sheet_reads_back_as_a_matrix(demo_file: Path, tmp_p
     from kpm_desktop.cli import main
 
     out = tmp_path / "export.xlsx"
-    assert main(["export", str(demo_file), "--xlsx", str(out)]) == 0
+    assert main(["export", str(demo_file), "--xlsx", str(out), "--lang", "de"]) == 0
     plan = plan_for(demo_file, out, "matrix")
     s = plan.summary()
     assert (s["cells"], s["conflicts"], s["new_customers"], s["new_products"]) == (0, 0, 0, 0)

@@ -51,7 +51,7 @@ def test_xlsx_round_trip_keeps_street_and_phone(demo_file: Path, tmp_path: Path,
         repo.update_customer(replace(a, street="=HYPERLINK(1)", phone="+49 431 1"))
         repo.update_customer(replace(b, street="", phone=""))
     out = tmp_path / "export.xlsx"
-    assert main(["export", str(demo_file), "--xlsx", str(out)]) == 0
+    assert main(["export", str(demo_file), "--xlsx", str(out), "--lang", "de"]) == 0
     book = openpyxl.load_workbook(out, read_only=True)
     headers = next(book["Kunden"].iter_rows(max_row=1, values_only=True))
     assert "Straße" in headers and "Telefon" in headers

@@ -44,7 +44,7 @@ def _add_trips(path: Path) -> list[Trip]:
 
 def _export(path: Path, out: Path) -> None:
     out.unlink(missing_ok=True)
-    assert main(["export", str(path), "--xlsx", str(out)]) == 0
+    assert main(["export", str(path), "--xlsx", str(out), "--lang", "de"]) == 0
 
 
 def test_trips_sheet_and_rebuild(demo_file: Path, tmp_path: Path, capsys) -> None:

@@ -162,7 +162,7 @@ def test_kpm_export_rows_equal_calamine(demo_file: Path, tmp_path: Path) -> None
     from kpm_desktop.cli import main
 
     out = tmp_path / "export.xlsx"
-    assert main(["export", str(demo_file), "--xlsx", str(out)]) == 0
+    assert main(["export", str(demo_file), "--xlsx", str(out), "--lang", "de"]) == 0
     for sheet in ("Daten", "Kunden", "Produkte", "Notizen", "Ziele", "Wettbewerber"):
         table = read_table(out, sheet=sheet, stream=True)
         assert table.stream is not None
@@ -180,7 +180,7 @@ def test_streamed_import_gives_the_content_of_the_calamine_import(
     source = tmp_path / "s.kpm"
     generate(source, customers=500, products=50, fill=0.4, seed=1)  # size S
     out = tmp_path / "export.xlsx"
-    assert main(["export", str(source), "--xlsx", str(out)]) == 0
+    assert main(["export", str(source), "--xlsx", str(out), "--lang", "de"]) == 0
     digests = []
     for engine in (None, "calamine"):
         data = read_source(out, "kpm", engine=engine)
