@@ -227,7 +227,7 @@ def bench_hostile() -> None:
     """Each fatal corpus file in a fresh process: wall time and peak RSS (limits 10 s, 500 MB)."""
     sys.path.insert(0, str(ROOT))
     from tests.helpers.files import build_small
-    from tests.import_export.test_hostile import FATAL
+    from tests.helpers.hostile import FATAL
 
     work = Path(tempfile.mkdtemp(prefix="kpm-bench-hostile-"))
     try:

@@ -1,5 +1,6 @@
 """The test suite's own layout (issue 13 item 10): test modules import helpers from
-tests/helpers, never from a conftest.py, and conftest files only register fixtures."""
+tests/helpers, never from a conftest.py or from another test module, and conftest files
+only register fixtures."""
 
 from __future__ import annotations
 
@@ -54,6 +55,52 @@ def test_no_test_module_imports_from_a_conftest() -> None:
     assert offenders == [], (
         "import test helpers from tests/helpers (move the helper there), not from a "
         "conftest.py:\n" + "\n".join(offenders)
+    )
+
+
+def imports_of_test_modules(source: str) -> list[str]:
+    """The import statements in ``source`` that name a test module (``test_*``): a helper two
+    test modules share belongs in tests/helpers (importing a test module also collects its
+    tests twice under another name, and couples one test's edits to another)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom):
+            names = [node.module or ""]
+            names += [f"{node.module or ''}.{alias.name}" for alias in node.names]
+        elif isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        else:
+            continue
+        if any(part.startswith("test_") for name in names for part in name.split(".")):
+            found.append(f"line {node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+def test_test_module_imports_are_found() -> None:
+    sources = [
+        "from tests.storage.test_one_count import reference",
+        "def f():\n    from tests.import_export.test_full_roundtrip import digest",
+        "import tests.import_export.test_hostile",
+        "from .test_xlsx_stream import shared_strings_xlsx",
+        "from tests.import_export import test_hostile",
+    ]
+    assert all(imports_of_test_modules(s) for s in sources)
+    assert imports_of_test_modules("from tests.helpers.roundtrip import digest") == []
+    assert imports_of_test_modules("from kpm_desktop.team import resolve_check") == []
+
+
+def test_no_test_module_imports_another_test_module() -> None:
+    """Nor do the benchmarks and tools."""
+    root = TESTS.parent
+    files = [*TESTS.rglob("*.py"), *(root / "bench").glob("*.py"), *(root / "tools").glob("*.py")]
+    offenders = [
+        f"{path.relative_to(root)} {hit}"
+        for path in sorted(files)
+        for hit in imports_of_test_modules(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == [], (
+        "move the shared helper into tests/helpers and import it from there:\n"
+        + "\n".join(offenders)
     )
 
 

@@ -17,7 +17,7 @@ import pytest
 
 from kpm_desktop.cli.cmd_info import summary
 from kpm_desktop.storage.repository import Repository
-from tests.storage.test_one_count import (
+from tests.helpers.counting import (
     FIELDS,
     key_account_rows,
     random_file,

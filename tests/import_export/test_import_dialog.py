@@ -227,7 +227,7 @@ def _to_conflicts_page(qtbot, dlg, source: Path) -> None:
 def test_wizard_rebuilds_a_kpm_export_and_says_there_are_no_conflicts(
     qtbot, demo_file: Path, export_and_empty: tuple[Path, Path]
 ) -> None:
-    from tests.import_export.test_full_roundtrip import digest
+    from tests.helpers.roundtrip import digest
 
     source, empty = export_and_empty
     ws = Workspace.open(empty)
