@@ -41,6 +41,18 @@ def test_kpm_demo_writes_its_history_in_the_past_with_a_few_noted_cells(tmp_path
     assert notes == len(CELL_NOTES)
 
 
+def test_the_seed_stamp_is_before_the_day_begins_anywhere() -> None:
+    """``today`` is the local date: its first moment is at most 14 h before UTC midnight
+    (UTC+14), so a stamp before that is in the past wherever and whenever the demo is made.
+    09:00 UTC on ``today`` was in the future until 09:00 UTC (10:00 in Germany)."""
+    from datetime import UTC, datetime, time, timedelta
+
+    from kpm_desktop.samples.demo import seed_stamp
+
+    earliest_start = datetime.combine(DEMO_TODAY, time(0), tzinfo=UTC) - timedelta(hours=14)
+    assert seed_stamp(DEMO_TODAY) <= earliest_start
+
+
 def test_the_demo_marks_are_unchanged_by_the_notes() -> None:
     import tempfile
 
