@@ -1,6 +1,6 @@
 """Refuse a bad ``--resolve`` before anything is written (``kpm sync`` and ``kpm merge``).
 
-``engine.resolve`` refuses an unknown conflict id and "mine" for a change the role may not
+``conflicts.resolve`` refuses an unknown conflict id and "mine" for a change the role may not
 make, but it runs after the file was opened for writing (and, in ``kpm merge``, after the
 merge was committed). Checking the choices against the file's open conflicts on a read-only
 open first leaves the file byte-identical on bad input. Each command names its own way to
