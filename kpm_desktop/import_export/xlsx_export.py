@@ -29,7 +29,7 @@ from openpyxl.worksheet.properties import Outline, PageSetupProperties
 
 from kpm_desktop.domain.entities import CellRecord, Customer, stored_id
 from kpm_desktop.domain.marks import WHITE, Mark
-from kpm_desktop.domain.matrix import MarkCounts
+from kpm_desktop.domain.matrix import MarkCounts, coverage_percent
 from kpm_desktop.import_export.data_sheet import DATA_COLUMNS, data_sheet_name
 from kpm_desktop.import_export.export_labels import (
     attribute_name,
@@ -403,8 +403,7 @@ def _matrix_sheet(wb: Workbook, s: MatrixSnapshot, tracker: _Progress, raw: bool
         else:
             counted = s.counted_row(i)  # a due "no need" re-check counts as a white spot
             line += [(counted.count(int(m) if m else WHITE), st_count) for m in COUNT_KEYS]
-            known = n - counted.count(WHITE)
-            line.append((round(100 * known / n) if n else 0, st_pct))
+            line.append((round(coverage_percent(n, counted.count(WHITE))), st_pct))
         rows.append(line, outline=level)
         tracker.step()
 

@@ -15,9 +15,10 @@ from kpm_desktop.storage.repository import Repository
 from tests.helpers.processes import run_kpm
 
 PACKAGE = Path(__file__).resolve().parents[2] / "kpm_desktop"
-# "100 * (a - white) / a" or "100.0 * known / total" written out again somewhere
+# "100 * (a - white) / a" or "100 * known / a" written out again somewhere
 _TWIN = re.compile(
-    r"100(\.0)?\s*\*\s*\(?\s*[\w.]+\s*-\s*[\w.()]*white[\w.()]*\s*\)?\s*/", re.IGNORECASE
+    r"100(\.0)?\s*\*\s*(\(?\s*[\w.]+\s*-\s*[\w.()]*white[\w.()]*\s*\)?|known)\s*/",
+    re.IGNORECASE,
 )
 
 
