@@ -7,10 +7,13 @@ cell. Cells of customers or products that only the colleague has come along when
 adds that customer or product.
 
 **The common state of a cell.** Both files carry the cell history (``mark_history``: cell,
-old mark, new mark, time in Unix seconds; compact since migration 3, never pruned). Two
-copies of one file share their history up to the moment they were copied; a history entry
-is identified across files by its cell (customer and product UUID), its time and its old
-and new mark (the row id and the source may differ). For a cell whose values differ:
+old mark, new mark, time in Unix seconds). Two copies of one file share their history up
+to the moment they were copied; a history entry is identified across files by its cell
+(customer and product UUID), its time and its old and new mark (the row id and the source
+may differ). The history is never pruned; migration 3's compaction turned the text times
+into seconds by one fixed formula, so two copies migrated apart still hold the same
+entries. Where entries are missing (history never written, or lost) rule 4 applies, and
+where even that finds nothing the old rule (a conflict). For a cell whose values differ:
 
 1. The *shared entry* is the newest entry (by time) that both histories hold. The state
    right after it is the cell's last common state: its mark is the entry's new mark, and
