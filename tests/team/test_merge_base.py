@@ -312,3 +312,28 @@ def test_a_new_customer_comes_with_its_cells_and_their_history(
         assert len(repo.history(customer_id=here.id)) == 2  # the colleague's entries
     code, again = _merge(capsys, mine, theirs)  # nothing left to do
     assert (again["added"], again["changed"], again["deleted"]) == (0, 0, 0)
+
+
+def test_a_colleague_file_without_its_own_id_keeps_the_old_rule(
+    demo_file: Path, tmp_path: Path, capsys
+) -> None:
+    """A copy never opened for writing carries my id: no colleague to tell apart, so no base
+    is used or recorded and a differing field is a conflict, never a guess."""
+    import sqlite3
+
+    mine, theirs = copies(demo_file, tmp_path)
+    with Repository.open(mine) as repo:
+        c = repo.load_customers()[2]
+    conn = sqlite3.connect(theirs)  # changed by another program, never opened by KPM
+    with conn:
+        conn.execute(
+            "UPDATE customers SET city = 'Anderswo', updated_at = '2026-12-01T10:00:00Z' "
+            "WHERE id = ?",
+            (c.id,),
+        )
+    conn.close()
+    code, result = _merge(capsys, mine, theirs)
+    assert code == 1
+    assert [(x["key"], x["fields"]) for x in result["conflicts"]] == [(c.uuid, ["city"])]
+    with Repository.open(mine, read_only=True) as repo:
+        assert repo.conn.execute("SELECT count(*) FROM merge_bases").fetchone()[0] == 0
