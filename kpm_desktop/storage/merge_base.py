@@ -28,10 +28,10 @@ had undone it.)
 
 from __future__ import annotations
 
-import hashlib
 import socket
 import sqlite3
 import uuid
+import zlib
 from pathlib import Path
 
 from kpm_desktop.storage.convert import ts_from_db
@@ -51,8 +51,11 @@ def _place(path: Path) -> str:
         where = str(path.resolve())
     except OSError:
         where = str(path)
-    text = f"{socket.gethostname()}\0{where}"
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    # Two checksums, not a cryptographic hash: the place only has to tell computers and
+    # folders apart without writing the path into the file (hashlib is not loaded before
+    # the first frame, see gui/entry.HEAVY_MODULES).
+    data = f"{socket.gethostname()}\0{where}".encode("utf-8", "surrogatepass")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
 def _stored(conn: sqlite3.Connection) -> str | None:
