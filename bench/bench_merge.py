@@ -66,16 +66,24 @@ def run(size: str, tmp: Path) -> None:
     # cells both sides edited (a repeated mark confirms: an edit too): the true collisions
     both = len({(c, p) for c, p, _m in cells} & {(c, p) for c, p, _m in mine_cells})
 
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     with Repository.open(mine, read_only=True) as a, Repository.open(theirs, read_only=True) as b:
         n = sum(1 for _ in LocalStore(a).iter_all()) + sum(1 for _ in LocalStore(b).iter_all())
-    base = time.perf_counter() - t
-    emit(BENCH, "read both files (baseline)", base, "s", size=size, entities=n)
+    base, base_cpu = time.perf_counter() - t, time.process_time() - cpu
+    emit(
+        BENCH,
+        "read both files (baseline)",
+        base,
+        "s",
+        size=size,
+        entities=n,
+        cpu_s=round(base_cpu, 2),
+    )
 
     with Repository.open(mine, read_only=True) as repo:
-        t = time.perf_counter()
+        t, cpu = time.perf_counter(), time.process_time()
         plan = plan_merge(repo, theirs)
-        planned = time.perf_counter() - t
+        planned, planned_cpu = time.perf_counter() - t, time.process_time() - cpu
     emit(
         BENCH,
         "compare (plan_merge)",
@@ -83,6 +91,8 @@ def run(size: str, tmp: Path) -> None:
         "s",
         size=size,
         ratio=round(planned / base, 2),
+        cpu_s=round(planned_cpu, 2),
+        cpu_ratio=round(planned_cpu / base_cpu, 2),
         added=plan.counts()[0],
         changed=plan.counts()[1],
         deleted=plan.counts()[2],
