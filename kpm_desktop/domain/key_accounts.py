@@ -115,14 +115,16 @@ class KeyAccounts:
 
     @classmethod
     def build(cls, customers: Sequence[Customer]) -> KeyAccounts:
-        row_of_uuid = {c.uuid: i for i, c in enumerate(customers)}
         parent_of = [-1] * len(customers)
+        linked = [(i, c.parent_uuid) for i, c in enumerate(customers) if c.parent_uuid]
+        if not linked:  # most files: no key accounts, no index of every customer's uuid
+            return cls(parent_of, {})
+        row_of_uuid = {c.uuid: i for i, c in enumerate(customers)}
         children: dict[int, list[int]] = {}
-        for i, c in enumerate(customers):
-            if c.parent_uuid:
-                p = row_of_uuid.get(c.parent_uuid, -1)
-                if p >= 0 and p != i:
-                    children.setdefault(p, []).append(i)
+        for i, parent_uuid in linked:
+            p = row_of_uuid.get(parent_uuid, -1)
+            if p >= 0 and p != i:
+                children.setdefault(p, []).append(i)
         # One level: a customer with sites is a key account even if it names a parent.
         sites: dict[int, list[int]] = {}
         for p, kids in children.items():

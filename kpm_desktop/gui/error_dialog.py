@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -58,6 +57,8 @@ class ErrorDialog(QDialog):
         self.log_file = log_file
 
         icon = QLabel(self)
+        from PySide6.QtWidgets import QStyle  # here: its enums cost ~10 ms of start-up
+
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize)
         icon.setPixmap(
             self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(size)

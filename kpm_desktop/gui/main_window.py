@@ -260,6 +260,7 @@ class MainWindow(FileActionsMixin, MainActionsMixin, MarkingMixin, QMainWindow):
             # the file (they need 0.3-1 s at L); the event loop runs nothing else between.
             self._pending_announce = ws
             QTimer.singleShot(500, self._announce_pending)  # in case no paint comes
+            self.status_label.clear()  # counted right after the first frame, never "No file open"
         else:
             self._pending_announce = None
             self.workspace_changed.emit(ws)

@@ -65,14 +65,15 @@ def test_insights_dock_builds_its_view_when_first_shown(
 
 def _first_frame_then(win, step) -> list[str]:
     """Run ``step`` as a key the user types once the first frame is on screen: queued after
-    the first paint, like input that arrives after it. Returns where it ran ("before"/"after")
-    relative to the held-back extensions."""
+    the first paint, like input that arrives after it. Returns what the first frame saw: the
+    held-back extensions ("pending"/"installed") and the status bar's counts text."""
     from PySide6.QtCore import QTimer
 
     seen: list[str] = []
 
     def frame() -> None:
         seen.append("pending" if win.extensions_pending else "installed")
+        seen.append(win.status_label.text())  # the first frame never says "No file open"
         QTimer.singleShot(0, step)
 
     win.view.first_paint.connect(frame)
@@ -104,7 +105,7 @@ def test_menu_shortcuts_work_right_after_the_first_frame(
     seen = _first_frame_then(win, keys)
     assert win.open_file(demo_file)
     qtbot.waitUntil(lambda: len(results) == 2, timeout=10000)
-    assert seen == ["pending"]  # the first frame came before the extensions
+    assert seen == ["pending", ""]  # the first frame came before the extensions
     assert results[0] is win.filter_bar.search  # Ctrl+F reached the filter bar's search
     assert results[1] is True  # F9 hid the customer panel
     # the docks and the filter bar took the file once it was announced

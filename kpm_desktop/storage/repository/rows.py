@@ -34,6 +34,7 @@ _MARK_COLS_M = ", ".join(f"m.{c.strip()}" for c in _MARK_COLS.split(","))  # tab
 
 
 def _customer_from_row(r: tuple[Any, ...]) -> Customer:
+    tags = r[11]
     return Customer(
         id=r[0],
         uuid=r[1],
@@ -46,7 +47,8 @@ def _customer_from_row(r: tuple[Any, ...]) -> Customer:
         postcode=r[8],
         abc_class=r[9],
         annual_revenue=r[10],
-        tags=tuple(json.loads(r[11])),
+        # most customers have none: no JSON parse (a third of loading 5,000 customers)
+        tags=() if tags == "[]" else tuple(json.loads(tags)),
         active=bool(r[12]),
         parent_uuid=r[13],
         street=r[14],
