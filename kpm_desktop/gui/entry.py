@@ -51,6 +51,7 @@ HEAVY_MODULES = (
     "kpm_desktop.gui.safety",
     "kpm_desktop.storage.backup",
     "kpm_desktop.storage.restore",
+    "hashlib",  # (storage.merge_base's identity at open uses zlib checksums instead)
     "kpm_desktop.gui.filter_bar",
     "kpm_desktop.domain.filters",
     "kpm_desktop.gui.side_panel.extension",
