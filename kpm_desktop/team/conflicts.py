@@ -208,6 +208,16 @@ def chosen_conflicts(
     return chosen
 
 
+def refuse_mine(chosen: list[tuple[Conflict, str]]) -> None:
+    """Raise ``only_theirs`` for a change the role may not make settled with ``mine``
+    (unless its customer left the territory and is settled in the same go: that settles it)."""
+    left = {c.key for c, _ in chosen if c.reason == territory.REASON}
+    for c, choice in chosen:
+        owner = customer_of(c.kind, c.key, c.mine or c.theirs)
+        if choice == "mine" and c.reason == "denied" and owner not in left:
+            raise ResolveError("only_theirs", id=c.id, kind=c.kind)
+
+
 def resolve(repo: Repository, choices: dict[str, str]) -> list[Conflict]:
     """Settle conflicts locally in one transaction; returns the resolved ones.
 
@@ -225,11 +235,7 @@ def resolve(repo: Repository, choices: dict[str, str]) -> list[Conflict]:
     chosen = chosen_conflicts(conflicts, choices)
     # a customer that left the territory first: it settles its marks', notes' and goals' too
     chosen.sort(key=lambda cc: cc[0].reason != territory.REASON)
-    left = {c.key for c, _ in chosen if c.reason == territory.REASON}
-    for c, choice in chosen:
-        owner = customer_of(c.kind, c.key, c.mine or c.theirs)
-        if choice == "mine" and c.reason == "denied" and owner not in left:
-            raise ResolveError("only_theirs", id=c.id, kind=c.kind)
+    refuse_mine(chosen)
     store = LocalStore(repo)
     with repo.transaction() as conn:
         for c, choice in chosen:

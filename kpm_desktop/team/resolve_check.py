@@ -11,7 +11,12 @@ a merge (a file that is not in a team cannot be synced at all).
 from __future__ import annotations
 
 from kpm_desktop.storage.repository import Repository
-from kpm_desktop.team.conflicts import ResolveError, chosen_conflicts, list_conflicts
+from kpm_desktop.team.conflicts import (
+    ResolveError,
+    chosen_conflicts,
+    list_conflicts,
+    refuse_mine,
+)
 
 
 def check_resolutions(
@@ -29,9 +34,7 @@ def check_resolutions(
             if merge is not None:
                 raise ResolveError("no_merge_conflict", id=ident, mine=merge[0], theirs=merge[1])
             raise ResolveError("no_conflict", id=ident)
-    for c, choice in chosen_conflicts(conflicts, choices):
-        if choice == "mine" and c.reason == "denied":
-            raise ResolveError("only_theirs", id=c.id, kind=c.kind)
+    refuse_mine(chosen_conflicts(conflicts, choices))
 
 
 def has_merge_conflicts(repo: Repository) -> bool:

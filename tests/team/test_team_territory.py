@@ -14,9 +14,12 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.storage.repository import Repository
 from kpm_desktop.team import engine, server, territory
+from kpm_desktop.team.conflicts import Conflict, ResolveError, refuse_mine
 from kpm_desktop.team.connect import connect
 from kpm_desktop.team.merge import merge_files
 from tests.helpers.team import entities, run_json, server_cells, team_with_demo
@@ -211,3 +214,20 @@ def test_moved_customer_with_unsent_changes_is_kept_and_listed(
     assert done["conflicts"] == [] and done["pending"] == 0
     with connect(team_url) as conn:
         assert server_cells(conn)[("cell", cell)]["mark"] == int(Mark.OURS)
+
+
+def test_a_refused_change_of_a_customer_that_left_settles_with_it() -> None:
+    """``mine`` on a change the role may not make is refused, unless its customer left the
+    territory and is settled in the same go (``kpm sync --resolve all=mine`` checks the same)."""
+
+    def conflict(kind: str, key: str, reason: str, ident: int) -> Conflict:
+        return Conflict(kind, key, ["*"], {"mark": 1}, None, "", "", 0, reason=reason, id=ident)
+
+    left = conflict("customer", "c1", territory.REASON, 1)
+    refused = conflict("cell", "c1/p1", "denied", 2)
+    elsewhere = conflict("cell", "c2/p1", "denied", 3)
+    refuse_mine([(left, "mine"), (refused, "mine")])  # settled with its customer
+    refuse_mine([(refused, "theirs")])
+    for chosen in ([(refused, "mine")], [(left, "mine"), (elsewhere, "mine")]):
+        with pytest.raises(ResolveError):
+            refuse_mine(chosen)
