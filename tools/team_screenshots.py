@@ -5,10 +5,11 @@
 Starts a throw-away PostgreSQL (tests/team/pgcluster.py; needs the server binaries), sets up a
 team from the demo matrix, lets the rep "anna" and the manager change the same cell, and shows
 anna's window at 1366 x 768 after the sync found the conflict. The manager also moves two of
-anna's customers to another region: one is removed from anna's file by the sync, the other
-one anna had changed stays and is listed in the review. Each language runs in its own process
-(translators are process-wide). Writes ``docs/<lang>-team-menu.png``,
-``<lang>-team-status.png`` and ``<lang>-team-conflicts.png``.
+anna's customers to another region: one is removed from anna's file by the sync (the status
+bar says so), the other one anna had changed stays and is listed in the review. Each language
+runs in its own process (translators are process-wide). Writes ``docs/<lang>-team-menu.png``,
+``<lang>-team-status.png``, ``<lang>-team-left-territory.png`` and
+``<lang>-team-conflicts.png``.
 """
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ def shoot(lang: str, out: Path) -> int:
         while window.team.last_result is None and time.monotonic() < end:
             shots.settle(5)
             time.sleep(0.05)
+        shot(window, "team-left-territory")  # the sync's line in the status bar
         window.statusBar().clearMessage()
         window.team.update()
         shot(window, "team-status")
