@@ -379,6 +379,7 @@ class ExportActions(QObject):
             title, QCoreApplication.translate("ExportMenu", "Cancel"), 0, 0, self.window
         )
         dialog.setObjectName("export_progress")
+        dialog.setWindowTitle(QCoreApplication.translate("ExportMenu", "Export"))
         dialog.setMinimumDuration(300)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)

@@ -321,7 +321,8 @@ class SafetyController(QObject):
         bar = self.window.statusBar()
         if path is not None:
             self.last_backup = path
-            bar.showMessage(QCoreApplication.translate("Safety", "Backup saved."), 4000)
+            if not bar.currentMessage():  # routine: never over a sync's, trip's or merge's line
+                bar.showMessage(QCoreApplication.translate("Safety", "Backup saved."), 4000)
         else:
             bar.showMessage(
                 QCoreApplication.translate("Safety", "The backup failed: %1").replace("%1", error),

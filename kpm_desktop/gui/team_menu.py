@@ -85,6 +85,10 @@ class TeamController(QObject):
         self.status = QLabel(window)
         self.status.setObjectName("team_status")
         window.statusBar().addPermanentWidget(self.status)
+        # like the window's counts, the team line steps aside while a message shows
+        window.statusBar().messageChanged.connect(lambda _text: self._show_status())
+        # every edit, undo and redo changes what is still to send
+        window.undo_group.indexChanged.connect(lambda _index: self.update())
         self.timer = QTimer(self)
         self.timer.setInterval(AUTO_SYNC_MS)
         self.timer.timeout.connect(lambda: self.sync_now(automatic=True))
@@ -138,9 +142,8 @@ class TeamController(QObject):
         self.users_action.setEnabled(team and manager)
         if not team:
             self.status.setText("")
-            self.status.setVisible(False)
+            self._show_status()
             return
-        self.status.setVisible(True)
         assert ws is not None  # a team file is open: team_state() is empty without one
         pending = sync_capture.pending_count(ws.repo.conn)
         conflicts = sync_capture.conflict_count(ws.repo.conn)
@@ -169,6 +172,12 @@ class TeamController(QObject):
             text += " – " + QCoreApplication.translate("TeamMenu", "offline")
         self.status.setText(text)
         self.status.setToolTip(self.last_error or state.get("team_url", ""))
+        self._show_status()
+
+    def _show_status(self) -> None:
+        """The team line shows for a team file, except while a status-bar message shows."""
+        message = self.window.statusBar().currentMessage()
+        self.status.setVisible(bool(self.status.text()) and not message)
 
     # -- sync ----------------------------------------------------------------------------
     def sync_now(self, automatic: bool = False) -> bool:

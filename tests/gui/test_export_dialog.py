@@ -92,6 +92,8 @@ def test_current_view_export_runs_in_worker(exporting, qtbot, tmp_path: Path) ->
     dialog._accept()
     job = win.export_actions.job
     assert job is not None
+    # the progress window is titled like the dialog, not with the program's file name
+    assert win.export_actions.progress_dialog.windowTitle() == "Export"
     seen: list[tuple[int, int]] = []
     job.progressed.connect(lambda d, t: seen.append((d, t)))
     qtbot.waitUntil(lambda: win.export_actions.job is None, timeout=30_000)

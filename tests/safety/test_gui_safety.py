@@ -115,9 +115,16 @@ def test_automatic_backup_after_first_change_then_not_again_soon(
     assert list_backups(demo_file) == []
     win.view.setCurrentIndex(win.model.index(0, 0))
     assert win.mark_selection(int(Mark.COMPETITOR))
+    bar = win.statusBar()
+    bar.showMessage("Trip Nord saved", 8000)  # what the edit said (a trip, a sync, a merge)
     qtbot.waitUntil(lambda: ctl.last_backup is not None, timeout=10_000)
     [first] = list_backups(demo_file)
     assert first.reason == "auto"
+    QApplication.processEvents()
+    assert bar.currentMessage() == "Trip Nord saved"  # the routine backup does not cover it
+    bar.clearMessage()
+    ctl._on_backup_finished(first.path, "")
+    assert bar.currentMessage() == "Backup saved."  # said when nothing else is
     win.view.setCurrentIndex(win.model.index(1, 1))
     assert win.mark_selection(int(Mark.NEED))
     ctl.backup_task.wait(5)

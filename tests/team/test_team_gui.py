@@ -44,10 +44,10 @@ def test_sync_now_conflict_review_take_theirs(team_window, qtbot) -> None:
     key, mine = (Qt.Key.Key_B, Mark.NEED) if base_mark != Mark.NEED else (Qt.Key.Key_X, Mark.OURS)
     theirs = next(m for m in (Mark.COMPETITOR, Mark.NO_NEED) if m != base_mark)
     QTest.keyClick(QApplication.focusWidget(), key)
-    team.update()
-    # (In full runs this once showed "2 changes": Ctrl left "held" by an earlier test's
-    # key click made setCurrentIndex toggle the cell into the old selection; the autouse
-    # fixture _release_keyboard_modifiers in tests/conftest.py now resets it.)
+    # the team line counts the edit at once (it once stayed at "0 changes" until the next
+    # sync). (In full runs this once showed "2 changes": Ctrl left "held" by an earlier
+    # test's key click made setCurrentIndex toggle the cell into the old selection; the
+    # autouse fixture _release_keyboard_modifiers in tests/conftest.py now resets it.)
     assert "1 change" in _status(win), ws.repo.conn.execute("SELECT * FROM sync_dirty").fetchall()
     cust = next(c for c in ws.matrix.customers if c.id == cid)
     prod = next(p for p in ws.matrix.products if p.id == pid)
@@ -151,6 +151,22 @@ def test_undo_of_a_synced_change_is_a_new_change(team_window, qtbot) -> None:
     assert (value["mark"] if value else None) == (int(before.mark) if before else None)
 
 
+def _assert_message_readable(win) -> None:
+    """The status-bar message is not cut at 1366 px: the counts turn compact and the team
+    line steps aside while it shows (they once left "Synced: 0 se" of the sync's result)."""
+    win.resize(1366, 768)  # the rep's laptop
+    QApplication.processEvents()
+    bar = win.statusBar()
+    message = bar.currentMessage()
+    counts = win.findChild(QLabel, "status_summary")
+    team_line = win.findChild(QLabel, "team_status")
+    assert not team_line.isVisible()
+    room = bar.width() - counts.width() - 40
+    assert bar.fontMetrics().horizontalAdvance(message) < room, (message, room)
+    bar.clearMessage()
+    assert team_line.isVisible() and "Team: " in team_line.text()
+
+
 def test_customers_leaving_the_territory_in_the_window(team_window, qtbot) -> None:
     """A sync removes a customer the manager moved away (one line in the status bar); one
     with an unsent edit stays and is listed; settling it is one undo step."""
@@ -183,6 +199,7 @@ def test_customers_leaving_the_territory_in_the_window(team_window, qtbot) -> No
     assert team.last_result.left_territory == 1
     message = win.statusBar().currentMessage()
     assert "1 customer" in message and "left your territory and w" in message, message
+    _assert_message_readable(win)
     uuids = {c.uuid for c in win.workspace.matrix.customers}
     assert gone.uuid not in uuids and held.uuid in uuids
     assert "1 conflict" in _status(win)
