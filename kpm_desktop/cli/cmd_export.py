@@ -18,6 +18,7 @@ from kpm_desktop.import_export.export_model import (
     Orientation,
     Paper,
     load_snapshot,
+    open_snapshot,
     scope_from_filters,
 )
 from kpm_desktop.storage.repository import Repository
@@ -113,11 +114,11 @@ def run(args: argparse.Namespace) -> int:
     if args.xlsx:
         from kpm_desktop.import_export.xlsx_export import write_xlsx
 
-        snapshot = load_snapshot(args.file, options)
-        write_xlsx(snapshot, out)
+        with open_snapshot(args.file, options) as snapshot:
+            write_xlsx(snapshot, out)
         print(
             f"wrote {out}: {snapshot.n_rows} customers x {snapshot.n_cols} products"
-            f" ({len(snapshot.details)} marked cells in the data sheet)"
+            f" ({snapshot.marked_cells()} marked cells in the data sheet)"
         )
         return 0
 

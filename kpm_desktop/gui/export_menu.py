@@ -118,13 +118,13 @@ def export_task(source: Path, request: ExportRequest, options: ExportOptions):
 
     def run(progress: Progress) -> tuple[str, Path]:
         from kpm_desktop.gui.dialogs.export_dialog import ExportKind
-        from kpm_desktop.import_export.export_model import load_snapshot
+        from kpm_desktop.import_export.export_model import load_snapshot, open_snapshot
 
         if request.kind is ExportKind.XLSX:
             from kpm_desktop.import_export.xlsx_export import write_xlsx
 
-            snapshot = load_snapshot(source, options)
-            write_xlsx(snapshot, request.path, progress)
+            with open_snapshot(source, options) as snapshot:
+                write_xlsx(snapshot, request.path, progress)
             message = (
                 QCoreApplication.translate(
                     "ExportMenu", "Exported %1 customers × %2 products to %3."

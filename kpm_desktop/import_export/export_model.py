@@ -9,13 +9,14 @@ read-only connection) and the writer works from that. Long writers report throug
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kpm_desktop.domain.entities import (
     CellRecord,
@@ -27,6 +28,7 @@ from kpm_desktop.domain.entities import (
     stored_id,
 )
 from kpm_desktop.domain.key_accounts import KeyAccounts, rollup_of_rows
+from kpm_desktop.domain.marks import WHITE
 from kpm_desktop.domain.matrix import MarkCounts, Matrix
 from kpm_desktop.import_export.export_labels import (
     ATTRIBUTES,
@@ -35,8 +37,9 @@ from kpm_desktop.import_export.export_labels import (
     label,
 )
 
-if TYPE_CHECKING:  # trips are only named in annotations here
+if TYPE_CHECKING:  # trips and the repository are only named in annotations here
     from kpm_desktop.domain.trips import Trip
+    from kpm_desktop.storage.repository import Repository
 
 Progress = Callable[[int, int], bool]
 
@@ -135,6 +138,33 @@ class MatrixSnapshot:
     rollup_rows: frozenset[int] = frozenset()
     levels: list[int] = field(default_factory=list)
     parent_labels: dict[str, str] = field(default_factory=dict)  # uuid -> number (or name)
+    # Reads one customer's stored cells from the file (``open_snapshot``) instead of holding
+    # ``details``: product id -> the cell's stored columns (``CELL_COLUMNS``).
+    cell_source: Callable[[int], Mapping[int, Sequence[Any]]] | None = None
+    _stored: dict[int, dict[int, tuple[Any, ...]]] | None = field(default=None, repr=False)
+
+    def cells_of(self, customer_id: int) -> Mapping[int, Sequence[Any]]:
+        """Product id -> stored columns (``CELL_COLUMNS``) of the customer's marked cells:
+        from the file when the snapshot streams them, else from ``details``."""
+        if self.cell_source is not None:
+            return self.cell_source(customer_id)
+        if self._stored is None:
+            from kpm_desktop.storage.repository.rows import cell_row
+
+            self._stored = {}
+            for (c, p), rec in self.details.items():
+                self._stored.setdefault(c, {})[p] = cell_row(rec)
+        return self._stored.get(customer_id, {})
+
+    def marked_cells(self) -> int:
+        """Rows of the data sheet: marked cells, key accounts' roll-up rows left out."""
+        n = self.n_cols
+        grid = self.grid
+        return sum(
+            n - grid.count(WHITE, i * n, (i + 1) * n)
+            for i in range(self.n_rows)
+            if i not in self.rollup_rows
+        )
 
     def parent_label(self, customer: Customer) -> str:
         """The key account of a site as the import reads it back: its number, else name."""
@@ -443,29 +473,63 @@ def load_snapshot(
     with_details: bool = True,
     exported_at: datetime | None = None,
 ) -> MatrixSnapshot:
-    """Open ``path`` read-only (its own connection, so a worker thread may call this)."""
+    """Open ``path`` read-only (its own connection, so a worker thread may call this).
+
+    With details, every marked cell's record is loaded into ``details`` (600k at M:
+    ``open_snapshot`` streams them instead).
+    """
     from kpm_desktop.storage.repository import Repository
 
     path = Path(path)
+    with Repository.open(path, read_only=True) as repo, repo.reading():
+        return _snapshot_of(repo, path, options, with_details, False, exported_at)
+
+
+@contextmanager
+def open_snapshot(
+    path: Path | str, options: ExportOptions, *, exported_at: datetime | None = None
+) -> Iterator[MatrixSnapshot]:
+    """A snapshot with details whose marked cells stay in the file until written.
+
+    The file stays open read-only in one read transaction for the block, so the cells the
+    data sheet reads customer by customer (``MatrixSnapshot.cells_of``) are those of the
+    loaded matrix, whatever is saved meanwhile. Use the snapshot in the thread that opened it.
+    """
+    from kpm_desktop.storage.repository import Repository
+
+    path = Path(path)
+    with Repository.open(path, read_only=True) as repo, repo.reading():
+        yield _snapshot_of(repo, path, options, True, True, exported_at)
+
+
+def _snapshot_of(
+    repo: Repository,
+    path: Path,
+    options: ExportOptions,
+    with_details: bool,
+    stream: bool,
+    exported_at: datetime | None,
+) -> MatrixSnapshot:
     from kpm_desktop.storage.counting import counting_matrix
 
-    with Repository.open(path, read_only=True) as repo:
-        matrix = repo.load_matrix()
-        counting = counting_matrix(repo, (exported_at or datetime.now()).date(), matrix)
-        details = dict(((c, p), rec) for c, p, rec in repo.iter_cells()) if with_details else None
-        competitors = {stored_id(c): c.name for c in repo.load_competitors()}
-        notes: list[Note] = []
-        goals: list[Goal] = []
-        uuids: dict[str, dict[int, str]] = {}
-        trips: list[Trip] = []
-        if with_details and options.include_data_sheet and not options.customer_safe:
-            from kpm_desktop.storage.trips import list_trips
+    matrix = repo.load_matrix()
+    counting = counting_matrix(repo, (exported_at or datetime.now()).date(), matrix)
+    details = None
+    if with_details and not stream:
+        details = dict(((c, p), rec) for c, p, rec in repo.iter_cells())
+    competitors = {stored_id(c): c.name for c in repo.load_competitors()}
+    notes: list[Note] = []
+    goals: list[Goal] = []
+    uuids: dict[str, dict[int, str]] = {}
+    trips: list[Trip] = []
+    if with_details and options.include_data_sheet and not options.customer_safe:
+        from kpm_desktop.storage.trips import list_trips
 
-            for c in matrix.customers:  # for the master sheets of an internal export
-                notes += repo.notes_for(stored_id(c))
-                goals += repo.goals_for(stored_id(c))
-            uuids = {table: repo.entity_uuids(table) for table in repo.UUID_TABLES}
-            trips = list_trips(repo)
+        for c in matrix.customers:  # for the master sheets of an internal export
+            notes += repo.notes_for(stored_id(c))
+            goals += repo.goals_for(stored_id(c))
+        uuids = {table: repo.entity_uuids(table) for table in repo.UUID_TABLES}
+        trips = list_trips(repo)
     snapshot = snapshot_from_matrix(
         matrix,
         options,
@@ -480,4 +544,6 @@ def load_snapshot(
     snapshot.goals = [g for g in goals if g.customer_id in in_scope]
     snapshot.uuids = uuids
     snapshot.trips = trips
+    if stream:
+        snapshot.cell_source = repo.stored_cells_of_customer
     return snapshot

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +26,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import Outline, PageSetupProperties
 
-from kpm_desktop.domain.entities import CellRecord, Customer, stored_id
+from kpm_desktop.domain.entities import Customer
 from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.domain.matrix import MarkCounts, coverage_percent
 from kpm_desktop.import_export.data_sheet import DATA_COLUMNS, data_sheet_name
@@ -46,7 +45,8 @@ from kpm_desktop.import_export.export_model import (
 )
 from kpm_desktop.import_export.formula_guard import neutralise
 from kpm_desktop.import_export.master_sheets import write_master_sheets
-from kpm_desktop.import_export.xlsx_rows import CellSpec, FastRows, Value
+from kpm_desktop.import_export.xlsx_data_rows import write_data_rows
+from kpm_desktop.import_export.xlsx_rows import CellSpec, FastRows
 
 # Fills chosen light enough that the black glyph stays readable in colour and in grey print.
 MARK_FILLS: dict[Mark, str] = {
@@ -77,14 +77,6 @@ def _user(text: str) -> str:
     return neutralise(text)
 
 
-def _utc_naive(value: datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    if value.tzinfo is not None:
-        value = value.astimezone(UTC).replace(tzinfo=None)
-    return value
-
-
 def attribute_value(customer: Customer, attribute: str) -> str | float | None:
     if attribute == "tags":
         return _user(", ".join(customer.tags))
@@ -99,12 +91,13 @@ class _Progress:
         self.progress = progress
         self.total = max(total, 1)
         self.done = 0
+        self._next = _PROGRESS_EVERY
 
     def step(self, n: int = 1) -> None:
+        """``n`` more done; reported every ``_PROGRESS_EVERY`` and at the end."""
         self.done += n
-        if self.progress is not None and (
-            self.done % _PROGRESS_EVERY == 0 or self.done >= self.total
-        ):
+        if self.progress is not None and (self.done >= self._next or self.done >= self.total):
+            self._next = self.done - self.done % _PROGRESS_EVERY + _PROGRESS_EVERY
             self.report()
 
     def report(self) -> None:
@@ -522,46 +515,5 @@ def _data_sheet(wb: Workbook, s: MatrixSnapshot, tracker: _Progress, raw: bool) 
         verified_at=st_ts,
     )
 
-    cust = [(_user(c.number), _user(c.name), c.uuid, stored_id(c)) for c in s.customers]
-    prod = [(_user(p.number), _user(p.name), p.uuid, stored_id(p)) for p in s.products]
-    details = s.details
-    safe = opts.customer_safe
-    n = s.n_cols
-    grid = s.grid
-    written = 0
-    for i, (cnum, cname, cuuid, cid) in enumerate(cust):
-        if i in s.rollup_rows:
-            continue  # a key account's roll-up: the marks are its sites'
-        codes = grid[i * n : (i + 1) * n]
-        if codes.count(WHITE) == n:
-            continue
-        for j, code in enumerate(codes):
-            if code == WHITE:
-                continue
-            pnum, pname, puuid, pid = prod[j]
-            mark = Mark(code)
-            rec = details.get((cid, pid)) or CellRecord(mark=mark)
-            values: dict[str, Value] = {
-                "customer_number": cnum,
-                "customer_name": cname,
-                "customer_uuid": cuuid,
-                "product_number": pnum,
-                "product_name": pname,
-                "product_uuid": puuid,
-                "mark": mark.letter,
-                "no_need_reason": _user(rec.no_need_reason) if rec.no_need_reason else None,
-                "contract_end": rec.contract_end,
-                "recheck_at": rec.recheck_at,
-                "verified_at": _utc_naive(rec.verified_at),
-            }
-            if not safe:
-                values["competitor"] = _user(s.competitor_name(rec)) if rec.competitor_id else None
-                values["our_revenue"] = rec.our_revenue
-                values["potential"] = rec.potential
-                values["note"] = _user(rec.note) if rec.note else None
-            rows.append(
-                [None if (v := values[k]) is None or v == "" else (v, style[k]) for k in keys]
-            )
-            tracker.step()
-            written += 1
+    written = write_data_rows(rows, s, keys, style, tracker.step)
     ws.print_area = f"A1:{get_column_letter(len(columns))}{1 + written}"

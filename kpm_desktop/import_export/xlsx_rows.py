@@ -63,8 +63,10 @@ class _RowStreamWriter(WorksheetWriter):
         if pending is None:
             return super().write_row(xf, row, row_idx)
         self._fast._pending = None
+        row_idx += self._fast._direct  # rows written by FastRows.write_xml, unseen by openpyxl
         raw = getattr(xf, "_file", None) if self._fast.raw else None
         if raw is not None:
+            self._fast._raw_file = raw
             raw(self._fast._render(row_idx, *pending))
             return None
         cells, height, outline = pending
@@ -99,6 +101,32 @@ class FastRows:
         self._letters: list[str] = [""]
         self._date_style: dict[int, bool] = {}
         self.rows_written = 0
+        # Where ready row XML goes (et_xmlfile's stream), known once the first row is written.
+        self._raw_file: Callable[[str], Any] | None = None
+        self._direct = 0  # rows written through write_xml
+
+    @property
+    def xml_direct(self) -> bool:
+        """Whether ``write_xml`` can be used: raw mode, and the first row went to et_xmlfile's
+        stream (False before the first ``append`` and on the per-cell path)."""
+        return self._raw_file is not None
+
+    @property
+    def next_row(self) -> int:
+        """The 1-based index the next row gets."""
+        return self.rows_written + 1
+
+    def write_xml(self, xml: str, count: int) -> None:
+        """Write ``count`` ready ``<row>`` elements, numbered from ``next_row`` on, straight
+        into the sheet (bulk sheets render whole blocks of rows without per-cell tuples).
+
+        Build cells with ``cell_xml``/``text_cell``; only when ``xml_direct`` is True.
+        """
+        if self._raw_file is None:
+            raise RuntimeError("write_xml needs the raw row stream (see xml_direct)")
+        self._raw_file(xml)
+        self._direct += count
+        self.rows_written += count
 
     def _start(self) -> None:
         writer = _RowStreamWriter(self.ws, self)
@@ -130,6 +158,16 @@ class FastRows:
         self._pending = (cells, height, outline)
         self.ws.append(())  # openpyxl calls our write_row with the next row index
         self.rows_written += 1
+
+    def cell_template(self, column: int, value: Value, sid: int) -> str:
+        """The XML this class writes for one cell (1-based ``column``), as a ``str.format``
+        template of the row number: ``template.format(row)``. For ``write_xml``."""
+        letter = self._letter(column)
+        row = self._render(0, [*([None] * (column - 1)), (value, sid)], None)
+        head = f'<row r="0"><c r="{letter}0"'
+        assert row.startswith(head) and row.endswith("</row>")
+        body = row[len(head) : -len("</row>")].replace("{", "{{").replace("}", "}}")
+        return f'<c r="{letter}{{0}}"' + body
 
     def _letter(self, col: int) -> str:
         letters = self._letters

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
+import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
@@ -110,3 +111,64 @@ def test_raw_rows_and_openpyxl_cells_give_the_same_workbook(tmp_path: Path, monk
             )  # fmt: skip
             assert repr(ca.font) == repr(cb.font) and repr(ca.fill) == repr(cb.fill)
     assert a.row_dimensions[1].height == b.row_dimensions[1].height == 30
+
+
+def test_rows_written_as_xml_blocks_equal_appended_rows(tmp_path: Path) -> None:
+    """``write_xml`` rows (built from ``cell_template``) between ordinary appends: the same
+    workbook as appending every row, rows numbered on after the block."""
+    values = [
+        ("Müller & Söhne <1> {0}", 1234.5, date(2026, 1, 2), datetime(2026, 3, 4, 5, 6, 7)),
+        (" ' {x} ", 0, None, datetime(2026, 12, 31, 23, 59, 59)),
+    ]
+
+    def write(path: Path, blocks: bool) -> int:
+        wb = Workbook(write_only=True)
+        rows = FastRows(wb.create_sheet("Daten"))
+        text, day, ts = rows.style(), rows.style(number_format="DD.MM.YYYY"), rows.style()
+        sids = (text, rows.style(number_format="0.00"), day, ts)
+        rows.append([("Kopf", text)], height=30)
+        assert rows.xml_direct  # et_xmlfile's stream found at the first row
+        for _ in range(3):
+            if blocks:
+                xml = [
+                    '<row r="{0}">'
+                    + "".join(
+                        rows.cell_template(k, v, sid)
+                        for k, (v, sid) in enumerate(zip(line, sids, strict=True), 1)
+                        if v is not None
+                    )
+                    + "</row>"
+                    for line in values
+                ]
+                first = rows.next_row
+                rows.write_xml("".join(x.format(first + n) for n, x in enumerate(xml)), len(xml))
+            else:
+                for line in values:
+                    rows.append(
+                        [None if v is None else (v, s) for v, s in zip(line, sids, strict=True)]
+                    )
+            rows.append([("Ende", text)])
+        wb.save(path)
+        return rows.rows_written
+
+    assert write(tmp_path / "blocks.xlsx", True) == write(tmp_path / "rows.xlsx", False) == 10
+    a = load_workbook(tmp_path / "blocks.xlsx")["Daten"]
+    b = load_workbook(tmp_path / "rows.xlsx")["Daten"]
+    assert a.max_row == b.max_row == 10
+    for ra, rb in zip(a.iter_rows(), b.iter_rows(), strict=True):
+        for ca, cb in zip(ra, rb, strict=True):
+            assert (ca.coordinate, ca.value, ca.number_format, ca.style_id) == (
+                cb.coordinate, cb.value, cb.number_format, cb.style_id
+            )  # fmt: skip
+    assert a["A4"].value == "Ende" and a["A10"].value == "Ende"
+
+
+def test_write_xml_needs_the_raw_stream(tmp_path: Path) -> None:
+    wb = Workbook(write_only=True)
+    rows = FastRows(wb.create_sheet(), raw=False)
+    assert not rows.xml_direct
+    rows.append([("a", rows.style())])
+    assert not rows.xml_direct
+    with pytest.raises(RuntimeError):
+        rows.write_xml("<row/>", 1)
+    wb.save(tmp_path / "x.xlsx")

@@ -209,6 +209,20 @@ class RepositoryBase:
         return self._db
 
     @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Several reads that see one state of the file (a read transaction): what another
+        connection commits meanwhile shows only after the block. Writes nothing."""
+        if self._conn.in_transaction:
+            yield
+            return
+        self._conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+
+    @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One atomic write (nested calls become savepoints)."""
         if self.read_only:

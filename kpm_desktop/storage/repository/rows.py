@@ -30,6 +30,8 @@ _MARK_COLS = (
     "mark, competitor_id, our_revenue, potential, contract_end, no_need_reason, recheck_at, "
     "note, verified_at, updated_at, source"
 )
+# The stored columns of a cell, in the order of ``stored_cells_of_customer``/``cell_row``.
+CELL_COLUMNS: tuple[str, ...] = tuple(c.strip() for c in _MARK_COLS.split(","))
 _MARK_COLS_M = ", ".join(f"m.{c.strip()}" for c in _MARK_COLS.split(","))  # table alias m
 
 
@@ -104,6 +106,11 @@ def _cell_from_row(r: Sequence[Any]) -> CellRecord:
         updated_at=epoch_from_db(r[8] if r[9] is None else r[9]),
         source=source_from_db(r[10]),
     )
+
+
+def cell_row(rec: CellRecord) -> tuple[Any, ...]:
+    """A cell record as its stored columns (``CELL_COLUMNS``), as the file holds it."""
+    return _cell_values(rec)
 
 
 def _cell_values(rec: CellRecord) -> tuple[Any, ...]:
