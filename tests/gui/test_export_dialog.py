@@ -167,3 +167,56 @@ def test_print_preview_opens(exporting, qtbot) -> None:
     qtbot.waitUntil(lambda: dialog.shown_page == 0)
     assert dialog.page_count == 2  # the demo: as many pages as printing gives
     dialog.close()
+
+
+def test_xlsx_export_shows_progress_and_cancel_stops_it(main_window_factory, qtbot, tmp_path):
+    """File › Export of an XLSX reads the cells from the file on the worker while it writes
+    (issue 20): the progress dialog moves, a click on its Cancel stops the export without
+    leaving a file, and the window can export again."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QPushButton
+
+    from kpm_desktop.domain.marks import WHITE
+    from kpm_desktop.samples.synthetic import generate
+
+    src = generate(tmp_path / "gebiet.kpm", customers=500, products=50, fill=0.4, seed=3)
+    win = main_window_factory(src, extensions=("kpm_desktop.gui.export_menu",), activate=True)
+    target = tmp_path / "out" / "gebiet.xlsx"
+    target.parent.mkdir()
+    dialog = win.export_actions.open_dialog()
+    assert dialog is not None
+    dialog.scope_all.setChecked(True)
+    dialog.path.setText(str(target))
+    seen: list[tuple[int, int]] = []
+
+    def on_progress(done: int, total: int) -> None:
+        seen.append((done, total))
+        if len(seen) == 3:  # well inside the export (10k data rows): the user cancels
+            progress = win.export_actions.progress_dialog
+            assert progress is not None and progress.value() == done
+            (cancel,) = progress.findChildren(QPushButton)
+            QTest.mouseClick(cancel, Qt.MouseButton.LeftButton)
+
+    dialog._accept()
+    job = win.export_actions.job
+    assert job is not None
+    job.progressed.connect(on_progress)
+    qtbot.waitUntil(lambda: win.export_actions.job is None, timeout=60_000)
+    done = [d for d, _ in seen]
+    assert len(done) >= 3 and done == sorted(done) and done[-1] < seen[-1][1]
+    assert list(target.parent.iterdir()) == []  # no workbook, no .partial
+    assert win.action_registry[EXPORT_ACTION].isEnabled()
+    dialog = win.export_actions.open_dialog()  # and again, to the end
+    assert dialog is not None
+    dialog.scope_all.setChecked(True)
+    dialog.path.setText(str(target))
+    dialog.language.setCurrentIndex(dialog.language.findData("de"))
+    dialog._accept()
+    qtbot.waitUntil(lambda: win.export_actions.job is None, timeout=60_000)
+    wb = openpyxl.load_workbook(target, read_only=True)
+    assert wb.sheetnames[:3] == ["Matrix", "Kennzahlen", "Daten"]
+    grid = win.workspace.matrix.grid
+    marked = len(grid) - grid.count(WHITE)
+    assert sum(1 for _ in wb["Daten"].iter_rows(values_only=True)) == 1 + marked
+    wb.close()
