@@ -545,5 +545,17 @@ def _snapshot_of(
     snapshot.uuids = uuids
     snapshot.trips = trips
     if stream:
-        snapshot.cell_source = repo.stored_cells_of_customer
+
+        def cells_of(customer_id: int) -> dict[int, tuple[Any, ...]]:
+            import sqlite3
+
+            from kpm_desktop.storage.errors import StorageError
+            from kpm_desktop.storage.messages import msg
+
+            try:
+                return repo.stored_cells_of_customer(customer_id)
+            except sqlite3.Error as exc:  # damaged pages found while writing: one line
+                raise StorageError(msg("cannot_read", file=path.name, detail=str(exc))) from exc
+
+        snapshot.cell_source = cells_of
     return snapshot

@@ -125,3 +125,28 @@ def test_errors_are_one_line_and_leave_files_alone(
 def test_missing_matrix_file(tmp_path: Path, capsys) -> None:
     assert main(["export", str(tmp_path / "x.kpm"), "--xlsx", str(tmp_path / "m.xlsx")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_a_read_error_while_streaming_the_cells_is_one_line(
+    demo_file: Path, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """The data sheet reads the cells while writing: SQLite failing there (damaged pages)
+    is one line and exit code 2, and an earlier export of that name stays as it was."""
+    import sqlite3
+
+    from kpm_desktop.storage.repository import Repository
+
+    def damaged(self, customer_id: int):
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(Repository, "stored_cells_of_customer", damaged)
+    out = tmp_path / "m.xlsx"
+    out.write_bytes(b"the export of last week")
+    before = file_hash(out)
+    assert main(["export", str(demo_file), "--xlsx", str(out)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [
+        f"kpm export: error: {demo_file.name} cannot be read: database disk image is malformed"
+    ]
+    assert file_hash(out) == before
+    assert not list(tmp_path.glob("*.partial"))
