@@ -169,10 +169,14 @@ def test_print_preview_opens(exporting, qtbot) -> None:
     dialog.close()
 
 
-def test_xlsx_export_shows_progress_and_cancel_stops_it(main_window_factory, qtbot, tmp_path):
+def test_xlsx_export_shows_progress_and_cancel_stops_it(
+    main_window_factory, qtbot, tmp_path, monkeypatch
+):
     """File › Export of an XLSX reads the cells from the file on the worker while it writes
     (issue 20): the progress dialog moves, a click on its Cancel stops the export without
     leaving a file, and the window can export again."""
+    import threading
+
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QPushButton
@@ -189,14 +193,30 @@ def test_xlsx_export_shows_progress_and_cancel_stops_it(main_window_factory, qtb
     dialog.scope_all.setChecked(True)
     dialog.path.setText(str(target))
     seen: list[tuple[int, int]] = []
+    # The worker waits at its third report until the click is in (a quick worker would
+    # otherwise finish before the GUI thread sees the report: no race under load).
+    clicked = threading.Event()
+    reports: list[int] = []
+    report = ExportJob._progress
+
+    def gated(job: ExportJob, done: int, total: int) -> bool:
+        go_on = report(job, done, total)
+        reports.append(done)
+        if len(reports) == 3:
+            clicked.wait(30)
+        return go_on and not job._cancel
+
+    monkeypatch.setattr(ExportJob, "_progress", gated)
 
     def on_progress(done: int, total: int) -> None:
         seen.append((done, total))
-        if len(seen) == 3:  # well inside the export (10k data rows): the user cancels
+        if not clicked.is_set() and len(reports) >= 3 and done >= reports[2]:
+            # well inside the export (10k data rows), the worker waiting: the user cancels
             progress = win.export_actions.progress_dialog
             assert progress is not None and progress.value() == done
             (cancel,) = progress.findChildren(QPushButton)
             QTest.mouseClick(cancel, Qt.MouseButton.LeftButton)
+            clicked.set()
 
     dialog._accept()
     job = win.export_actions.job
@@ -204,7 +224,7 @@ def test_xlsx_export_shows_progress_and_cancel_stops_it(main_window_factory, qtb
     job.progressed.connect(on_progress)
     qtbot.waitUntil(lambda: win.export_actions.job is None, timeout=60_000)
     done = [d for d, _ in seen]
-    assert len(done) >= 3 and done == sorted(done) and done[-1] < seen[-1][1]
+    assert clicked.is_set() and done == sorted(done) and done[-1] < seen[-1][1]
     assert list(target.parent.iterdir()) == []  # no workbook, no .partial
     assert win.action_registry[EXPORT_ACTION].isEnabled()
     dialog = win.export_actions.open_dialog()  # and again, to the end
