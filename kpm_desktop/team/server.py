@@ -265,9 +265,41 @@ CREATE POLICY cell_changes_write ON kpm.cell_changes FOR INSERT WITH CHECK (
 );
 """
 
+# Version 3 (issue 17): the access rules ask who the user is once per statement, not once
+# per row. ``kpm.my_role()``/``my_regions()``/``my_owners()`` are SECURITY DEFINER functions,
+# which PostgreSQL never inlines: called bare in a policy they ran for every territory row a
+# rep's pull reads (a rep's sync with nothing to do took ~330 ms at M). Wrapped in a scalar
+# sub-select they become an init plan, evaluated once. Same rules, same results; only the
+# policies change, so a client of this version still syncs against a version-2 server
+# (``SERVER_SCHEMA_COMPATIBLE``) until the manager runs ``kpm team init``.
+_V3 = """
+ALTER POLICY users_read ON kpm.users
+    USING (name = session_user OR (SELECT kpm.my_role()) = 'manager');
+ALTER POLICY users_insert ON kpm.users WITH CHECK ((SELECT kpm.my_role()) = 'manager');
+ALTER POLICY users_update ON kpm.users
+    USING ((SELECT kpm.my_role()) = 'manager') WITH CHECK ((SELECT kpm.my_role()) = 'manager');
+ALTER POLICY territory_read ON kpm.territory
+    USING ((SELECT kpm.my_role()) = 'manager' OR (SELECT kpm.my_role()) = 'viewer'
+           AND (SELECT cardinality(kpm.my_regions()) + cardinality(kpm.my_owners())) = 0
+           OR region = ANY ((SELECT kpm.my_regions())::text[])
+           OR owner = ANY ((SELECT kpm.my_owners())::text[]));
+ALTER POLICY changes_write ON kpm.changes WITH CHECK (
+    (SELECT kpm.my_role()) = 'manager'
+    OR (SELECT kpm.my_role()) = 'rep' AND (
+        kind = 'competitor'
+        OR customer IS NOT NULL AND customer IN (SELECT t.customer FROM kpm.territory t)
+        OR kind = 'customer' AND NOT kpm.customer_known(customer)
+           AND (data->>'region' = ANY ((SELECT kpm.my_regions())::text[])
+                OR data->>'owner' = ANY ((SELECT kpm.my_owners())::text[]))
+    )
+);
+"""
+
 # Each entry upgrades the server schema by one version; never edit a shipped one.
-SERVER_MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+SERVER_MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SERVER_SCHEMA_VERSION = len(SERVER_MIGRATIONS)
+# The oldest server schema this client syncs with: version 3 changed access rules only.
+SERVER_SCHEMA_COMPATIBLE = 2
 
 
 _CELL_GRANTS = (
@@ -301,7 +333,7 @@ def check_version(conn: psycopg.Connection) -> int:
         raise NewerServerSchemaError(
             "newer_server", version=version, supported=SERVER_SCHEMA_VERSION
         )
-    if version < SERVER_SCHEMA_VERSION:
+    if version < SERVER_SCHEMA_COMPATIBLE:
         raise TeamError("server_upgrade")
     return version
 

@@ -1,5 +1,6 @@
-"""Server schema upgrades: a team created by the previous schema version is upgraded by
-``kpm team init`` (compact cells, schema 2), and its data syncs on afterwards."""
+"""Server schema upgrades: a team created by an earlier schema version is upgraded by
+``kpm team init`` (compact cells, schema 2; access rules once per statement, schema 3), and its
+data syncs on afterwards."""
 
 from __future__ import annotations
 
@@ -197,3 +198,38 @@ def test_manager_clone_equals_the_published_file(
     with contextlib.closing(sqlite3.connect(f"file:{out}?mode=ro", uri=True)) as raw:
         assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert not out.with_name(out.name + ".part").exists()
+
+
+def test_schema_2_server_syncs_and_team_init_makes_the_access_rules_per_statement(
+    team_url: str, demo_file: Path, pgpass: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Schema 3 changes only the access rules: a team still at schema 2 syncs with this
+    client (no forced upgrade for the reps), and after ``kpm team init`` the rules ask who
+    the user is once per statement (an init plan), not once per territory row."""
+    with monkeypatch.context() as m:
+        m.setattr(server, "SERVER_MIGRATIONS", server.SERVER_MIGRATIONS[:2])
+        m.setattr(server, "SERVER_SCHEMA_VERSION", 2)
+        files, rep_url = team_with_demo(team_url, demo_file, pgpass, tmp_path)
+    with connect(team_url) as conn:
+        assert server.check_version(conn) == 2
+    with Repository.open(files["anna"]) as repo:
+        cust = repo.load_customers()[0]
+        product = repo.load_products()[0]
+        repo.set_marks([(cust.id, product.id, Mark.NEED)])
+        assert engine.sync_repo(repo).pushed == 1
+    assert kpm(["team", "init", team_url]) == 0
+    with connect(team_url) as conn:
+        assert server.check_version(conn) == server.SERVER_SCHEMA_VERSION == 3
+    with psycopg.connect(f"{rep_url} user=anna", autocommit=True) as conn:
+        plan = "\n".join(
+            r[0] for r in conn.execute("EXPLAIN SELECT customer FROM kpm.territory").fetchall()
+        )
+        assert "InitPlan" in plan
+        regions = {r[0] for r in conn.execute("SELECT region FROM kpm.territory")}
+        assert regions == {"Nord"}
+    with Repository.open(files["anna"]) as repo:
+        repo.set_marks([(cust.id, product.id, Mark.OURS)])
+        result = engine.sync_repo(repo)
+    assert result.pushed == 1 and result.conflicts == []
+    with Repository.open(files["bob"]) as repo:
+        assert engine.sync_repo(repo).conflicts == []
