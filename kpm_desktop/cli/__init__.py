@@ -43,6 +43,11 @@ class CliError(Exception):
     """A user error: printed as one line, exit code 2."""
 
 
+def counted(n: int, one: str, many: str) -> str:
+    """``n`` with the English singular or plural of a noun: "1 open conflict", "2 open conflicts"."""
+    return f"{n} {one if n == 1 else many}"
+
+
 def add_force_unlock(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--force-unlock",

@@ -7,6 +7,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+from kpm_desktop.cli import counted as plural
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.domain.matrix import coverage_percent
 from kpm_desktop.storage.counting import count_totals, counted_rows, counting_matrix
@@ -68,9 +69,11 @@ def run(args: argparse.Namespace) -> int:
         return 0
     # the counted rows (sites and customers), as the status bar and kpm insights say
     counted = data["customers"] - data["key_accounts"]
-    print(f"{args.file}: {counted} customers x {data['products']} products")
+    rows = plural(counted, "customer", "customers")
+    print(f"{args.file}: {rows} x {plural(data['products'], 'product', 'products')}")
     if data["key_accounts"]:
-        print(f"  plus {data['key_accounts']} key accounts, counted by their sites")
+        accounts = plural(data["key_accounts"], "key account", "key accounts")
+        print(f"  plus {accounts}, counted by their sites")
     # one rounding only (the JSON keeps two places): 47.948 shows as 47.9 like the window
     coverage = coverage_percent(data["cells"], data["white_spots"])  # MarkCounts.coverage's
     print(f"  {data['cells']} cells, coverage {coverage:.1f} %")

@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from kpm_desktop.cli import CliError
+from kpm_desktop.cli import CliError, counted
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         print(
             f"{args.mine.name}: {result['added']} added, {result['changed']} merged, "
             f"{result['deleted']} deleted, "
-            f"{len(result['conflicts'])} open conflicts"
+            f"{counted(len(result['conflicts']), 'open conflict', 'open conflicts')}"
         )
         for c in result["conflicts"]:
             fields = ", ".join(c["fields"]) if c["fields"] != ["*"] else "all"

@@ -8,7 +8,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from kpm_desktop.cli import CliError
+from kpm_desktop.cli import CliError, counted
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -60,12 +60,12 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(
             f"{args.file.name}: pushed {result.pushed}, pulled {result.pulled}, "
-            f"{len(result.conflicts)} open conflicts ({result.server})"
+            f"{counted(len(result.conflicts), 'open conflict', 'open conflicts')} ({result.server})"
         )
         if result.left_territory:
             print(
-                f"{result.left_territory} customers left your territory and were removed "
-                "from this file"
+                f"{counted(result.left_territory, 'customer', 'customers')} left your "
+                "territory and were removed from this file"
             )
         for c in result.conflicts:
             if c["reason"] == "left_territory":

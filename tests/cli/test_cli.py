@@ -138,3 +138,12 @@ def test_info_text_counts_like_the_window(
     assert f"plus {data['key_accounts']} key accounts" in text
     exact = 100.0 * (data["cells"] - data["white_spots"]) / data["cells"]
     assert f"coverage {exact:.1f} %" in text
+
+
+def test_counted_text_says_one_in_the_singular() -> None:
+    """CLI text lines: "1 open conflict", "plus 1 key account" (field test: "1 open conflicts")."""
+    from kpm_desktop.cli import counted
+
+    assert counted(1, "open conflict", "open conflicts") == "1 open conflict"
+    assert counted(0, "open conflict", "open conflicts") == "0 open conflicts"
+    assert counted(2, "key account", "key accounts") == "2 key accounts"

@@ -60,7 +60,8 @@ def test_merge_adds_merges_and_lists_conflicts(demo_file: Path, tmp_path: Path, 
         c["id"] for c in result["conflicts"]
     )
     assert kpm(["merge", str(mine), str(theirs), "--resolve", f"{conflict['id']}=theirs"]) == 1
-    capsys.readouterr()
+    summary = capsys.readouterr().out.splitlines()[0]
+    assert summary.endswith(", 1 open conflict")  # the customer's; English singular
     assert entities(mine)[key0]["mark"] == int(Mark.NEED)
     assert kpm(["merge", str(mine), str(theirs), "--resolve", "all=mine", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["conflicts"] == []
