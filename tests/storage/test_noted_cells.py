@@ -11,25 +11,14 @@ from kpm_desktop.domain.entities import CellRecord, Customer, Product
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.storage.migrations import SCHEMA_VERSION
 from kpm_desktop.storage.repository import Repository
-from tests.helpers.schema import kill_inside_migration, migration_index, open_at_schema
+from tests.helpers.schema import kill_inside_migration, migration_index, two_by_two_at_schema
 
 _M8 = migration_index("_m008_noted_cells")
 
 
 def _old_file(path: Path) -> None:
     """A file as the schema before migration 8 wrote it, with marks, one with a note."""
-    conn = open_at_schema(path, _M8)
-    stamp = "2026-01-01T00:00:00+00:00"
-    conn.execute(
-        "INSERT INTO customers (id, uuid, name, created_at, updated_at) VALUES "
-        "(1, 'u1', 'Alpha', ?, ?), (2, 'u2', 'Beta', ?, ?)",
-        (stamp,) * 4,
-    )
-    conn.execute(
-        "INSERT INTO products (id, uuid, name, slot, created_at, updated_at) "
-        "VALUES (1, 'p1', 'P', 0, ?, ?), (2, 'p2', 'Q', 1, ?, ?)",
-        (stamp,) * 4,
-    )
+    conn = two_by_two_at_schema(path, _M8)
     conn.execute(
         "INSERT INTO marks (customer_id, product_id, mark, note) VALUES "
         "(1, 1, 1, ''), (1, 2, 2, 'Vertrag läuft aus'), (2, 2, 3, '')"

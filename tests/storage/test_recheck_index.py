@@ -11,7 +11,7 @@ from kpm_desktop.domain.entities import CellRecord, Customer, Product
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.storage.migrations import SCHEMA_VERSION
 from kpm_desktop.storage.repository import Repository
-from tests.helpers.schema import kill_inside_migration, migration_index, open_at_schema
+from tests.helpers.schema import kill_inside_migration, migration_index, two_by_two_at_schema
 
 _M = migration_index("_m012_recheck_index")
 TODAY = date(2026, 6, 1)
@@ -20,18 +20,7 @@ TODAY = date(2026, 6, 1)
 def _old_file(path: Path) -> None:
     """A file as the schema before the index wrote it: no-need cells with a re-check date
     due, one not yet due, one without a date, and a need cell with a (stale) date."""
-    conn = open_at_schema(path, _M)
-    stamp = "2026-01-01T00:00:00+00:00"
-    conn.execute(
-        "INSERT INTO customers (id, uuid, name, created_at, updated_at) VALUES "
-        "(1, 'u1', 'Alpha', ?, ?), (2, 'u2', 'Beta', ?, ?)",
-        (stamp,) * 4,
-    )
-    conn.execute(
-        "INSERT INTO products (id, uuid, name, slot, created_at, updated_at) "
-        "VALUES (1, 'p1', 'P', 0, ?, ?), (2, 'p2', 'Q', 1, ?, ?)",
-        (stamp,) * 4,
-    )
+    conn = two_by_two_at_schema(path, _M)
     conn.execute(
         "INSERT INTO marks (customer_id, product_id, mark, recheck_at) VALUES "
         "(1, 1, 4, '2026-05-01'), (1, 2, 4, '2026-09-01'), (2, 1, 4, NULL), "
