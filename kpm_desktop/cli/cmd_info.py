@@ -7,7 +7,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from kpm_desktop.cli import counted as plural
+from kpm_desktop.cli import counted
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.domain.matrix import coverage_percent
 from kpm_desktop.storage.counting import count_totals, counted_rows, counting_matrix
@@ -68,11 +68,10 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(data, ensure_ascii=False))
         return 0
     # the counted rows (sites and customers), as the status bar and kpm insights say
-    counted = data["customers"] - data["key_accounts"]
-    rows = plural(counted, "customer", "customers")
-    print(f"{args.file}: {rows} x {plural(data['products'], 'product', 'products')}")
+    rows = counted(data["customers"] - data["key_accounts"], "customer", "customers")
+    print(f"{args.file}: {rows} x {counted(data['products'], 'product', 'products')}")
     if data["key_accounts"]:
-        accounts = plural(data["key_accounts"], "key account", "key accounts")
+        accounts = counted(data["key_accounts"], "key account", "key accounts")
         print(f"  plus {accounts}, counted by their sites")
     # one rounding only (the JSON keeps two places): 47.948 shows as 47.9 like the window
     coverage = coverage_percent(data["cells"], data["white_spots"])  # MarkCounts.coverage's

@@ -17,7 +17,7 @@ cells at a time, read from the file (``open_snapshot``) instead of a record obje
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -104,6 +104,21 @@ def _identities(
     return cust, prod
 
 
+def _marked_customers(
+    s: MatrixSnapshot, cust: list[tuple[str, str, str, int]]
+) -> Iterator[tuple[tuple[str, str, str, int], bytes]]:
+    """The customers that get data rows, with their row of mark codes: not a key account's
+    roll-up (its marks are its sites'), not all white."""
+    n = s.n_cols
+    grid = s.grid
+    for i, identity in enumerate(cust):
+        if i in s.rollup_rows:
+            continue
+        codes = grid[i * n : (i + 1) * n]
+        if codes.count(WHITE) != n:
+            yield identity, codes
+
+
 def _as_cells(
     rows: FastRows,
     s: MatrixSnapshot,
@@ -114,15 +129,8 @@ def _as_cells(
 ) -> int:
     cust, prod = _identities(s)
     st = [style[k] for k in IDENTITY_KEYS]
-    n = s.n_cols
-    grid = s.grid
     written = 0
-    for i, (cnum, cname, cuuid, cid) in enumerate(cust):
-        if i in s.rollup_rows:
-            continue  # a key account's roll-up: the marks are its sites'
-        codes = grid[i * n : (i + 1) * n]
-        if codes.count(WHITE) == n:
-            continue
+    for (cnum, cname, cuuid, cid), codes in _marked_customers(s, cust):
         cells = s.cells_of(cid)
         count = 0
         for j, code in enumerate(codes):
@@ -173,15 +181,8 @@ def _as_xml(
         (keys.index(key) + 1, key, index, convert, shared, {})
         for key, index, convert, shared in detail
     ]
-    n = s.n_cols
-    grid = s.grid
     written = 0
-    for i, (cnum, cname, cuuid, cid) in enumerate(cust):
-        if i in s.rollup_rows:
-            continue  # a key account's roll-up: the marks are its sites'
-        codes = grid[i * n : (i + 1) * n]
-        if codes.count(WHITE) == n:
-            continue
+    for (cnum, cname, cuuid, cid), codes in _marked_customers(s, cust):
         head = (
             '<row r="{0}">'
             + template(1, cnum, "customer_number")

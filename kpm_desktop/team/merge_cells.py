@@ -85,32 +85,19 @@ _COLS = (
     "{a}.mark, {k}.uuid, {a}.our_revenue, {a}.potential, {a}.contract_end, "
     "{a}.no_need_reason, {a}.recheck_at, {a}.note, {a}.verified_at, {a}.updated_at, {a}.source"
 )
-_DIFFER = " OR ".join(
-    f"m.{c} IS NOT x.{c}"
-    for c in (
-        "mark",
-        "our_revenue",
-        "potential",
-        "contract_end",
-        "no_need_reason",
-        "recheck_at",
-        "note",
-        "verified_at",
-    )
+# the value columns compared as stored (the competitor by id: _COMPETITOR_DIFFERS)
+_COMPARED = (
+    "mark",
+    "our_revenue",
+    "potential",
+    "contract_end",
+    "no_need_reason",
+    "recheck_at",
+    "note",
+    "verified_at",
 )
-_SAME = " AND ".join(
-    f"m.{c} IS x.{c}"
-    for c in (
-        "mark",
-        "our_revenue",
-        "potential",
-        "contract_end",
-        "no_need_reason",
-        "recheck_at",
-        "note",
-        "verified_at",
-    )
-)
+_DIFFER = " OR ".join(f"m.{c} IS NOT x.{c}" for c in _COMPARED)
+_SAME = " AND ".join(f"m.{c} IS x.{c}" for c in _COMPARED)
 
 
 def _stamp(raw: Raw) -> int | None:
