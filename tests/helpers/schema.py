@@ -33,16 +33,22 @@ def open_at_schema(path: Path, version: int) -> sqlite3.Connection:
     return conn
 
 
-def two_by_two_at_schema(path: Path, version: int) -> sqlite3.Connection:
-    """``open_at_schema`` with customers Alpha (id 1, u1) and Beta (2, u2) and products P
-    (1, p1) and Q (2, p2), no marks yet; the caller adds its cells and closes."""
-    conn = open_at_schema(path, version)
+def _alpha_and_beta(conn: sqlite3.Connection) -> str:
+    """Customers Alpha (id 1, u1) and Beta (2, u2); returns their time stamp."""
     stamp = "2026-01-01T00:00:00+00:00"
     conn.execute(
         "INSERT INTO customers (id, uuid, name, created_at, updated_at) VALUES "
         "(1, 'u1', 'Alpha', ?, ?), (2, 'u2', 'Beta', ?, ?)",
         (stamp,) * 4,
     )
+    return stamp
+
+
+def two_by_two_at_schema(path: Path, version: int) -> sqlite3.Connection:
+    """``open_at_schema`` with customers Alpha (id 1, u1) and Beta (2, u2) and products P
+    (1, p1) and Q (2, p2), no marks yet; the caller adds its cells and closes."""
+    conn = open_at_schema(path, version)
+    stamp = _alpha_and_beta(conn)
     conn.execute(
         "INSERT INTO products (id, uuid, name, slot, created_at, updated_at) "
         "VALUES (1, 'p1', 'P', 0, ?, ?), (2, 'p2', 'Q', 1, ?, ?)",
@@ -55,12 +61,7 @@ def two_customers_at_schema(path: Path, version: int) -> Path:
     """``open_at_schema`` filled with customers Alpha (u1) and Beta (u2), product P (p1) and
     one mark (Alpha x P = ours), with their status rows."""
     conn = open_at_schema(path, version)
-    stamp = "2026-01-01T00:00:00+00:00"
-    conn.execute(
-        "INSERT INTO customers (id, uuid, name, created_at, updated_at) VALUES "
-        "(1, 'u1', 'Alpha', ?, ?), (2, 'u2', 'Beta', ?, ?)",
-        (stamp,) * 4,
-    )
+    stamp = _alpha_and_beta(conn)
     conn.execute(
         "INSERT INTO products (id, uuid, name, slot, created_at, updated_at) "
         "VALUES (1, 'p1', 'P', 0, ?, ?)",

@@ -7,24 +7,17 @@ from dataclasses import replace
 from pathlib import Path
 
 from kpm_desktop.domain.entities import Customer, Product
-from kpm_desktop.storage.migrations import MIGRATIONS, SCHEMA_VERSION
+from kpm_desktop.storage.migrations import SCHEMA_VERSION
 from kpm_desktop.storage.repository import Repository
 from tests.helpers.files import file_hash
-from tests.helpers.schema import kill_inside_migration
+from tests.helpers.schema import kill_inside_migration, migration_index, open_at_schema
 
-_M = next(i for i, m in enumerate(MIGRATIONS) if m.__name__ == "_m009_street_phone_removed_visits")
+_M = migration_index("_m009_street_phone_removed_visits")
 
 
 def _old_file(path: Path) -> None:
     """A file as the schema before the street/phone migration wrote it."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("PRAGMA application_id = 1263553841")
-    conn.execute("PRAGMA journal_mode = WAL")
-    for version in range(_M):
-        conn.execute("BEGIN")
-        MIGRATIONS[version](conn)
-        conn.execute(f"PRAGMA user_version = {version + 1}")
-        conn.execute("COMMIT")
+    conn = open_at_schema(path, _M)
     stamp = "2026-01-01T00:00:00+00:00"
     conn.execute(
         "INSERT INTO customers (id, uuid, name, city, postcode, parent_uuid, created_at, "
