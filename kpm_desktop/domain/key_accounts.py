@@ -18,11 +18,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from kpm_desktop.domain.customer_kpis import CustomerKpis, customer_kpis
 from kpm_desktop.domain.entities import CellRecord, Customer, Product, stored_id
 from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.domain.matrix import MarkCounts
+
+if TYPE_CHECKING:
+    # Imported where the figures are computed: the matrix window needs the roll-ups before
+    # its first frame, the figures only when the side panel shows a key account (issue 20).
+    from kpm_desktop.domain.customer_kpis import CustomerKpis
 
 # Priority of the states in a roll-up, best first.
 ROLLUP_ORDER: tuple[int, ...] = (
@@ -225,6 +230,8 @@ def key_account_kpis(
     today: date,
 ) -> KeyAccountKpis:
     """Figures of a key account: each site's ``customer_kpis``, summed."""
+    from kpm_desktop.domain.customer_kpis import customer_kpis
+
     per = [
         (s, customer_kpis(products, cells_by_site.get(stored_id(s), {}), competitor_names, today))
         for s in sites

@@ -7,6 +7,7 @@ first use in the per-user data folder).
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib.util
 import json
 import sys
@@ -52,6 +53,8 @@ HEAVY_MODULES = (
     "kpm_desktop.storage.backup",
     "kpm_desktop.storage.restore",
     "hashlib",  # (storage.merge_base's identity at open uses zlib checksums instead)
+    "kpm_desktop.gui.clipboard",
+    "kpm_desktop.domain.customer_kpis",
     "kpm_desktop.gui.filter_bar",
     "kpm_desktop.domain.filters",
     "kpm_desktop.gui.side_panel.extension",
@@ -143,10 +146,28 @@ def _install_language(app, lang: str | None) -> None:
     i18n.install_translators(app, lang)
 
 
+# Fallback for ``resume_gc`` when no frame is painted (a window started minimised).
+RESUME_GC_AFTER_MS = 3000
+
+
+def resume_gc() -> None:
+    """Turn the garbage collector back on (``app.main`` holds it off until the first frame)."""
+    if not gc.isenabled():
+        gc.enable()
+
+
+def _resume_gc_after_first_frame(window) -> None:
+    from PySide6.QtCore import QTimer
+
+    window.view.first_paint.connect(resume_gc)
+    QTimer.singleShot(RESUME_GC_AFTER_MS, resume_gc)
+
+
 def run(argv: Sequence[str]) -> int:
     """Start the GUI; returns the exit code."""
     args = build_parser().parse_args(list(argv[1:]))
     if args.smoke_test:
+        resume_gc()  # nothing to hurry for
         if importlib.util.find_spec("kpm_desktop.gui.smoke") is None:
             print("kpm-desktop: smoke test not available in this build", file=sys.stderr)
             return 2
@@ -178,6 +199,7 @@ def run(argv: Sequence[str]) -> int:
 
     install_desktop_integration(app, window.open_file)  # icon; macOS double-click opens files
     hook = ExceptionHook(lambda: window).install()  # uncaught errors: log + dialog, keep running
+    _resume_gc_after_first_frame(window)
     window.show()
     window.open_file(path, checker=checker)  # progress while a full check still runs
     from kpm_desktop.gui.help_menu import maybe_show_first_run
@@ -224,6 +246,7 @@ def profile_startup(path: Path, argv: Sequence[str], lang: str | None = None) ->
         times["cpu_first_frame"] = time.process_time()
         heavy.extend(m for m in HEAVY_MODULES if m in sys.modules)
         first_rss.append(peak_rss_mb())
+        gc_at_first_frame.append(gc.isenabled())
         if ws_seen:
             QTimer.singleShot(0, report)
 
@@ -250,6 +273,9 @@ def profile_startup(path: Path, argv: Sequence[str], lang: str | None = None) ->
                         None if first_rss[0] is None else round(first_rss[0], 1)
                     ),
                     "heavy_modules_at_first_frame": heavy,
+                    # held off by app.main until the first frame, on from then
+                    "gc_enabled_at_first_frame": gc_at_first_frame[0],
+                    "gc_enabled_after": gc.isenabled(),
                 }
             ),
             flush=True,
@@ -259,8 +285,10 @@ def profile_startup(path: Path, argv: Sequence[str], lang: str | None = None) ->
     ws_seen: list[bool] = []
     heavy: list[str] = []
     first_rss: list[float | None] = []
+    gc_at_first_frame: list[bool] = []
     window.workspace_changed.connect(announced)
     window.view.first_paint.connect(painted)
+    _resume_gc_after_first_frame(window)  # as ``run`` does
     window.set_workspace(ws)
     times["workspace_shown"] = _since_start()
     code = app.exec()

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
 from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.gui.actions import ActionId, ActionRegistry
-from kpm_desktop.gui.clipboard import BlockError, format_block, parse_block
 from kpm_desktop.gui.feedback import undo_key
 from kpm_desktop.gui.main_actions import MARK_ACTIONS
 from kpm_desktop.gui.matrix_model import MatrixModel
@@ -132,6 +131,8 @@ class MarkingMixin(_WindowBase):
                 ),
             )
             return False
+        from kpm_desktop.gui.clipboard import format_block  # on first use (start-up, issue 20)
+
         code_at = self.model.code_at
         with busy(len(rows) * len(cols) > 50 * BUSY_CURSOR_CELLS):
             text = format_block([[code_at(r, c) for c in cols] for r in rows])
@@ -152,6 +153,8 @@ class MarkingMixin(_WindowBase):
         ws = self.workspace
         if ws is None:
             return False
+        from kpm_desktop.gui.clipboard import BlockError, parse_block  # on first use
+
         if text is None:
             text = QGuiApplication.clipboard().text()
         try:

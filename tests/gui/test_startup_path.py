@@ -23,6 +23,9 @@ def test_no_heavy_module_is_imported_before_the_first_frame(demo_file: Path) -> 
 
     assert set(EXTENSION_MODULES) - BEFORE_FIRST_FRAME <= set(HEAVY_MODULES)
     assert data["heavy_modules_at_first_frame"] == []
+    # the garbage collector is held off until the first frame, and on again right after
+    assert data["gc_enabled_at_first_frame"] is False
+    assert data["gc_enabled_after"] is True
     # every phase is still reported, in order
     assert (
         0
