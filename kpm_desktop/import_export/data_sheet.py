@@ -54,8 +54,21 @@ DATA_SHEET_NAMES: tuple[str, ...] = ("Daten", "Data")
 REQUIRED_KEYS: frozenset[str] = frozenset({"customer_name", "product_name", "mark"})
 
 
-def data_sheet_name(language: str = "de") -> str:
-    return DATA_SHEET_NAMES[0] if language.startswith("de") else DATA_SHEET_NAMES[1]
+def data_sheet_name(language: str = "de", part: int = 1) -> str:
+    """The data sheet's name; ``part`` 2, 3, ... names its continuations ("Daten (2)"),
+    which a workbook has when the rows do not fit into one sheet (Excel's row limit)."""
+    name = DATA_SHEET_NAMES[0] if language.startswith("de") else DATA_SHEET_NAMES[1]
+    return name if part == 1 else f"{name} ({part})"
+
+
+def continuation_sheets(first: str, sheets: list[str]) -> list[str]:
+    """The continuations of data sheet ``first`` among ``sheets``, in order: "``first`` (2)",
+    "``first`` (3)", ... as long as there is a next one (names compared case-insensitively)."""
+    lower = {n.casefold(): n for n in sheets}
+    found: list[str] = []
+    while (name := lower.get(f"{first} ({len(found) + 2})".casefold())) is not None:
+        found.append(name)
+    return found
 
 
 def headers(language: str = "de") -> list[str]:

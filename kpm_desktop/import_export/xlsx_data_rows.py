@@ -13,6 +13,12 @@ two ways, with the same result (``test_raw_rows_and_openpyxl_cells_write_the_sam
 
 The details come from ``MatrixSnapshot.cells_of``: the stored columns of one customer's
 cells at a time, read from the file (``open_snapshot``) instead of a record object per cell.
+
+A sheet holds at most ``SheetChain.limit`` rows (Excel: 1,048,576, header included; the L
+matrix has ~8 million marked cells). When the next customer's rows do not fit, they go to a
+continuation sheet ("Daten (2)", ...) with the same header, so that one customer's rows stay
+on one sheet (a filter on a customer finds them all there); only a customer with more rows
+than a whole sheet holds is split, at the row limit.
 """
 
 from __future__ import annotations
@@ -78,8 +84,71 @@ def _details(s: MatrixSnapshot) -> dict[str, tuple[int, Callable[[Any], Value], 
     }
 
 
+class SheetChain:
+    """The data sheet and its continuations: rows go to ``rows`` until it holds ``limit``.
+
+    Args:
+        first: the data sheet, header written (``header_rows`` rows).
+        open_next: opens continuation ``part`` (2, 3, ...) and writes its header; returns
+            its rows (same styles, same header rows).
+        finish: called with each sheet's rows once it is complete (print area).
+    """
+
+    def __init__(
+        self,
+        first: FastRows,
+        open_next: Callable[[int], FastRows],
+        finish: Callable[[FastRows], None],
+        limit: int,
+    ) -> None:
+        self.rows = first
+        self.header_rows = first.rows_written
+        if limit <= self.header_rows:
+            raise ValueError("a data sheet must hold at least one row besides its header")
+        self.limit = limit
+        self.sheets = 1
+        self._open_next = open_next
+        self._finish = finish
+
+    @property
+    def room(self) -> int:
+        """Rows the current sheet can still take."""
+        return self.limit - self.rows.rows_written
+
+    def next_sheet(self) -> FastRows:
+        self._finish(self.rows)
+        self.sheets += 1
+        self.rows = self._open_next(self.sheets)
+        return self.rows
+
+    def place(self, count: int) -> FastRows:
+        """The sheet for ``count`` rows that belong together: a new one when they do not fit
+        into the current sheet but into an empty one."""
+        if self.limit - self.header_rows >= count > self.room:
+            return self.next_sheet()
+        return self.rows
+
+    def write_xml(self, lines: list[str]) -> None:
+        """Write ready ``<row>`` elements (``str.format`` templates of the row number),
+        placed together (``place``) and split at the row limit only when they must be."""
+        rows = self.place(len(lines))
+        k = 0
+        while k < len(lines):
+            if self.room == 0:
+                rows = self.next_sheet()
+            take = min(self.room, len(lines) - k)
+            r = rows.next_row
+            rows.write_xml(
+                "".join(line.format(r + i) for i, line in enumerate(lines[k : k + take])), take
+            )
+            k += take
+
+    def close(self) -> None:
+        self._finish(self.rows)
+
+
 def write_data_rows(
-    rows: FastRows,
+    sheets: SheetChain,
     s: MatrixSnapshot,
     keys: Sequence[str],
     style: Mapping[str, int],
@@ -91,9 +160,12 @@ def write_data_rows(
         raise ValueError(f"the data sheet must start with {IDENTITY_KEYS}")
     spec = _details(s)
     detail = [(k, *spec[k]) for k in keys[len(IDENTITY_KEYS) :]]
-    if rows.xml_direct:
-        return _as_xml(rows, s, keys, style, detail, step)
-    return _as_cells(rows, s, keys, style, detail, step)
+    if sheets.rows.xml_direct:
+        written = _as_xml(sheets, s, keys, style, detail, step)
+    else:
+        written = _as_cells(sheets, s, keys, style, detail, step)
+    sheets.close()
+    return written
 
 
 def _identities(
@@ -120,7 +192,7 @@ def _marked_customers(
 
 
 def _as_cells(
-    rows: FastRows,
+    sheets: SheetChain,
     s: MatrixSnapshot,
     keys: Sequence[str],
     style: Mapping[str, int],
@@ -133,6 +205,7 @@ def _as_cells(
     for (cnum, cname, cuuid, cid), codes in _marked_customers(s, cust):
         cells = s.cells_of(cid)
         count = 0
+        rows = sheets.place(len(codes) - codes.count(WHITE))
         for j, code in enumerate(codes):
             if code == WHITE:
                 continue
@@ -147,6 +220,8 @@ def _as_cells(
                 raw = stored[index] if stored is not None else None
                 v = None if raw is None or raw == "" else convert(raw)
                 line.append(None if v is None or v == "" else (v, style[key]))
+            if sheets.room == 0:
+                rows = sheets.next_sheet()
             rows.append(line)
             count += 1
         step(count)
@@ -155,13 +230,15 @@ def _as_cells(
 
 
 def _as_xml(
-    rows: FastRows,
+    sheets: SheetChain,
     s: MatrixSnapshot,
     keys: Sequence[str],
     style: Mapping[str, int],
     detail: list[tuple[str, int, Callable[[Any], Value], bool]],
     step: Callable[[int], None],
 ) -> int:
+    rows = sheets.rows  # a cell's XML is the same on every sheet (same styles, columns)
+
     def template(column: int, value: Value, key: str) -> str:
         """The cell's XML with the row number as ``{0}``; "" for no cell."""
         if value is None or value == "":
@@ -191,7 +268,6 @@ def _as_xml(
         )
         cells = s.cells_of(cid)
         parts: list[str] = []
-        r = rows.next_row
         for j, code in enumerate(codes):
             if code == WHITE:
                 continue
@@ -211,9 +287,8 @@ def _as_xml(
                             cache.clear()
                         t = cache[raw] = template(column, convert(raw), key)
                     line += t
-            parts.append((line + "</row>").format(r))
-            r += 1
-        rows.write_xml("".join(parts), len(parts))
+            parts.append(line + "</row>")
+        sheets.write_xml(parts)
         step(len(parts))
         written += len(parts)
     return written

@@ -29,7 +29,7 @@ from openpyxl.worksheet.properties import Outline, PageSetupProperties
 from kpm_desktop.domain.entities import Customer
 from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.domain.matrix import MarkCounts, coverage_percent
-from kpm_desktop.import_export.data_sheet import DATA_COLUMNS, data_sheet_name
+from kpm_desktop.import_export.data_sheet import DATA_COLUMNS, DataColumn, data_sheet_name
 from kpm_desktop.import_export.export_labels import (
     attribute_name,
     label,
@@ -45,7 +45,7 @@ from kpm_desktop.import_export.export_model import (
 )
 from kpm_desktop.import_export.formula_guard import neutralise
 from kpm_desktop.import_export.master_sheets import write_master_sheets
-from kpm_desktop.import_export.xlsx_data_rows import write_data_rows
+from kpm_desktop.import_export.xlsx_data_rows import SheetChain, write_data_rows
 from kpm_desktop.import_export.xlsx_rows import CellSpec, FastRows
 
 # Fills chosen light enough that the black glyph stays readable in colour and in grey print.
@@ -57,6 +57,10 @@ MARK_FILLS: dict[Mark, str] = {
 }
 GROUP_FILL = "E7E6E6"
 HEADER_FILL = "F2F2F2"
+
+# Rows per sheet, header included: Excel's limit (and LibreOffice's since 7.4). The data
+# sheet continues on "Daten (2)", ... beyond it (``xlsx_data_rows.SheetChain``); tests lower it.
+MAX_SHEET_ROWS = 1_048_576
 
 # Columns of the data sheet that customer-safe exports leave out.
 SAFE_OMITTED = frozenset({"competitor", "our_revenue", "potential", "note"})
@@ -482,11 +486,29 @@ def _kpi_sheet(wb: Workbook, s: MatrixSnapshot, raw: bool) -> None:
 # -- long-format data sheet ------------------------------------------------------------------------
 def _data_sheet(wb: Workbook, s: MatrixSnapshot, tracker: _Progress, raw: bool) -> None:
     opts = s.options
-    lang = opts.lang
-    ws = wb.create_sheet(data_sheet_name(lang))
-    rows = FastRows(ws, raw=raw)
     columns = [c for c in DATA_COLUMNS if not (opts.customer_safe and c.key in SAFE_OMITTED)]
     keys = [c.key for c in columns]
+    first, style = _open_data_sheet(wb, s, columns, 1, raw)
+
+    def open_next(part: int) -> FastRows:
+        rows, again = _open_data_sheet(wb, s, columns, part, raw)
+        assert again == style  # style ids are the workbook's: the same on every sheet
+        return rows
+
+    def finish(rows: FastRows) -> None:
+        rows.ws.print_area = f"A1:{get_column_letter(len(columns))}{rows.rows_written}"
+
+    sheets = SheetChain(first, open_next, finish, MAX_SHEET_ROWS)
+    write_data_rows(sheets, s, keys, style, tracker.step)
+
+
+def _open_data_sheet(
+    wb: Workbook, s: MatrixSnapshot, columns: list[DataColumn], part: int, raw: bool
+) -> tuple[FastRows, dict[str, int]]:
+    """Data sheet ``part`` (1, or a continuation "Daten (2)", ...) with its header row."""
+    lang = s.options.lang
+    ws = wb.create_sheet(data_sheet_name(lang, part))
+    rows = FastRows(ws, raw=raw)
     st_head = rows.style(
         font=Font(bold=True), alignment=Alignment(wrap_text=True, vertical="bottom")
     )
@@ -506,7 +528,7 @@ def _data_sheet(wb: Workbook, s: MatrixSnapshot, tracker: _Progress, raw: bool) 
     _page_setup(ws, s)
     ws.print_title_rows = "1:1"
     rows.append([(c.header(lang), st_head) for c in columns], height=30)
-    style = dict.fromkeys(keys, st_text)
+    style = {c.key: st_text for c in columns}
     style.update(
         our_revenue=st_num,
         potential=st_num,
@@ -514,6 +536,4 @@ def _data_sheet(wb: Workbook, s: MatrixSnapshot, tracker: _Progress, raw: bool) 
         recheck_at=st_date,
         verified_at=st_ts,
     )
-
-    written = write_data_rows(rows, s, keys, style, tracker.step)
-    ws.print_area = f"A1:{get_column_letter(len(columns))}{1 + written}"
+    return rows, style

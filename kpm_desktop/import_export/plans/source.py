@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 
 from kpm_desktop.import_export import data_sheet, master_sheets
@@ -61,6 +63,7 @@ def read_source(
                 ),
             )
         mapping = data_sheet.column_keys(table.rows[header_row])
+        table = _with_continuations(path, table, mapping, progress, engine)
         return SourceData(
             kind, table, header_row, mapping, _master_rows(path, table, progress, engine)
         )
@@ -98,6 +101,49 @@ def _master_rows(
         if rows and needed <= set(master_sheets.column_keys(columns, rows[0])):
             out[key] = rows
     return out
+
+
+def _with_continuations(
+    path: Path,
+    table: RawTable,
+    mapping: dict[str, int],
+    progress: Progress | None,
+    engine: str | None,
+) -> RawTable:
+    """The data sheet with its continuations ("Daten (2)", ...: an export over Excel's row
+    limit, ``xlsx_export.MAX_SHEET_ROWS``) read as one table: each continuation's rows after
+    its header follow the first sheet's rows. A sheet named so but with other columns is not
+    a continuation; it and any after it are left alone like every other sheet."""
+    if table.format == "csv" or table.sheet is None:
+        return table
+    parts: list[tuple[RawTable, int]] = []
+    for name in data_sheet.continuation_sheets(table.sheet, table.sheets):
+        part = read_table(
+            path, sheet=name, progress=progress, engine=engine, stream=table.stream is not None
+        )
+        header = _find_data_header(part)
+        if header is None or data_sheet.column_keys(part.rows[header]) != mapping:
+            break
+        parts.append((part, header))
+    if not parts:
+        return table
+    if table.stream is None and all(part.stream is None for part, _ in parts):
+        for part, header in parts:
+            table.rows.extend(part.rows[header + 1 :])
+        return table
+    first = table.stream
+
+    def stream(tick: Progress | None) -> Iterator[list[object]]:
+        yield from (table.rows if first is None else first(tick))
+        for part, header in parts:
+            rows = part.rows if part.stream is None else part.stream(tick)
+            yield from islice(rows, header + 1, None)
+
+    counts = [table.row_count] + [part.row_count - header - 1 for part, header in parts]
+    known = table.stream_rows is not None and all(p.stream_rows is not None for p, _ in parts)
+    table.stream_rows = sum(counts) if known else None
+    table.stream = stream
+    return table
 
 
 def _find_data_header(table: RawTable) -> int | None:
