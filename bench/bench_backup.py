@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import emit, machine, matrix_file
+from common import copy_matrix, emit, machine
 
 from kpm_desktop.storage.backup import content_hash, make_backup
 from kpm_desktop.storage.repository import Repository
@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     info = {"size": args.size, **machine()}
     try:
         target = work / "bench.kpm"
-        shutil.copyfile(matrix_file(args.size), target)
+        copy_matrix(args.size, target)
         mb = target.stat().st_size / 1e6
 
         def open_close(read_only: bool) -> None:

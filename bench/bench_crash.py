@@ -18,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import emit, machine, matrix_file
+from common import copy_matrix, emit, machine
 
 from kpm_desktop.samples.demo import write_demo
 from tests.safety.crash_harness import run_crash_cycles
@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.size == "demo":
             write_demo(target)
         else:
-            shutil.copyfile(matrix_file(args.size), target)
+            copy_matrix(args.size, target)
         report = run_crash_cycles(
             target, cycles=args.cycles, seed=args.seed, max_delay=args.max_delay
         )

@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import ROOT, emit, machine, matrix_file
+from common import ROOT, copy_matrix, emit, machine
 
 BENCH = "import"
 
@@ -76,7 +76,7 @@ def bench_sales(rows: int, xlsx: bool) -> None:
     os.environ.setdefault("KPM_DATA_DIR", str(work / "data"))
     try:
         kpm = work / "M.kpm"
-        shutil.copyfile(matrix_file("M"), kpm)
+        copy_matrix("M", kpm)
         source = work / "umsatz.csv"
         write_sales_csv(source, rows, 5_000, 300)
         size_mb = source.stat().st_size / 1e6

@@ -24,14 +24,13 @@ from __future__ import annotations
 
 import argparse
 import random
-import shutil
 import statistics
 import time
 import tracemalloc
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 
-from common import CACHE, emit, machine, matrix_file
+from common import CACHE, copy_matrix, emit, machine, matrix_file
 
 from kpm_desktop.domain.history_diff import diff_keyed
 from kpm_desktop.domain.insights import compute_insights
@@ -73,7 +72,7 @@ def details_file(size: str) -> str:
     if path.exists():
         return str(path)
     tmp = path.with_name(path.name + ".partial")
-    shutil.copyfile(matrix_file(size), tmp)
+    copy_matrix(size, tmp)
     keep = "1 = 1" if size != "L" else "(customer_id * 31 + product_id) % 10 = 0"
     with Repository.open(tmp) as repo, repo.transaction() as conn:
         conn.executemany(

@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -30,7 +29,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import ROOT, emit, machine, matrix_file
+from common import ROOT, copy_matrix, emit, machine
 
 SITES_PER_GROUP = 9
 
@@ -120,7 +119,7 @@ def grouped_file(size: str, tmp: Path) -> Path:
     from kpm_desktop.storage.repository import Repository
 
     path = tmp / f"{size}-grouped.kpm"
-    shutil.copyfile(matrix_file(size), path)
+    copy_matrix(size, path)
     Repository.open(path).close()  # a cached file of an older schema is migrated first
     conn = sqlite3.connect(path)
     ids = [r[0] for r in conn.execute("SELECT id FROM customers ORDER BY id")]

@@ -15,21 +15,19 @@ from __future__ import annotations
 
 import argparse
 import random
-import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from common import ROOT, emit, matrix_file
+from common import ROOT, copy_consistent, emit, matrix_file
 
 sys.path.insert(0, str(ROOT))
 BENCH = "merge"
 
 
 def _copy(src: Path, dst: Path) -> Path:
-    shutil.copyfile(src, dst)
-    return dst
+    return copy_consistent(src, dst)
 
 
 def run(size: str, tmp: Path) -> None:

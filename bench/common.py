@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import platform
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -26,6 +27,32 @@ def matrix_file(size: str) -> Path:
         CACHE.mkdir(parents=True, exist_ok=True)
         generate(path, customers=customers, products=products, fill=FILL, seed=1)
     return path
+
+
+def copy_matrix(size: str, target: Path) -> Path:
+    """A copy of the cached matrix of a size to work on (``copy_consistent``)."""
+    return copy_consistent(matrix_file(size), target)
+
+
+def copy_consistent(source: Path, target: Path) -> Path:
+    """Copy a matrix file with SQLite's backup API: its last committed state, whole.
+
+    A bench that opened a cache file in place (the window, a writer) can leave a ``-wal``
+    beside it that holds the latest commits, the closing one included. A byte copy of the
+    main file alone lacks them, and the app refuses such a copy as incomplete ("its change
+    log is missing"); the backup API reads through the log.
+    """
+    target.unlink(missing_ok=True)
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
 
 
 def emit(bench: str, figure: str, value: float, unit: str, **extra: object) -> None:
