@@ -6,14 +6,17 @@ Makes the demo matrix and a colleague's copy of it (a new customer, a filled-in 
 a deleted customer, and a cell both changed differently), merges the copy in the main window
 at 1366 x 768 and writes ``docs/<lang>-merge-result.png`` (the window with the result box
 over it, as the user sees it) and ``docs/<lang>-conflict-badge.png`` (the matrix with the
-conflicted cell's badge and its tooltip text in the status bar). Each language runs in its
-own process (translators are process-wide).
+conflicted cell's badge and its tooltip text in the status bar) and
+``docs/<lang>-merge-review.png`` (Review Conflicts… over the window at the size it opens with:
+a cell and a customer's street changed on both sides). Each language runs in its own process
+(translators are process-wide).
 """
 
 from __future__ import annotations
 
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import shots
@@ -57,6 +60,16 @@ def shoot(lang: str, out: Path) -> int:
         )
         repo.set_marks([(c1.id, p1.id, Mark.COMPETITOR), (white[0].id, white[1].id, Mark.NEED)])
         repo.delete_customer(customers[9].id)
+        repo.update_customer(
+            replace(customers[4], street="Industriestraße 112, Gewerbegebiet Nord-Ost, Halle 3")
+        )
+    from kpm_desktop.workspace.commands import UpdateCustomerCommand
+
+    ws.push(
+        UpdateCustomerCommand(
+            ws, replace(customers[4], street="Am Alten Hafen 27–29, Zufahrt über Tor 4")
+        )
+    )
     # my answer for the same cell, typed in the matrix
     model, view = window.model, window.view
     row = next(r for r in range(model.rowCount()) if model.matrix_row(r) == 1)
@@ -105,6 +118,15 @@ def shoot(lang: str, out: Path) -> int:
         painter.drawPixmap(window.mapFromGlobal(tip.pos()), tip.grab())
         painter.end()
     shots.save(shot, out / f"{lang}-conflict-badge.png")
+    QToolTip.hideText()
+    review = window.team.review()
+    settle()
+    shot = window.grab()
+    painter = QPainter(shot)
+    painter.drawPixmap(window.mapFromGlobal(review.frameGeometry().topLeft()), review.grab())
+    painter.end()
+    shots.save(shot, out / f"{lang}-merge-review.png")
+    review.reject()
     window.close()
     return 0
 

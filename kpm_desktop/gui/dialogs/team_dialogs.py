@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDateTime,
+    QEvent,
+    QLocale,
+    QObject,
+    Qt,
+)
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -369,9 +378,12 @@ class ConflictDialog(QDialog):
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # one line per conflict: a long value ends in "…" (its tooltip holds all of it), and
+        # the columns share the width so that every title stays readable (_fit_columns)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.viewport().installEventFilter(self)
         self.keep_mine = QPushButton(QCoreApplication.translate("TeamDialogs", "&Keep Mine"), self)
         self.keep_mine.setObjectName("conflict_keep_mine")
         self.take_theirs = QPushButton(
@@ -401,8 +413,8 @@ class ConflictDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
         layout.addWidget(buttons)
-        self.resize(900, 420)
         self.refresh()
+        self._open_size()
 
     def refresh(self) -> None:
         conflicts = self.controller.conflicts()
@@ -439,6 +451,71 @@ class ConflictDialog(QDialog):
             b.setEnabled(bool(conflicts))
         if conflicts and not self.table.selectedItems():
             self.table.selectRow(0)
+        self._fit_columns()
+
+    # -- column widths -------------------------------------------------------------------------
+    def _widths(self) -> tuple[list[int], list[int]]:
+        """Per column: the least width (its title in full) and the wanted one (its contents,
+        up to about 44 characters)."""
+        header = self.table.horizontalHeader()
+        cap = self.table.fontMetrics().averageCharWidth() * 44
+        least, wanted = [], []
+        for col in range(self.table.columnCount()):
+            title = header.sectionSizeHint(col)
+            least.append(title)
+            wanted.append(max(title, min(self.table.sizeHintForColumn(col), cap)))
+        return least, wanted
+
+    def _frame_width(self) -> int:
+        """What the table needs besides its columns: row numbers, frame, scroll bar."""
+        return (
+            self.table.verticalHeader().sizeHint().width()
+            + 2 * self.table.frameWidth()
+            + self.table.verticalScrollBar().sizeHint().width()
+        )
+
+    def _fit_columns(self) -> None:
+        """Share the table's width: every column gets at least its title; what is left goes
+        to the contents, and any room beyond that to "Mine" and "Theirs"."""
+        least, wanted = self._widths()
+        self.table.setMinimumWidth(sum(least) + self._frame_width())
+        room = self.table.viewport().width()
+        if room <= 0:
+            return
+        if sum(wanted) <= room:
+            widths = list(wanted)
+            extra = room - sum(wanted)
+            widths[-2] += extra // 2
+            widths[-1] += extra - extra // 2
+        else:
+            spare = max(0, room - sum(least))
+            above = sum(wanted) - sum(least)
+            widths = [
+                lo + (want - lo) * spare // above for lo, want in zip(least, wanted, strict=True)
+            ]
+        header = self.table.horizontalHeader()
+        for col, width in enumerate(widths):
+            if header.sectionSize(col) != width:
+                header.resizeSection(col, width)
+
+    def _open_size(self) -> None:
+        """Wide enough for every column's contents (up to the cap), within the screen."""
+        _least, wanted = self._widths()
+        margins = self.layout().contentsMargins()
+        width = max(900, sum(wanted) + self._frame_width() + margins.left() + margins.right())
+        screen = (self.parentWidget() or self).screen()
+        if screen is not None:
+            width = min(width, screen.availableGeometry().width() - 40)
+        self.resize(max(width, self.minimumSizeHint().width()), 420)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_columns()  # the table has its real width now
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def _resolve(self, choice: str, selected: bool) -> None:
         if selected:
