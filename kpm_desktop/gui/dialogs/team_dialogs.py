@@ -501,8 +501,9 @@ class ConflictDialog(QDialog):
     def _open_size(self) -> None:
         """Wide enough for every column's contents (up to the cap), within the screen."""
         _least, wanted = self._widths()
-        margins = self.layout().contentsMargins()
-        width = max(900, sum(wanted) + self._frame_width() + margins.left() + margins.right())
+        layout = self.layout()
+        sides = 0 if layout is None else layout.contentsMargins().left() * 2
+        width = max(900, sum(wanted) + self._frame_width() + sides)
         screen = (self.parentWidget() or self).screen()
         if screen is not None:
             width = min(width, screen.availableGeometry().width() - 40)
