@@ -17,6 +17,7 @@ from kpm_desktop.gui.settings import UiSettings
 MATRIX = "matrix"
 EXPORT = "export"
 IMPORT = "import"
+MERGE = "merge"  # File › Merge a Colleague's File… (where colleagues' copies arrive)
 
 
 def documents_dir() -> Path:
@@ -46,6 +47,22 @@ def start_folder(widget: QWidget | None, kind: str) -> Path:
     if remembered is not None and remembered.is_dir():
         return remembered
     return documents_dir()
+
+
+def start_folder_near(widget: QWidget | None, kind: str, open_file: Path | None) -> Path:
+    """The folder a dialog of this kind starts in when it is about the open file: the folder
+    last used, else the open file's own folder, else as ``start_folder``. The app's data
+    folder (the demo's home) is never offered: a rep keeps no files there."""
+    remembered = _settings(widget).folder(kind)
+    if remembered is not None and remembered.is_dir():
+        return remembered
+    if open_file is not None:
+        from kpm_desktop.paths import data_dir
+
+        folder = open_file.resolve().parent
+        if folder.is_dir() and not folder.is_relative_to(data_dir().resolve()):
+            return folder
+    return start_folder(widget, MATRIX if kind == MERGE else kind)
 
 
 def remember(widget: QWidget | None, kind: str, path: Path | str) -> None:

@@ -70,7 +70,7 @@ class MergeController(QObject):
         dialog = QFileDialog(
             self.window,
             QCoreApplication.translate("MergeMenu", "Merge a colleague's file"),
-            str(folders.start_folder(self.window, folders.MATRIX)),
+            str(folders.start_folder_near(self.window, folders.MERGE, ws.path)),
             QCoreApplication.translate(
                 "MergeMenu", "KPM matrix files (*%1);;All files (*)"
             ).replace("%1", FILE_SUFFIX),
@@ -93,7 +93,7 @@ class MergeController(QObject):
         ws = self.window.workspace
         if ws is None or ws.read_only or self.task.busy:
             return False
-        folders.remember(self.window, folders.MATRIX, str(theirs))
+        folders.remember(self.window, folders.MERGE, str(theirs))
         mine = ws.path
         if theirs.resolve() == mine.resolve():
             self.window.show_error(
