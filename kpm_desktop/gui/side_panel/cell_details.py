@@ -2,6 +2,12 @@
 
 "Save cell details" stores the form as one undo step and stamps the verified date; "Confirm as
 still true" only refreshes the verified date (the answer was asked again and still holds).
+
+Some details belong to one mark: the competitor and contract end to "competitor", the reason
+and re-check date to "no need". They show only while the cell (or the form's mark) has that
+mark. A cell marked K with a reason and then X keeps the reason stored (its history shows the
+K → X change; marking K again, by key or here, brings the reason back, and undo restores it),
+but the form shows an empty, greyed reason for X, as the reason no longer applies.
 """
 
 from __future__ import annotations
@@ -68,6 +74,8 @@ class CellDetailsView(QWidget):
         super().__init__(parent)
         self._record: CellRecord | None = None
         self._reasons: list[str] = []
+        # the values of a mark's own fields while another mark is chosen (shown empty)
+        self._held: dict[Mark, tuple] = {}
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
@@ -182,6 +190,7 @@ class CellDetailsView(QWidget):
         self.recheck.set_value(record.recheck_at if record else None)
         self.note.setPlainText(record.note if record else "")
         self.verified.setText(fmt_date(record.verified_at) if record else "–")
+        self._held = {}
         self.history.clear()
         for h in history:
             text = (
@@ -209,12 +218,40 @@ class CellDetailsView(QWidget):
         marked = mark is not None
         for w in (self.our_revenue, self.potential, self.note):
             w.setEnabled(marked)
+        for owner in (Mark.COMPETITOR, Mark.NO_NEED):
+            self._show_fields_of(owner, mark is owner)
         self.competitor.setEnabled(mark is Mark.COMPETITOR)
         self.contract_end.setEnabled(mark is Mark.COMPETITOR)
         self.reason.setEnabled(mark is Mark.NO_NEED)
         self.edit_reasons.setEnabled(True)
         self.recheck.setEnabled(mark is Mark.NO_NEED)
         self.confirm_button.setEnabled(self._record is not None)
+
+    def _show_fields_of(self, owner: Mark, shown: bool) -> None:
+        """Show ``owner``'s own fields with their values, or empty (values held back)."""
+        if shown and owner in self._held:
+            values = self._held.pop(owner)
+            if owner is Mark.COMPETITOR:
+                self.competitor.setCurrentIndex(values[0])
+                self.competitor.setEditText(values[1])
+                self.contract_end.set_value(values[2])
+            else:
+                self.reason.setCurrentText(values[0])
+                self.recheck.set_value(values[1])
+        elif not shown and owner not in self._held:
+            if owner is Mark.COMPETITOR:
+                self._held[owner] = (
+                    self.competitor.currentIndex(),
+                    self.competitor.currentText(),
+                    self.contract_end.value(),
+                )
+                self.competitor.setCurrentIndex(0)
+                self.competitor.setEditText("")
+                self.contract_end.set_value(None)
+            else:
+                self._held[owner] = (self.reason.currentText(), self.recheck.value())
+                self.reason.setCurrentText("")
+                self.recheck.set_value(None)
 
     # -- data out ----------------------------------------------------------------------------
     def edited(self) -> tuple[CellRecord | None, str]:
