@@ -14,13 +14,14 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QKeyEvent, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -115,7 +116,9 @@ class MatrixPrintPreview(QDialog):
         self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
 
         self.first_button = QPushButton("|◀", self)
-        self.first_button.setToolTip(QCoreApplication.translate("PrintPreview", "First page"))
+        self.first_button.setToolTip(
+            QCoreApplication.translate("PrintPreview", "First page (Home)")
+        )
         self.prev_button = QPushButton("◀", self)
         self.prev_button.setToolTip(
             QCoreApplication.translate("PrintPreview", "Previous page (Page Up)")
@@ -131,7 +134,7 @@ class MatrixPrintPreview(QDialog):
             QCoreApplication.translate("PrintPreview", "Next page (Page Down)")
         )
         self.last_button = QPushButton("▶|", self)
-        self.last_button.setToolTip(QCoreApplication.translate("PrintPreview", "Last page"))
+        self.last_button.setToolTip(QCoreApplication.translate("PrintPreview", "Last page (End)"))
         self.status = QLabel(
             QCoreApplication.translate("PrintPreview", "Preparing the pages…"), self
         )
@@ -166,12 +169,37 @@ class MatrixPrintPreview(QDialog):
         self.page_box.valueChanged.connect(lambda v: self.show_page(v - 1))
         self.print_button.clicked.connect(self._print)
         self.close_button.clicked.connect(self.close)
-        for keys, step in (
-            (QKeySequence.StandardKey.MoveToPreviousPage, -1),
-            (QKeySequence.StandardKey.MoveToNextPage, 1),
+        # Page keys turn the pages wherever the focus is in the window, the page number box
+        # too (there Page Up/Down would step ten and Home/End move the text cursor).
+        self._page_keys: dict[int, Callable[[], None]] = {}  # key combination -> turn
+        for keys, turn in (
+            (QKeySequence.StandardKey.MoveToPreviousPage, lambda: self.show_page(self.current - 1)),
+            (QKeySequence.StandardKey.MoveToNextPage, lambda: self.show_page(self.current + 1)),
+            (QKeySequence(Qt.Key.Key_Home), lambda: self.show_page(0)),
+            (QKeySequence(Qt.Key.Key_End), lambda: self.show_page(self.page_count - 1)),
+            (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Home), lambda: self.show_page(0)),
+            (
+                QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_End),
+                lambda: self.show_page(self.page_count - 1),
+            ),
         ):
-            shortcut = QShortcut(keys, self)
-            shortcut.activated.connect(lambda step=step: self.show_page(self.current + step))
+            for sequence in (
+                QKeySequence.keyBindings(keys)
+                if isinstance(keys, QKeySequence.StandardKey)
+                else [keys]
+            ):
+                if sequence.isEmpty():
+                    continue
+                key = sequence[0].toCombined()  # type: ignore[index]  # PySide6 stub: QKeySequence lacks __getitem__
+                if key in self._page_keys:
+                    continue  # one shortcut per key (two would be ambiguous: neither fires)
+                self._page_keys[key] = turn
+                shortcut = QShortcut(sequence, self)
+                shortcut.activated.connect(turn)
+        self.page_box.installEventFilter(self)
+        self._page_edit = self.page_box.findChild(QLineEdit)
+        if self._page_edit is not None:
+            self._page_edit.installEventFilter(self)
 
         # Drawing ahead: one page per turn of the event loop.
         self._ahead_timer = QTimer(self)
@@ -258,7 +286,9 @@ class MatrixPrintPreview(QDialog):
             self.page_box.blockSignals(False)
         self._update_buttons()
         self.status.setText(
-            QCoreApplication.translate("PrintPreview", "Page Up and Page Down turn the pages.")
+            QCoreApplication.translate(
+                "PrintPreview", "Page Up/Down: turn pages · Home/End: first/last page"
+            )
         )
         self._ahead = [k for k in range(n + 1, min(n + 1 + AHEAD_PAGES, self.page_count))]
         if self._ahead and self.isVisible():
@@ -281,6 +311,21 @@ class MatrixPrintPreview(QDialog):
             button.setEnabled(count > 0 and self.current < count - 1)
         self.page_box.setEnabled(count > 1)
         self.print_button.setEnabled(count > 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The page number box leaves the page keys to the window's shortcuts."""
+        if watched in (self.page_box, self._page_edit) and event.type() in (
+            QEvent.Type.ShortcutOverride,
+            QEvent.Type.KeyPress,
+        ):
+            assert isinstance(event, QKeyEvent)
+            turn = self._page_keys.get(event.keyCombination().toCombined())
+            if turn is not None:
+                if event.type() == QEvent.Type.KeyPress:
+                    turn()  # the key reached the box after all: turn the page here
+                event.ignore()
+                return True
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -3056,10 +3056,6 @@ Müller Maschinenbau AG</translation>
         <translation>Druckvorschau</translation>
     </message>
     <message>
-        <source>First page</source>
-        <translation>Erste Seite</translation>
-    </message>
-    <message>
         <source>Previous page (Page Up)</source>
         <translation>Vorige Seite (Bild auf)</translation>
     </message>
@@ -3068,8 +3064,12 @@ Müller Maschinenbau AG</translation>
         <translation>Nächste Seite (Bild ab)</translation>
     </message>
     <message>
-        <source>Last page</source>
-        <translation>Letzte Seite</translation>
+        <source>First page (Home)</source>
+        <translation>Erste Seite (Pos1)</translation>
+    </message>
+    <message>
+        <source>Last page (End)</source>
+        <translation>Letzte Seite (Ende)</translation>
     </message>
     <message>
         <source>Preparing the pages…</source>
@@ -3088,8 +3088,8 @@ Müller Maschinenbau AG</translation>
         <translation>von %1</translation>
     </message>
     <message>
-        <source>Page Up and Page Down turn the pages.</source>
-        <translation>Mit Bild auf und Bild ab blättern.</translation>
+        <source>Page Up/Down: turn pages · Home/End: first/last page</source>
+        <translation>Bild auf/ab: blättern · Pos1/Ende: erste/letzte Seite</translation>
     </message>
 </context>
 <context>

@@ -3044,10 +3044,6 @@ Müller Maschinenbau AG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>First page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Previous page (Page Up)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3056,7 +3052,11 @@ Müller Maschinenbau AG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Last page</source>
+        <source>First page (Home)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last page (End)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3076,7 +3076,7 @@ Müller Maschinenbau AG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Page Up and Page Down turn the pages.</source>
+        <source>Page Up/Down: turn pages · Home/End: first/last page</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

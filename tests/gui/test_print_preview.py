@@ -164,3 +164,43 @@ def test_page_numbers_are_never_grouped_in_the_toolbar_or_on_the_page(
     footer = {"de": "Seite %d von %d", "en": "Page %d of %d"}[lang] % (pages, pages)
     assert footer in painted, [t for t in painted if str(pages) in t.replace(",", "")]
     dialog.close()
+
+
+def test_home_end_and_page_keys_go_to_the_first_last_and_next_pages(win, qtbot) -> None:
+    """Home/End and Ctrl+Home/Ctrl+End go to the first/last page, Page Up/Down turn one page,
+    wherever the focus is in the preview, the page number box too (field test)."""
+    dialog = _open_preview(win, qtbot)
+    last = dialog.page_count - 1
+    assert last > 10
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+
+    def key(k: Qt.Key, mod: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+        focused = QApplication.focusWidget()
+        assert focused is not None and focused.window() is dialog
+        QTest.keyClick(focused, k, mod)
+
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    for focus in (dialog.scroll_area, dialog.page_box):
+        focus.setFocus()
+        qtbot.waitUntil(lambda focus=focus: focus.hasFocus())
+        key(Qt.Key.Key_End)
+        assert dialog.shown_page == last and dialog.page_box.value() == last + 1
+        key(Qt.Key.Key_PageUp)
+        assert dialog.shown_page == last - 1  # one page back (not ten)
+        key(Qt.Key.Key_Home)
+        assert dialog.shown_page == 0 and dialog.page_box.value() == 1
+        key(Qt.Key.Key_PageDown)
+        key(Qt.Key.Key_PageDown)
+        assert dialog.shown_page == 2
+        key(Qt.Key.Key_End, ctrl)
+        assert dialog.shown_page == last
+        key(Qt.Key.Key_Home, ctrl)
+        assert dialog.shown_page == 0
+        key(Qt.Key.Key_PageUp)  # already on the first page: stays
+        assert dialog.shown_page == 0
+    # the box still takes a typed page number (select all, type)
+    key(Qt.Key.Key_A, ctrl)
+    QTest.keyClicks(QApplication.focusWidget(), "5")
+    assert dialog.page_box.text() == "5"
+    assert "Home" in dialog.first_button.toolTip() and "End" in dialog.last_button.toolTip()
