@@ -535,6 +535,25 @@ def _m012_recheck_index(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m013_outbox_customer(conn: sqlite3.Connection) -> None:
+    """The outbox keeps the customer of a changed note or goal (issue 17): a deleted one is
+    gone from the file, so without it nothing said whose it was, the server refused a rep's
+    deletion (its access rules check the customer) and territory handling could not tell
+    that the customer had something unsent. ``sync_dirty.customer`` is filled for queued
+    notes and goals that still exist; the capture triggers of notes, goals and goal products
+    are dropped here and come back with the column when the team file is opened
+    (``sync_capture.ensure_installed``)."""
+    conn.execute("ALTER TABLE sync_dirty ADD COLUMN customer TEXT")
+    for kind, table in (("note", "notes"), ("goal", "goals")):
+        conn.execute(
+            f"UPDATE sync_dirty SET customer = (SELECT c.uuid FROM {table} t JOIN customers c "
+            f"ON c.id = t.customer_id WHERE t.uuid = sync_dirty.key) WHERE kind = '{kind}'"
+        )
+    for table in ("notes", "goals", "goal_products"):
+        for event in ("insert", "delete", "update"):
+            conn.execute(f"DROP TRIGGER IF EXISTS kpm_sync_{table}_{event}")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _m001_initial,
     _m002_snapshots,
@@ -548,6 +567,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _m010_tombstone_street_phone,
     _m011_merge_bases,
     _m012_recheck_index,
+    _m013_outbox_customer,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -27,6 +27,13 @@ _SIMPLE = {
     "goal": "goals",
 }
 
+# The customer UUID a note or goal (row alias R) belongs to, kept in the outbox row: once
+# the row is deleted nothing else says whose it was (server access rules, territory).
+_OWNER = "(SELECT uuid FROM customers WHERE id = {r}.customer_id)"
+_GOAL_OWNER = (
+    "(SELECT c.uuid FROM goals g JOIN customers c ON c.id = g.customer_id WHERE g.id = {r}.goal_id)"
+)
+
 _CELL_KEY = (
     "(SELECT c.uuid || '/' || p.uuid FROM customers c, products p "
     "WHERE c.id = {r}.customer_id AND p.id = {r}.product_id)"
@@ -34,13 +41,13 @@ _CELL_KEY = (
 _GOAL_KEY = "(SELECT uuid FROM goals WHERE id = {r}.goal_id)"
 
 
-def _note(kind: str, key_sql: str) -> str:
+def _note(kind: str, key_sql: str, customer_sql: str = "NULL") -> str:
     # Delete first, then insert: a re-dirtied entity gets a new seq (never reused), and no
     # conflict clause is needed (an outer OR IGNORE / OR REPLACE would override it).
     return (
         f"DELETE FROM sync_dirty WHERE kind = '{kind}' AND key = {key_sql}; "
-        f"INSERT INTO sync_dirty (kind, key) SELECT '{kind}', k FROM (SELECT {key_sql} AS k) "
-        "WHERE k IS NOT NULL;"
+        f"INSERT INTO sync_dirty (kind, key, customer) SELECT '{kind}', k, {customer_sql} "
+        f"FROM (SELECT {key_sql} AS k) WHERE k IS NOT NULL;"
     )
 
 
@@ -48,7 +55,10 @@ def trigger_statements() -> list[str]:
     out = []
     for kind, table in _SIMPLE.items():
         for event, rows in (("INSERT", ("NEW",)), ("DELETE", ("OLD",)), ("UPDATE", ("OLD", "NEW"))):
-            body = " ".join(_note(kind, f"{r}.uuid") for r in rows)
+            body = " ".join(
+                _note(kind, f"{r}.uuid", _OWNER.format(r=r) if kind in ("note", "goal") else "NULL")
+                for r in rows
+            )
             out.append(
                 f"CREATE TRIGGER IF NOT EXISTS kpm_sync_{table}_{event.lower()} "
                 f"AFTER {event} ON {table} BEGIN {body} END"
@@ -61,7 +71,8 @@ def trigger_statements() -> list[str]:
     for event, r in (("INSERT", "NEW"), ("DELETE", "OLD")):
         out.append(
             f"CREATE TRIGGER IF NOT EXISTS kpm_sync_goal_products_{event.lower()} "
-            f"AFTER {event} ON goal_products BEGIN {_note('goal', _GOAL_KEY.format(r=r))} END"
+            f"AFTER {event} ON goal_products BEGIN "
+            f"{_note('goal', _GOAL_KEY.format(r=r), _GOAL_OWNER.format(r=r))} END"
         )
     return out
 

@@ -260,6 +260,9 @@ def resolve(repo: Repository, choices: dict[str, str]) -> list[Conflict]:
             # server's version; anything else carries local changes and goes out next sync.
             # (A merge conflict may sit on an unpushed local edit: it always goes out.)
             if choice == "mine" or c.reason == "merge" or c.fields != ["*"]:
-                conn.execute("INSERT INTO sync_dirty (kind, key) VALUES (?, ?)", (c.kind, c.key))
+                conn.execute(
+                    "INSERT INTO sync_dirty (kind, key, customer) VALUES (?, ?, ?)",
+                    (c.kind, c.key, customer_of(c.kind, c.key, c.mine or c.theirs)),
+                )
             conn.execute("DELETE FROM sync_conflicts WHERE id = ?", (c.id,))
     return [c for c, _ in chosen]

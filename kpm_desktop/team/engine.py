@@ -48,6 +48,7 @@ from kpm_desktop.team.protocol import (
     iso_ts,
     left_territory,
     local_copies_back,
+    owners_of_deletions,
     pull,
     push_rows,
     state_row,
@@ -137,10 +138,12 @@ def prepare(repo: Repository) -> Outbox:
         raise NotInTeamError("not_in_team", file=repo.path.name)
     store = LocalStore(repo)
     blocked = {(k, key) for k, key in repo.conn.execute("SELECT kind, key FROM sync_conflicts")}
-    rows = repo.conn.execute("SELECT seq, kind, key FROM sync_dirty ORDER BY seq").fetchall()
+    rows = repo.conn.execute(
+        "SELECT seq, kind, key, customer FROM sync_dirty ORDER BY seq"
+    ).fetchall()
     items = [
-        Pending(seq, kind, key, store.read(kind, key))
-        for seq, kind, key in rows
+        Pending(seq, kind, key, store.read(kind, key), customer)
+        for seq, kind, key, customer in rows
         if (kind, key) not in blocked
     ]
     # Customers that left the territory: a local copy's changes stay here (dropped from the
@@ -149,7 +152,7 @@ def prepare(repo: Repository) -> Outbox:
     held = territory.left_with_conflict(repo.conn)
     local_only = []
     if copies or held:
-        owner = {p.seq: customer_of(p.kind, p.key, p.value) for p in items}
+        owner = {p.seq: p.owner for p in items}
         local_only = [p.seq for p in items if owner[p.seq] in copies]
         items = [p for p in items if owner[p.seq] not in copies and owner[p.seq] not in held]
     items.sort(key=lambda p: (KIND_ORDER[p.kind], p.seq))
@@ -181,6 +184,7 @@ def exchange(outbox: Outbox, progress: Progress | None = None) -> Exchange:
             with conn.transaction():
                 if outbox.items:
                     conn.execute(server.PUSH_LOCK_SQL)
+                owners_of_deletions(conn, outbox.items)
                 say("pull")
                 pulled = pull(conn, outbox.last_rev, outbox.client_id)
                 pulled += _moved_in(conn, outbox, me, pulled)
@@ -191,11 +195,7 @@ def exchange(outbox: Outbox, progress: Progress | None = None) -> Exchange:
                     gone = set(left)
                     outbox = replace(
                         outbox,
-                        items=[
-                            p
-                            for p in outbox.items
-                            if customer_of(p.kind, p.key, p.value) not in gone
-                        ],
+                        items=[p for p in outbox.items if p.owner not in gone],
                     )
                 back = local_copies_back(conn, outbox.local_copies)
                 if back:  # everything of them, to compare with the local copies
@@ -337,7 +337,10 @@ def _compare_and_push(
     # row-level security checks its cells, notes and goals.
     first = [r for r in out if KIND_ORDER[r[0]] <= KIND_ORDER["customer"]]
     rest = [r for r in out if KIND_ORDER[r[0]] > KIND_ORDER["customer"]]
-    revs = push_rows(conn, outbox.client_id, first) + push_rows(conn, outbox.client_id, rest)
+    owners = {(p.kind, p.key): p.customer for p in outbox.items if p.customer}
+    revs = push_rows(conn, outbox.client_id, first, owners) + push_rows(
+        conn, outbox.client_id, rest, owners
+    )
     acked += [r[3] for r in out]
     last_rev = max([outbox.last_rev, *(r.rev for r in pulled), *revs])
     return Exchange(
@@ -411,7 +414,15 @@ def finish(repo: Repository, outbox: Outbox, ex: Exchange) -> SyncResult:
                     )
             territory.back_in_territory(conn, back)
         removed = territory.remove_locally(store, set(ex.left) - busy)
-        for key in sorted(set(ex.left) & busy):
+        held = set(ex.left) & busy
+        if held:
+            # The customer's own listing decides its marks, notes and goals too (keep a
+            # local copy or remove it): their open conflicts are not listed beside it.
+            conflicts = [
+                c for c in conflicts if customer_of(c.kind, c.key, c.mine or c.theirs) not in held
+            ]
+            territory.forget_conflicts(conn, held)
+        for key in sorted(held):
             conflicts.append(
                 Conflict(
                     "customer",

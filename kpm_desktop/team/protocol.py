@@ -8,7 +8,7 @@ Every function here runs inside the caller's server transaction (``engine.exchan
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -24,6 +24,12 @@ class Pending:
     kind: str
     key: str
     value: dict | None
+    customer: str | None = None  # the outbox's customer of a note or goal (kept on delete)
+
+    @property
+    def owner(self) -> str | None:
+        """The customer UUID this change belongs to (a deleted note's or goal's too)."""
+        return customer_of(self.kind, self.key, self.value) or self.customer
 
 
 @dataclass(slots=True)
@@ -100,6 +106,26 @@ def state_row(conn: psycopg.Connection, kind: str, key: str) -> tuple | None:
     ).fetchone()
 
 
+def owners_of_deletions(conn: psycopg.Connection, items: list[Pending]) -> None:
+    """Fill in the customer of deleted notes and goals whose outbox row has none (queued
+    before file migration 13 kept it): the server's newest version names it."""
+    lost = [
+        p for p in items if p.kind in ("note", "goal") and p.value is None and p.customer is None
+    ]
+    if not lost:
+        return
+    found = {
+        (kind, key): customer
+        for kind, key, customer in conn.execute(
+            "SELECT kind, key, customer::text FROM kpm.state WHERE kind = ANY(%s) "
+            "AND key = ANY(%s) AND customer IS NOT NULL",
+            (sorted({p.kind for p in lost}), [p.key for p in lost]),
+        )
+    }
+    for p in lost:
+        p.customer = found.get((p.kind, p.key))
+
+
 def base_version(conn: psycopg.Connection, kind: str, key: str, last_rev: int) -> dict | None:
     """The version of an entity that a client at ``last_rev`` last shared with the server."""
     if kind == "cell":
@@ -138,7 +164,7 @@ def allowed_changes(
         return {(p.kind, p.key) for p in items}
     if me.role != "rep":
         return set()
-    customers = {c for p in items if (c := customer_of(p.kind, p.key, p.value)) is not None}
+    customers = {c for p in items if (c := p.owner) is not None}
     visible = {
         str(r[0])
         for r in conn.execute(
@@ -155,7 +181,7 @@ def allowed_changes(
     }
     ok = set()
     for p in items:
-        cust = customer_of(p.kind, p.key, p.value)
+        cust = p.owner
         if p.kind == "competitor":
             ok.add((p.kind, p.key))
         elif p.kind in STRUCTURE or cust is None:
@@ -207,9 +233,16 @@ def _push_cells(
 
 
 def push_rows(
-    conn: psycopg.Connection, client_id: str, rows: list[tuple[str, str, dict | None, int]]
+    conn: psycopg.Connection,
+    client_id: str,
+    rows: list[tuple[str, str, dict | None, int]],
+    owners: Mapping[tuple[str, str], str] | None = None,
 ) -> list[int]:
-    """Insert (kind, key, value, seq) rows into the log, a statement per table; returns revs."""
+    """Insert (kind, key, value, seq) rows into the log, a statement per table; returns revs.
+
+    ``owners``: the customer of a (kind, key) whose value does not say it (a deleted note or
+    goal: the server's access rules check the customer of every row)."""
+    owners = owners or {}
     revs = _push_cells(conn, client_id, [r for r in rows if r[0] == "cell"])
     rows = [r for r in rows if r[0] != "cell"]
     if not rows:
@@ -220,7 +253,7 @@ def push_rows(
             client_id,
             [r[0] for r in rows],
             [r[1] for r in rows],
-            [customer_of(r[0], r[1], r[2]) for r in rows],
+            [customer_of(r[0], r[1], r[2]) or owners.get((r[0], r[1])) for r in rows],
             [canonical(r[2]) for r in rows],
             [r[3] for r in rows],
         ),

@@ -58,7 +58,7 @@ def snapshot_for(repo: Repository, choices: dict[str, str]) -> ResolveSnapshot:
     snap.local_copies = conn.execute(
         "SELECT key, value FROM sync_state WHERE key = ?", (territory.LOCAL_COPIES_KEY,)
     ).fetchall()
-    snap.dirty = conn.execute("SELECT seq, kind, key FROM sync_dirty").fetchall()
+    snap.dirty = conn.execute("SELECT seq, kind, key, customer FROM sync_dirty").fetchall()
     snap.tombstones = conn.execute("SELECT * FROM merge_tombstones").fetchall()
     return snap
 
@@ -80,7 +80,9 @@ def revert_resolve(repo: Repository, snap: ResolveSnapshot) -> None:
             ],
         )
         conn.execute("DELETE FROM sync_dirty")
-        conn.executemany("INSERT INTO sync_dirty (seq, kind, key) VALUES (?, ?, ?)", snap.dirty)
+        conn.executemany(
+            "INSERT INTO sync_dirty (seq, kind, key, customer) VALUES (?, ?, ?, ?)", snap.dirty
+        )
         conn.execute("DELETE FROM merge_tombstones")
         if snap.tombstones:
             marks = ", ".join("?" * len(snap.tombstones[0]))

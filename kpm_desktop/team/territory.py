@@ -34,15 +34,25 @@ REASON = "left_territory"
 LOCAL_COPIES_KEY = "team_local_copies"  # customers kept as a local copy after they left
 
 # The customer UUID of a row of ``sync_dirty`` or ``sync_conflicts`` (kind, key): the key of
-# a customer, the first half of a cell's key, the customer of an existing note or goal.
+# a customer, the first half of a cell's key, the customer of a note or goal: of the one in
+# the file, else (deleted here) the one the outbox row kept or a conflict's version names.
 _CUSTOMER_OF_ROW = (
     "CASE kind WHEN 'customer' THEN key "
     "WHEN 'cell' THEN substr(key, 1, instr(key, '/') - 1) "
-    "WHEN 'note' THEN (SELECT c.uuid FROM notes n JOIN customers c ON c.id = n.customer_id "
-    "WHERE n.uuid = key) "
-    "WHEN 'goal' THEN (SELECT c.uuid FROM goals g JOIN customers c ON c.id = g.customer_id "
-    "WHERE g.uuid = key) END"
+    "WHEN 'note' THEN coalesce((SELECT c.uuid FROM notes n JOIN customers c "
+    "ON c.id = n.customer_id WHERE n.uuid = key), {kept}) "
+    "WHEN 'goal' THEN coalesce((SELECT c.uuid FROM goals g JOIN customers c "
+    "ON c.id = g.customer_id WHERE g.uuid = key), {kept}) END"
 )
+_KEPT = {
+    "sync_dirty": "customer",
+    "sync_conflicts": "coalesce(json_extract(mine, '$.customer'), "
+    "json_extract(theirs, '$.customer'))",
+}
+
+
+def _customer_of_row(table: str) -> str:
+    return _CUSTOMER_OF_ROW.format(kept=_KEPT[table])
 
 
 def local_copies(conn: sqlite3.Connection) -> set[str]:
@@ -80,20 +90,29 @@ def busy_customers(conn: sqlite3.Connection) -> set[str]:
     return {
         r[0]
         for table in ("sync_dirty", "sync_conflicts")
-        for r in conn.execute(f"SELECT DISTINCT {_CUSTOMER_OF_ROW} FROM {table}")
+        for r in conn.execute(f"SELECT DISTINCT {_customer_of_row(table)} FROM {table}")
         if r[0] is not None
     }
 
 
 def _rows_of(conn: sqlite3.Connection, table: str, keys: set[str]) -> list[int]:
     return [
-        r[0] for r in conn.execute(f"SELECT rowid, {_CUSTOMER_OF_ROW} FROM {table}") if r[1] in keys
+        r[0]
+        for r in conn.execute(f"SELECT rowid, {_customer_of_row(table)} FROM {table}")
+        if r[1] in keys
     ]
 
 
 def conflict_ids(conn: sqlite3.Connection, keys: set[str]) -> list[int]:
     """The open conflicts of these customers and their marks, notes and goals."""
     return _rows_of(conn, "sync_conflicts", keys) if keys else []
+
+
+def forget_conflicts(conn: sqlite3.Connection, keys: set[str]) -> None:
+    """Drop the open conflicts of these customers and their marks, notes and goals."""
+    conn.executemany(
+        "DELETE FROM sync_conflicts WHERE rowid = ?", [(r,) for r in conflict_ids(conn, keys)]
+    )
 
 
 def forget_pending(conn: sqlite3.Connection, keys: set[str]) -> None:
