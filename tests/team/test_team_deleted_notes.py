@@ -98,3 +98,23 @@ def test_a_deletion_queued_without_its_customer_finds_it_on_the_server(
     engine.sync_file(files["manager"])
     manager = entities(files["manager"])
     assert ("note", note) not in manager and ("goal", goal) not in manager
+
+
+def test_a_rep_deleting_a_customer_deletes_its_notes_and_goals_for_the_team(
+    team_url: str, demo_file: Path, pgpass: Path, tmp_path: Path, capsys
+) -> None:
+    files, _ = team_with_demo(team_url, demo_file, pgpass, tmp_path)
+    customer = _customer_with_notes_and_goals(files["anna"], "Nord")
+    before = entities(files["manager"])
+    owned = {
+        k for k, v in before.items() if k[0] in ("note", "goal") and v["customer"] == customer.uuid
+    }
+    assert owned
+    with Repository.open(files["anna"]) as repo:
+        repo.delete_customer(customer.id)
+    out = run_json(capsys, "sync", str(files["anna"]), "--json")
+    assert out["conflicts"] == [] and out["pending"] == 0
+    engine.sync_file(files["manager"])
+    manager = entities(files["manager"])
+    assert ("customer", customer.uuid) not in manager
+    assert not owned & set(manager)
