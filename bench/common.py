@@ -18,7 +18,8 @@ FILL = 0.4
 
 
 def matrix_file(size: str) -> Path:
-    """The synthetic matrix of a size, generated once and cached (seed 1, 40 % marked)."""
+    """The synthetic matrix of a size, generated once and cached (seed 1, 40 % marked), in
+    the current file schema."""
     from kpm_desktop.samples.synthetic import generate
 
     customers, products = SIZES[size]
@@ -26,7 +27,21 @@ def matrix_file(size: str) -> Path:
     if not path.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
         generate(path, customers=customers, products=products, fill=FILL, seed=1)
+    _upgrade(path)
     return path
+
+
+def _upgrade(path: Path) -> None:
+    """Bring a cache file written by an older schema to the current one, once (the file
+    migrations, with the app's verified backup first: minutes at L), so that a bench never
+    times a migration and a read-only open never refuses it as an older format."""
+    from kpm_desktop.storage.file_format import read_header
+    from kpm_desktop.storage.migrations import SCHEMA_VERSION
+    from kpm_desktop.storage.repository import Repository
+
+    if read_header(path)[1] < SCHEMA_VERSION:
+        print(f"upgrading {path.name} to file schema {SCHEMA_VERSION} (once)", file=sys.stderr)
+        Repository.open(path).close()
 
 
 def copy_matrix(size: str, target: Path) -> Path:

@@ -51,3 +51,23 @@ def test_a_cache_file_with_a_wal_beside_it_is_copied_whole(tmp_path: Path) -> No
     assert not Path(f"{copy}-wal").exists()
     with Repository.open(copy) as a, Repository.open(cached, read_only=True) as b:
         assert a.load_matrix().grid == b.load_matrix().grid
+
+
+def test_a_cache_file_of_an_older_schema_is_upgraded_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bench must not time a migration, nor have a read-only open refuse an older file."""
+    from kpm_desktop.storage.file_format import read_header
+    from kpm_desktop.storage.migrations import SCHEMA_VERSION
+    from tests.helpers.schema import open_at_schema
+
+    common = _bench_common()
+    monkeypatch.setattr(common, "CACHE", tmp_path)
+    monkeypatch.setattr(common, "SIZES", {"T": (3, 2)})
+    old = tmp_path / "T-3x2.kpm"
+    open_at_schema(old, SCHEMA_VERSION - 1).close()
+    assert common.matrix_file("T") == old
+    assert read_header(old)[1] == SCHEMA_VERSION
+    Repository.open(old, read_only=True).close()
+    stamp = old.stat().st_mtime_ns
+    assert common.matrix_file("T") == old and old.stat().st_mtime_ns == stamp  # once
