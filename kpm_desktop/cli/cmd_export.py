@@ -33,8 +33,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("file", type=Path, help="the .kpm matrix file (opened read-only)")
     target = p.add_mutually_exclusive_group(required=True)
-    target.add_argument("--xlsx", type=Path, metavar="OUT", help="Excel workbook")
-    target.add_argument("--pdf", type=Path, metavar="OUT", help="PDF document")
+    target.add_argument("--xlsx", type=Path, metavar="OUT", help="Excel workbook (OUT.xlsx)")
+    target.add_argument("--pdf", type=Path, metavar="OUT", help="PDF document (OUT.pdf)")
     kind = p.add_mutually_exclusive_group()
     kind.add_argument(
         "--visit", metavar="CUSTOMER", help="visit one-pager of one customer (number or name)"
@@ -73,6 +73,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run)
 
 
+# The suffix each output option writes: the option names the format, and a name that says
+# another one is refused (the GUI's export dialog gives the name its format's suffix itself).
+SUFFIXES = {"xlsx": (".xlsx", "an Excel workbook"), "pdf": (".pdf", "a PDF document")}
+
+
+def _check_suffix(option: str, out: Path) -> None:
+    suffix, what = SUFFIXES[option]
+    if out.suffix.lower() != suffix:
+        raise CliError(
+            f"--{option} writes {what}, so the output name must end in {suffix} "
+            f"({out.name} does not); nothing was written"
+        )
+
+
 def _check_target(source: Path, out: Path) -> None:
     if out.exists() and out.is_dir():
         raise CliError(f"{out} is a folder, not a file")
@@ -89,6 +103,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.file.exists():
         raise FileMissingError(f"{args.file} does not exist")
     _check_target(args.file, out)
+    _check_suffix("xlsx" if args.xlsx else "pdf", out)
     if args.xlsx and (args.visit or args.blank):
         raise CliError("--visit and --blank write PDF: use --pdf OUT")
     attributes = tuple(a.strip() for a in args.attributes.split(",") if a.strip())
