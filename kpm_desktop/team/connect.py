@@ -57,6 +57,10 @@ class PermissionDeniedError(TeamError):
     pass
 
 
+class ServerSetupError(TeamError):
+    """``kpm team init``: the server refused a statement of one step (an SQL error)."""
+
+
 def strip_password(url: str) -> str:
     """The URL/conninfo without a password (what may be stored in a file)."""
     if "://" in url:

@@ -52,6 +52,26 @@ MESSAGES: dict[str, str] = {
     "server_upgrade": (
         "the team server needs an upgrade; the manager runs 'kpm team init' once more"
     ),
+    # -- kpm team init: a statement the server refused (an SQL error, not a lost connection);
+    # the step was one transaction, so nothing of it stays
+    "init_first_refused": (
+        "setting up the team server stopped at its first step (team format 1): the server "
+        "refused one of its statements (SQL error {code}); nothing was created; ask the "
+        "database administrator to look at the server log for {code}, then run 'kpm team "
+        "init' again"
+    ),
+    "init_step_refused": (
+        "setting up the team server stopped at the step to team format {version}: the server "
+        "refused one of its statements (SQL error {code}); that step was undone and the "
+        "server stays at team format {before}; ask the database administrator to look at "
+        "the server log for {code}, then run 'kpm team init' again"
+    ),
+    "init_rights_refused": (
+        "setting up the team server stopped at its last step, the team's access rights: the "
+        "server refused one of its statements (SQL error {code}); that step was undone (the "
+        "server is at team format {version}); ask the database administrator to look at the "
+        "server log for {code}, then run 'kpm team init' again"
+    ),
     "not_member": "{who} is not a member of this team; ask your manager",
     "unknown_role": "unknown role {role}; use rep, manager or viewer",
     "bad_user_name": (

@@ -26,7 +26,12 @@ from dataclasses import dataclass
 import psycopg
 from psycopg import sql
 
-from kpm_desktop.team.connect import NewerServerSchemaError, NotATeamError, TeamError
+from kpm_desktop.team.connect import (
+    NewerServerSchemaError,
+    NotATeamError,
+    ServerSetupError,
+    TeamError,
+)
 
 ROLES = ("rep", "manager", "viewer")
 PUSH_LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtext('kpm.push'))"
@@ -338,10 +343,35 @@ def check_version(conn: psycopg.Connection) -> int:
     return version
 
 
+def _setup_error(
+    conn: psycopg.Connection, exc: psycopg.Error, step: int | None
+) -> ServerSetupError | None:
+    """The one line for a statement the server refused in an init step (``step``: the team
+    format it started from; None: the access rights), or None when it is no refusal: the
+    connection was lost or the server went down (those stay "the connection broke off"),
+    or a right is missing (that stays "not allowed for your role")."""
+    code = exc.sqlstate
+    if (
+        not code
+        or conn.broken
+        or code.startswith(("08", "57P"))
+        or isinstance(exc, psycopg.errors.InsufficientPrivilege)
+    ):
+        return None
+    if step is None:
+        return ServerSetupError("init_rights_refused", code=code, version=SERVER_SCHEMA_VERSION)
+    if step == 0:
+        return ServerSetupError("init_first_refused", code=code)
+    return ServerSetupError("init_step_refused", code=code, version=step + 1, before=step)
+
+
 def init(conn: psycopg.Connection) -> tuple[int, int]:
     """Create or upgrade the team schema; returns (version before, version after).
 
     Idempotent; each migration is one transaction. The user running it becomes a manager.
+    A statement the server refuses (an SQL error, e.g. an object in the way) is a
+    ``ServerSetupError`` that names the step: that step is rolled back as a whole, the steps
+    before it stay, and running init again goes on from there.
     """
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(hashtext('kpm.init'))")
@@ -353,16 +383,34 @@ def init(conn: psycopg.Connection) -> tuple[int, int]:
     dbname = conn.info.dbname
     group = group_role(dbname)
     for version in range(before, SERVER_SCHEMA_VERSION):
-        with conn.transaction():
-            conn.execute("SELECT pg_advisory_xact_lock(hashtext('kpm.init'))")
-            if (schema_version(conn) or 0) != version:
-                continue  # someone else upgraded meanwhile
-            conn.execute(SERVER_MIGRATIONS[version])
-            conn.execute(
-                "INSERT INTO kpm.meta (key, value) VALUES ('schema_version', %s) "
-                "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
-                (str(version + 1),),
-            )
+        try:
+            with conn.transaction():
+                conn.execute("SELECT pg_advisory_xact_lock(hashtext('kpm.init'))")
+                if (schema_version(conn) or 0) != version:
+                    continue  # someone else upgraded meanwhile
+                conn.execute(SERVER_MIGRATIONS[version])
+                conn.execute(
+                    "INSERT INTO kpm.meta (key, value) VALUES ('schema_version', %s) "
+                    "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+                    (str(version + 1),),
+                )
+        except psycopg.Error as exc:
+            error = _setup_error(conn, exc, version)
+            if error is None:
+                raise
+            raise error from exc
+    try:
+        _grant(conn, dbname, group)
+    except psycopg.Error as exc:
+        error = _setup_error(conn, exc, None)
+        if error is None:
+            raise
+        raise error from exc
+    return before, SERVER_SCHEMA_VERSION
+
+
+def _grant(conn: psycopg.Connection, dbname: str, group: str) -> None:
+    """The team's group role, its rights, and the user running init as a manager."""
     with conn.transaction():
         exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (group,)).fetchone()
         if not exists:
@@ -383,7 +431,6 @@ def init(conn: psycopg.Connection) -> tuple[int, int]:
             "INSERT INTO kpm.users (name, role) VALUES (session_user, 'manager') "
             "ON CONFLICT (name) DO NOTHING"
         )
-    return before, SERVER_SCHEMA_VERSION
 
 
 @dataclass(frozen=True, slots=True)

@@ -5459,6 +5459,18 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>nur eine Führungskraft (Manager) kann die Team-Matrix veröffentlichen</translation>
     </message>
     <message>
+        <source>setting up the team server stopped at its first step (team format 1): the server refused one of its statements (SQL error {code}); nothing was created; ask the database administrator to look at the server log for {code}, then run &apos;kpm team init&apos; again</source>
+        <translation>die Einrichtung des Team-Servers hat beim ersten Schritt (Teamformat 1) angehalten: der Server hat eine seiner Anweisungen abgelehnt (SQL-Fehler {code}); es wurde nichts angelegt; bitten Sie die Datenbank-Administration, im Server-Protokoll nach {code} zu sehen, und führen Sie dann „kpm team init“ erneut aus</translation>
+    </message>
+    <message>
+        <source>setting up the team server stopped at its last step, the team&apos;s access rights: the server refused one of its statements (SQL error {code}); that step was undone (the server is at team format {version}); ask the database administrator to look at the server log for {code}, then run &apos;kpm team init&apos; again</source>
+        <translation>die Einrichtung des Team-Servers hat beim letzten Schritt, den Zugriffsrechten des Teams, angehalten: der Server hat eine seiner Anweisungen abgelehnt (SQL-Fehler {code}); dieser Schritt wurde zurückgenommen (der Server ist bei Teamformat {version}); bitten Sie die Datenbank-Administration, im Server-Protokoll nach {code} zu sehen, und führen Sie dann „kpm team init“ erneut aus</translation>
+    </message>
+    <message>
+        <source>setting up the team server stopped at the step to team format {version}: the server refused one of its statements (SQL error {code}); that step was undone and the server stays at team format {before}; ask the database administrator to look at the server log for {code}, then run &apos;kpm team init&apos; again</source>
+        <translation>die Einrichtung des Team-Servers hat beim Schritt zu Teamformat {version} angehalten: der Server hat eine seiner Anweisungen abgelehnt (SQL-Fehler {code}); dieser Schritt wurde zurückgenommen, der Server bleibt bei Teamformat {before}; bitten Sie die Datenbank-Administration, im Server-Protokoll nach {code} zu sehen, und führen Sie dann „kpm team init“ erneut aus</translation>
+    </message>
+    <message>
         <source>the connection to the team server {server} broke off; nothing is lost, sync again later</source>
         <translation>die Verbindung zum Team-Server {server} ist abgebrochen; nichts ist verloren, synchronisieren Sie später erneut</translation>
     </message>

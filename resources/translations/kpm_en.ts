@@ -5435,6 +5435,18 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>setting up the team server stopped at its first step (team format 1): the server refused one of its statements (SQL error {code}); nothing was created; ask the database administrator to look at the server log for {code}, then run &apos;kpm team init&apos; again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>setting up the team server stopped at its last step, the team&apos;s access rights: the server refused one of its statements (SQL error {code}); that step was undone (the server is at team format {version}); ask the database administrator to look at the server log for {code}, then run &apos;kpm team init&apos; again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>setting up the team server stopped at the step to team format {version}: the server refused one of its statements (SQL error {code}); that step was undone and the server stays at team format {before}; ask the database administrator to look at the server log for {code}, then run &apos;kpm team init&apos; again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the connection to the team server {server} broke off; nothing is lost, sync again later</source>
         <translation type="unfinished"></translation>
     </message>
