@@ -72,21 +72,21 @@ def test_a_refused_first_step_on_an_empty_server(team_url: str, capsys) -> None:
         assert not _table(conn, "kpm.meta")
 
 
-def test_a_refused_step_reads_in_german_in_the_window(team_url: str) -> None:
-    """The GUI's Set Up a Team shows the same line in the UI language (team_text)."""
-    from kpm_desktop.gui.team_text import error_text
-    from kpm_desktop.report.qt_app import ensure_gui_app
-    from tests.helpers.window import set_language
-
+def test_team_set_up_in_the_window_shows_the_step_in_german(
+    main_window_factory, demo_file, team_url: str, qtbot
+) -> None:
+    """Team › Set Up a Team… runs the same init: the line comes in the UI language."""
     with psycopg.connect(team_url, autocommit=True) as conn:
         conn.execute("CREATE SCHEMA kpm")
         conn.execute("CREATE TABLE kpm.users (x integer)")
-    with connect(team_url) as conn, pytest.raises(server.ServerSetupError) as caught:
-        server.init(conn)
-    ensure_gui_app()  # the running Qt application (translators need one)
-    set_language("de")
-    try:
-        text = error_text(caught.value)
-    finally:
-        set_language("en")
+    win = main_window_factory(demo_file, lang="de")
+    dialog = win.team.set_up()
+    dialog.url.setText(team_url)
+    dialog.accept()
+    qtbot.waitUntil(lambda: bool(win.team.last_error), timeout=30000)
+    text = win.team.last_error
     assert "Teamformat 1" in text and "42P07" in text and "Administration" in text
+    assert "abgebrochen" not in text  # not "the connection broke off"
+    assert any(text in message for _title, message in win.messages)
+    with psycopg.connect(team_url, autocommit=True) as conn:
+        assert server.schema_version(conn) is None
