@@ -39,6 +39,26 @@ def test_no_heavy_module_is_imported_before_the_first_frame(demo_file: Path) -> 
     assert data["peak_rss_mb_at_first_frame"] is None or data["peak_rss_mb_at_first_frame"] > 0
 
 
+def test_the_garbage_collector_comes_back_without_a_frame(ui_settings, monkeypatch, qtbot) -> None:
+    """A window that never paints (started minimised) still gets its collector back."""
+    import gc
+
+    from kpm_desktop.gui import entry
+    from kpm_desktop.gui.main_window import MainWindow
+
+    monkeypatch.setattr(entry, "RESUME_GC_AFTER_MS", 50)
+    window = MainWindow(ui_settings, extensions=())  # never shown: no frame is painted
+    qtbot.addWidget(window)
+    gc.disable()
+    try:
+        entry._resume_gc_after_first_frame(window)
+        assert not gc.isenabled()
+        qtbot.waitUntil(gc.isenabled, timeout=5000)
+        assert not window.view.painted_once
+    finally:
+        gc.enable()
+
+
 def test_side_panel_builds_a_tab_when_it_is_first_shown(window, qtbot) -> None:
     from kpm_desktop.gui.side_panel.dock import SidePanel
 
