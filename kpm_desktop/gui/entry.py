@@ -9,16 +9,14 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib.util
-import json
 import sys
-import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kpm_desktop import APP_NAME, __version__
 from kpm_desktop.gui.app_factory import make_app
+from kpm_desktop.gui.startup_profile import StartupProfile
 from kpm_desktop.gui.workers import FileChecker
-from kpm_desktop.procinfo import peak_rss_mb, process_age
 
 DEMO_NAME = "demo.kpm"
 
@@ -84,16 +82,6 @@ HEAVY_MODULES = (
 )
 
 
-_T_IMPORT = time.perf_counter()
-_AGE_AT_IMPORT = process_age()
-
-
-def _since_start() -> float:
-    """Seconds since process start (since this module's import where /proc is missing)."""
-    base = _AGE_AT_IMPORT or 0.0
-    return base + time.perf_counter() - _T_IMPORT
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kpm-desktop", description=f"{APP_NAME} {__version__}: customer/product matrix"
@@ -146,7 +134,7 @@ def _install_language(app, lang: str | None) -> None:
     i18n.install_translators(app, lang)
 
 
-# Fallback for ``resume_gc`` when no frame is painted (a window started minimised).
+# Fallback for what waits for the first frame when none is painted (a window started minimised).
 RESUME_GC_AFTER_MS = 3000
 
 
@@ -156,15 +144,40 @@ def resume_gc() -> None:
         gc.enable()
 
 
-def _resume_gc_after_first_frame(window) -> None:
-    from PySide6.QtCore import QTimer
+def after_first_frame(window, fn: Callable[[], object], *, queued: bool = False) -> None:
+    """Call ``fn`` once: when ``window`` paints its first frame, or after
+    ``RESUME_GC_AFTER_MS`` if it paints none. ``queued``: in the event after the frame, behind
+    the extensions the frame installs."""
+    from PySide6.QtCore import Qt, QTimer
 
-    window.view.first_paint.connect(resume_gc)
-    QTimer.singleShot(RESUME_GC_AFTER_MS, resume_gc)
+    done: list[bool] = []
+
+    def once() -> None:
+        if not done:
+            done.append(True)
+            fn()
+
+    kind = Qt.ConnectionType.QueuedConnection if queued else Qt.ConnectionType.AutoConnection
+    window.view.first_paint.connect(once, kind)
+    QTimer.singleShot(RESUME_GC_AFTER_MS, once)
+
+
+def _resume_gc_after_first_frame(window) -> None:
+    after_first_frame(window, resume_gc)
+
+
+def _first_run_guide(window) -> None:
+    from kpm_desktop.gui.help_menu import maybe_show_first_run
+
+    maybe_show_first_run(window)
 
 
 def run(argv: Sequence[str]) -> int:
-    """Start the GUI; returns the exit code."""
+    """Start the GUI; returns the exit code.
+
+    ``--profile-startup FILE`` runs this same start and reports its stages
+    (``gui.startup_profile``), so what is measured is what a user gets.
+    """
     args = build_parser().parse_args(list(argv[1:]))
     if args.smoke_test:
         resume_gc()  # nothing to hurry for
@@ -174,123 +187,51 @@ def run(argv: Sequence[str]) -> int:
         from kpm_desktop.gui import smoke
 
         return int(smoke.run_smoke_test(args.lang or "de") or 0)
+    profile: StartupProfile | None = None
     if args.profile_startup:
         if args.file is None:
             print("kpm-desktop: --profile-startup needs a FILE", file=sys.stderr)
             return 2
-        return profile_startup(args.file, argv, args.lang)
+        path = args.file
+        profile = StartupProfile(path, HEAVY_MODULES)
+    else:
+        from kpm_desktop.gui.settings import UiSettings
 
-    from kpm_desktop.gui.settings import UiSettings
-
-    path = startup_file(args.file, UiSettings().recent_files())
+        path = startup_file(args.file, UiSettings().recent_files())
     checker = FileChecker(path)  # runs while Qt starts and the window is built
     app = make_app(argv)
+    if profile is not None:
+        profile.mark("qapplication")
     _install_language(app, args.lang)
     from kpm_desktop.gui.palette import follow_color_scheme
 
     follow_color_scheme(app)  # light/dark from the system, also when it switches later
     from kpm_desktop.gui.error_dialog import ExceptionHook
     from kpm_desktop.gui.main_window import MainWindow
-    from kpm_desktop.logging_setup import setup_logging
+    from kpm_desktop.logging_setup import hold_early_records, setup_logging
 
-    setup_logging()
+    hold_early_records()  # the log file is set up right after the first frame
     window = MainWindow(first_frame_first=True)
+    if profile is not None:
+        profile.mark("window_built")
+        profile.watch(window, app.exit)
     from kpm_desktop.gui.desktop_integration import install_desktop_integration
 
     install_desktop_integration(app, window.open_file)  # icon; macOS double-click opens files
     hook = ExceptionHook(lambda: window).install()  # uncaught errors: log + dialog, keep running
     _resume_gc_after_first_frame(window)
+    after_first_frame(window, setup_logging, queued=True)
+    if profile is None:
+        after_first_frame(window, lambda: _first_run_guide(window), queued=True)
     window.show()
-    window.open_file(path, checker=checker)  # progress while a full check still runs
-    from kpm_desktop.gui.help_menu import maybe_show_first_run
-
-    maybe_show_first_run(window)
+    opened = window.open_file(path, checker=checker)  # progress while a full check still runs
     try:
+        if profile is not None:
+            profile.opened(opened)
+            if not opened:
+                return 2
         return app.exec()
     finally:
         hook.uninstall()
-
-
-def profile_startup(path: Path, argv: Sequence[str], lang: str | None = None) -> int:
-    """Open ``path`` and print when each startup stage finished (seconds since process start)."""
-    times: dict[str, float] = {}
-    checker = FileChecker(path)  # as ``run`` does: checks overlap Qt start and window
-    app = make_app(argv)
-    times["qapplication"] = _since_start()
-    _install_language(app, lang)
-    from PySide6.QtCore import QTimer
-
-    from kpm_desktop.gui.main_window import MainWindow
-    from kpm_desktop.storage.errors import StorageError
-    from kpm_desktop.storage.repository import Repository
-    from kpm_desktop.workspace.workspace import Workspace
-
-    window = MainWindow(first_frame_first=True)
-    window.persist_state = False
-    times["window_built"] = _since_start()
-    window.show()  # as ``run`` does: shown first, then the file
-    try:
-        repo = Repository.open(path, checked=checker.result())
-    except StorageError as exc:
-        print(f"kpm-desktop: {exc}", file=sys.stderr)
-        return 2
-    if repo.read_only_reason:  # e.g. a full disk: say why nothing can be edited
-        print(f"kpm-desktop: {repo.read_only_reason}", file=sys.stderr)
-    times["file_opened"] = _since_start()
-    ws = Workspace(repo)
-    times["matrix_loaded"] = _since_start()
-
-    def painted() -> None:
-        times["first_frame"] = _since_start()
-        # CPU of the process (all threads) so far: steadier than wall time on a busy machine.
-        times["cpu_first_frame"] = time.process_time()
-        heavy.extend(m for m in HEAVY_MODULES if m in sys.modules)
-        first_rss.append(peak_rss_mb())
-        gc_at_first_frame.append(gc.isenabled())
-        if ws_seen:
-            QTimer.singleShot(0, report)
-
-    def announced(_ws) -> None:
-        ws_seen.append(True)
-        if "first_frame" in times:
-            QTimer.singleShot(0, report)
-
-    def report() -> None:
-        if "extensions_ready" in times:
-            return
-        # Docks and the filter bar took the file right after the first frame.
-        times["extensions_ready"] = _since_start()
-        rss = peak_rss_mb()
-        print(
-            json.dumps(
-                {
-                    "file": str(path),
-                    "customers": ws.matrix.n_rows,
-                    "products": ws.matrix.n_cols,
-                    **{k: round(v, 4) for k, v in times.items()},
-                    "peak_rss_mb": None if rss is None else round(rss, 1),
-                    "peak_rss_mb_at_first_frame": (
-                        None if first_rss[0] is None else round(first_rss[0], 1)
-                    ),
-                    "heavy_modules_at_first_frame": heavy,
-                    # held off by app.main until the first frame, on from then
-                    "gc_enabled_at_first_frame": gc_at_first_frame[0],
-                    "gc_enabled_after": gc.isenabled(),
-                }
-            ),
-            flush=True,
-        )
-        QTimer.singleShot(0, app.exit)
-
-    ws_seen: list[bool] = []
-    heavy: list[str] = []
-    first_rss: list[float | None] = []
-    gc_at_first_frame: list[bool] = []
-    window.workspace_changed.connect(announced)
-    window.view.first_paint.connect(painted)
-    _resume_gc_after_first_frame(window)  # as ``run`` does
-    window.set_workspace(ws)
-    times["workspace_shown"] = _since_start()
-    code = app.exec()
-    window.close()
-    return code
+        if profile is not None:
+            window.close()

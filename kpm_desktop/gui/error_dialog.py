@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpm_desktop.gui.storage_text import storage_text
-from kpm_desktop.logging_setup import current_log_file
+from kpm_desktop.logging_setup import current_log_file, setup_held_logging
 from kpm_desktop.storage.errors import StorageError
 
 log = logging.getLogger(__name__)
@@ -216,6 +216,7 @@ class ExceptionHook(QObject):
             self._old_hook(exc_type, exc, tb)
             return
         try:
+            setup_held_logging()  # an error during start-up: the log file is set up now
             log.error("uncaught exception", exc_info=(exc_type, exc, tb))
             details = "".join(traceback.format_exception(exc_type, exc, tb))
             message = user_message(exc)

@@ -174,6 +174,12 @@ class FileActionsMixin(_WindowBase):
         longer than a moment (a full check of a file that was not closed cleanly).
         """
         checker = checker or FileChecker(path)
+        if not checker.running():
+            # Done already (at start-up the cheap checks of a file closed cleanly end while
+            # the window is built): no dialog, and no events processed before the matrix is
+            # in the window, or the first frame would show an empty window and install the
+            # extensions ahead of the matrix (issue 20).
+            return checker.result()
         dialog = QProgressDialog(
             self.tr("Checking %1 before opening it…").replace("%1", path.name), "", 0, 0, self
         )

@@ -13,7 +13,8 @@ from kpm_desktop.gui.entry import HEAVY_MODULES
 from tests.helpers.processes import profile_startup
 
 
-def test_no_heavy_module_is_imported_before_the_first_frame(demo_file: Path) -> None:
+def test_no_heavy_module_is_imported_before_the_first_frame(demo_file: Path, data_dir) -> None:
+    # --profile-startup runs the start a user gets (gui.entry.run), not a copy of it
     data = profile_startup(demo_file)
     assert {"sqlite_utils", "openpyxl", "python_calamine", "PySide6.QtPrintSupport"} <= set(
         HEAVY_MODULES
@@ -37,6 +38,10 @@ def test_no_heavy_module_is_imported_before_the_first_frame(demo_file: Path) -> 
         <= data["extensions_ready"]
     )
     assert data["peak_rss_mb_at_first_frame"] is None or data["peak_rss_mb_at_first_frame"] > 0
+    # the log file is set up right after the first frame
+    from kpm_desktop import paths
+
+    assert "started" in paths.log_file().read_text(encoding="utf-8")
 
 
 def test_the_garbage_collector_comes_back_without_a_frame(ui_settings, monkeypatch, qtbot) -> None:

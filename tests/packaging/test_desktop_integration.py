@@ -28,7 +28,8 @@ def test_macos_file_open_event_opens_the_file_and_sets_the_icon(qapp, tmp_path: 
     opened: list[Path] = []
     target = tmp_path / "Gebiet Süd.kpm"
     previous_icon = QApplication.windowIcon()
-    forwarder = install_desktop_integration(qapp, opened.append)
+    forwarder = install_desktop_integration(qapp, opened.append, file_open_events=True)
+    assert forwarder is not None
     try:
         assert QSize(256, 256) in QApplication.windowIcon().availableSizes()
         QCoreApplication.sendEvent(qapp, QFileOpenEvent(str(target)))
@@ -37,6 +38,16 @@ def test_macos_file_open_event_opens_the_file_and_sets_the_icon(qapp, tmp_path: 
     finally:
         qapp.removeEventFilter(forwarder)
         forwarder.deleteLater()
+        QApplication.setWindowIcon(previous_icon if not previous_icon.isNull() else QIcon())
+
+
+def test_the_event_filter_is_only_installed_for_macos(qapp) -> None:
+    """Elsewhere files come on the command line; a filter would see every event."""
+    previous_icon = QApplication.windowIcon()
+    try:
+        assert install_desktop_integration(qapp, print, file_open_events=False) is None
+        assert not QApplication.windowIcon().isNull()
+    finally:
         QApplication.setWindowIcon(previous_icon if not previous_icon.isNull() else QIcon())
 
 

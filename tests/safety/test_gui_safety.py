@@ -82,6 +82,49 @@ def test_uncaught_exception_shows_dialog_with_log_path_and_app_keeps_running(
         logging_setup.shutdown_logging()
 
 
+def test_records_of_the_start_reach_the_log_file_once_it_is_set_up(tmp_path: Path) -> None:
+    """The start holds its records until the first frame sets the log file up (issue 20)."""
+    logging_setup.hold_early_records()
+    try:
+        logging.getLogger("kpm_desktop.storage.lock").warning("took over the lock of a.kpm")
+        assert logging_setup.current_log_file() is None
+        log_file = logging_setup.setup_logging(log_file=tmp_path / "logs" / "kpm.log")
+        logging.getLogger("kpm_desktop.gui").info("after the first frame")
+        for handler in logging.getLogger("kpm_desktop").handlers:
+            handler.flush()
+        lines = log_file.read_text(encoding="utf-8").splitlines()  # type: ignore[union-attr]
+        started = next(i for i, line in enumerate(lines) if "started" in line)
+        held = next(i for i, line in enumerate(lines) if "took over the lock" in line)
+        after = next(i for i, line in enumerate(lines) if "after the first frame" in line)
+        assert started < held < after
+        assert sum("took over the lock" in line for line in lines) == 1
+    finally:
+        logging_setup.shutdown_logging()
+
+
+def test_an_error_during_the_start_sets_the_log_file_up_for_the_dialog(
+    make_window, demo_file: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qtbot
+) -> None:
+    from kpm_desktop import paths
+
+    monkeypatch.setattr(paths, "log_file", lambda: tmp_path / "logs" / "kpm.log")
+    logging_setup.hold_early_records()
+    try:
+        win = make_window(demo_file)
+        hook = ExceptionHook(lambda: win).install()
+        try:
+            hook.handle(RuntimeError, RuntimeError("before the first frame"), None)
+            dialog = hook.dialog
+            assert dialog is not None
+            assert str(tmp_path / "logs" / "kpm.log") in dialog.log_label.text()
+            dialog.reject()
+            qtbot.waitUntil(lambda: hook.dialog is None)
+        finally:
+            hook.uninstall()
+    finally:
+        logging_setup.shutdown_logging()
+
+
 def test_exception_in_a_worker_thread_reaches_the_gui(make_window, demo_file: Path, qtbot) -> None:
     win = make_window(demo_file)
     hook = ExceptionHook(lambda: win).install()
