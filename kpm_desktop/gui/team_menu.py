@@ -279,7 +279,7 @@ class TeamController(QObject):
         for fn in callbacks:
             fn()
 
-    def _report(self, exc: BaseException, automatic: bool) -> None:
+    def _report(self, exc: BaseException, automatic: bool, title: str | None = None) -> None:
         from kpm_desktop.gui.team_text import error_text
 
         message = error_text(exc)
@@ -288,7 +288,7 @@ class TeamController(QObject):
         if automatic:
             self.window.statusBar().showMessage(message, 10000)
         else:
-            self.window.show_error(QCoreApplication.translate("TeamMenu", "Sync"), message)
+            self.window.show_error(title or QCoreApplication.translate("TeamMenu", "Sync"), message)
 
     def _sync_before_close(self) -> bool:
         """On close: one last sync of pending changes (never keeps the file open)."""
@@ -484,7 +484,8 @@ class TeamController(QObject):
 
         def bad(exc) -> None:
             finished()
-            self._report(exc, False)
+            # set up, join, add a user: not a sync
+            self._report(exc, False, QCoreApplication.translate("TeamMenu", "Team"))
 
         runner.done.connect(ok)
         runner.failed.connect(bad)

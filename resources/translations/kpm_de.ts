@@ -4073,6 +4073,10 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <source>Reading the team members…</source>
         <translation>Die Teammitglieder werden gelesen…</translation>
     </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
 </context>
 <context>
     <name>TripActions</name>

@@ -4049,6 +4049,10 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <source>Reading the team members…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TripActions</name>

@@ -1,12 +1,13 @@
-"""Team › Review Conflicts… at 1366x768 in German: every column title and button reads in
-full (field test: "Version der Kollegen" was clipped), also with long values and at the
-dialog's smallest width; long values end in "…" with the whole text in the tooltip."""
+"""Team › Review Conflicts… at 1366x768 in German and English: every column title and button
+reads in full (field test: "Version der Kollegen" was clipped), also with long values and at
+the dialog's smallest width; long values end in "…" with the whole text in the tooltip."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QTableWidget
 
@@ -40,10 +41,13 @@ def _assert_everything_fits(dialog) -> None:
             assert button.fontMetrics().horizontalAdvance(text) <= button.width(), text
 
 
-def test_review_conflicts_titles_and_buttons_fit_in_german(
-    main_window_factory, demo_file: Path, qtbot, tmp_path: Path
+@pytest.mark.parametrize(
+    ("lang", "theirs_title"), [("de", "Version der Kollegen"), ("en", "Theirs")]
+)
+def test_review_conflicts_titles_and_buttons_fit(
+    main_window_factory, demo_file: Path, qtbot, tmp_path: Path, lang: str, theirs_title: str
 ) -> None:
-    win = main_window_factory(demo_file, lang="de", size=(1366, 768))
+    win = main_window_factory(demo_file, lang=lang, size=(1366, 768))
     ws = win.workspace
     theirs = tmp_path / "Gebiet-Nord-Kollegin.kpm"
     ws.save_copy(theirs)
@@ -65,7 +69,7 @@ def test_review_conflicts_titles_and_buttons_fit_in_german(
     qtbot.waitExposed(dialog)
     table = dialog.findChild(QTableWidget, "team_conflicts")
     assert table.rowCount() == 2
-    assert table.horizontalHeaderItem(4).text() == "Version der Kollegen"
+    assert table.horizontalHeaderItem(4).text() == theirs_title
     assert dialog.width() <= 1366
     _assert_everything_fits(dialog)
     # a long value is cut with "…" on one line; the tooltip has all of it
