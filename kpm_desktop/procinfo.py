@@ -18,6 +18,21 @@ import time
 _MIB = 1024 * 1024
 
 
+def hostname() -> str:
+    """This computer's name, as ``socket.gethostname()`` gives it.
+
+    On Linux and macOS both read the kernel's node name (``gethostname`` is ``uname`` there),
+    so ``os.uname()`` answers without importing ``socket`` (with selectors and its enums,
+    ~3 ms) on every file open; Windows has no ``uname`` and asks ``socket``.
+    """
+    uname = getattr(os, "uname", None)
+    if uname is not None:
+        return uname().nodename
+    import socket
+
+    return socket.gethostname()
+
+
 def peak_rss_mb() -> float | None:
     """Peak resident memory of this process in MiB, or None where it cannot be read."""
     if sys.platform == "win32":

@@ -52,6 +52,7 @@ HEAVY_MODULES = (
     "kpm_desktop.storage.restore",
     "hashlib",  # (storage.merge_base's identity at open uses zlib checksums instead)
     "kpm_desktop.gui.clipboard",
+    "kpm_desktop.gui.error_dialog",  # the exception hook imports it for the first error
     "kpm_desktop.domain.customer_kpis",
     "kpm_desktop.gui.filter_bar",
     "kpm_desktop.domain.filters",
@@ -206,7 +207,7 @@ def run(argv: Sequence[str]) -> int:
     from kpm_desktop.gui.palette import follow_color_scheme
 
     follow_color_scheme(app)  # light/dark from the system, also when it switches later
-    from kpm_desktop.gui.error_dialog import ExceptionHook
+    from kpm_desktop.gui.exception_hook import ExceptionHook
     from kpm_desktop.gui.main_window import MainWindow
     from kpm_desktop.logging_setup import hold_early_records, setup_logging
 

@@ -371,10 +371,12 @@ def swatch_pixmap(
 def mark_icon(code: int, colors: UiColors | None = None) -> QIcon:
     """Icon for menus and the toolbar palette: the same swatch the matrix shows.
 
-    Each size also exists at device pixel ratio 2, so the glyph stays crisp on a 200 % screen.
+    Each size also exists at device pixel ratio 2, so the glyph stays crisp on a 200 % screen;
+    larger requests scale the 48-pixel one down (menus ask for 16, toolbars for 24; four
+    swatches per mark instead of six before the first frame).
     """
     icon = QIcon()
-    for size in (16, 24, 32):
+    for size in (16, 24):
         for dpr in (1.0, 2.0):
             icon.addPixmap(swatch_pixmap(code, size, size, dpr, colors))
     return icon

@@ -19,7 +19,6 @@ import getpass
 import json
 import logging
 import os
-import socket
 import sys
 import threading
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from kpm_desktop import __version__
+from kpm_desktop.procinfo import hostname
 from kpm_desktop.storage.errors import StorageError
 from kpm_desktop.storage.messages import msg
 
@@ -54,7 +54,7 @@ class LockOwner:
             user = ""
         return cls(
             pid=os.getpid(),
-            hostname=socket.gethostname(),
+            hostname=hostname(),
             user=user,
             started=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
             version=__version__,
@@ -289,9 +289,7 @@ class WriterLock:
                 previous = _read_fd(fd)
                 if previous is not None and not _is_stale(previous, got, force):
                     _release_os_lock(fd)
-                    raise FileLockedError(
-                        path, previous, can_force=previous.hostname != socket.gethostname()
-                    )
+                    raise FileLockedError(path, previous, can_force=previous.hostname != hostname())
                 owner = LockOwner.current()
                 _write_fd(fd, owner.to_json())
                 lock = cls(path, lock_file, fd, owner)
@@ -378,7 +376,7 @@ def _close_database_lock(fd: int | None) -> None:
 
 def _is_stale(previous: LockOwner, os_lock: bool | None, force: bool) -> bool:
     """Decide about a lock file whose OS lock we could take (or that has no OS lock)."""
-    if previous.hostname != socket.gethostname():
+    if previous.hostname != hostname():
         # A lock from another computer: OS locks over network shares are not reliable
         # enough to decide alone, so only the user's confirmation overrides it.
         return force

@@ -28,12 +28,12 @@ had undone it.)
 
 from __future__ import annotations
 
-import socket
 import sqlite3
 import uuid
 import zlib
 from pathlib import Path
 
+from kpm_desktop.procinfo import hostname
 from kpm_desktop.storage.convert import ts_from_db
 
 IDENTITY_KEY = "file_identity"
@@ -54,7 +54,7 @@ def _place(path: Path) -> str:
     # Two checksums, not a cryptographic hash: the place only has to tell computers and
     # folders apart without writing the path into the file (hashlib is not loaded before
     # the first frame, see gui/entry.HEAVY_MODULES).
-    data = f"{socket.gethostname()}\0{where}".encode("utf-8", "surrogatepass")
+    data = f"{hostname()}\0{where}".encode("utf-8", "surrogatepass")
     return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 

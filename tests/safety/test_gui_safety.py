@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kpm_desktop import logging_setup
 from kpm_desktop.domain.marks import Mark
-from kpm_desktop.gui.error_dialog import ErrorDialog, ExceptionHook
+from kpm_desktop.gui.error_dialog import ErrorDialog
+from kpm_desktop.gui.exception_hook import ExceptionHook
 from kpm_desktop.storage.backup import backup_file, content_hash, list_backups
 from kpm_desktop.storage.lock import lock_path_for
 from tests.helpers.files import file_hash
