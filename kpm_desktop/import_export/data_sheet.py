@@ -61,6 +61,20 @@ def data_sheet_name(language: str = "de", part: int = 1) -> str:
     return name if part == 1 else f"{name} ({part})"
 
 
+def continuation_numbers(first: str, sheets: list[str]) -> dict[int, str]:
+    """Every sheet named like a continuation of ``first`` ("``first`` (N)", N >= 2), by N,
+    whether or not the numbering has gaps (names compared case-insensitively)."""
+    prefix = f"{first} (".casefold()
+    found: dict[int, str] = {}
+    for name in sheets:
+        folded = name.casefold()
+        if folded.startswith(prefix) and folded.endswith(")"):
+            number = folded[len(prefix) : -1]
+            if number.isdigit() and int(number) >= 2:
+                found[int(number)] = name
+    return found
+
+
 def continuation_sheets(first: str, sheets: list[str]) -> list[str]:
     """The continuations of data sheet ``first`` among ``sheets``, in order: "``first`` (2)",
     "``first`` (3)", ... as long as there is a next one (names compared case-insensitively)."""

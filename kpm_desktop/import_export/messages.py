@@ -71,6 +71,14 @@ MESSAGES: dict[str, str] = {
     ),
     "sheet_missing": "{file} has no sheet named '{sheet}' (sheets: {sheets})",
     "no_data": "{file} contains no data rows",
+    "continuation_columns": (
+        "{file}: sheet '{sheet}' is named as a continuation of '{first}' but has other "
+        "columns; nothing was imported. Rename that sheet, or give it the header of '{first}'"
+    ),
+    "continuation_missing": (
+        "{file}: the data of '{first}' continues on {sheets}, but '{missing}' is missing; "
+        "nothing was imported. Import the workbook as it was exported"
+    ),
     "too_many_rows": ("{file} has more than {limit} rows; split it or filter it before importing"),
     "too_many_columns": (
         "{file} has more than {limit} columns; this is not a customer or product table"

@@ -5175,6 +5175,14 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>{file}: Tabellenblatt „{sheet}“ ist ein Diagramm, keine Tabelle; wählen Sie ein anderes Blatt (Blätter: {sheets})</translation>
     </message>
     <message>
+        <source>{file}: sheet &apos;{sheet}&apos; is named as a continuation of &apos;{first}&apos; but has other columns; nothing was imported. Rename that sheet, or give it the header of &apos;{first}&apos;</source>
+        <translation>{file}: Das Blatt „{sheet}“ ist wie eine Fortsetzung von „{first}“ benannt, hat aber andere Spalten; es wurde nichts importiert. Benennen Sie das Blatt um oder geben Sie ihm die Kopfzeile von „{first}“</translation>
+    </message>
+    <message>
+        <source>{file}: the data of &apos;{first}&apos; continues on {sheets}, but &apos;{missing}&apos; is missing; nothing was imported. Import the workbook as it was exported</source>
+        <translation>{file}: Die Daten von „{first}“ gehen auf {sheets} weiter, aber „{missing}“ fehlt; es wurde nichts importiert. Importieren Sie die Arbeitsmappe so, wie sie exportiert wurde</translation>
+    </message>
+    <message>
         <source>{file} is password-protected; remove the password in Excel and import it again</source>
         <translation>{file} ist kennwortgeschützt; entfernen Sie das Kennwort in Excel und importieren Sie erneut</translation>
     </message>

@@ -5151,6 +5151,14 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{file}: sheet &apos;{sheet}&apos; is named as a continuation of &apos;{first}&apos; but has other columns; nothing was imported. Rename that sheet, or give it the header of &apos;{first}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: the data of &apos;{first}&apos; continues on {sheets}, but &apos;{missing}&apos; is missing; nothing was imported. Import the workbook as it was exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{file} is password-protected; remove the password in Excel and import it again</source>
         <translation type="unfinished"></translation>
     </message>

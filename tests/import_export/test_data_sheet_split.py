@@ -125,24 +125,49 @@ def test_a_split_export_imports_back_whole(
     assert content(target)["cells"] == content(demo_file)["cells"]
 
 
-def test_a_sheet_named_like_a_continuation_with_other_columns_is_left_alone(
-    demo_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import openpyxl
-
+def _split_export(demo_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(xlsx_export, "MAX_SHEET_ROWS", LIMIT)
     out = tmp_path / "export.xlsx"
     assert main(["export", str(demo_file), "--xlsx", str(out), "--lang", "de"]) == 0
-    wb = openpyxl.load_workbook(out)
-    before = _sheets(out)
-    n_parts, first_rows = len(_data_parts(before, "de")), len(before["Daten"]) - 1
-    wb["Daten (2)"].delete_rows(1)  # no header: not a continuation of "Daten" any more
-    wb.save(out)
+    assert len(_data_parts(_sheets(out), "de")) >= 4
+    return out
+
+
+def _refused(tmp_path: Path, workbook: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """``kpm import`` of ``workbook`` into an empty file: exit 2, one line, file untouched."""
     target = tmp_path / "empty.kpm"
     Repository.create(target).close()
-    assert main(["import", str(target), str(out), "--kind", "kpm"]) == 0
-    assert len(content(target)["cells"]) == first_rows  # the first sheet's rows only
-    assert n_parts >= 3
+    before = target.read_bytes()
+    capsys.readouterr()
+    assert main(["import", str(target), str(workbook), "--kind", "kpm"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "nothing was imported" in err
+    assert target.read_bytes() == before
+    return err
+
+
+@pytest.mark.parametrize("damage", ["other columns", "renamed"])
+def test_a_continuation_that_cannot_be_read_refuses_the_whole_import(
+    demo_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    damage: str,
+) -> None:
+    """Importing the sheets before a broken continuation only would drop the rest silently
+    (review of session 5: 73 of 653 cells imported, exit 0)."""
+    import openpyxl
+
+    out = _split_export(demo_file, tmp_path, monkeypatch)
+    wb = openpyxl.load_workbook(out)
+    if damage == "other columns":
+        wb["Daten (3)"]["G1"] = "Markierung alt"  # a header the data sheet does not have
+        expected = "'Daten (3)' is named as a continuation of 'Daten' but has other columns"
+    else:
+        wb["Daten (2)"].title = "Notizen"  # a gap: (3) and later no longer follow "Daten"
+        expected = "'Daten (2)' is missing"
+    wb.save(out)
+    assert expected in _refused(tmp_path, out, capsys)
 
 
 @pytest.mark.parametrize("engine", [None, "calamine"], ids=["stream", "calamine"])

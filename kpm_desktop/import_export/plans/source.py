@@ -112,18 +112,32 @@ def _with_continuations(
 ) -> RawTable:
     """The data sheet with its continuations ("Daten (2)", ...: an export over Excel's row
     limit, ``xlsx_export.MAX_SHEET_ROWS``) read as one table: each continuation's rows after
-    its header follow the first sheet's rows. A sheet named so but with other columns is not
-    a continuation; it and any after it are left alone like every other sheet."""
+    its header follow the first sheet's rows. A workbook whose continuations cannot all be
+    read (one with other columns, a gap in the numbering) is refused as a whole: importing the
+    sheets before it only would drop the rest without a word."""
     if table.format == "csv" or table.sheet is None:
         return table
+    named = data_sheet.continuation_numbers(table.sheet, table.sheets)
+    names = data_sheet.continuation_sheets(table.sheet, table.sheets)
+    if len(names) != len(named):
+        missing = next(n for n in range(2, max(named) + 1) if n not in named)
+        raise ImportFailure(
+            "continuation_missing",
+            file=path.name,
+            first=table.sheet,
+            missing=f"{table.sheet} ({missing})",
+            sheets=", ".join(named[n] for n in sorted(named)),
+        )
     parts: list[tuple[RawTable, int]] = []
-    for name in data_sheet.continuation_sheets(table.sheet, table.sheets):
+    for name in names:
         part = read_table(
             path, sheet=name, progress=progress, engine=engine, stream=table.stream is not None
         )
         header = _find_data_header(part)
         if header is None or data_sheet.column_keys(part.rows[header]) != mapping:
-            break
+            raise ImportFailure(
+                "continuation_columns", file=path.name, sheet=name, first=table.sheet
+            )
         parts.append((part, header))
     if not parts:
         return table
