@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from pathlib import Path
 
 from kpm_desktop import __version__
@@ -58,14 +59,22 @@ def _take_early_records() -> list[logging.LogRecord]:
     return early.records
 
 
+_setup_lock = threading.Lock()  # the exception hook may set up from a worker thread
+
+
 def setup_logging(
     level: int = logging.INFO, *, log_file: Path | None = None, console: bool = False
 ) -> Path | None:
     """Send the ``kpm_desktop`` loggers (and warnings) to a rotating log file.
 
-    Idempotent. Returns the log file, or None if no log file could be opened (read-only
-    home, full disk): the app then runs without a log rather than not at all.
+    Idempotent, also across threads. Returns the log file, or None if no log file could be
+    opened (read-only home, full disk): the app then runs without a log rather than not at all.
     """
+    with _setup_lock:
+        return _setup_logging(level, log_file, console)
+
+
+def _setup_logging(level: int, log_file: Path | None, console: bool) -> Path | None:
     global _handler
     import logging.handlers
 

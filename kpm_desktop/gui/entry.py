@@ -236,3 +236,6 @@ def run(argv: Sequence[str]) -> int:
         hook.uninstall()
         if profile is not None:
             window.close()
+        from kpm_desktop.logging_setup import setup_held_logging
+
+        setup_held_logging()  # ended before the first frame: what the start logged is kept

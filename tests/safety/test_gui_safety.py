@@ -103,6 +103,33 @@ def test_records_of_the_start_reach_the_log_file_once_it_is_set_up(tmp_path: Pat
         logging_setup.shutdown_logging()
 
 
+def test_setting_the_log_up_from_two_threads_attaches_one_file_handler(tmp_path: Path) -> None:
+    """The exception hook may set the log up from a worker thread while the first frame's
+    queued set-up runs on the GUI thread."""
+    logging_setup.hold_early_records()
+    barrier = threading.Barrier(2)
+    results: list[Path | None] = []
+
+    def setup() -> None:
+        barrier.wait()
+        results.append(logging_setup.setup_logging(log_file=tmp_path / "logs" / "kpm.log"))
+
+    try:
+        workers = [threading.Thread(target=setup) for _ in range(2)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+        handlers = [
+            h
+            for h in logging.getLogger("kpm_desktop").handlers
+            if isinstance(h, logging.FileHandler)
+        ]
+        assert len(handlers) == 1 and results == [tmp_path / "logs" / "kpm.log"] * 2
+    finally:
+        logging_setup.shutdown_logging()
+
+
 def test_an_error_during_the_start_sets_the_log_file_up_for_the_dialog(
     make_window, demo_file: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qtbot
 ) -> None:
