@@ -554,6 +554,18 @@ def _m013_outbox_customer(conn: sqlite3.Connection) -> None:
             conn.execute(f"DROP TRIGGER IF EXISTS kpm_sync_{table}_{event}")
 
 
+def _m014_outbox_owner_kept(conn: sqlite3.Connection) -> None:
+    """A deleted customer's notes and goals keep their customer in the outbox (review of
+    session 5): they are deleted after the customer's own row (``ON DELETE CASCADE``), when
+    the capture triggers could no longer look it up, so the rows lost the customer migration
+    13 had given them and the server refused the deletions. The triggers of notes, goals and
+    goal products are dropped; ``sync_capture.ensure_installed`` re-creates them, keeping the
+    customer the row already names."""
+    for table in ("notes", "goals", "goal_products"):
+        for event in ("insert", "delete", "update"):
+            conn.execute(f"DROP TRIGGER IF EXISTS kpm_sync_{table}_{event}")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _m001_initial,
     _m002_snapshots,
@@ -568,6 +580,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _m011_merge_bases,
     _m012_recheck_index,
     _m013_outbox_customer,
+    _m014_outbox_owner_kept,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

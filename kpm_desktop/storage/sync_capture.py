@@ -51,12 +51,33 @@ def _note(kind: str, key_sql: str, customer_sql: str = "NULL") -> str:
     )
 
 
+def _note_keeping_owner(kind: str, key_sql: str, owner_sql: str) -> str:
+    """``_note`` for a note or goal that keeps the customer its outbox row already names when
+    the customer cannot be looked up any more: a customer's deletion removes its notes and
+    goals after its own row (``ON DELETE CASCADE``), so the lookup finds nothing then. The
+    old row's customer is held under the kind ``KIND:held`` while the row is renewed."""
+    held = f"{kind}:held"
+    return (
+        f"INSERT INTO sync_dirty (kind, key, customer) SELECT '{held}', key, customer "
+        f"FROM sync_dirty WHERE kind = '{kind}' AND key = {key_sql} AND customer IS NOT NULL; "
+        + _note(
+            kind,
+            key_sql,
+            f"coalesce({owner_sql}, (SELECT customer FROM sync_dirty "
+            f"WHERE kind = '{held}' AND key = k))",
+        )
+        + f" DELETE FROM sync_dirty WHERE kind = '{held}' AND key = {key_sql};"
+    )
+
+
 def trigger_statements() -> list[str]:
     out = []
     for kind, table in _SIMPLE.items():
         for event, rows in (("INSERT", ("NEW",)), ("DELETE", ("OLD",)), ("UPDATE", ("OLD", "NEW"))):
             body = " ".join(
-                _note(kind, f"{r}.uuid", _OWNER.format(r=r) if kind in ("note", "goal") else "NULL")
+                _note_keeping_owner(kind, f"{r}.uuid", _OWNER.format(r=r))
+                if kind in ("note", "goal")
+                else _note(kind, f"{r}.uuid")
                 for r in rows
             )
             out.append(
@@ -72,7 +93,7 @@ def trigger_statements() -> list[str]:
         out.append(
             f"CREATE TRIGGER IF NOT EXISTS kpm_sync_goal_products_{event.lower()} "
             f"AFTER {event} ON goal_products BEGIN "
-            f"{_note('goal', _GOAL_KEY.format(r=r), _GOAL_OWNER.format(r=r))} END"
+            f"{_note_keeping_owner('goal', _GOAL_KEY.format(r=r), _GOAL_OWNER.format(r=r))} END"
         )
     return out
 

@@ -118,3 +118,28 @@ def test_a_rep_deleting_a_customer_deletes_its_notes_and_goals_for_the_team(
     manager = entities(files["manager"])
     assert ("customer", customer.uuid) not in manager
     assert not owned & set(manager)
+
+
+def test_a_rep_deleting_a_customer_with_an_unsent_new_note_leaves_no_conflict(
+    team_url: str, demo_file: Path, pgpass: Path, tmp_path: Path, capsys
+) -> None:
+    """The note never reached the server, and the customer's deletion removes it after the
+    customer's own row: its outbox row keeps the customer, so the server accepts it (review
+    of session 5: it came back as "denied")."""
+    from datetime import date
+
+    from kpm_desktop.domain.entities import Note
+
+    files, _ = team_with_demo(team_url, demo_file, pgpass, tmp_path)
+    customer = _customer_with_notes_and_goals(files["anna"], "Nord")
+    with Repository.open(files["anna"]) as repo:
+        added = repo.add_note(Note(customer.id, "Neu, noch nicht gesendet", date(2026, 12, 7)))
+        key = repo.conn.execute("SELECT uuid FROM notes WHERE id = ?", (added.id,)).fetchone()[0]
+        repo.delete_customer(customer.id)
+        assert repo.conn.execute(
+            "SELECT customer FROM sync_dirty WHERE kind = 'note' AND key = ?", (key,)
+        ).fetchone() == (customer.uuid,)  # the notes the server has: it names their customer
+    out = run_json(capsys, "sync", str(files["anna"]), "--json")
+    assert out["conflicts"] == [] and out["pending"] == 0
+    engine.sync_file(files["manager"])
+    assert ("customer", customer.uuid) not in entities(files["manager"])
