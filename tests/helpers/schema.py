@@ -93,3 +93,26 @@ def kill_inside_migration(path: Path, index: int) -> subprocess.CompletedProcess
         """
     )
     return subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
+
+
+def add_customer_with_notes_and_goal(
+    conn: sqlite3.Connection, notes: tuple[str, ...], stamp: str = "2026-01-01T00:00:00+00:00"
+) -> None:
+    """Customer ``u1`` (id 1) with notes ``n1``, ``n2``, … (texts ``notes``, dated 1, 2, …
+    January 2026) and goal ``g1``, written straight into a file of any schema since 1."""
+    conn.execute(
+        "INSERT INTO customers (id, uuid, name, created_at, updated_at) "
+        "VALUES (1, 'u1', 'Alpha', ?, ?)",
+        (stamp, stamp),
+    )
+    for i, text in enumerate(notes, start=1):
+        conn.execute(
+            "INSERT INTO notes (id, uuid, customer_id, note_date, text, created_at, updated_at) "
+            "VALUES (?, ?, 1, ?, ?, ?, ?)",
+            (i, f"n{i}", f"2026-01-{i:02d}", text, stamp, stamp),
+        )
+    conn.execute(
+        "INSERT INTO goals (id, uuid, customer_id, title, created_at, updated_at) "
+        "VALUES (1, 'g1', 1, 'Ziel', ?, ?)",
+        (stamp, stamp),
+    )

@@ -12,7 +12,12 @@ from pathlib import Path
 
 from kpm_desktop.storage.migrations import SCHEMA_VERSION
 from kpm_desktop.storage.repository import Repository
-from tests.helpers.schema import kill_inside_migration, migration_index, open_at_schema
+from tests.helpers.schema import (
+    add_customer_with_notes_and_goal,
+    kill_inside_migration,
+    migration_index,
+    open_at_schema,
+)
 
 _M13 = migration_index("_m013_outbox_customer")
 STAMP = "2026-01-01T00:00:00+00:00"
@@ -30,21 +35,7 @@ def _old_team_file(path: Path) -> None:
     """A team file of the previous schema: customer u1 with two notes and a goal, one note
     edited and not yet sent."""
     conn = open_at_schema(path, _M13)
-    conn.execute(
-        "INSERT INTO customers (id, uuid, name, created_at, updated_at) "
-        "VALUES (1, 'u1', 'Alpha', ?, ?)",
-        (STAMP, STAMP),
-    )
-    conn.execute(
-        "INSERT INTO notes (id, uuid, customer_id, note_date, text, created_at, updated_at) "
-        "VALUES (1, 'n1', 1, '2026-01-01', 'eins', ?, ?), (2, 'n2', 1, '2026-01-02', 'zwei', ?, ?)",
-        (STAMP,) * 4,
-    )
-    conn.execute(
-        "INSERT INTO goals (id, uuid, customer_id, title, created_at, updated_at) "
-        "VALUES (1, 'g1', 1, 'Ziel', ?, ?)",
-        (STAMP, STAMP),
-    )
+    add_customer_with_notes_and_goal(conn, ("eins", "zwei"), STAMP)
     conn.execute("INSERT INTO sync_state (key, value) VALUES ('team_url', 'host=example')")
     conn.execute(_OLD_NOTE_DELETE)
     conn.execute("INSERT INTO sync_dirty (kind, key) VALUES ('note', 'n1')")

@@ -14,7 +14,12 @@ from unittest.mock import patch
 from kpm_desktop.storage import sync_capture
 from kpm_desktop.storage.migrations import SCHEMA_VERSION
 from kpm_desktop.storage.repository import Repository
-from tests.helpers.schema import kill_inside_migration, migration_index, open_at_schema
+from tests.helpers.schema import (
+    add_customer_with_notes_and_goal,
+    kill_inside_migration,
+    migration_index,
+    open_at_schema,
+)
 
 _M14 = migration_index("_m014_outbox_owner_kept")
 STAMP = "2026-01-01T00:00:00+00:00"
@@ -29,21 +34,7 @@ def _team_file_at_13(path: Path) -> None:
     for statement in _schema_13_triggers():
         conn.execute(statement)
     conn.execute("COMMIT")
-    conn.execute(
-        "INSERT INTO customers (id, uuid, name, created_at, updated_at) "
-        "VALUES (1, 'u1', 'Alpha', ?, ?)",
-        (STAMP, STAMP),
-    )
-    conn.execute(
-        "INSERT INTO notes (id, uuid, customer_id, note_date, text, created_at, updated_at) "
-        "VALUES (1, 'n1', 1, '2026-01-01', 'eins', ?, ?)",
-        (STAMP, STAMP),
-    )
-    conn.execute(
-        "INSERT INTO goals (id, uuid, customer_id, title, created_at, updated_at) "
-        "VALUES (1, 'g1', 1, 'Ziel', ?, ?)",
-        (STAMP, STAMP),
-    )
+    add_customer_with_notes_and_goal(conn, ("eins",), STAMP)
     conn.close()
 
 
