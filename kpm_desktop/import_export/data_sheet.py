@@ -62,25 +62,27 @@ def data_sheet_name(language: str = "de", part: int = 1) -> str:
 
 
 def continuation_numbers(first: str, sheets: list[str]) -> dict[int, str]:
-    """Every sheet named like a continuation of ``first`` ("``first`` (N)", N >= 2), by N,
-    whether or not the numbering has gaps (names compared case-insensitively)."""
+    """Every sheet named like a continuation of ``first`` ("``first`` (N)", N >= 2 written
+    without leading zeros), by N, whether or not the numbering has gaps (names compared
+    case-insensitively)."""
     prefix = f"{first} (".casefold()
     found: dict[int, str] = {}
     for name in sheets:
         folded = name.casefold()
         if folded.startswith(prefix) and folded.endswith(")"):
             number = folded[len(prefix) : -1]
-            if number.isdigit() and int(number) >= 2:
+            plain = number.isascii() and number.isdecimal() and str(int(number)) == number
+            if plain and int(number) >= 2:
                 found[int(number)] = name
     return found
 
 
 def continuation_sheets(first: str, sheets: list[str]) -> list[str]:
     """The continuations of data sheet ``first`` among ``sheets``, in order: "``first`` (2)",
-    "``first`` (3)", ... as long as there is a next one (names compared case-insensitively)."""
-    lower = {n.casefold(): n for n in sheets}
+    "``first`` (3)", ... as long as there is a next one."""
+    numbered = continuation_numbers(first, sheets)
     found: list[str] = []
-    while (name := lower.get(f"{first} ({len(found) + 2})".casefold())) is not None:
+    while (name := numbered.get(len(found) + 2)) is not None:
         found.append(name)
     return found
 

@@ -18,7 +18,11 @@ from python_calamine import CalamineWorkbook
 from kpm_desktop.cli import main
 from kpm_desktop.domain.marks import WHITE
 from kpm_desktop.import_export import xlsx_export
-from kpm_desktop.import_export.data_sheet import continuation_sheets, data_sheet_name
+from kpm_desktop.import_export.data_sheet import (
+    continuation_numbers,
+    continuation_sheets,
+    data_sheet_name,
+)
 from kpm_desktop.import_export.export_model import ExportOptions, open_snapshot
 from kpm_desktop.import_export.xlsx_export import write_xlsx
 from kpm_desktop.storage.repository import Repository
@@ -183,3 +187,17 @@ def test_both_readers_read_the_continuations_as_one_table(
     table = read_source(tmp_path / "split.xlsx", "kpm", engine=engine).table
     rows = list(table.rows if table.stream is None else table.stream(None))
     assert len(rows) == 1 + marked
+
+
+def test_only_plain_numbers_name_continuations() -> None:
+    sheets = [
+        "Daten",
+        "daten (2)",
+        "Daten (03)",
+        "Daten (²)",
+        "Daten (x)",
+        "Daten (1)",
+        "Daten (4)",
+    ]
+    assert continuation_numbers("Daten", sheets) == {2: "daten (2)", 4: "Daten (4)"}
+    assert continuation_sheets("Daten", sheets) == ["daten (2)"]

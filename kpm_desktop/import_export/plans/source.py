@@ -118,15 +118,15 @@ def _with_continuations(
     if table.format == "csv" or table.sheet is None:
         return table
     named = data_sheet.continuation_numbers(table.sheet, table.sheets)
-    names = data_sheet.continuation_sheets(table.sheet, table.sheets)
-    if len(names) != len(named):
+    names = [named[n] for n in sorted(named)]
+    if sorted(named) != list(range(2, len(named) + 2)):
         missing = next(n for n in range(2, max(named) + 1) if n not in named)
         raise ImportFailure(
             "continuation_missing",
             file=path.name,
             first=table.sheet,
             missing=f"{table.sheet} ({missing})",
-            sheets=", ".join(named[n] for n in sorted(named)),
+            sheets=", ".join(names),
         )
     parts: list[tuple[RawTable, int]] = []
     for name in names:
