@@ -136,7 +136,7 @@ def _install_language(app, lang: str | None) -> None:
 
 
 # Fallback for what waits for the first frame when none is painted (a window started minimised).
-RESUME_GC_AFTER_MS = 3000
+FIRST_FRAME_FALLBACK_MS = 3000
 
 
 def resume_gc() -> None:
@@ -147,7 +147,7 @@ def resume_gc() -> None:
 
 def after_first_frame(window, fn: Callable[[], object], *, queued: bool = False) -> None:
     """Call ``fn`` once: when ``window`` paints its first frame, or after
-    ``RESUME_GC_AFTER_MS`` if it paints none. ``queued``: in the event after the frame, behind
+    ``FIRST_FRAME_FALLBACK_MS`` if it paints none. ``queued``: in the event after the frame, behind
     the extensions the frame installs."""
     from PySide6.QtCore import Qt, QTimer
 
@@ -160,7 +160,7 @@ def after_first_frame(window, fn: Callable[[], object], *, queued: bool = False)
 
     kind = Qt.ConnectionType.QueuedConnection if queued else Qt.ConnectionType.AutoConnection
     window.view.first_paint.connect(once, kind)
-    QTimer.singleShot(RESUME_GC_AFTER_MS, once)
+    QTimer.singleShot(FIRST_FRAME_FALLBACK_MS, once)
 
 
 def _resume_gc_after_first_frame(window) -> None:
@@ -209,7 +209,7 @@ def run(argv: Sequence[str]) -> int:
     follow_color_scheme(app)  # light/dark from the system, also when it switches later
     from kpm_desktop.gui.exception_hook import ExceptionHook
     from kpm_desktop.gui.main_window import MainWindow
-    from kpm_desktop.logging_setup import hold_early_records, setup_logging
+    from kpm_desktop.logging_setup import hold_early_records, setup_held_logging, setup_logging
 
     hold_early_records()  # the log file is set up right after the first frame
     window = MainWindow(first_frame_first=True)
@@ -228,7 +228,7 @@ def run(argv: Sequence[str]) -> int:
     opened = window.open_file(path, checker=checker)  # progress while a full check still runs
     try:
         if profile is not None:
-            profile.opened(opened)
+            profile.opened()
             if not opened:
                 return 2
         return app.exec()
@@ -236,6 +236,4 @@ def run(argv: Sequence[str]) -> int:
         hook.uninstall()
         if profile is not None:
             window.close()
-        from kpm_desktop.logging_setup import setup_held_logging
-
         setup_held_logging()  # ended before the first frame: what the start logged is kept

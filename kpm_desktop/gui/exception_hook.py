@@ -24,8 +24,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
-
 
 class ExceptionHook(QObject):
     """Replaces ``sys.excepthook`` and ``threading.excepthook`` while installed.

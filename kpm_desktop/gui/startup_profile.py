@@ -36,7 +36,6 @@ class StartupProfile:
     def __init__(self, path: Path, heavy_modules: Sequence[str]) -> None:
         self.path = path
         self.times: dict[str, float] = {}
-        self.failed = False
         self._heavy_modules = tuple(heavy_modules)
         self._heavy: list[str] = []
         self._first_rss: float | None = None
@@ -61,10 +60,9 @@ class StartupProfile:
         window.view.painted.connect(self._painted)  # the first frame that shows the file
         window.workspace_changed.connect(self._workspace_announced)
 
-    def opened(self, ok: bool) -> None:
-        """``window.open_file`` returned ``ok``."""
+    def opened(self) -> None:
+        """``window.open_file`` returned (a file that did not open was reported already)."""
         self.mark("workspace_shown")
-        self.failed = not ok
         ws = self._window.workspace if self._window is not None else None
         if ws is not None and ws.repo.read_only_reason:  # e.g. a full disk: say why
             print(f"kpm-desktop: {ws.repo.read_only_reason}", file=sys.stderr)
@@ -77,7 +75,7 @@ class StartupProfile:
         return True  # handled: no dialog
 
     def _file_loaded(self) -> None:
-        if "file_opened" not in self.times and self._window is not None:
+        if "file_opened" not in self.times:
             self.mark("file_opened")
             self.times["matrix_loaded"] = self.times["file_opened"]  # one step in open_file
 

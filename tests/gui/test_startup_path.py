@@ -51,7 +51,7 @@ def test_the_garbage_collector_comes_back_without_a_frame(ui_settings, monkeypat
     from kpm_desktop.gui import entry
     from kpm_desktop.gui.main_window import MainWindow
 
-    monkeypatch.setattr(entry, "RESUME_GC_AFTER_MS", 50)
+    monkeypatch.setattr(entry, "FIRST_FRAME_FALLBACK_MS", 50)
     window = MainWindow(ui_settings, extensions=())  # never shown: no frame is painted
     qtbot.addWidget(window)
     gc.disable()
