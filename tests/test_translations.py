@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-UI_DIRS = [ROOT / "kpm_desktop" / d for d in ("gui", "workspace", "report")]
+UI_DIRS = [ROOT / "kpm_desktop" / d for d in ("gui", "workspace", "report", "cli")]
+CLI_DIR = ROOT / "kpm_desktop" / "cli"
 
 # Qt calls whose string arguments a user reads.
 VISIBLE_CALLS = {
@@ -117,7 +118,11 @@ def _is_str(node: ast.AST | None) -> bool:
 
 
 def _is_translate(call: ast.Call) -> bool:
+    """``QCoreApplication.translate(ctx, text)``, or the CLI's ``translate(ctx, text)``
+    (``cli.i18n``: two arguments, which lupdate reads as the same call)."""
     func = call.func
+    if isinstance(func, ast.Name):
+        return func.id == "translate" and len(call.args) == 2 and not call.keywords
     return (
         isinstance(func, ast.Attribute)
         and func.attr == "translate"
@@ -193,6 +198,8 @@ def wrapper_calls(path: Path) -> list[str]:
         if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Name):
             continue
         name = call.func.id
+        if _is_translate(call):
+            continue  # the CLI's translate(ctx, text): lupdate reads it (test below)
         if (name in wrappers or WRAPPER_NAME.match(name)) and any(map(_is_str, call.args)):
             problems.append(f"{call.lineno}: {ast.unparse(call)[:70]}")
     return problems
@@ -357,3 +364,53 @@ def test_german_translation_complete_and_compiled(tmp_path: Path) -> None:
         )
         shipped = tool.QM_DIR / f"kpm_{lang}.qm"
         assert qm.read_bytes() == shipped.read_bytes(), f"{shipped.name} is older than {ts.name}"
+
+
+# -- the CLI's error lines -------------------------------------------------------------------
+
+
+def untranslated_cli_errors(path: Path) -> list[str]:
+    """``raise`` of a user error in ``cli/`` whose text is a plain literal or f-string (never
+    translated): a ``CliError`` or ``ValueError``/``OSError`` line must come from
+    ``translate("cli", "...")`` or ``i18n.error_line``."""
+    problems = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not (isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call)):
+            continue
+        name = getattr(node.exc.func, "id", "")
+        first = node.exc.args[0] if node.exc.args else None
+        plain = isinstance(first, ast.JoinedStr) or _is_str(first)
+        if name in ("CliError", "ValueError", "FileExistsError", "FileNotFoundError") and plain:
+            problems.append(f"{node.lineno}: {ast.unparse(node.exc)[:70]}")
+    return problems
+
+
+def test_cli_error_lines_are_translated_to_german(tmp_path: Path) -> None:
+    """Every ``translate("cli", ...)`` text of ``kpm`` has a German translation, no user error
+    in ``cli/`` is raised with an untranslatable text, and the samples checker notices one."""
+    sample = tmp_path / "c.py"
+    sample.write_text(
+        'raise CliError(f"{x} is bad")\nraise CliError(translate("cli", "{x} is bad"), x=1)\n'
+        'raise ValueError("bad")\nraise CliError(error_line(exc))\n',
+        encoding="utf-8",
+    )
+    assert [p.split(":")[0] for p in untranslated_cli_errors(sample)] == ["1", "3"]
+    files = sorted(CLI_DIR.rglob("*.py"))
+    problems = [f"{f.relative_to(ROOT)}:{p}" for f in files for p in untranslated_cli_errors(f)]
+    assert problems == [], 'translate these with translate("cli", ...):\n' + "\n".join(problems)
+    german = {
+        source: forms[0]
+        for context, source, forms in _finished_translations(
+            ROOT / "resources" / "translations" / "kpm_de.ts"
+        )
+        if context == "cli" and forms[0].strip()
+    }
+    texts = {
+        (f.name, source.value)
+        for f in files
+        for _line, context, source, _call, _in_f in translations(f)
+        if context == "cli" and _is_str(source)
+    }
+    assert len(texts) > 40  # the CliError texts and the generic lines
+    missing = sorted(f"{name}: {text!r}" for name, text in texts if text not in german)
+    assert missing == [], "no German translation:\n" + "\n".join(missing)

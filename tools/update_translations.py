@@ -8,8 +8,10 @@ Translate new entries in resources/translations/kpm_de.ts (Qt Linguist or any ed
 English, so kpm_en.ts only needs its plural (%n) entries filled ("1 product" / "3 products").
 
 lupdate only sees literal strings in ``self.tr("...")`` / ``QCoreApplication.translate("Ctx",
-"...")`` calls. The import wizard translates texts kept in the Qt-free import_export layer
-(messages and column labels) at run time; ``dynamic_sources`` hands them to lupdate.
+"...")`` calls, and the CLI's ``translate("cli", "...")`` (two literal arguments, nothing more:
+parameters are filled in after the call). The import wizard translates texts kept in the
+Qt-free import_export layer (messages and column labels) at run time; ``dynamic_sources``
+hands them to lupdate.
 """
 
 from __future__ import annotations
@@ -40,8 +42,9 @@ def _tool(name: str) -> str:
 
 
 def sources() -> list[Path]:
-    """Python files that hold user-visible strings (everything Qt-side)."""
-    roots = [ROOT / "kpm_desktop" / d for d in ("gui", "workspace", "report")]
+    """Python files that hold user-visible strings (everything Qt-side, and the CLI's error
+    lines: ``translate("cli", "...")`` in ``kpm_desktop/cli``, see ``cli.i18n``)."""
+    roots = [ROOT / "kpm_desktop" / d for d in ("gui", "workspace", "report", "cli")]
     return sorted(p for r in roots if r.exists() for p in r.rglob("*.py"))
 
 

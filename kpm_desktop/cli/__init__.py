@@ -1,7 +1,8 @@
 """The ``kpm`` command: what the GUI does, headless (for power users, tests and benchmarks).
 
 Each sub-command lives in its own module with ``register(subparsers)``; its handler returns
-the exit code. User errors print one line to stderr and exit 2, never a traceback.
+the exit code. User errors print one line to stderr and exit 2, never a traceback, in the
+user's language (``cli.i18n``: the catalogue is loaded only when such a line is printed).
 """
 
 from __future__ import annotations
@@ -40,7 +41,15 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 class CliError(Exception):
-    """A user error: printed as one line, exit code 2."""
+    """A user error: printed as one line, exit code 2.
+
+    ``line`` is translated where it is raised (``translate("cli", "...")``, so that lupdate
+    finds it) or is an already translated line (``i18n.error_line``); ``params`` are filled
+    into it after the translation.
+    """
+
+    def __init__(self, line: str, /, **params: object) -> None:
+        super().__init__(line.format(**params) if params else line)
 
 
 def counted(n: int, one: str, many: str) -> str:
@@ -67,10 +76,22 @@ def warn_force_unlock(command: str, path: Path, force: bool) -> None:
     if owner is None or owner.hostname == socket.gethostname():
         return
     since = owner.started.replace("T", " ").rstrip("Z")
+    from kpm_desktop.cli.i18n import translate
+
+    warning = translate(
+        "cli",
+        "kpm {command}: warning: {file} is marked as open for editing by {user} on the "
+        "computer {host} since {since} UTC; --force-unlock takes over: if it is still open "
+        "there, changes made there can be lost",
+    )
     print(
-        f"kpm {command}: warning: {path.name} is marked as open for editing by "
-        f"{owner.user or '?'} on the computer {owner.hostname} since {since} UTC; "
-        "--force-unlock takes over: if it is still open there, changes made there can be lost",
+        warning.format(
+            command=command,
+            file=path.name,
+            user=owner.user or "?",
+            host=owner.hostname,
+            since=since,
+        ),
         file=sys.stderr,
     )
 
@@ -147,17 +168,18 @@ def _run(argv: Sequence[str] | None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args) or 0)
-    except (StorageError, CliError, FileExistsError, FileNotFoundError, ValueError) as exc:
-        print(f"kpm {args.command}: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
     except BrokenPipeError:
         raise  # the reader went away: ``main`` ends quietly
-    except OSError as exc:  # a file problem nobody named more precisely: still one line
-        where = f" ({exc.filename})" if exc.filename else ""
-        print(f"kpm {args.command}: error: {exc.strerror or exc}{where}", file=sys.stderr)
+    except (StorageError, CliError, OSError, ValueError) as exc:
+        # OSError: a file problem nobody named more precisely (still one line, no system text)
+        from kpm_desktop.cli.i18n import error_message
+
+        print(error_message(args.command, exc), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print(f"kpm {args.command}: interrupted", file=sys.stderr)
+        from kpm_desktop.cli.i18n import interrupted_message
+
+        print(interrupted_message(args.command), file=sys.stderr)
         return 130
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from kpm_desktop.cli import CliError
+from kpm_desktop.cli.i18n import translate
 from kpm_desktop.samples.demo import write_demo
 
 
@@ -15,6 +17,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.out.exists():
+        raise CliError(translate("cli", "{path} exists already"), path=args.out)
     write_demo(args.out)
     print(f"wrote demo matrix to {args.out}")
     return 0

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from kpm_desktop.cli import CliError
+from kpm_desktop.cli.i18n import translate
 from kpm_desktop.cli.insights_common import (
     add_subset_options,
     check_output,
@@ -84,11 +85,13 @@ def to_json(matrix: Matrix, diff: HistoryDiff, period: dict) -> dict:
 
 def run(args: argparse.Namespace) -> int:
     if not (args.since or args.snapshot):
-        raise CliError("give --since DATE or --snapshot NAME")
+        raise CliError(translate("cli", "give --since DATE or --snapshot NAME"))
     if args.since and (args.snapshot or args.to_snapshot):
-        raise CliError("use either dates (--since/--until) or snapshots, not both")
+        raise CliError(
+            translate("cli", "use either dates (--since/--until) or snapshots, not both")
+        )
     if args.until and not args.since:
-        raise CliError("--until needs --since")
+        raise CliError(translate("cli", "--until needs --since"))
     if args.xlsx:
         check_output(args.xlsx, args.overwrite)
     with Repository.open(args.file, read_only=True) as repo:

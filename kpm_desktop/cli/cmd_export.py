@@ -11,6 +11,7 @@ import argparse
 from pathlib import Path
 
 from kpm_desktop.cli import CliError
+from kpm_desktop.cli.i18n import translate
 from kpm_desktop.cli.language import add_lang_argument, chosen
 from kpm_desktop.import_export.export_labels import ATTRIBUTES
 from kpm_desktop.import_export.export_model import (
@@ -75,37 +76,52 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 # The suffix each output option writes: the option names the format, and a name that says
 # another one is refused (the GUI's export dialog gives the name its format's suffix itself).
-SUFFIXES = {"xlsx": (".xlsx", "an Excel workbook"), "pdf": (".pdf", "a PDF document")}
+SUFFIXES = {"xlsx": ".xlsx", "pdf": ".pdf"}
 
 
 def _check_suffix(option: str, out: Path) -> None:
-    suffix, what = SUFFIXES[option]
+    suffix = SUFFIXES[option]
     if out.suffix.lower() != suffix:
+        if option == "xlsx":
+            what = translate("cli", "an Excel workbook")
+        else:
+            what = translate("cli", "a PDF document")
         raise CliError(
-            f"--{option} writes {what}, so the output name must end in {suffix} "
-            f"({out.name} does not); nothing was written"
+            translate(
+                "cli",
+                "--{option} writes {what}, so the output name must end in {suffix} "
+                "({name} does not); nothing was written",
+            ),
+            option=option,
+            what=what,
+            suffix=suffix,
+            name=out.name,
         )
 
 
 def _check_target(source: Path, out: Path) -> None:
     if out.exists() and out.is_dir():
-        raise CliError(f"{out} is a folder, not a file")
+        raise CliError(translate("cli", "{path} is a folder, not a file"), path=out)
     if not out.parent.is_dir():
-        raise CliError(f"folder {out.parent} does not exist")
+        raise CliError(translate("cli", "folder {folder} does not exist"), folder=out.parent)
     if source.exists() and out.exists() and out.resolve() == source.resolve():
-        raise CliError(f"{out} is the matrix file itself; choose another output name")
+        raise CliError(
+            translate("cli", "{path} is the matrix file itself; choose another output name"),
+            path=out,
+        )
 
 
 def run(args: argparse.Namespace) -> int:
     from kpm_desktop.storage.errors import FileMissingError
+    from kpm_desktop.storage.messages import msg
 
     out: Path = args.xlsx or args.pdf
     if not args.file.exists():
-        raise FileMissingError(f"{args.file} does not exist")
+        raise FileMissingError(msg("file_missing", path=str(args.file)))
     _check_target(args.file, out)
     _check_suffix("xlsx" if args.xlsx else "pdf", out)
     if args.xlsx and (args.visit or args.blank):
-        raise CliError("--visit and --blank write PDF: use --pdf OUT")
+        raise CliError(translate("cli", "--visit and --blank write PDF: use --pdf OUT"))
     attributes = tuple(a.strip() for a in args.attributes.split(",") if a.strip())
     args.lang = chosen(args.lang)
     if args.visit:

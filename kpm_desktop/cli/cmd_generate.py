@@ -7,6 +7,8 @@ import sys
 import time
 from pathlib import Path
 
+from kpm_desktop.cli import CliError
+from kpm_desktop.cli.i18n import translate
 from kpm_desktop.samples.synthetic import generate
 
 
@@ -21,6 +23,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not 0 <= args.fill <= 1:
+        raise CliError(translate("cli", "--fill must be between 0 and 1"))
+    if args.customers < 0 or args.products < 0:
+        raise CliError(translate("cli", "--customers and --products must not be negative"))
+    if args.out.exists():
+        raise CliError(translate("cli", "{path} exists already"), path=args.out)
     start = time.perf_counter()
     interactive = sys.stderr.isatty()
 

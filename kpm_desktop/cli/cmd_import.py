@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from kpm_desktop.cli import CliError, add_force_unlock, warn_force_unlock
+from kpm_desktop.cli.i18n import error_line, language, translate
 from kpm_desktop.import_export.apply import apply_plan
 from kpm_desktop.import_export.mapping import FIELDS, KINDS
 from kpm_desktop.import_export.messages import ImportFailure, text
@@ -98,7 +99,11 @@ def _column_index(spec: str, headers: list[str]) -> int:
         for ch in spec:
             n = n * 26 + ord(ch) - 64
         return n - 1
-    raise CliError(f"column '{spec}' not found (columns: {', '.join(headers)})")
+    raise CliError(
+        translate("cli", "column '{column}' not found (columns: {columns})"),
+        column=spec,
+        columns=", ".join(headers),
+    )
 
 
 def apply_overrides(source: SourceData, specs: list[str]) -> SourceData:
@@ -109,7 +114,9 @@ def apply_overrides(source: SourceData, specs: list[str]) -> SourceData:
         key = key.strip()
         if not sep or key not in keys:
             raise CliError(
-                f"--map {spec}: use FIELD=COLUMN with FIELD one of {', '.join(sorted(keys))}"
+                translate("cli", "--map {spec}: use FIELD=COLUMN with FIELD one of {fields}"),
+                spec=spec,
+                fields=", ".join(sorted(keys)),
             )
         overrides[key] = _column_index(column.strip(), source.headers) if column.strip() else None
     return source.with_mapping(overrides) if overrides else source
@@ -122,7 +129,11 @@ def accepted_rows(specs: list[str]) -> set[int]:
             part = part.strip()
             if not part.isdigit() or int(part) < 1:
                 raise CliError(
-                    f"--accept {spec}: give source row numbers, e.g. --accept 5 or --accept 5,9"
+                    translate(
+                        "cli",
+                        "--accept {spec}: give source row numbers, e.g. --accept 5 or --accept 5,9",
+                    ),
+                    spec=spec,
                 )
             rows.add(int(part))
     return rows
@@ -137,10 +148,14 @@ def _plan(source: SourceData, repo: Repository, args: argparse.Namespace) -> Imp
         chosen = [s for s in plan.suggestions if wanted & set(s.rows)]
         unknown = wanted - {r for s in chosen for r in s.rows}
         if unknown:
-            rows = ", ".join(str(r) for s in plan.suggestions for r in s.rows[:1]) or "none"
+            rows = ", ".join(str(r) for s in plan.suggestions for r in s.rows[:1]) or "–"
             raise CliError(
-                f"--accept: no suggestion for row {', '.join(map(str, sorted(unknown)))} "
-                f"(rows with suggestions: {rows})"
+                translate(
+                    "cli",
+                    "--accept: no suggestion for row {rows} (rows with suggestions: {with_suggestions})",
+                ),
+                rows=", ".join(map(str, sorted(unknown))),
+                with_suggestions=rows,
             )
         confirmed = {(s.entity, s.source_key): s.candidate_id for s in chosen}
         plan = build_plan(
@@ -153,10 +168,20 @@ def _field_hint(exc: ImportFailure, source: SourceData) -> str:
     """``mapping_missing`` for the command line: what to type."""
     keys = exc.params.get("keys") or ()
     columns = exc.params.get("columns", "")
-    labels = {f.key: f.label.lower() for f in FIELDS[source.kind]}
-    named = " or ".join(labels.get(k, k) for k in keys)
-    maps = " or ".join(f"--map {k}=COLUMN" for k in keys)
-    return f"no column for the {named}; choose one with {maps} (columns: {columns})"
+    labels = {f.key: f.label for f in FIELDS[source.kind]}  # the wizard's ("import" context)
+    english = language() == "en"  # "the customer name" (German nouns keep their capital)
+    named = translate("cli", " or ").join(
+        (label.lower() if english else label)
+        for label in (
+            translate("import", labels[k]) if k in labels else k  # i18n: dynamic (field labels)
+            for k in keys
+        )
+    )
+    maps = translate("cli", " or ").join(f"--map {k}=COLUMN" for k in keys)
+    text = translate(
+        "cli", "no column for the {fields}; choose one with {maps} (columns: {columns})"
+    )
+    return text.format(fields=named, maps=maps, columns=columns)
 
 
 def _describe(number: str, city: str) -> str:
@@ -215,7 +240,7 @@ def _print_text(plan: ImportPlan, source: SourceData) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if not args.file.exists():
-        raise CliError(f"{args.file} does not exist")
+        raise CliError(translate("cli", "{path} does not exist"), path=args.file)
     source: SourceData | None = None
     try:
         source = apply_overrides(read_source(args.source, args.kind, sheet=args.sheet), args.map)
@@ -246,7 +271,7 @@ def run(args: argparse.Namespace) -> int:
     except ImportFailure as exc:
         if exc.key == "mapping_missing" and source is not None:
             raise CliError(_field_hint(exc, source)) from None
-        raise CliError(str(exc)) from None
+        raise CliError(error_line(exc)) from None
     if args.problems_csv is not None:
         write_problems_csv(plan.problems, args.problems_csv)
     if args.json:

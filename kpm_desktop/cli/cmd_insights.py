@@ -9,6 +9,8 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
+from kpm_desktop.cli import CliError
+from kpm_desktop.cli.i18n import translate
 from kpm_desktop.cli.insights_common import (
     add_subset_options,
     check_output,
@@ -146,7 +148,7 @@ def _due_rechecks(path: Path, today: date) -> list[tuple[int, int]]:
 def run(args: argparse.Namespace) -> int:
     today = args.today or date.today()
     if args.months < 0 or args.top < 0:
-        raise ValueError("--months and --top must not be negative")
+        raise CliError(translate("cli", "--months and --top must not be negative"))
     if args.renewals_xlsx:
         check_output(args.renewals_xlsx, args.overwrite)
     # A read-only command on a file closed cleanly runs only the cheap checks (header,

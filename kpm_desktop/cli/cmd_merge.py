@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from kpm_desktop.cli import CliError, counted
+from kpm_desktop.cli.i18n import error_line, translate
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -31,12 +32,12 @@ def run(args: argparse.Namespace) -> int:
     from kpm_desktop.team.merge import merge_files
 
     if args.mine.resolve() == args.theirs.resolve():
-        raise CliError("MINE and THEIRS are the same file")
+        raise CliError(translate("cli", "MINE and THEIRS are the same file"))
     try:
         choices = parse_resolutions(args.resolve)
         result = merge_files(args.mine, args.theirs, choices)
     except TeamError as exc:
-        raise CliError(str(exc)) from exc
+        raise CliError(error_line(exc)) from exc
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:

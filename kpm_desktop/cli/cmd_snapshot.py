@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from kpm_desktop.cli import CliError
+from kpm_desktop.cli.i18n import translate
 from kpm_desktop.domain.entities import stored_id
 from kpm_desktop.storage import history
 from kpm_desktop.storage.repository import Repository
@@ -60,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"snapshot {snap.id} {snap.label!r} deleted")
         return 0
     if not args.label.strip():
-        raise CliError("the label must not be empty")
+        raise CliError(translate("cli", "the label must not be empty"))
     with Repository.open(args.file) as repo:
         snap = history.create_snapshot(repo, args.label)
     if args.json:

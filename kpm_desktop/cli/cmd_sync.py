@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 from kpm_desktop.cli import CliError, counted
+from kpm_desktop.cli.i18n import error_line
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
                 conflicts.resolve(repo, choices)
             result = engine.sync_repo(repo)
     except TeamError as exc:
-        raise CliError(str(exc)) from exc
+        raise CliError(error_line(exc)) from exc
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False))
     else:

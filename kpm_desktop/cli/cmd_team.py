@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from kpm_desktop.cli import CliError
+from kpm_desktop.cli.i18n import error_line, translate
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -61,7 +62,7 @@ def _team_errors(fn):
         try:
             return fn(args)
         except TeamError as exc:
-            raise CliError(str(exc)) from exc
+            raise CliError(error_line(exc)) from exc
 
     return wrapper
 
@@ -108,7 +109,7 @@ def run_add_user(args: argparse.Namespace) -> int:
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
         if not password:
-            raise CliError("no password on standard input")
+            raise CliError(translate("cli", "no password on standard input"))
     with connect(args.url) as conn, translated(args.url):
         user, new_password = server.add_user(
             conn, args.name, args.role, tuple(args.region), tuple(args.owner), password

@@ -22,6 +22,7 @@ from datetime import date, time
 from pathlib import Path
 
 from kpm_desktop.cli import CliError
+from kpm_desktop.cli.i18n import error_line, translate
 from kpm_desktop.cli.insights_common import check_output, parse_day
 from kpm_desktop.cli.language import add_lang_argument, chosen
 from kpm_desktop.domain.entities import Customer
@@ -42,6 +43,7 @@ from kpm_desktop.import_export.visit_data import find_customer
 from kpm_desktop.storage import trips as trip_store
 from kpm_desktop.storage.errors import FileMissingError
 from kpm_desktop.storage.file_format import read_header
+from kpm_desktop.storage.messages import msg
 from kpm_desktop.storage.migrations import SCHEMA_VERSION
 from kpm_desktop.storage.repository import Repository
 
@@ -90,10 +92,10 @@ class _Plan:
 
 def parse_time(text: str) -> time:
     if not re.fullmatch(r"\d{1,2}:\d{2}", text.strip()):
-        raise CliError(f"not a time (HH:MM): {text!r}")
+        raise CliError(translate("cli", "not a time (HH:MM): '{text}'"), text=text)
     hours, minutes = (int(x) for x in text.strip().split(":"))
     if hours > 23 or minutes > 59:
-        raise CliError(f"not a time (HH:MM): {text!r}")
+        raise CliError(translate("cli", "not a time (HH:MM): '{text}'"), text=text)
     return time(hours, minutes)
 
 
@@ -112,31 +114,48 @@ def _plan(args: argparse.Namespace) -> _Plan | None:
     ]
     if args.trip is not None:
         if given:
-            raise CliError(f"--trip reuses a stored trip as it is: leave out {given[0]}")
+            raise CliError(
+                translate("cli", "--trip reuses a stored trip as it is: leave out {option}"),
+                option=given[0],
+            )
         if not args.trip.strip():
-            raise CliError("--trip needs the name of a stored trip")
+            raise CliError(translate("cli", "--trip needs the name of a stored trip"))
         return None
     if args.customers is None or args.date is None:
-        raise CliError("give --customers NUM[,NUM…] and --date YYYY-MM-DD (or --trip NAME)")
+        raise CliError(
+            translate("cli", "give --customers NUM[,NUM…] and --date YYYY-MM-DD (or --trip NAME)")
+        )
     numbers = [n.strip() for n in args.customers.split(",")]
     if not all(numbers):
-        raise CliError(f"--customers has an empty entry: {args.customers!r}")
+        raise CliError(
+            translate("cli", "--customers has an empty entry: '{customers}'"),
+            customers=args.customers,
+        )
     if len(numbers) > MAX_STOPS:
-        raise CliError(f"a trip has at most {MAX_STOPS} customers (got {len(numbers)})")
+        raise CliError(
+            translate("cli", "a trip has at most {most} customers (got {count})"),
+            most=MAX_STOPS,
+            count=len(numbers),
+        )
     seen: set[str] = set()
     for n in numbers:
         if n in seen:
-            raise CliError(f"customer {n} is listed twice")
+            raise CliError(translate("cli", "customer {number} is listed twice"), number=n)
         seen.add(n)
     try:
         day = parse_day(args.date)
     except ValueError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(str(exc)) from None  # parse_day's line is translated
     minutes = DEFAULT_MINUTES if args.minutes is None else args.minutes
     if not MIN_MINUTES <= minutes <= MAX_MINUTES:
-        raise CliError(f"--minutes must be {MIN_MINUTES} to {MAX_MINUTES} (got {minutes})")
+        raise CliError(
+            translate("cli", "--minutes must be {low} to {high} (got {minutes})"),
+            low=MIN_MINUTES,
+            high=MAX_MINUTES,
+            minutes=minutes,
+        )
     if args.name is not None and not args.name.strip():
-        raise CliError("--name must not be empty")
+        raise CliError(translate("cli", "--name must not be empty"))
     start = DEFAULT_START if args.start is None else parse_time(args.start)
     return _Plan(numbers, day, start, minutes, args.name.strip() if args.name else None)
 
@@ -149,14 +168,19 @@ def _build(repo: Repository, plan: _Plan, lang: str) -> Trip:
         try:
             chosen.append(find_customer(customers, ref))
         except ValueError as exc:
-            raise CliError(str(exc)) from None
+            raise CliError(error_line(exc)) from None
     if len({c.uuid for c in chosen}) != len(chosen):
-        raise CliError("the same customer is listed twice")
+        raise CliError(translate("cli", "the same customer is listed twice"))
     taken = [t.name for t in trip_store.list_trips(repo)]
     if plan.name is not None:
         name = plan.name
         if name.casefold() in {t.casefold() for t in taken}:
-            raise CliError(f"a trip named {name!r} exists already; use --trip {name!r} to reuse it")
+            raise CliError(
+                translate(
+                    "cli", "a trip named '{name}' exists already; use --trip '{name}' to reuse it"
+                ),
+                name=name,
+            )
     else:
         name = unique_name(trip_label("default_name", lang, day=plan.day.isoformat()), taken)
     return Trip(
@@ -171,12 +195,15 @@ def _check_outputs(args: argparse.Namespace) -> None:
     outs = [o for o in (args.pdf, args.ics) if o is not None]
     for out in outs:
         if out.exists() and out.is_dir():
-            raise CliError(f"{out} is a folder, not a file")
+            raise CliError(translate("cli", "{path} is a folder, not a file"), path=out)
         check_output(out, args.overwrite)
         if args.file.exists() and out.exists() and out.resolve() == args.file.resolve():
-            raise CliError(f"{out} is the matrix file itself; choose another output name")
+            raise CliError(
+                translate("cli", "{path} is the matrix file itself; choose another output name"),
+                path=out,
+            )
     if len(outs) == 2 and outs[0].resolve() == outs[1].resolve():
-        raise CliError("--pdf and --ics name the same file")
+        raise CliError(translate("cli", "--pdf and --ics name the same file"))
 
 
 def _needs_migration(path: Path) -> bool:
@@ -185,7 +212,7 @@ def _needs_migration(path: Path) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     if not args.file.exists():
-        raise FileMissingError(f"{args.file} does not exist")
+        raise FileMissingError(msg("file_missing", path=str(args.file)))
     plan = _plan(args)
     _check_outputs(args)
     args.lang = chosen(args.lang)
@@ -197,7 +224,11 @@ def run(args: argparse.Namespace) -> int:
         with Repository.open(args.file, read_only=True) as repo:
             trip = trip_store.trip_by_name(repo, args.trip)
             if trip is None:
-                raise CliError(f"no trip named {args.trip!r} in {args.file.name}")
+                raise CliError(
+                    translate("cli", "no trip named '{name}' in {file}"),
+                    name=args.trip,
+                    file=args.file.name,
+                )
             return _write(args, repo, trip, options, created=False)
 
     # Check everything read-only first (a file in an older format is checked after its
@@ -207,7 +238,11 @@ def run(args: argparse.Namespace) -> int:
             _build(repo, plan, args.lang)
     with Repository.open(args.file) as repo:
         if repo.read_only:
-            raise CliError(f"{args.file} cannot be written ({repo.read_only_reason})")
+            raise CliError(
+                translate("cli", "{file} cannot be written ({reason})"),
+                file=args.file,
+                reason=repo.read_only_reason,
+            )
         trip = trip_store.add_trip(repo, _build(repo, plan, args.lang))
         return _write(args, repo, trip, options, created=True)
 
@@ -240,9 +275,17 @@ def _write(
             events = write_trip_ics(snap, args.ics)
             print(f"wrote {args.ics}: {events} calendar event(s)")
     except OSError as exc:
-        saved = f"the trip {trip.name!r} is saved in {args.file.name}, but " if created else ""
-        raise CliError(
-            f"{saved}an output file could not be written ({exc.strerror or exc}); "
-            f"check the folder and try again with --trip {trip.name!r}"
-        ) from None
+        if created:
+            text = translate(
+                "cli",
+                "the trip '{name}' is saved in {file}, but an output file could not be "
+                "written ({problem}); check the folder and try again with --trip '{name}'",
+            )
+        else:
+            text = translate(
+                "cli",
+                "an output file could not be written ({problem}); check the folder and try "
+                "again with --trip '{name}'",
+            )
+        raise CliError(text, name=trip.name, file=args.file.name, problem=error_line(exc)) from None
     return 0

@@ -6,6 +6,8 @@ import argparse
 from datetime import date, datetime, time
 from pathlib import Path
 
+from kpm_desktop.cli import CliError
+from kpm_desktop.cli.i18n import translate
 from kpm_desktop.domain.insights import NextStep, Reason
 from kpm_desktop.domain.key_accounts import KeyAccounts
 from kpm_desktop.domain.lookalike import Hint
@@ -44,7 +46,9 @@ def parse_day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"not a date (YYYY-MM-DD): {text!r}") from None
+        raise ValueError(
+            translate("cli", "not a date (YYYY-MM-DD): '{text}'").format(text=text)
+        ) from None
 
 
 def parse_moment(text: str, *, end_of_day: bool = False) -> datetime:
@@ -59,15 +63,19 @@ def parse_moment(text: str, *, end_of_day: bool = False) -> datetime:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"not a date or date-time: {text!r}") from None
+        raise ValueError(
+            translate("cli", "not a date or date-time: '{text}'").format(text=text)
+        ) from None
     return moment if moment.tzinfo else moment.astimezone()
 
 
 def check_output(path: Path, overwrite: bool) -> None:
     if path.exists() and not overwrite:
-        raise FileExistsError(f"{path} exists already (use --overwrite to replace it)")
+        raise CliError(
+            translate("cli", "{path} exists already (use --overwrite to replace it)"), path=path
+        )
     if not path.parent.is_dir():
-        raise FileNotFoundError(f"folder {path.parent} does not exist")
+        raise CliError(translate("cli", "folder {folder} does not exist"), folder=path.parent)
 
 
 def money(value: float) -> str:

@@ -1,7 +1,7 @@
 """Every user-facing import message, as English format strings under stable keys.
 
 The GUI translates them with ``QCoreApplication.translate("import", MESSAGES[key])`` and then
-formats the parameters; the CLI formats the English text. Keys never change meaning; add a
+formats the parameters; the CLI does the same in the user's language (``cli.i18n``). Keys never change meaning; add a
 new key instead of rewording one into something else.
 """
 

@@ -2,7 +2,7 @@
 
 The same scheme as ``import_export.messages``: English format strings here, Qt-free; the GUI
 translates them with ``QCoreApplication.translate("storage", MESSAGES[key])`` and then fills
-in the parameters (``gui.storage_text``); the CLI prints the English text. Keys never change
+in the parameters (``gui.storage_text``); the CLI does the same (``cli.i18n``). Keys never change
 meaning: add a new key instead of rewording one into something else.
 """
 

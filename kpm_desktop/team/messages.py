@@ -1,7 +1,7 @@
 """User-facing team messages under stable keys (the scheme of ``storage.messages``).
 
 English format strings here, Qt-free; the GUI translates them in the "team" context
-(``gui.team_text``) and then fills in the parameters; the CLI prints the English text.
+(``gui.team_text``) and then fills in the parameters; the CLI does the same (``cli.i18n``).
 Keys never change meaning: add a new key instead of rewording one into something else.
 Parameters are names, numbers and addresses only (never English words), so that a
 translated line stays in one language; an empty parameter leaves no double space.

@@ -4636,6 +4636,221 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
     </message>
 </context>
 <context>
+    <name>cli</name>
+    <message>
+        <source>kpm {command}: warning: {file} is marked as open for editing by {user} on the computer {host} since {since} UTC; --force-unlock takes over: if it is still open there, changes made there can be lost</source>
+        <translation>kpm {command}: Warnung: {file} ist seit {since} UTC als in Bearbeitung durch {user} auf dem Computer {host} markiert; --force-unlock übernimmt: Ist die Datei dort noch geöffnet, können dort gemachte Änderungen verloren gehen</translation>
+    </message>
+    <message>
+        <source>{path} exists already</source>
+        <translation>{path} existiert bereits</translation>
+    </message>
+    <message>
+        <source>give --since DATE or --snapshot NAME</source>
+        <translation>Geben Sie --since DATUM oder --snapshot NAME an</translation>
+    </message>
+    <message>
+        <source>use either dates (--since/--until) or snapshots, not both</source>
+        <translation>Verwenden Sie entweder Daten (--since/--until) oder Momentaufnahmen, nicht beides</translation>
+    </message>
+    <message>
+        <source>--until needs --since</source>
+        <translation>--until braucht --since</translation>
+    </message>
+    <message>
+        <source>an Excel workbook</source>
+        <translation>eine Excel-Arbeitsmappe</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>ein PDF-Dokument</translation>
+    </message>
+    <message>
+        <source>--{option} writes {what}, so the output name must end in {suffix} ({name} does not); nothing was written</source>
+        <translation>--{option} schreibt {what}, daher muss der Ausgabename auf {suffix} enden ({name} tut das nicht); nichts wurde geschrieben</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file</source>
+        <translation>{path} ist ein Ordner, keine Datei</translation>
+    </message>
+    <message>
+        <source>folder {folder} does not exist</source>
+        <translation>Der Ordner {folder} existiert nicht</translation>
+    </message>
+    <message>
+        <source>{path} is the matrix file itself; choose another output name</source>
+        <translation>{path} ist die Matrixdatei selbst; wählen Sie einen anderen Ausgabenamen</translation>
+    </message>
+    <message>
+        <source>--visit and --blank write PDF: use --pdf OUT</source>
+        <translation>--visit und --blank schreiben PDF: verwenden Sie --pdf AUSGABE</translation>
+    </message>
+    <message>
+        <source>--fill must be between 0 and 1</source>
+        <translation>--fill muss zwischen 0 und 1 liegen</translation>
+    </message>
+    <message>
+        <source>--customers and --products must not be negative</source>
+        <translation>--customers und --products dürfen nicht negativ sein</translation>
+    </message>
+    <message>
+        <source>column &apos;{column}&apos; not found (columns: {columns})</source>
+        <translation>Spalte „{column}“ nicht gefunden (Spalten: {columns})</translation>
+    </message>
+    <message>
+        <source>--map {spec}: use FIELD=COLUMN with FIELD one of {fields}</source>
+        <translation>--map {spec}: verwenden Sie FELD=SPALTE mit FELD aus {fields}</translation>
+    </message>
+    <message>
+        <source>--accept {spec}: give source row numbers, e.g. --accept 5 or --accept 5,9</source>
+        <translation>--accept {spec}: geben Sie Zeilennummern der Quelle an, z. B. --accept 5 oder --accept 5,9</translation>
+    </message>
+    <message>
+        <source>--accept: no suggestion for row {rows} (rows with suggestions: {with_suggestions})</source>
+        <translation>--accept: kein Vorschlag für Zeile {rows} (Zeilen mit Vorschlägen: {with_suggestions})</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <source>no column for the {fields}; choose one with {maps} (columns: {columns})</source>
+        <translation>Keine Spalte für das Feld {fields}; wählen Sie eine mit {maps} (Spalten: {columns})</translation>
+    </message>
+    <message>
+        <source>{path} does not exist</source>
+        <translation>{path} existiert nicht</translation>
+    </message>
+    <message>
+        <source>--months and --top must not be negative</source>
+        <translation>--months und --top dürfen nicht negativ sein</translation>
+    </message>
+    <message>
+        <source>MINE and THEIRS are the same file</source>
+        <translation>MINE und THEIRS sind dieselbe Datei</translation>
+    </message>
+    <message>
+        <source>the label must not be empty</source>
+        <translation>Die Bezeichnung darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>no password on standard input</source>
+        <translation>Kein Passwort auf der Standardeingabe</translation>
+    </message>
+    <message>
+        <source>not a time (HH:MM): &apos;{text}&apos;</source>
+        <translation>„{text}“ ist keine Uhrzeit (HH:MM)</translation>
+    </message>
+    <message>
+        <source>--trip reuses a stored trip as it is: leave out {option}</source>
+        <translation>--trip verwendet eine gespeicherte Tour unverändert: lassen Sie {option} weg</translation>
+    </message>
+    <message>
+        <source>--trip needs the name of a stored trip</source>
+        <translation>--trip braucht den Namen einer gespeicherten Tour</translation>
+    </message>
+    <message>
+        <source>give --customers NUM[,NUM…] and --date YYYY-MM-DD (or --trip NAME)</source>
+        <translation>Geben Sie --customers NR[,NR…] und --date JJJJ-MM-TT an (oder --trip NAME)</translation>
+    </message>
+    <message>
+        <source>--customers has an empty entry: &apos;{customers}&apos;</source>
+        <translation>--customers hat einen leeren Eintrag: „{customers}“</translation>
+    </message>
+    <message>
+        <source>a trip has at most {most} customers (got {count})</source>
+        <translation>Eine Tour hat höchstens {most} Kunden (angegeben: {count})</translation>
+    </message>
+    <message>
+        <source>customer {number} is listed twice</source>
+        <translation>Kunde {number} ist doppelt angegeben</translation>
+    </message>
+    <message>
+        <source>--minutes must be {low} to {high} (got {minutes})</source>
+        <translation>--minutes muss zwischen {low} und {high} liegen (angegeben: {minutes})</translation>
+    </message>
+    <message>
+        <source>--name must not be empty</source>
+        <translation>--name darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>the same customer is listed twice</source>
+        <translation>Derselbe Kunde ist doppelt angegeben</translation>
+    </message>
+    <message>
+        <source>a trip named &apos;{name}&apos; exists already; use --trip &apos;{name}&apos; to reuse it</source>
+        <translation>Eine Tour „{name}“ gibt es bereits; verwenden Sie sie mit --trip „{name}“</translation>
+    </message>
+    <message>
+        <source>--pdf and --ics name the same file</source>
+        <translation>--pdf und --ics nennen dieselbe Datei</translation>
+    </message>
+    <message>
+        <source>no trip named &apos;{name}&apos; in {file}</source>
+        <translation>Keine Tour „{name}“ in {file}</translation>
+    </message>
+    <message>
+        <source>{file} cannot be written ({reason})</source>
+        <translation>{file} kann nicht geschrieben werden ({reason})</translation>
+    </message>
+    <message>
+        <source>the trip &apos;{name}&apos; is saved in {file}, but an output file could not be written ({problem}); check the folder and try again with --trip &apos;{name}&apos;</source>
+        <translation>Die Tour „{name}“ ist in {file} gespeichert, aber eine Ausgabedatei konnte nicht geschrieben werden ({problem}); prüfen Sie den Ordner und versuchen Sie es erneut mit --trip „{name}“</translation>
+    </message>
+    <message>
+        <source>an output file could not be written ({problem}); check the folder and try again with --trip &apos;{name}&apos;</source>
+        <translation>Eine Ausgabedatei konnte nicht geschrieben werden ({problem}); prüfen Sie den Ordner und versuchen Sie es erneut mit --trip „{name}“</translation>
+    </message>
+    <message>
+        <source>no permission for {path}; choose another folder or file</source>
+        <translation>Keine Berechtigung für {path}; wählen Sie einen anderen Ordner oder eine andere Datei</translation>
+    </message>
+    <message>
+        <source>the disk is full ({path}); free some space and try again</source>
+        <translation>Das Laufwerk ist voll ({path}); schaffen Sie Platz und versuchen Sie es noch einmal</translation>
+    </message>
+    <message>
+        <source>{path} is on a read-only drive; choose a writable folder</source>
+        <translation>{path} liegt auf einem schreibgeschützten Laufwerk; wählen Sie einen beschreibbaren Ordner</translation>
+    </message>
+    <message>
+        <source>{path}: a part of the path is not a folder</source>
+        <translation>{path}: ein Teil des Pfads ist kein Ordner</translation>
+    </message>
+    <message>
+        <source>the name {path} is too long; choose a shorter name or folder</source>
+        <translation>Der Name {path} ist zu lang; wählen Sie einen kürzeren Namen oder Ordner</translation>
+    </message>
+    <message>
+        <source>{path} cannot be used (system error {code}); check it and try again</source>
+        <translation>{path} kann nicht verwendet werden (Systemfehler {code}); prüfen Sie ihn und versuchen Sie es noch einmal</translation>
+    </message>
+    <message>
+        <source>a file cannot be used (system error {code}); check it and try again</source>
+        <translation>Eine Datei kann nicht verwendet werden (Systemfehler {code}); prüfen Sie sie und versuchen Sie es noch einmal</translation>
+    </message>
+    <message>
+        <source>kpm {command}: error: {message}</source>
+        <translation>kpm {command}: Fehler: {message}</translation>
+    </message>
+    <message>
+        <source>kpm {command}: interrupted</source>
+        <translation>kpm {command}: abgebrochen</translation>
+    </message>
+    <message>
+        <source>not a date (YYYY-MM-DD): &apos;{text}&apos;</source>
+        <translation>„{text}“ ist kein Datum (JJJJ-MM-TT)</translation>
+    </message>
+    <message>
+        <source>not a date or date-time: &apos;{text}&apos;</source>
+        <translation>„{text}“ ist kein Datum und keine Uhrzeit</translation>
+    </message>
+    <message>
+        <source>{path} exists already (use --overwrite to replace it)</source>
+        <translation>{path} existiert bereits (mit --overwrite ersetzen)</translation>
+    </message>
+</context>
+<context>
     <name>clipboard</name>
     <message>
         <source>The clipboard holds no marks to paste.</source>

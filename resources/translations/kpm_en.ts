@@ -4612,6 +4612,221 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
     </message>
 </context>
 <context>
+    <name>cli</name>
+    <message>
+        <source>kpm {command}: warning: {file} is marked as open for editing by {user} on the computer {host} since {since} UTC; --force-unlock takes over: if it is still open there, changes made there can be lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} exists already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give --since DATE or --snapshot NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use either dates (--since/--until) or snapshots, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--until needs --since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an Excel workbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--{option} writes {what}, so the output name must end in {suffix} ({name} does not); nothing was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>folder {folder} does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is the matrix file itself; choose another output name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--visit and --blank write PDF: use --pdf OUT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--fill must be between 0 and 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--customers and --products must not be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column &apos;{column}&apos; not found (columns: {columns})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--map {spec}: use FIELD=COLUMN with FIELD one of {fields}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--accept {spec}: give source row numbers, e.g. --accept 5 or --accept 5,9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--accept: no suggestion for row {rows} (rows with suggestions: {with_suggestions})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no column for the {fields}; choose one with {maps} (columns: {columns})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--months and --top must not be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MINE and THEIRS are the same file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the label must not be empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no password on standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a time (HH:MM): &apos;{text}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--trip reuses a stored trip as it is: leave out {option}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--trip needs the name of a stored trip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give --customers NUM[,NUM…] and --date YYYY-MM-DD (or --trip NAME)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--customers has an empty entry: &apos;{customers}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a trip has at most {most} customers (got {count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>customer {number} is listed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--minutes must be {low} to {high} (got {minutes})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--name must not be empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the same customer is listed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a trip named &apos;{name}&apos; exists already; use --trip &apos;{name}&apos; to reuse it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--pdf and --ics name the same file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no trip named &apos;{name}&apos; in {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} cannot be written ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the trip &apos;{name}&apos; is saved in {file}, but an output file could not be written ({problem}); check the folder and try again with --trip &apos;{name}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an output file could not be written ({problem}); check the folder and try again with --trip &apos;{name}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no permission for {path}; choose another folder or file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk is full ({path}); free some space and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is on a read-only drive; choose a writable folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: a part of the path is not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name {path} is too long; choose a shorter name or folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} cannot be used (system error {code}); check it and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file cannot be used (system error {code}); check it and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kpm {command}: error: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kpm {command}: interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a date (YYYY-MM-DD): &apos;{text}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a date or date-time: &apos;{text}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} exists already (use --overwrite to replace it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>clipboard</name>
     <message>
         <source>The clipboard holds no marks to paste.</source>
