@@ -341,7 +341,7 @@ FATAL: list[tuple[str, str, str, Callable[[Path], None], str, list[str]]] = [
         "riesig.csv",
         "sales",
         lambda p: p.write_bytes(b"Kunde;Produkt\n" + b"A;B\n" * 1_000_000),
-        "more than 200000 rows",
+        "more than 200,000 rows",  # grouped as the window shows it
         [],
     ),
     (
@@ -358,7 +358,7 @@ FATAL: list[tuple[str, str, str, Callable[[Path], None], str, list[str]]] = [
         "zelle.csv",
         "customers",
         lambda p: p.write_bytes(b"Kunde;Ort\nA;" + b"x" * 1_000_000 + b"\n"),
-        "row 2: a cell is larger than 131072",
+        "row 2: a cell is larger than 131,072",
         [],
     ),
     (
