@@ -107,7 +107,7 @@ def error_line(exc: BaseException) -> str:
     # Import and team errors can only come from their modules once these are loaded (team's
     # imports psycopg: never load it to print a line).
     imports = sys.modules.get("kpm_desktop.import_export.messages")
-    if imports is not None and isinstance(exc, imports.ImportFailure):
+    if imports is not None and isinstance(exc, imports.ImportFailure | imports.MessageError):
         text = translate("import", imports.MESSAGES[exc.key])  # i18n: dynamic
         return text.format(**_shown(exc.params))
     team = sys.modules.get("kpm_desktop.team.connect")

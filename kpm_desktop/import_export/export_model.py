@@ -36,6 +36,7 @@ from kpm_desktop.import_export.export_labels import (
     check_language,
     label,
 )
+from kpm_desktop.import_export.messages import MessageError
 
 if TYPE_CHECKING:  # trips and the repository are only named in annotations here
     from kpm_desktop.domain.trips import Trip
@@ -87,7 +88,7 @@ class ExportOptions:
         check_language(self.lang)
         unknown = [a for a in self.attributes if a not in ATTRIBUTES]
         if unknown:
-            raise ValueError(f"unknown customer attribute {unknown[0]!r}")
+            raise MessageError("attribute_unknown", name=repr(unknown[0]))
 
     @property
     def visible_attributes(self) -> tuple[str, ...]:
@@ -313,7 +314,7 @@ def scope_from_filters(
             group = by_name.get(name.strip().casefold())
             if group is None:
                 known = ", ".join(g.name for g in sorted(all_groups, key=lambda g: g.sort_order))
-                raise ValueError(f"no product group named {name!r} (groups: {known})")
+                raise MessageError("group_unknown", name=repr(name), groups=known)
             wanted.add(group.id)
         products = [p for p in products if p.group_id in wanted]
         parts.append(

@@ -96,6 +96,15 @@ MESSAGES: dict[str, str] = {
     "unknown_kind": "unknown import kind '{kind}' (use {kinds})",
     "stale_plan": ("the matrix changed since the preview was computed; compute the preview again"),
     "cancelled": "import cancelled; nothing was changed",
+    # -- a customer, attribute or group named on the command line (kpm trip, kpm export) -----
+    "customer_unknown": "no customer with number or name {ref}",
+    "customers_match": "{count} customers match {ref}: {names}; use the number",
+    "customers_match_more": (
+        "{count} customers match {ref}: {names} and {more} more; use the number"
+    ),
+    "customer_id_unknown": "customer {id} does not exist",
+    "attribute_unknown": "unknown customer attribute {name}",
+    "group_unknown": "no product group named {name} (groups: {groups})",
     # -- problems of single rows or cells (the row or cell is skipped) ------------------------
     "p_cell_too_long": "text longer than {limit} characters ignored",
     "p_formula": "formula not imported ({text}); replace formulas by their values",
@@ -184,6 +193,17 @@ def text(key: str, **params: Any) -> str:
 
 class ImportFailure(Exception):
     """The whole import cannot go on. ``str(exc)`` is the English one-line message."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(text(key, **params))
+
+
+class MessageError(ValueError):
+    """Bad input outside an import (a customer reference, an export option), under a key of
+    ``MESSAGES``: ``str(exc)`` is the English line; callers that catch ``ValueError`` still
+    do, and the CLI prints it translated (``cli.i18n``)."""
 
     def __init__(self, key: str, **params: Any) -> None:
         self.key = key

@@ -19,6 +19,7 @@ from kpm_desktop.domain.key_accounts import KeyAccounts, rollup
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.domain.visit_prep import VisitPreparation, prepare_visit
 from kpm_desktop.import_export.export_model import ExportOptions, product_order, sort_key
+from kpm_desktop.import_export.messages import MessageError
 from kpm_desktop.storage.repository import Repository
 
 
@@ -72,10 +73,14 @@ def find_customer(customers: list[Customer], ref: str) -> Customer:
     if len(partial) == 1:
         return partial[0]
     if not partial:
-        raise ValueError(f"no customer with number or name {ref!r}")
+        raise MessageError("customer_unknown", ref=repr(ref))
     names = ", ".join(f"{c.name} ({c.number})" for c in partial[:5])
-    more = f" and {len(partial) - 5} more" if len(partial) > 5 else ""
-    raise ValueError(f"{len(partial)} customers match {ref!r}: {names}{more}; use the number")
+    if len(partial) > 5:
+        raise MessageError(
+            "customers_match_more", count=len(partial), ref=repr(ref), names=names,
+            more=len(partial) - 5,
+        )  # fmt: skip
+    raise MessageError("customers_match", count=len(partial), ref=repr(ref), names=names)
 
 
 def visit_from_repository(
@@ -89,7 +94,7 @@ def visit_from_repository(
     today = today or date.today()
     customer = repo.get_customer(customer_id)
     if customer is None:
-        raise ValueError(f"customer {customer_id} does not exist")
+        raise MessageError("customer_id_unknown", id=customer_id)
     groups = repo.load_groups()
     products = product_order(repo.load_products(), groups)
     group_of = {g.id: g.name for g in groups}

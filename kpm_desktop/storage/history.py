@@ -23,6 +23,7 @@ from kpm_desktop.domain.insights import CellDetails
 from kpm_desktop.domain.matrix import Matrix
 from kpm_desktop.storage.convert import epoch_to_db, not_null, ts_from_db, ts_to_db, utc_now
 from kpm_desktop.storage.errors import StorageError
+from kpm_desktop.storage.messages import msg
 from kpm_desktop.storage.repository import Repository
 
 
@@ -125,7 +126,7 @@ def get_snapshot(repo: Repository, ref: int | str) -> Snapshot:
         ).fetchone()
         if row is not None:
             return _snapshot(row)
-    raise SnapshotNotFoundError(f"no snapshot {ref!r} in {repo.path.name}")
+    raise SnapshotNotFoundError(msg("snapshot_missing", ref=repr(ref), file=repo.path.name))
 
 
 def rename_snapshot(repo: Repository, snapshot_id: int, label: str) -> str:

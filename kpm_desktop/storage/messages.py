@@ -58,6 +58,8 @@ MESSAGES: dict[str, str] = {
     "backup_unusable": "the backup {name} cannot be restored: {problem}",
     "restore_failed": "cannot restore into {file}: {detail}",
     "no_backups": "there are no backups of {file}",
+    # -- history ------------------------------------------------------------------------------
+    "snapshot_missing": "no snapshot {ref} in {file}",
     "backup_not_found": "no backup '{choice}' of {file} (see kpm backup --list)",
     # -- locks ------------------------------------------------------------------------------
     "locked": "{file} is already open for editing by {who}; close it there, or open it read-only",

@@ -5198,6 +5198,10 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>Kundennummer {number} ist nicht in der Matrix; importieren Sie zuerst die Kunden oder ergänzen Sie eine Spalte mit dem Kundennamen</translation>
     </message>
     <message>
+        <source>customer {id} does not exist</source>
+        <translation>Kunde {id} existiert nicht</translation>
+    </message>
+    <message>
         <source>customers: {new_customers} new, {updated_customers} updated, {unchanged_customers} unchanged; products: {new_products} new, {updated_products} updated, {unchanged_products} unchanged; cells: {cells} to write, {unchanged_cells} unchanged; conflicts: {conflicts}; problems: {problems}; possible duplicates: {duplicates}</source>
         <translation>Kunden: {new_customers} neu, {updated_customers} geändert, {unchanged_customers} unverändert; Produkte: {new_products} neu, {updated_products} geändert, {unchanged_products} unverändert; Zellen: {cells} zu schreiben, {unchanged_cells} unverändert; Konflikte: {conflicts}; Probleme: {problems}; mögliche Dubletten: {duplicates}</translation>
     </message>
@@ -5226,8 +5230,16 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>keine Kundennummer und kein Name</translation>
     </message>
     <message>
+        <source>no customer with number or name {ref}</source>
+        <translation>Kein Kunde mit der Nummer oder dem Namen {ref}</translation>
+    </message>
+    <message>
         <source>no header row found in the first {rows} rows of {file}</source>
         <translation>keine Überschriftenzeile in den ersten {rows} Zeilen von {file} gefunden</translation>
+    </message>
+    <message>
+        <source>no product group named {name} (groups: {groups})</source>
+        <translation>Keine Produktgruppe namens {name} (Gruppen: {groups})</translation>
     </message>
     <message>
         <source>no product number or name</source>
@@ -5314,8 +5326,20 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>Tour „{name}“ nicht importiert: {reason}</translation>
     </message>
     <message>
+        <source>unknown customer attribute {name}</source>
+        <translation>Unbekanntes Kundenmerkmal {name}</translation>
+    </message>
+    <message>
         <source>unknown import kind &apos;{kind}&apos; (use {kinds})</source>
         <translation>unbekannte Importart „{kind}“ (möglich: {kinds})</translation>
+    </message>
+    <message>
+        <source>{count} customers match {ref}: {names} and {more} more; use the number</source>
+        <translation>{count} Kunden passen zu {ref}: {names} und {more} weitere; verwenden Sie die Nummer</translation>
+    </message>
+    <message>
+        <source>{count} customers match {ref}: {names}; use the number</source>
+        <translation>{count} Kunden passen zu {ref}: {names}; verwenden Sie die Nummer</translation>
     </message>
     <message>
         <source>{fields} differ between the matrix and the import</source>
@@ -5498,6 +5522,10 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
     <message>
         <source>no backup &apos;{choice}&apos; of {file} (see kpm backup --list)</source>
         <translation>Keine Sicherung „{choice}“ von {file} (siehe kpm backup --list)</translation>
+    </message>
+    <message>
+        <source>no snapshot {ref} in {file}</source>
+        <translation>Keine Momentaufnahme {ref} in {file}</translation>
     </message>
     <message>
         <source>recent changes to {file} may be missing: its change log was damaged (after a crash?) and the saved changes after the damage cannot be read (transactions lost: {lost}). The damaged log is kept as {kept}; the newest automatic backup is from {backup} (File &gt; Backups)</source>

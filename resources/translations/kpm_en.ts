@@ -5174,6 +5174,10 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>customer {id} does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>customers: {new_customers} new, {updated_customers} updated, {unchanged_customers} unchanged; products: {new_products} new, {updated_products} updated, {unchanged_products} unchanged; cells: {cells} to write, {unchanged_cells} unchanged; conflicts: {conflicts}; problems: {problems}; possible duplicates: {duplicates}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5202,7 +5206,15 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>no customer with number or name {ref}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>no header row found in the first {rows} rows of {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no product group named {name} (groups: {groups})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5290,7 +5302,19 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>unknown customer attribute {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>unknown import kind &apos;{kind}&apos; (use {kinds})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} customers match {ref}: {names} and {more} more; use the number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} customers match {ref}: {names}; use the number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5473,6 +5497,10 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
     </message>
     <message>
         <source>no backup &apos;{choice}&apos; of {file} (see kpm backup --list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no snapshot {ref} in {file}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -120,6 +120,33 @@ def test_a_bad_time_for_a_trip(demo_file: Path, saved_language, lang: str) -> No
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
+def test_names_the_file_does_not_hold(demo_file: Path, saved_language, lang: str) -> None:
+    """A customer, snapshot or customer attribute the file does not have (errors raised below
+    the CLI with a key of import_export.messages or storage.messages)."""
+    saved_language(lang)
+    before = file_hash(demo_file)
+    trip = _one_line("trip", str(demo_file), "--customers", "Zzzz", "--date", "2026-12-08",
+                     lang=lang)  # fmt: skip
+    diff = _one_line("diff", str(demo_file), "--snapshot", "nix", lang=lang)
+    export = _one_line("export", str(demo_file), "--xlsx", str(demo_file.with_suffix(".xlsx")),
+                       "--attributes", "foo", lang=lang)  # fmt: skip
+    assert [trip, diff, export] == {
+        "de": [
+            "kpm trip: Fehler: Kein Kunde mit der Nummer oder dem Namen 'Zzzz'",
+            "kpm diff: Fehler: Keine Momentaufnahme 'nix' in demo.kpm",
+            "kpm export: Fehler: Unbekanntes Kundenmerkmal 'foo'",
+        ],
+        "en": [
+            "kpm trip: error: no customer with number or name 'Zzzz'",
+            "kpm diff: error: no snapshot 'nix' in demo.kpm",
+            "kpm export: error: unknown customer attribute 'foo'",
+        ],
+    }[lang]
+    assert file_hash(demo_file) == before
+    assert not demo_file.with_suffix(".xlsx").exists()
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
 def test_an_existing_output(demo_file: Path, tmp_path: Path, saved_language, lang: str) -> None:
     saved_language(lang)
     out = tmp_path / "vertraege.xlsx"
