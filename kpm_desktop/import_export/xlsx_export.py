@@ -145,7 +145,11 @@ def write_xlsx(
         raise
     partial = path.with_name(path.name + ".partial")
     try:
-        wb.save(partial)
+        try:
+            wb.save(partial)
+        except BaseException:  # e.g. the temp file cannot be created: no sheet left open
+            _discard(wb)
+            raise
         tracker.report()
         os.replace(partial, path)
     finally:

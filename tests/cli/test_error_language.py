@@ -188,6 +188,17 @@ def test_a_file_problem_the_system_reports(
     assert file_hash(demo_file) == before
 
 
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+def test_a_workbook_the_system_refuses_to_create(demo_file: Path, saved_language) -> None:
+    """Saving the workbook fails (even root cannot create a file in /proc): one line, and no
+    half-written sheet complains on the way out (openpyxl's 'Exception ignored' noise)."""
+    saved_language("de")
+    before = file_hash(demo_file)
+    line = _one_line("export", str(demo_file), "--xlsx", "/proc/m.xlsx", lang="de")
+    assert line == "kpm export: Fehler: /proc/m.xlsx.partial existiert nicht"
+    assert file_hash(demo_file) == before
+
+
 def test_a_german_system_without_a_saved_language(tmp_path: Path, saved_language) -> None:
     saved_language(None)
     missing = tmp_path / "fehlt.kpm"
@@ -239,3 +250,17 @@ def test_errors_do_not_load_qt_before_they_are_printed() -> None:
 
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
+
+
+def test_an_interrupted_command(monkeypatch, capsys, saved_language) -> None:
+    """Ctrl+C: one line in the language, exit code 130."""
+    import kpm_desktop.cli.cmd_info as cmd_info
+    from kpm_desktop.cli import main
+
+    def interrupted(args) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cmd_info, "run", interrupted)
+    saved_language("de")
+    assert main(["info", "x.kpm"]) == 130
+    assert capsys.readouterr().err == "kpm info: abgebrochen\n"
