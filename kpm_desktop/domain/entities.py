@@ -37,6 +37,8 @@ def new_uuid() -> str:
 
 @dataclass(slots=True)
 class Customer:
+    """A row of the matrix: a customer (or a key account's site, see ``parent_uuid``)."""
+
     name: str
     number: str = ""  # customer number from CRM/ERP
     segment: str = ""  # segment / industry (Branche)
@@ -66,6 +68,8 @@ class ProductKind(StrEnum):
 
 @dataclass(slots=True)
 class ProductGroup:
+    """A band of columns shown together under one group heading."""
+
     name: str
     sort_order: int = 0
     id: int | None = None
@@ -73,6 +77,8 @@ class ProductGroup:
 
 @dataclass(slots=True)
 class Product:
+    """A column of the matrix: a product, solution or service."""
+
     name: str
     number: str = ""
     group_id: int | None = None
@@ -85,12 +91,16 @@ class Product:
 
 @dataclass(slots=True)
 class Competitor:
+    """A competitor a customer buys from (named on competitor cells)."""
+
     name: str
     id: int | None = None
 
 
 @dataclass(slots=True)
 class Note:
+    """A dated note on a customer (side panel)."""
+
     customer_id: int
     text: str
     note_date: date
@@ -105,6 +115,8 @@ class GoalStatus(StrEnum):
 
 @dataclass(slots=True)
 class Goal:
+    """A goal for a customer, optionally tied to products and a due date."""
+
     customer_id: int
     title: str
     detail: str = ""
@@ -134,6 +146,8 @@ class CellRecord:
 
 @dataclass(frozen=True, slots=True)
 class HistoryEntry:
+    """One change of a cell's mark, as kept in the file's history."""
+
     customer_id: int
     product_id: int
     old_mark: Mark | None

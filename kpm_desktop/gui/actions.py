@@ -68,6 +68,8 @@ MENU_SECTIONS: dict[MenuId, tuple[str, ...]] = {
 
 @dataclass
 class _Entry:
+    """An action and where the registry places it (menu, section, tool bar)."""
+
     action: QAction
     menu: MenuId | None
     section: str

@@ -12,11 +12,14 @@ import importlib.util
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kpm_desktop import APP_NAME, __version__
 from kpm_desktop.gui.app_factory import make_app
-from kpm_desktop.gui.startup_profile import StartupProfile
 from kpm_desktop.gui.workers import FileChecker
+
+if TYPE_CHECKING:
+    from kpm_desktop.gui.startup_profile import StartupProfile
 
 DEMO_NAME = "demo.kpm"
 
@@ -194,6 +197,8 @@ def run(argv: Sequence[str]) -> int:
             print("kpm-desktop: --profile-startup needs a FILE", file=sys.stderr)
             return 2
         path = args.file
+        from kpm_desktop.gui.startup_profile import StartupProfile  # (and json) only here
+
         profile = StartupProfile(path, HEAVY_MODULES)
     else:
         from kpm_desktop.gui.settings import UiSettings

@@ -7,7 +7,7 @@ Source strings are English, so the English catalogue only holds plural forms.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
 from kpm_desktop import APP_ID, ORG_NAME
 from kpm_desktop.assets import translations_dir
@@ -53,6 +53,8 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
     # English needs its catalogue only for plural forms ("1 product" / "3 products").
     candidates = [(f"kpm_{lang}", str(translations_dir()))]
     if lang != "en":
+        from PySide6.QtCore import QLibraryInfo  # (not needed for English)
+
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         candidates.append((f"qtbase_{lang}", qt_dir))  # standard dialogs and buttons
     for name, directory in candidates:

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
     QIcon,
+    QIconEngine,
     QPainter,
     QPainterPath,
     QPalette,
@@ -368,15 +369,58 @@ def swatch_pixmap(
     return pix
 
 
+class _SwatchIconEngine(QIconEngine):
+    """Paints a mark's swatch at the size and device pixel ratio asked for, when asked.
+
+    Menus ask for 16 px, toolbars for 24, a 200 % screen for twice that: each is drawn on
+    first use and kept, so nothing is painted for sizes never shown (issue 20: four swatches
+    per mark were painted before the first frame).
+    """
+
+    def __init__(self, code: int, colors: UiColors | None) -> None:
+        super().__init__()
+        self._code = code
+        self._colors = colors
+        self._cache: dict[tuple[int, int, float, QIcon.Mode], QPixmap] = {}
+
+    def clone(self) -> QIconEngine:
+        return _SwatchIconEngine(self._code, self._colors)
+
+    def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:
+        return size
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        scale = painter.device().devicePixelRatioF()
+        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, scale))
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def scaledPixmap(
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        key = (size.width(), size.height(), scale, mode)
+        pix = self._cache.get(key)
+        if pix is None:
+            pix = swatch_pixmap(self._code, size.width(), size.height(), scale, self._colors)
+            if mode != QIcon.Mode.Normal:  # the disabled (or selected) look the style gives
+                pix = _styled_icon_pixmap(mode, pix)
+            self._cache[key] = pix
+        return pix
+
+
+def _styled_icon_pixmap(mode: QIcon.Mode, pix: QPixmap) -> QPixmap:
+    from PySide6.QtWidgets import QApplication, QStyleOption
+
+    style = QApplication.style()
+    styled = style.generatedIconPixmap(mode, pix, QStyleOption()) if style is not None else None
+    return pix if styled is None or styled.isNull() else styled
+
+
 def mark_icon(code: int, colors: UiColors | None = None) -> QIcon:
     """Icon for menus and the toolbar palette: the same swatch the matrix shows.
 
-    Each size also exists at device pixel ratio 2, so the glyph stays crisp on a 200 % screen;
-    larger requests scale the 48-pixel one down (menus ask for 16, toolbars for 24; four
-    swatches per mark instead of six before the first frame).
+    Drawn on demand at each size and device pixel ratio (``_SwatchIconEngine``), so the glyph
+    stays crisp on a 200 % screen and nothing is painted before a menu or toolbar shows it.
     """
-    icon = QIcon()
-    for size in (16, 24):
-        for dpr in (1.0, 2.0):
-            icon.addPixmap(swatch_pixmap(code, size, size, dpr, colors))
-    return icon
+    return QIcon(_SwatchIconEngine(code, colors))

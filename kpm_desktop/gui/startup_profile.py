@@ -12,13 +12,16 @@ does not open (one line on stderr, exit code 2).
 from __future__ import annotations
 
 import gc
-import json
 import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kpm_desktop.procinfo import peak_rss_mb, process_age
+
+# Qt-free layers (import contracts): loaded before PySide6 by ``app.main`` (its docstring says
+# why); the profile lists any of their modules first imported after PySide6 by the first frame.
+QT_FREE_PREFIXES = ("kpm_desktop.domain.", "kpm_desktop.storage.", "kpm_desktop.assets")
 
 _T_IMPORT = time.perf_counter()
 _AGE_AT_IMPORT = process_age()
@@ -30,6 +33,15 @@ def since_start() -> float:
     return base + time.perf_counter() - _T_IMPORT
 
 
+def imported_after_qt() -> list[str]:
+    """Modules whose import began after PySide6's (``sys.modules`` keeps insertion order)."""
+    names = list(sys.modules)
+    try:
+        return names[names.index("PySide6") + 1 :]
+    except ValueError:
+        return []
+
+
 class StartupProfile:
     """Stage times of one start; ``watch(window)`` before the window is shown."""
 
@@ -38,6 +50,7 @@ class StartupProfile:
         self.times: dict[str, float] = {}
         self._heavy_modules = tuple(heavy_modules)
         self._heavy: list[str] = []
+        self._after_qt: list[str] = []
         self._first_rss: float | None = None
         self._gc_at_first_frame: bool | None = None
         self._announced = False
@@ -89,6 +102,7 @@ class StartupProfile:
         # CPU of the process (all threads) so far: steadier than wall time on a busy machine.
         self.times["cpu_first_frame"] = time.process_time()
         self._heavy = [m for m in self._heavy_modules if m in sys.modules]
+        self._after_qt = imported_after_qt()
         self._first_rss = peak_rss_mb()
         if self._announced:
             self._later(self._report)
@@ -109,6 +123,8 @@ class StartupProfile:
     def _report(self) -> None:
         if "extensions_ready" in self.times:
             return
+        import json  # after the first frame: not part of what is measured
+
         # Docks and the filter bar took the file right after the first frame.
         self.mark("extensions_ready")
         ws = self._window.workspace if self._window is not None else None
@@ -125,6 +141,10 @@ class StartupProfile:
                         None if self._first_rss is None else round(self._first_rss, 1)
                     ),
                     "heavy_modules_at_first_frame": self._heavy,
+                    "modules_after_qt_at_first_frame": len(self._after_qt),
+                    "qt_free_modules_after_qt": [
+                        m for m in self._after_qt if m.startswith(QT_FREE_PREFIXES)
+                    ],
                     # held off by app.main until the first frame, on from then
                     "gc_enabled_at_first_frame": self._gc_at_first_frame,
                     "gc_enabled_after": gc.isenabled(),

@@ -30,6 +30,8 @@ class WarningKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class LocationWarning:
+    """Why a file's folder is risky for a matrix file (sync client, network share)."""
+
     kind: WarningKind
     service: str  # "OneDrive", "Dropbox", ..., or the network file system ("cifs", "UNC path")
     message: str

@@ -24,6 +24,10 @@ def test_no_heavy_module_is_imported_before_the_first_frame(demo_file: Path, dat
 
     assert set(EXTENSION_MODULES) - BEFORE_FIRST_FRAME <= set(HEAVY_MODULES)
     assert data["heavy_modules_at_first_frame"] == []
+    # the Qt-free layers come in before PySide6, whose import hook reads the source of every
+    # module imported after it (app.BEFORE_QT)
+    assert data["qt_free_modules_after_qt"] == []
+    assert 0 < data["modules_after_qt_at_first_frame"] < 60
     # the garbage collector is held off until the first frame, and on again right after
     assert data["gc_enabled_at_first_frame"] is False
     assert data["gc_enabled_after"] is True

@@ -145,6 +145,8 @@ class CustomerSnapshot:
 
 @dataclass(slots=True)
 class ProductSnapshot:
+    """A product with its cells, as kept to restore it (undo of a removal)."""
+
     product: Product
     slot: int
     cells: dict[int, CellRecord]  # customer_id -> record
