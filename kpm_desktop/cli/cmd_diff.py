@@ -99,6 +99,12 @@ def run(args: argparse.Namespace) -> int:
         if args.since:
             since = parse_moment(args.since)
             until = parse_moment(args.until, end_of_day=True) if args.until else None
+            if until is not None and until < since:
+                raise CliError(
+                    translate("cli", "--until {until} lies before --since {since}"),
+                    until=args.until,
+                    since=args.since,
+                )
             rows = history.keyed_history_between_times(repo, since, until)
             period = {
                 "since": since.isoformat(),

@@ -147,6 +147,10 @@ def run_users(args: argparse.Namespace) -> int:
 def run_clone(args: argparse.Namespace) -> int:
     from kpm_desktop.team import clone
 
+    if args.out.exists():  # checked before connecting (the team's check names it in English)
+        raise CliError(
+            translate("cli", "{path} exists already; choose a new file name"), path=args.out
+        )
     result = clone.clone(args.url, args.out, args.user)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))

@@ -4658,6 +4658,10 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>--until braucht --since</translation>
     </message>
     <message>
+        <source>--until {until} lies before --since {since}</source>
+        <translation>--until {until} liegt vor --since {since}</translation>
+    </message>
+    <message>
         <source>an Excel workbook</source>
         <translation>eine Excel-Arbeitsmappe</translation>
     </message>
@@ -4736,6 +4740,10 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
     <message>
         <source>no password on standard input</source>
         <translation>Kein Passwort auf der Standardeingabe</translation>
+    </message>
+    <message>
+        <source>{path} exists already; choose a new file name</source>
+        <translation>{path} existiert bereits; wählen Sie einen neuen Dateinamen</translation>
     </message>
     <message>
         <source>not a time (HH:MM): &apos;{text}&apos;</source>

@@ -4634,6 +4634,10 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>--until {until} lies before --since {since}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>an Excel workbook</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4711,6 +4715,10 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
     </message>
     <message>
         <source>no password on standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} exists already; choose a new file name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

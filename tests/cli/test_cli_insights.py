@@ -114,7 +114,7 @@ def test_diff_xlsx_highlights_changed_cells(
         (["diff", "{f}"], "give --since DATE or --snapshot NAME"),
         (["diff", "{f}", "--since", "2026-13-01"], "not a date"),
         (["diff", "{f}", "--snapshot", "nope"], "no snapshot 'nope'"),
-        (["diff", "{f}", "--since", "2026-11-02", "--until", "2026-10-31"], "before its start"),
+        (["diff", "{f}", "--since", "2026-11-02", "--until", "2026-10-31"], "lies before --since"),
         (["insights", "{f}", "--months", "-1"], "must not be negative"),
         (["snapshot", "{f}", "--label", "  "], "must not be empty"),
     ],

@@ -130,16 +130,20 @@ def test_names_the_file_does_not_hold(demo_file: Path, saved_language, lang: str
     diff = _one_line("diff", str(demo_file), "--snapshot", "nix", lang=lang)
     export = _one_line("export", str(demo_file), "--xlsx", str(demo_file.with_suffix(".xlsx")),
                        "--attributes", "foo", lang=lang)  # fmt: skip
-    assert [trip, diff, export] == {
+    period = _one_line("diff", str(demo_file), "--since", "2026-12-01", "--until", "2026-11-01",
+                       lang=lang)  # fmt: skip
+    assert [trip, diff, export, period] == {
         "de": [
             "kpm trip: Fehler: Kein Kunde mit der Nummer oder dem Namen 'Zzzz'",
             "kpm diff: Fehler: Keine Momentaufnahme 'nix' in demo.kpm",
             "kpm export: Fehler: Unbekanntes Kundenmerkmal 'foo'",
+            "kpm diff: Fehler: --until 2026-11-01 liegt vor --since 2026-12-01",
         ],
         "en": [
             "kpm trip: error: no customer with number or name 'Zzzz'",
             "kpm diff: error: no snapshot 'nix' in demo.kpm",
             "kpm export: error: unknown customer attribute 'foo'",
+            "kpm diff: error: --until 2026-11-01 lies before --since 2026-12-01",
         ],
     }[lang]
     assert file_hash(demo_file) == before
@@ -196,6 +200,17 @@ def test_a_workbook_the_system_refuses_to_create(demo_file: Path, saved_language
     before = file_hash(demo_file)
     line = _one_line("export", str(demo_file), "--xlsx", "/proc/m.xlsx", lang="de")
     assert line == "kpm export: Fehler: /proc/m.xlsx.partial existiert nicht"
+    assert file_hash(demo_file) == before
+
+
+def test_a_clone_onto_an_existing_file(demo_file: Path, saved_language) -> None:
+    """Refused before connecting (no server needed), in the language, the file untouched."""
+    saved_language("de")
+    before = file_hash(demo_file)
+    line = _one_line("team", "clone", "postgresql://team.example/kpm", str(demo_file), lang="de")
+    assert line == (
+        f"kpm team: Fehler: {demo_file} existiert bereits; wählen Sie einen neuen Dateinamen"
+    )
     assert file_hash(demo_file) == before
 
 
