@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from kpm_desktop import APP_NAME, __version__
 from kpm_desktop.gui.app_factory import make_app
-from kpm_desktop.gui.workers import FileChecker
+from kpm_desktop.gui.workers import FileChecker, checks_in_background
 
 if TYPE_CHECKING:
     from kpm_desktop.gui.startup_profile import StartupProfile
@@ -204,7 +204,9 @@ def run(argv: Sequence[str]) -> int:
         from kpm_desktop.gui.settings import UiSettings
 
         path = startup_file(args.file, UiSettings().recent_files())
-    checker = FileChecker(path)  # runs while Qt starts and the window is built
+    # A large file's checks run while Qt starts and the window is built (a small one's, in
+    # milliseconds, when it is opened: see workers.CHECK_IN_BACKGROUND_BYTES).
+    checker = FileChecker(path) if checks_in_background(path) else None
     app = make_app(argv)
     if profile is not None:
         profile.mark("qapplication")

@@ -20,7 +20,12 @@ from kpm_desktop.gui import folders
 from kpm_desktop.gui.feedback import blocking_progress, os_error_message
 from kpm_desktop.gui.settings import UiSettings
 from kpm_desktop.gui.storage_text import storage_text
-from kpm_desktop.gui.workers import FileChecker, FileUpgrader, wait_with_events
+from kpm_desktop.gui.workers import (
+    FileChecker,
+    FileUpgrader,
+    checks_in_background,
+    wait_with_events,
+)
 from kpm_desktop.storage.database import FileCheck
 from kpm_desktop.storage.errors import StorageError
 from kpm_desktop.storage.lock import FileLockedError
@@ -33,15 +38,6 @@ else:
     _WindowBase = object
 
 log = logging.getLogger("kpm_desktop.gui.main_window")
-
-CHECK_IN_BACKGROUND_BYTES = 32 * 1024 * 1024  # larger files: integrity checks beside the UI
-
-
-def _file_size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
 
 
 class FileActionsMixin(_WindowBase):
@@ -77,9 +73,7 @@ class FileActionsMixin(_WindowBase):
             return False
         if self._upgrade_with_progress(path, checked):
             checked, checker = None, None  # the file has changed: check it again
-        if checked is None and (
-            checker is not None or _file_size(path) > CHECK_IN_BACKGROUND_BYTES
-        ):
+        if checked is None and (checker is not None or checks_in_background(path)):
             checked = self._check_with_progress(path, checker)
         try:
             try:

@@ -219,6 +219,21 @@ class BackgroundTask(QObject):
             self.start(pending)
 
 
+# Files larger than this are checked on a worker beside the UI (with visible progress while a
+# full check runs). A smaller file's checks take milliseconds and run on the main thread: at
+# start-up a checking thread competed with the start for the GIL and cost more than it
+# overlapped (the demo's first frame 5-6 ms later, issue 20).
+CHECK_IN_BACKGROUND_BYTES = 32 * 1024 * 1024
+
+
+def checks_in_background(path: Path) -> bool:
+    """Whether ``path`` is large enough for its checks to run on a worker."""
+    try:
+        return path.stat().st_size > CHECK_IN_BACKGROUND_BYTES
+    except OSError:
+        return False
+
+
 class FileChecker(Task):
     """Runs the integrity checks of opening a file on a worker thread.
 

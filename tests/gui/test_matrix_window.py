@@ -420,10 +420,10 @@ def test_docks_get_the_file_after_the_first_frame_at_startup(
 def test_large_file_is_checked_beside_the_ui(
     window, demo_file: Path, tmp_path: Path, monkeypatch
 ) -> None:
-    import kpm_desktop.gui.file_actions as mw
+    from kpm_desktop.gui import workers
     from kpm_desktop.storage import database
 
-    monkeypatch.setattr(mw, "CHECK_IN_BACKGROUND_BYTES", 0)  # every file counts as large
+    monkeypatch.setattr(workers, "CHECK_IN_BACKGROUND_BYTES", 0)  # every file counts as large
     calls = []
     real = database.check_file
     monkeypatch.setattr(
