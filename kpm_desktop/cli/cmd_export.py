@@ -146,10 +146,12 @@ def run(args: argparse.Namespace) -> int:
         from kpm_desktop.import_export.xlsx_export import write_xlsx
 
         with open_snapshot(args.file, options) as snapshot:
-            write_xlsx(snapshot, out)
+            written = write_xlsx(snapshot, out)
         print(
             f"wrote {out}: {snapshot.n_rows} customers x {snapshot.n_cols} products"
-            f" ({snapshot.marked_cells()} marked cells in the data sheet)"
+            f" ({snapshot.marked_cells()} marked cells in the data sheet"
+            + _continued(written.continuations)
+            + ")"
         )
         return 0
 
@@ -165,6 +167,13 @@ def run(args: argparse.Namespace) -> int:
         f"{pages} pages"
     )
     return 0
+
+
+def _continued(sheets: tuple[str, ...]) -> str:
+    """ "; data continues on Daten (2) – Daten (8)" when the data sheet has continuations."""
+    if not sheets:
+        return ""
+    return f"; data continues on {sheets[0]}" + (f" – {sheets[-1]}" if len(sheets) > 1 else "")
 
 
 def _run_visit(args: argparse.Namespace, out: Path, attributes: tuple[str, ...]) -> int:

@@ -211,7 +211,11 @@ def _print_text(plan: ImportPlan, source: SourceData) -> None:
         col = source.headers[source.mapping["group"]]
         print(f"  products: no product column; each product group in '{col}' becomes a product")
     for p in plan.problems[:SHOW]:
-        where = f"row {p.row}" + (f", column {p.column} ({p.column_name})" if p.column else "")
+        where = (
+            (f"{p.sheet}, " if p.sheet else "")
+            + f"row {p.row}"
+            + (f", column {p.column} ({p.column_name})" if p.column else "")
+        )
         hint = " or use --create-customers" if p.key == "p_unknown_customer_number" else ""
         print(f"  problem: {where}: {p.message}{hint}")
     if len(plan.problems) > SHOW:

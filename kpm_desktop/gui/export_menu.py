@@ -124,7 +124,7 @@ def export_task(source: Path, request: ExportRequest, options: ExportOptions):
             from kpm_desktop.import_export.xlsx_export import write_xlsx
 
             with open_snapshot(source, options) as snapshot:
-                write_xlsx(snapshot, request.path, progress)
+                written = write_xlsx(snapshot, request.path, progress)
             message = (
                 QCoreApplication.translate(
                     "ExportMenu", "Exported %1 customers × %2 products to %3."
@@ -133,6 +133,15 @@ def export_task(source: Path, request: ExportRequest, options: ExportOptions):
                 .replace("%2", str(snapshot.n_cols))
                 .replace("%3", str(request.path))
             )
+            sheets = written.continuations
+            if len(sheets) == 1:  # over Excel's row limit: say where the rest of the data is
+                message += " " + QCoreApplication.translate(
+                    "ExportMenu", "The data continues on %1."
+                ).replace("%1", sheets[0])
+            elif sheets:
+                message += " " + QCoreApplication.translate(
+                    "ExportMenu", "The data continues on %1 – %2."
+                ).replace("%1", sheets[0]).replace("%2", sheets[-1])
             return message, request.path
         from kpm_desktop.report.pdf_matrix import write_matrix_pdf
 

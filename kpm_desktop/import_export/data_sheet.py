@@ -14,6 +14,7 @@ the import finds columns by header, not position.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 
@@ -61,30 +62,32 @@ def data_sheet_name(language: str = "de", part: int = 1) -> str:
     return name if part == 1 else f"{name} ({part})"
 
 
-def continuation_numbers(first: str, sheets: list[str]) -> dict[int, str]:
-    """Every sheet named like a continuation of ``first`` ("``first`` (N)", N >= 2 written
-    without leading zeros), by N, whether or not the numbering has gaps (names compared
-    case-insensitively)."""
-    prefix = f"{first} (".casefold()
-    found: dict[int, str] = {}
-    for name in sheets:
-        folded = name.casefold()
-        if folded.startswith(prefix) and folded.endswith(")"):
-            number = folded[len(prefix) : -1]
-            plain = number.isascii() and number.isdecimal() and str(int(number)) == number
-            if plain and int(number) >= 2:
-                found[int(number)] = name
-    return found
+# The custom document property in which the export records its data sheets, when the rows
+# continue on further sheets: a JSON list of the sheet names in order, the data sheet first
+# (["Daten", "Daten (2)", ...]). The import reads exactly the sheets it names, so a sheet a
+# user made (Excel names a copy of "Daten" "Daten (2)") is never read as a continuation, and a
+# workbook without it (every workbook that fits on one sheet) has no continuations. A document
+# property rather than a defined name: Excel and LibreOffice keep it as it is when sheets are
+# copied, moved, renamed or deleted (a defined name would follow a rename or turn into #REF!,
+# and it is listed with the user's own names); and it is plain text, no reference to parse.
+RECORD_PROPERTY = "KPM data sheets"
 
 
-def continuation_sheets(first: str, sheets: list[str]) -> list[str]:
-    """The continuations of data sheet ``first`` among ``sheets``, in order: "``first`` (2)",
-    "``first`` (3)", ... as long as there is a next one."""
-    numbered = continuation_numbers(first, sheets)
-    found: list[str] = []
-    while (name := numbered.get(len(found) + 2)) is not None:
-        found.append(name)
-    return found
+def record_value(sheets: list[str]) -> str:
+    """The record's value for the data sheet and its continuations, in order."""
+    return json.dumps(sheets, ensure_ascii=False)
+
+
+def parse_record(text: str) -> list[str] | None:
+    """The sheet names a record holds (data sheet first), or None when it is not a list of at
+    least one name."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        return None
+    return value
 
 
 def headers(language: str = "de") -> list[str]:

@@ -79,6 +79,10 @@ MESSAGES: dict[str, str] = {
         "{file}: the data of '{first}' continues on {sheets}, but '{missing}' is missing; "
         "nothing was imported. Import the workbook as it was exported"
     ),
+    "data_record_unreadable": (
+        "{file}: the document property '{name}', which lists the sheets the data is on, "
+        "cannot be read; nothing was imported. Import the workbook as it was exported"
+    ),
     "too_many_rows": ("{file} has more than {limit} rows; split it or filter it before importing"),
     "too_many_columns": (
         "{file} has more than {limit} columns; this is not a customer or product table"
@@ -216,7 +220,8 @@ class Problem:
     """Something in one row or cell of the source that was skipped.
 
     ``row`` is the 1-based row of the source file or sheet, ``column`` the 1-based column
-    (0 when the problem concerns the whole row).
+    (0 when the problem concerns the whole row). ``sheet`` names the sheet the row is on when
+    the data is on several sheets (an export continued on "Daten (2)", ...), else "".
     """
 
     row: int
@@ -224,6 +229,12 @@ class Problem:
     column_name: str
     key: str
     params: dict[str, Any] = field(default_factory=dict)
+    sheet: str = ""
+
+    @property
+    def row_label(self) -> str:
+        """The row as a person looks for it: "12", or "Daten (2): 12" on a continuation."""
+        return f"{self.sheet}: {self.row}" if self.sheet else str(self.row)
 
     @property
     def message(self) -> str:

@@ -49,6 +49,18 @@ class RawTable:
     # row 1 again, one at a time, each time it is called (``xlsx_stream``).
     stream: Callable[[Progress | None], Iterator[list[object]]] | None = None
     stream_rows: int | None = None  # the row count the sheet claims (None: unknown)
+    # A data sheet read with its continuations (``plans.source``): (sheet, first row of the
+    # table that is on it, that row's number on the sheet), in order; empty for one sheet.
+    # A streamed table learns each entry when its reading reaches that sheet.
+    parts: list[tuple[str, int, int]] = field(default_factory=list)
+
+    def locate(self, row: int) -> tuple[str, int]:
+        """The sheet a table row is on and its number there; ("", ``row``) for a table of
+        one sheet."""
+        for sheet, start, first in reversed(self.parts):
+            if row >= start:
+                return sheet, row - start + first
+        return "", row
 
     @property
     def row_count(self) -> int:

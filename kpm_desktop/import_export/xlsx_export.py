@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import Outline, PageSetupProperties
@@ -29,7 +31,13 @@ from openpyxl.worksheet.properties import Outline, PageSetupProperties
 from kpm_desktop.domain.entities import Customer
 from kpm_desktop.domain.marks import WHITE, Mark
 from kpm_desktop.domain.matrix import MarkCounts, coverage_percent
-from kpm_desktop.import_export.data_sheet import DATA_COLUMNS, DataColumn, data_sheet_name
+from kpm_desktop.import_export.data_sheet import (
+    DATA_COLUMNS,
+    RECORD_PROPERTY,
+    DataColumn,
+    data_sheet_name,
+    record_value,
+)
 from kpm_desktop.import_export.export_labels import (
     attribute_name,
     label,
@@ -109,14 +117,33 @@ class _Progress:
             raise ExportCancelled
 
 
+@dataclass(frozen=True, slots=True)
+class WrittenWorkbook:
+    """What ``write_xlsx`` wrote: the file, and the data sheet with its continuations
+    ("Daten", "Daten (2)", ...; empty without a data sheet)."""
+
+    path: Path
+    data_sheets: tuple[str, ...] = ()
+
+    @property
+    def continuations(self) -> tuple[str, ...]:
+        """The sheets the data continues on beyond the data sheet (Excel's row limit)."""
+        return self.data_sheets[1:]
+
+
 def write_xlsx(
     snapshot: MatrixSnapshot,
     path: Path | str,
     progress: Progress | None = None,
     *,
     raw_rows: bool = True,
-) -> Path:
+) -> WrittenWorkbook:
     """Write the workbook to ``path`` (replaced only when complete).
+
+    When the data rows continue on further sheets, the workbook records its data sheets in
+    the custom document property ``data_sheet.RECORD_PROPERTY``; the import reads exactly
+    those. A workbook that fits on one sheet has no record (and is as it was before there
+    was one).
 
     Raises:
         ExportCancelled: ``progress`` returned False (nothing written).
@@ -132,12 +159,17 @@ def write_xlsx(
     tracker = _Progress(progress, total)
     tracker.report()
     wb = Workbook(write_only=True)
+    data_sheets: list[str] = []
     try:
         _matrix_sheet(wb, snapshot, tracker, raw_rows)
         if opts.include_kpi_sheet:
             _kpi_sheet(wb, snapshot, raw_rows)
         if opts.include_data_sheet:
-            _data_sheet(wb, snapshot, tracker, raw_rows)
+            data_sheets = _data_sheet(wb, snapshot, tracker, raw_rows)
+            if len(data_sheets) > 1:
+                record = StringProperty(name=RECORD_PROPERTY, value=record_value(data_sheets))
+                props = wb.custom_doc_props  # type: ignore[attr-defined]  # types-openpyxl lacks Workbook.custom_doc_props (public API since openpyxl 3.1)
+                props.append(record)
             if not opts.customer_safe:  # customer master data stays in internal exports
                 write_master_sheets(wb, snapshot, raw_rows)
     except BaseException:
@@ -155,7 +187,7 @@ def write_xlsx(
     finally:
         if partial.exists():
             partial.unlink()
-    return path
+    return WrittenWorkbook(path, tuple(data_sheets))
 
 
 def _discard(wb: Workbook) -> None:
@@ -488,7 +520,8 @@ def _kpi_sheet(wb: Workbook, s: MatrixSnapshot, raw: bool) -> None:
 
 
 # -- long-format data sheet ------------------------------------------------------------------------
-def _data_sheet(wb: Workbook, s: MatrixSnapshot, tracker: _Progress, raw: bool) -> None:
+def _data_sheet(wb: Workbook, s: MatrixSnapshot, tracker: _Progress, raw: bool) -> list[str]:
+    """Write the data sheet and its continuations; returns their names in order."""
     opts = s.options
     columns = [c for c in DATA_COLUMNS if not (opts.customer_safe and c.key in SAFE_OMITTED)]
     keys = [c.key for c in columns]
@@ -504,6 +537,7 @@ def _data_sheet(wb: Workbook, s: MatrixSnapshot, tracker: _Progress, raw: bool) 
 
     sheets = SheetChain(first, open_next, finish, MAX_SHEET_ROWS)
     write_data_rows(sheets, s, keys, style, tracker.step)
+    return [data_sheet_name(s.options.lang, part) for part in range(1, sheets.sheets + 1)]
 
 
 def _open_data_sheet(

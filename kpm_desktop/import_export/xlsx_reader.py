@@ -154,7 +154,46 @@ def sheet_names(path: Path | str) -> list[str]:
     try:
         return list(workbook.sheetnames)
     finally:
-        _close_workbook(wb)
+        _close_workbook(workbook)
+
+
+_CUSTOM_PROPERTIES = "docProps/custom.xml"  # where Excel, LibreOffice and openpyxl keep them
+
+
+def recorded_data_sheets(path: Path) -> list[str] | None:
+    """The data sheets the export recorded in the workbook (``data_sheet.RECORD_PROPERTY``,
+    data sheet first), or None when the workbook has no record (it fits on one sheet, or was
+    not written by this export).
+
+    Raises:
+        ImportFailure: the file cannot be read, or the record is there but is not a list of
+            sheet names (edited by hand): which sheets hold the data is then unknown.
+    """
+    from defusedxml.ElementTree import fromstring
+
+    from kpm_desktop.import_export import data_sheet
+
+    archive = _checked_archive(path)
+    try:
+        if _CUSTOM_PROPERTIES not in archive.namelist():
+            return None
+        root = fromstring(archive.read(_CUSTOM_PROPERTIES))
+    except ImportFailure:
+        raise
+    except Exception as exc:  # damaged XML, defusedxml refusal, bad CRC
+        raise _failure(path, exc) from None
+    finally:
+        archive.close()
+    for prop in root:
+        if prop.get("name") == data_sheet.RECORD_PROPERTY:
+            value = "".join(prop.itertext())
+            sheets = data_sheet.parse_record(value)
+            if sheets is None:
+                raise ImportFailure(
+                    "data_record_unreadable", file=path.name, name=data_sheet.RECORD_PROPERTY
+                )
+            return sheets
+    return None
 
 
 def _calamine() -> type[CalamineWorkbook] | None:

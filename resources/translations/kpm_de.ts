@@ -456,6 +456,14 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
         <translation>Druck&amp;vorschau…</translation>
     </message>
     <message>
+        <source>The data continues on %1.</source>
+        <translation>Die Daten gehen auf %1 weiter.</translation>
+    </message>
+    <message>
+        <source>The data continues on %1 – %2.</source>
+        <translation>Die Daten gehen auf %1 – %2 weiter.</translation>
+    </message>
+    <message>
         <source>Print visi&amp;t one-pager…</source>
         <translation>Besuchsblatt d&amp;rucken…</translation>
     </message>
@@ -5428,6 +5436,10 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
     <message>
         <source>{file}: the data of &apos;{first}&apos; continues on {sheets}, but &apos;{missing}&apos; is missing; nothing was imported. Import the workbook as it was exported</source>
         <translation>{file}: Die Daten von „{first}“ gehen auf {sheets} weiter, aber „{missing}“ fehlt; es wurde nichts importiert. Importieren Sie die Arbeitsmappe so, wie sie exportiert wurde</translation>
+    </message>
+    <message>
+        <source>{file}: the document property &apos;{name}&apos;, which lists the sheets the data is on, cannot be read; nothing was imported. Import the workbook as it was exported</source>
+        <translation>{file}: Die Dokumenteigenschaft „{name}“, die die Blätter mit den Daten nennt, kann nicht gelesen werden; es wurde nichts importiert. Importieren Sie die Arbeitsmappe so, wie sie exportiert wurde</translation>
     </message>
     <message>
         <source>{file} is password-protected; remove the password in Excel and import it again</source>

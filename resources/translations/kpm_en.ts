@@ -453,6 +453,14 @@ The current state is backed up first, so this can be undone from this list.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The data continues on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data continues on %1 – %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Print visi&amp;t one-pager…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5403,6 +5411,10 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
     </message>
     <message>
         <source>{file}: the data of &apos;{first}&apos; continues on {sheets}, but &apos;{missing}&apos; is missing; nothing was imported. Import the workbook as it was exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: the document property &apos;{name}&apos;, which lists the sheets the data is on, cannot be read; nothing was imported. Import the workbook as it was exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -240,3 +240,36 @@ def test_xlsx_export_shows_progress_and_cancel_stops_it(
     marked = len(grid) - grid.count(WHITE)
     assert sum(1 for _ in wb["Daten"].iter_rows(values_only=True)) == 1 + marked
     wb.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("de", "Die Daten gehen auf Daten (2) – {last} weiter."),
+        ("en", "The data continues on Data (2) – {last}."),
+    ],
+)
+def test_the_status_names_the_sheets_the_data_continues_on(
+    main_window_factory, demo_file: Path, qtbot, tmp_path: Path, monkeypatch, lang, expected
+) -> None:
+    """An export over Excel's row limit says where the rest of the data is (here lowered)."""
+    from kpm_desktop.import_export import xlsx_export
+    from kpm_desktop.import_export.xlsx_reader import recorded_data_sheets
+
+    monkeypatch.setattr(xlsx_export, "MAX_SHEET_ROWS", 40)
+    win = main_window_factory(demo_file, extensions=(), lang=lang)
+    install(win)
+    dialog = win.export_actions.open_dialog()
+    assert dialog is not None
+    target = tmp_path / "split.xlsx"
+    dialog.path.setText(str(target))
+    dialog.language.setCurrentIndex(dialog.language.findData(lang))
+    dialog._accept()
+    qtbot.waitUntil(lambda: win.export_actions.job is None, timeout=30_000)
+    sheets = recorded_data_sheets(target)
+    assert sheets is not None and len(sheets) >= 3
+    status = win.statusBar().currentMessage()
+    assert status == win.export_actions.last_message
+    assert status.endswith(" " + expected.format(last=sheets[-1])), status
+    if win.export_actions.result_box is not None:
+        win.export_actions.result_box.close()

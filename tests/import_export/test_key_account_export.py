@@ -51,7 +51,7 @@ def test_snapshot_puts_each_key_account_before_its_sites(demo_ka_file: Path) -> 
 @pytest.mark.parametrize("raw", [True, False])
 def test_xlsx_matrix_sheet_uses_the_row_outline(demo_ka_file: Path, tmp_path: Path, raw) -> None:
     snap = load_snapshot(demo_ka_file, ExportOptions(lang="en"))
-    out = write_xlsx(snap, tmp_path / "m.xlsx", raw_rows=raw)
+    out = write_xlsx(snap, tmp_path / "m.xlsx", raw_rows=raw).path
     wb = openpyxl.load_workbook(out)
     ws = wb.worksheets[0]
     assert ws.sheet_properties.outlinePr.summaryBelow is False

@@ -200,7 +200,7 @@ class PreviewPage(BusyMixin, QWizardPage):
         self.problems.setRowCount(min(len(plan.problems), MAX_SHOWN))
         for i, p in enumerate(plan.problems[:MAX_SHOWN]):
             for j, value in enumerate(
-                (p.row, p.column or "", p.column_name, tr_message(p.key, p.params))
+                (p.row_label, p.column or "", p.column_name, tr_message(p.key, p.params))
             ):
                 self.problems.setItem(i, j, QTableWidgetItem(str(value)))
         self.save_button.setEnabled(bool(plan.problems))

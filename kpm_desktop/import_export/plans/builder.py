@@ -123,17 +123,23 @@ class BuilderBase:
         return self._next_id
 
     def problem(self, row: int, col: int | None, key: str, **params: Any) -> None:
+        sheet, row = self.s.table.locate(row)
         last = self.plan.problems[-1] if self.plan.problems else None
         if (
             key in ("p_missing_customer", "p_missing_product")
             and last is not None
-            and last.row == row
+            and (last.sheet, last.row) == (sheet, row)
             and last.key in ("p_formula", "p_cell_too_long")
         ):
             return  # the row's name was refused just now: that problem says it all
+        if sheet:  # a data sheet with continuations: the rows a message names, on their sheet
+            for ref in ("first", "this"):
+                if isinstance(params.get(ref), int):
+                    on, number = self.s.table.locate(params[ref])
+                    params[ref] = number if on == sheet else f"{number} ({on})"
         name = self.headers[col] if col is not None and col < len(self.headers) else ""
         self.plan.problems.append(
-            Problem(row, 0 if col is None else col + 1, name, key, dict(params))
+            Problem(row, 0 if col is None else col + 1, name, key, dict(params), sheet)
         )
 
     def raw(self, values: list[object], key: str) -> tuple[object, int | None]:

@@ -555,6 +555,7 @@ class ImportPlan:
             "ignored_columns": self.ignored_columns,
             "problems": [
                 {
+                    "sheet": p.sheet,
                     "row": p.row,
                     "column": p.column,
                     "column_name": p.column_name,
@@ -641,6 +642,8 @@ def write_problems_csv(
         writer.writerow(header)
         for p in problems:
             template = translate(MESSAGES[p.key]) if translate else MESSAGES[p.key]
-            writer.writerow([p.row, p.column or "", p.column_name, template.format(**p.params)])
+            writer.writerow(
+                [p.row_label, p.column or "", p.column_name, template.format(**p.params)]
+            )
             count += 1
     return count

@@ -112,24 +112,30 @@ def _with_continuations(
 ) -> RawTable:
     """The data sheet with its continuations ("Daten (2)", ...: an export over Excel's row
     limit, ``xlsx_export.MAX_SHEET_ROWS``) read as one table: each continuation's rows after
-    its header follow the first sheet's rows. A workbook whose continuations cannot all be
-    read (one with other columns, a gap in the numbering) is refused as a whole: importing the
-    sheets before it only would drop the rest without a word."""
-    if table.format == "csv" or table.sheet is None:
+    its header follow the first sheet's rows. Only the continuations the export recorded in
+    the workbook (``data_sheet.RECORD_PROPERTY``) are read: a sheet a user added, such as
+    Excel's copy of "Daten" named "Daten (2)", is not data. A workbook whose recorded
+    continuations cannot all be read (one with other columns, one missing) is refused as a
+    whole: importing the sheets before it only would drop the rest without a word."""
+    if table.format != "xlsx" or table.sheet is None:
         return table
-    named = data_sheet.continuation_numbers(table.sheet, table.sheets)
-    names = [named[n] for n in sorted(named)]
-    if sorted(named) != list(range(2, len(named) + 2)):
-        missing = next(n for n in range(2, max(named) + 1) if n not in named)
+    from kpm_desktop.import_export.xlsx_reader import recorded_data_sheets
+
+    recorded = recorded_data_sheets(path)
+    if recorded is None or recorded[0].casefold() != table.sheet.casefold():
+        return table
+    present = {name.casefold(): name for name in table.sheets}
+    missing = next((n for n in recorded[1:] if n.casefold() not in present), None)
+    if missing is not None:
         raise ImportFailure(
             "continuation_missing",
             file=path.name,
             first=table.sheet,
-            missing=f"{table.sheet} ({missing})",
-            sheets=", ".join(names),
+            missing=missing,
+            sheets=", ".join(recorded[1:]),
         )
     parts: list[tuple[RawTable, int]] = []
-    for name in names:
+    for name in (present[n.casefold()] for n in recorded[1:]):
         part = read_table(
             path, sheet=name, progress=progress, engine=engine, stream=table.stream is not None
         )
@@ -142,16 +148,30 @@ def _with_continuations(
     if not parts:
         return table
     if table.stream is None and all(part.stream is None for part, _ in parts):
+        table.parts = [(table.sheet, 1, 1)]
         for part, header in parts:
+            table.parts.append((part.sheet or "", len(table.rows) + 1, header + 2))
             table.rows.extend(part.rows[header + 1 :])
         return table
     first = table.stream
+    sheet = table.sheet
 
     def stream(tick: Progress | None) -> Iterator[list[object]]:
-        yield from (table.rows if first is None else first(tick))
+        # Where each sheet starts is learnt on the way (a streamed sheet's length is known
+        # only once it is read); every reading finds the same places.
+        located = [(sheet, 1, 1)]
+        table.parts = located
+        count = 0
+        for row in table.rows if first is None else first(tick):
+            count += 1
+            yield row
         for part, header in parts:
-            rows = part.rows if part.stream is None else part.stream(tick)
-            yield from islice(rows, header + 1, None)
+            located.append((part.sheet or "", count + 1, header + 2))
+            for row in islice(
+                part.rows if part.stream is None else part.stream(tick), header + 1, None
+            ):
+                count += 1
+                yield row
 
     counts = [table.row_count] + [part.row_count - header - 1 for part, header in parts]
     known = table.stream_rows is not None and all(p.stream_rows is not None for p, _ in parts)
