@@ -173,7 +173,7 @@ def recorded_data_sheets(path: Path) -> list[str] | None:
 
     from kpm_desktop.import_export import data_sheet
 
-    archive = _checked_archive(path)
+    archive = _checked_archive(path, streaming=True)  # reads one small part, no sheet
     try:
         if _CUSTOM_PROPERTIES not in archive.namelist():
             return None
