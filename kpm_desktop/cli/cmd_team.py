@@ -72,7 +72,7 @@ def run_init(args: argparse.Namespace) -> int:
     from kpm_desktop.team import server
     from kpm_desktop.team.connect import connect, describe, translated
 
-    with connect(args.url) as conn, translated(args.url):
+    with connect(args.url) as conn, translated(args.url, conn=conn):
         before, after = server.init(conn)
     if args.json:
         print(json.dumps({"server": describe(args.url), "before": before, "version": after}))
@@ -110,7 +110,7 @@ def run_add_user(args: argparse.Namespace) -> int:
         password = sys.stdin.readline().rstrip("\r\n")
         if not password:
             raise CliError(translate("cli", "no password on standard input"))
-    with connect(args.url) as conn, translated(args.url):
+    with connect(args.url) as conn, translated(args.url, conn=conn):
         user, new_password = server.add_user(
             conn, args.name, args.role, tuple(args.region), tuple(args.owner), password
         )
@@ -132,7 +132,7 @@ def run_users(args: argparse.Namespace) -> int:
     from kpm_desktop.team import server
     from kpm_desktop.team.connect import connect, translated
 
-    with connect(args.url) as conn, translated(args.url):
+    with connect(args.url) as conn, translated(args.url, "users_refused", conn):
         users = server.users(conn)
     if args.json:
         print(json.dumps([u.as_json() for u in users], ensure_ascii=False))

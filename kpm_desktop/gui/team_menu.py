@@ -379,7 +379,7 @@ class TeamController(QObject):
         path = ws.path
 
         def work():
-            with connect(url) as conn, translated(url):
+            with connect(url) as conn, translated(url, conn=conn):
                 server.init(conn)
             with Repository.open(path, read_only=True) as repo:
                 return publish.upload(repo, url)
@@ -417,7 +417,7 @@ class TeamController(QObject):
         regions, owners = dialog.split(dialog.regions.text()), dialog.split(dialog.owners.text())
 
         def work():
-            with connect(url, user) as conn, translated(url):
+            with connect(url, user) as conn, translated(url, conn=conn):
                 return server.add_user(conn, name, role, regions, owners)
 
         def done(result) -> None:
@@ -446,7 +446,7 @@ class TeamController(QObject):
         url, user = state.get("team_url", ""), state.get("team_user")
 
         def work():
-            with connect(url, user) as conn, translated(url):
+            with connect(url, user) as conn, translated(url, "users_refused", conn):
                 return server.users(conn)
 
         def done(users) -> None:

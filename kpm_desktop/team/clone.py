@@ -47,7 +47,7 @@ def clone(url: str, out: Path, user: str | None, progress: Progress | None = Non
         leftover.unlink(missing_ok=True)
     conn = connect(url, user)
     try:
-        with translated(url):
+        with translated(url, conn=conn):
             server.check_version(conn)
             me = server.me(conn)
             try:

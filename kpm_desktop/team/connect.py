@@ -9,6 +9,7 @@ carries a password is stored without it.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
@@ -57,7 +58,14 @@ class PermissionDeniedError(TeamError):
     pass
 
 
-class ServerSetupError(TeamError):
+class ServerRefusedError(TeamError):
+    """The server refused a statement (an SQL error with its SQLSTATE): the statement and
+    its transaction were undone on the server, and the connection is fine. Not a lost
+    connection, so not "the connection broke off": the line names what was refused and the
+    code, and sends the user to the database administrator (``refusal``)."""
+
+
+class ServerSetupError(ServerRefusedError):
     """``kpm team init``: the server refused a statement of one step (an SQL error)."""
 
 
@@ -115,13 +123,52 @@ def store_password(url: str, user: str | None, password: str) -> bool:
     return True
 
 
-def user_message(exc: BaseException, url: str = "") -> TeamError:
-    """One line saying what happened and what to do (no internal exception text)."""
+def refusal(exc: psycopg.Error, conn: psycopg.Connection | None = None) -> str | None:
+    """The SQLSTATE of a statement the server refused, or None when the error is no
+    refusal: the connection was lost or the server went down (no SQLSTATE, a broken
+    connection, class 08 "connection exception", 57P "operator intervention")."""
+    code = exc.sqlstate
+    if not code or (conn is not None and conn.broken) or code.startswith(("08", "57P")):
+        return None
+    return code
+
+
+# A refused statement of a sync that simply runs again: the server undid the transaction
+# because another one ran into it (class 40: serialization failure, deadlock).
+_RUN_AGAIN = "40"
+
+
+def user_message(
+    exc: BaseException,
+    url: str = "",
+    *,
+    refused: str = "statement_refused",
+    conn: psycopg.Connection | None = None,
+) -> TeamError:
+    """One line saying what happened and what to do (no internal exception text).
+
+    ``refused`` is the message key for a statement the server refused (``refusal``), naming
+    what the user was doing; ``conn`` the connection it ran on (a broken one is a lost
+    connection, not a refusal).
+    """
     if isinstance(exc, TeamError):
         return exc
     where = describe(url) if url else ""
     server = where
     text = str(exc).lower()
+    if isinstance(exc, psycopg.errors.UndefinedTable | psycopg.errors.InvalidSchemaName):
+        return NotATeamError("no_team_at", where=where)
+    sync = refused.startswith("sync_")
+    if isinstance(exc, psycopg.errors.InsufficientPrivilege) and not sync:
+        # a step the user's role may not take (a rep adding a user); a sync sorts out what
+        # the role may change before it sends, so there it is the server's set-up
+        return PermissionDeniedError("role_denied", server=server)
+    code = refusal(exc, conn) if isinstance(exc, psycopg.Error) else None
+    if code is not None and code.startswith(_RUN_AGAIN) and sync:
+        return ServerRefusedError("sync_run_again", server=server, code=code)
+    # Other OperationalErrors are about the connection, the login or the server's state.
+    if code is not None and not isinstance(exc, psycopg.OperationalError):
+        return ServerRefusedError(refused, server=server, code=code)
     if isinstance(exc, psycopg.OperationalError):
         if "password authentication failed" in text or "no password supplied" in text:
             # PostgreSQL answers an expired login (VALID UNTIL in the past) exactly like a
@@ -136,10 +183,6 @@ def user_message(exc: BaseException, url: str = "") -> TeamError:
         if "permission denied" in text or "not permitted" in text:
             return PermissionDeniedError("connect_denied", where=where)
         return ServerUnreachableError("unreachable", server=server)
-    if isinstance(exc, psycopg.errors.InsufficientPrivilege):
-        return PermissionDeniedError("role_denied", server=server)
-    if isinstance(exc, psycopg.errors.UndefinedTable | psycopg.errors.InvalidSchemaName):
-        return NotATeamError("no_team_at", where=where)
     if isinstance(exc, psycopg.Error):
         return ServerUnreachableError("broke_off", server=server)
     return TeamError(str(exc))
@@ -169,9 +212,18 @@ def connect(url: str, user: str | None = None) -> psycopg.Connection:
 
 
 @contextlib.contextmanager
-def translated(url: str):
-    """Re-raise any psycopg error from the block as a one-line ``TeamError``."""
+def translated(
+    url: str,
+    refused: str | Callable[[], str] = "statement_refused",
+    conn: psycopg.Connection | None = None,
+):
+    """Re-raise any psycopg error from the block as a one-line ``TeamError``.
+
+    ``refused``: the message key for a statement the server refuses (``user_message``), or
+    a function giving it at the time of the error (a sync: reading, then storing).
+    """
     try:
         yield
     except psycopg.Error as exc:
-        raise user_message(exc, url) from exc
+        key = refused if isinstance(refused, str) else refused()
+        raise user_message(exc, url, refused=key, conn=conn) from exc

@@ -173,12 +173,21 @@ def prepare(repo: Repository) -> Outbox:
 
 def exchange(outbox: Outbox, progress: Progress | None = None) -> Exchange:
     """Pull, compare and push in one server transaction (no local file access)."""
-    say = progress or (lambda _m: None)
+    report = progress or (lambda _m: None)
+    # What a statement the server refuses was part of: reading the team's changes, or (once
+    # the comparison is done) storing the rep's.
+    refused = ["sync_pull_refused"]
+
+    def say(stage: str) -> None:
+        if stage == "push":
+            refused[0] = "sync_push_refused"
+        report(stage)
+
     url = outbox.url
     say("connect")
     conn = connect(url, outbox.user)
     try:
-        with translated(url):
+        with translated(url, lambda: refused[0], conn):
             server.check_version(conn)
             me = server.me(conn)
             with conn.transaction():

@@ -72,6 +72,33 @@ MESSAGES: dict[str, str] = {
         "server is at team format {version}); ask the database administrator to look at the "
         "server log for {code}, then run 'kpm team init' again"
     ),
+    # -- a statement the server refused outside 'kpm team init' (an SQL error, not a lost
+    # connection): the server undid its transaction; the key names what was refused
+    "sync_pull_refused": (
+        "the team server {server} refused to hand out the team's changes (SQL error {code}); "
+        "nothing was changed in your file and your changes wait for the next sync; ask the "
+        "database administrator to look at the server log for {code}"
+    ),
+    "sync_push_refused": (
+        "the team server {server} refused to store your changes (SQL error {code}); none of "
+        "them was taken, nothing was changed in your file and they wait for the next sync; "
+        "ask the database administrator to look at the server log for {code}"
+    ),
+    "users_refused": (
+        "the team server {server} refused to list the team's users (SQL error {code}); "
+        "nothing was changed; ask the database administrator to look at the server log for "
+        "{code}"
+    ),
+    "statement_refused": (
+        "the team server {server} refused one of its statements (SQL error {code}); it was "
+        "undone on the server; ask the database administrator to look at the server log for "
+        "{code}"
+    ),
+    "sync_run_again": (
+        "the team server {server} undid the sync because another session changed the same "
+        "data at the same time (SQL error {code}); nothing was changed in your file; sync "
+        "again"
+    ),
     "not_member": "{who} is not a member of this team; ask your manager",
     "unknown_role": "unknown role {role}; use rep, manager or viewer",
     "bad_user_name": (

@@ -48,7 +48,7 @@ def upload(repo: Repository, url: str, progress: Progress | None = None) -> Publ
     client_id = str(uuid.uuid4())
     conn = connect(url)
     try:
-        with translated(url):
+        with translated(url, conn=conn):
             server.check_version(conn)
             me = server.me(conn)
             if me.role != "manager":
@@ -142,7 +142,7 @@ def publish(path: Path, url: str, progress: Progress | None = None) -> dict:
             raise TeamError("already_team", file=repo.path.name)
     conn = connect(url)
     try:
-        with translated(url):
+        with translated(url, conn=conn):
             server.check_version(conn)
             if server.me(conn).role != "manager":
                 raise TeamError("manager_publishes")

@@ -31,6 +31,7 @@ from kpm_desktop.team.connect import (
     NotATeamError,
     ServerSetupError,
     TeamError,
+    refusal,
 )
 
 ROLES = ("rep", "manager", "viewer")
@@ -350,13 +351,8 @@ def _setup_error(
     format it started from; None: the access rights), or None when it is no refusal: the
     connection was lost or the server went down (those stay "the connection broke off"),
     or a right is missing (that stays "not allowed for your role")."""
-    code = exc.sqlstate
-    if (
-        not code
-        or conn.broken
-        or code.startswith(("08", "57P"))
-        or isinstance(exc, psycopg.errors.InsufficientPrivilege)
-    ):
+    code = refusal(exc, conn)
+    if code is None or isinstance(exc, psycopg.errors.InsufficientPrivilege):
         return None
     if step is None:
         return ServerSetupError("init_rights_refused", code=code, version=SERVER_SCHEMA_VERSION)

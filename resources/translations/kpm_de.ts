@@ -5774,8 +5774,28 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>der Team-Server {server} erlaubt das Ihrer Rolle nicht; fragen Sie Ihre Führungskraft</translation>
     </message>
     <message>
+        <source>the team server {server} refused one of its statements (SQL error {code}); it was undone on the server; ask the database administrator to look at the server log for {code}</source>
+        <translation>der Team-Server {server} hat eine seiner Anweisungen abgelehnt (SQL-Fehler {code}); sie wurde auf dem Server zurückgenommen; bitten Sie die Datenbank-Administration, im Server-Protokoll nach {code} zu sehen</translation>
+    </message>
+    <message>
         <source>the team server {server} refused the user name or password, or the login has expired; check them or ask your manager to renew the login (your local changes are kept and sync again later)</source>
         <translation>der Team-Server {server} hat Benutzername oder Passwort abgelehnt, oder die Anmeldung ist abgelaufen; prüfen Sie beides oder bitten Sie Ihre Führungskraft, die Anmeldung zu verlängern (Ihre lokalen Änderungen bleiben erhalten und werden später synchronisiert)</translation>
+    </message>
+    <message>
+        <source>the team server {server} refused to hand out the team&apos;s changes (SQL error {code}); nothing was changed in your file and your changes wait for the next sync; ask the database administrator to look at the server log for {code}</source>
+        <translation>der Team-Server {server} hat die Herausgabe der Änderungen des Teams abgelehnt (SQL-Fehler {code}); an Ihrer Datei wurde nichts geändert, und Ihre Änderungen warten auf die nächste Synchronisierung; bitten Sie die Datenbank-Administration, im Server-Protokoll nach {code} zu sehen</translation>
+    </message>
+    <message>
+        <source>the team server {server} refused to list the team&apos;s users (SQL error {code}); nothing was changed; ask the database administrator to look at the server log for {code}</source>
+        <translation>der Team-Server {server} hat es abgelehnt, die Mitglieder des Teams aufzulisten (SQL-Fehler {code}); es wurde nichts geändert; bitten Sie die Datenbank-Administration, im Server-Protokoll nach {code} zu sehen</translation>
+    </message>
+    <message>
+        <source>the team server {server} refused to store your changes (SQL error {code}); none of them was taken, nothing was changed in your file and they wait for the next sync; ask the database administrator to look at the server log for {code}</source>
+        <translation>der Team-Server {server} hat es abgelehnt, Ihre Änderungen zu speichern (SQL-Fehler {code}); keine davon wurde übernommen, an Ihrer Datei wurde nichts geändert, und sie warten auf die nächste Synchronisierung; bitten Sie die Datenbank-Administration, im Server-Protokoll nach {code} zu sehen</translation>
+    </message>
+    <message>
+        <source>the team server {server} undid the sync because another session changed the same data at the same time (SQL error {code}); nothing was changed in your file; sync again</source>
+        <translation>der Team-Server {server} hat die Synchronisierung zurückgenommen, weil gleichzeitig eine andere Sitzung dieselben Daten geändert hat (SQL-Fehler {code}); an Ihrer Datei wurde nichts geändert; synchronisieren Sie erneut</translation>
     </message>
     <message>
         <source>there is no open conflict {id} (see &apos;kpm sync FILE --json&apos;)</source>

@@ -5750,7 +5750,27 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the team server {server} refused one of its statements (SQL error {code}); it was undone on the server; ask the database administrator to look at the server log for {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the team server {server} refused the user name or password, or the login has expired; check them or ask your manager to renew the login (your local changes are kept and sync again later)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the team server {server} refused to hand out the team&apos;s changes (SQL error {code}); nothing was changed in your file and your changes wait for the next sync; ask the database administrator to look at the server log for {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the team server {server} refused to list the team&apos;s users (SQL error {code}); nothing was changed; ask the database administrator to look at the server log for {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the team server {server} refused to store your changes (SQL error {code}); none of them was taken, nothing was changed in your file and they wait for the next sync; ask the database administrator to look at the server log for {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the team server {server} undid the sync because another session changed the same data at the same time (SQL error {code}); nothing was changed in your file; sync again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
