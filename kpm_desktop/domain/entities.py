@@ -155,3 +155,4 @@ class HistoryEntry:
     changed_at: datetime
     source: str
     id: int | None = None
+    old_reason: str = ""  # the no-need reason of the changed mark (K), if it had one

@@ -566,6 +566,15 @@ def _m014_outbox_owner_kept(conn: sqlite3.Connection) -> None:
             conn.execute(f"DROP TRIGGER IF EXISTS kpm_sync_{table}_{event}")
 
 
+def _m015_history_old_reason(conn: sqlite3.Connection) -> None:
+    """The cell history keeps the reason a "no need" had when the mark changed (session 5:
+    after K → X the history said only that, and the reason was gone from view as soon as it
+    was edited or the cell marked again). ``mark_history.old_reason``: the no-need reason of
+    the mark that was changed, NULL when it was no K, had none, or was changed before this
+    column existed (that reason is not known any more)."""
+    conn.execute("ALTER TABLE mark_history ADD COLUMN old_reason TEXT")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _m001_initial,
     _m002_snapshots,
@@ -581,6 +590,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _m012_recheck_index,
     _m013_outbox_customer,
     _m014_outbox_owner_kept,
+    _m015_history_old_reason,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

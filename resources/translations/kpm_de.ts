@@ -175,6 +175,10 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
         <translation>Wählen Sie eine Zelle in der Matrix, um ihre Details zu sehen.</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
         <source>%1: %2 → %3</source>
         <translation>%1: %2 → %3</translation>
     </message>

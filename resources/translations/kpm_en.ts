@@ -173,6 +173,10 @@ The current state is backed up first, so this can be undone from this list.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1: %2 → %3</source>
         <translation type="unfinished"></translation>
     </message>

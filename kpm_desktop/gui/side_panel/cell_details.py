@@ -6,7 +6,7 @@ still true" only refreshes the verified date (the answer was asked again and sti
 Some details belong to one mark: the competitor and contract end to "competitor", the reason
 and re-check date to "no need". They show only while the cell (or the form's mark) has that
 mark. A cell marked K with a reason and then X keeps the reason stored (its history shows the
-K → X change; marking K again, by key or here, brings the reason back, and undo restores it),
+K → X change with the reason K had; marking K again, by key or here, brings the reason back, and undo restores it),
 but the form shows an empty, greyed reason for X, as the reason no longer applies.
 """
 
@@ -193,11 +193,14 @@ class CellDetailsView(QWidget):
         self._held = {}
         self.history.clear()
         for h in history:
-            text = (
+            old = mark_name(h.old_mark)
+            if h.old_reason:  # the reason the "no need" had (history since file schema 15)
+                old = self.tr("%1 (%2)").replace("%1", old).replace("%2", h.old_reason)
+            text = (  # the reason (user text) goes in last: a "%3" in it stays as typed
                 self.tr("%1: %2 → %3")
                 .replace("%1", fmt_date(h.changed_at))
-                .replace("%2", mark_name(h.old_mark))
                 .replace("%3", mark_name(h.new_mark))
+                .replace("%2", old)
             )
             if h.source.startswith("team:"):  # pulled from the team server: name the author
                 text = (

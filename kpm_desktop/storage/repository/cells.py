@@ -176,6 +176,7 @@ class CellsMixin(RepositoryBase):
                             None if new_mark is None else int(new_mark),
                             stamp,
                             source_code,
+                            _old_reason(prev),
                         )
                     )
                 by_customer[cid].append((slots[pid], WHITE if rec is None else int(rec.mark)))
@@ -194,8 +195,8 @@ class CellsMixin(RepositoryBase):
         if history:
             conn.executemany(
                 "INSERT INTO mark_history "
-                "(customer_id, product_id, old_mark, new_mark, changed_at, source) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
+                "(customer_id, product_id, old_mark, new_mark, changed_at, source, old_reason) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 history,
             )
         stored: dict[int, bytes] | None = None
@@ -316,7 +317,8 @@ class CellsMixin(RepositoryBase):
                 else:
                     upserts.append((cid, pid, new, stamp, source_code))
                 if old_mark != new:
-                    history.append((cid, pid, old_mark, new, stamp, source_code))
+                    reason = r[5] if r is not None and old_mark == Mark.NO_NEED else None
+                    history.append((cid, pid, old_mark, new, stamp, source_code, reason or None))
                 by_customer[cid].append((slots[pid], WHITE if new is None else new))
             if deletes:
                 conn.executemany(
@@ -378,8 +380,8 @@ class CellsMixin(RepositoryBase):
             where.append("changed_at <= ?")
             params.append(epoch_to_db(until))
         sql = (
-            "SELECT id, customer_id, product_id, old_mark, new_mark, changed_at, source "
-            "FROM mark_history"
+            "SELECT id, customer_id, product_id, old_mark, new_mark, changed_at, source, "
+            "old_reason FROM mark_history"
         )
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -395,6 +397,7 @@ class CellsMixin(RepositoryBase):
                 new_mark=None if r[4] is None else Mark(r[4]),
                 changed_at=not_null(epoch_from_db(r[5]), "mark_history.changed_at"),
                 source=source_from_db(r[6]),
+                old_reason=r[7] or "",
             )
             for r in self._q(sql, params)
         ]
@@ -555,6 +558,13 @@ class CellsMixin(RepositoryBase):
         if len(set(slots.values())) != n or (n and max(slots.values()) != n - 1):
             problems.append("product slots are not dense")
         return problems
+
+
+def _old_reason(prev: CellRecord | None) -> str | None:
+    """What the history keeps of a changed mark's no-need reason (None: nothing to keep)."""
+    if prev is None or prev.mark is not Mark.NO_NEED:
+        return None
+    return prev.no_need_reason or None
 
 
 def _marked(
