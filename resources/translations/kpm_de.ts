@@ -176,7 +176,7 @@ Der aktuelle Stand wird vorher gesichert und lässt sich aus dieser Liste zurüc
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
+        <translation>%1 „%2“</translation>
     </message>
     <message>
         <source>%1: %2 → %3</source>
