@@ -66,14 +66,23 @@ def _shown(params: dict[str, Any]) -> dict[str, Any]:
 
 
 def _os_line(exc: OSError) -> str:
-    """A file problem the system reported, without the system's (English) wording."""
-    where = str(exc.filename or "")
+    """A file problem the system reported, without the system's (English) wording.
+
+    The file named is the user's: a rename's target (``filename2``: the output replaced by its
+    finished copy) and never the ``.partial`` copy an output is written to first. On Windows
+    a file open in another program (Excel) is refused as EACCES.
+    """
+    where = str(exc.filename2 or exc.filename or "").removesuffix(".partial")
     if exc.errno in (errno.EACCES, errno.EPERM):
-        text = translate("cli", "no permission for {path}; choose another folder or file")
+        text = translate(
+            "cli",
+            "no permission for {path} (is it open in another program?); choose another "
+            "folder or file",
+        )
     elif exc.errno == errno.ENOSPC:
         text = translate("cli", "the disk is full ({path}); free some space and try again")
     elif exc.errno == errno.ENOENT:
-        text = translate("cli", "{path} does not exist")
+        text = translate("cli", "{path} was not found (or its folder does not exist)")
     elif exc.errno == errno.EROFS:
         text = translate("cli", "{path} is on a read-only drive; choose a writable folder")
     elif exc.errno == errno.EISDIR:

@@ -4822,12 +4822,16 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>Eine Ausgabedatei konnte nicht geschrieben werden ({problem}); prüfen Sie den Ordner und versuchen Sie es erneut mit --trip „{name}“</translation>
     </message>
     <message>
-        <source>no permission for {path}; choose another folder or file</source>
-        <translation>Keine Berechtigung für {path}; wählen Sie einen anderen Ordner oder eine andere Datei</translation>
+        <source>no permission for {path} (is it open in another program?); choose another folder or file</source>
+        <translation>Keine Berechtigung für {path} (ist die Datei in einem anderen Programm geöffnet?); wählen Sie einen anderen Ordner oder eine andere Datei</translation>
     </message>
     <message>
         <source>the disk is full ({path}); free some space and try again</source>
         <translation>Das Laufwerk ist voll ({path}); schaffen Sie Platz und versuchen Sie es noch einmal</translation>
+    </message>
+    <message>
+        <source>{path} was not found (or its folder does not exist)</source>
+        <translation>{path} wurde nicht gefunden (oder sein Ordner existiert nicht)</translation>
     </message>
     <message>
         <source>{path} is on a read-only drive; choose a writable folder</source>

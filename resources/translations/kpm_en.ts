@@ -4798,11 +4798,15 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>no permission for {path}; choose another folder or file</source>
+        <source>no permission for {path} (is it open in another program?); choose another folder or file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the disk is full ({path}); free some space and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} was not found (or its folder does not exist)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

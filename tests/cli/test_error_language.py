@@ -199,7 +199,9 @@ def test_a_workbook_the_system_refuses_to_create(demo_file: Path, saved_language
     saved_language("de")
     before = file_hash(demo_file)
     line = _one_line("export", str(demo_file), "--xlsx", "/proc/m.xlsx", lang="de")
-    assert line == "kpm export: Fehler: /proc/m.xlsx.partial existiert nicht"
+    assert line == (
+        "kpm export: Fehler: /proc/m.xlsx wurde nicht gefunden (oder sein Ordner existiert nicht)"
+    )
     assert file_hash(demo_file) == before
 
 
@@ -224,8 +226,8 @@ def test_a_german_system_without_a_saved_language(tmp_path: Path, saved_language
 @pytest.mark.parametrize(
     ("code", "german"),
     [
-        (errno.EACCES, "Keine Berechtigung für /daten/m.xlsx; wählen Sie einen anderen Ordner "
-         "oder eine andere Datei"),
+        (errno.EACCES, "Keine Berechtigung für /daten/m.xlsx (ist die Datei in einem anderen "
+         "Programm geöffnet?); wählen Sie einen anderen Ordner oder eine andere Datei"),
         (errno.ENOSPC, "Das Laufwerk ist voll (/daten/m.xlsx); schaffen Sie Platz und versuchen "
          "Sie es noch einmal"),
         (errno.EROFS, "/daten/m.xlsx liegt auf einem schreibgeschützten Laufwerk; wählen Sie "
@@ -242,8 +244,8 @@ def test_system_errors_a_test_cannot_cause_as_root(
     import kpm_desktop.cli.cmd_info as cmd_info
     from kpm_desktop.cli import main
 
-    def refuse(args) -> int:
-        raise OSError(code, "system text", "/daten/m.xlsx")
+    def refuse(args) -> int:  # as os.replace(partial, target) reports it
+        raise OSError(code, "system text", "/daten/m.xlsx.partial", None, "/daten/m.xlsx")
 
     monkeypatch.setattr(cmd_info, "run", refuse)
     saved_language("de")
