@@ -166,8 +166,10 @@ def user_message(
     code = refusal(exc, conn) if isinstance(exc, psycopg.Error) else None
     if code is not None and code.startswith(_RUN_AGAIN) and sync:
         return ServerRefusedError("sync_run_again", server=server, code=code)
-    # Other OperationalErrors are about the connection, the login or the server's state.
-    if code is not None and not isinstance(exc, psycopg.OperationalError):
+    # An OperationalError without the connection it ran on is about connecting (the login,
+    # TLS, the database); on a live connection it is a refused statement too (a full disk,
+    # a statement timeout).
+    if code is not None and (conn is not None or not isinstance(exc, psycopg.OperationalError)):
         return ServerRefusedError(refused, server=server, code=code)
     if isinstance(exc, psycopg.OperationalError):
         if "password authentication failed" in text or "no password supplied" in text:

@@ -198,3 +198,29 @@ def test_kpm_sync_says_it_in_german_when_the_user_chose_german(
     assert "\n" not in line and "SQL-Fehler 23514" in line, line
     assert "Ihre Änderungen zu speichern" in line and "abgebrochen" not in line
     assert _digest(anna) == before
+
+
+def test_a_server_state_error_on_a_live_connection_is_a_refusal_too(
+    team_url: str, demo_file: Path, pgpass: Path, tmp_path: Path, capsys
+) -> None:
+    """An OperationalError class other than a lost connection (here 53100, disk full, while
+    storing the push) is named with its code, not "cannot be reached"."""
+    files, _ = team_with_demo(team_url, demo_file, pgpass, tmp_path)
+    anna = files["anna"]
+    _mark_one_cell(anna)
+    with psycopg.connect(team_url, autocommit=True) as conn:
+        conn.execute(
+            "CREATE FUNCTION kpm.full() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            "RAISE EXCEPTION 'could not extend file' USING ERRCODE = '53100'; END $$"
+        )
+        conn.execute(
+            "CREATE TRIGGER full_disk BEFORE INSERT ON kpm.cell_changes "
+            "FOR EACH ROW EXECUTE FUNCTION kpm.full()"
+        )
+    before, outbox = _digest(anna), _outbox(anna)
+    capsys.readouterr()
+    assert kpm(["sync", str(anna)]) == 2
+    line = capsys.readouterr().err.strip()
+    assert "\n" not in line and "refused to store your changes (SQL error 53100)" in line, line
+    assert "cannot be reached" not in line and "extend" not in line
+    assert _digest(anna) == before and _outbox(anna) == outbox
