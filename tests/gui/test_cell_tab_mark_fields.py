@@ -10,41 +10,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from kpm_desktop.domain.marks import Mark
 from tests.helpers.files import reopen
-from tests.helpers.keys import click_cell, press
+from tests.helpers.keys import first_white_spot, mark_key_in_matrix
 
 EXTENSION = "kpm_desktop.gui.side_panel.extension"
-
-
-def _key(win, key: Qt.Key) -> None:
-    """A mark key where the keyboard focus is, after a click into the matrix."""
-    row, col = win.view.currentIndex().row(), win.view.currentIndex().column()
-    click_cell(win, row, col)
-    assert QApplication.focusWidget() is win.view
-    press(key)
-
-
-def _white_spot(win) -> tuple[int, int, int, int]:
-    """(view row, view column, customer id, product id) of a white spot."""
-    ws, model = win.workspace, win.model
-    for row in range(model.rowCount()):
-        for col in range(model.columnCount()):
-            r, c = model.matrix_row(row), model.matrix_col(col)
-            if ws.matrix.mark(r, c) is None:
-                return row, col, ws.matrix.customers[r].id, ws.matrix.products[c].id
-    raise AssertionError("no white spot")
 
 
 def test_reason_follows_the_mark_after_k_then_x_and_after_reopening(
     main_window_factory, demo_file: Path, qtbot
 ) -> None:
     win = main_window_factory(demo_file, extensions=(EXTENSION,), size=(1366, 768), activate=True)
-    row, col, cid, pid = _white_spot(win)
+    row, col, cid, pid = first_white_spot(win)
     win.view.setCurrentIndex(win.model.index(row, col))
-    _key(win, Qt.Key.Key_K)
+    mark_key_in_matrix(win, Qt.Key.Key_K)
     panel = win.side_panel.panel
     panel.tabs.setCurrentIndex(panel.tab_cell)
     cell = panel.cell
@@ -55,7 +35,7 @@ def test_reason_follows_the_mark_after_k_then_x_and_after_reopening(
     qtbot.mouseClick(cell.save_button, Qt.MouseButton.LeftButton)
     assert win.workspace.repo.get_cell(cid, pid).no_need_reason == reason
 
-    _key(win, Qt.Key.Key_X)  # the rep's answer changes: we sell it now
+    mark_key_in_matrix(win, Qt.Key.Key_X)  # the rep's answer changes: we sell it now
     assert cell.selected_mark() is Mark.OURS
     assert cell.reason.currentText() == "" and not cell.reason.isEnabled()
     assert cell.recheck.value() is None
@@ -71,9 +51,9 @@ def test_reason_follows_the_mark_after_k_then_x_and_after_reopening(
     assert cell.reason.currentText() == ""
 
     # K again by key: the reason is back; X: gone from the tab again
-    _key(win, Qt.Key.Key_K)
+    mark_key_in_matrix(win, Qt.Key.Key_K)
     assert cell.reason.currentText() == reason
-    _key(win, Qt.Key.Key_X)
+    mark_key_in_matrix(win, Qt.Key.Key_X)
     assert cell.reason.currentText() == ""
     history = [cell.history.item(i).text() for i in range(cell.history.count())]
     assert len(history) >= 3  # white → K, K → X, X → K, K → X
@@ -90,21 +70,21 @@ def test_reason_follows_the_mark_after_k_then_x_and_after_reopening(
     panel.tabs.setCurrentIndex(panel.tab_cell)
     assert panel.cell.selected_mark() is Mark.OURS
     assert panel.cell.reason.currentText() == "" and not panel.cell.reason.isEnabled()
-    _key(again, Qt.Key.Key_K)
+    mark_key_in_matrix(again, Qt.Key.Key_K)
     assert panel.cell.reason.currentText() == reason
 
 
 def test_competitor_follows_the_mark_too(main_window_factory, demo_file: Path) -> None:
     win = main_window_factory(demo_file, extensions=(EXTENSION,), activate=True)
-    row, col, cid, pid = _white_spot(win)
+    row, col, cid, pid = first_white_spot(win)
     win.view.setCurrentIndex(win.model.index(row, col))
-    _key(win, Qt.Key.Key_W)
+    mark_key_in_matrix(win, Qt.Key.Key_W)
     cell = win.side_panel.panel.cell
     cell.competitor.setCurrentIndex(1)
     name = cell.competitor.currentText()
     cell.save_button.click()
     assert win.workspace.repo.get_cell(cid, pid).competitor_id is not None
-    _key(win, Qt.Key.Key_B)
+    mark_key_in_matrix(win, Qt.Key.Key_B)
     assert cell.competitor.currentText() == "" and not cell.competitor.isEnabled()
-    _key(win, Qt.Key.Key_W)
+    mark_key_in_matrix(win, Qt.Key.Key_W)
     assert cell.competitor.currentText() == name

@@ -78,3 +78,22 @@ def release_modifiers() -> None:
         sink = QWidget()
         QTest.keyRelease(sink, Qt.Key.Key_Control)  # a release without modifiers
         sink.deleteLater()
+
+
+def mark_key_in_matrix(win, key: Qt.Key) -> None:
+    """A mark key where the keyboard focus is, after a click into the matrix's current cell."""
+    row, col = win.view.currentIndex().row(), win.view.currentIndex().column()
+    click_cell(win, row, col)
+    assert QApplication.focusWidget() is win.view
+    press(key)
+
+
+def first_white_spot(win) -> tuple[int, int, int, int]:
+    """(view row, view column, customer id, product id) of the first white spot shown."""
+    ws, model = win.workspace, win.model
+    for row in range(model.rowCount()):
+        for col in range(model.columnCount()):
+            r, c = model.matrix_row(row), model.matrix_col(col)
+            if ws.matrix.mark(r, c) is None:
+                return row, col, ws.matrix.customers[r].id, ws.matrix.products[c].id
+    raise AssertionError("no white spot")

@@ -12,43 +12,25 @@ import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from kpm_desktop.domain.entities import CellRecord
 from kpm_desktop.domain.marks import Mark
 from kpm_desktop.storage.migrations import SCHEMA_VERSION
 from kpm_desktop.storage.repository import Repository
-from tests.helpers.keys import click_cell, press
+from tests.helpers.keys import first_white_spot, mark_key_in_matrix
 from tests.helpers.schema import kill_inside_migration, migration_index, two_by_two_at_schema
 
 _M15 = migration_index("_m015_history_old_reason")
 EXTENSION = "kpm_desktop.gui.side_panel.extension"
 
 
-def _key(win, key: Qt.Key) -> None:
-    row, col = win.view.currentIndex().row(), win.view.currentIndex().column()
-    click_cell(win, row, col)
-    assert QApplication.focusWidget() is win.view
-    press(key)
-
-
-def _white_spot(win) -> tuple[int, int, int, int]:
-    ws, model = win.workspace, win.model
-    for row in range(model.rowCount()):
-        for col in range(model.columnCount()):
-            r, c = model.matrix_row(row), model.matrix_col(col)
-            if ws.matrix.mark(r, c) is None:
-                return row, col, ws.matrix.customers[r].id, ws.matrix.products[c].id
-    raise AssertionError("no white spot")
-
-
 def test_k_then_x_by_key_keeps_the_reason_in_the_history(
     main_window_factory, demo_file: Path, qtbot
 ) -> None:
     win = main_window_factory(demo_file, extensions=(EXTENSION,), size=(1366, 768), activate=True)
-    row, col, cid, pid = _white_spot(win)
+    row, col, cid, pid = first_white_spot(win)
     win.view.setCurrentIndex(win.model.index(row, col))
-    _key(win, Qt.Key.Key_K)
+    mark_key_in_matrix(win, Qt.Key.Key_K)
     panel = win.side_panel.panel
     panel.tabs.setCurrentIndex(panel.tab_cell)
     cell = panel.cell
@@ -56,7 +38,7 @@ def test_k_then_x_by_key_keeps_the_reason_in_the_history(
     reason = cell.reason.currentText()
     assert reason
     qtbot.mouseClick(cell.save_button, Qt.MouseButton.LeftButton)
-    _key(win, Qt.Key.Key_X)  # the answer changed: we sell it now
+    mark_key_in_matrix(win, Qt.Key.Key_X)  # the answer changed: we sell it now
     history = [cell.history.item(i).text() for i in range(cell.history.count())]
     assert any(f"({reason}) →" in line for line in history), history
     # the form's reason for the X cell is then changed away: the history still has it
