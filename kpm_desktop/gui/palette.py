@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
@@ -369,6 +370,9 @@ def swatch_pixmap(
     return pix
 
 
+_CLONES: list[QIconEngine] = []  # see _SwatchIconEngine.clone
+
+
 class _SwatchIconEngine(QIconEngine):
     """Paints a mark's swatch at the size and device pixel ratio asked for, when asked.
 
@@ -384,7 +388,13 @@ class _SwatchIconEngine(QIconEngine):
         self._cache: dict[tuple[int, int, float, QIcon.Mode], QPixmap] = {}
 
     def clone(self) -> QIconEngine:
-        return _SwatchIconEngine(self._code, self._colors)
+        # Qt owns the engine it asked for (a detached copy of the icon deletes it), but PySide6
+        # does not hand a returned Python object over: keep it referenced until Qt has
+        # deleted it, or it is freed on return and the copy paints with a dangling engine.
+        engine = _SwatchIconEngine(self._code, self._colors)
+        _CLONES[:] = [e for e in _CLONES if shiboken6.isValid(e)]
+        _CLONES.append(engine)
+        return engine
 
     def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:
         return size
