@@ -79,6 +79,16 @@ MESSAGES: dict[str, str] = {
         "{file}: the data of '{first}' continues on {sheets}, but '{missing}' is missing; "
         "nothing was imported. Import the workbook as it was exported"
     ),
+    "data_sheet_not_first": (
+        "{file}: the exported data is on the sheets {sheets}, and '{sheet}' is not the first "
+        "of them (was '{first}' renamed?); nothing was imported. Import '{first}', or give "
+        "the sheet its exported name again"
+    ),
+    "continuation_unrecorded": (
+        "{file}: '{sheet}' is full and '{next}' follows it, but the workbook does not say "
+        "whether the data continues there (its list of data sheets is missing); nothing was "
+        "imported. If '{next}' is a copy, rename it; else export the matrix again"
+    ),
     "data_record_unreadable": (
         "{file}: the document property '{name}', which lists the sheets the data is on, "
         "cannot be read; nothing was imported. Import the workbook as it was exported"

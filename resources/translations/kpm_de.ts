@@ -5430,6 +5430,10 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>{file} ist keine CSV- oder Excel-Datei (sieht aus wie {what})</translation>
     </message>
     <message>
+        <source>{file}: &apos;{sheet}&apos; is full and &apos;{next}&apos; follows it, but the workbook does not say whether the data continues there (its list of data sheets is missing); nothing was imported. If &apos;{next}&apos; is a copy, rename it; else export the matrix again</source>
+        <translation>{file}: „{sheet}“ ist voll und „{next}“ folgt darauf, aber die Arbeitsmappe sagt nicht, ob die Daten dort weitergehen (ihre Liste der Datenblätter fehlt); es wurde nichts importiert. Ist „{next}“ eine Kopie, benennen Sie sie um; sonst exportieren Sie die Matrix erneut</translation>
+    </message>
+    <message>
         <source>{file}: sheet &apos;{sheet}&apos; has no values (it is empty or holds only error values such as #REF!); choose another sheet (sheets: {sheets})</source>
         <translation>{file}: Tabellenblatt „{sheet}“ enthält keine Werte (es ist leer oder enthält nur Fehlerwerte wie #BEZUG!); wählen Sie ein anderes Blatt (Blätter: {sheets})</translation>
     </message>
@@ -5448,6 +5452,10 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
     <message>
         <source>{file}: the document property &apos;{name}&apos;, which lists the sheets the data is on, cannot be read; nothing was imported. Import the workbook as it was exported</source>
         <translation>{file}: Die Dokumenteigenschaft „{name}“, die die Blätter mit den Daten nennt, kann nicht gelesen werden; es wurde nichts importiert. Importieren Sie die Arbeitsmappe so, wie sie exportiert wurde</translation>
+    </message>
+    <message>
+        <source>{file}: the exported data is on the sheets {sheets}, and &apos;{sheet}&apos; is not the first of them (was &apos;{first}&apos; renamed?); nothing was imported. Import &apos;{first}&apos;, or give the sheet its exported name again</source>
+        <translation>{file}: Die exportierten Daten stehen auf den Blättern {sheets}, und „{sheet}“ ist nicht das erste davon (wurde „{first}“ umbenannt?); es wurde nichts importiert. Importieren Sie „{first}“ oder geben Sie dem Blatt wieder seinen exportierten Namen</translation>
     </message>
     <message>
         <source>{file} is password-protected; remove the password in Excel and import it again</source>

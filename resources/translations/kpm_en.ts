@@ -5406,6 +5406,10 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{file}: &apos;{sheet}&apos; is full and &apos;{next}&apos; follows it, but the workbook does not say whether the data continues there (its list of data sheets is missing); nothing was imported. If &apos;{next}&apos; is a copy, rename it; else export the matrix again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{file}: sheet &apos;{sheet}&apos; has no values (it is empty or holds only error values such as #REF!); choose another sheet (sheets: {sheets})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5423,6 +5427,10 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
     </message>
     <message>
         <source>{file}: the document property &apos;{name}&apos;, which lists the sheets the data is on, cannot be read; nothing was imported. Import the workbook as it was exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: the exported data is on the sheets {sheets}, and &apos;{sheet}&apos; is not the first of them (was &apos;{first}&apos; renamed?); nothing was imported. Import &apos;{first}&apos;, or give the sheet its exported name again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

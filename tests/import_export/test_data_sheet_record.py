@@ -131,14 +131,17 @@ def test_a_workbook_without_the_record_reads_no_continuation(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """Every workbook exported before the record that did not split: "Daten (2)" is the
-    user's own sheet; only the data sheet is read."""
+    """Every workbook exported before the record that did not split: "Daten (2)" next to a
+    data sheet far from Excel's row limit is the user's own sheet; only the data sheet is read
+    (a full one is refused: test_a_split_export_that_lost_its_record_is_refused_not_read_in_part).
+    """
     out, _ = _split(demo_file, tmp_path, monkeypatch)
     wb = openpyxl.load_workbook(out)
     wb.custom_doc_props = CustomPropertyList()
     wb.save(out)
     assert recorded_data_sheets(out) is None
     first_sheet_rows = len(_all_sheets(out)["Daten"]) - 1
+    monkeypatch.setattr(xlsx_export, "MAX_SHEET_ROWS", 4 * LIMIT)  # "Daten": under half full
     capsys.readouterr()
     code, target = _import(tmp_path, out)
     assert code == 0 and "problem:" not in capsys.readouterr().out
@@ -216,3 +219,58 @@ def test_kpm_import_names_the_sheet_of_a_problem_row(
     assert f"problem: {sheets[2]}, row 5, column 7 (Markierung): " in printed
     lines = report.read_text(encoding="utf-8-sig").splitlines()
     assert lines[1].startswith(f"{sheets[2]}: 5;7;Markierung;")
+
+
+def test_a_split_export_that_lost_its_record_is_refused_not_read_in_part(
+    demo_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A tool that rewrites the workbook drops its document properties: the first sheet alone
+    would be imported as if it were the whole matrix (review of session 6)."""
+    monkeypatch.setattr(xlsx_export, "MAX_SHEET_ROWS", LIMIT)
+    out = tmp_path / "export.xlsx"
+    _export(demo_file, out)
+    assert len(recorded_data_sheets(out) or []) >= 3
+    wb = openpyxl.load_workbook(out)
+    wb.custom_doc_props = CustomPropertyList()
+    wb.save(out)
+    assert recorded_data_sheets(out) is None
+    target = tmp_path / "target.kpm"
+    Repository.create(target).close()
+    before = target.read_bytes()
+    capsys.readouterr()
+    code = main(["import", str(target), str(out), "--kind", "kpm"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1 and "'Daten (2)'" in err and "'Daten'" in err
+    assert target.read_bytes() == before
+
+
+@pytest.mark.parametrize("chosen", ["Daten alt", "Daten (2)"])
+def test_importing_a_split_export_from_another_than_its_first_data_sheet_is_refused(
+    demo_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    chosen: str,
+) -> None:
+    """The user renamed "Daten" in Excel and imports it by its new name, or picks a
+    continuation sheet: its rows alone are part of the matrix (review of session 6)."""
+    monkeypatch.setattr(xlsx_export, "MAX_SHEET_ROWS", LIMIT)
+    out = tmp_path / "export.xlsx"
+    _export(demo_file, out)
+    if chosen == "Daten alt":
+        wb = openpyxl.load_workbook(out)
+        wb["Daten"].title = chosen
+        wb.save(out)
+    target = tmp_path / "target.kpm"
+    Repository.create(target).close()
+    before = target.read_bytes()
+    capsys.readouterr()
+    code = main(["import", str(target), str(out), "--kind", "kpm", "--sheet", chosen])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1 and f"'{chosen}'" in err and "'Daten'" in err
+    assert target.read_bytes() == before

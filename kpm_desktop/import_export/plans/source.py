@@ -103,6 +103,38 @@ def _master_rows(
     return out
 
 
+def _refuse_unrecorded_split(path: Path, table: RawTable) -> RawTable:
+    """A data sheet at least half full of Excel's row limit, followed by "<sheet> (2)", in a
+    workbook without the record of its data sheets (a tool that rewrote the workbook drops
+    document properties): probably an export whose data continues, which cannot be told from
+    a copy. Refused rather than read in part; a smaller sheet is read as it is."""
+    from kpm_desktop.import_export import xlsx_export
+
+    sheet = table.sheet or ""
+    follower = next((n for n in table.sheets if n.casefold() == f"{sheet} (2)".casefold()), None)
+    if follower is None:
+        return table
+    full = max(1, xlsx_export.MAX_SHEET_ROWS // 2)
+
+    def refuse() -> ImportFailure:
+        return ImportFailure("continuation_unrecorded", file=path.name, sheet=sheet, next=follower)
+
+    if table.stream is None:
+        if len(table.rows) >= full:
+            raise refuse()
+        return table
+    first = table.stream
+
+    def stream(tick: Progress | None) -> Iterator[list[object]]:
+        for count, row in enumerate(first(tick), start=1):
+            if count >= full:
+                raise refuse()
+            yield row
+
+    table.stream = stream
+    return table
+
+
 def _with_continuations(
     path: Path,
     table: RawTable,
@@ -122,9 +154,22 @@ def _with_continuations(
     from kpm_desktop.import_export.xlsx_reader import recorded_data_sheets
 
     recorded = recorded_data_sheets(path)
-    if recorded is None or recorded[0].casefold() != table.sheet.casefold():
-        return table
     present = {name.casefold(): name for name in table.sheets}
+    if recorded is None:
+        return _refuse_unrecorded_split(path, table)
+    if recorded[0].casefold() != table.sheet.casefold():
+        # A recorded sheet other than the first, or the first renamed: its rows alone would
+        # be part of the matrix, imported as if it were all of it.
+        renamed = recorded[0].casefold() not in present
+        if renamed or table.sheet.casefold() in {n.casefold() for n in recorded[1:]}:
+            raise ImportFailure(
+                "data_sheet_not_first",
+                file=path.name,
+                sheet=table.sheet,
+                first=recorded[0],
+                sheets=", ".join(recorded),
+            )
+        return table  # another sheet the user chose (e.g. a copy): read as it is
     missing = next((n for n in recorded[1:] if n.casefold() not in present), None)
     if missing is not None:
         raise ImportFailure(
