@@ -317,6 +317,20 @@ def test_translations_keep_placeholders_and_accelerators() -> None:
     assert problems == [], "\n".join(problems)
 
 
+def test_command_hints_quote_with_straight_quotes() -> None:
+    """An option in a German hint ("... mit --trip "Name"") is copied into a terminal: „…“ are
+    no quotes for cmd.exe or bash (review of session 6)."""
+    bad = [
+        text
+        for _context, _source, forms in _finished_translations(
+            ROOT / "resources" / "translations" / "kpm_de.ts"
+        )
+        for text in forms
+        if re.search(r"--[a-z][a-z-]* „", text)
+    ]
+    assert bad == []
+
+
 def test_plural_forms_in_both_languages(qapp) -> None:
     from PySide6.QtCore import QCoreApplication
 

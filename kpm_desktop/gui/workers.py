@@ -227,11 +227,15 @@ CHECK_IN_BACKGROUND_BYTES = 32 * 1024 * 1024
 
 
 def checks_in_background(path: Path) -> bool:
-    """Whether ``path`` is large enough for its checks to run on a worker."""
-    try:
-        return path.stat().st_size > CHECK_IN_BACKGROUND_BYTES
-    except OSError:
-        return False
+    """Whether ``path`` with its change log (``-wal``: a full check reads both) is large
+    enough for its checks to run on a worker."""
+    size = 0
+    for part in (path, path.with_name(path.name + "-wal")):
+        try:
+            size += part.stat().st_size
+        except OSError:
+            pass
+    return size > CHECK_IN_BACKGROUND_BYTES
 
 
 class FileChecker(Task):

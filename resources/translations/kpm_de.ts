@@ -4799,7 +4799,7 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
     </message>
     <message>
         <source>a trip named &apos;{name}&apos; exists already; use --trip &apos;{name}&apos; to reuse it</source>
-        <translation>Eine Tour „{name}“ gibt es bereits; verwenden Sie sie mit --trip „{name}“</translation>
+        <translation>Eine Tour „{name}“ gibt es bereits; verwenden Sie sie mit --trip &quot;{name}&quot;</translation>
     </message>
     <message>
         <source>--pdf and --ics name the same file</source>
@@ -4815,11 +4815,11 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
     </message>
     <message>
         <source>the trip &apos;{name}&apos; is saved in {file}, but an output file could not be written ({problem}); check the folder and try again with --trip &apos;{name}&apos;</source>
-        <translation>Die Tour „{name}“ ist in {file} gespeichert, aber eine Ausgabedatei konnte nicht geschrieben werden ({problem}); prüfen Sie den Ordner und versuchen Sie es erneut mit --trip „{name}“</translation>
+        <translation>Die Tour „{name}“ ist in {file} gespeichert, aber eine Ausgabedatei konnte nicht geschrieben werden ({problem}); prüfen Sie den Ordner und versuchen Sie es erneut mit --trip &quot;{name}&quot;</translation>
     </message>
     <message>
         <source>an output file could not be written ({problem}); check the folder and try again with --trip &apos;{name}&apos;</source>
-        <translation>Eine Ausgabedatei konnte nicht geschrieben werden ({problem}); prüfen Sie den Ordner und versuchen Sie es erneut mit --trip „{name}“</translation>
+        <translation>Eine Ausgabedatei konnte nicht geschrieben werden ({problem}); prüfen Sie den Ordner und versuchen Sie es erneut mit --trip &quot;{name}&quot;</translation>
     </message>
     <message>
         <source>no permission for {path} (is it open in another program?); choose another folder or file</source>
