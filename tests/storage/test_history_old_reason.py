@@ -137,3 +137,23 @@ def test_migration_killed_half_way_leaves_the_old_file_usable(tmp_path: Path) ->
     with Repository.open(path) as repo:
         assert repo.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert len(repo.history(customer_id=1, product_id=1)) == 2
+
+
+def test_a_reason_with_a_percent_sign_stays_as_typed_in_a_colleagues_line(qtbot) -> None:
+    """The reason is the user's text: a "%2" in it is not replaced by the colleague's name
+    (review of session 6)."""
+    from datetime import datetime
+
+    from kpm_desktop.domain.entities import CellRecord, HistoryEntry
+    from kpm_desktop.gui.side_panel.cell_details import CellDetailsView
+
+    view = CellDetailsView()
+    qtbot.addWidget(view)
+    entry = HistoryEntry(
+        1, 1, Mark.NO_NEED, Mark.OURS, datetime(2026, 12, 1, 9, 0), "team:anna", old_reason="50%2"
+    )
+    view.set_cell(
+        "Müller", "Servomotoren", CellRecord(Mark.OURS), [], [], [entry], stale=False, due=False
+    )
+    line = view.history.item(0).text()
+    assert "(50%2)" in line and line.endswith("(anna)"), line

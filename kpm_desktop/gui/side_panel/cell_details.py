@@ -203,10 +203,10 @@ class CellDetailsView(QWidget):
                 .replace("%2", old)
             )
             if h.source.startswith("team:"):  # pulled from the team server: name the author
-                text = (
+                text = (  # the line (with the user's reason) last, as above
                     QCoreApplication.translate("TeamHistory", "%1 (%2)")
-                    .replace("%1", text)
                     .replace("%2", h.source.removeprefix("team:"))
+                    .replace("%1", text)
                 )
             self.history.addItem(text)
         self.setEnabled(enabled)
