@@ -78,7 +78,8 @@ from kpm_desktop.storage.repository import Repository
 # updated_at, source. None: a white spot.
 Raw = tuple[Any, ...]
 Entry = tuple[int, int | None, int | None]  # changed_at, old mark, new mark
-HistRow = tuple[int, int | None, int | None, Any]  # ... and the source as stored
+# ... the source as stored and the no-need reason the change replaced (migration 15)
+HistRow = tuple[int, int | None, int | None, Any, str | None]
 
 _VALUE = 8  # raw[:8] is the value; 8 verified_at, 9 updated_at, 10 source
 _COLS = (
@@ -262,13 +263,13 @@ def _history(
         wanted[cid].add(pid)
     out: dict[tuple[int, int], list[HistRow]] = defaultdict(list)
     for cid, pids in wanted.items():
-        for pid, at, old, new, source in conn.execute(
-            f"SELECT product_id, changed_at, old_mark, new_mark, source FROM {schema}.mark_history "
-            "WHERE customer_id = ? ORDER BY id",
+        for pid, at, old, new, source, reason in conn.execute(
+            "SELECT product_id, changed_at, old_mark, new_mark, source, old_reason "
+            f"FROM {schema}.mark_history WHERE customer_id = ? ORDER BY id",
             (cid,),
         ):
             if pid in pids:
-                out[(cid, pid)].append((at, old, new, source))
+                out[(cid, pid)].append((at, old, new, source, reason))
     return out
 
 
@@ -474,11 +475,14 @@ def copy_history(repo: Repository, takes: list[CellTake]) -> tuple[int, int]:
         cid, pid = customers.get(cu), products.get(pu)
         if cid is None or pid is None:
             continue
-        rows += [(cid, pid, old, new, at, source) for at, old, new, source in take.history]
+        rows += [
+            (cid, pid, old, new, at, source, reason)
+            for at, old, new, source, reason in take.history
+        ]
     if rows:
         conn.executemany(
             "INSERT INTO mark_history (customer_id, product_id, old_mark, new_mark, "
-            "changed_at, source) VALUES (?, ?, ?, ?, ?, ?)",
+            "changed_at, source, old_reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
     after = int(conn.execute("SELECT coalesce(max(id), 0) FROM mark_history").fetchone()[0])
