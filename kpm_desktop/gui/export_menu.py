@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressD
 from kpm_desktop.domain.entities import stored_id
 from kpm_desktop.gui import folders
 from kpm_desktop.gui.actions import MenuId
+from kpm_desktop.gui.feedback import os_error_message
 from kpm_desktop.gui.storage_text import storage_text
 from kpm_desktop.gui.workers import BackgroundTask
 from kpm_desktop.storage.errors import StorageError
@@ -102,6 +103,8 @@ class ExportJob(QObject):
 
         if isinstance(exc, ExportCancelled):
             self.cancelled.emit()
+        elif isinstance(exc, OSError) and exc.errno is not None:  # e.g. a folder refusing it
+            self.failed.emit(os_error_message(exc))
         elif isinstance(exc, StorageError | OSError | ValueError):
             self.failed.emit(storage_text(exc))
         else:  # a bug must reach the user, not vanish with the worker

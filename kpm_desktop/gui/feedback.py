@@ -47,8 +47,10 @@ def undo_key() -> str:
 
 
 def os_error_message(exc: OSError) -> str:
-    """What went wrong writing or reading a file, and what to do next (translated)."""
-    where = exc.filename or ""
+    """What went wrong writing or reading a file, and what to do next (translated).
+
+    Names the user's file: a rename's target, never the ``.partial`` copy written first."""
+    where = str(exc.filename2 or exc.filename or "").removesuffix(".partial")
     if exc.errno in (errno.EACCES, errno.EPERM):
         text = QCoreApplication.translate(
             "Feedback",

@@ -410,7 +410,14 @@ def write_matrix_pdf(
 
 
 def _paint_pdf(partial: Path, title: str, paint, *args) -> int:
-    """Paint into a new PDF file; the writer is gone (file closed) when this returns."""
+    """Paint into a new PDF file; the writer is gone (file closed) when this returns.
+
+    The file is created with ``open`` first: a folder that cannot take it raises a real
+    ``OSError`` (errno and file name, translated for the user) instead of QPainter's bare
+    refusal to begin (and Qt's own "QPainter::begin(): Returned false" line on stderr).
+    """
+    with open(partial, "wb"):
+        pass
     writer = QPdfWriter(str(partial))
     writer.setResolution(PDF_RESOLUTION)
     writer.setCreator("KPM Desktop")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import openpyxl
@@ -273,3 +274,24 @@ def test_the_status_names_the_sheets_the_data_continues_on(
     assert status.endswith(" " + expected.format(last=sheets[-1])), status
     if win.export_actions.result_box is not None:
         win.export_actions.result_box.close()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="/proc as unwritable folder")
+def test_a_pdf_into_an_unwritable_folder_is_a_readable_failure(exporting, qtbot) -> None:
+    """/proc stands in for a folder the user cannot write to: the export fails with the
+    translated line for the refused file (was: "cannot start painting ..." in English)."""
+    win = exporting
+    target = Path("/proc/kpm-export-test.pdf")
+    dialog = win.export_actions.make_dialog()
+    qtbot.addWidget(dialog)
+    dialog.set_kind(ExportKind.PDF)
+    dialog.path.setText(str(target))
+    request = dialog.request()
+    job = ExportJob(export_task(win.workspace.path, request, request.options(None)))
+    failed: list[str] = []
+    job.failed.connect(failed.append)
+    job.start()
+    _wait(qtbot, job)
+    assert failed == [
+        f"The folder of {target} does not exist (any more). Choose another folder."
+    ], failed
