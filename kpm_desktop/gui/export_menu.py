@@ -100,9 +100,14 @@ class ExportJob(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         from kpm_desktop.import_export.export_model import ExportCancelled
+        from kpm_desktop.import_export.messages import MessageError
 
         if isinstance(exc, ExportCancelled):
             self.cancelled.emit()
+        elif isinstance(exc, MessageError):  # an export that cannot be made as asked
+            from kpm_desktop.gui.dialogs.import_common import tr_message
+
+            self.failed.emit(tr_message(exc.key, exc.params))
         elif isinstance(exc, OSError) and exc.errno is not None:  # e.g. a folder refusing it
             self.failed.emit(os_error_message(exc))
         elif isinstance(exc, StorageError | OSError | ValueError):

@@ -119,6 +119,11 @@ MESSAGES: dict[str, str] = {
     "customer_id_unknown": "customer {id} does not exist",
     "attribute_unknown": "unknown customer attribute {name}",
     "group_unknown": "no product group named {name} (groups: {groups})",
+    # -- an export that cannot be made as asked (kpm export, File › Export…) ------------------
+    "paper_too_small": (
+        "the matrix sheet does not fit on the paper: show fewer customer columns, or choose "
+        "landscape or A3"
+    ),
     # -- problems of single rows or cells (the row or cell is skipped) ------------------------
     "p_cell_too_long": "text longer than {limit} characters ignored",
     "p_formula": "formula not imported ({text}); replace formulas by their values",

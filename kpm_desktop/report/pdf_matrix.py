@@ -24,6 +24,7 @@ from kpm_desktop.import_export.export_labels import (
     mark_name,
 )
 from kpm_desktop.import_export.export_model import ExportCancelled, MatrixSnapshot, Progress
+from kpm_desktop.import_export.messages import MessageError
 from kpm_desktop.import_export.xlsx_export import COUNT_KEYS
 from kpm_desktop.report.sheet_paint import (
     GROUP_COLOR,
@@ -90,7 +91,10 @@ def count_lines(geometry: Geometry) -> int:
 def plan_pages(
     snapshot: MatrixSnapshot, width_pt: float, height_pt: float, geometry: Geometry
 ) -> PagePlan:
-    """Split rows and columns to fit a paintable area of ``width_pt`` x ``height_pt``."""
+    """Split rows and columns to fit a paintable area of ``width_pt`` x ``height_pt``.
+
+    Raises ``MessageError("paper_too_small")`` when not one row or column fits (too many
+    customer columns for the paper): the CLI and the export window say it translated."""
     g = geometry
     fixed_w = g.name_w + g.attr_w * len(snapshot.options.visible_attributes)
     if g.counts:
@@ -99,7 +103,7 @@ def plan_pages(
     fixed_h = g.title_h + g.band_h + g.header_h + g.footer_h
     per_page_rows = int((height_pt - fixed_h) // g.row_h)
     if per_page_cols < 1 or per_page_rows < 1:
-        raise ValueError("the paper is too small for the matrix sheet")
+        raise MessageError("paper_too_small")
     lines = snapshot.n_rows + count_lines(g)
     cell_w = g.cell_w
     if 0 < snapshot.n_cols <= per_page_cols:  # one page wide: use the paper's width
@@ -395,6 +399,7 @@ def write_matrix_pdf(
     Raises:
         ExportCancelled: ``progress`` returned False (nothing written).
         FileNotFoundError: the target folder does not exist.
+        MessageError: the sheet does not fit on the paper (``paper_too_small``).
     """
     path = Path(path)
     if not path.parent.is_dir():

@@ -5342,6 +5342,10 @@ Diese wiederherstellen? Die beschädigte Datei bleibt daneben als „%4.damaged-
         <translation>die Matrix hat sich seit der Vorschau geändert; berechnen Sie die Vorschau neu</translation>
     </message>
     <message>
+        <source>the matrix sheet does not fit on the paper: show fewer customer columns, or choose landscape or A3</source>
+        <translation>das Matrixblatt passt nicht auf das Papier: weniger Kundenspalten zeigen oder Querformat bzw. A3 wählen</translation>
+    </message>
+    <message>
         <source>totals row skipped</source>
         <translation>Summenzeile übersprungen</translation>
     </message>

@@ -5318,6 +5318,10 @@ Restore it? The damaged file is kept beside it as “%4.damaged-DATE”.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the matrix sheet does not fit on the paper: show fewer customer columns, or choose landscape or A3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>totals row skipped</source>
         <translation type="unfinished"></translation>
     </message>

@@ -72,3 +72,25 @@ def test_export_visit_pdf_into_an_unwritable_folder_is_translated(
     assert len(lines) == 1, out.stderr
     assert lines[0].startswith("kpm export: Fehler: "), lines[0]
     assert "cannot start painting" not in out.stderr, out.stderr
+
+
+def test_a_matrix_sheet_too_wide_for_the_paper_is_said_in_german(
+    demo_file: Path, tmp_path: Path, saved_language
+) -> None:
+    """All ten customer columns on A4 portrait leave no room for a product column: one German
+    line saying what to do (was report.pdf_matrix's plain English ValueError "the paper is
+    too small for the matrix sheet"), nothing written."""
+    saved_language("de")
+    out = run_kpm(
+        "export", str(demo_file), "--pdf", str(tmp_path / "m.pdf"), "--paper", "A4",
+        "--portrait", "--attributes",
+        "number,segment,region,owner,city,postcode,abc_class,annual_revenue,tags,parent",
+        env=GERMAN_SYSTEM,
+    )  # fmt: skip
+    assert out.returncode == 2, out.stderr
+    lines = _lines(out.stderr)
+    assert lines == [
+        "kpm export: Fehler: das Matrixblatt passt nicht auf das Papier: weniger Kundenspalten "
+        "zeigen oder Querformat bzw. A3 wählen"
+    ], out.stderr
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith("m.pdf")]

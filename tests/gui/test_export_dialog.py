@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
@@ -295,3 +296,45 @@ def test_a_pdf_into_an_unwritable_folder_is_a_readable_failure(exporting, qtbot)
     assert failed == [
         f"The folder of {target} does not exist (any more). Choose another folder."
     ], failed
+
+
+def test_a_matrix_sheet_too_wide_for_the_paper_is_a_translated_failure(
+    exporting, qtbot, qapp, tmp_path: Path
+) -> None:
+    """All customer columns on A4 portrait leave no room for a product: the export window
+    says what to do in the UI language (was an English ValueError), nothing is written."""
+    from kpm_desktop.gui.i18n import install_translators
+    from kpm_desktop.import_export.messages import MESSAGES
+
+    win = exporting
+    dialog = win.export_actions.make_dialog()
+    qtbot.addWidget(dialog)
+    dialog.set_kind(ExportKind.PDF)
+    out = tmp_path / "out"
+    out.mkdir()
+    dialog.path.setText(str(out / "m.pdf"))
+    request = dialog.request()
+    request = replace(
+        request,
+        paper=Paper.A4,
+        orientation=Orientation.PORTRAIT,
+        attributes=(
+            "number", "segment", "region", "owner", "city", "postcode", "abc_class",
+            "annual_revenue", "tags", "parent",
+        ),
+    )  # fmt: skip
+    job = ExportJob(export_task(win.workspace.path, request, request.options(None)))
+    failed: list[str] = []
+    job.failed.connect(failed.append)
+    install_translators(qapp, "de")
+    try:
+        job.start()
+        _wait(qtbot, job)
+    finally:
+        install_translators(qapp, "en")
+    assert failed == [
+        "das Matrixblatt passt nicht auf das Papier: weniger Kundenspalten zeigen oder "
+        "Querformat bzw. A3 wählen"
+    ], failed
+    assert MESSAGES["paper_too_small"] not in failed
+    assert list(out.iterdir()) == []
