@@ -40,7 +40,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("file", type=Path)
     p.add_argument("--json", action="store_true", help="one JSON object on stdout")
-    p.add_argument("--today", type=parse_day, help="reference date (default: today)")
+    # parsed in run(): an argparse type's error would be argparse's English line naming the
+    # function ("invalid parse_day value"), not parse_day's translated one
+    p.add_argument("--today", metavar="YYYY-MM-DD", help="reference date (default: today)")
     p.add_argument("--months", type=int, default=6, help="renewal horizon in months (6)")
     p.add_argument("--top", type=int, default=20, help="how many next steps to list (20)")
     p.add_argument(
@@ -146,7 +148,10 @@ def _due_rechecks(path: Path, today: date) -> list[tuple[int, int]]:
 
 
 def run(args: argparse.Namespace) -> int:
-    today = args.today or date.today()
+    try:
+        today = date.today() if args.today is None else parse_day(args.today)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None  # parse_day's line is translated
     if args.months < 0 or args.top < 0:
         raise CliError(translate("cli", "--months and --top must not be negative"))
     if args.renewals_xlsx:

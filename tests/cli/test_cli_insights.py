@@ -167,3 +167,26 @@ def test_snapshot_delete_bad_input_leaves_the_file_byte_identical(
     assert "deleted" in capsys.readouterr().out
     assert main(["snapshot", str(demo_file), "--list", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
+
+
+def test_a_bad_today_date_for_insights_is_one_german_line(demo_file: Path, saved_language) -> None:
+    """``--today`` was an argparse ``type=parse_day``: argparse printed its own English line
+    naming the Python function ("invalid parse_day value"), not parse_day's translated one."""
+    from tests.helpers.processes import run_kpm
+
+    saved_language("de")
+    before = file_hash(demo_file)
+    out = run_kpm(
+        "insights", str(demo_file), "--today", "2026-13-45",
+        env={"LC_ALL": "de_DE.UTF-8", "LANG": "de_DE.UTF-8"},
+    )  # fmt: skip
+    assert out.returncode == 2, out.stderr
+    assert "parse_day" not in out.stderr, out.stderr
+    lines = [ln for ln in out.stderr.splitlines() if ln.startswith("kpm insights")]
+    assert lines == ["kpm insights: Fehler: „2026-13-45“ ist kein Datum (JJJJ-MM-TT)"], out.stderr
+    assert file_hash(demo_file) == before
+
+
+def test_a_good_today_date_for_insights_is_the_reference_day(demo_file: Path, capsys) -> None:
+    assert main(["insights", str(demo_file), "--today", "2026-12-08", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["today"] == "2026-12-08"
