@@ -229,8 +229,10 @@ CHECK_IN_BACKGROUND_BYTES = 32 * 1024 * 1024
 def checks_in_background(path: Path) -> bool:
     """Whether ``path`` with its change log (``-wal``: a full check reads both) is large
     enough for its checks to run on a worker."""
+    from kpm_desktop.storage.database import wal_path  # (loaded before Qt: app.BEFORE_QT)
+
     size = 0
-    for part in (path, path.with_name(path.name + "-wal")):
+    for part in (path, wal_path(path)):
         try:
             size += part.stat().st_size
         except OSError:
