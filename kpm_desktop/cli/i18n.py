@@ -68,11 +68,12 @@ def _shown(params: dict[str, Any]) -> dict[str, Any]:
 def _os_line(exc: OSError) -> str:
     """A file problem the system reported, without the system's (English) wording.
 
-    The file named is the user's: a rename's target (``filename2``: the output replaced by its
-    finished copy) and never the ``.partial`` copy an output is written to first. On Windows
-    a file open in another program (Excel) is refused as EACCES.
+    The file named is the user's (``storage.errors.os_error_file``). On Windows a file open in
+    another program (Excel) is refused as EACCES.
     """
-    where = str(exc.filename2 or exc.filename or "").removesuffix(".partial")
+    from kpm_desktop.storage.errors import os_error_file
+
+    where = os_error_file(exc)
     if exc.errno in (errno.EACCES, errno.EPERM):
         text = translate(
             "cli",

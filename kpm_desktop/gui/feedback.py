@@ -15,6 +15,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
+from kpm_desktop.storage.errors import os_error_file
+
 
 @contextmanager
 def blocking_progress(parent: QWidget | None, label: str) -> Iterator[QProgressDialog]:
@@ -50,7 +52,7 @@ def os_error_message(exc: OSError) -> str:
     """What went wrong writing or reading a file, and what to do next (translated).
 
     Names the user's file: a rename's target, never the ``.partial`` copy written first."""
-    where = str(exc.filename2 or exc.filename or "").removesuffix(".partial")
+    where = os_error_file(exc)
     if exc.errno in (errno.EACCES, errno.EPERM):
         text = QCoreApplication.translate(
             "Feedback",

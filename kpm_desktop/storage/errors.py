@@ -8,6 +8,13 @@ from __future__ import annotations
 from kpm_desktop.storage.messages import Message
 
 
+def os_error_file(exc: OSError) -> str:
+    """The user's file an ``OSError`` is about: a rename's target (``filename2``: an output
+    replaced by its finished copy), never the ``NAME.partial`` copy it is written to first;
+    "" when the error names none. (The GUI's and the CLI's file-problem lines both name it.)"""
+    return str(exc.filename2 or exc.filename or "").removesuffix(".partial")
+
+
 class StorageError(Exception):
     """Base class: the message is user-facing and names the file.
 
