@@ -19,8 +19,10 @@ Clients may insert only the columns kind, key, customer, data, client_id, client
 
 from __future__ import annotations
 
+import contextlib
 import re
 import secrets
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import psycopg
@@ -379,30 +381,32 @@ def init(conn: psycopg.Connection) -> tuple[int, int]:
     dbname = conn.info.dbname
     group = group_role(dbname)
     for version in range(before, SERVER_SCHEMA_VERSION):
-        try:
-            with conn.transaction():
-                conn.execute("SELECT pg_advisory_xact_lock(hashtext('kpm.init'))")
-                if (schema_version(conn) or 0) != version:
-                    continue  # someone else upgraded meanwhile
-                conn.execute(SERVER_MIGRATIONS[version])
-                conn.execute(
-                    "INSERT INTO kpm.meta (key, value) VALUES ('schema_version', %s) "
-                    "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
-                    (str(version + 1),),
-                )
-        except psycopg.Error as exc:
-            error = _setup_error(conn, exc, version)
-            if error is None:
-                raise
-            raise error from exc
-    try:
+        with _refused_in_step(conn, version), conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(hashtext('kpm.init'))")
+            if (schema_version(conn) or 0) != version:
+                continue  # someone else upgraded meanwhile
+            conn.execute(SERVER_MIGRATIONS[version])
+            conn.execute(
+                "INSERT INTO kpm.meta (key, value) VALUES ('schema_version', %s) "
+                "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+                (str(version + 1),),
+            )
+    with _refused_in_step(conn, None):
         _grant(conn, dbname, group)
+    return before, SERVER_SCHEMA_VERSION
+
+
+@contextlib.contextmanager
+def _refused_in_step(conn: psycopg.Connection, step: int | None) -> Iterator[None]:
+    """Re-raise a statement the server refused in this init step as its ``ServerSetupError``
+    (``_setup_error``); anything else as it is."""
+    try:
+        yield
     except psycopg.Error as exc:
-        error = _setup_error(conn, exc, None)
+        error = _setup_error(conn, exc, step)
         if error is None:
             raise
         raise error from exc
-    return before, SERVER_SCHEMA_VERSION
 
 
 def _grant(conn: psycopg.Connection, dbname: str, group: str) -> None:
